@@ -1,0 +1,172 @@
+/* Fx.h - C API of the fx dialect: loading, types, ops, schemas, verifier.
+ *
+ * Naming follows the MLIR C API (mlir-c/IR.h) with our `fx` prefix:
+ * `fx<Type>TypeGet`, `fx<Op>OpCreate`, `fxTypeIsA<Type>`.  Types, attributes
+ * and values are owned by the MLIRContext as usual; an op returned by an
+ * `...OpCreate` function is detached and owned by the caller until inserted
+ * into a block (mlirOperationDestroy otherwise).  Objects returned by a
+ * `...Create` function declared here are released with the matching
+ * `...Destroy`.
+ */
+#ifndef FX_H
+#define FX_H
+
+#include "FxSchema.h"
+#include "mlir-c/IR.h"
+#include "mlir-c/Support.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*===-- Dialect loading ----------------------------------------------------===*/
+
+/* Registers the fx dialect under the name "fx" in `registry`: the first use of
+ * the `fx.` namespace in a context built from it loads the embedded IRDL
+ * definition and installs the C verifier.  (FxDialectShim.cpp) */
+void fxDialectRegistryInsert(MlirDialectRegistry registry);
+
+/* Loads the fx dialect into `ctx` now (idempotent); null dialect on failure.
+ * Requires the irdl dialect to be available in `ctx`. */
+MlirDialect fxContextLoadDialect(MlirContext ctx);
+
+/* The embedded text of dialect/fx.irdl.mlir. */
+extern const char fxDialectIRDL[];
+
+/*===-- Types ----------------------------------------------------------------===*/
+
+/* One tensor dimension: a static size, or a symbol when `symbol.length` > 0
+ * (then `size` is -1). */
+typedef struct FxDim {
+  int64_t size;
+  MlirStringRef symbol;
+} FxDim;
+
+/* Dims are equal only if both are the same integer or the same symbol. */
+bool fxDimEqual(FxDim a, FxDim b);
+
+bool fxTypeIsATensor(MlirType type);
+bool fxTypeIsASym(MlirType type);
+
+/* !fx.tensor<[dims...], dtype>; null type if a dim or the dtype is invalid. */
+MlirType fxTensorTypeGet(MlirContext ctx, intptr_t rank, const FxDim *dims,
+                         MlirType dtype);
+intptr_t fxTensorTypeGetRank(MlirType type);
+/* Dim `i`; a dim attribute that is neither i64 nor string reads as size -2. */
+FxDim fxTensorTypeGetDim(MlirType type, intptr_t i);
+MlirType fxTensorTypeGetDtype(MlirType type);
+/* Tensor types are uniqued and the verifier requires dims to be i64 or
+ * strings, so mlirTypeEqual is tensor type equality (dims by fxDimEqual). */
+
+/* !fx.sym<"name"> */
+MlirType fxSymTypeGet(MlirContext ctx, MlirStringRef name);
+MlirStringRef fxSymTypeGetName(MlirType type);
+
+/* Reading IRDL dynamic types (FxDialectShim.cpp: the C API has no entry point).
+ * `fxDynamicTypeIsA` tells whether `type` is `!dialect.name`. */
+bool fxDynamicTypeIsA(MlirType type, MlirStringRef dialect, MlirStringRef name);
+intptr_t fxDynamicTypeGetNumParams(MlirType type);
+MlirAttribute fxDynamicTypeGetParam(MlirType type, intptr_t i);
+/* Null type when the dialect/type is unknown or the params are invalid. */
+MlirType fxDynamicTypeGet(MlirContext ctx, MlirStringRef dialect,
+                          MlirStringRef name, intptr_t nParams,
+                          const MlirAttribute *params);
+
+/*===-- Ops --------------------------------------------------------------===*/
+
+/* The kinds of fx op, in a table order used by the verifier and passes. */
+typedef enum FxOpKind {
+  FX_OP_NONE = -1,
+  FX_OP_RESHAPE,
+  FX_OP_VIEW,
+  FX_OP_SLICE,
+  FX_OP_SLICE_SCATTER,
+  FX_OP_AUTO_FUNCTIONALIZED,
+  FX_OP_CALL,
+  FX_OP_SCHEMA,
+  FX_OP_NUM_KINDS
+} FxOpKind;
+
+#define FX_MAX_OPERANDS 16
+#define FX_MAX_RESULTS 8
+
+FxOpKind fxOpGetKind(MlirOperation op);
+/* "fx.reshape", ... */
+const char *fxOpKindName(FxOpKind kind);
+
+/* fx.reshape / fx.view (kind selects) with `shape`: an array attribute of
+ * i64 and symbol strings. */
+MlirOperation fxReshapeOpCreate(MlirLocation loc, FxOpKind kind,
+                                MlirValue input, MlirType resultType,
+                                MlirAttribute shape);
+/* fx.slice: start/end are i64 or symbol string attributes. */
+MlirOperation fxSliceOpCreate(MlirLocation loc, MlirValue input,
+                              MlirType resultType, int64_t dim,
+                              MlirAttribute start, MlirAttribute end,
+                              int64_t step);
+MlirOperation fxSliceScatterOpCreate(MlirLocation loc, MlirValue base,
+                                     MlirValue src, int64_t dim,
+                                     MlirAttribute start, MlirAttribute end,
+                                     int64_t step);
+/* fx.call or fx.auto_functionalized (kind selects).  `args` is a dictionary
+ * attribute (null means {}).  At most FX_MAX_OPERANDS operands and
+ * FX_MAX_RESULTS results; null op otherwise. */
+MlirOperation fxCallOpCreate(MlirLocation loc, FxOpKind kind,
+                             MlirStringRef target, intptr_t nOperands,
+                             const MlirValue *operands,
+                             const MlirStringRef *argNames, MlirAttribute args,
+                             intptr_t nResults, const MlirType *resultTypes);
+/* fx.schema */
+MlirOperation fxSchemaOpCreate(MlirLocation loc, MlirStringRef name,
+                               MlirStringRef signature);
+
+/* Call-like ops (fx.call, fx.auto_functionalized), read by schema name. */
+MlirStringRef fxCallGetTarget(MlirOperation op);
+/* The operand whose arg_names entry is `name`; null value when absent. */
+MlirValue fxCallGetOperandByName(MlirOperation op, MlirStringRef name);
+/* The `args` entry `name`; null attribute when absent. */
+MlirAttribute fxCallGetArg(MlirOperation op, MlirStringRef name);
+/* Result index of the new value of mutated parameter `name` of an
+ * fx.auto_functionalized with schema `schema`, or -1 when the parameter is not
+ * mutated or its operand is absent. */
+intptr_t fxAutoFunctionalizedGetMutatedResultIndex(MlirOperation op,
+                                                   const FxSchema *schema,
+                                                   MlirStringRef name);
+/* Index in `schema` of operand `i` of a call-like op, or -1. */
+int fxCallGetOperandParam(MlirOperation op, const FxSchema *schema,
+                          intptr_t i);
+
+/*===-- Schemas in scope ---------------------------------------------------===*/
+
+/* The schemas visible from an op: `fx.schema` ops of the enclosing module
+ * (parsed on first lookup, cached, owned by the table) override the built-in
+ * ones.  Create one per pass run or verification; not thread-safe itself. */
+typedef struct FxSchemaTable FxSchemaTable;
+
+/* `anyOp` may be any op inside the module (or the module itself). */
+FxSchemaTable *fxSchemaTableCreate(MlirOperation anyOp);
+void fxSchemaTableDestroy(FxSchemaTable *table);
+/* NULL when `qualifiedName` has no schema.  A malformed module fx.schema is
+ * skipped (the verifier reports it) and the built-in one, if any, is used. */
+const FxSchema *fxSchemaTableLookup(FxSchemaTable *table,
+                                    MlirStringRef qualifiedName);
+
+/*===-- Verifier ------------------------------------------------------------===*/
+
+/* Verifies what IRDL cannot (DESIGN §2 "Verification") for one fx op; emits
+ * errors at the op's location.  `table` may be NULL (one is made). */
+MlirLogicalResult fxVerifyOp(MlirOperation op, FxSchemaTable *table);
+/* Verifies a func.func: its signature's fx types and every fx op inside.
+ * Every fx pass calls this first. */
+MlirLogicalResult fxVerifyFunction(MlirOperation func, FxSchemaTable *table);
+
+/*===-- Diagnostics --------------------------------------------------------===*/
+
+/* Emits a remark (the C API can only emit errors; FxDialectShim.cpp). */
+void fxEmitRemark(MlirLocation loc, const char *message);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FX_H */

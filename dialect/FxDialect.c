@@ -1,0 +1,445 @@
+/* FxDialect.c - loading the fx dialect, its types, building and reading ops. */
+#include "FxInternal.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+#include "mlir-c/Dialect/IRDL.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* One row per op: the op table the verifier, passes and builders share. */
+static const char *const kOpNames[FX_OP_NUM_KINDS] = {
+    [FX_OP_RESHAPE] = "fx.reshape",
+    [FX_OP_VIEW] = "fx.view",
+    [FX_OP_SLICE] = "fx.slice",
+    [FX_OP_SLICE_SCATTER] = "fx.slice_scatter",
+    [FX_OP_AUTO_FUNCTIONALIZED] = "fx.auto_functionalized",
+    [FX_OP_CALL] = "fx.call",
+    [FX_OP_SCHEMA] = "fx.schema",
+};
+
+const char *fxOpKindName(FxOpKind kind) {
+  return kind > FX_OP_NONE && kind < FX_OP_NUM_KINDS ? kOpNames[kind] : "";
+}
+
+FxOpKind fxOpGetKind(MlirOperation op) {
+  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
+  if (name.length < 3 || memcmp(name.data, "fx.", 3) != 0)
+    return FX_OP_NONE;
+  for (int k = 0; k < FX_OP_NUM_KINDS; ++k)
+    if (fxStrEq(name, kOpNames[k]))
+      return (FxOpKind)k;
+  return FX_OP_NONE;
+}
+
+/*===-- Loading ------------------------------------------------------------===*/
+
+MlirDialect fxContextLoadDialect(MlirContext ctx) {
+  /* An fx op name is registered exactly when the IRDL was loaded; asking for
+   * the dialect by name first would re-enter the registry allocator. */
+  if (!mlirContextIsRegisteredOperation(ctx, fxStr("fx.call"))) {
+    mlirDialectHandleLoadDialect(mlirGetDialectHandle__irdl__(), ctx);
+    MlirModule irdl = mlirModuleCreateParse(ctx, fxStr(fxDialectIRDL));
+    if (mlirModuleIsNull(irdl) ||
+        mlirLogicalResultIsFailure(mlirLoadIRDLDialects(irdl))) {
+      /* The text is fixed at build time and tested: this is our bug. */
+      fprintf(stderr, "fxir internal error: embedded fx.irdl.mlir failed to "
+                      "load\n");
+      abort();
+    }
+    mlirModuleDestroy(irdl);
+    for (int k = 0; k < FX_OP_NUM_KINDS; ++k)
+      fxInstallVerifier(ctx, kOpNames[k]);
+  }
+  return mlirContextGetOrLoadDialect(ctx, fxStr("fx"));
+}
+
+/*===-- Types ---------------------------------------------------------------===*/
+
+bool fxDimEqual(FxDim a, FxDim b) {
+  if (a.symbol.length || b.symbol.length)
+    return mlirStringRefEqual(a.symbol, b.symbol);
+  return a.size == b.size;
+}
+
+bool fxTypeIsATensor(MlirType type) {
+  return fxDynamicTypeIsA(type, fxStr("fx"), fxStr("tensor"));
+}
+
+bool fxTypeIsASym(MlirType type) {
+  return fxDynamicTypeIsA(type, fxStr("fx"), fxStr("sym"));
+}
+
+MlirType fxTensorTypeGet(MlirContext ctx, intptr_t rank, const FxDim *dims,
+                         MlirType dtype) {
+  fxContextLoadDialect(ctx);
+  MlirAttribute stackElems[8];
+  MlirAttribute *elems = rank <= 8 ? stackElems : malloc(rank * sizeof *elems);
+  if (!elems)
+    return (MlirType){NULL};
+  MlirType i64 = mlirIntegerTypeGet(ctx, 64);
+  bool ok = true;
+  for (intptr_t i = 0; i < rank; ++i) {
+    if (dims[i].symbol.length)
+      elems[i] = mlirStringAttrGet(ctx, dims[i].symbol);
+    else if (dims[i].size >= 0)
+      elems[i] = mlirIntegerAttrGet(i64, dims[i].size);
+    else
+      ok = false;
+  }
+  MlirType result = {NULL};
+  if (ok) {
+    MlirAttribute params[2] = {mlirArrayAttrGet(ctx, rank, elems),
+                               mlirTypeAttrGet(dtype)};
+    result = fxDynamicTypeGet(ctx, fxStr("fx"), fxStr("tensor"), 2, params);
+  }
+  if (elems != stackElems)
+    free(elems);
+  return result;
+}
+
+static MlirAttribute tensorShape(MlirType type) {
+  return fxDynamicTypeGetParam(type, 0);
+}
+
+intptr_t fxTensorTypeGetRank(MlirType type) {
+  MlirAttribute shape = tensorShape(type);
+  return mlirAttributeIsNull(shape) ? 0 : mlirArrayAttrGetNumElements(shape);
+}
+
+FxDim fxTensorTypeGetDim(MlirType type, intptr_t i) {
+  MlirAttribute d = mlirArrayAttrGetElement(tensorShape(type), i);
+  if (mlirAttributeIsAString(d))
+    return (FxDim){-1, mlirStringAttrGetValue(d)};
+  if (mlirAttributeIsAInteger(d) &&
+      mlirTypeEqual(mlirAttributeGetType(d),
+                    mlirIntegerTypeGet(mlirAttributeGetContext(d), 64)))
+    return (FxDim){mlirIntegerAttrGetValueInt(d), {NULL, 0}};
+  return (FxDim){-2, {NULL, 0}};
+}
+
+MlirType fxTensorTypeGetDtype(MlirType type) {
+  MlirAttribute dtype = fxDynamicTypeGetParam(type, 1);
+  return mlirAttributeIsNull(dtype) ? (MlirType){NULL}
+                                    : mlirTypeAttrGetValue(dtype);
+}
+
+MlirType fxSymTypeGet(MlirContext ctx, MlirStringRef name) {
+  fxContextLoadDialect(ctx);
+  MlirAttribute param = mlirStringAttrGet(ctx, name);
+  return fxDynamicTypeGet(ctx, fxStr("fx"), fxStr("sym"), 1, &param);
+}
+
+MlirStringRef fxSymTypeGetName(MlirType type) {
+  MlirAttribute name = fxDynamicTypeGetParam(type, 0);
+  if (!fxTypeIsASym(type) || !mlirAttributeIsAString(name))
+    return (MlirStringRef){NULL, 0};
+  return mlirStringAttrGetValue(name);
+}
+
+/*===-- Building ops -------------------------------------------------------===*/
+
+static MlirNamedAttribute named(MlirContext ctx, const char *name,
+                                MlirAttribute attr) {
+  return mlirNamedAttributeGet(
+      mlirIdentifierGet(ctx, fxStr(name)), attr);
+}
+
+static MlirAttribute i64Attr(MlirContext ctx, int64_t v) {
+  return mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 64), v);
+}
+
+MlirOperation fxReshapeOpCreate(MlirLocation loc, FxOpKind kind,
+                                MlirValue input, MlirType resultType,
+                                MlirAttribute shape) {
+  if (kind != FX_OP_RESHAPE && kind != FX_OP_VIEW)
+    return (MlirOperation){NULL};
+  MlirContext ctx = mlirLocationGetContext(loc);
+  MlirOperationState st = mlirOperationStateGet(fxStr(kOpNames[kind]), loc);
+  MlirNamedAttribute attr = named(ctx, "shape", shape);
+  mlirOperationStateAddOperands(&st, 1, &input);
+  mlirOperationStateAddResults(&st, 1, &resultType);
+  mlirOperationStateAddAttributes(&st, 1, &attr);
+  return mlirOperationCreate(&st);
+}
+
+static MlirOperation sliceLike(MlirLocation loc, FxOpKind kind, intptr_t n,
+                               const MlirValue *operands, MlirType resultType,
+                               int64_t dim, MlirAttribute start,
+                               MlirAttribute end, int64_t step) {
+  MlirContext ctx = mlirLocationGetContext(loc);
+  MlirOperationState st = mlirOperationStateGet(fxStr(kOpNames[kind]), loc);
+  MlirNamedAttribute attrs[4] = {
+      named(ctx, "dim", i64Attr(ctx, dim)), named(ctx, "start", start),
+      named(ctx, "end", end), named(ctx, "step", i64Attr(ctx, step))};
+  mlirOperationStateAddOperands(&st, n, operands);
+  mlirOperationStateAddResults(&st, 1, &resultType);
+  mlirOperationStateAddAttributes(&st, 4, attrs);
+  return mlirOperationCreate(&st);
+}
+
+MlirOperation fxSliceOpCreate(MlirLocation loc, MlirValue input,
+                              MlirType resultType, int64_t dim,
+                              MlirAttribute start, MlirAttribute end,
+                              int64_t step) {
+  return sliceLike(loc, FX_OP_SLICE, 1, &input, resultType, dim, start, end,
+                   step);
+}
+
+MlirOperation fxSliceScatterOpCreate(MlirLocation loc, MlirValue base,
+                                     MlirValue src, int64_t dim,
+                                     MlirAttribute start, MlirAttribute end,
+                                     int64_t step) {
+  MlirValue operands[2] = {base, src};
+  return sliceLike(loc, FX_OP_SLICE_SCATTER, 2, operands,
+                   mlirValueGetType(base), dim, start, end, step);
+}
+
+/* One segment per slot: the first `n` slots hold one value each. */
+static MlirAttribute segments(MlirContext ctx, intptr_t slots, intptr_t n) {
+  int32_t sizes[FX_MAX_OPERANDS];
+  for (intptr_t i = 0; i < slots; ++i)
+    sizes[i] = i < n ? 1 : 0;
+  return mlirDenseI32ArrayGet(ctx, slots, sizes);
+}
+
+MlirOperation fxCallOpCreate(MlirLocation loc, FxOpKind kind,
+                             MlirStringRef target, intptr_t nOperands,
+                             const MlirValue *operands,
+                             const MlirStringRef *argNames, MlirAttribute args,
+                             intptr_t nResults, const MlirType *resultTypes) {
+  if ((kind != FX_OP_CALL && kind != FX_OP_AUTO_FUNCTIONALIZED) ||
+      nOperands < 0 || nOperands > FX_MAX_OPERANDS || nResults < 0 ||
+      nResults > FX_MAX_RESULTS)
+    return (MlirOperation){NULL};
+  MlirContext ctx = mlirLocationGetContext(loc);
+  MlirAttribute names[FX_MAX_OPERANDS];
+  for (intptr_t i = 0; i < nOperands; ++i)
+    names[i] = mlirStringAttrGet(ctx, argNames[i]);
+  if (mlirAttributeIsNull(args))
+    args = mlirDictionaryAttrGet(ctx, 0, NULL);
+  MlirNamedAttribute attrs[5] = {
+      named(ctx, "target", mlirStringAttrGet(ctx, target)),
+      named(ctx, "arg_names", mlirArrayAttrGet(ctx, nOperands, names)),
+      named(ctx, "args", args),
+      named(ctx, "operandSegmentSizes",
+            segments(ctx, FX_MAX_OPERANDS, nOperands)),
+      named(ctx, "resultSegmentSizes", segments(ctx, FX_MAX_RESULTS, nResults)),
+  };
+  MlirOperationState st = mlirOperationStateGet(fxStr(kOpNames[kind]), loc);
+  mlirOperationStateAddOperands(&st, nOperands, operands);
+  mlirOperationStateAddResults(&st, nResults, resultTypes);
+  mlirOperationStateAddAttributes(&st, 5, attrs);
+  return mlirOperationCreate(&st);
+}
+
+MlirOperation fxSchemaOpCreate(MlirLocation loc, MlirStringRef name,
+                               MlirStringRef signature) {
+  MlirContext ctx = mlirLocationGetContext(loc);
+  MlirNamedAttribute attrs[2] = {
+      named(ctx, "name", mlirStringAttrGet(ctx, name)),
+      named(ctx, "signature", mlirStringAttrGet(ctx, signature))};
+  MlirOperationState st =
+      mlirOperationStateGet(fxStr(kOpNames[FX_OP_SCHEMA]), loc);
+  mlirOperationStateAddAttributes(&st, 2, attrs);
+  return mlirOperationCreate(&st);
+}
+
+/*===-- Reading call-like ops ----------------------------------------------===*/
+
+MlirStringRef fxOpGetStringAttr(MlirOperation op, const char *name) {
+  MlirAttribute a = mlirOperationGetAttributeByName(op, fxStr(name));
+  if (mlirAttributeIsNull(a) || !mlirAttributeIsAString(a))
+    return (MlirStringRef){"", 0};
+  return mlirStringAttrGetValue(a);
+}
+
+MlirStringRef fxCallGetTarget(MlirOperation op) {
+  return fxOpGetStringAttr(op, "target");
+}
+
+/* Index of the operand named `name`, or -1. */
+static intptr_t operandIndex(MlirOperation op, MlirStringRef name) {
+  MlirAttribute names = mlirOperationGetAttributeByName(op, fxStr("arg_names"));
+  if (mlirAttributeIsNull(names) || !mlirAttributeIsAArray(names))
+    return -1;
+  intptr_t n = mlirArrayAttrGetNumElements(names);
+  for (intptr_t i = 0; i < n; ++i) {
+    MlirAttribute e = mlirArrayAttrGetElement(names, i);
+    if (mlirAttributeIsAString(e) &&
+        mlirStringRefEqual(mlirStringAttrGetValue(e), name))
+      return i;
+  }
+  return -1;
+}
+
+MlirValue fxCallGetOperandByName(MlirOperation op, MlirStringRef name) {
+  intptr_t i = operandIndex(op, name);
+  if (i < 0 || i >= mlirOperationGetNumOperands(op))
+    return (MlirValue){NULL};
+  return mlirOperationGetOperand(op, i);
+}
+
+MlirAttribute fxCallGetArg(MlirOperation op, MlirStringRef name) {
+  MlirAttribute args = mlirOperationGetAttributeByName(op, fxStr("args"));
+  if (mlirAttributeIsNull(args) || !mlirAttributeIsADictionary(args))
+    return (MlirAttribute){NULL};
+  return mlirDictionaryAttrGetElementByName(args, name);
+}
+
+int fxCallGetOperandParam(MlirOperation op, const FxSchema *schema,
+                          intptr_t i) {
+  MlirAttribute names = mlirOperationGetAttributeByName(op, fxStr("arg_names"));
+  if (mlirAttributeIsNull(names) || !mlirAttributeIsAArray(names) || i < 0 ||
+      i >= mlirArrayAttrGetNumElements(names))
+    return -1;
+  MlirAttribute e = mlirArrayAttrGetElement(names, i);
+  if (!mlirAttributeIsAString(e))
+    return -1;
+  MlirStringRef s = mlirStringAttrGetValue(e);
+  return fxSchemaFindArg(schema, s.data, s.length);
+}
+
+static int numTensorReturns(const FxSchema *schema) {
+  int n = 0;
+  for (int i = 0; i < schema->numReturns; ++i)
+    n += schema->returns[i].kind == FX_ARG_TENSOR;
+  return n;
+}
+
+intptr_t fxAutoFunctionalizedGetMutatedResultIndex(MlirOperation op,
+                                                   const FxSchema *schema,
+                                                   MlirStringRef name) {
+  intptr_t index = numTensorReturns(schema);
+  for (int p = 0; p < schema->numArgs; ++p) {
+    const FxSchemaArg *a = &schema->args[p];
+    if (a->kind != FX_ARG_TENSOR || !a->mutated)
+      continue;
+    bool present = operandIndex(op, fxStr(a->name)) >= 0;
+    if (fxStrEq(name, a->name))
+      return present ? index : -1;
+    index += present;
+  }
+  return -1;
+}
+
+/*===-- Schemas in scope ---------------------------------------------------===*/
+
+typedef struct SchemaEntry {
+  char *name;         /* owned copy of the looked-up name          */
+  FxSchema *schema;   /* NULL when the fx.schema is malformed     */
+} SchemaEntry;
+
+struct FxSchemaTable {
+  MlirOperation module; /* null when the op is not inside a module */
+  int num, cap;
+  SchemaEntry *entries;
+};
+
+FxSchemaTable *fxSchemaTableCreate(MlirOperation anyOp) {
+  FxSchemaTable *t = calloc(1, sizeof *t);
+  if (!t)
+    return NULL;
+  MlirOperation op = anyOp;
+  while (!mlirOperationIsNull(op) &&
+         !fxStrEq(mlirIdentifierStr(mlirOperationGetName(op)),
+                  "builtin.module"))
+    op = mlirOperationGetParentOperation(op);
+  t->module = op;
+  return t;
+}
+
+void fxSchemaTableDestroy(FxSchemaTable *table) {
+  if (!table)
+    return;
+  for (int i = 0; i < table->num; ++i) {
+    free(table->entries[i].name);
+    fxSchemaDestroy(table->entries[i].schema);
+  }
+  free(table->entries);
+  free(table);
+}
+
+static char *strndupRef(MlirStringRef s) {
+  char *copy = malloc(s.length + 1);
+  if (copy) {
+    memcpy(copy, s.data, s.length);
+    copy[s.length] = 0;
+  }
+  return copy;
+}
+
+FxSchema *fxSchemaParseDeclaration(MlirStringRef name, MlirStringRef signature,
+                                   char *err, size_t errLen) {
+  char scratch[8];
+  if (!err) { /* callers that only want the schema */
+    err = scratch;
+    errLen = sizeof scratch;
+  }
+  const char *sep = NULL;
+  for (size_t i = 0; i + 1 < name.length && !sep; ++i)
+    if (name.data[i] == ':' && name.data[i + 1] == ':')
+      sep = name.data + i;
+  if (!sep || sep == name.data) {
+    snprintf(err, errLen, "name \"%.*s\" must be \"namespace::op\"",
+             (int)name.length, name.data);
+    return NULL;
+  }
+  char *ns = strndupRef((MlirStringRef){name.data, (size_t)(sep - name.data)});
+  char *text = strndupRef(signature);
+  FxSchema *schema = ns && text ? fxSchemaParse(ns, text, err, errLen) : NULL;
+  if (schema && !fxStrEq(name, schema->qualifiedName)) {
+    snprintf(err, errLen,
+             "name \"%.*s\" does not match the signature's op \"%s\"",
+             (int)name.length, name.data, schema->qualifiedName);
+    fxSchemaDestroy(schema);
+    schema = NULL;
+  }
+  free(ns);
+  free(text);
+  return schema;
+}
+
+/* Parses the module's fx.schema called `name`; NULL when none or malformed. */
+static FxSchema *parseModuleSchema(MlirOperation module, MlirStringRef name) {
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
+  for (MlirOperation op = mlirBlockGetFirstOperation(body);
+       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
+    if (fxOpGetKind(op) != FX_OP_SCHEMA ||
+        !mlirStringRefEqual(fxOpGetStringAttr(op, "name"), name))
+      continue;
+    return fxSchemaParseDeclaration(name, fxOpGetStringAttr(op, "signature"),
+                                    NULL, 0);
+  }
+  return NULL;
+}
+
+const FxSchema *fxSchemaTableLookup(FxSchemaTable *table,
+                                    MlirStringRef qualifiedName) {
+  if (table && !mlirOperationIsNull(table->module)) {
+    for (int i = 0; i < table->num; ++i)
+      if (fxStrEq(qualifiedName, table->entries[i].name)) {
+        if (table->entries[i].schema)
+          return table->entries[i].schema;
+        goto builtin;
+      }
+    if (table->num == table->cap) {
+      int cap = table->cap ? 2 * table->cap : 8;
+      SchemaEntry *e = realloc(table->entries, cap * sizeof *e);
+      if (!e)
+        goto builtin;
+      table->entries = e;
+      table->cap = cap;
+    }
+    char *name = strndupRef(qualifiedName);
+    if (!name)
+      goto builtin;
+    FxSchema *s = parseModuleSchema(table->module, qualifiedName);
+    table->entries[table->num++] = (SchemaEntry){name, s};
+    if (s)
+      return s;
+  }
+builtin:
+  return fxSchemaLookupBuiltin(qualifiedName.data, qualifiedName.length);
+}

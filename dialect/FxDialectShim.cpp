@@ -1,0 +1,95 @@
+//===- FxDialectShim.cpp - C entry points the MLIR C API lacks -----------===//
+//
+// DESIGN §1 allows C++ only where the C API has no entry point.  This file
+// holds no logic: it registers the dialect allocator, installs the C
+// verifier on the IRDL ops, reads/creates IRDL dynamic types and emits
+// remarks.  Everything it calls back into is C (FxDialect.c, FxVerifier.c).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Fx.h"
+
+#include "mlir/CAPI/IR.h"
+#include "mlir/CAPI/Support.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/ExtensibleDialect.h"
+#include "mlir/IR/MLIRContext.h"
+
+using namespace mlir;
+
+// The dialect is loaded on the first use of `fx.` anywhere in a file: the
+// parser asks the registry for an allocator by name.  An extension on
+// `builtin` crashes and one on `func` misses files that start with an fx op.
+extern "C" void fxDialectRegistryInsert(MlirDialectRegistry registry) {
+  static char tag;
+  unwrap(registry)->insert(
+      TypeID::getFromOpaquePointer(&tag), "fx",
+      [](MLIRContext *ctx) -> Dialect * {
+        return unwrap(fxContextLoadDialect(wrap(ctx)));
+      });
+}
+
+// Runs the C semantic verifier after IRDL's own checks.  IRDL leaves the
+// region verifier of its ops empty (fx ops have no regions), so taking that
+// slot keeps IRDL's verifier intact.  The impl of a registered op name is
+// its DynamicOpDefinition; the opaque pointer is the only public way to it.
+extern "C" void fxInstallVerifier(MlirContext ctx, const char *opName) {
+  auto name = RegisteredOperationName::lookup(opName, unwrap(ctx));
+  if (!name)
+    return;
+  auto *def = static_cast<DynamicOpDefinition *>(
+      const_cast<void *>(name->getAsOpaquePointer()));
+  def->setVerifyRegionFn([](Operation *op) {
+    return unwrap(fxVerifyOp(wrap(op), nullptr));
+  });
+}
+
+static DynamicType asDynamic(MlirType type) {
+  return llvm::dyn_cast_or_null<DynamicType>(unwrap(type));
+}
+
+extern "C" bool fxDynamicTypeIsA(MlirType type, MlirStringRef dialect,
+                                 MlirStringRef name) {
+  DynamicType dyn = asDynamic(type);
+  if (!dyn)
+    return false;
+  DynamicTypeDefinition *def = dyn.getTypeDef();
+  return def->getName() == unwrap(name) &&
+         def->getDialect()->getNamespace() == unwrap(dialect);
+}
+
+extern "C" intptr_t fxDynamicTypeGetNumParams(MlirType type) {
+  DynamicType dyn = asDynamic(type);
+  return dyn ? static_cast<intptr_t>(dyn.getParams().size()) : 0;
+}
+
+extern "C" MlirAttribute fxDynamicTypeGetParam(MlirType type, intptr_t i) {
+  DynamicType dyn = asDynamic(type);
+  if (!dyn || i < 0 || static_cast<size_t>(i) >= dyn.getParams().size())
+    return MlirAttribute{nullptr};
+  return wrap(dyn.getParams()[i]);
+}
+
+extern "C" MlirType fxDynamicTypeGet(MlirContext ctx, MlirStringRef dialect,
+                                     MlirStringRef name, intptr_t nParams,
+                                     const MlirAttribute *params) {
+  auto *ext = llvm::dyn_cast_or_null<ExtensibleDialect>(
+      unwrap(ctx)->getLoadedDialect(unwrap(dialect)));
+  DynamicTypeDefinition *def =
+      ext ? ext->lookupTypeDefinition(unwrap(name)) : nullptr;
+  if (!def)
+    return MlirType{nullptr};
+  SmallVector<Attribute> attrs;
+  for (intptr_t i = 0; i < nParams; ++i)
+    attrs.push_back(unwrap(params[i]));
+  // getChecked runs IRDL's parameter constraints; with assertions off, get()
+  // would build an invalid type silently.
+  Location loc = UnknownLoc::get(unwrap(ctx));
+  return wrap(DynamicType::getChecked([&] { return emitError(loc); }, def,
+                                      attrs));
+}
+
+extern "C" void fxEmitRemark(MlirLocation loc, const char *message) {
+  emitRemark(unwrap(loc)) << message;
+}

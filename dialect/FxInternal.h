@@ -1,0 +1,39 @@
+/* FxInternal.h - helpers shared by the dialect's C files; not installed. */
+#ifndef FX_INTERNAL_H
+#define FX_INTERNAL_H
+
+#include "Fx.h"
+
+#include <string.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Sets the C verifier as the region verifier of IRDL op `opName`
+ * (FxDialectShim.cpp). */
+void fxInstallVerifier(MlirContext ctx, const char *opName);
+
+static inline MlirStringRef fxStr(const char *s) {
+  return mlirStringRefCreateFromCString(s);
+}
+
+static inline bool fxStrEq(MlirStringRef a, const char *b) {
+  size_t n = strlen(b);
+  return a.length == n && memcmp(a.data, b, n) == 0;
+}
+
+/* Parses the signature of an `fx.schema` op named `name` ("ns::op[.ovl]");
+ * NULL with a message in `err` (may be NULL) when malformed or when the
+ * signature declares another op.  Caller owns the result. */
+FxSchema *fxSchemaParseDeclaration(MlirStringRef name, MlirStringRef signature,
+                                   char *err, size_t errLen);
+
+/* The string value of a StringAttr `name` of `op`, or an empty ref. */
+MlirStringRef fxOpGetStringAttr(MlirOperation op, const char *name);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FX_INTERNAL_H */

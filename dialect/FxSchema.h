@@ -1,0 +1,101 @@
+/* FxSchema.h - torch op schemas: parser and registry (C11, no MLIR needed).
+ *
+ * A schema is the text torch and vLLM use to declare an op, e.g.
+ *   rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> ()
+ * The grammar is DESIGN.md §2 "Op schemas".  The registry holds the built-in
+ * schemas (vLLM `_C::`/`vllm::` ops and the aten ops fxir uses); modules add
+ * or override schemas with `fx.schema` ops (see FxVerifier.h for the lookup
+ * that combines both).
+ *
+ * Ownership: fxSchemaParse returns a schema the caller owns and releases with
+ * fxSchemaDestroy.  Schemas returned by fxSchemaLookupBuiltin are owned by the
+ * process-wide registry and live until exit; never destroy them.  All strings
+ * inside a schema are owned by the schema.
+ *
+ * Thread safety: parsing is reentrant; the built-in registry is initialised
+ * once (call_once) and read-only afterwards, so lookups may run concurrently
+ * (MLIR runs function passes and verifiers in parallel).
+ */
+#ifndef FX_SCHEMA_H
+#define FX_SCHEMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The type of one parameter or return, without its `?`. */
+typedef enum FxArgKind {
+  FX_ARG_TENSOR,      /* Tensor, Tensor!, Tensor(a!), Tensor(a)            */
+  FX_ARG_TENSOR_LIST, /* Tensor[]                                          */
+  FX_ARG_INT,         /* int            -> i64 IntegerAttr or symbol string */
+  FX_ARG_SYMINT,      /* SymInt         -> i64 IntegerAttr or symbol string */
+  FX_ARG_FLOAT,       /* float          -> f64 FloatAttr                    */
+  FX_ARG_BOOL,        /* bool           -> BoolAttr                         */
+  FX_ARG_STR,         /* str            -> StringAttr                       */
+  FX_ARG_SCALAR_TYPE, /* ScalarType     -> TypeAttr (f16, bf16, ...)        */
+  FX_ARG_SCALAR,      /* Scalar         -> IntegerAttr or FloatAttr         */
+  FX_ARG_INT_LIST,    /* int[], int[N]  -> ArrayAttr of i64 / strings       */
+  FX_ARG_SYMINT_LIST, /* SymInt[]       -> ArrayAttr of i64 / strings       */
+} FxArgKind;
+
+typedef struct FxSchemaArg {
+  const char *name;      /* parameter name; for returns the name or ""      */
+  FxArgKind kind;
+  bool optional;         /* `Type?`                                          */
+  bool mutated;          /* `Tensor!` or `Tensor(a!)`: written by the op     */
+  bool hasDefault;       /* `= ...` present                                  */
+  bool kwargOnly;        /* after `*`                                        */
+  const char *alias;     /* alias set "a" of `Tensor(a!)`/`Tensor(a)`, or "" */
+  const char *defaultText; /* text after `=`, or "" when none                */
+} FxSchemaArg;
+
+typedef struct FxSchema {
+  const char *qualifiedName; /* "ns::name" or "ns::name.overload"            */
+  const char *name;          /* "name" (no namespace, no overload)            */
+  const char *overload;      /* "overload" or ""                              */
+  const char *text;          /* the schema text as given (without namespace)  */
+  int numArgs;
+  const FxSchemaArg *args;
+  int numReturns;            /* `()` is 0                                     */
+  const FxSchemaArg *returns;
+} FxSchema;
+
+/* Parses `text` (e.g. "rms_norm(Tensor! result, ...) -> ()") for namespace
+ * `ns` (e.g. "_C"); `text` may also carry the namespace itself
+ * ("_C::rms_norm(...)"), in which case `ns` may be NULL.  On error returns
+ * NULL and writes a one-line lowercase message, with the 0-based character
+ * offset of the problem, into `err` (at most errLen bytes, always
+ * NUL-terminated when errLen > 0). */
+FxSchema *fxSchemaParse(const char *ns, const char *text, char *err,
+                        size_t errLen);
+
+/* Releases a schema returned by fxSchemaParse; NULL is allowed. */
+void fxSchemaDestroy(FxSchema *schema);
+
+/* Index of the parameter called `name` (length `len`), or -1. */
+int fxSchemaFindArg(const FxSchema *schema, const char *name, size_t len);
+
+/* Number of mutated parameters (the results auto_functionalized adds). */
+int fxSchemaNumMutated(const FxSchema *schema);
+
+/* The built-in schema called `qualifiedName` ("_C::rms_norm",
+ * "aten::add.Tensor"; `len` bytes), or NULL.  Owned by the registry. */
+const FxSchema *fxSchemaLookupBuiltin(const char *qualifiedName, size_t len);
+
+/* Number of built-in schemas and the i-th one (for listing and tests). */
+int fxSchemaNumBuiltins(void);
+const FxSchema *fxSchemaGetBuiltin(int i);
+
+/* The canonical spelling of a kind as written in schemas ("Tensor", "int",
+ * "SymInt[]", ...). */
+const char *fxArgKindName(FxArgKind kind);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FX_SCHEMA_H */

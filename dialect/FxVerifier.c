@@ -1,0 +1,687 @@
+/* FxVerifier.c - what IRDL cannot check (DESIGN §2 "Verification").
+ *
+ * Runs as the region verifier of every fx op (installed when the dialect
+ * loads, so plain parsing in fx-opt and mlir-opt checks it), as the pass
+ * fx-verify, and first thing in every fx pass.  Errors are emitted at the
+ * op's location as "'fx.<op>' op <lowercase message>".
+ */
+#include "FxInternal.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+#include "mlir-c/Diagnostics.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+enum { kMsgLen = 2048 };
+
+typedef struct Verifier {
+  MlirOperation op;
+  MlirOperation func; /* enclosing func.func, or null: no symbol check */
+  FxSchemaTable *table;
+} Verifier;
+
+static MlirLogicalResult fail(Verifier *v, const char *fmt, ...) {
+  char msg[kMsgLen];
+  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(v->op));
+  int n = snprintf(msg, sizeof msg, "'%.*s' op ", (int)name.length, name.data);
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg + n, sizeof msg - n, fmt, ap);
+  va_end(ap);
+  mlirEmitError(mlirOperationGetLocation(v->op), msg);
+  return mlirLogicalResultFailure();
+}
+
+#define OK mlirLogicalResultSuccess()
+#define FAILED(x) mlirLogicalResultIsFailure(x)
+#define TRY(x)                                                                 \
+  do {                                                                         \
+    MlirLogicalResult r_ = (x);                                                \
+    if (FAILED(r_))                                                            \
+      return r_;                                                               \
+  } while (0)
+
+/* Printing types and attributes into messages. */
+typedef struct Buf {
+  char s[512];
+  size_t n;
+} Buf;
+
+static void appendCb(MlirStringRef str, void *userData) {
+  Buf *b = userData;
+  size_t room = sizeof b->s - 1 - b->n;
+  size_t k = str.length < room ? str.length : room;
+  memcpy(b->s + b->n, str.data, k);
+  b->n += k;
+  b->s[b->n] = 0;
+}
+
+static Buf typeStr(MlirType t) {
+  Buf b = {{0}, 0};
+  mlirTypePrint(t, appendCb, &b);
+  return b;
+}
+
+static Buf attrStr(MlirAttribute a) {
+  Buf b = {{0}, 0};
+  mlirAttributePrint(a, appendCb, &b);
+  return b;
+}
+
+/* "ns::name(params) -> returns", as schemas are named in messages. */
+static Buf schemaStr(const FxSchema *s) {
+  Buf b = {{0}, 0};
+  const char *sep = strstr(s->qualifiedName, "::");
+  size_t nsLen = sep ? (size_t)(sep - s->qualifiedName) + 2 : 0;
+  b.n = (size_t)snprintf(b.s, sizeof b.s, "%.*s%s", (int)nsLen,
+                         s->qualifiedName, s->text);
+  if (b.n >= sizeof b.s)
+    b.n = sizeof b.s - 1;
+  return b;
+}
+
+/*===-- Symbols and types --------------------------------------------------===*/
+
+static bool typeDeclares(MlirType t, MlirStringRef sym) {
+  if (fxTypeIsASym(t))
+    return mlirStringRefEqual(fxSymTypeGetName(t), sym);
+  if (!fxTypeIsATensor(t))
+    return false;
+  for (intptr_t i = 0, r = fxTensorTypeGetRank(t); i < r; ++i)
+    if (mlirStringRefEqual(fxTensorTypeGetDim(t, i).symbol, sym))
+      return true;
+  return false;
+}
+
+/* A symbol is declared by a dim of a function argument or an !fx.sym one. */
+static bool isDeclared(Verifier *v, MlirStringRef sym) {
+  if (mlirOperationIsNull(v->func))
+    return true;
+  MlirRegion body = mlirOperationGetRegion(v->func, 0);
+  MlirBlock entry = mlirRegionGetFirstBlock(body);
+  if (mlirBlockIsNull(entry)) /* a declaration: its types declare */
+    return true;
+  for (intptr_t i = 0, n = mlirBlockGetNumArguments(entry); i < n; ++i)
+    if (typeDeclares(mlirValueGetType(mlirBlockGetArgument(entry, i)), sym))
+      return true;
+  return false;
+}
+
+static MlirLogicalResult checkSymbol(Verifier *v, MlirStringRef sym,
+                                     const char *what) {
+  if (sym.length == 0)
+    return fail(v, "%s has an empty symbol name", what);
+  if (!isDeclared(v, sym))
+    return fail(v,
+                "%s uses symbol \"%.*s\", which no argument of the enclosing "
+                "function declares (as a tensor dim or an !fx.sym)",
+                what, (int)sym.length, sym.data);
+  return OK;
+}
+
+/* Dims are i64 >= 0 or declared symbols; IRDL only knows "an array". */
+static MlirLogicalResult checkTensorType(Verifier *v, MlirType t,
+                                         const char *what) {
+  if (!fxTypeIsATensor(t))
+    return OK;
+  for (intptr_t i = 0, r = fxTensorTypeGetRank(t); i < r; ++i) {
+    FxDim d = fxTensorTypeGetDim(t, i);
+    if (d.symbol.length)
+      TRY(checkSymbol(v, d.symbol, what));
+    else if (d.size < 0)
+      return fail(v,
+                  "%s has type %s whose dim %d is not an i64 >= 0 or a "
+                  "symbol string",
+                  what, typeStr(t).s, (int)i);
+  }
+  return OK;
+}
+
+static MlirLogicalResult checkOpTypes(Verifier *v) {
+  char what[32];
+  for (intptr_t i = 0, n = mlirOperationGetNumOperands(v->op); i < n; ++i) {
+    snprintf(what, sizeof what, "operand %d", (int)i);
+    TRY(checkTensorType(v, mlirValueGetType(mlirOperationGetOperand(v->op, i)),
+                        what));
+  }
+  for (intptr_t i = 0, n = mlirOperationGetNumResults(v->op); i < n; ++i) {
+    snprintf(what, sizeof what, "result %d", (int)i);
+    TRY(checkTensorType(v, mlirValueGetType(mlirOperationGetResult(v->op, i)),
+                        what));
+  }
+  return OK;
+}
+
+/* An i64 IntegerAttr? */
+static bool isI64(MlirAttribute a) {
+  return mlirAttributeIsAInteger(a) &&
+         mlirTypeEqual(mlirAttributeGetType(a),
+                       mlirIntegerTypeGet(mlirAttributeGetContext(a), 64));
+}
+
+/* An i64 or a declared symbol string. */
+static MlirLogicalResult checkIntOrSymbol(Verifier *v, MlirAttribute a,
+                                          const char *what) {
+  if (mlirAttributeIsAString(a))
+    return checkSymbol(v, mlirStringAttrGetValue(a), what);
+  if (!isI64(a))
+    return fail(v, "%s must be an i64 or a symbol string, got %s", what,
+                attrStr(a).s);
+  return OK;
+}
+
+static MlirAttribute attr(Verifier *v, const char *name) {
+  return mlirOperationGetAttributeByName(v->op, fxStr(name));
+}
+
+/*===-- Element counts -----------------------------------------------------===*/
+
+/* A shape's element count as (static product) x (symbols, in dim order);
+ * symbols are compared as a multiset. */
+typedef struct Count {
+  unsigned __int128 product;
+  int numSyms;
+  MlirStringRef syms[16];
+  bool overflow;
+} Count;
+
+static Count countOf(MlirType t) {
+  Count c = {1, 0, {{0}}, false};
+  for (intptr_t i = 0, r = fxTensorTypeGetRank(t); i < r; ++i) {
+    FxDim d = fxTensorTypeGetDim(t, i);
+    if (d.symbol.length) {
+      if (c.numSyms < 16)
+        c.syms[c.numSyms++] = d.symbol;
+      else
+        c.overflow = true;
+    } else {
+      c.product *= (uint64_t)d.size;
+      if (c.product >> 64)
+        c.overflow = true;
+    }
+  }
+  return c;
+}
+
+/* Whether a and b differ for every value of the symbols (0: undecided). */
+static bool countsDiffer(Count a, Count b) {
+  if (a.overflow || b.overflow)
+    return false;
+  if (a.product == 0 || b.product == 0) /* 0 * anything = 0 */
+    return (a.product == 0) != (b.product == 0) &&
+           (a.product ? a.numSyms : b.numSyms) == 0;
+  if (a.numSyms != b.numSyms)
+    return false;
+  bool used[16] = {false};
+  for (int i = 0; i < a.numSyms; ++i) {
+    int j = 0;
+    while (j < b.numSyms &&
+           (used[j] || !mlirStringRefEqual(a.syms[i], b.syms[j])))
+      ++j;
+    if (j == b.numSyms)
+      return false; /* different symbols: a runtime question */
+    used[j] = true;
+  }
+  return a.product != b.product;
+}
+
+/*===-- reshape / view -----------------------------------------------------===*/
+
+static MlirLogicalResult checkSameDtype(Verifier *v, MlirType in,
+                                        MlirType out, const char *inName,
+                                        const char *outName) {
+  MlirType a = fxTensorTypeGetDtype(in), b = fxTensorTypeGetDtype(out);
+  if (!mlirTypeEqual(a, b))
+    return fail(v, "%s dtype %s differs from the %s dtype %s", outName,
+                typeStr(b).s, inName, typeStr(a).s);
+  return OK;
+}
+
+static MlirLogicalResult verifyReshape(Verifier *v) {
+  MlirType in = mlirValueGetType(mlirOperationGetOperand(v->op, 0));
+  MlirType out = mlirValueGetType(mlirOperationGetResult(v->op, 0));
+  MlirAttribute shape = attr(v, "shape");
+  intptr_t n = mlirArrayAttrGetNumElements(shape);
+  intptr_t rank = fxTensorTypeGetRank(out);
+  if (n != rank)
+    return fail(v, "shape has %d entries but the result has rank %d", (int)n,
+                (int)rank);
+  int inferred = -1;
+  char what[32];
+  for (intptr_t i = 0; i < n; ++i) {
+    MlirAttribute e = mlirArrayAttrGetElement(shape, i);
+    FxDim d = fxTensorTypeGetDim(out, i);
+    snprintf(what, sizeof what, "shape entry %d", (int)i);
+    TRY(checkIntOrSymbol(v, e, what));
+    if (mlirAttributeIsAString(e)) {
+      if (!mlirStringRefEqual(d.symbol, mlirStringAttrGetValue(e)))
+        return fail(v, "shape entry %d is %s but result dim %d is not", (int)i,
+                    attrStr(e).s, (int)i);
+      continue;
+    }
+    int64_t k = mlirIntegerAttrGetValueInt(e);
+    if (k < -1)
+      return fail(v, "shape entry %d is %" PRId64
+                     "; sizes are >= 0, or -1 to infer one",
+                  (int)i, k);
+    if (k == -1) {
+      if (inferred >= 0)
+        return fail(v, "shape entries %d and %d are both -1; at most one "
+                       "size can be inferred",
+                    inferred, (int)i);
+      inferred = (int)i;
+    } else if (d.symbol.length || d.size != k) {
+      return fail(v, "shape entry %d is %" PRId64 " but result dim %d is not",
+                  (int)i, k, (int)i);
+    }
+  }
+  TRY(checkSameDtype(v, in, out, "input", "result"));
+  if (countsDiffer(countOf(in), countOf(out)))
+    return fail(v, "changes the element count: input %s, result %s",
+                typeStr(in).s, typeStr(out).s);
+  return OK;
+}
+
+/*===-- slice / slice_scatter ----------------------------------------------===*/
+
+/* The statically known length of slice [start, end) step on a dim, or -1. */
+static int64_t sliceLength(FxDim d, MlirAttribute start, MlirAttribute end,
+                           int64_t step) {
+  if (d.symbol.length || !isI64(start) || !isI64(end))
+    return -1;
+  int64_t n = d.size, s = mlirIntegerAttrGetValueInt(start),
+          e = mlirIntegerAttrGetValueInt(end);
+  /* torch semantics: negative counts from the end, then clamp to [0, n]. */
+  if (s < 0)
+    s = s + n < 0 ? 0 : s + n;
+  if (e < 0)
+    e = e + n < 0 ? 0 : e + n;
+  if (s > n)
+    s = n;
+  if (e > n)
+    e = n;
+  return e <= s ? 0 : (e - s + step - 1) / step;
+}
+
+/* Checks dim/start/end/step against the full type `full` and the sliced
+ * `part` (slice: input/result; slice_scatter: base/src). */
+static MlirLogicalResult verifySliceParams(Verifier *v, MlirType full,
+                                           MlirType part, const char *fullName,
+                                           const char *partName) {
+  MlirAttribute dimAttr = attr(v, "dim"), stepAttr = attr(v, "step");
+  MlirAttribute start = attr(v, "start"), end = attr(v, "end");
+  if (!isI64(dimAttr))
+    return fail(v, "dim must be an i64, got %s", attrStr(dimAttr).s);
+  if (!isI64(stepAttr))
+    return fail(v, "step must be an i64, got %s", attrStr(stepAttr).s);
+  TRY(checkIntOrSymbol(v, start, "start"));
+  TRY(checkIntOrSymbol(v, end, "end"));
+  int64_t rank = fxTensorTypeGetRank(full);
+  int64_t dim = mlirIntegerAttrGetValueInt(dimAttr);
+  int64_t step = mlirIntegerAttrGetValueInt(stepAttr);
+  if (dim < -rank || dim >= rank)
+    return fail(v, "dim %" PRId64 " is out of range for the rank %" PRId64
+                   " %s",
+                dim, rank, fullName);
+  if (step < 1)
+    return fail(v, "step must be >= 1, got %" PRId64, step);
+  if (fxTensorTypeGetRank(part) != rank)
+    return fail(v, "%s rank %d differs from the %s rank %d", partName,
+                (int)fxTensorTypeGetRank(part), fullName, (int)rank);
+  TRY(checkSameDtype(v, full, part, fullName, partName));
+  if (dim < 0)
+    dim += rank;
+  for (int64_t i = 0; i < rank; ++i) {
+    FxDim a = fxTensorTypeGetDim(full, i), b = fxTensorTypeGetDim(part, i);
+    if (i != dim && !fxDimEqual(a, b))
+      return fail(v, "%s dim %d differs from the %s dim %d outside the "
+                     "sliced dim %" PRId64,
+                  partName, (int)i, fullName, (int)i, dim);
+  }
+  int64_t len = sliceLength(fxTensorTypeGetDim(full, dim), start, end, step);
+  FxDim got = fxTensorTypeGetDim(part, dim);
+  if (len >= 0 && !got.symbol.length && got.size != len)
+    return fail(v, "%s dim %" PRId64 " is %" PRId64
+                   " but the slice selects %" PRId64 " elements",
+                partName, dim, got.size, len);
+  return OK;
+}
+
+static MlirLogicalResult verifySlice(Verifier *v) {
+  return verifySliceParams(
+      v, mlirValueGetType(mlirOperationGetOperand(v->op, 0)),
+      mlirValueGetType(mlirOperationGetResult(v->op, 0)), "input", "result");
+}
+
+static MlirLogicalResult verifySliceScatter(Verifier *v) {
+  MlirType base = mlirValueGetType(mlirOperationGetOperand(v->op, 0));
+  MlirType out = mlirValueGetType(mlirOperationGetResult(v->op, 0));
+  if (!mlirTypeEqual(base, out))
+    return fail(v, "result type %s differs from the base type %s",
+                typeStr(out).s, typeStr(base).s);
+  return verifySliceParams(
+      v, base, mlirValueGetType(mlirOperationGetOperand(v->op, 1)), "base",
+      "src");
+}
+
+/*===-- call / auto_functionalized -----------------------------------------===*/
+
+/* What an `args` entry of each non-tensor kind must be. */
+static bool argKindAccepts(FxArgKind kind, MlirAttribute a) {
+  switch (kind) {
+  case FX_ARG_INT:
+  case FX_ARG_SYMINT:
+    return isI64(a) || mlirAttributeIsAString(a);
+  case FX_ARG_FLOAT:
+    return mlirAttributeIsAFloat(a) &&
+           mlirTypeIsAF64(mlirAttributeGetType(a));
+  case FX_ARG_BOOL:
+    return mlirAttributeIsABool(a);
+  case FX_ARG_STR:
+    return mlirAttributeIsAString(a);
+  case FX_ARG_SCALAR_TYPE:
+    return mlirAttributeIsAType(a);
+  case FX_ARG_SCALAR:
+    return isI64(a) || (mlirAttributeIsAFloat(a) &&
+                        mlirTypeIsAF64(mlirAttributeGetType(a)));
+  case FX_ARG_INT_LIST:
+  case FX_ARG_SYMINT_LIST:
+    if (!mlirAttributeIsAArray(a))
+      return false;
+    for (intptr_t i = 0, n = mlirArrayAttrGetNumElements(a); i < n; ++i) {
+      MlirAttribute e = mlirArrayAttrGetElement(a, i);
+      if (!isI64(e) && !mlirAttributeIsAString(e))
+        return false;
+    }
+    return true;
+  default:
+    return false;
+  }
+}
+
+static const char *argKindAttr(FxArgKind kind) {
+  switch (kind) {
+  case FX_ARG_INT:
+  case FX_ARG_SYMINT:
+    return "an i64 integer or a symbol string";
+  case FX_ARG_FLOAT:
+    return "an f64 float";
+  case FX_ARG_BOOL:
+    return "a bool";
+  case FX_ARG_STR:
+    return "a string";
+  case FX_ARG_SCALAR_TYPE:
+    return "a type (f16, bf16, ...)";
+  case FX_ARG_SCALAR:
+    return "an i64 integer or an f64 float";
+  default:
+    return "an array of i64 integers and symbol strings";
+  }
+}
+
+/* Symbols inside int/SymInt (list) args must be declared. */
+static MlirLogicalResult checkArgSymbols(Verifier *v, MlirAttribute a,
+                                         MlirStringRef key) {
+  char what[160];
+  snprintf(what, sizeof what, "args entry \"%.*s\"", (int)key.length,
+           key.data);
+  if (mlirAttributeIsAString(a))
+    return checkSymbol(v, mlirStringAttrGetValue(a), what);
+  if (mlirAttributeIsAArray(a))
+    for (intptr_t i = 0, n = mlirArrayAttrGetNumElements(a); i < n; ++i) {
+      MlirAttribute e = mlirArrayAttrGetElement(a, i);
+      if (mlirAttributeIsAString(e))
+        TRY(checkSymbol(v, mlirStringAttrGetValue(e), what));
+    }
+  return OK;
+}
+
+static bool isRequired(const FxSchemaArg *a) {
+  return !a->optional && !a->hasDefault;
+}
+
+static MlirLogicalResult verifyOperandNames(Verifier *v, const FxSchema *s,
+                                            const char *schema, bool *present) {
+  MlirAttribute names = attr(v, "arg_names");
+  int last = -1, lastOperand = -1;
+  for (intptr_t i = 0, n = mlirArrayAttrGetNumElements(names); i < n; ++i) {
+    MlirStringRef name = mlirStringAttrGetValue(mlirArrayAttrGetElement(names, i));
+    int p = fxSchemaFindArg(s, name.data, name.length);
+    if (p < 0)
+      return fail(v, "operand %d named \"%.*s\" is not a parameter of %s",
+                  (int)i, (int)name.length, name.data, schema);
+    if (s->args[p].kind != FX_ARG_TENSOR)
+      return fail(v,
+                  "operand %d named \"%.*s\" is a %s parameter of %s; only "
+                  "Tensor parameters are operands, others go in 'args'",
+                  (int)i, (int)name.length, name.data,
+                  fxArgKindName(s->args[p].kind), schema);
+    if (present[p])
+      return fail(v, "operand %d named \"%.*s\" repeats operand %d", (int)i,
+                  (int)name.length, name.data, lastOperand);
+    if (p < last)
+      return fail(v,
+                  "operand %d named \"%.*s\" is out of schema order in %s",
+                  (int)i, (int)name.length, name.data, schema);
+    present[p] = true;
+    last = p;
+    lastOperand = (int)i;
+  }
+  for (int p = 0; p < s->numArgs; ++p)
+    if (s->args[p].kind == FX_ARG_TENSOR && isRequired(&s->args[p]) &&
+        !present[p])
+      return fail(v, "missing required operand \"%s\" of %s", s->args[p].name,
+                  schema);
+  return OK;
+}
+
+static MlirLogicalResult verifyArgs(Verifier *v, const FxSchema *s,
+                                    const char *schema) {
+  MlirAttribute args = attr(v, "args");
+  for (intptr_t i = 0, n = mlirDictionaryAttrGetNumElements(args); i < n;
+       ++i) {
+    MlirNamedAttribute na = mlirDictionaryAttrGetElement(args, i);
+    MlirStringRef key = mlirIdentifierStr(na.name);
+    int p = fxSchemaFindArg(s, key.data, key.length);
+    if (p < 0)
+      return fail(v, "args entry \"%.*s\" is not a parameter of %s",
+                  (int)key.length, key.data, schema);
+    FxArgKind kind = s->args[p].kind;
+    if (kind == FX_ARG_TENSOR || kind == FX_ARG_TENSOR_LIST)
+      return fail(v,
+                  "args entry \"%.*s\" is a %s parameter of %s; tensors are "
+                  "operands",
+                  (int)key.length, key.data, fxArgKindName(kind), schema);
+    if (!argKindAccepts(kind, na.attribute))
+      return fail(v, "args entry \"%.*s\" must be %s for '%s' in %s, got %s",
+                  (int)key.length, key.data, argKindAttr(kind),
+                  fxArgKindName(kind), schema, attrStr(na.attribute).s);
+    TRY(checkArgSymbols(v, na.attribute, key));
+  }
+  for (int p = 0; p < s->numArgs; ++p) {
+    const FxSchemaArg *a = &s->args[p];
+    if (a->kind != FX_ARG_TENSOR && a->kind != FX_ARG_TENSOR_LIST &&
+        isRequired(a) &&
+        mlirAttributeIsNull(fxCallGetArg(v->op, fxStr(a->name))))
+      return fail(v, "missing required argument \"%s\" of %s (in 'args')",
+                  a->name, schema);
+  }
+  return OK;
+}
+
+static MlirLogicalResult verifyResults(Verifier *v, const FxSchema *s,
+                                       const char *schema, const bool *present,
+                                       bool functional) {
+  int returns = 0, mutated = 0;
+  for (int i = 0; i < s->numReturns; ++i)
+    returns += s->returns[i].kind == FX_ARG_TENSOR;
+  if (functional)
+    for (int p = 0; p < s->numArgs; ++p)
+      mutated += present[p] && s->args[p].mutated;
+  intptr_t got = mlirOperationGetNumResults(v->op);
+  if (got != returns + mutated)
+    return fail(v,
+                "has %d results but %s needs %d (%d returned, %d for mutated "
+                "operands)",
+                (int)got, schema, returns + mutated, returns, mutated);
+  /* The new value of a mutated operand has the operand's type. */
+  for (int p = 0, r = returns; functional && p < s->numArgs; ++p) {
+    if (!present[p] || !s->args[p].mutated)
+      continue;
+    MlirValue operand = fxCallGetOperandByName(v->op, fxStr(s->args[p].name));
+    MlirType want = mlirValueGetType(operand);
+    MlirType have = mlirValueGetType(mlirOperationGetResult(v->op, r));
+    if (!mlirTypeEqual(want, have))
+      return fail(v, "result %d, the new value of \"%s\", has type %s but the "
+                     "operand has type %s",
+                  r, s->args[p].name, typeStr(have).s, typeStr(want).s);
+    ++r;
+  }
+  return OK;
+}
+
+static MlirLogicalResult verifyCall(Verifier *v) {
+  bool functional = fxOpGetKind(v->op) == FX_OP_AUTO_FUNCTIONALIZED;
+  MlirStringRef target = fxCallGetTarget(v->op);
+  const char *sep = NULL;
+  for (size_t i = 0; i + 1 < target.length && !sep; ++i)
+    if (target.data[i] == ':' && target.data[i + 1] == ':')
+      sep = target.data + i;
+  if (!sep || sep == target.data || sep + 2 == target.data + target.length)
+    return fail(v, "target \"%.*s\" must be \"namespace::op\"",
+                (int)target.length, target.data);
+  MlirAttribute names = attr(v, "arg_names");
+  intptr_t numNames = mlirArrayAttrGetNumElements(names);
+  intptr_t numOperands = mlirOperationGetNumOperands(v->op);
+  for (intptr_t i = 0; i < numNames; ++i)
+    if (!mlirAttributeIsAString(mlirArrayAttrGetElement(names, i)))
+      return fail(v, "arg_names entry %d must be a string, got %s", (int)i,
+                  attrStr(mlirArrayAttrGetElement(names, i)).s);
+  if (numNames != numOperands)
+    return fail(v, "has %d operands but %d arg_names", (int)numOperands,
+                (int)numNames);
+  const FxSchema *s = fxSchemaTableLookup(v->table, target);
+  if (!s) {
+    if (!functional) /* unknown calls read and write every operand */
+      return OK;
+    const char *op = sep + 2;
+    int opLen = (int)(target.data + target.length - op);
+    return fail(v,
+                "target \"%.*s\" has no schema; declare it in the module, "
+                "e.g. \"fx.schema\"() {name = \"%.*s\", signature = "
+                "\"%.*s(Tensor! out, Tensor x) -> ()\"} : () -> ()",
+                (int)target.length, target.data, (int)target.length,
+                target.data, opLen, op);
+  }
+  Buf schema = schemaStr(s);
+  bool presentStack[64] = {false};
+  bool *present = s->numArgs <= 64 ? presentStack
+                                   : calloc((size_t)s->numArgs, sizeof *present);
+  if (!present)
+    return fail(v, "out of memory");
+  MlirLogicalResult r = verifyOperandNames(v, s, schema.s, present);
+  if (!FAILED(r))
+    r = verifyArgs(v, s, schema.s);
+  if (!FAILED(r))
+    r = verifyResults(v, s, schema.s, present, functional);
+  if (present != presentStack)
+    free(present);
+  return r;
+}
+
+/*===-- schema ---------------------------------------------------------------===*/
+
+static MlirLogicalResult verifySchemaOp(Verifier *v) {
+  MlirStringRef name = fxOpGetStringAttr(v->op, "name");
+  char err[512];
+  FxSchema *s = fxSchemaParseDeclaration(
+      name, fxOpGetStringAttr(v->op, "signature"), err, sizeof err);
+  if (!s)
+    return fail(v, "invalid schema for \"%.*s\": %s", (int)name.length,
+                name.data, err);
+  fxSchemaDestroy(s);
+  /* A second declaration of one name would make lookups order-dependent. */
+  MlirBlock block = mlirOperationGetBlock(v->op);
+  for (MlirOperation o = mlirBlockGetFirstOperation(block);
+       !mlirOperationEqual(o, v->op); o = mlirOperationGetNextInBlock(o))
+    if (fxOpGetKind(o) == FX_OP_SCHEMA &&
+        mlirStringRefEqual(fxOpGetStringAttr(o, "name"), name))
+      return fail(v, "declares \"%.*s\" a second time in this block",
+                  (int)name.length, name.data);
+  return OK;
+}
+
+/*===-- Entry points -------------------------------------------------------===*/
+
+typedef MlirLogicalResult (*VerifyFn)(Verifier *);
+static const VerifyFn kVerifiers[FX_OP_NUM_KINDS] = {
+    [FX_OP_RESHAPE] = verifyReshape,
+    [FX_OP_VIEW] = verifyReshape,
+    [FX_OP_SLICE] = verifySlice,
+    [FX_OP_SLICE_SCATTER] = verifySliceScatter,
+    [FX_OP_AUTO_FUNCTIONALIZED] = verifyCall,
+    [FX_OP_CALL] = verifyCall,
+    [FX_OP_SCHEMA] = verifySchemaOp,
+};
+
+static MlirOperation enclosingFunc(MlirOperation op) {
+  for (MlirOperation p = mlirOperationGetParentOperation(op);
+       !mlirOperationIsNull(p); p = mlirOperationGetParentOperation(p))
+    if (fxStrEq(mlirIdentifierStr(mlirOperationGetName(p)), "func.func"))
+      return p;
+  return (MlirOperation){NULL};
+}
+
+MlirLogicalResult fxVerifyOp(MlirOperation op, FxSchemaTable *table) {
+  FxOpKind kind = fxOpGetKind(op);
+  if (kind == FX_OP_NONE)
+    return OK;
+  Verifier v = {op, enclosingFunc(op), table};
+  if (!table && (kind == FX_OP_CALL || kind == FX_OP_AUTO_FUNCTIONALIZED))
+    v.table = fxSchemaTableCreate(op);
+  MlirLogicalResult r = checkOpTypes(&v);
+  if (!FAILED(r))
+    r = kVerifiers[kind](&v);
+  if (v.table != table)
+    fxSchemaTableDestroy(v.table);
+  return r;
+}
+
+typedef struct WalkState {
+  FxSchemaTable *table;
+  bool failed;
+} WalkState;
+
+static MlirWalkResult verifyWalk(MlirOperation op, void *userData) {
+  WalkState *w = userData;
+  if (FAILED(fxVerifyOp(op, w->table)))
+    w->failed = true;
+  return MlirWalkResultAdvance; /* report every error, not just the first */
+}
+
+MlirLogicalResult fxVerifyFunction(MlirOperation func, FxSchemaTable *table) {
+  Verifier v = {func, func, table};
+  MlirType fnType = mlirTypeAttrGetValue(
+      mlirOperationGetAttributeByName(func, fxStr("function_type")));
+  bool failed = false;
+  char what[32];
+  for (intptr_t i = 0, n = mlirFunctionTypeGetNumInputs(fnType); i < n; ++i) {
+    snprintf(what, sizeof what, "argument %d", (int)i);
+    failed |= FAILED(checkTensorType(&v, mlirFunctionTypeGetInput(fnType, i),
+                                     what));
+  }
+  for (intptr_t i = 0, n = mlirFunctionTypeGetNumResults(fnType); i < n; ++i) {
+    snprintf(what, sizeof what, "result %d", (int)i);
+    failed |= FAILED(checkTensorType(&v, mlirFunctionTypeGetResult(fnType, i),
+                                     what));
+  }
+  WalkState w = {table ? table : fxSchemaTableCreate(func), false};
+  mlirOperationWalk(func, verifyWalk, &w, MlirWalkPreOrder);
+  if (w.table != table)
+    fxSchemaTableDestroy(w.table);
+  return failed || w.failed ? mlirLogicalResultFailure() : OK;
+}

@@ -1,0 +1,36 @@
+/* FxPasses.h - fxir's passes: constructors and registration.
+ *
+ * Every pass is one row of the table in PassTable.c; that table drives
+ * registration (fx-opt, the mlir-opt plugin) and the constructors below.
+ * A constructor returns a new pass owned by the caller until it is added to a
+ * pass manager (mlirOpPassManagerAddOwnedPass), which then owns it.
+ */
+#ifndef FX_PASSES_H
+#define FX_PASSES_H
+
+#include "mlir-c/Pass.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* fx-verify (func.func): the semantic verifier of DESIGN §2 as a pass. */
+MlirPass fxCreateVerifyPass(void);
+
+/* Registers every fxir pass with MLIR's global pass registry so that textual
+ * pipelines (--pass-pipeline, mlirParsePassPipeline) and --help see them.
+ * Idempotent. */
+void fxRegisterPasses(void);
+
+/* The table, for tools and tests: number of passes and the i-th pass's
+ * pipeline argument ("fx-verify"), or NULL when out of range. */
+int fxGetNumPasses(void);
+const char *fxGetPassArgument(int i);
+/* A new pass by pipeline argument; null pass when unknown. */
+MlirPass fxCreatePassByArgument(const char *argument);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FX_PASSES_H */

@@ -1,0 +1,63 @@
+/* PassTable.c - the one table of fxir passes: registration and lookup. */
+#include "FxPasses.h"
+#include "PassInternal.h"
+
+#include <string.h>
+#include <threads.h>
+
+/* Adding a pass = one row here plus its run function in its own file. */
+static const FxPassInfo kPasses[] = {
+    {"fx-verify", "FxVerify",
+     "Verify fx ops beyond IRDL: op schemas, args, shapes and symbols",
+     "func.func", fxRunVerify},
+};
+enum { kNumPasses = sizeof kPasses / sizeof kPasses[0] };
+
+static void construct(void *userData) {}
+static void destruct(void *userData) {}
+static MlirLogicalResult initialize(MlirContext ctx, void *userData) {
+  return mlirLogicalResultSuccess();
+}
+static void *clone(void *userData) { return userData; } /* stateless rows */
+static void run(MlirOperation op, MlirExternalPass pass, void *userData) {
+  ((const FxPassInfo *)userData)->run(op, pass);
+}
+
+MlirPass fxPassCreate(const FxPassInfo *info) {
+  MlirExternalPassCallbacks callbacks = {construct, destruct, initialize,
+                                         clone, run};
+  /* The row's address is unique, static and pointer-aligned: a TypeID. */
+  return mlirCreateExternalPass(
+      mlirTypeIDCreate(info), mlirStringRefCreateFromCString(info->name),
+      mlirStringRefCreateFromCString(info->argument),
+      mlirStringRefCreateFromCString(info->description),
+      mlirStringRefCreateFromCString(info->anchor), 0, NULL, callbacks,
+      (void *)info);
+}
+
+int fxGetNumPasses(void) { return kNumPasses; }
+
+const char *fxGetPassArgument(int i) {
+  return i >= 0 && i < kNumPasses ? kPasses[i].argument : NULL;
+}
+
+MlirPass fxCreatePassByArgument(const char *argument) {
+  for (int i = 0; i < kNumPasses; ++i)
+    if (strcmp(kPasses[i].argument, argument) == 0)
+      return fxPassCreate(&kPasses[i]);
+  return (MlirPass){NULL};
+}
+
+MlirPass fxCreateVerifyPass(void) {
+  return fxCreatePassByArgument("fx-verify");
+}
+
+static void registerAll(void) {
+  for (int i = 0; i < kNumPasses; ++i)
+    fxRegisterExternalPass(&kPasses[i]);
+}
+
+void fxRegisterPasses(void) {
+  static once_flag once = ONCE_FLAG_INIT;
+  call_once(&once, registerAll);
+}

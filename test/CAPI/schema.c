@@ -1,0 +1,427 @@
+// RUN: fx-capi-schema-test 2>&1 | FileCheck %s
+
+/* schema.c - tests the schema parser and built-in registry (FxSchema.h).
+ * Plain C11, linked with FxSchema.c and FxBuiltinSchemas.c only.  Properties
+ * are printed and matched by the CHECK lines below; API results are checked
+ * in code with EXPECT (named so FileCheck never mistakes it for a directive),
+ * which keeps going after a failure and makes main return 1. */
+#include "FxSchema.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <threads.h>
+
+static int gPassed, gFailed;
+
+#define EXPECT(cond)                                                           \
+  ((cond) ? (void)gPassed++                                                    \
+          : (void)(gFailed++, printf("FAILED %s:%d: %s\n", __FILE__, __LINE__, \
+                                     #cond)))
+
+/* Re-renders a schema in canonical form (`int[N]` and `(int, int)` come out
+ * as `int[]`), so built-ins can be compared with their source text. */
+static void render(const FxSchemaArg *a, char *buf, size_t size) {
+  const char *kind = fxArgKindName(a->kind);
+  size_t baseLen = strlen(kind) - (strstr(kind, "[]") ? 2 : 0);
+  char annot[32] = "";
+  if (a->alias[0])
+    snprintf(annot, sizeof annot, "(%s%s)", a->alias, a->mutated ? "!" : "");
+  else if (a->mutated)
+    strcpy(annot, "!");
+  snprintf(buf, size, "%.*s%s%s%s", (int)baseLen, kind, annot, kind + baseLen,
+           a->optional ? "?" : "");
+}
+
+static void renderSchema(const FxSchema *s, char *buf, size_t size) {
+  size_t n = snprintf(buf, size, "%s%s%s(", s->name, s->overload[0] ? "." : "",
+                      s->overload);
+  char type[64];
+  for (int i = 0; i < s->numArgs && n < size; i++) {
+    const FxSchemaArg *a = &s->args[i];
+    render(a, type, sizeof type);
+    bool star = a->kwargOnly && (!i || !s->args[i - 1].kwargOnly);
+    n += snprintf(buf + n, size - n, "%s%s%s %s%s%s", i ? ", " : "",
+                  star ? "*, " : "", type, a->name, a->hasDefault ? "=" : "",
+                  a->defaultText);
+  }
+  if (n < size)
+    n += snprintf(buf + n, size - n, ") -> %s", s->numReturns == 1 ? "" : "(");
+  for (int i = 0; i < s->numReturns && n < size; i++) {
+    render(&s->returns[i], type, sizeof type);
+    n += snprintf(buf + n, size - n, "%s%s%s%s", i ? ", " : "", type,
+                  s->returns[i].name[0] ? " " : "", s->returns[i].name);
+  }
+  if (n < size && s->numReturns != 1)
+    snprintf(buf + n, size - n, ")");
+}
+
+static void printArg(const char *what, const FxSchemaArg *a) {
+  printf("  %s %s: %s%s%s%s%s%s%s%s\n", what, a->name[0] ? a->name : "_",
+         fxArgKindName(a->kind), a->optional ? "?" : "",
+         a->mutated ? " mutated" : "", a->alias[0] ? " alias=" : "", a->alias,
+         a->kwargOnly ? " kwarg-only" : "", a->hasDefault ? " default=" : "",
+         a->defaultText);
+  EXPECT(a->hasDefault == (a->defaultText[0] != '\0'));
+}
+
+static void dump(const FxSchema *s) {
+  printf("schema %s: %d args, %d returns, %d mutated\n", s->qualifiedName,
+         s->numArgs, s->numReturns, fxSchemaNumMutated(s));
+  for (int i = 0; i < s->numArgs; i++) {
+    printArg("arg", &s->args[i]);
+    EXPECT(fxSchemaFindArg(s, s->args[i].name, strlen(s->args[i].name)) == i);
+  }
+  for (int i = 0; i < s->numReturns; i++)
+    printArg("ret", &s->returns[i]);
+}
+
+static void dumpBuiltin(const char *name) {
+  const FxSchema *s = fxSchemaLookupBuiltin(name, strlen(name));
+  EXPECT(s != NULL);
+  if (s)
+    dump(s);
+}
+
+static void dumpParsed(const char *ns, const char *text) {
+  char err[128];
+  FxSchema *s = fxSchemaParse(ns, text, err, sizeof err);
+  EXPECT(s != NULL);
+  if (!s) {
+    printf("unexpected error: %s\n", err);
+    return;
+  }
+  dump(s);
+  printf("  text: %s\n", s->text);
+  fxSchemaDestroy(s);
+}
+
+static void bad(const char *ns, const char *text) {
+  char err[128] = "unchanged";
+  FxSchema *s = fxSchemaParse(ns, text, err, sizeof err);
+  EXPECT(s == NULL && err[0] != '\0');
+  fxSchemaDestroy(s);
+  printf("error: %s\n", err);
+}
+
+/* The first lookups race from several threads: call_once must build the
+ * registry exactly once and every thread must see the same schema. */
+static int lookupThread(void *out) {
+  *(const FxSchema **)out = fxSchemaLookupBuiltin("_C::rms_norm", 12);
+  return 0;
+}
+
+int main(void) {
+  thrd_t threads[4];
+  const FxSchema *seen[4] = {0};
+  for (int i = 0; i < 4; i++)
+    EXPECT(thrd_create(&threads[i], lookupThread, &seen[i]) == thrd_success);
+  for (int i = 0; i < 4; i++)
+    EXPECT(thrd_join(threads[i], NULL) == thrd_success);
+  for (int i = 0; i < 4; i++)
+    EXPECT(seen[i] != NULL &&
+           seen[i] == fxSchemaLookupBuiltin("_C::rms_norm", 12));
+
+  /* Every built-in parses, round-trips to its source text and is found by
+   * its qualified name. */
+  // CHECK: builtins: 30
+  printf("builtins: %d\n", fxSchemaNumBuiltins());
+  // CHECK-NEXT: builtin _C::dynamic_per_token_scaled_fp8_quant: 4 args, 0 returns, 2 mutated
+  // CHECK-NEXT: builtin _C::dynamic_scaled_fp8_quant: 3 args, 0 returns, 2 mutated
+  // CHECK-NEXT: builtin _C::dynamic_scaled_int8_quant: 4 args, 0 returns, 3 mutated
+  // CHECK-NEXT: builtin _C::fused_add_rms_norm: 4 args, 0 returns, 2 mutated
+  // CHECK-NEXT: builtin _C::fused_add_rms_norm_static_fp8_quant: 6 args, 0 returns, 2 mutated
+  // CHECK-NEXT: builtin _C::fused_qk_norm_rope: 12 args, 0 returns, 1 mutated
+  // CHECK-NEXT: builtin _C::gelu_and_mul: 2 args, 0 returns, 1 mutated
+  // CHECK-NEXT: builtin _C::gelu_tanh_and_mul: 2 args, 0 returns, 1 mutated
+  // CHECK-NEXT: builtin _C::mul_and_silu: 2 args, 0 returns, 1 mutated
+  // CHECK-NEXT: builtin _C::rms_norm: 4 args, 0 returns, 1 mutated
+  // CHECK-NEXT: builtin _C::rms_norm_dynamic_per_token_quant: 7 args, 0 returns, 3 mutated
+  // CHECK-NEXT: builtin _C::rms_norm_per_block_quant: 9 args, 0 returns, 3 mutated
+  // CHECK-NEXT: builtin _C::rms_norm_static_fp8_quant: 5 args, 0 returns, 1 mutated
+  // CHECK-NEXT: builtin _C::rotary_embedding: 8 args, 0 returns, 2 mutated
+  // CHECK-NEXT: builtin _C::silu_and_mul: 2 args, 0 returns, 1 mutated
+  // CHECK-NEXT: builtin _C::silu_and_mul_nvfp4_quant: 4 args, 0 returns, 2 mutated
+  // CHECK-NEXT: builtin _C::silu_and_mul_quant: 3 args, 0 returns, 1 mutated
+  // CHECK-NEXT: builtin _C::static_scaled_fp8_quant: 4 args, 0 returns, 1 mutated
+  // CHECK-NEXT: builtin _C::static_scaled_int8_quant: 4 args, 0 returns, 1 mutated
+  // CHECK-NEXT: builtin aten::_scaled_mm: 8 args, 1 returns, 0 mutated
+  // CHECK-NEXT: builtin aten::add.Tensor: 3 args, 1 returns, 0 mutated
+  // CHECK-NEXT: builtin aten::clone: 1 args, 1 returns, 0 mutated
+  // CHECK-NEXT: builtin aten::copy_: 3 args, 1 returns, 1 mutated
+  // CHECK-NEXT: builtin aten::cos: 1 args, 1 returns, 0 mutated
+  // CHECK-NEXT: builtin aten::empty: 2 args, 1 returns, 0 mutated
+  // CHECK-NEXT: builtin aten::empty_like: 2 args, 1 returns, 0 mutated
+  // CHECK-NEXT: builtin aten::mm: 2 args, 1 returns, 0 mutated
+  // CHECK-NEXT: builtin aten::mul.Tensor: 2 args, 1 returns, 0 mutated
+  // CHECK-NEXT: builtin vllm::flashinfer_trtllm_fused_allreduce_norm: 14 args, 0 returns, 5 mutated
+  // CHECK-NEXT: builtin vllm::fused_rope_and_unified_kv_cache_update: 7 args, 1 returns, 2 mutated
+  for (int i = 0; i < fxSchemaNumBuiltins(); i++) {
+    const FxSchema *s = fxSchemaGetBuiltin(i);
+    char text[1024];
+    renderSchema(s, text, sizeof text);
+    EXPECT(!strcmp(text, s->text));
+    const char *q = s->qualifiedName;
+    EXPECT(fxSchemaLookupBuiltin(q, strlen(q)) == s);
+    printf("builtin %s: %d args, %d returns, %d mutated\n", s->qualifiedName,
+           s->numArgs, s->numReturns, fxSchemaNumMutated(s));
+  }
+  EXPECT(fxSchemaGetBuiltin(-1) == NULL);
+  EXPECT(fxSchemaGetBuiltin(fxSchemaNumBuiltins()) == NULL);
+
+  /* Lookup is by exact qualified name, `len` bytes. */
+  EXPECT(fxSchemaLookupBuiltin("aten::add.Tensor", 16) != NULL);
+  EXPECT(fxSchemaLookupBuiltin("aten::add", 9) == NULL);
+  EXPECT(fxSchemaLookupBuiltin("aten::add.Tensor", 9) == NULL);
+  EXPECT(fxSchemaLookupBuiltin("_C::rms_norm_static_fp8_quant", 12) ==
+         fxSchemaLookupBuiltin("_C::rms_norm", 12));
+  EXPECT(fxSchemaLookupBuiltin("_C::rms_norm\0x", 14) == NULL);
+  EXPECT(fxSchemaLookupBuiltin("rms_norm", 8) == NULL);
+  EXPECT(fxSchemaLookupBuiltin("", 0) == NULL);
+  EXPECT(fxSchemaLookupBuiltin(NULL, 0) == NULL);
+
+  const FxSchema *rms = fxSchemaLookupBuiltin("_C::rms_norm", 12);
+  if (rms) {
+    EXPECT(!strcmp(rms->name, "rms_norm") && !strcmp(rms->overload, ""));
+    EXPECT(fxSchemaFindArg(rms, "weight", 6) == 2);
+    EXPECT(fxSchemaFindArg(rms, "weightless", 6) == 2);
+    EXPECT(fxSchemaFindArg(rms, "weigh", 5) == -1);
+    EXPECT(fxSchemaFindArg(rms, "result\0", 7) == -1);
+    EXPECT(fxSchemaFindArg(rms, NULL, 0) == -1);
+  }
+  EXPECT(fxSchemaFindArg(NULL, "x", 1) == -1);
+  EXPECT(fxSchemaNumMutated(NULL) == 0);
+  const FxSchema *add = fxSchemaLookupBuiltin("aten::add.Tensor", 16);
+  if (add)
+    EXPECT(!strcmp(add->name, "add") && !strcmp(add->overload, "Tensor") &&
+           !strcmp(add->text, "add.Tensor(Tensor self, Tensor other, *, "
+                              "Scalar alpha=1) -> Tensor"));
+
+  for (int k = FX_ARG_TENSOR; k <= FX_ARG_SYMINT_LIST; k++)
+    printf("%s%s", k ? " " : "kinds: ", fxArgKindName((FxArgKind)k));
+  printf("\n");
+  // CHECK: kinds: Tensor Tensor[] int SymInt float bool str ScalarType Scalar int[] SymInt[]
+  EXPECT(!strcmp(fxArgKindName((FxArgKind)99), "<invalid>"));
+
+  /* Built-ins whose properties the passes rely on. */
+  dumpBuiltin("_C::rms_norm");
+  // CHECK: schema _C::rms_norm: 4 args, 0 returns, 1 mutated
+  // CHECK-NEXT:   arg result: Tensor mutated
+  // CHECK-NEXT:   arg input: Tensor
+  // CHECK-NEXT:   arg weight: Tensor?
+  // CHECK-NEXT:   arg epsilon: float
+  dumpBuiltin("_C::fused_add_rms_norm");
+  // CHECK: schema _C::fused_add_rms_norm: 4 args, 0 returns, 2 mutated
+  // CHECK-NEXT:   arg input: Tensor mutated
+  // CHECK-NEXT:   arg residual: Tensor mutated
+  // CHECK-NEXT:   arg weight: Tensor?
+  // CHECK-NEXT:   arg epsilon: float
+  dumpBuiltin("_C::rotary_embedding");
+  // CHECK: schema _C::rotary_embedding: 8 args, 0 returns, 2 mutated
+  // CHECK-NEXT:   arg positions: Tensor
+  // CHECK-NEXT:   arg query: Tensor mutated
+  // CHECK-NEXT:   arg key: Tensor? mutated
+  // CHECK-NEXT:   arg head_size: int
+  // CHECK-NEXT:   arg cos_sin_cache: Tensor
+  // CHECK-NEXT:   arg is_neox: bool
+  // CHECK-NEXT:   arg rope_dim_offset: int default=0
+  // CHECK-NEXT:   arg inverse: bool default=False
+  dumpBuiltin("_C::rms_norm_dynamic_per_token_quant");
+  // CHECK: schema _C::rms_norm_dynamic_per_token_quant: 7 args, 0 returns, 3 mutated
+  // CHECK-NEXT:   arg result: Tensor mutated
+  // CHECK-NEXT:   arg input: Tensor
+  // CHECK-NEXT:   arg weight: Tensor
+  // CHECK-NEXT:   arg scale: Tensor mutated
+  // CHECK-NEXT:   arg epsilon: float
+  // CHECK-NEXT:   arg scale_ub: Tensor?
+  // CHECK-NEXT:   arg residual: Tensor? mutated
+  dumpBuiltin("_C::static_scaled_fp8_quant");
+  // CHECK: schema _C::static_scaled_fp8_quant: 4 args, 0 returns, 1 mutated
+  // CHECK-NEXT:   arg result: Tensor mutated
+  // CHECK-NEXT:   arg input: Tensor
+  // CHECK-NEXT:   arg scale: Tensor
+  // CHECK-NEXT:   arg group_shape: int[]? default=None
+  dumpBuiltin("vllm::flashinfer_trtllm_fused_allreduce_norm");
+  // CHECK: schema vllm::flashinfer_trtllm_fused_allreduce_norm: 14 args, 0 returns, 5 mutated
+  // CHECK-NEXT:   arg allreduce_in: Tensor mutated alias=a
+  // CHECK-NEXT:   arg residual: Tensor mutated alias=b
+  // CHECK-NEXT:   arg rms_gamma: Tensor
+  // CHECK-NEXT:   arg rms_eps: float
+  // CHECK-NEXT:   arg world_size: int
+  // CHECK-NEXT:   arg launch_with_pdl: bool
+  // CHECK-NEXT:   arg fp32_acc: bool
+  // CHECK-NEXT:   arg max_token_num: int
+  // CHECK-NEXT:   arg pattern_code: int
+  // CHECK-NEXT:   arg norm_out: Tensor? mutated alias=c default=None
+  // CHECK-NEXT:   arg quant_out: Tensor? mutated alias=d default=None
+  // CHECK-NEXT:   arg scale_out: Tensor? mutated alias=e default=None
+  // CHECK-NEXT:   arg scale_factor: Tensor? default=None
+  // CHECK-NEXT:   arg weight_bias: float default=0.0
+  dumpBuiltin("vllm::fused_rope_and_unified_kv_cache_update");
+  // CHECK: schema vllm::fused_rope_and_unified_kv_cache_update: 7 args, 1 returns, 2 mutated
+  // CHECK-NEXT:   arg query: Tensor mutated alias=a
+  // CHECK-NEXT:   arg key: Tensor mutated alias=b
+  // CHECK-NEXT:   arg value: Tensor
+  // CHECK-NEXT:   arg positions: Tensor
+  // CHECK-NEXT:   arg cos_sin_cache: Tensor
+  // CHECK-NEXT:   arg is_neox: bool
+  // CHECK-NEXT:   arg layer_name: str default=""
+  // CHECK-NEXT:   ret _: Tensor
+  dumpBuiltin("aten::copy_");
+  // CHECK: schema aten::copy_: 3 args, 1 returns, 1 mutated
+  // CHECK-NEXT:   arg self: Tensor mutated alias=a
+  // CHECK-NEXT:   arg src: Tensor
+  // CHECK-NEXT:   arg non_blocking: bool default=False
+  // CHECK-NEXT:   ret _: Tensor mutated alias=a
+  dumpBuiltin("aten::add.Tensor");
+  // CHECK: schema aten::add.Tensor: 3 args, 1 returns, 0 mutated
+  // CHECK-NEXT:   arg self: Tensor
+  // CHECK-NEXT:   arg other: Tensor
+  // CHECK-NEXT:   arg alpha: Scalar kwarg-only default=1
+  // CHECK-NEXT:   ret _: Tensor
+  dumpBuiltin("aten::empty");
+  // CHECK: schema aten::empty: 2 args, 1 returns, 0 mutated
+  // CHECK-NEXT:   arg size: SymInt[]
+  // CHECK-NEXT:   arg dtype: ScalarType? kwarg-only default=None
+  // CHECK-NEXT:   ret _: Tensor
+
+  /* Forms the built-ins do not use. */
+  dumpParsed(NULL, "_C::static_scaled_fp8_quant(Tensor! result, Tensor input, "
+                   "Tensor scale, (int, int)? group_shape=None) -> ()");
+  // CHECK: schema _C::static_scaled_fp8_quant: 4 args, 0 returns, 1 mutated
+  // CHECK-NEXT:   arg result: Tensor mutated
+  // CHECK-NEXT:   arg input: Tensor
+  // CHECK-NEXT:   arg scale: Tensor
+  // CHECK-NEXT:   arg group_shape: int[]? default=None
+  // CHECK-NEXT:   text: static_scaled_fp8_quant(Tensor! result, Tensor input, Tensor scale, (int, int)? group_shape=None) -> ()
+  dumpParsed("aten", "max_pool2d(Tensor self, int[2] kernel_size, "
+                     "int[2] stride=[], int[2] padding=0, int[2] dilation=1, "
+                     "bool ceil_mode=False) -> Tensor");
+  // CHECK: schema aten::max_pool2d: 6 args, 1 returns, 0 mutated
+  // CHECK-NEXT:   arg self: Tensor
+  // CHECK-NEXT:   arg kernel_size: int[]
+  // CHECK-NEXT:   arg stride: int[] default=[]
+  // CHECK-NEXT:   arg padding: int[] default=0
+  // CHECK-NEXT:   arg dilation: int[] default=1
+  // CHECK-NEXT:   arg ceil_mode: bool default=False
+  // CHECK-NEXT:   ret _: Tensor
+  // CHECK-NEXT:   text: max_pool2d(Tensor self, int[2] kernel_size, int[2] stride=[], int[2] padding=0, int[2] dilation=1, bool ceil_mode=False) -> Tensor
+  dumpParsed("_C", "scaled_fp4_quant.out(Tensor input, Tensor input_scale, "
+                   "bool is_sf_swizzled_layout, *, Tensor(a!) output, "
+                   "Tensor(b!) output_scale) -> ()");
+  // CHECK: schema _C::scaled_fp4_quant.out: 5 args, 0 returns, 2 mutated
+  // CHECK-NEXT:   arg input: Tensor
+  // CHECK-NEXT:   arg input_scale: Tensor
+  // CHECK-NEXT:   arg is_sf_swizzled_layout: bool
+  // CHECK-NEXT:   arg output: Tensor mutated alias=a kwarg-only
+  // CHECK-NEXT:   arg output_scale: Tensor mutated alias=b kwarg-only
+  // CHECK-NEXT:   text: scaled_fp4_quant.out(Tensor input, Tensor input_scale, bool is_sf_swizzled_layout, *, Tensor(a!) output, Tensor(b!) output_scale) -> ()
+  dumpParsed("aten", "topk(Tensor self, SymInt k, int dim=-1, "
+                     "bool largest=True, bool sorted=True) -> "
+                     "(Tensor values, Tensor indices)");
+  // CHECK: schema aten::topk: 5 args, 2 returns, 0 mutated
+  // CHECK-NEXT:   arg self: Tensor
+  // CHECK-NEXT:   arg k: SymInt
+  // CHECK-NEXT:   arg dim: int default=-1
+  // CHECK-NEXT:   arg largest: bool default=True
+  // CHECK-NEXT:   arg sorted: bool default=True
+  // CHECK-NEXT:   ret values: Tensor
+  // CHECK-NEXT:   ret indices: Tensor
+  // CHECK-NEXT:   text: topk(Tensor self, SymInt k, int dim=-1, bool largest=True, bool sorted=True) -> (Tensor values, Tensor indices)
+  /* Whitespace anywhere between tokens; the text's namespace wins. */
+  dumpParsed("ignored", " \t my_ns :: f . ovl ( Tensor ! a , * ,"
+                        " int [ 2 ] b = [ 0 , [1, 2] ] ,"
+                        " str c = \"x, \\\")\" , Scalar d='q' , float e=1.0"
+                        " ) -> ( Tensor ( a ! ) r , Tensor ) \n");
+  // CHECK: schema my_ns::f.ovl: 5 args, 2 returns, 1 mutated
+  // CHECK-NEXT:   arg a: Tensor mutated
+  // CHECK-NEXT:   arg b: int[] kwarg-only default=[ 0 , [1, 2] ]
+  // CHECK-NEXT:   arg c: str kwarg-only default="x, \")"
+  // CHECK-NEXT:   arg d: Scalar kwarg-only default='q'
+  // CHECK-NEXT:   arg e: float kwarg-only default=1.0
+  // CHECK-NEXT:   ret r: Tensor mutated alias=a
+  // CHECK-NEXT:   ret _: Tensor
+  // CHECK-NEXT:   text: f . ovl ( Tensor ! a , * , int [ 2 ] b = [ 0 , [1, 2] ] , str c = "x, \")" , Scalar d='q' , float e=1.0 ) -> ( Tensor ( a ! ) r , Tensor )
+  dumpParsed("t", "g(Tensor(a) x, Tensor(b!)[] xs, SymInt[] sizes, "
+                  "(SymInt, int) pair, ScalarType? dtype=None) -> Tensor(a)");
+  // CHECK: schema t::g: 5 args, 1 returns, 1 mutated
+  // CHECK-NEXT:   arg x: Tensor alias=a
+  // CHECK-NEXT:   arg xs: Tensor[] mutated alias=b
+  // CHECK-NEXT:   arg sizes: SymInt[]
+  // CHECK-NEXT:   arg pair: SymInt[]
+  // CHECK-NEXT:   arg dtype: ScalarType? default=None
+  // CHECK-NEXT:   ret _: Tensor alias=a
+  // CHECK-NEXT:   text: g(Tensor(a) x, Tensor(b!)[] xs, SymInt[] sizes, (SymInt, int) pair, ScalarType? dtype=None) -> Tensor(a)
+  dumpParsed("t", "h() -> ()");
+  // CHECK: schema t::h: 0 args, 0 returns, 0 mutated
+  // CHECK-NEXT:   text: h() -> ()
+
+  /* Malformed schemas: NULL and a one-line message with the offset. */
+  bad("_C", "rms_norm(Tensor! result, Tensr input) -> ()");
+  // CHECK-NEXT: error: unknown type 'Tensr' at offset 25
+  bad("t", "f(Tensor x, Tensor x) -> ()");
+  // CHECK-NEXT: error: duplicate parameter 'x' at offset 19
+  bad("t", "f(Tensor x) ()");
+  // CHECK-NEXT: error: missing '->' at offset 12
+  bad("t", "f(Tensor x) -> () extra");
+  // CHECK-NEXT: error: trailing characters at offset 18
+  bad("t", "f(int! x) -> ()");
+  // CHECK-NEXT: error: '!' is only allowed on Tensor at offset 5
+  bad("t", "f(float(a!) x) -> ()");
+  // CHECK-NEXT: error: alias annotations are only allowed on Tensor at offset 7
+  bad("t", "f(Tensor x, *) -> ()");
+  // CHECK-NEXT: error: '*' must be followed by a parameter at offset 12
+  bad("t", "f(*, *, Tensor x) -> ()");
+  // CHECK-NEXT: error: duplicate '*' at offset 5
+  bad("t", "f(Tensor x, int[] y=[0, 1) -> ()");
+  // CHECK-NEXT: error: unbalanced ')' at offset 25
+  bad("t", "f(Tensor x, int[] y=[0, 1 -> ()");
+  // CHECK-NEXT: error: unbalanced '[' at offset 20
+  bad("t", "f(str s=\"abc) -> ()");
+  // CHECK-NEXT: error: unterminated string at offset 8
+  bad("t", "f(Tensor x=) -> ()");
+  // CHECK-NEXT: error: empty default value at offset 11
+  bad("t", "f(Tensor x, ) -> ()");
+  // CHECK-NEXT: error: expected type at offset 12
+  bad("t", "f(Tensor) -> ()");
+  // CHECK-NEXT: error: expected parameter name at offset 8
+  bad("t", "f(Tensor x -> ()");
+  // CHECK-NEXT: error: expected ',' or ')' at offset 11
+  bad("t", "f((int, int x) -> ()");
+  // CHECK-NEXT: error: expected ')' at offset 12
+  bad("t", "f(Tensor(a! x) -> ()");
+  // CHECK-NEXT: error: expected ')' at offset 12
+  bad("t", "f((Tensor, int) x) -> ()");
+  // CHECK-NEXT: error: tuple types may only hold int or SymInt at offset 3
+  bad("t", "f(float[] x) -> ()");
+  // CHECK-NEXT: error: 'float' has no list type at offset 7
+  bad("t", "f(Tensor x) -> (Tensor, Tensor");
+  // CHECK-NEXT: error: expected ',' or ')' at offset 30
+  bad("t", "f(Tensor x) ->");
+  // CHECK-NEXT: error: expected type at offset 14
+  bad("t", "f.(Tensor x) -> ()");
+  // CHECK-NEXT: error: expected overload name at offset 2
+  bad("t", "");
+  // CHECK-NEXT: error: expected op name at offset 0
+  bad(NULL, "f(Tensor x) -> ()");
+  // CHECK-NEXT: error: schema has no namespace at offset 0
+  bad("", "f(Tensor x) -> ()");
+  // CHECK-NEXT: error: schema has no namespace at offset 0
+  bad("1bad", "f(Tensor x) -> ()");
+  // CHECK-NEXT: error: invalid namespace '1bad' at offset 0
+  bad("t", NULL);
+  // CHECK-NEXT: error: schema text is null at offset 0
+
+  /* The message is truncated to errLen and always terminated. */
+  char small[8];
+  EXPECT(fxSchemaParse("t", "f(", small, sizeof small) == NULL);
+  EXPECT(strlen(small) == sizeof small - 1);
+  EXPECT(fxSchemaParse("t", "f(", NULL, 0) == NULL);
+
+  if (gFailed) {
+    printf("schema: %d of %d checks failed\n", gFailed, gPassed + gFailed);
+    return 1;
+  }
+  // CHECK: schema: {{[0-9]+}} checks passed
+  printf("schema: %d checks passed\n", gPassed);
+  return 0;
+}

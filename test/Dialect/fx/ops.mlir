@@ -1,0 +1,115 @@
+// Round trip of every fx op and type: parse, verify, print, parse again.
+// RUN: fx-opt %s | fx-opt | FileCheck %s
+// RUN: fx-opt %s --mlir-print-op-generic | fx-opt | FileCheck %s
+// The first op of the file is an fx op: the dialect must load from it.
+// RUN: fx-opt %s --pass-pipeline='builtin.module(func.func(fx-verify))' | FileCheck %s
+
+// CHECK: "fx.schema"() {name = "test::wide"
+"fx.schema"() {name = "test::wide", signature = "wide(Tensor! o0, Tensor! o1, Tensor! o2, Tensor! o3, Tensor! o4, Tensor! o5, Tensor! o6, Tensor! o7, Tensor i0, Tensor i1, Tensor i2, Tensor i3, Tensor i4, Tensor i5, Tensor i6, Tensor i7) -> ()"} : () -> ()
+
+// CHECK-LABEL: func.func @types
+// CHECK-SAME: !fx.tensor<["s0", 4096], f16>
+// CHECK-SAME: !fx.tensor<[4096], bf16>
+// CHECK-SAME: !fx.tensor<["s0", 4096], f8E4M3FN>
+// CHECK-SAME: !fx.tensor<[], f32>
+// CHECK-SAME: !fx.tensor<[2, 0, "s1"], i8>
+// CHECK-SAME: !fx.tensor<[1], i32>
+// CHECK-SAME: !fx.tensor<[1], i64>
+// CHECK-SAME: !fx.tensor<[1], i1>
+// CHECK-SAME: !fx.sym<"s2">
+func.func @types(%a: !fx.tensor<["s0", 4096], f16>, %b: !fx.tensor<[4096], bf16>,
+                 %c: !fx.tensor<["s0", 4096], f8E4M3FN>, %d: !fx.tensor<[], f32>,
+                 %e: !fx.tensor<[2, 0, "s1"], i8>, %f: !fx.tensor<[1], i32>,
+                 %g: !fx.tensor<[1], i64>, %h: !fx.tensor<[1], i1>,
+                 %s: !fx.sym<"s2">) {
+  return
+}
+
+// CHECK-LABEL: func.func @views
+// CHECK-SAME: (%[[X:.*]]: !fx.tensor
+func.func @views(%x: !fx.tensor<["s0", 4096], f16>, %n: !fx.sym<"s1">) -> !fx.tensor<["s0", 128, 32], f16> {
+  // CHECK: %[[R:.*]] = "fx.reshape"(%[[X]]) {shape = [-1, 128, 32]
+  %0 = "fx.reshape"(%x) {shape = [-1, 128, 32]} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 128, 32], f16>
+  // CHECK: "fx.view"(%[[R]]) {shape = ["s0", 4096]
+  %1 = "fx.view"(%0) {shape = ["s0", 4096]} : (!fx.tensor<["s0", 128, 32], f16>) -> !fx.tensor<["s0", 4096], f16>
+  // CHECK: "fx.reshape"
+  // CHECK-SAME: -> !fx.tensor<[4096, "s0"], f16>
+  %2 = "fx.reshape"(%1) {shape = [4096, "s0"]} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<[4096, "s0"], f16>
+  return %0 : !fx.tensor<["s0", 128, 32], f16>
+}
+
+// CHECK-LABEL: func.func @slices
+func.func @slices(%x: !fx.tensor<["s0", 6144], f16>, %pos: !fx.tensor<[256, 64], f32>, %n: !fx.sym<"s1">) -> !fx.tensor<["s0", 6144], f16> {
+  // CHECK: "fx.slice"
+  // CHECK-SAME: dim = -1 : i64, end = 4096 : i64, start = 0 : i64, step = 1 : i64
+  %q = "fx.slice"(%x) {dim = -1 : i64, start = 0 : i64, end = 4096 : i64, step = 1 : i64} : (!fx.tensor<["s0", 6144], f16>) -> !fx.tensor<["s0", 4096], f16>
+  // CHECK: "fx.slice"
+  // CHECK-SAME: end = "s1"
+  %p = "fx.slice"(%pos) {dim = 0 : i64, start = 0 : i64, end = "s1", step = 1 : i64} : (!fx.tensor<[256, 64], f32>) -> !fx.tensor<["s1", 64], f32>
+  // CHECK: "fx.slice"
+  // CHECK-SAME: end = 9223372036854775807 : i64, start = -2 : i64, step = 2 : i64
+  %t = "fx.slice"(%pos) {dim = 1 : i64, start = -2 : i64, end = 9223372036854775807 : i64, step = 2 : i64} : (!fx.tensor<[256, 64], f32>) -> !fx.tensor<[256, 1], f32>
+  // CHECK: "fx.slice_scatter"
+  // CHECK-SAME: (!fx.tensor<["s0", 6144], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 6144], f16>
+  %s = "fx.slice_scatter"(%x, %q) {dim = 1 : i64, start = 0 : i64, end = 4096 : i64, step = 1 : i64} : (!fx.tensor<["s0", 6144], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 6144], f16>
+  return %s : !fx.tensor<["s0", 6144], f16>
+}
+
+// CHECK-LABEL: func.func @calls
+// CHECK-SAME: (%[[X:[^:]*]]: !fx.tensor<["s0", 4096], f16>, %[[RES:[^:]*]]: !fx.tensor<["s0", 4096], f16>, %[[W:[^:]*]]: !fx.tensor<[4096], f16>
+func.func @calls(%x: !fx.tensor<["s0", 4096], f16>, %res: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>, %scale: !fx.tensor<[1], f32>) -> !fx.tensor<["s0", 4096], f16> {
+  // CHECK: "fx.call"(%[[X]]) {arg_names = ["self"], args = {}
+  // CHECK-SAME: target = "aten::empty_like"
+  %out = "fx.call"(%x) {target = "aten::empty_like", arg_names = ["self"], args = {},
+      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
+      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
+  // CHECK: "fx.auto_functionalized"(%[[X]], %[[RES]], %[[W]])
+  // CHECK-SAME: args = {epsilon = 9.9999999999999995E-7 : f64}
+  // CHECK-SAME: target = "_C::fused_add_rms_norm"
+  %0:2 = "fx.auto_functionalized"(%x, %res, %w) {target = "_C::fused_add_rms_norm",
+      arg_names = ["input", "residual", "weight"], args = {epsilon = 1.0e-06 : f64},
+      operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
+      resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>}
+    : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>)
+  // CHECK: %[[Q:.*]] = "fx.call"(%[[X]]) {arg_names = ["self"], args = {dtype = f8E4M3FN}
+  // CHECK: "fx.call"(%[[Q]], %[[X]], %{{[^,)]*}})
+  // CHECK-SAME: target = "_C::static_scaled_fp8_quant"
+  %q = "fx.call"(%x) {target = "aten::empty_like", arg_names = ["self"], args = {dtype = f8E4M3FN},
+      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
+      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f8E4M3FN>
+  "fx.call"(%q, %x, %scale) {target = "_C::static_scaled_fp8_quant",
+      arg_names = ["result", "input", "scale"], args = {},
+      operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
+      resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f8E4M3FN>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[1], f32>) -> ()
+  // rotary_embedding: optional `key` absent, defaults omitted.
+  // CHECK: "fx.auto_functionalized"
+  // CHECK-SAME: arg_names = ["positions", "query", "cos_sin_cache"]
+  %rot = "fx.auto_functionalized"(%w, %x, %w) {target = "_C::rotary_embedding",
+      arg_names = ["positions", "query", "cos_sin_cache"], args = {head_size = 128, is_neox = true},
+      operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
+      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+    : (!fx.tensor<[4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
+  return %0#1 : !fx.tensor<["s0", 4096], f16>
+}
+
+// Every slot in use: 16 operands, 8 results.
+// CHECK-LABEL: func.func @all_slots
+func.func @all_slots(%x: !fx.tensor<[8], f32>) {
+  // CHECK: "fx.call"
+  // CHECK-SAME: operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1>
+  // CHECK-SAME: resultSegmentSizes = array<i32: 1, 1, 1, 1, 1, 1, 1, 1>
+  %0:8 = "fx.call"(%x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x) {target = "user::opaque",
+      arg_names = ["a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14", "a15"], args = {},
+      operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1>,
+      resultSegmentSizes = array<i32: 1, 1, 1, 1, 1, 1, 1, 1>}
+    : (!fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>) -> (!fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>)
+  // CHECK: "fx.auto_functionalized"
+  // CHECK-SAME: resultSegmentSizes = array<i32: 1, 1, 1, 1, 1, 1, 1, 1>
+  // CHECK-SAME: target = "test::wide"
+  %1:8 = "fx.auto_functionalized"(%x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x) {target = "test::wide",
+      arg_names = ["o0", "o1", "o2", "o3", "o4", "o5", "o6", "o7", "i0", "i1", "i2", "i3", "i4", "i5", "i6", "i7"], args = {},
+      operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1>,
+      resultSegmentSizes = array<i32: 1, 1, 1, 1, 1, 1, 1, 1>}
+    : (!fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>) -> (!fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>, !fx.tensor<[8], f32>)
+  return
+}

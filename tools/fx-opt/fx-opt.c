@@ -1,0 +1,20 @@
+/* fx-opt - mlir-opt with the fx dialect and the fx passes built in.
+ *
+ * Every upstream dialect and pass is registered too, so one pipeline can mix
+ * fx passes with canonicalize, cse or the lowering to LLVM. */
+#include "Fx.h"
+#include "FxOptShim.h"
+#include "FxPasses.h"
+
+#include "mlir-c/RegisterEverything.h"
+
+int main(int argc, char **argv) {
+  MlirDialectRegistry registry = mlirDialectRegistryCreate();
+  mlirRegisterAllDialects(registry);
+  fxDialectRegistryInsert(registry);
+  mlirRegisterAllPasses();
+  fxRegisterPasses();
+  int rc = fxMlirOptMain(argc, argv, "fx modular optimizer driver", registry);
+  mlirDialectRegistryDestroy(registry);
+  return rc;
+}

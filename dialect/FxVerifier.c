@@ -447,7 +447,7 @@ static bool isRequired(const FxSchemaArg *a) {
 static MlirLogicalResult verifyOperandNames(Verifier *v, const FxSchema *s,
                                             const char *schema, bool *present) {
   MlirAttribute names = attr(v, "arg_names");
-  int last = -1, lastOperand = -1;
+  int last = -1;
   for (intptr_t i = 0, n = mlirArrayAttrGetNumElements(names); i < n; ++i) {
     MlirStringRef name = mlirStringAttrGetValue(mlirArrayAttrGetElement(names, i));
     int p = fxSchemaFindArg(s, name.data, name.length);
@@ -460,16 +460,20 @@ static MlirLogicalResult verifyOperandNames(Verifier *v, const FxSchema *s,
                   "Tensor parameters are operands, others go in 'args'",
                   (int)i, (int)name.length, name.data,
                   fxArgKindName(s->args[p].kind), schema);
-    if (present[p])
+    if (present[p]) {
+      intptr_t first = 0;
+      while (!mlirStringRefEqual(
+          mlirStringAttrGetValue(mlirArrayAttrGetElement(names, first)), name))
+        ++first;
       return fail(v, "operand %d named \"%.*s\" repeats operand %d", (int)i,
-                  (int)name.length, name.data, lastOperand);
+                  (int)name.length, name.data, (int)first);
+    }
     if (p < last)
       return fail(v,
                   "operand %d named \"%.*s\" is out of schema order in %s",
                   (int)i, (int)name.length, name.data, schema);
     present[p] = true;
     last = p;
-    lastOperand = (int)i;
   }
   for (int p = 0; p < s->numArgs; ++p)
     if (s->args[p].kind == FX_ARG_TENSOR && isRequired(&s->args[p]) &&
@@ -500,7 +504,9 @@ static MlirLogicalResult verifyArgs(Verifier *v, const FxSchema *s,
       return fail(v, "args entry \"%.*s\" must be %s for '%s' in %s, got %s",
                   (int)key.length, key.data, argKindAttr(kind),
                   fxArgKindName(kind), schema, attrStr(na.attribute).s);
-    TRY(checkArgSymbols(v, na.attribute, key));
+    if (kind == FX_ARG_INT || kind == FX_ARG_SYMINT ||
+        kind == FX_ARG_INT_LIST || kind == FX_ARG_SYMINT_LIST)
+      TRY(checkArgSymbols(v, na.attribute, key));
   }
   for (int p = 0; p < s->numArgs; ++p) {
     const FxSchemaArg *a = &s->args[p];

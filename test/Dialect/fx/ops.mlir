@@ -7,6 +7,8 @@
 // CHECK: "fx.schema"() {name = "test::wide"
 "fx.schema"() {name = "test::wide", signature = "wide(Tensor! o0, Tensor! o1, Tensor! o2, Tensor! o3, Tensor! o4, Tensor! o5, Tensor! o6, Tensor! o7, Tensor i0, Tensor i1, Tensor i2, Tensor i3, Tensor i4, Tensor i5, Tensor i6, Tensor i7) -> ()"} : () -> ()
 
+"fx.schema"() {name = "test::tagged", signature = "tagged(Tensor x, str tag) -> Tensor"} : () -> ()
+
 // CHECK-LABEL: func.func @types
 // CHECK-SAME: !fx.tensor<["s0", 4096], f16>
 // CHECK-SAME: !fx.tensor<[4096], bf16>
@@ -89,6 +91,15 @@ func.func @calls(%x: !fx.tensor<["s0", 4096], f16>, %res: !fx.tensor<["s0", 4096
       operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
       resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
     : (!fx.tensor<[4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
+  // Non-tensor arguments: symbols in int lists, a type, a string that is
+  // not a symbol.
+  // CHECK: "fx.call"() {arg_names = [], args = {dtype = f16, size = ["s0", 4096]}
+  %e = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = ["s0", 4096], dtype = f16},
+      operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<["s0", 4096], f16>
+  // CHECK: "fx.call"
+  // CHECK-SAME: args = {tag = "model.layers.0"}
+  %tagged = "fx.call"(%e) {target = "test::tagged", arg_names = ["x"], args = {tag = "model.layers.0"},
+      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return %0#1 : !fx.tensor<["s0", 4096], f16>
 }
 

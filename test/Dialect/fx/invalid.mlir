@@ -1,0 +1,437 @@
+// Every error of the IRDL definition and of the C verifier (FxVerifier.c),
+// each at the op it concerns.
+// RUN: fx-opt %s --split-input-file --verify-diagnostics --pass-pipeline='builtin.module(func.func(fx-verify))'
+// RUN: %mlir_opt --load-dialect-plugin=%fx_plugin --load-pass-plugin=%fx_plugin %s --split-input-file --verify-diagnostics --pass-pipeline='builtin.module(func.func(fx-verify))'
+
+// IRDL: a dtype outside the allowed set.
+// expected-error @below {{'f64' does not satisfy the constraint}}
+func.func @bad_dtype(%x: !fx.tensor<[4], f64>) { return }
+
+// -----
+
+func.func @shape_not_array(%x: !fx.tensor<[4], f32>) {
+  // expected-error @below {{expected base attribute 'builtin.array' but got 'builtin.integer'}}
+  %0 = "fx.reshape"(%x) {shape = 4} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  return
+}
+
+// -----
+
+func.func @missing_attr(%x: !fx.tensor<[4], f32>) {
+  // expected-error @below {{'fx.reshape' op attribute "shape" is expected but not provided}}
+  %0 = "fx.reshape"(%x) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  return
+}
+
+// -----
+
+func.func @result_not_tensor(%x: !fx.tensor<[4], f32>) {
+  // expected-error @below {{expected base type 'fx.tensor' but got 'builtin.f32'}}
+  %0 = "fx.reshape"(%x) {shape = [4]} : (!fx.tensor<[4], f32>) -> f32
+  return
+}
+
+// -----
+
+func.func @target_not_string(%x: !fx.tensor<[4], f32>) {
+  // expected-error @below {{expected base attribute 'builtin.string' but got 'builtin.integer'}}
+  "fx.call"(%x) {target = 3, arg_names = ["a"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> ()
+  return
+}
+
+// -----
+
+// Too many operands: 16 slots of at most one value each.
+func.func @too_many_operands(%x: !fx.tensor<[4], f32>) {
+  // expected-error @below {{element 15 in 'operandSegmentSizes' attribute must be equal to 0 or 1}}
+  "fx.call"(%x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x) {target = "a::b", arg_names = [], args = {}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> ()
+  return
+}
+
+// -----
+
+func.func @dim_not_int(%x: !fx.tensor<[4], f32>) {
+  // expected-error @below {{'fx.reshape' op result 0 has type !fx.tensor<[1.500000e+00], f32> whose dim 0 is not an i64 >= 0 or a symbol string}}
+  %0 = "fx.reshape"(%x) {shape = [-1]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[1.5], f32>
+  return
+}
+
+// -----
+
+func.func @dim_negative(%x: !fx.tensor<[-3], f32>) {
+  // expected-error @below {{'fx.reshape' op operand 0 has type !fx.tensor<[-3], f32> whose dim 0 is not an i64 >= 0 or a symbol string}}
+  %0 = "fx.reshape"(%x) {shape = [-1]} : (!fx.tensor<[-3], f32>) -> !fx.tensor<[4], f32>
+  return
+}
+
+// -----
+
+func.func @dim_i32(%x: !fx.tensor<[4], f32>) {
+  // expected-error @below {{'fx.reshape' op result 0 has type !fx.tensor<[4 : i32], f32> whose dim 0 is not an i64 >= 0 or a symbol string}}
+  %0 = "fx.reshape"(%x) {shape = [-1]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4 : i32], f32>
+  return
+}
+
+// -----
+
+func.func @undeclared_symbol(%x: !fx.tensor<["s0", 4], f32>) {
+  // expected-error @below {{'fx.reshape' op result 0 uses symbol "s1", which no argument of the enclosing function declares (as a tensor dim or an !fx.sym)}}
+  %0 = "fx.reshape"(%x) {shape = ["s1", 4]} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s1", 4], f32>
+  return
+}
+
+// -----
+
+func.func @empty_symbol(%x: !fx.tensor<["s0", 4], f32>) {
+  // expected-error @below {{'fx.slice' op end has an empty symbol name}}
+  %0 = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = "", step = 1 : i64} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32>
+  return
+}
+
+// -----
+
+// The fx-verify pass also checks function signatures, which no op verifies.
+func.func @bad_signature(%x: !fx.tensor<[-1], f32>) -> !fx.tensor<[-1], f32> {
+  // expected-error @above {{'func.func' op argument 0 has type !fx.tensor<[-1], f32> whose dim 0 is not an i64 >= 0 or a symbol string}}
+  // expected-error @above {{'func.func' op result 0 has type !fx.tensor<[-1], f32> whose dim 0 is not an i64 >= 0 or a symbol string}}
+  return %x : !fx.tensor<[-1], f32>
+}
+
+// -----
+
+func.func @shape_rank(%x: !fx.tensor<[4], f32>) {
+  // expected-error @below {{'fx.view' op shape has 2 entries but the result has rank 1}}
+  %0 = "fx.view"(%x) {shape = [2, 2]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  return
+}
+
+// -----
+
+func.func @shape_entry_kind(%x: !fx.tensor<[4], f32>) {
+  // expected-error @below {{'fx.reshape' op shape entry 0 must be an i64 or a symbol string, got 4.000000e+00 : f32}}
+  %0 = "fx.reshape"(%x) {shape = [4.0 : f32]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  return
+}
+
+// -----
+
+func.func @shape_entry_negative(%x: !fx.tensor<[4], f32>) {
+  // expected-error @below {{'fx.reshape' op shape entry 0 is -2; sizes are >= 0, or -1 to infer one}}
+  %0 = "fx.reshape"(%x) {shape = [-2]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  return
+}
+
+// -----
+
+func.func @two_inferred(%x: !fx.tensor<[4], f32>) {
+  // expected-error @below {{'fx.reshape' op shape entries 0 and 1 are both -1; at most one size can be inferred}}
+  %0 = "fx.reshape"(%x) {shape = [-1, -1]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[2, 2], f32>
+  return
+}
+
+// -----
+
+func.func @shape_int_mismatch(%x: !fx.tensor<[4], f32>) {
+  // expected-error @below {{'fx.reshape' op shape entry 1 is 4 but result dim 1 is not}}
+  %0 = "fx.reshape"(%x) {shape = [1, 4]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[1, 2], f32>
+  return
+}
+
+// -----
+
+func.func @shape_symbol_mismatch(%x: !fx.tensor<["s0", 4], f32>) {
+  // expected-error @below {{'fx.reshape' op shape entry 0 is "s0" but result dim 0 is not}}
+  %0 = "fx.reshape"(%x) {shape = ["s0", 4]} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<[2, 4], f32>
+  return
+}
+
+// -----
+
+func.func @reshape_dtype(%x: !fx.tensor<[4], f32>) {
+  // expected-error @below {{'fx.reshape' op result dtype f16 differs from the input dtype f32}}
+  %0 = "fx.reshape"(%x) {shape = [4]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f16>
+  return
+}
+
+// -----
+
+func.func @element_count(%x: !fx.tensor<["s0", 4096], f16>) {
+  // expected-error @below {{'fx.reshape' op changes the element count: input !fx.tensor<["s0", 4096], f16>, result !fx.tensor<["s0", 128, 64], f16>}}
+  %0 = "fx.reshape"(%x) {shape = [-1, 128, 64]} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 128, 64], f16>
+  return
+}
+
+// -----
+
+func.func @slice_dim_type(%x: !fx.tensor<["s0", 8], f32>) {
+  // expected-error @below {{'fx.slice' op dim must be an i64, got 1 : i32}}
+  %0 = "fx.slice"(%x) {dim = 1 : i32, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 4], f32>
+  return
+}
+
+// -----
+
+func.func @slice_step_type(%x: !fx.tensor<["s0", 8], f32>) {
+  // expected-error @below {{'fx.slice' op step must be an i64, got 1 : i8}}
+  %0 = "fx.slice"(%x) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i8} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 4], f32>
+  return
+}
+
+// -----
+
+func.func @slice_start_kind(%x: !fx.tensor<["s0", 8], f32>) {
+  // expected-error @below {{'fx.slice' op start must be an i64 or a symbol string, got 0 : i32}}
+  %0 = "fx.slice"(%x) {dim = 1 : i64, start = 0 : i32, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 4], f32>
+  return
+}
+
+// -----
+
+func.func @slice_dim_range(%x: !fx.tensor<["s0", 8], f32>) {
+  // expected-error @below {{'fx.slice' op dim -3 is out of range for the rank 2 input}}
+  %0 = "fx.slice"(%x) {dim = -3 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 4], f32>
+  return
+}
+
+// -----
+
+func.func @slice_step(%x: !fx.tensor<["s0", 8], f32>) {
+  // expected-error @below {{'fx.slice' op step must be >= 1, got 0}}
+  %0 = "fx.slice"(%x) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 0 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 4], f32>
+  return
+}
+
+// -----
+
+func.func @slice_rank(%x: !fx.tensor<["s0", 8], f32>) {
+  // expected-error @below {{'fx.slice' op result rank 1 differs from the input rank 2}}
+  %0 = "fx.slice"(%x) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<[4], f32>
+  return
+}
+
+// -----
+
+func.func @slice_dtype(%x: !fx.tensor<["s0", 8], f32>) {
+  // expected-error @below {{'fx.slice' op result dtype f16 differs from the input dtype f32}}
+  %0 = "fx.slice"(%x) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 4], f16>
+  return
+}
+
+// -----
+
+func.func @slice_other_dim(%x: !fx.tensor<["s0", 8], f32>) {
+  // expected-error @below {{'fx.slice' op result dim 0 differs from the input dim 0 outside the sliced dim 1}}
+  %0 = "fx.slice"(%x) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<[3, 4], f32>
+  return
+}
+
+// -----
+
+// end = -1 stops before the last element: 7 of 8, not 8.
+func.func @slice_length(%x: !fx.tensor<["s0", 8], f32>) {
+  // expected-error @below {{'fx.slice' op result dim 1 is 8 but the slice selects 7 elements}}
+  %0 = "fx.slice"(%x) {dim = 1 : i64, start = 0 : i64, end = -1 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 8], f32>
+  return
+}
+
+// -----
+
+func.func @slice_step_length(%x: !fx.tensor<["s0", 8], f32>) {
+  // expected-error @below {{'fx.slice' op result dim 1 is 3 but the slice selects 4 elements}}
+  %0 = "fx.slice"(%x) {dim = -1 : i64, start = 0 : i64, end = 9223372036854775807 : i64, step = 2 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 3], f32>
+  return
+}
+
+// -----
+
+func.func @scatter_result(%x: !fx.tensor<["s0", 8], f32>, %y: !fx.tensor<["s0", 4], f32>) {
+  // expected-error @below {{'fx.slice_scatter' op result type !fx.tensor<["s0", 4], f32> differs from the base type !fx.tensor<["s0", 8], f32>}}
+  %0 = "fx.slice_scatter"(%x, %y) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>, !fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32>
+  return
+}
+
+// -----
+
+func.func @scatter_src_dim(%x: !fx.tensor<["s0", 8], f32>, %y: !fx.tensor<["s0", 4], f32>) {
+  // expected-error @below {{'fx.slice_scatter' op src dim 1 is 4 but the slice selects 2 elements}}
+  %0 = "fx.slice_scatter"(%x, %y) {dim = 1 : i64, start = 6 : i64, end = 8 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>, !fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 8], f32>
+  return
+}
+
+// -----
+
+func.func @unknown_arg_name(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.auto_functionalized' op operand 2 named "wieght" is not a parameter of _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> ()}}
+  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "wieght"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  return
+}
+
+// -----
+
+func.func @operand_not_tensor_param(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.auto_functionalized' op operand 2 named "epsilon" is a float parameter of _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> (); only Tensor parameters are operands, others go in 'args'}}
+  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "epsilon"], args = {}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  return
+}
+
+// -----
+
+func.func @repeated_operand(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.auto_functionalized' op operand 2 named "input" repeats operand 1}}
+  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "input"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  return
+}
+
+// -----
+
+func.func @operand_order(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.auto_functionalized' op operand 1 named "result" is out of schema order in _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> ()}}
+  %0 = "fx.auto_functionalized"(%x, %out, %w) {target = "_C::rms_norm", arg_names = ["input", "result", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  return
+}
+
+// -----
+
+func.func @missing_operand(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.auto_functionalized' op missing required operand "input" of _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> ()}}
+  %0 = "fx.auto_functionalized"(%out, %w) {target = "_C::rms_norm", arg_names = ["result", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  return
+}
+
+// -----
+
+func.func @missing_arg(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.auto_functionalized' op missing required argument "epsilon" of _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> () (in 'args')}}
+  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  return
+}
+
+// -----
+
+func.func @unknown_arg(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.auto_functionalized' op args entry "eps" is not a parameter of _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> ()}}
+  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {eps = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  return
+}
+
+// -----
+
+func.func @arg_is_tensor(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.auto_functionalized' op args entry "weight" is a Tensor parameter of _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> (); tensors are operands}}
+  %0 = "fx.auto_functionalized"(%out, %x) {target = "_C::rms_norm", arg_names = ["result", "input"], args = {epsilon = 1.0e-06 : f64, weight = 1.0 : f64}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  return
+}
+
+// -----
+
+func.func @arg_kind(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.auto_functionalized' op args entry "epsilon" must be an f64 float for 'float' in _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> (), got 1 : i64}}
+  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  return
+}
+
+// -----
+
+func.func @arg_f32(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.auto_functionalized' op args entry "epsilon" must be an f64 float for 'float' in _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> (), got 9.99999997E-7 : f32}}
+  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f32}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  return
+}
+
+// -----
+
+func.func @arg_bool_kind(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.auto_functionalized' op args entry "is_neox" must be a bool for 'bool' in _C::rotary_embedding(Tensor positions, Tensor! query, Tensor!? key, int head_size, Tensor cos_sin_cache, bool is_neox, int rope_dim_offset=0, bool inverse=False) -> (), got 1 : i64}}
+  %0 = "fx.auto_functionalized"(%w, %x, %w) {target = "_C::rotary_embedding", arg_names = ["positions", "query", "cos_sin_cache"], args = {head_size = 128, is_neox = 1}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  return
+}
+
+// -----
+
+func.func @arg_symbol(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.auto_functionalized' op args entry "head_size" uses symbol "s9", which no argument of the enclosing function declares (as a tensor dim or an !fx.sym)}}
+  %0 = "fx.auto_functionalized"(%w, %x, %w) {target = "_C::rotary_embedding", arg_names = ["positions", "query", "cos_sin_cache"], args = {head_size = "s9", is_neox = true}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  return
+}
+
+// -----
+
+func.func @result_count(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.auto_functionalized' op has 2 results but _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> () needs 1 (0 returned, 1 for mutated operands)}}
+  %0:2 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>)
+  return
+}
+
+// -----
+
+func.func @call_result_count(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.call' op has 1 results but _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> () needs 0 (0 returned, 0 for mutated operands)}}
+  %0 = "fx.call"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  return
+}
+
+// -----
+
+func.func @mutated_result_type(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.auto_functionalized' op result 0, the new value of "result", has type !fx.tensor<["s0", 4096], f32> but the operand has type !fx.tensor<["s0", 4096], f16>}}
+  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f32>)
+  return
+}
+
+// -----
+
+func.func @bad_target(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.call' op target "rms_norm" must be "namespace::op"}}
+  "fx.call"(%x) {target = "rms_norm", arg_names = ["x"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>) -> ()
+  return
+}
+
+// -----
+
+func.func @arg_names_kind(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.call' op arg_names entry 0 must be a string, got 1 : i64}}
+  "fx.call"(%x) {target = "a::b", arg_names = [1], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>) -> ()
+  return
+}
+
+// -----
+
+func.func @arg_names_count(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.call' op has 1 operands but 2 arg_names}}
+  "fx.call"(%x) {target = "a::b", arg_names = ["x", "y"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>) -> ()
+  return
+}
+
+// -----
+
+func.func @no_schema(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
+  // expected-error @below {{'fx.auto_functionalized' op target "_C::my_op" has no schema; declare it in the module, e.g. "fx.schema"() {name = "_C::my_op", signature = "my_op(Tensor! out, Tensor x) -> ()"} : () -> ()}}
+  %0 = "fx.auto_functionalized"(%out, %x) {target = "_C::my_op", arg_names = ["out", "x"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  return
+}
+
+// -----
+
+// expected-error @below {{'fx.schema' op invalid schema for "mylib::foo": expected parameter name at offset 20}}
+"fx.schema"() {name = "mylib::foo", signature = "foo(Tensor! out, int"} : () -> ()
+
+// -----
+
+// expected-error @below {{'fx.schema' op invalid schema for "mylib::foo": unknown type 'Tensr' at offset 4}}
+"fx.schema"() {name = "mylib::foo", signature = "foo(Tensr x) -> ()"} : () -> ()
+
+// -----
+
+// expected-error @below {{'fx.schema' op invalid schema for "mylib::foo": name "mylib::foo" does not match the signature's op "mylib::bar"}}
+"fx.schema"() {name = "mylib::foo", signature = "bar(Tensor x) -> ()"} : () -> ()
+
+// -----
+
+// expected-error @below {{'fx.schema' op invalid schema for "foo": name "foo" must be "namespace::op"}}
+"fx.schema"() {name = "foo", signature = "foo(Tensor x) -> ()"} : () -> ()
+
+// -----
+
+"fx.schema"() {name = "mylib::foo", signature = "foo(Tensor x) -> ()"} : () -> ()
+// expected-error @below {{'fx.schema' op declares "mylib::foo" a second time in this block}}
+"fx.schema"() {name = "mylib::foo", signature = "foo(Tensor x) -> Tensor"} : () -> ()

@@ -52,7 +52,8 @@ bool fxTypeIsASym(MlirType type);
 MlirType fxTensorTypeGet(MlirContext ctx, intptr_t rank, const FxDim *dims,
                          MlirType dtype);
 intptr_t fxTensorTypeGetRank(MlirType type);
-/* Dim `i`; a dim attribute that is neither i64 nor string reads as size -2. */
+/* Dim `i`; a dim attribute that is neither i64 nor string, an index out of
+ * range or a non-tensor type reads as size -2. */
 FxDim fxTensorTypeGetDim(MlirType type, intptr_t i);
 MlirType fxTensorTypeGetDtype(MlirType type);
 /* Tensor types are uniqued and the verifier requires dims to be i64 or
@@ -154,7 +155,9 @@ const FxSchema *fxSchemaTableLookup(FxSchemaTable *table,
 /*===-- Verifier ------------------------------------------------------------===*/
 
 /* Verifies what IRDL cannot (DESIGN §2 "Verification") for one fx op; emits
- * errors at the op's location.  `table` may be NULL (one is made). */
+ * errors at the op's location.  `table` may be NULL (one is made).  The op
+ * must already satisfy its IRDL definition: mlirOperationVerify checks both,
+ * in that order. */
 MlirLogicalResult fxVerifyOp(MlirOperation op, FxSchemaTable *table);
 /* Verifies a func.func: its signature's fx types and every fx op inside.
  * Every fx pass calls this first. */

@@ -73,6 +73,8 @@ bool fxTypeIsASym(MlirType type) {
 
 MlirType fxTensorTypeGet(MlirContext ctx, intptr_t rank, const FxDim *dims,
                          MlirType dtype) {
+  if (rank < 0 || mlirTypeIsNull(dtype) || (rank > 0 && !dims))
+    return (MlirType){NULL};
   fxContextLoadDialect(ctx);
   MlirAttribute stackElems[8];
   MlirAttribute *elems = rank <= 8 ? stackElems : malloc(rank * sizeof *elems);
@@ -100,7 +102,8 @@ MlirType fxTensorTypeGet(MlirContext ctx, intptr_t rank, const FxDim *dims,
 }
 
 static MlirAttribute tensorShape(MlirType type) {
-  return fxDynamicTypeGetParam(type, 0);
+  return fxTypeIsATensor(type) ? fxDynamicTypeGetParam(type, 0)
+                               : (MlirAttribute){NULL};
 }
 
 intptr_t fxTensorTypeGetRank(MlirType type) {
@@ -109,7 +112,11 @@ intptr_t fxTensorTypeGetRank(MlirType type) {
 }
 
 FxDim fxTensorTypeGetDim(MlirType type, intptr_t i) {
-  MlirAttribute d = mlirArrayAttrGetElement(tensorShape(type), i);
+  MlirAttribute shape = tensorShape(type);
+  if (mlirAttributeIsNull(shape) || i < 0 ||
+      i >= mlirArrayAttrGetNumElements(shape))
+    return (FxDim){-2, {NULL, 0}};
+  MlirAttribute d = mlirArrayAttrGetElement(shape, i);
   if (mlirAttributeIsAString(d))
     return (FxDim){-1, mlirStringAttrGetValue(d)};
   if (mlirAttributeIsAInteger(d) &&
@@ -120,7 +127,8 @@ FxDim fxTensorTypeGetDim(MlirType type, intptr_t i) {
 }
 
 MlirType fxTensorTypeGetDtype(MlirType type) {
-  MlirAttribute dtype = fxDynamicTypeGetParam(type, 1);
+  MlirAttribute dtype = fxTypeIsATensor(type) ? fxDynamicTypeGetParam(type, 1)
+                                              : (MlirAttribute){NULL};
   return mlirAttributeIsNull(dtype) ? (MlirType){NULL}
                                     : mlirTypeAttrGetValue(dtype);
 }
@@ -311,6 +319,8 @@ static int numTensorReturns(const FxSchema *schema) {
 intptr_t fxAutoFunctionalizedGetMutatedResultIndex(MlirOperation op,
                                                    const FxSchema *schema,
                                                    MlirStringRef name) {
+  if (!schema)
+    return -1;
   intptr_t index = numTensorReturns(schema);
   for (int p = 0; p < schema->numArgs; ++p) {
     const FxSchemaArg *a = &schema->args[p];

@@ -612,6 +612,8 @@ static MlirLogicalResult verifySchemaOp(Verifier *v) {
   fxSchemaDestroy(s);
   /* A second declaration of one name would make lookups order-dependent. */
   MlirBlock block = mlirOperationGetBlock(v->op);
+  if (mlirBlockIsNull(block)) /* detached: nothing to clash with */
+    return OK;
   for (MlirOperation o = mlirBlockGetFirstOperation(block);
        !mlirOperationEqual(o, v->op); o = mlirOperationGetNextInBlock(o))
     if (fxOpGetKind(o) == FX_OP_SCHEMA &&

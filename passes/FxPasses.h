@@ -17,6 +17,10 @@ extern "C" {
 /* fx-verify (func.func): the semantic verifier of DESIGN §2 as a pass. */
 MlirPass fxCreateVerifyPass(void);
 
+/* fx-noop-elimination (func.func): removes no-op reshape/view/slice and
+ * full-cover slice_scatter ops (docs/passes.md). */
+MlirPass fxCreateNoOpEliminationPass(void);
+
 /* Registers every fxir pass with MLIR's global pass registry so that textual
  * pipelines (--pass-pipeline, mlirParsePassPipeline) and --help see them.
  * Idempotent. */

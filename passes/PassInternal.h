@@ -4,6 +4,7 @@
 
 #include "Fx.h"
 #include "mlir-c/Pass.h"
+#include "mlir-c/Rewrite.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -24,8 +25,19 @@ MlirPass fxPassCreate(const FxPassInfo *info);
 /* mlir::registerPass for `info` (PassShim.cpp: no C API entry point). */
 void fxRegisterExternalPass(const FxPassInfo *info);
 
+/* First thing in every fx pass: verifies `func` (DESIGN §2); on failure
+ * signals pass failure and returns false. */
+bool fxPassBegin(MlirOperation func, MlirExternalPass pass,
+                 FxSchemaTable *table);
+
+/* Applies `patterns` (consumed) to `op` with the greedy driver, folding and
+ * region simplification off; signals pass failure if it does not converge. */
+void fxApplyPatterns(MlirOperation op, MlirRewritePatternSet patterns,
+                     MlirExternalPass pass);
+
 /* Run functions, one per pass file. */
 void fxRunVerify(MlirOperation func, MlirExternalPass pass);
+void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,8 @@
 #include "FxPasses.h"
 #include "PassInternal.h"
 
+#include "mlir-c/Diagnostics.h"
+
 #include <string.h>
 #include <threads.h>
 
@@ -10,6 +12,9 @@ static const FxPassInfo kPasses[] = {
     {"fx-verify", "FxVerify",
      "Verify fx ops beyond IRDL: op schemas, args, shapes and symbols",
      "func.func", fxRunVerify},
+    {"fx-noop-elimination", "FxNoOpElimination",
+     "Remove no-op reshapes, views, slices and full-cover slice_scatters",
+     "func.func", fxRunNoOpElimination},
 };
 enum { kNumPasses = sizeof kPasses / sizeof kPasses[0] };
 
@@ -50,6 +55,36 @@ MlirPass fxCreatePassByArgument(const char *argument) {
 
 MlirPass fxCreateVerifyPass(void) {
   return fxCreatePassByArgument("fx-verify");
+}
+
+MlirPass fxCreateNoOpEliminationPass(void) {
+  return fxCreatePassByArgument("fx-noop-elimination");
+}
+
+bool fxPassBegin(MlirOperation func, MlirExternalPass pass,
+                 FxSchemaTable *table) {
+  if (mlirLogicalResultIsSuccess(fxVerifyFunction(func, table)))
+    return true;
+  mlirExternalPassSignalFailure(pass);
+  return false;
+}
+
+void fxApplyPatterns(MlirOperation op, MlirRewritePatternSet patterns,
+                     MlirExternalPass pass) {
+  MlirFrozenRewritePatternSet frozen = mlirFreezeRewritePattern(patterns);
+  MlirGreedyRewriteDriverConfig config = mlirGreedyRewriteDriverConfigCreate();
+  mlirGreedyRewriteDriverConfigEnableFolding(config, false);
+  mlirGreedyRewriteDriverConfigSetRegionSimplificationLevel(
+      config, MLIR_GREEDY_SIMPLIFY_REGION_LEVEL_DISABLED);
+  if (mlirLogicalResultIsFailure(
+          mlirApplyPatternsAndFoldGreedilyWithOp(op, frozen, config))) {
+    /* Our patterns always shrink the IR; not converging is our bug. */
+    mlirEmitError(mlirOperationGetLocation(op),
+                  "fxir internal error: pattern rewrites did not converge");
+    mlirExternalPassSignalFailure(pass);
+  }
+  mlirGreedyRewriteDriverConfigDestroy(config);
+  mlirFrozenRewritePatternSetDestroy(frozen);
 }
 
 static void registerAll(void) {

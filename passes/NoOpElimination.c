@@ -1,0 +1,344 @@
+/* NoOpElimination.c - fx-noop-elimination: remove no-op reshapes and slices.
+ *
+ * What vLLM's NoOpEliminationPass does, decided from types alone (DESIGN §3):
+ *   1. reshape/view chains collapse onto the first input;
+ *   2. a reshape/view whose result type equals its input type is its input;
+ *   3. a slice with result type == input type, start 0, step 1 is its input;
+ *   4. a slice_scatter whose src type == base type, start 0, step 1 is src.
+ * Dims compare equal only when they are the same integer or the same symbol,
+ * so `slice(x, 0, -1)`, a 256-row buffer sliced to `s0` rows, or `s0` vs
+ * `s1` never look like no-ops.  Rewrites that change which storage a value
+ * lives in (bypassing a reshape that may copy, replacing a scatter's fresh
+ * result by its source) are done only when no in-place write or function
+ * result can tell the difference; otherwise the op stays and a remark says
+ * why.  C-API patterns, greedy driver, folding off.
+ */
+#include "Alias.h"
+#include "PassInternal.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/Rewrite.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef enum Action {
+  KEEP,     /* not a no-op: nothing to say                       */
+  DECLINE,  /* looks like a no-op but is unsafe: remark `reason`  */
+  REPLACE,  /* replace the op's result by `value`                */
+  COLLAPSE, /* make the op read `value` (the chain's first input) */
+} Action;
+
+typedef struct Plan {
+  Action action;
+  MlirValue value;
+  char reason[512];
+} Plan;
+
+typedef struct State {
+  FxSchemaTable *table;
+} State;
+
+/*===-- Facts about values --------------------------------------------------===*/
+
+static MlirType typeOf(MlirValue v) { return mlirValueGetType(v); }
+
+static int64_t intAttr(MlirOperation op, const char *name, bool *ok) {
+  MlirAttribute a = mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString(name));
+  *ok = mlirAttributeIsAInteger(a);
+  return *ok ? mlirIntegerAttrGetValueInt(a) : 0;
+}
+
+/* Whether `v` has row-major contiguous layout for sure.  Call results are new
+ * contiguous tensors unless their schema return carries an alias set (aten
+ * copy_); functionalized values keep their operand's layout; arguments may
+ * have any layout. */
+static bool knownContiguous(MlirValue v, FxSchemaTable *table) {
+  if (!mlirValueIsAOpResult(v))
+    return false;
+  MlirOperation def = mlirOpResultGetOwner(v);
+  intptr_t index = mlirOpResultGetResultNumber(v);
+  switch (fxOpGetKind(def)) {
+  case FX_OP_RESHAPE:
+  case FX_OP_VIEW:
+    return knownContiguous(mlirOperationGetOperand(def, 0), table);
+  case FX_OP_SLICE_SCATTER:
+    return knownContiguous(mlirOperationGetOperand(def, 0), table);
+  case FX_OP_SLICE: {
+    /* Contiguous when it keeps whole rows: a step-1 slice of the outermost
+     * dim, or one whose outer dims are all 1. */
+    MlirValue in = mlirOperationGetOperand(def, 0);
+    bool ok1, ok2;
+    int64_t dim = intAttr(def, "dim", &ok1), step = intAttr(def, "step", &ok2);
+    intptr_t rank = fxTensorTypeGetRank(typeOf(in));
+    if (!ok1 || !ok2 || step != 1)
+      return false;
+    if (dim < 0)
+      dim += rank;
+    for (intptr_t i = 0; i < dim; ++i)
+      if (fxTensorTypeGetDim(typeOf(in), i).size != 1)
+        return false;
+    return knownContiguous(in, table);
+  }
+  case FX_OP_CALL:
+  case FX_OP_AUTO_FUNCTIONALIZED: {
+    const FxSchema *s = fxSchemaTableLookup(table, fxCallGetTarget(def));
+    if (!s)
+      return false;
+    int returned = 0;
+    for (int i = 0; i < s->numReturns; ++i)
+      if (s->returns[i].kind == FX_ARG_TENSOR) {
+        if (returned++ == index)
+          return s->returns[i].alias[0] == 0;
+      }
+    /* The new value of a mutated operand: laid out like the operand. */
+    for (int p = 0; p < s->numArgs; ++p) {
+      MlirStringRef name = mlirStringRefCreateFromCString(s->args[p].name);
+      if (fxAutoFunctionalizedGetMutatedResultIndex(def, s, name) == index)
+        return knownContiguous(fxCallGetOperandByName(def, name), table);
+    }
+    return false;
+  }
+  default:
+    return false;
+  }
+}
+
+/*===-- Reasons ----------------------------------------------------------===*/
+
+typedef struct Buf {
+  char *s;
+  size_t n, cap;
+} Buf;
+
+static void appendCb(MlirStringRef str, void *userData) {
+  Buf *b = userData;
+  size_t k = str.length < b->cap - 1 - b->n ? str.length : b->cap - 1 - b->n;
+  memcpy(b->s + b->n, str.data, k);
+  b->n += k;
+  b->s[b->n] = 0;
+}
+
+static void locStr(MlirOperation op, char *out, size_t cap) {
+  Buf b = {out, 0, cap};
+  out[0] = 0;
+  mlirLocationPrint(mlirOperationGetLocation(op), appendCb, &b);
+}
+
+/* Whether replacing `old` (the result of `op`) by `value`, which may live in
+ * different storage, is invisible; if not, says why in plan->reason. */
+static bool storageChangeIsSafe(State *st, MlirOperation op, MlirValue old,
+                                MlirValue value, const char *what,
+                                Plan *plan) {
+  char loc[256];
+  MlirValue root = fxStorageRoot(value);
+  MlirOperation w = fxFindWriteAfter(root, op, st->table);
+  if (mlirOperationIsNull(w))
+    w = fxFindWriteAfter(old, op, st->table);
+  if (!mlirOperationIsNull(w)) {
+    locStr(w, loc, sizeof loc);
+    snprintf(plan->reason, sizeof plan->reason,
+             "kept: %s would share storage that the in-place call at %s "
+             "writes",
+             what, loc);
+    return false;
+  }
+  if (fxReachesReturn(old)) {
+    intptr_t arg = fxFunctionArgIndex(root);
+    if (arg >= 0) {
+      snprintf(plan->reason, sizeof plan->reason,
+               "kept: %s would make a function result alias argument %d",
+               what, (int)arg);
+      return false;
+    }
+    if (fxReachesReturn(root)) {
+      snprintf(plan->reason, sizeof plan->reason,
+               "kept: %s would make two function results share storage",
+               what);
+      return false;
+    }
+  }
+  return true;
+}
+
+/* start == 0, step == 1, and `end` reaches the end of dim `dim` of `type`:
+ * the region is the whole dim whenever the op is valid at run time. */
+static bool coversDim(MlirOperation op, MlirType type, Plan *plan) {
+  bool okDim, okStep;
+  int64_t dim = intAttr(op, "dim", &okDim), step = intAttr(op, "step", &okStep);
+  MlirAttribute start = mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString("start"));
+  MlirAttribute end = mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString("end"));
+  if (!okDim || !okStep || step != 1 || !mlirAttributeIsAInteger(start) ||
+      mlirIntegerAttrGetValueInt(start) != 0)
+    return false; /* a different type would be needed: not a no-op */
+  if (dim < 0)
+    dim += fxTensorTypeGetRank(type);
+  FxDim d = fxTensorTypeGetDim(type, dim);
+  if (mlirAttributeIsAString(end) && d.symbol.length &&
+      mlirStringRefEqual(mlirStringAttrGetValue(end), d.symbol))
+    return true;
+  if (mlirAttributeIsAInteger(end)) {
+    int64_t e = mlirIntegerAttrGetValueInt(end);
+    if (e >= INT64_MAX / 2 || (!d.symbol.length && e >= d.size))
+      return true;
+  }
+  /* The types claim a no-op the parameters cannot prove (e.g. end = -1 on
+   * a symbolic dim): trust neither, keep the op. */
+  snprintf(plan->reason, sizeof plan->reason,
+           "kept: the types say no-op but start = 0, step = 1 and this end do "
+           "not provably cover dim %" PRId64,
+           dim);
+  plan->action = DECLINE;
+  return false;
+}
+
+/*===-- Planning ------------------------------------------------------------===*/
+
+static void planReshape(State *st, MlirOperation op, Plan *plan) {
+  MlirValue in = mlirOperationGetOperand(op, 0);
+  MlirValue out = mlirOperationGetResult(op, 0);
+  if (mlirTypeEqual(typeOf(in), typeOf(out))) {
+    /* An identity view always exists, so this never copied. */
+    plan->action = REPLACE;
+    plan->value = in;
+    return;
+  }
+  if (!mlirValueIsAOpResult(in))
+    return;
+  MlirOperation inner = mlirOpResultGetOwner(in);
+  FxOpKind innerKind = fxOpGetKind(inner);
+  if (innerKind != FX_OP_RESHAPE && innerKind != FX_OP_VIEW)
+    return;
+  MlirValue first = mlirOperationGetOperand(inner, 0);
+  /* A view of views is a view of the first input.  A reshape may copy a
+   * non-contiguous input; bypassing it can change storage, and a view of
+   * its input may not exist. */
+  if (innerKind == FX_OP_VIEW || knownContiguous(first, st->table)) {
+    plan->action = COLLAPSE;
+    plan->value = first;
+    return;
+  }
+  plan->action = DECLINE;
+  if (fxOpGetKind(op) == FX_OP_VIEW) {
+    snprintf(plan->reason, sizeof plan->reason,
+             "kept: a view of a reshape whose input may be non-contiguous: "
+             "the input may not be viewable as the result");
+    return;
+  }
+  if (storageChangeIsSafe(st, op, out, first,
+                          "bypassing a reshape that may copy", plan)) {
+    plan->action = COLLAPSE;
+    plan->value = first;
+  }
+}
+
+static void planSlice(State *st, MlirOperation op, Plan *plan) {
+  MlirValue in = mlirOperationGetOperand(op, 0);
+  if (!mlirTypeEqual(typeOf(in), typeOf(mlirOperationGetResult(op, 0))) ||
+      !coversDim(op, typeOf(in), plan))
+    return;
+  plan->action = REPLACE; /* a slice is always a view: same storage */
+  plan->value = in;
+}
+
+static void planSliceScatter(State *st, MlirOperation op, Plan *plan) {
+  MlirValue base = mlirOperationGetOperand(op, 0);
+  MlirValue src = mlirOperationGetOperand(op, 1);
+  if (!mlirTypeEqual(typeOf(base), typeOf(src)) ||
+      !coversDim(op, typeOf(base), plan))
+    return;
+  plan->action = DECLINE;
+  if (storageChangeIsSafe(st, op, mlirOperationGetResult(op, 0), src,
+                          "replacing this full-cover scatter by its source",
+                          plan)) {
+    plan->action = REPLACE;
+    plan->value = src;
+  }
+}
+
+static Plan planFor(State *st, MlirOperation op) {
+  Plan plan = {KEEP, {NULL}, {0}};
+  switch (fxOpGetKind(op)) {
+  case FX_OP_RESHAPE:
+  case FX_OP_VIEW:
+    planReshape(st, op, &plan);
+    break;
+  case FX_OP_SLICE:
+    planSlice(st, op, &plan);
+    break;
+  case FX_OP_SLICE_SCATTER:
+    planSliceScatter(st, op, &plan);
+    break;
+  default:
+    break;
+  }
+  return plan;
+}
+
+/*===-- Rewriting -----------------------------------------------------------===*/
+
+/* Erases `v`'s producer while it is a view-like op nobody uses, then its
+ * input's: IRDL ops are never erased by upstream DCE. */
+static void eraseDeadViews(MlirRewriterBase rw, MlirValue v) {
+  while (mlirValueIsAOpResult(v) &&
+         mlirOpOperandIsNull(mlirValueGetFirstUse(v))) {
+    MlirOperation def = mlirOpResultGetOwner(v);
+    if (!fxOpIsViewLike(def))
+      return;
+    v = mlirOperationGetOperand(def, 0);
+    mlirRewriterBaseEraseOp(rw, def);
+  }
+}
+
+static MlirLogicalResult matchAndRewrite(MlirRewritePattern pattern,
+                                         MlirOperation op,
+                                         MlirPatternRewriter rewriter,
+                                         void *userData) {
+  Plan plan = planFor(userData, op);
+  MlirRewriterBase rw = mlirPatternRewriterAsBase(rewriter);
+  if (plan.action == REPLACE) {
+    MlirValue dropped = mlirOperationGetOperand(op, 0); /* base for scatter */
+    mlirRewriterBaseReplaceOpWithValues(rw, op, 1, &plan.value);
+    eraseDeadViews(rw, dropped);
+    return mlirLogicalResultSuccess();
+  }
+  if (plan.action == COLLAPSE) {
+    MlirValue inner = mlirOperationGetOperand(op, 0);
+    mlirRewriterBaseStartOpModification(rw, op);
+    mlirOperationSetOperand(op, 0, plan.value);
+    mlirRewriterBaseFinalizeOpModification(rw, op);
+    eraseDeadViews(rw, inner);
+    return mlirLogicalResultSuccess();
+  }
+  return mlirLogicalResultFailure();
+}
+
+/* One remark per op that stays although it looks like a no-op; emitted after
+ * the rewrites so the greedy driver's retries do not repeat it. */
+static MlirWalkResult remarkDeclined(MlirOperation op, void *userData) {
+  Plan plan = planFor(userData, op);
+  if (plan.action == DECLINE)
+    fxEmitRemark(mlirOperationGetLocation(op), plan.reason);
+  return MlirWalkResultAdvance;
+}
+
+void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass) {
+  State st = {fxSchemaTableCreate(func)};
+  if (!fxPassBegin(func, pass, st.table)) {
+    fxSchemaTableDestroy(st.table);
+    return;
+  }
+  static const char *const roots[] = {"fx.reshape", "fx.view", "fx.slice",
+                                      "fx.slice_scatter"};
+  MlirContext ctx = mlirOperationGetContext(func);
+  MlirRewritePatternSet set = mlirRewritePatternSetCreate(ctx);
+  MlirRewritePatternCallbacks callbacks = {NULL, NULL, matchAndRewrite};
+  for (size_t i = 0; i < sizeof roots / sizeof roots[0]; ++i)
+    mlirRewritePatternSetAdd(
+        set, mlirOpRewritePatternCreate(mlirStringRefCreateFromCString(roots[i]),
+                                        1, ctx, callbacks, &st, 0, NULL));
+  fxApplyPatterns(func, set, pass);
+  mlirOperationWalk(func, remarkDeclined, &st, MlirWalkPreOrder);
+  fxSchemaTableDestroy(st.table);
+}

@@ -1,0 +1,1000 @@
+// RUN: fx-capi-dialect-test 2>&1 | FileCheck %s
+
+/* dialect.c - tests the fx dialect C API (Fx.h): loading through the dialect
+ * registry, types, op builders, reading call-like ops by schema name, the
+ * schema table and the verifier.  Properties are printed one per line and
+ * matched by the CHECK lines below; API results are checked in code with
+ * EXPECT (named so FileCheck never mistakes it for a directive), which keeps
+ * going after a failure and makes main return 1.  Diagnostics go to a handler
+ * that prints them to stdout, so the output order is deterministic. */
+#include "Fx.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+#include "mlir-c/Diagnostics.h"
+#include "mlir-c/IR.h"
+#include "mlir-c/RegisterEverything.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int gPassed, gFailed;
+
+#define EXPECT(cond)                                                           \
+  ((cond) ? (void)gPassed++                                                    \
+          : (void)(gFailed++, printf("FAILED %s:%d: %s\n", __FILE__, __LINE__, \
+                                     #cond)))
+
+static MlirStringRef str(const char *s) {
+  return mlirStringRefCreateFromCString(s);
+}
+
+static bool refEq(MlirStringRef a, const char *b) {
+  return a.length == strlen(b) && !memcmp(a.data, b, a.length);
+}
+
+/*===-- Printing -------------------------------------------------------------===*/
+
+static void printToStdout(MlirStringRef s, void *userData) {
+  fwrite(s.data, 1, s.length, stdout);
+  if (userData && s.length)
+    *(char *)userData = s.data[s.length - 1];
+}
+
+typedef struct Buf {
+  char s[1024];
+  size_t n;
+} Buf;
+
+static void appendToBuf(MlirStringRef s, void *userData) {
+  Buf *b = userData;
+  size_t room = sizeof b->s - 1 - b->n;
+  size_t k = s.length < room ? s.length : room;
+  memcpy(b->s + b->n, s.data, k);
+  b->n += k;
+  b->s[b->n] = 0;
+}
+
+static Buf typeText(MlirType t) {
+  Buf b = {{0}, 0};
+  if (mlirTypeIsNull(t))
+    appendToBuf(str("<null>"), &b);
+  else
+    mlirTypePrint(t, appendToBuf, &b);
+  return b;
+}
+
+static Buf attrText(MlirAttribute a) {
+  Buf b = {{0}, 0};
+  if (mlirAttributeIsNull(a))
+    appendToBuf(str("<null>"), &b);
+  else
+    mlirAttributePrint(a, appendToBuf, &b);
+  return b;
+}
+
+/* Prints `op` and ends the line unless the printer did (modules do). */
+static void printOp(MlirOperation op) {
+  char last = 0;
+  mlirOperationPrint(op, printToStdout, &last);
+  if (last != '\n')
+    printf("\n");
+}
+
+/*===-- Diagnostics ----------------------------------------------------------===*/
+
+/* Every diagnostic is printed as `diag <severity> at <loc>: <message>`; the
+ * last one is kept for checks in code. */
+typedef struct Diags {
+  int count;
+  int errors;
+  int remarks;
+  MlirDiagnosticSeverity lastSeverity;
+  Buf last;
+} Diags;
+
+static Diags gDiags;
+
+static const char *severityName(MlirDiagnosticSeverity s) {
+  switch (s) {
+  case MlirDiagnosticError:
+    return "error";
+  case MlirDiagnosticWarning:
+    return "warning";
+  case MlirDiagnosticNote:
+    return "note";
+  case MlirDiagnosticRemark:
+    return "remark";
+  }
+  return "?";
+}
+
+static MlirLogicalResult handleDiag(MlirDiagnostic d, void *userData) {
+  Diags *diags = userData;
+  MlirDiagnosticSeverity sev = mlirDiagnosticGetSeverity(d);
+  diags->count++;
+  diags->errors += sev == MlirDiagnosticError;
+  diags->remarks += sev == MlirDiagnosticRemark;
+  diags->lastSeverity = sev;
+  diags->last = (Buf){{0}, 0};
+  mlirDiagnosticPrint(d, appendToBuf, &diags->last);
+  printf("diag %s at ", severityName(sev));
+  mlirLocationPrint(mlirDiagnosticGetLocation(d), printToStdout, NULL);
+  printf(": %s\n", diags->last.s);
+  for (intptr_t i = 0, n = mlirDiagnosticGetNumNotes(d); i < n; ++i) {
+    Buf note = {{0}, 0};
+    mlirDiagnosticPrint(mlirDiagnosticGetNote(d, i), appendToBuf, &note);
+    printf("  note: %s\n", note.s);
+  }
+  return mlirLogicalResultSuccess();
+}
+
+/*===-- Setup ----------------------------------------------------------------===*/
+
+static MlirContext createContext(MlirDialectRegistry registry) {
+  MlirContext ctx = mlirContextCreate();
+  if (!mlirDialectRegistryIsNull(registry))
+    mlirContextAppendDialectRegistry(ctx, registry);
+  mlirContextAttachDiagnosticHandler(ctx, handleDiag, &gDiags, NULL);
+  return ctx;
+}
+
+static MlirModule parse(MlirContext ctx, const char *text) {
+  MlirModule m = mlirModuleCreateParse(ctx, str(text));
+  EXPECT(!mlirModuleIsNull(m));
+  return m;
+}
+
+static MlirOperation findOp(MlirBlock block, const char *name) {
+  for (MlirOperation op = mlirBlockGetFirstOperation(block);
+       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op))
+    if (refEq(mlirIdentifierStr(mlirOperationGetName(op)), name))
+      return op;
+  return (MlirOperation){NULL};
+}
+
+static MlirOperation firstFunc(MlirModule m) {
+  MlirOperation f = findOp(mlirModuleGetBody(m), "func.func");
+  EXPECT(!mlirOperationIsNull(f));
+  return f;
+}
+
+static MlirBlock entryBlock(MlirOperation func) {
+  return mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+}
+
+/* Inserts a detached op before the terminator of `block`. */
+static MlirOperation insert(MlirBlock block, MlirOperation op) {
+  EXPECT(!mlirOperationIsNull(op));
+  if (!mlirOperationIsNull(op))
+    mlirBlockInsertOwnedOperationBefore(block, mlirBlockGetTerminator(block),
+                                        op);
+  return op;
+}
+
+static MlirAttribute i64(MlirContext ctx, int64_t v) {
+  return mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 64), v);
+}
+
+static MlirAttribute symAttr(MlirContext ctx, const char *s) {
+  return mlirStringAttrGet(ctx, str(s));
+}
+
+static MlirAttribute epsilonArgs(MlirContext ctx) {
+  MlirNamedAttribute eps = mlirNamedAttributeGet(
+      mlirIdentifierGet(ctx, str("epsilon")),
+      mlirFloatAttrDoubleGet(ctx, mlirF64TypeGet(ctx), 1e-6));
+  return mlirDictionaryAttrGet(ctx, 1, &eps);
+}
+
+static MlirLocation loc(MlirContext ctx, unsigned line) {
+  return mlirLocationFileLineColGet(ctx, str("built.mlir"), line, 1);
+}
+
+/*===-- 1. Loading -------------------------------------------------------------===*/
+
+static void testLoading(MlirDialectRegistry registry) {
+  /* A file whose first op is an fx op: the parser asks the registry for
+   * "fx" and the allocator loads the IRDL definition. */
+  MlirContext ctx = createContext(registry);
+  EXPECT(!mlirContextIsRegisteredOperation(ctx, str("fx.call")));
+  intptr_t before = mlirContextGetNumLoadedDialects(ctx);
+  MlirModule m = parse(ctx, "\"fx.schema\"() {name = \"t::f\", signature = "
+                            "\"f(Tensor! out) -> ()\"} : () -> ()");
+  bool loaded = mlirContextIsRegisteredOperation(ctx, str("fx.call"));
+  EXPECT(loaded);
+  intptr_t after = mlirContextGetNumLoadedDialects(ctx);
+  EXPECT(after > before);
+  printf("load by parse: fx.call registered %d\n", loaded);
+  // CHECK-LABEL: load by parse: fx.call registered 1
+
+  MlirDialect d1 = fxContextLoadDialect(ctx);
+  MlirDialect d2 = fxContextLoadDialect(ctx);
+  EXPECT(!mlirDialectIsNull(d1) && mlirDialectEqual(d1, d2));
+  EXPECT(mlirDialectEqual(d1, mlirContextGetOrLoadDialect(ctx, str("fx"))));
+  EXPECT(mlirContextGetNumLoadedDialects(ctx) == after);
+  printf("load again: namespace %.*s, same dialect %d\n",
+         (int)mlirDialectGetNamespace(d1).length,
+         mlirDialectGetNamespace(d1).data, mlirDialectEqual(d1, d2));
+  // CHECK-NEXT: load again: namespace fx, same dialect 1
+  /* The parsed op went through the C verifier (installed on load). */
+  MlirOperation schema = mlirBlockGetFirstOperation(mlirModuleGetBody(m));
+  EXPECT(fxOpGetKind(schema) == FX_OP_SCHEMA);
+  EXPECT(mlirOperationVerify(mlirModuleGetOperation(m)));
+  mlirModuleDestroy(m);
+  mlirContextDestroy(ctx);
+
+  /* Asking the context for "fx" by name goes through the same allocator. */
+  ctx = createContext(registry);
+  MlirDialect byName = mlirContextGetOrLoadDialect(ctx, str("fx"));
+  EXPECT(!mlirDialectIsNull(byName));
+  EXPECT(mlirContextIsRegisteredOperation(ctx, str("fx.slice")));
+  EXPECT(mlirDialectEqual(byName, fxContextLoadDialect(ctx)));
+  printf("load by name: %d\n", !mlirDialectIsNull(byName));
+  // CHECK-NEXT: load by name: 1
+  mlirContextDestroy(ctx);
+
+  /* Without the registry, fxContextLoadDialect loads irdl and fx itself. */
+  ctx = createContext((MlirDialectRegistry){NULL});
+  MlirDialect direct = fxContextLoadDialect(ctx);
+  EXPECT(!mlirDialectIsNull(direct));
+  EXPECT(mlirDialectEqual(direct, fxContextLoadDialect(ctx)));
+  FxDim dim = {8, {NULL, 0}};
+  MlirType t = fxTensorTypeGet(ctx, 1, &dim, mlirF32TypeGet(ctx));
+  EXPECT(fxTypeIsATensor(t));
+  printf("load without registry: %d %s\n", !mlirDialectIsNull(direct),
+         typeText(t).s);
+  // CHECK-NEXT: load without registry: 1 !fx.tensor<[8], f32>
+  mlirContextDestroy(ctx);
+  EXPECT(gDiags.count == 0);
+}
+
+/*===-- 2. Types ---------------------------------------------------------------===*/
+
+static void showTensor(const char *label, MlirType t) {
+  printf("type %s: %s", label, typeText(t).s);
+  if (fxTypeIsATensor(t)) {
+    intptr_t rank = fxTensorTypeGetRank(t);
+    printf(" rank %d dims [", (int)rank);
+    for (intptr_t i = 0; i < rank; ++i) {
+      FxDim d = fxTensorTypeGetDim(t, i);
+      if (d.symbol.length)
+        printf("%s%.*s(%lld)", i ? " " : "", (int)d.symbol.length,
+               d.symbol.data, (long long)d.size);
+      else
+        printf("%s%lld", i ? " " : "", (long long)d.size);
+    }
+    printf("] dtype %s", typeText(fxTensorTypeGetDtype(t)).s);
+  }
+  printf("\n");
+}
+
+/* Builds a tensor type and checks that its dims and dtype read back. */
+static MlirType tensor(MlirContext ctx, const char *label, intptr_t rank,
+                       const FxDim *dims, MlirType dtype) {
+  MlirType t = fxTensorTypeGet(ctx, rank, dims, dtype);
+  EXPECT(!mlirTypeIsNull(t) && fxTypeIsATensor(t) && !fxTypeIsASym(t));
+  if (mlirTypeIsNull(t))
+    return t;
+  EXPECT(fxTensorTypeGetRank(t) == rank);
+  for (intptr_t i = 0; i < rank; ++i) {
+    FxDim d = fxTensorTypeGetDim(t, i);
+    EXPECT(fxDimEqual(d, dims[i]));
+    EXPECT(d.symbol.length ? d.size == -1 : d.size == dims[i].size);
+  }
+  EXPECT(mlirTypeEqual(fxTensorTypeGetDtype(t), dtype));
+  /* Uniqued: building it again gives the same type. */
+  EXPECT(mlirTypeEqual(t, fxTensorTypeGet(ctx, rank, dims, dtype)));
+  showTensor(label, t);
+  return t;
+}
+
+#define SYM(s) {-1, {s, sizeof s - 1}}
+#define INT(n) {n, {NULL, 0}}
+
+static void testTypes(MlirContext ctx) {
+  MlirType f16 = mlirF16TypeGet(ctx), bf16 = mlirBF16TypeGet(ctx);
+  MlirType f8 = mlirFloat8E4M3FNTypeGet(ctx), i8 = mlirIntegerTypeGet(ctx, 8);
+  MlirType f32 = mlirF32TypeGet(ctx), f64 = mlirF64TypeGet(ctx);
+
+  FxDim act[] = {SYM("s0"), INT(4096)};
+  MlirType a = tensor(ctx, "act", 2, act, f16);
+  // CHECK-LABEL: type act: !fx.tensor<["s0", 4096], f16> rank 2 dims [s0(-1) 4096] dtype f16
+  FxDim weight[] = {INT(4096)};
+  tensor(ctx, "weight", 1, weight, bf16);
+  // CHECK-NEXT: type weight: !fx.tensor<[4096], bf16> rank 1 dims [4096] dtype bf16
+  MlirType q = tensor(ctx, "quant", 2, act, f8);
+  // CHECK-NEXT: type quant: !fx.tensor<["s0", 4096], f8E4M3FN> rank 2 dims [s0(-1) 4096] dtype f8E4M3FN
+  MlirType scalar = tensor(ctx, "scalar", 0, NULL, f32);
+  // CHECK-NEXT: type scalar: !fx.tensor<[], f32> rank 0 dims [] dtype f32
+  FxDim mixed[] = {INT(2), INT(0), SYM("s1")};
+  tensor(ctx, "mixed", 3, mixed, i8);
+  // CHECK-NEXT: type mixed: !fx.tensor<[2, 0, "s1"], i8> rank 3 dims [2 0 s1(-1)] dtype i8
+  /* More dims than fxTensorTypeGet keeps on its stack. */
+  FxDim wide[] = {INT(1), INT(2), INT(3), SYM("s0"), INT(5),
+                  INT(6), INT(7), INT(8), SYM("s1"), INT(10)};
+  tensor(ctx, "wide", 10, wide, f16);
+  // CHECK-NEXT: type wide: !fx.tensor<[1, 2, 3, "s0", 5, 6, 7, 8, "s1", 10], f16> rank 10 dims [1 2 3 s0(-1) 5 6 7 8 s1(-1) 10] dtype f16
+
+  /* Equal types are the same object; different dtype or dims are not. */
+  FxDim act2[] = {SYM("s0"), INT(4096)};
+  EXPECT(mlirTypeEqual(a, fxTensorTypeGet(ctx, 2, act2, f16)));
+  EXPECT(!mlirTypeEqual(a, q));
+  FxDim other[] = {SYM("s1"), INT(4096)};
+  EXPECT(!mlirTypeEqual(a, fxTensorTypeGet(ctx, 2, other, f16)));
+  EXPECT(mlirTypeEqual(a, mlirTypeParseGet(
+                              ctx, str("!fx.tensor<[\"s0\", 4096], f16>"))));
+
+  /* Dims compare by integer or symbol, never across. */
+  FxDim s0 = SYM("s0"), s0b = {7, {"s0x", 2}}, s1 = SYM("s1");
+  FxDim n4 = INT(4), n4b = INT(4), n5 = INT(5), neg = INT(-1);
+  printf("dim equal: int %d, sym %d, int-sym %d, sym-int %d, syms %d, ints "
+         "%d, -1-sym %d\n",
+         fxDimEqual(n4, n4b), fxDimEqual(s0, s0b), fxDimEqual(n4, s0),
+         fxDimEqual(s0, n4), fxDimEqual(s0, s1), fxDimEqual(n4, n5),
+         fxDimEqual(neg, s0));
+  // CHECK-NEXT: dim equal: int 1, sym 1, int-sym 0, sym-int 0, syms 0, ints 0, -1-sym 0
+  EXPECT(fxDimEqual(n4, n4b) && fxDimEqual(s0, s0b) && !fxDimEqual(n4, s0) &&
+         !fxDimEqual(s0, n4) && !fxDimEqual(s0, s1) && !fxDimEqual(n4, n5) &&
+         !fxDimEqual(neg, s0));
+
+  /* !fx.sym */
+  MlirType sym = fxSymTypeGet(ctx, str("s2"));
+  MlirStringRef symName = fxSymTypeGetName(sym);
+  EXPECT(fxTypeIsASym(sym) && !fxTypeIsATensor(sym));
+  EXPECT(refEq(symName, "s2"));
+  EXPECT(mlirTypeEqual(sym, fxSymTypeGet(ctx, str("s2"))));
+  EXPECT(!mlirTypeEqual(sym, fxSymTypeGet(ctx, str("s3"))));
+  printf("type sym: %s name %.*s\n", typeText(sym).s, (int)symName.length,
+         symName.data);
+  // CHECK-NEXT: type sym: !fx.sym<"s2"> name s2
+
+  /* Classification of fx and non-fx types. */
+  int64_t shape[] = {4};
+  MlirType builtin =
+      mlirRankedTensorTypeGet(1, shape, f32, mlirAttributeGetNull());
+  MlirType types[] = {a, scalar, sym, f32, builtin, {NULL}};
+  const char *names[] = {"act", "scalar", "sym", "f32", "tensor<4xf32>",
+                         "null"};
+  for (int i = 0; i < 6; ++i)
+    printf("isa %s: tensor %d sym %d\n", names[i], fxTypeIsATensor(types[i]),
+           fxTypeIsASym(types[i]));
+  // CHECK-NEXT: isa act: tensor 1 sym 0
+  // CHECK-NEXT: isa scalar: tensor 1 sym 0
+  // CHECK-NEXT: isa sym: tensor 0 sym 1
+  // CHECK-NEXT: isa f32: tensor 0 sym 0
+  // CHECK-NEXT: isa tensor<4xf32>: tensor 0 sym 0
+  // CHECK-NEXT: isa null: tensor 0 sym 0
+  EXPECT(fxTypeIsATensor(a) && fxTypeIsATensor(scalar) && !fxTypeIsASym(a));
+  EXPECT(!fxTypeIsATensor(f32) && !fxTypeIsASym(f32));
+  EXPECT(!fxTypeIsATensor(builtin) && !fxTypeIsASym(builtin));
+  EXPECT(mlirStringRefEqual(fxSymTypeGetName(a), (MlirStringRef){NULL, 0}));
+  EXPECT(fxSymTypeGetName(f32).length == 0);
+  /* Tensor readers on other types: rank 0, null dtype. */
+  EXPECT(fxTensorTypeGetRank(f32) == 0);
+  EXPECT(fxTensorTypeGetRank(sym) == 0);
+  EXPECT(fxTensorTypeGetRank(builtin) == 0);
+  EXPECT(mlirTypeIsNull(fxTensorTypeGetDtype(f32)));
+  EXPECT(mlirTypeIsNull(fxTensorTypeGetDtype(sym)));
+  EXPECT(mlirTypeIsNull(fxTensorTypeGetDtype(builtin)));
+
+  /* The dynamic-type layer underneath. */
+  EXPECT(fxDynamicTypeIsA(a, str("fx"), str("tensor")));
+  EXPECT(!fxDynamicTypeIsA(a, str("fx"), str("sym")));
+  EXPECT(!fxDynamicTypeIsA(f32, str("fx"), str("tensor")));
+  EXPECT(fxDynamicTypeGetNumParams(a) == 2);
+  EXPECT(fxDynamicTypeGetNumParams(sym) == 1);
+  EXPECT(fxDynamicTypeGetNumParams(f32) == 0);
+  EXPECT(mlirAttributeIsNull(fxDynamicTypeGetParam(a, 2)));
+  EXPECT(mlirAttributeIsNull(fxDynamicTypeGetParam(a, -1)));
+  EXPECT(mlirTypeIsNull(fxDynamicTypeGet(ctx, str("nodialect"), str("t"), 0,
+                                         NULL)));
+  EXPECT(mlirTypeIsNull(fxDynamicTypeGet(ctx, str("fx"), str("nosuch"), 0,
+                                         NULL)));
+  /* IRDL only knows "an array": a dim that is neither i64 nor a string can
+   * be built underneath (the C verifier rejects it) and reads as -2. */
+  MlirAttribute oddDims[] = {
+      mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 32), 3),
+      mlirFloatAttrDoubleGet(ctx, f32, 1.0), i64(ctx, 5)};
+  MlirAttribute oddParams[] = {mlirArrayAttrGet(ctx, 3, oddDims),
+                               mlirTypeAttrGet(f16)};
+  MlirType odd = fxDynamicTypeGet(ctx, str("fx"), str("tensor"), 2, oddParams);
+  EXPECT(fxTypeIsATensor(odd) && fxTensorTypeGetRank(odd) == 3);
+  showTensor("odd", odd);
+  // CHECK-NEXT: type odd: !fx.tensor<[3 : i32, 1.000000e+00 : f32, 5], f16> rank 3 dims [-2 -2 5] dtype f16
+  EXPECT(fxTensorTypeGetDim(odd, 0).size == -2 &&
+         fxTensorTypeGetDim(odd, 1).size == -2 &&
+         fxTensorTypeGetDim(odd, 2).size == 5);
+  EXPECT(gDiags.count == 0);
+
+  /* Invalid inputs give a null type.  A negative size is rejected before
+   * MLIR sees it; a dtype the IRDL does not allow is rejected by getChecked,
+   * which emits a diagnostic. */
+  FxDim bad[] = {SYM("s0"), INT(-3)};
+  MlirType t = fxTensorTypeGet(ctx, 2, bad, f16);
+  printf("invalid negative size: %s, %d diagnostics\n", typeText(t).s,
+         gDiags.count);
+  // CHECK-NEXT: invalid negative size: <null>, 0 diagnostics
+  EXPECT(mlirTypeIsNull(t) && gDiags.count == 0);
+  FxDim emptySym[] = {INT(-1)};
+  EXPECT(mlirTypeIsNull(fxTensorTypeGet(ctx, 1, emptySym, f16)));
+  EXPECT(mlirTypeIsNull(fxTensorTypeGet(ctx, 2, act, (MlirType){NULL})));
+  EXPECT(mlirTypeIsNull(fxTensorTypeGet(ctx, -1, act, f16)));
+  EXPECT(gDiags.count == 0);
+
+  t = fxTensorTypeGet(ctx, 2, act, f64);
+  // CHECK-NEXT: diag error at loc(unknown): 'f64' does not satisfy the constraint
+  printf("invalid dtype f64: %s, %d diagnostics\n", typeText(t).s,
+         gDiags.count);
+  // CHECK-NEXT: invalid dtype f64: <null>, 1 diagnostics
+  EXPECT(mlirTypeIsNull(t) && gDiags.count == 1 && gDiags.errors == 1);
+  gDiags = (Diags){0};
+}
+
+/*===-- 3. Building ops --------------------------------------------------------===*/
+
+static const char *kBuildModule =
+    "func.func @build(%x: !fx.tensor<[\"s0\", 4096], f16>,\n"
+    "                 %res: !fx.tensor<[\"s0\", 4096], f16>,\n"
+    "                 %w: !fx.tensor<[4096], f16>,\n"
+    "                 %qkv: !fx.tensor<[\"s0\", 6144], f16>,\n"
+    "                 %pos: !fx.tensor<[256, 64], f32>, %n: !fx.sym<\"s1\">) {\n"
+    "  return\n"
+    "}\n";
+
+static void testBuild(MlirContext ctx) {
+  MlirModule m = parse(ctx, kBuildModule);
+  if (mlirModuleIsNull(m))
+    return;
+  MlirOperation func = firstFunc(m);
+  MlirBlock body = entryBlock(func);
+  MlirValue x = mlirBlockGetArgument(body, 0);
+  MlirValue res = mlirBlockGetArgument(body, 1);
+  MlirValue w = mlirBlockGetArgument(body, 2);
+  MlirValue qkv = mlirBlockGetArgument(body, 3);
+  MlirValue pos = mlirBlockGetArgument(body, 4);
+  MlirType act = mlirValueGetType(x);
+  MlirType f16 = mlirF16TypeGet(ctx);
+
+  /* fx.schema goes at module level, before the function. */
+  MlirOperation schema = fxSchemaOpCreate(
+      loc(ctx, 1), str("mylib::bar"), str("bar(Tensor! out, Tensor x) -> ()"));
+  EXPECT(!mlirOperationIsNull(schema));
+  mlirBlockInsertOwnedOperationBefore(mlirModuleGetBody(m), func, schema);
+
+  FxDim heads[] = {SYM("s0"), INT(128), INT(32)};
+  MlirType headsT = fxTensorTypeGet(ctx, 3, heads, f16);
+  MlirAttribute shape1[] = {i64(ctx, -1), i64(ctx, 128), i64(ctx, 32)};
+  MlirOperation reshape = insert(
+      body, fxReshapeOpCreate(loc(ctx, 2), FX_OP_RESHAPE, x, headsT,
+                              mlirArrayAttrGet(ctx, 3, shape1)));
+  MlirAttribute shape2[] = {symAttr(ctx, "s0"), i64(ctx, 4096)};
+  MlirOperation view = insert(
+      body, fxReshapeOpCreate(loc(ctx, 3), FX_OP_VIEW,
+                              mlirOperationGetResult(reshape, 0), act,
+                              mlirArrayAttrGet(ctx, 2, shape2)));
+  MlirOperation slice = insert(
+      body, fxSliceOpCreate(loc(ctx, 4), qkv, act, -1, i64(ctx, 0),
+                            i64(ctx, 4096), 1));
+  FxDim posDims[] = {SYM("s1"), INT(64)};
+  MlirOperation slicePos = insert(
+      body, fxSliceOpCreate(loc(ctx, 5), pos,
+                            fxTensorTypeGet(ctx, 2, posDims,
+                                            mlirF32TypeGet(ctx)),
+                            0, i64(ctx, 0), symAttr(ctx, "s1"), 1));
+  MlirOperation scatter = insert(
+      body, fxSliceScatterOpCreate(loc(ctx, 6), qkv,
+                                   mlirOperationGetResult(slice, 0), 1,
+                                   i64(ctx, 0), i64(ctx, 4096), 1));
+  MlirStringRef selfName = str("self");
+  MlirOperation empty = insert(
+      body, fxCallOpCreate(loc(ctx, 7), FX_OP_CALL, str("aten::empty_like"), 1,
+                           &x, &selfName, mlirAttributeGetNull(), 1, &act));
+  MlirValue afOperands[] = {x, res, w};
+  MlirStringRef afNames[] = {str("input"), str("residual"), str("weight")};
+  MlirType afResults[] = {act, act};
+  MlirOperation af = insert(
+      body, fxCallOpCreate(loc(ctx, 8), FX_OP_AUTO_FUNCTIONALIZED,
+                           str("_C::fused_add_rms_norm"), 3, afOperands,
+                           afNames, epsilonArgs(ctx), 2, afResults));
+  MlirValue barOperands[] = {mlirOperationGetResult(empty, 0), x};
+  MlirStringRef barNames[] = {str("out"), str("x")};
+  MlirOperation bar = insert(
+      body, fxCallOpCreate(loc(ctx, 9), FX_OP_AUTO_FUNCTIONALIZED,
+                           str("mylib::bar"), 2, barOperands, barNames,
+                           mlirAttributeGetNull(), 1, &act));
+
+  MlirOperation module = mlirModuleGetOperation(m);
+  bool ok = mlirOperationVerify(module);
+  EXPECT(ok);
+  EXPECT(mlirLogicalResultIsSuccess(fxVerifyFunction(func, NULL)));
+  printf("built module verifies: %d\n", ok);
+  // CHECK-LABEL: built module verifies: 1
+  printOp(module);
+  // CHECK-NEXT: module {
+  // CHECK-NEXT:   "fx.schema"() {name = "mylib::bar", signature = "bar(Tensor! out, Tensor x) -> ()"} : () -> ()
+  // CHECK-NEXT:   func.func @build(%[[X:[^:]*]]: !fx.tensor<["s0", 4096], f16>, %[[RES:[^:]*]]: !fx.tensor<["s0", 4096], f16>, %[[W:[^:]*]]: !fx.tensor<[4096], f16>, %[[QKV:[^:]*]]: !fx.tensor<["s0", 6144], f16>, %[[POS:[^:]*]]: !fx.tensor<[256, 64], f32>, %{{[^:]*}}: !fx.sym<"s1">) {
+  // CHECK-NEXT:     %[[R:.*]] = "fx.reshape"(%[[X]]) {shape = [-1, 128, 32]} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 128, 32], f16>
+  // CHECK-NEXT:     "fx.view"(%[[R]]) {shape = ["s0", 4096]} : (!fx.tensor<["s0", 128, 32], f16>) -> !fx.tensor<["s0", 4096], f16>
+  // CHECK-NEXT:     %[[S:.*]] = "fx.slice"(%[[QKV]]) {dim = -1 : i64, end = 4096 : i64, start = 0 : i64, step = 1 : i64} : (!fx.tensor<["s0", 6144], f16>) -> !fx.tensor<["s0", 4096], f16>
+  // CHECK-NEXT:     "fx.slice"(%[[POS]]) {dim = 0 : i64, end = "s1", start = 0 : i64, step = 1 : i64} : (!fx.tensor<[256, 64], f32>) -> !fx.tensor<["s1", 64], f32>
+  // CHECK-NEXT:     "fx.slice_scatter"(%[[QKV]], %[[S]]) {dim = 1 : i64, end = 4096 : i64, start = 0 : i64, step = 1 : i64} : (!fx.tensor<["s0", 6144], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 6144], f16>
+  // CHECK-NEXT:     %[[E:.*]] = "fx.call"(%[[X]]) {arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>, target = "aten::empty_like"} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
+  // CHECK-NEXT:     "fx.auto_functionalized"(%[[X]], %[[RES]], %[[W]]) {arg_names = ["input", "residual", "weight"], args = {epsilon = 9.9999999999999995E-7 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>, target = "_C::fused_add_rms_norm"} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>)
+  // CHECK-NEXT:     "fx.auto_functionalized"(%[[E]], %[[X]]) {arg_names = ["out", "x"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>, target = "mylib::bar"} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
+  // CHECK-NEXT:     return
+  // CHECK-NEXT:   }
+  // CHECK-NEXT: }
+
+  /* Kinds. */
+  MlirOperation ops[] = {reshape, view, slice, slicePos, scatter,
+                         empty, af, bar, schema, func};
+  for (size_t i = 0; i < sizeof ops / sizeof *ops; ++i) {
+    FxOpKind kind = fxOpGetKind(ops[i]);
+    MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(ops[i]));
+    printf("kind %.*s: %d %s\n", (int)name.length, name.data, (int)kind,
+           fxOpKindName(kind));
+    EXPECT(kind == FX_OP_NONE ? !strcmp(fxOpKindName(kind), "")
+                              : refEq(name, fxOpKindName(kind)));
+  }
+  // CHECK-NEXT: kind fx.reshape: 0 fx.reshape
+  // CHECK-NEXT: kind fx.view: 1 fx.view
+  // CHECK-NEXT: kind fx.slice: 2 fx.slice
+  // CHECK-NEXT: kind fx.slice: 2 fx.slice
+  // CHECK-NEXT: kind fx.slice_scatter: 3 fx.slice_scatter
+  // CHECK-NEXT: kind fx.call: 5 fx.call
+  // CHECK-NEXT: kind fx.auto_functionalized: 4 fx.auto_functionalized
+  // CHECK-NEXT: kind fx.auto_functionalized: 4 fx.auto_functionalized
+  // CHECK-NEXT: kind fx.schema: 6 fx.schema
+  // CHECK-NEXT: kind func.func: -1 {{$}}
+  EXPECT(fxOpGetKind(mlirBlockGetTerminator(body)) == FX_OP_NONE);
+  EXPECT(fxOpGetKind(module) == FX_OP_NONE);
+  /* An unregistered op in the fx namespace is no kind. */
+  MlirOperationState bogusState =
+      mlirOperationStateGet(str("fx.bogus"), loc(ctx, 15));
+  MlirOperation bogus = mlirOperationCreate(&bogusState);
+  EXPECT(!mlirOperationIsNull(bogus) && fxOpGetKind(bogus) == FX_OP_NONE);
+  if (!mlirOperationIsNull(bogus))
+    mlirOperationDestroy(bogus);
+  EXPECT(!strcmp(fxOpKindName(FX_OP_NUM_KINDS), ""));
+  EXPECT(!strcmp(fxOpKindName((FxOpKind)-7), ""));
+
+  /* The builders reject what the op cannot hold. */
+  MlirValue many[FX_MAX_OPERANDS + 1];
+  MlirStringRef manyNames[FX_MAX_OPERANDS + 1];
+  MlirType manyTypes[FX_MAX_RESULTS + 1];
+  for (int i = 0; i <= FX_MAX_OPERANDS; ++i) {
+    many[i] = x;
+    manyNames[i] = str("x");
+  }
+  for (int i = 0; i <= FX_MAX_RESULTS; ++i)
+    manyTypes[i] = act;
+  MlirOperation tooManyOperands =
+      fxCallOpCreate(loc(ctx, 10), FX_OP_CALL, str("user::opaque"),
+                     FX_MAX_OPERANDS + 1, many, manyNames,
+                     mlirAttributeGetNull(), 0, NULL);
+  MlirOperation tooManyResults =
+      fxCallOpCreate(loc(ctx, 11), FX_OP_CALL, str("user::opaque"), 1, many,
+                     manyNames, mlirAttributeGetNull(), FX_MAX_RESULTS + 1,
+                     manyTypes);
+  MlirOperation wrongKind =
+      fxCallOpCreate(loc(ctx, 12), FX_OP_RESHAPE, str("user::opaque"), 1, many,
+                     manyNames, mlirAttributeGetNull(), 0, NULL);
+  MlirOperation wrongReshapeKind = fxReshapeOpCreate(
+      loc(ctx, 13), FX_OP_SLICE, x, act, mlirArrayAttrGet(ctx, 2, shape2));
+  printf("rejected: 17 operands %d, 9 results %d, call kind %d, reshape kind "
+         "%d\n",
+         mlirOperationIsNull(tooManyOperands),
+         mlirOperationIsNull(tooManyResults), mlirOperationIsNull(wrongKind),
+         mlirOperationIsNull(wrongReshapeKind));
+  // CHECK-NEXT: rejected: 17 operands 1, 9 results 1, call kind 1, reshape kind 1
+  EXPECT(mlirOperationIsNull(tooManyOperands));
+  EXPECT(mlirOperationIsNull(tooManyResults));
+  EXPECT(mlirOperationIsNull(wrongKind));
+  EXPECT(mlirOperationIsNull(wrongReshapeKind));
+
+  /* The limits themselves are accepted: 16 operands, 8 results. */
+  MlirOperation full = fxCallOpCreate(
+      loc(ctx, 14), FX_OP_CALL, str("user::opaque"), FX_MAX_OPERANDS, many,
+      manyNames, mlirAttributeGetNull(), FX_MAX_RESULTS, manyTypes);
+  EXPECT(!mlirOperationIsNull(full));
+  if (!mlirOperationIsNull(full)) {
+    EXPECT(mlirOperationGetNumOperands(full) == FX_MAX_OPERANDS);
+    EXPECT(mlirOperationGetNumResults(full) == FX_MAX_RESULTS);
+    mlirOperationDestroy(full); /* detached: owned by us */
+  }
+  EXPECT(gDiags.count == 0);
+  mlirModuleDestroy(m);
+}
+
+/*===-- 4. Reading by schema name ------------------------------------------------===*/
+
+static const char *kReadModule =
+    "func.func @read(%x: !fx.tensor<[\"s0\", 4096], f16>,\n"
+    "                %res: !fx.tensor<[\"s0\", 4096], f16>,\n"
+    "                %w: !fx.tensor<[4096], f16>,\n"
+    "                %q: !fx.tensor<[\"s0\", 4096], f8E4M3FN>,\n"
+    "                %scale: !fx.tensor<[\"s0\", 1], f32>) {\n"
+    "  %0:2 = \"fx.auto_functionalized\"(%x, %res, %w) {target = "
+    "\"_C::fused_add_rms_norm\",\n"
+    "      arg_names = [\"input\", \"residual\", \"weight\"], args = {epsilon "
+    "= 1.0e-06 : f64},\n"
+    "      operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, "
+    "0, 0, 0, 0, 0>,\n"
+    "      resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>}\n"
+    "    : (!fx.tensor<[\"s0\", 4096], f16>, !fx.tensor<[\"s0\", 4096], f16>, "
+    "!fx.tensor<[4096], f16>)\n"
+    "   -> (!fx.tensor<[\"s0\", 4096], f16>, !fx.tensor<[\"s0\", 4096], f16>)\n"
+    "  %1:2 = \"fx.auto_functionalized\"(%q, %x, %w, %scale) {target = "
+    "\"_C::rms_norm_dynamic_per_token_quant\",\n"
+    "      arg_names = [\"result\", \"input\", \"weight\", \"scale\"], args = "
+    "{epsilon = 1.0e-06 : f64},\n"
+    "      operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, "
+    "0, 0, 0, 0, 0>,\n"
+    "      resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>}\n"
+    "    : (!fx.tensor<[\"s0\", 4096], f8E4M3FN>, !fx.tensor<[\"s0\", 4096], "
+    "f16>, !fx.tensor<[4096], f16>, !fx.tensor<[\"s0\", 1], f32>)\n"
+    "   -> (!fx.tensor<[\"s0\", 4096], f8E4M3FN>, !fx.tensor<[\"s0\", 1], "
+    "f32>)\n"
+    "  return\n"
+    "}\n";
+
+static void showMutated(MlirOperation op, const FxSchema *s,
+                        const char *name) {
+  printf("  mutated %s -> %d\n", name,
+         (int)fxAutoFunctionalizedGetMutatedResultIndex(op, s, str(name)));
+}
+
+static void testRead(MlirContext ctx) {
+  MlirModule m = parse(ctx, kReadModule);
+  if (mlirModuleIsNull(m))
+    return;
+  MlirOperation func = firstFunc(m);
+  MlirBlock body = entryBlock(func);
+  MlirOperation fused = mlirBlockGetFirstOperation(body);
+  MlirOperation quant = mlirOperationGetNextInBlock(fused);
+  EXPECT(fxOpGetKind(fused) == FX_OP_AUTO_FUNCTIONALIZED);
+  EXPECT(fxOpGetKind(quant) == FX_OP_AUTO_FUNCTIONALIZED);
+  FxSchemaTable *table = fxSchemaTableCreate(fused);
+  EXPECT(table != NULL);
+
+  /* _C::fused_add_rms_norm(Tensor! input, Tensor! residual, Tensor? weight,
+   * float epsilon) */
+  MlirStringRef target = fxCallGetTarget(fused);
+  const FxSchema *s = fxSchemaTableLookup(table, target);
+  EXPECT(s != NULL && s == fxSchemaLookupBuiltin(target.data, target.length));
+  printf("read %.*s:\n", (int)target.length, target.data);
+  // CHECK-LABEL: read _C::fused_add_rms_norm:
+  EXPECT(refEq(target, "_C::fused_add_rms_norm"));
+  MlirValue input = fxCallGetOperandByName(fused, str("input"));
+  MlirValue weight = fxCallGetOperandByName(fused, str("weight"));
+  EXPECT(mlirValueEqual(input, mlirBlockGetArgument(body, 0)));
+  EXPECT(mlirValueEqual(weight, mlirBlockGetArgument(body, 2)));
+  EXPECT(mlirValueIsNull(fxCallGetOperandByName(fused, str("scale"))));
+  EXPECT(mlirValueIsNull(fxCallGetOperandByName(fused, str("epsilon"))));
+  EXPECT(mlirValueIsNull(fxCallGetOperandByName(fused, str("inpu"))));
+  printf("  operand input is arg 0: %d, operand scale is null: %d\n",
+         mlirValueEqual(input, mlirBlockGetArgument(body, 0)),
+         mlirValueIsNull(fxCallGetOperandByName(fused, str("scale"))));
+  // CHECK-NEXT: operand input is arg 0: 1, operand scale is null: 1
+  MlirAttribute eps = fxCallGetArg(fused, str("epsilon"));
+  EXPECT(mlirAttributeIsAFloat(eps) && mlirTypeIsAF64(mlirAttributeGetType(eps)) &&
+         mlirFloatAttrGetValueDouble(eps) == 1e-6);
+  EXPECT(mlirAttributeIsNull(fxCallGetArg(fused, str("weight"))));
+  EXPECT(mlirAttributeIsNull(fxCallGetArg(fused, str("eps"))));
+  EXPECT(mlirAttributeIsNull(fxCallGetArg(func, str("epsilon"))));
+  printf("  arg epsilon: %s = %g, arg missing: %s\n", attrText(eps).s,
+         mlirFloatAttrGetValueDouble(eps),
+         attrText(fxCallGetArg(fused, str("eps"))).s);
+  // CHECK-NEXT: arg epsilon: 9.9999999999999995E-7 : f64 = 1e-06, arg missing: <null>
+  if (s) {
+    showMutated(fused, s, "input");
+    showMutated(fused, s, "residual");
+    showMutated(fused, s, "weight");
+    showMutated(fused, s, "epsilon");
+    showMutated(fused, s, "nosuch");
+    EXPECT(fxAutoFunctionalizedGetMutatedResultIndex(fused, s,
+                                                     str("input")) == 0);
+    EXPECT(fxAutoFunctionalizedGetMutatedResultIndex(fused, s,
+                                                     str("residual")) == 1);
+    EXPECT(fxAutoFunctionalizedGetMutatedResultIndex(fused, s,
+                                                     str("weight")) == -1);
+    for (intptr_t i = -1; i <= 3; ++i)
+      printf("  operand %d param %d\n", (int)i,
+             fxCallGetOperandParam(fused, s, i));
+    EXPECT(fxCallGetOperandParam(fused, s, 0) == 0);
+    EXPECT(fxCallGetOperandParam(fused, s, 1) == 1);
+    EXPECT(fxCallGetOperandParam(fused, s, 2) == 2);
+    EXPECT(fxCallGetOperandParam(fused, s, 3) == -1);
+    EXPECT(fxCallGetOperandParam(fused, s, -1) == -1);
+  }
+  // CHECK-NEXT: mutated input -> 0
+  // CHECK-NEXT: mutated residual -> 1
+  // CHECK-NEXT: mutated weight -> -1
+  // CHECK-NEXT: mutated epsilon -> -1
+  // CHECK-NEXT: mutated nosuch -> -1
+  // CHECK-NEXT: operand -1 param -1
+  // CHECK-NEXT: operand 0 param 0
+  // CHECK-NEXT: operand 1 param 1
+  // CHECK-NEXT: operand 2 param 2
+  // CHECK-NEXT: operand 3 param -1
+
+  /* _C::rms_norm_dynamic_per_token_quant(Tensor! result, Tensor input,
+   * Tensor weight, Tensor! scale, float epsilon, Tensor? scale_ub,
+   * Tensor!? residual), called without scale_ub and residual. */
+  target = fxCallGetTarget(quant);
+  s = fxSchemaTableLookup(table, target);
+  EXPECT(s != NULL && s == fxSchemaLookupBuiltin(target.data, target.length));
+  printf("read %.*s:\n", (int)target.length, target.data);
+  // CHECK-NEXT: read _C::rms_norm_dynamic_per_token_quant:
+  input = fxCallGetOperandByName(quant, str("input"));
+  EXPECT(mlirValueEqual(input, mlirBlockGetArgument(body, 0)));
+  EXPECT(mlirValueEqual(fxCallGetOperandByName(quant, str("scale")),
+                        mlirBlockGetArgument(body, 4)));
+  EXPECT(mlirValueIsNull(fxCallGetOperandByName(quant, str("residual"))));
+  EXPECT(mlirValueIsNull(fxCallGetOperandByName(quant, str("scale_ub"))));
+  printf("  operand input is arg 0: %d, operand residual is null: %d\n",
+         mlirValueEqual(input, mlirBlockGetArgument(body, 0)),
+         mlirValueIsNull(fxCallGetOperandByName(quant, str("residual"))));
+  // CHECK-NEXT: operand input is arg 0: 1, operand residual is null: 1
+  if (s) {
+    showMutated(quant, s, "result");
+    showMutated(quant, s, "scale");
+    showMutated(quant, s, "residual");
+    showMutated(quant, s, "input");
+    EXPECT(fxAutoFunctionalizedGetMutatedResultIndex(quant, s,
+                                                     str("result")) == 0);
+    EXPECT(fxAutoFunctionalizedGetMutatedResultIndex(quant, s,
+                                                     str("scale")) == 1);
+    EXPECT(fxAutoFunctionalizedGetMutatedResultIndex(quant, s,
+                                                     str("residual")) == -1);
+    EXPECT(fxAutoFunctionalizedGetMutatedResultIndex(quant, s,
+                                                     str("input")) == -1);
+    printf("  operand 3 param %d (%s)\n", fxCallGetOperandParam(quant, s, 3),
+           s->args[3].name);
+    EXPECT(fxCallGetOperandParam(quant, s, 3) == 3);
+    EXPECT(fxCallGetOperandParam(quant, s, 4) == -1);
+  }
+  // CHECK-NEXT: mutated result -> 0
+  // CHECK-NEXT: mutated scale -> 1
+  // CHECK-NEXT: mutated residual -> -1
+  // CHECK-NEXT: mutated input -> -1
+  // CHECK-NEXT: operand 3 param 3 (scale)
+
+  /* Not a call-like op: every reader gives its "absent" answer. */
+  EXPECT(fxCallGetTarget(func).length == 0);
+  EXPECT(mlirValueIsNull(fxCallGetOperandByName(func, str("input"))));
+  EXPECT(fxCallGetOperandParam(func, s, 0) == -1);
+  /* A target without a schema (lookup gave NULL): nothing is known. */
+  EXPECT(fxAutoFunctionalizedGetMutatedResultIndex(fused, NULL,
+                                                   str("input")) == -1);
+  EXPECT(fxCallGetOperandParam(fused, NULL, 0) == -1);
+
+  /* Good IR verifies, op by op and as a function. */
+  EXPECT(mlirLogicalResultIsSuccess(fxVerifyOp(fused, table)));
+  EXPECT(mlirLogicalResultIsSuccess(fxVerifyOp(quant, NULL)));
+  EXPECT(mlirLogicalResultIsSuccess(fxVerifyOp(func, NULL))); /* not fx */
+  EXPECT(mlirLogicalResultIsSuccess(fxVerifyFunction(func, table)));
+  EXPECT(mlirLogicalResultIsSuccess(fxVerifyFunction(func, NULL)));
+  EXPECT(gDiags.count == 0);
+  fxSchemaTableDestroy(table);
+  mlirModuleDestroy(m);
+}
+
+/*===-- 5. Schema table ----------------------------------------------------------===*/
+
+static const char *kSchemaModule =
+    "\"fx.schema\"() {name = \"_C::rms_norm\", signature = \"rms_norm(Tensor! "
+    "out, Tensor input, float eps) -> ()\"} : () -> ()\n"
+    "\"fx.schema\"() {name = \"mylib::foo\", signature = \"foo(Tensor! out, "
+    "Tensor x, int n=1) -> ()\"} : () -> ()\n"
+    "func.func @f(%x: !fx.tensor<[8], f32>) {\n"
+    "  return\n"
+    "}\n";
+
+static const FxSchema *lookup(FxSchemaTable *t, const char *name) {
+  const FxSchema *s = fxSchemaTableLookup(t, str(name));
+  printf("lookup %s: %s%s%s\n", name, s ? s->qualifiedName : "NULL",
+         s ? " " : "", s ? s->text : "");
+  return s;
+}
+
+static void testSchemaTable(MlirContext ctx) {
+  MlirModule m = parse(ctx, kSchemaModule);
+  if (mlirModuleIsNull(m))
+    return;
+  MlirOperation func = firstFunc(m);
+  MlirBlock body = entryBlock(func);
+  /* Malformed declarations cannot be parsed (the verifier rejects them), so
+   * add them after parsing: an override with a bad signature, and one whose
+   * name does not match its signature. */
+  mlirBlockInsertOwnedOperationBefore(
+      mlirModuleGetBody(m), func,
+      fxSchemaOpCreate(loc(ctx, 20), str("_C::gelu_and_mul"),
+                       str("gelu_and_mul(Tensr! out) -> ()")));
+  MlirOperation baz = fxSchemaOpCreate(loc(ctx, 21), str("mylib::baz"),
+                                       str("qux(Tensor! out) -> ()"));
+  mlirBlockInsertOwnedOperationBefore(mlirModuleGetBody(m), func, baz);
+
+  /* Any op of the module finds its schemas. */
+  FxSchemaTable *t = fxSchemaTableCreate(mlirBlockGetTerminator(body));
+  EXPECT(t != NULL);
+  const FxSchema *rms = lookup(t, "_C::rms_norm");
+  // CHECK-LABEL: lookup _C::rms_norm: _C::rms_norm rms_norm(Tensor! out, Tensor input, float eps) -> ()
+  const FxSchema *builtinRms = fxSchemaLookupBuiltin("_C::rms_norm", 12);
+  EXPECT(rms != NULL && rms != builtinRms && rms->numArgs == 3);
+  EXPECT(rms && !strcmp(rms->text,
+                        "rms_norm(Tensor! out, Tensor input, float eps) -> ()"));
+  const FxSchema *foo = lookup(t, "mylib::foo");
+  // CHECK-NEXT: lookup mylib::foo: mylib::foo foo(Tensor! out, Tensor x, int n=1) -> ()
+  EXPECT(foo && !strcmp(foo->text, "foo(Tensor! out, Tensor x, int n=1) -> ()"));
+  const FxSchema *silu = lookup(t, "_C::silu_and_mul");
+  // CHECK-NEXT: lookup _C::silu_and_mul: _C::silu_and_mul silu_and_mul(Tensor! result, Tensor input) -> ()
+  EXPECT(silu != NULL && silu == fxSchemaLookupBuiltin("_C::silu_and_mul", 16));
+  const FxSchema *gelu = lookup(t, "_C::gelu_and_mul");
+  // CHECK-NEXT: lookup _C::gelu_and_mul: _C::gelu_and_mul gelu_and_mul(Tensor! out, Tensor input) -> ()
+  EXPECT(gelu != NULL && gelu == fxSchemaLookupBuiltin("_C::gelu_and_mul", 16));
+  EXPECT(lookup(t, "mylib::baz") == NULL);
+  // CHECK-NEXT: lookup mylib::baz: NULL
+  EXPECT(lookup(t, "nope::nothing") == NULL);
+  // CHECK-NEXT: lookup nope::nothing: NULL
+  EXPECT(fxSchemaTableLookup(t, str("")) == NULL);
+
+  /* Cached: the same pointers again, for hits and misses alike. */
+  EXPECT(fxSchemaTableLookup(t, str("_C::rms_norm")) == rms);
+  EXPECT(fxSchemaTableLookup(t, str("mylib::foo")) == foo);
+  EXPECT(fxSchemaTableLookup(t, str("_C::silu_and_mul")) == silu);
+  EXPECT(fxSchemaTableLookup(t, str("_C::gelu_and_mul")) == gelu);
+  EXPECT(fxSchemaTableLookup(t, str("nope::nothing")) == NULL);
+  /* Lookup is by `length` bytes, not up to a NUL. */
+  EXPECT(fxSchemaTableLookup(t, (MlirStringRef){"mylib::foo.x", 10}) == foo);
+  printf("cached: %d\n", fxSchemaTableLookup(t, str("_C::rms_norm")) == rms);
+  // CHECK-NEXT: cached: 1
+
+  /* The module op itself works too; each table owns its own copies. */
+  FxSchemaTable *t2 = fxSchemaTableCreate(mlirModuleGetOperation(m));
+  const FxSchema *rms2 = fxSchemaTableLookup(t2, str("_C::rms_norm"));
+  EXPECT(rms2 && rms2 != rms && !strcmp(rms2->text, rms->text));
+  fxSchemaTableDestroy(t2);
+
+  /* A detached op has no module: built-ins only. */
+  MlirOperation detached = fxSchemaOpCreate(loc(ctx, 22), str("mylib::foo"),
+                                            str("foo(Tensor! out) -> ()"));
+  FxSchemaTable *t3 = fxSchemaTableCreate(detached);
+  EXPECT(fxSchemaTableLookup(t3, str("_C::rms_norm")) == builtinRms);
+  EXPECT(fxSchemaTableLookup(t3, str("mylib::foo")) == NULL);
+  fxSchemaTableDestroy(t3);
+  mlirOperationDestroy(detached);
+  EXPECT(fxSchemaTableLookup(NULL, str("_C::rms_norm")) == builtinRms);
+  fxSchemaTableDestroy(NULL);
+
+  /* The verifier reports the malformed declarations. */
+  EXPECT(!mlirOperationVerify(mlirModuleGetOperation(m)));
+  // CHECK-NEXT: diag error at loc("built.mlir":20:1): 'fx.schema' op invalid schema for "_C::gelu_and_mul": unknown type 'Tensr' at offset 13
+  EXPECT(mlirLogicalResultIsFailure(fxVerifyOp(baz, NULL)));
+  // CHECK-NEXT: diag error at loc("built.mlir":21:1): 'fx.schema' op invalid schema for "mylib::baz": name "mylib::baz" does not match the signature's op "mylib::qux"
+  printf("malformed schemas: %d errors\n", gDiags.errors);
+  // CHECK-NEXT: malformed schemas: 2 errors
+  gDiags = (Diags){0};
+  fxSchemaTableDestroy(t);
+  mlirModuleDestroy(m);
+}
+
+/*===-- 6. Verifier and remarks ----------------------------------------------------===*/
+
+static const char *kVerifyModule =
+    "func.func @v(%out: !fx.tensor<[\"s0\", 4096], f16>,\n"
+    "             %x: !fx.tensor<[\"s0\", 4096], f16>,\n"
+    "             %w: !fx.tensor<[4096], f16>) {\n"
+    "  return\n"
+    "}\n";
+
+static void testVerifier(MlirContext ctx) {
+  MlirModule m = parse(ctx, kVerifyModule);
+  if (mlirModuleIsNull(m))
+    return;
+  MlirOperation func = firstFunc(m);
+  MlirBlock body = entryBlock(func);
+  MlirType act = mlirValueGetType(mlirBlockGetArgument(body, 0));
+  MlirValue operands[] = {mlirBlockGetArgument(body, 0),
+                          mlirBlockGetArgument(body, 1),
+                          mlirBlockGetArgument(body, 2)};
+  MlirStringRef good[] = {str("result"), str("input"), str("weight")};
+  MlirOperation ok = insert(
+      body, fxCallOpCreate(loc(ctx, 30), FX_OP_AUTO_FUNCTIONALIZED,
+                           str("_C::rms_norm"), 3, operands, good,
+                           epsilonArgs(ctx), 1, &act));
+  EXPECT(mlirLogicalResultIsSuccess(fxVerifyOp(ok, NULL)));
+  EXPECT(mlirLogicalResultIsSuccess(fxVerifyFunction(func, NULL)));
+  EXPECT(mlirOperationVerify(mlirModuleGetOperation(m)));
+  EXPECT(gDiags.count == 0);
+
+  /* A misspelt parameter name: the parser would reject it, the builder
+   * does not. */
+  MlirStringRef typo[] = {str("result"), str("input"), str("wieght")};
+  MlirOperation bad = insert(
+      body, fxCallOpCreate(loc(ctx, 31), FX_OP_AUTO_FUNCTIONALIZED,
+                           str("_C::rms_norm"), 3, operands, typo,
+                           epsilonArgs(ctx), 1, &act));
+  MlirLogicalResult r = fxVerifyOp(bad, NULL);
+  // CHECK-NEXT: diag error at loc("built.mlir":31:1): 'fx.auto_functionalized' op operand 2 named "wieght" is not a parameter of _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> ()
+  printf("verify op with typo: %s, %d errors\n",
+         mlirLogicalResultIsFailure(r) ? "failure" : "success", gDiags.errors);
+  // CHECK-NEXT: verify op with typo: failure, 1 errors
+  EXPECT(mlirLogicalResultIsFailure(r) && gDiags.errors == 1);
+  EXPECT(gDiags.lastSeverity == MlirDiagnosticError);
+  EXPECT(strstr(gDiags.last.s, "'fx.auto_functionalized' op operand 2 named "
+                               "\"wieght\" is not a parameter of "
+                               "_C::rms_norm(") == gDiags.last.s);
+  EXPECT(mlirLogicalResultIsSuccess(fxVerifyOp(ok, NULL)));
+
+  r = fxVerifyFunction(func, NULL);
+  // CHECK-NEXT: diag error at loc("built.mlir":31:1): 'fx.auto_functionalized' op operand 2 named "wieght"
+  printf("verify function with typo: %s\n",
+         mlirLogicalResultIsFailure(r) ? "failure" : "success");
+  // CHECK-NEXT: verify function with typo: failure
+  EXPECT(mlirLogicalResultIsFailure(r) && gDiags.errors == 2);
+
+  /* MLIR's own verifier runs the C verifier too (installed on load). */
+  bool verified = mlirOperationVerify(mlirModuleGetOperation(m));
+  // CHECK-NEXT: diag error at loc("built.mlir":31:1): 'fx.auto_functionalized' op operand 2 named "wieght"
+  printf("mlir verify with typo: %d\n", verified);
+  // CHECK-NEXT: mlir verify with typo: 0
+  EXPECT(!verified && gDiags.errors == 3);
+
+  /* A missing required argument. */
+  mlirOperationDestroy(bad);
+  MlirOperation noEps = insert(
+      body, fxCallOpCreate(loc(ctx, 32), FX_OP_AUTO_FUNCTIONALIZED,
+                           str("_C::rms_norm"), 3, operands, good,
+                           mlirAttributeGetNull(), 1, &act));
+  EXPECT(mlirLogicalResultIsFailure(fxVerifyOp(noEps, NULL)));
+  // CHECK-NEXT: diag error at loc("built.mlir":32:1): 'fx.auto_functionalized' op missing required argument "epsilon" of _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> () (in 'args')
+  mlirOperationDestroy(noEps);
+  EXPECT(mlirOperationVerify(mlirModuleGetOperation(m)));
+  gDiags = (Diags){0};
+
+  /* Remarks. */
+  fxEmitRemark(loc(ctx, 40), "fused 2 ops into _C::fused_add_rms_norm");
+  // CHECK-NEXT: diag remark at loc("built.mlir":40:1): fused 2 ops into _C::fused_add_rms_norm
+  printf("remark: %d diagnostics, %d remarks, severity remark %d\n",
+         gDiags.count, gDiags.remarks,
+         gDiags.lastSeverity == MlirDiagnosticRemark);
+  // CHECK-NEXT: remark: 1 diagnostics, 1 remarks, severity remark 1
+  EXPECT(gDiags.count == 1 && gDiags.remarks == 1 &&
+         gDiags.lastSeverity == MlirDiagnosticRemark &&
+         !strcmp(gDiags.last.s, "fused 2 ops into _C::fused_add_rms_norm"));
+  gDiags = (Diags){0};
+  mlirModuleDestroy(m);
+}
+
+int main(void) {
+  MlirDialectRegistry registry = mlirDialectRegistryCreate();
+  mlirRegisterAllDialects(registry);
+  fxDialectRegistryInsert(registry);
+
+  testLoading(registry);
+
+  MlirContext ctx = createContext(registry);
+  /* Load through the registry first, as a parsed file would. */
+  MlirModule first = parse(ctx, "\"fx.schema\"() {name = \"t::g\", signature "
+                                "= \"g(Tensor x) -> ()\"} : () -> ()");
+  mlirModuleDestroy(first);
+  testTypes(ctx);
+  testBuild(ctx);
+  testRead(ctx);
+  testSchemaTable(ctx);
+  testVerifier(ctx);
+  EXPECT(gDiags.count == 0);
+  mlirContextDestroy(ctx);
+  mlirDialectRegistryDestroy(registry);
+
+  fflush(stdout);
+  if (gFailed) {
+    printf("dialect: %d of %d checks failed\n", gFailed, gPassed + gFailed);
+    return 1;
+  }
+  // CHECK: dialect: {{[0-9]+}} checks passed
+  printf("dialect: %d checks passed\n", gPassed);
+  return 0;
+}

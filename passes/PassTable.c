@@ -72,6 +72,9 @@ bool fxPassBegin(MlirOperation func, MlirExternalPass pass,
 void fxApplyPatterns(MlirOperation op, MlirRewritePatternSet patterns,
                      MlirExternalPass pass) {
   MlirFrozenRewritePatternSet frozen = mlirFreezeRewritePattern(patterns);
+  /* Freezing moves the patterns out but leaves the set's own allocation
+   * behind (MLIR 22 C API); destroying the empty shell frees it. */
+  mlirRewritePatternSetDestroy(patterns);
   MlirGreedyRewriteDriverConfig config = mlirGreedyRewriteDriverConfigCreate();
   mlirGreedyRewriteDriverConfigEnableFolding(config, false);
   mlirGreedyRewriteDriverConfigSetRegionSimplificationLevel(

@@ -1,13 +1,16 @@
 // One LLaMA-style decoder layer as torch.compile hands it to vLLM: a
 // functional post-grad graph.  Custom ops that write their arguments are
 // wrapped in fx.auto_functionalized; rotary_embedding writes q and k, which
-// the graph scatters back into the qkv buffer with slice_scatter.
+// the graph scatters back into the qkv buffer with slice_scatter.  The
+// residual stream belongs to the compiled model (fx.donated): it may be
+// updated in place.
 //   hidden 4096, 32 q heads and 8 kv heads of 128, intermediate 11008.
 
 // Attention is opaque to fxir: a user op declared with its schema.
 "fx.schema"() {name = "vllm::unified_attention", signature = "unified_attention(Tensor query, Tensor key, Tensor value, str layer_name) -> Tensor"} : () -> ()
 
-func.func @llama_layer(%hidden: !fx.tensor<["s0", 4096], f16>, %residual: !fx.tensor<["s0", 4096], f16>,
+func.func @llama_layer(%hidden: !fx.tensor<["s0", 4096], f16>,
+    %residual: !fx.tensor<["s0", 4096], f16> {fx.donated},
     %positions: !fx.tensor<["s0"], i64>, %cos_sin_cache: !fx.tensor<[4096, 128], f16>,
     %w_norm1: !fx.tensor<[4096], f16>, %w_qkv: !fx.tensor<[4096, 6144], f16>,
     %w_o: !fx.tensor<[4096, 4096], f16>, %w_norm2: !fx.tensor<[4096], f16>,

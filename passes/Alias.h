@@ -39,6 +39,48 @@ bool fxReachesReturn(MlirValue v);
 /* Index of `v` among its function's arguments, or -1 when not an argument. */
 intptr_t fxFunctionArgIndex(MlirValue v);
 
+/*===-- Regions ----------------------------------------------------------===*/
+
+/* The part of its storage root a value covers: one interval per root dim,
+ * in root coordinates.  Slices with static bounds narrow it; a reshape or
+ * view that changes the type makes it unknown (overlaps everything, is
+ * contained in nothing), as do symbolic or negative bounds on symbolic dims. */
+#define FX_REGION_MAX_RANK 16
+
+typedef struct FxInterval {
+  bool known;
+  int64_t lo, hi, step; /* elements lo, lo+step, ... below hi */
+} FxInterval;
+
+typedef struct FxRegion {
+  MlirValue root;
+  int rank;
+  FxInterval dims[FX_REGION_MAX_RANK];
+} FxRegion;
+
+FxRegion fxRegionOf(MlirValue v);
+/* Whether two regions of one root may share an element. */
+bool fxRegionsOverlap(const FxRegion *a, const FxRegion *b);
+/* Whether every element of `inner` is in `outer` (false when unsure). */
+bool fxRegionContains(const FxRegion *outer, const FxRegion *inner);
+/* Narrows `r` by slice parameters on `dim` (already normalised to >= 0). */
+void fxRegionSlice(FxRegion *r, int64_t dim, MlirAttribute start,
+                   MlirAttribute end, int64_t step);
+/* Whether `r` is the whole of its root (every dim known and unsliced). */
+bool fxRegionIsWhole(const FxRegion *r);
+
+/* Whether `user` runs after `op`: later in the same block, or in another
+ * block (conservatively). */
+bool fxIsAfter(MlirOperation op, MlirOperation user);
+
+/* The first op after `after` that reads `region` of the storage behind
+ * `root`, other than `exempt` (may be null): views are followed, disjoint
+ * ones skipped; a slice_scatter into the whole storage that overwrites all
+ * of `region` does not read it, one that does not passes it on through its
+ * result; every other use (calls, func.return) reads.  Null op when none. */
+MlirOperation fxFindReadAfter(MlirValue root, const FxRegion *region,
+                              MlirOperation after, MlirOperation exempt);
+
 #ifdef __cplusplus
 }
 #endif

@@ -21,6 +21,15 @@ MlirPass fxCreateVerifyPass(void);
  * full-cover slice_scatter ops (docs/passes.md). */
 MlirPass fxCreateNoOpEliminationPass(void);
 
+/* fx-fix-functionalization (func.func): fx.auto_functionalized -> in-place
+ * fx.call, cloning only operands that cannot be written in place, and
+ * scatter-back elimination (docs/passes.md). */
+MlirPass fxCreateFixFunctionalizationPass(void);
+
+/* fx-dce (func.func): erases fx ops whose results are unused and whose
+ * writes nobody observes, using the op schemas. */
+MlirPass fxCreateDeadCodePass(void);
+
 /* Registers every fxir pass with MLIR's global pass registry so that textual
  * pipelines (--pass-pipeline, mlirParsePassPipeline) and --help see them.
  * Idempotent. */

@@ -107,25 +107,6 @@ static bool knownContiguous(MlirValue v, FxSchemaTable *table) {
 
 /*===-- Reasons ----------------------------------------------------------===*/
 
-typedef struct Buf {
-  char *s;
-  size_t n, cap;
-} Buf;
-
-static void appendCb(MlirStringRef str, void *userData) {
-  Buf *b = userData;
-  size_t k = str.length < b->cap - 1 - b->n ? str.length : b->cap - 1 - b->n;
-  memcpy(b->s + b->n, str.data, k);
-  b->n += k;
-  b->s[b->n] = 0;
-}
-
-static void locStr(MlirOperation op, char *out, size_t cap) {
-  Buf b = {out, 0, cap};
-  out[0] = 0;
-  mlirLocationPrint(mlirOperationGetLocation(op), appendCb, &b);
-}
-
 /* Whether replacing `old` (the result of `op`) by `value`, which may live in
  * different storage, is invisible; if not, says why in plan->reason. */
 static bool storageChangeIsSafe(State *st, MlirOperation op, MlirValue old,
@@ -137,7 +118,7 @@ static bool storageChangeIsSafe(State *st, MlirOperation op, MlirValue old,
   if (mlirOperationIsNull(w))
     w = fxFindWriteAfter(old, op, st->table);
   if (!mlirOperationIsNull(w)) {
-    locStr(w, loc, sizeof loc);
+    fxLocationString(w, loc, sizeof loc);
     snprintf(plan->reason, sizeof plan->reason,
              "kept: %s would share storage that the in-place call at %s "
              "writes",

@@ -35,9 +35,14 @@ bool fxPassBegin(MlirOperation func, MlirExternalPass pass,
 void fxApplyPatterns(MlirOperation op, MlirRewritePatternSet patterns,
                      MlirExternalPass pass);
 
+/* Prints `op`'s location ("loc(...)") into `out` (cap bytes, truncated). */
+void fxLocationString(MlirOperation op, char *out, size_t cap);
+
 /* Run functions, one per pass file. */
 void fxRunVerify(MlirOperation func, MlirExternalPass pass);
 void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass);
+void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass);
+void fxRunDeadCode(MlirOperation func, MlirExternalPass pass);
 
 #ifdef __cplusplus
 }

@@ -15,6 +15,12 @@ static const FxPassInfo kPasses[] = {
     {"fx-noop-elimination", "FxNoOpElimination",
      "Remove no-op reshapes, views, slices and full-cover slice_scatters",
      "func.func", fxRunNoOpElimination},
+    {"fx-fix-functionalization", "FxFixFunctionalization",
+     "Turn fx.auto_functionalized into in-place fx.call where provably safe",
+     "func.func", fxRunFixFunctionalization},
+    {"fx-dce", "FxDeadCode",
+     "Erase fx ops whose results are unused and whose writes nobody reads",
+     "func.func", fxRunDeadCode},
 };
 enum { kNumPasses = sizeof kPasses / sizeof kPasses[0] };
 
@@ -59,6 +65,35 @@ MlirPass fxCreateVerifyPass(void) {
 
 MlirPass fxCreateNoOpEliminationPass(void) {
   return fxCreatePassByArgument("fx-noop-elimination");
+}
+
+MlirPass fxCreateFixFunctionalizationPass(void) {
+  return fxCreatePassByArgument("fx-fix-functionalization");
+}
+
+MlirPass fxCreateDeadCodePass(void) {
+  return fxCreatePassByArgument("fx-dce");
+}
+
+typedef struct LocBuf {
+  char *s;
+  size_t n, cap;
+} LocBuf;
+
+static void appendLoc(MlirStringRef str, void *userData) {
+  LocBuf *b = userData;
+  size_t k = str.length < b->cap - 1 - b->n ? str.length : b->cap - 1 - b->n;
+  memcpy(b->s + b->n, str.data, k);
+  b->n += k;
+  b->s[b->n] = 0;
+}
+
+void fxLocationString(MlirOperation op, char *out, size_t cap) {
+  LocBuf b = {out, 0, cap};
+  if (cap == 0)
+    return;
+  out[0] = 0;
+  mlirLocationPrint(mlirOperationGetLocation(op), appendLoc, &b);
 }
 
 bool fxPassBegin(MlirOperation func, MlirExternalPass pass,

@@ -28,3 +28,4 @@ if config.fx_sanitize:
     mlir_opt = "env LD_PRELOAD=%s ASAN_OPTIONS=detect_leaks=0 mlir-opt" % config.fx_asan_runtime
     config.available_features.add("sanitize")
 config.substitutions.append(("%mlir_opt", mlir_opt))
+config.substitutions.append(("%fx_src", config.fx_src_root))

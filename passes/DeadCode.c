@@ -1,0 +1,84 @@
+/* DeadCode.c - fx-dce: schema-aware dead code elimination for fx ops.
+ *
+ * IRDL ops carry no side-effect information, so upstream DCE never erases
+ * them, and a generic DCE that did would erase in-place calls (the reason
+ * vLLM must never run DCE after FixFunctionalizationPass).  Here an op goes
+ * only when its results are unused and it writes nothing anyone observes:
+ *   - views, slices, slice_scatter and auto_functionalized write nothing;
+ *   - an fx.call writes the operands its schema marks mutated; it stays if
+ *     any of them is (a view of) a function argument, or is read or returned
+ *     after the call; a call without a schema may do anything and stays;
+ *   - fx.schema declarations stay.
+ */
+#include "Alias.h"
+#include "PassInternal.h"
+
+#include "mlir-c/Rewrite.h"
+
+typedef struct State {
+  FxSchemaTable *table;
+} State;
+
+static bool writesAreObservable(State *st, MlirOperation call) {
+  const FxSchema *s = fxSchemaTableLookup(st->table, fxCallGetTarget(call));
+  if (!s)
+    return true; /* unknown effects */
+  for (intptr_t i = 0, n = mlirOperationGetNumOperands(call); i < n; ++i) {
+    if (!fxCallWritesOperand(call, s, i))
+      continue;
+    MlirValue v = mlirOperationGetOperand(call, i);
+    MlirValue root = fxStorageRoot(v);
+    if (fxFunctionArgIndex(root) >= 0)
+      return true; /* the caller sees it */
+    FxRegion region = fxRegionOf(v);
+    if (!mlirOperationIsNull(
+            fxFindReadAfter(root, &region, call, (MlirOperation){NULL})))
+      return true;
+  }
+  return false;
+}
+
+static bool isDead(State *st, MlirOperation op) {
+  for (intptr_t i = 0, n = mlirOperationGetNumResults(op); i < n; ++i)
+    if (!mlirOpOperandIsNull(mlirValueGetFirstUse(mlirOperationGetResult(op, i))))
+      return false;
+  switch (fxOpGetKind(op)) {
+  case FX_OP_CALL:
+    return !writesAreObservable(st, op);
+  case FX_OP_SCHEMA:
+  case FX_OP_NONE:
+    return false;
+  default:
+    return true;
+  }
+}
+
+static MlirLogicalResult eraseIfDead(MlirRewritePattern pattern,
+                                     MlirOperation op,
+                                     MlirPatternRewriter rewriter,
+                                     void *userData) {
+  if (!isDead(userData, op))
+    return mlirLogicalResultFailure();
+  mlirRewriterBaseEraseOp(mlirPatternRewriterAsBase(rewriter), op);
+  return mlirLogicalResultSuccess();
+}
+
+void fxRunDeadCode(MlirOperation func, MlirExternalPass pass) {
+  State st = {fxSchemaTableCreate(func)};
+  if (!fxPassBegin(func, pass, st.table)) {
+    fxSchemaTableDestroy(st.table);
+    return;
+  }
+  static const char *const roots[] = {"fx.reshape", "fx.view", "fx.slice",
+                                      "fx.slice_scatter",
+                                      "fx.auto_functionalized", "fx.call"};
+  MlirContext ctx = mlirOperationGetContext(func);
+  MlirRewritePatternSet set = mlirRewritePatternSetCreate(ctx);
+  MlirRewritePatternCallbacks callbacks = {NULL, NULL, eraseIfDead};
+  for (size_t i = 0; i < sizeof roots / sizeof roots[0]; ++i)
+    mlirRewritePatternSetAdd(
+        set, mlirOpRewritePatternCreate(mlirStringRefCreateFromCString(roots[i]),
+                                        1, ctx, callbacks, &st, 0, NULL));
+  fxApplyPatterns(func, set, pass);
+  fxSchemaTableDestroy(st.table);
+}

@@ -1,0 +1,339 @@
+/* FixFunctionalization.c - fx-fix-functionalization: back to in-place calls.
+ *
+ * Each fx.auto_functionalized becomes an in-place fx.call of its target; the
+ * result standing for a mutated argument is replaced by that operand.  Only
+ * the schema says which operands are written: there is no per-op code.
+ *
+ * Legality (DESIGN §3), per mutated operand m of call A, m may be written in
+ * place only if
+ *   (a) nothing reads the storage m shares, where it overlaps m, after A:
+ *       reads through views of the same root are compared by region, and a
+ *       slice_scatter that overwrites m's region again is not a read of it;
+ *   (b) no other operand of A shares storage with m where m lies;
+ *   (c) m's storage is not a function argument, unless the argument is
+ *       marked `fx.donated` or the function writes the new value back into
+ *       it with aten::copy_ (that copy then disappears).
+ * An operand that fails is cloned (aten::clone right before A) with a
+ * remark saying why; the others are still written in place.
+ *
+ * Scatter-back elimination: once A writes a view of `base` in place,
+ * `slice_scatter(base, view, region)` with `view` exactly `base` at
+ * `region` is `base` itself.  This replaces vLLM's rotary special case and
+ * needs no fixed graph shape.
+ */
+#include "Alias.h"
+#include "PassInternal.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/Rewrite.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct State {
+  FxSchemaTable *table;
+} State;
+
+static MlirStringRef str(const char *s) {
+  return mlirStringRefCreateFromCString(s);
+}
+
+/*===-- (c) function arguments --------------------------------------------===*/
+
+static bool isDonated(MlirOperation func, intptr_t arg) {
+  MlirAttribute attrs = mlirOperationGetAttributeByName(func, str("arg_attrs"));
+  if (mlirAttributeIsNull(attrs) || !mlirAttributeIsAArray(attrs) ||
+      arg >= mlirArrayAttrGetNumElements(attrs))
+    return false;
+  MlirAttribute dict = mlirArrayAttrGetElement(attrs, arg);
+  return mlirAttributeIsADictionary(dict) &&
+         !mlirAttributeIsNull(
+             mlirDictionaryAttrGetElementByName(dict, str("fx.donated")));
+}
+
+/* An `aten::copy_(self = arg, src = newValue)` after A: the functional
+ * graph's write-back of a mutated input (Inductor's epilogue). */
+static MlirOperation findCopyBack(MlirOperation call, MlirValue arg,
+                                  MlirValue newValue) {
+  for (MlirOpOperand use = mlirValueGetFirstUse(newValue);
+       !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
+    MlirOperation user = mlirOpOperandGetOwner(use);
+    if (fxOpGetKind(user) != FX_OP_CALL ||
+        !mlirStringRefEqual(fxCallGetTarget(user), str("aten::copy_")) ||
+        !fxIsAfter(call, user))
+      continue;
+    MlirValue self = fxCallGetOperandByName(user, str("self"));
+    MlirValue src = fxCallGetOperandByName(user, str("src"));
+    if (!mlirValueIsNull(self) && mlirValueEqual(self, arg) &&
+        !mlirValueIsNull(src) && mlirValueEqual(src, newValue))
+      return user;
+  }
+  return (MlirOperation){NULL};
+}
+
+/*===-- The rewrite ---------------------------------------------------------===*/
+
+typedef struct Mutated {
+  int param;           /* schema parameter                       */
+  intptr_t operand;    /* operand index in A                     */
+  intptr_t result;     /* result index of its new value          */
+  MlirOperation copyBack;
+} Mutated;
+
+/* Decides whether operand `m` may be written in place; if not, writes the
+ * remark text.  `operands` holds A's operands with earlier clones applied. */
+static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
+                            Mutated *m, const MlirValue *operands,
+                            intptr_t numOperands, char *why, size_t cap) {
+  MlirValue v = operands[m->operand];
+  MlirValue root = fxStorageRoot(v);
+  FxRegion region = fxRegionOf(v);
+  const char *name = s->args[m->param].name;
+  char loc[256];
+  /* (b) another operand of the same call shares m's storage. */
+  for (intptr_t i = 0; i < numOperands; ++i) {
+    if (i == m->operand || !mlirValueEqual(fxStorageRoot(operands[i]), root))
+      continue;
+    FxRegion other = fxRegionOf(operands[i]);
+    if (fxRegionsOverlap(&other, &region)) {
+      int p = fxCallGetOperandParam(call, s, i);
+      snprintf(why, cap,
+               "cloned operand '%s': operand '%s' of the same call shares its "
+               "storage",
+               name, p >= 0 ? s->args[p].name : "?");
+      return false;
+    }
+  }
+  /* (c) function arguments belong to the caller. */
+  intptr_t arg = fxFunctionArgIndex(root);
+  m->copyBack = (MlirOperation){NULL};
+  if (arg >= 0) {
+    MlirOperation func = mlirBlockGetParentOperation(
+        mlirBlockArgumentGetOwner(root));
+    if (mlirValueEqual(v, root))
+      m->copyBack = findCopyBack(
+          call, root, mlirOperationGetResult(call, m->result));
+    if (!isDonated(func, arg) && mlirOperationIsNull(m->copyBack)) {
+      snprintf(why, cap,
+               "cloned operand '%s': it is function argument %d, which is "
+               "neither donated (fx.donated) nor written back with aten::copy_",
+               name, (int)arg);
+      return false;
+    }
+  }
+  /* (a) a later read of what A overwrites. */
+  MlirOperation reader = fxFindReadAfter(root, &region, call, m->copyBack);
+  if (!mlirOperationIsNull(reader)) {
+    fxLocationString(reader, loc, sizeof loc);
+    snprintf(why, cap, "cloned operand '%s': it is read after the call at %s",
+             name, loc);
+    return false;
+  }
+  return true;
+}
+
+static MlirOperation createClone(MlirRewriterBase rw, MlirLocation loc,
+                                 MlirValue v) {
+  MlirStringRef self = str("self");
+  MlirType type = mlirValueGetType(v);
+  MlirOperation clone = fxCallOpCreate(loc, FX_OP_CALL, str("aten::clone"), 1,
+                                       &v, &self, (MlirAttribute){NULL}, 1,
+                                       &type);
+  mlirRewriterBaseInsert(rw, clone);
+  return clone;
+}
+
+static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
+                                         MlirRewriterBase rw) {
+  const FxSchema *s = fxSchemaTableLookup(st->table, fxCallGetTarget(call));
+  if (!s) /* the verifier requires one; nothing to go by otherwise */
+    return mlirLogicalResultFailure();
+  intptr_t numOperands = mlirOperationGetNumOperands(call);
+  intptr_t numResults = mlirOperationGetNumResults(call);
+  MlirValue operands[FX_MAX_OPERANDS];
+  MlirStringRef names[FX_MAX_OPERANDS];
+  MlirAttribute argNames = mlirOperationGetAttributeByName(call, str("arg_names"));
+  for (intptr_t i = 0; i < numOperands; ++i) {
+    operands[i] = mlirOperationGetOperand(call, i);
+    names[i] = mlirStringAttrGetValue(mlirArrayAttrGetElement(argNames, i));
+  }
+  /* The mutated operands present, in schema order (= result order). */
+  Mutated mutated[FX_MAX_RESULTS];
+  int numMutated = 0, numReturns = 0;
+  for (int i = 0; i < s->numReturns; ++i)
+    numReturns += s->returns[i].kind == FX_ARG_TENSOR;
+  for (intptr_t i = 0; i < numOperands; ++i) {
+    int p = fxCallGetOperandParam(call, s, i);
+    if (p < 0 || !s->args[p].mutated || numMutated == FX_MAX_RESULTS)
+      continue;
+    mutated[numMutated] = (Mutated){p, i, numReturns + numMutated, {NULL}};
+    ++numMutated;
+  }
+
+  mlirRewriterBaseSetInsertionPointBefore(rw, call);
+  MlirLocation loc = mlirOperationGetLocation(call);
+  char why[512];
+  for (int k = 0; k < numMutated; ++k) {
+    if (mayWriteInPlace(st, call, s, &mutated[k], operands, numOperands, why,
+                        sizeof why))
+      continue;
+    fxEmitRemark(loc, why);
+    mutated[k].copyBack = (MlirOperation){NULL};
+    operands[mutated[k].operand] = mlirOperationGetResult(
+        createClone(rw, loc, operands[mutated[k].operand]), 0);
+  }
+
+  MlirType returnTypes[FX_MAX_RESULTS];
+  for (int i = 0; i < numReturns; ++i)
+    returnTypes[i] = mlirValueGetType(mlirOperationGetResult(call, i));
+  MlirOperation inPlace = fxCallOpCreate(
+      loc, FX_OP_CALL, fxCallGetTarget(call), numOperands, operands, names,
+      mlirOperationGetAttributeByName(call, str("args")), numReturns,
+      returnTypes);
+  mlirRewriterBaseInsert(rw, inPlace);
+
+  MlirValue replacements[FX_MAX_RESULTS];
+  for (int i = 0; i < numReturns; ++i)
+    replacements[i] = mlirOperationGetResult(inPlace, i);
+  for (int k = 0; k < numMutated; ++k)
+    replacements[mutated[k].result] = operands[mutated[k].operand];
+  mlirRewriterBaseReplaceOpWithValues(rw, call, numResults, replacements);
+
+  /* copy_(arg, arg) is now a no-op; its result is `arg` (Tensor(a!)). */
+  for (int k = 0; k < numMutated; ++k) {
+    if (mlirOperationIsNull(mutated[k].copyBack))
+      continue;
+    MlirValue arg = operands[mutated[k].operand];
+    mlirRewriterBaseReplaceOpWithValues(rw, mutated[k].copyBack, 1, &arg);
+  }
+  return mlirLogicalResultSuccess();
+}
+
+/*===-- Scatter-back elimination ------------------------------------------===*/
+
+/* Skips views whose type equals their input's: same elements, same storage. */
+static MlirValue skipIdentityViews(MlirValue v) {
+  while (mlirValueIsAOpResult(v)) {
+    MlirOperation def = mlirOpResultGetOwner(v);
+    FxOpKind k = fxOpGetKind(def);
+    if ((k != FX_OP_RESHAPE && k != FX_OP_VIEW) ||
+        !mlirTypeEqual(mlirValueGetType(mlirOperationGetOperand(def, 0)),
+                       mlirValueGetType(v)))
+      break;
+    v = mlirOperationGetOperand(def, 0);
+  }
+  return v;
+}
+
+static bool sameAttr(MlirOperation a, MlirOperation b, const char *name) {
+  return mlirAttributeEqual(mlirOperationGetAttributeByName(a, str(name)),
+                            mlirOperationGetAttributeByName(b, str(name)));
+}
+
+static int64_t normDim(MlirOperation op, MlirValue full) {
+  int64_t d = mlirIntegerAttrGetValueInt(mlirOperationGetAttributeByName(op, str("dim")));
+  return d < 0 ? d + fxTensorTypeGetRank(mlirValueGetType(full)) : d;
+}
+
+/* `src` is exactly `base` at the scatter's region: scattering it back
+ * changes nothing. */
+static bool isScatterBack(MlirOperation scatter) {
+  MlirValue base = mlirOperationGetOperand(scatter, 0);
+  MlirValue src = skipIdentityViews(mlirOperationGetOperand(scatter, 1));
+  if (!mlirValueIsAOpResult(src))
+    return false;
+  MlirOperation slice = mlirOpResultGetOwner(src);
+  return fxOpGetKind(slice) == FX_OP_SLICE &&
+         mlirValueEqual(skipIdentityViews(mlirOperationGetOperand(slice, 0)),
+                        skipIdentityViews(base)) &&
+         normDim(slice, base) == normDim(scatter, base) &&
+         sameAttr(slice, scatter, "start") && sameAttr(slice, scatter, "end") &&
+         sameAttr(slice, scatter, "step");
+}
+
+/* Replacing the scatter's fresh result by `base` is invisible unless `base`
+ * (or the result) is written in place later, or the result is returned while
+ * `base` is an argument or returned itself. */
+static bool scatterBackIsSafe(State *st, MlirOperation scatter, char *why,
+                              size_t cap) {
+  MlirValue base = mlirOperationGetOperand(scatter, 0);
+  MlirValue result = mlirOperationGetResult(scatter, 0);
+  MlirValue root = fxStorageRoot(base);
+  MlirOperation w = fxFindWriteAfter(root, scatter, st->table);
+  if (mlirOperationIsNull(w))
+    w = fxFindWriteAfter(result, scatter, st->table);
+  char loc[256];
+  if (!mlirOperationIsNull(w)) {
+    fxLocationString(w, loc, sizeof loc);
+    snprintf(why, cap,
+             "kept scatter-back: its base is written in place after it, at %s",
+             loc);
+    return false;
+  }
+  if (fxReachesReturn(result) &&
+      (fxFunctionArgIndex(root) >= 0 || fxReachesReturn(root))) {
+    snprintf(why, cap, "kept scatter-back: a function result would share "
+                       "storage with %s",
+             fxFunctionArgIndex(root) >= 0 ? "an argument"
+                                           : "another result");
+    return false;
+  }
+  return true;
+}
+
+/*===-- Driver ------------------------------------------------------------===*/
+
+static MlirLogicalResult matchAndRewrite(MlirRewritePattern pattern,
+                                         MlirOperation op,
+                                         MlirPatternRewriter rewriter,
+                                         void *userData) {
+  State *st = userData;
+  MlirRewriterBase rw = mlirPatternRewriterAsBase(rewriter);
+  if (fxOpGetKind(op) == FX_OP_AUTO_FUNCTIONALIZED)
+    return defunctionalize(st, op, rw);
+  char why[512];
+  if (!isScatterBack(op) || !scatterBackIsSafe(st, op, why, sizeof why))
+    return mlirLogicalResultFailure();
+  MlirValue base = mlirOperationGetOperand(op, 0);
+  MlirValue src = mlirOperationGetOperand(op, 1);
+  mlirRewriterBaseReplaceOpWithValues(rw, op, 1, &base);
+  /* The view that fed the scatter is dead now unless used elsewhere. */
+  while (mlirValueIsAOpResult(src) &&
+         mlirOpOperandIsNull(mlirValueGetFirstUse(src)) &&
+         fxOpIsViewLike(mlirOpResultGetOwner(src))) {
+    MlirOperation def = mlirOpResultGetOwner(src);
+    src = mlirOperationGetOperand(def, 0);
+    mlirRewriterBaseEraseOp(rw, def);
+  }
+  return mlirLogicalResultSuccess();
+}
+
+/* Scatter-backs that stay: one remark each, after the rewrites. */
+static MlirWalkResult remarkKept(MlirOperation op, void *userData) {
+  char why[512];
+  if (fxOpGetKind(op) == FX_OP_SLICE_SCATTER && isScatterBack(op) &&
+      !scatterBackIsSafe(userData, op, why, sizeof why))
+    fxEmitRemark(mlirOperationGetLocation(op), why);
+  return MlirWalkResultAdvance;
+}
+
+void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
+  State st = {fxSchemaTableCreate(func)};
+  if (!fxPassBegin(func, pass, st.table)) {
+    fxSchemaTableDestroy(st.table);
+    return;
+  }
+  static const char *const roots[] = {"fx.auto_functionalized",
+                                      "fx.slice_scatter"};
+  MlirContext ctx = mlirOperationGetContext(func);
+  MlirRewritePatternSet set = mlirRewritePatternSetCreate(ctx);
+  MlirRewritePatternCallbacks callbacks = {NULL, NULL, matchAndRewrite};
+  MlirStringRef generated[] = {str("fx.call")};
+  for (size_t i = 0; i < sizeof roots / sizeof roots[0]; ++i)
+    mlirRewritePatternSetAdd(
+        set, mlirOpRewritePatternCreate(str(roots[i]), 1, ctx, callbacks, &st,
+                                        i == 0 ? 1 : 0, generated));
+  fxApplyPatterns(func, set, pass);
+  mlirOperationWalk(func, remarkKept, &st, MlirWalkPreOrder);
+  fxSchemaTableDestroy(st.table);
+}

@@ -69,16 +69,10 @@ void fxRunDeadCode(MlirOperation func, MlirExternalPass pass) {
     fxSchemaTableDestroy(st.table);
     return;
   }
-  static const char *const roots[] = {"fx.reshape", "fx.view", "fx.slice",
-                                      "fx.slice_scatter",
-                                      "fx.auto_functionalized", "fx.call"};
-  MlirContext ctx = mlirOperationGetContext(func);
-  MlirRewritePatternSet set = mlirRewritePatternSetCreate(ctx);
-  MlirRewritePatternCallbacks callbacks = {NULL, NULL, eraseIfDead};
-  for (size_t i = 0; i < sizeof roots / sizeof roots[0]; ++i)
-    mlirRewritePatternSetAdd(
-        set, mlirOpRewritePatternCreate(mlirStringRefCreateFromCString(roots[i]),
-                                        1, ctx, callbacks, &st, 0, NULL));
-  fxApplyPatterns(func, set, pass);
+  static const FxOpKind roots[] = {
+      FX_OP_RESHAPE,       FX_OP_VIEW,   FX_OP_SLICE, FX_OP_SLICE_SCATTER,
+      FX_OP_AUTO_FUNCTIONALIZED, FX_OP_CALL};
+  fxApplyPatterns(func, pass, roots, sizeof roots / sizeof roots[0],
+                  eraseIfDead, &st);
   fxSchemaTableDestroy(st.table);
 }

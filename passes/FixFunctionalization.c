@@ -323,17 +323,10 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
     fxSchemaTableDestroy(st.table);
     return;
   }
-  static const char *const roots[] = {"fx.auto_functionalized",
-                                      "fx.slice_scatter"};
-  MlirContext ctx = mlirOperationGetContext(func);
-  MlirRewritePatternSet set = mlirRewritePatternSetCreate(ctx);
-  MlirRewritePatternCallbacks callbacks = {NULL, NULL, matchAndRewrite};
-  MlirStringRef generated[] = {str("fx.call")};
-  for (size_t i = 0; i < sizeof roots / sizeof roots[0]; ++i)
-    mlirRewritePatternSetAdd(
-        set, mlirOpRewritePatternCreate(str(roots[i]), 1, ctx, callbacks, &st,
-                                        i == 0 ? 1 : 0, generated));
-  fxApplyPatterns(func, set, pass);
+  static const FxOpKind roots[] = {FX_OP_AUTO_FUNCTIONALIZED,
+                                   FX_OP_SLICE_SCATTER};
+  fxApplyPatterns(func, pass, roots, sizeof roots / sizeof roots[0],
+                  matchAndRewrite, &st);
   mlirOperationWalk(func, remarkKept, &st, MlirWalkPreOrder);
   fxSchemaTableDestroy(st.table);
 }

@@ -310,16 +310,10 @@ void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass) {
     fxSchemaTableDestroy(st.table);
     return;
   }
-  static const char *const roots[] = {"fx.reshape", "fx.view", "fx.slice",
-                                      "fx.slice_scatter"};
-  MlirContext ctx = mlirOperationGetContext(func);
-  MlirRewritePatternSet set = mlirRewritePatternSetCreate(ctx);
-  MlirRewritePatternCallbacks callbacks = {NULL, NULL, matchAndRewrite};
-  for (size_t i = 0; i < sizeof roots / sizeof roots[0]; ++i)
-    mlirRewritePatternSetAdd(
-        set, mlirOpRewritePatternCreate(mlirStringRefCreateFromCString(roots[i]),
-                                        1, ctx, callbacks, &st, 0, NULL));
-  fxApplyPatterns(func, set, pass);
+  static const FxOpKind roots[] = {FX_OP_RESHAPE, FX_OP_VIEW, FX_OP_SLICE,
+                                   FX_OP_SLICE_SCATTER};
+  fxApplyPatterns(func, pass, roots, sizeof roots / sizeof roots[0],
+                  matchAndRewrite, &st);
   mlirOperationWalk(func, remarkDeclined, &st, MlirWalkPreOrder);
   fxSchemaTableDestroy(st.table);
 }

@@ -30,10 +30,18 @@ void fxRegisterExternalPass(const FxPassInfo *info);
 bool fxPassBegin(MlirOperation func, MlirExternalPass pass,
                  FxSchemaTable *table);
 
-/* Applies `patterns` (consumed) to `op` with the greedy driver, folding and
- * region simplification off; signals pass failure if it does not converge. */
-void fxApplyPatterns(MlirOperation op, MlirRewritePatternSet patterns,
-                     MlirExternalPass pass);
+/* The body of a pattern: rewrites `op` and succeeds, or fails to match. */
+typedef MlirLogicalResult (*FxMatchAndRewrite)(MlirRewritePattern pattern,
+                                               MlirOperation op,
+                                               MlirPatternRewriter rewriter,
+                                               void *userData);
+
+/* Applies `fn` as one pattern per op kind in `roots` to `op` with the greedy
+ * driver, folding and region simplification off; signals pass failure if
+ * it does not converge. */
+void fxApplyPatterns(MlirOperation op, MlirExternalPass pass,
+                     const FxOpKind *roots, size_t numRoots,
+                     FxMatchAndRewrite fn, void *userData);
 
 /* Prints `op`'s location ("loc(...)") into `out` (cap bytes, truncated). */
 void fxLocationString(MlirOperation op, char *out, size_t cap);

@@ -104,8 +104,17 @@ bool fxPassBegin(MlirOperation func, MlirExternalPass pass,
   return false;
 }
 
-void fxApplyPatterns(MlirOperation op, MlirRewritePatternSet patterns,
-                     MlirExternalPass pass) {
+void fxApplyPatterns(MlirOperation op, MlirExternalPass pass,
+                     const FxOpKind *roots, size_t numRoots,
+                     FxMatchAndRewrite fn, void *userData) {
+  MlirContext ctx = mlirOperationGetContext(op);
+  MlirRewritePatternSet patterns = mlirRewritePatternSetCreate(ctx);
+  MlirRewritePatternCallbacks callbacks = {NULL, NULL, fn};
+  for (size_t i = 0; i < numRoots; ++i)
+    mlirRewritePatternSetAdd(
+        patterns, mlirOpRewritePatternCreate(
+                      mlirStringRefCreateFromCString(fxOpKindName(roots[i])),
+                      1, ctx, callbacks, userData, 0, NULL));
   MlirFrozenRewritePatternSet frozen = mlirFreezeRewritePattern(patterns);
   /* Freezing moves the patterns out but leaves the set's own allocation
    * behind (MLIR 22 C API); destroying the empty shell frees it. */

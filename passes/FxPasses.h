@@ -30,6 +30,14 @@ MlirPass fxCreateFixFunctionalizationPass(void);
  * writes nobody observes, using the op schemas. */
 MlirPass fxCreateDeadCodePass(void);
 
+/* fx-lower-to-runtime (builtin.module): fx IR -> memref/arith/scf IR and
+ * calls into libfxrt (kernels/fxrt.h); see docs/runtime.md. */
+MlirPass fxCreateLowerToRuntimePass(void);
+
+/* The pass list of a registered pipeline ("fx-to-llvm"), for
+ * mlirOpPassManagerAddPipeline; NULL when unknown. */
+const char *fxGetPipelineText(const char *name);
+
 /* Registers every fxir pass with MLIR's global pass registry so that textual
  * pipelines (--pass-pipeline, mlirParsePassPipeline) and --help see them.
  * Idempotent. */

@@ -17,6 +17,7 @@ typedef struct FxPassInfo {
   const char *description; /* one line for --help                      */
   const char *anchor;      /* op the pass runs on, "func.func"         */
   void (*run)(MlirOperation op, MlirExternalPass pass);
+  bool lowers;             /* creates func/memref/arith/scf ops        */
 } FxPassInfo;
 
 /* A new external pass for `info`. */
@@ -51,6 +52,12 @@ void fxRunVerify(MlirOperation func, MlirExternalPass pass);
 void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass);
 void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass);
 void fxRunDeadCode(MlirOperation func, MlirExternalPass pass);
+void fxRunLowerToRuntime(MlirOperation module, MlirExternalPass pass);
+
+/* mlir::PassPipelineRegistration of `name` as the pass list `pipeline`
+ * (PassShim.cpp). */
+void fxRegisterPipeline(const char *name, const char *description,
+                        const char *pipeline);
 
 #ifdef __cplusplus
 }

@@ -3,6 +3,10 @@
 #include "PassInternal.h"
 
 #include "mlir-c/Diagnostics.h"
+#include "mlir-c/Dialect/Arith.h"
+#include "mlir-c/Dialect/Func.h"
+#include "mlir-c/Dialect/MemRef.h"
+#include "mlir-c/Dialect/SCF.h"
 
 #include <string.h>
 #include <threads.h>
@@ -11,16 +15,29 @@
 static const FxPassInfo kPasses[] = {
     {"fx-verify", "FxVerify",
      "Verify fx ops beyond IRDL: op schemas, args, shapes and symbols",
-     "func.func", fxRunVerify},
+     "func.func", fxRunVerify, false},
     {"fx-noop-elimination", "FxNoOpElimination",
      "Remove no-op reshapes, views, slices and full-cover slice_scatters",
-     "func.func", fxRunNoOpElimination},
+     "func.func", fxRunNoOpElimination, false},
     {"fx-fix-functionalization", "FxFixFunctionalization",
      "Turn fx.auto_functionalized into in-place fx.call where provably safe",
-     "func.func", fxRunFixFunctionalization},
+     "func.func", fxRunFixFunctionalization, false},
     {"fx-dce", "FxDeadCode",
      "Erase fx ops whose results are unused and whose writes nobody reads",
-     "func.func", fxRunDeadCode},
+     "func.func", fxRunDeadCode, false},
+    {"fx-lower-to-runtime", "FxLowerToRuntime",
+     "Lower fx IR to memref IR and calls into the libfxrt runtime",
+     "builtin.module", fxRunLowerToRuntime, true},
+};
+
+/* Pipelines: name, description, pass list. */
+static const struct {
+  const char *name, *description, *passes;
+} kPipelines[] = {
+    {"fx-to-llvm",
+     "Lower fx IR to the LLVM dialect (fx-lower-to-runtime, then upstream)",
+     "fx-lower-to-runtime,convert-scf-to-cf,expand-strided-metadata,"
+     "lower-affine,convert-to-llvm,reconcile-unrealized-casts"},
 };
 enum { kNumPasses = sizeof kPasses / sizeof kPasses[0] };
 
@@ -37,12 +54,18 @@ static void run(MlirOperation op, MlirExternalPass pass, void *userData) {
 MlirPass fxPassCreate(const FxPassInfo *info) {
   MlirExternalPassCallbacks callbacks = {construct, destruct, initialize,
                                          clone, run};
+  /* Dialects whose ops a lowering creates must be loaded before it runs. */
+  MlirDialectHandle lowered[] = {
+      mlirGetDialectHandle__func__(), mlirGetDialectHandle__memref__(),
+      mlirGetDialectHandle__arith__(), mlirGetDialectHandle__scf__()};
+  intptr_t numDialects = info->lowers ? 4 : 0;
   /* The row's address is unique, static and pointer-aligned: a TypeID. */
   return mlirCreateExternalPass(
       mlirTypeIDCreate(info), mlirStringRefCreateFromCString(info->name),
       mlirStringRefCreateFromCString(info->argument),
       mlirStringRefCreateFromCString(info->description),
-      mlirStringRefCreateFromCString(info->anchor), 0, NULL, callbacks,
+      mlirStringRefCreateFromCString(info->anchor), numDialects, lowered,
+      callbacks,
       (void *)info);
 }
 
@@ -69,6 +92,10 @@ MlirPass fxCreateNoOpEliminationPass(void) {
 
 MlirPass fxCreateFixFunctionalizationPass(void) {
   return fxCreatePassByArgument("fx-fix-functionalization");
+}
+
+MlirPass fxCreateLowerToRuntimePass(void) {
+  return fxCreatePassByArgument("fx-lower-to-runtime");
 }
 
 MlirPass fxCreateDeadCodePass(void) {
@@ -137,6 +164,16 @@ void fxApplyPatterns(MlirOperation op, MlirExternalPass pass,
 static void registerAll(void) {
   for (int i = 0; i < kNumPasses; ++i)
     fxRegisterExternalPass(&kPasses[i]);
+  for (size_t i = 0; i < sizeof kPipelines / sizeof kPipelines[0]; ++i)
+    fxRegisterPipeline(kPipelines[i].name, kPipelines[i].description,
+                       kPipelines[i].passes);
+}
+
+const char *fxGetPipelineText(const char *name) {
+  for (size_t i = 0; i < sizeof kPipelines / sizeof kPipelines[0]; ++i)
+    if (strcmp(kPipelines[i].name, name) == 0)
+      return kPipelines[i].passes;
+  return NULL;
 }
 
 void fxRegisterPasses(void) {

@@ -119,14 +119,23 @@ MlirValue fxArith(FxLower *L, const char *op, MlirValue a, MlirValue b) {
   return mlirOperationGetResult(fxBuild(L, op, 2, operands, 1, &t, 0, NULL), 0);
 }
 
+MlirValue fxSymbolValue(FxLower *L, MlirStringRef sym) {
+  for (int k = 0; k < L->numSyms; ++k) {
+    if (!mlirStringRefEqual(L->symNames[k], sym))
+      continue;
+    if (L->symDims[k] < 0)
+      return L->symSources[k];
+    MlirValue ops[2] = {L->symSources[k], fxIndexConst(L, L->symDims[k])};
+    MlirType index = mlirIndexTypeGet(L->ctx);
+    return mlirOperationGetResult(
+        fxBuild(L, "memref.dim", 2, ops, 1, &index, 0, NULL), 0);
+  }
+  return (MlirValue){NULL}; /* the verifier guarantees it is declared */
+}
+
 MlirValue fxDimValue(FxLower *L, MlirType fxType, intptr_t i) {
   FxDim d = fxTensorTypeGetDim(fxType, i);
-  if (!d.symbol.length)
-    return fxIndexConst(L, d.size);
-  for (int k = 0; k < L->numSyms; ++k)
-    if (mlirStringRefEqual(L->symNames[k], d.symbol))
-      return L->symValues[k];
-  return (MlirValue){NULL}; /* the verifier guarantees it is declared */
+  return d.symbol.length ? fxSymbolValue(L, d.symbol) : fxIndexConst(L, d.size);
 }
 
 /*===-- Declarations and calls --------------------------------------------===*/
@@ -147,6 +156,7 @@ bool fxDeclare(FxLower *L, const char *name, intptr_t nIn, const MlirType *in,
              "op must be called with the same tensor types everywhere)",
              name);
     mlirEmitError(L->loc, msg);
+    L->errors++;
     return false;
   }
   MlirNamedAttribute attrs[4] = {

@@ -31,7 +31,12 @@ typedef struct FxLower {
   MlirLocation loc;
   int numSyms;
   MlirStringRef symNames[FX_LOWER_MAX_SYMBOLS];
-  MlirValue symValues[FX_LOWER_MAX_SYMBOLS]; /* index values */
+  /* Where each symbol's value comes from: an index argument (symDim -1)
+   * or dim symDim of a memref argument.  Read afresh at each use: an op
+   * built ahead and unused would be erased by the driver as dead. */
+  MlirValue symSources[FX_LOWER_MAX_SYMBOLS];
+  int symDims[FX_LOWER_MAX_SYMBOLS];
+  int errors;              /* diagnostics emitted so far               */
 } FxLower;
 
 /*===-- Types ---------------------------------------------------------------===*/
@@ -61,6 +66,8 @@ MlirValue fxArith(FxLower *L, const char *op, MlirValue a, MlirValue b);
 
 /* The index value of dim `i` of fx type `t` (a constant or a symbol). */
 MlirValue fxDimValue(FxLower *L, MlirType fxType, intptr_t i);
+/* The index value of symbol `sym`; null when the function declares none. */
+MlirValue fxSymbolValue(FxLower *L, MlirStringRef sym);
 
 /* Declares `func.func private @name(inputs) -> results` with
  * llvm.emit_c_interface unless the module has it; returns false (and emits

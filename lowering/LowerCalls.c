@@ -88,6 +88,7 @@ static void runtimeName(MlirStringRef target, char *out, size_t cap) {
 
 static void error(FxLower *L, const char *fmt, const char *a, const char *b) {
   char msg[512];
+  L->errors++;
   snprintf(msg, sizeof msg, fmt, a, b);
   mlirEmitError(L->loc, msg);
 }
@@ -128,11 +129,7 @@ static bool scalarValue(FxLower *L, MlirOperation op, const FxSchemaArg *a,
     else if (mlirAttributeIsAString(v) && how == AS_STRING)
       *out = fxStringAddress(L, mlirStringAttrGetValue(v));
     else if (mlirAttributeIsAString(v)) { /* a symbol */
-      FxDim d = {-1, mlirStringAttrGetValue(v)};
-      MlirValue idx = (MlirValue){NULL};
-      for (int k = 0; k < L->numSyms; ++k)
-        if (fxDimEqual((FxDim){-1, L->symNames[k]}, d))
-          idx = L->symValues[k];
+      MlirValue idx = fxSymbolValue(L, mlirStringAttrGetValue(v));
       if (mlirValueIsNull(idx))
         return false;
       *out = fxIndexToI64(L, idx);
@@ -164,13 +161,6 @@ typedef struct Args {
   MlirType types[64];
 } Args;
 
-static void push(Args *a, MlirValue v) {
-  if (a->n < 64) {
-    a->values[a->n] = v;
-    a->types[a->n++] = mlirValueGetType(v);
-  }
-}
-
 /* Lowered operand for each schema parameter, null when absent. */
 static MlirValue operandFor(MlirOperation op, const FxSchemaArg *a,
                             const MlirValue *operands) {
@@ -183,6 +173,38 @@ static MlirValue operandFor(MlirOperation op, const FxSchemaArg *a,
   return (MlirValue){NULL};
 }
 
+/* The MLIR type parameter `a` is passed as; null type when it is skipped
+ * (kernels) or cannot be passed (user ops: then `why` says so). */
+static MlirType paramType(FxLower *L, MlirOperation op, const FxSchemaArg *a,
+                          const MlirValue *operands, bool kernel,
+                          MlirType record, const char **why) {
+  *why = NULL;
+  if (a->kind == FX_ARG_TENSOR) {
+    MlirValue v = operandFor(op, a, operands);
+    if (kernel)
+      return record;
+    if (mlirValueIsNull(v))
+      *why = "the optional tensor '%s' is left out, which user ops cannot "
+             "receive";
+    return mlirValueIsNull(v) ? (MlirType){NULL} : mlirValueGetType(v);
+  }
+  switch (passing(a, kernel)) {
+  case AS_I64:
+  case AS_STRING:
+    return mlirIntegerTypeGet(L->ctx, 64);
+  case AS_F64:
+    return mlirF64TypeGet(L->ctx);
+  case SKIP:
+    if (!kernel)
+      *why = "parameter '%s' has a type user ops cannot receive (lists, "
+             "ScalarType)";
+    return (MlirType){NULL};
+  }
+  return (MlirType){NULL};
+}
+
+/* Checks and declares the callee before building anything, so that a
+ * failure leaves the IR untouched; then builds the arguments and the call. */
 static bool callRuntime(FxLower *L, MlirOperation op, const FxSchema *s,
                         const MlirValue *operands, intptr_t numOuts,
                         const MlirValue *outs) {
@@ -191,9 +213,10 @@ static bool callRuntime(FxLower *L, MlirOperation op, const FxSchema *s,
   char name[256], tgt[200];
   runtimeName(target, name, sizeof name);
   snprintf(tgt, sizeof tgt, "%.*s", (int)target.length, target.data);
+  MlirType record = mlirTypeParseGet(L->ctx, mlirStringRefCreateFromCString("memref<?xi64>"));
   Args args = {0};
   for (intptr_t i = 0; i < numOuts; ++i)
-    push(&args, kernel ? fxRecord(L, outs[i]) : outs[i]);
+    args.types[args.n++] = kernel ? record : mlirValueGetType(outs[i]);
   if (!s) { /* no schema: operands in order, nothing else */
     if (mlirDictionaryAttrGetNumElements(mlirOperationGetAttributeByName(
             op, mlirStringRefCreateFromCString("args"))) != 0) {
@@ -201,43 +224,49 @@ static bool callRuntime(FxLower *L, MlirOperation op, const FxSchema *s,
                "be passed; declare it with fx.schema%s", tgt, "");
       return false;
     }
-    for (intptr_t i = 0, n = mlirOperationGetNumOperands(op); i < n; ++i)
-      push(&args, operands[i]);
+    for (intptr_t i = 0, n = mlirOperationGetNumOperands(op); i < n && args.n < 64; ++i)
+      args.types[args.n++] = mlirValueGetType(operands[i]);
   }
-  for (int p = 0; s && p < s->numArgs; ++p) {
-    const FxSchemaArg *a = &s->args[p];
-    if (a->kind == FX_ARG_TENSOR) {
-      MlirValue v = operandFor(op, a, operands);
-      if (kernel) {
-        push(&args, fxRecord(L, v));
-      } else if (mlirValueIsNull(v)) {
-        error(L, "cannot lower a call of %s: the optional tensor '%s' is left "
-                 "out, which user ops cannot receive", tgt, a->name);
-        return false;
-      } else {
-        push(&args, v);
-      }
-      continue;
-    }
-    Pass how = passing(a, kernel);
-    if (how == SKIP && kernel)
-      continue;
-    MlirValue v;
-    if (how == SKIP) {
-      error(L, "cannot lower a call of user op %s: parameter '%s' has a type "
-               "user ops cannot receive (lists, ScalarType)", tgt, a->name);
+  for (int p = 0; s && p < s->numArgs && args.n < 64; ++p) {
+    const char *why;
+    MlirType t = paramType(L, op, &s->args[p], operands, kernel, record, &why);
+    if (why) {
+      char fmt[256];
+      snprintf(fmt, sizeof fmt, "cannot lower a call of %s%%s: %s",
+               kernel ? "" : "user op ", why);
+      error(L, fmt, tgt, s->args[p].name);
       return false;
     }
-    if (!scalarValue(L, op, a, how, &v)) {
-      error(L, "cannot lower a call of %s: parameter '%s' has no value",
-            tgt, a->name);
-      return false;
-    }
-    push(&args, v);
+    if (!mlirTypeIsNull(t))
+      args.types[args.n++] = t;
   }
   if (!fxDeclare(L, name, args.n, args.types, 0, NULL))
     return false;
-  fxCall(L, name, args.n, args.values, 0, NULL);
+
+  /* Everything checks out: build. */
+  int n = 0;
+  for (intptr_t i = 0; i < numOuts; ++i)
+    args.values[n++] = kernel ? fxRecord(L, outs[i]) : outs[i];
+  for (intptr_t i = 0; !s && i < mlirOperationGetNumOperands(op); ++i)
+    args.values[n++] = operands[i];
+  for (int p = 0; s && p < s->numArgs && n < args.n; ++p) {
+    const FxSchemaArg *a = &s->args[p];
+    if (a->kind == FX_ARG_TENSOR) {
+      MlirValue v = operandFor(op, a, operands);
+      args.values[n++] = kernel ? fxRecord(L, v) : v;
+      continue;
+    }
+    Pass how = passing(a, kernel);
+    if (how == SKIP)
+      continue;
+    if (!scalarValue(L, op, a, how, &args.values[n])) {
+      error(L, "cannot lower a call of %s: parameter '%s' has no value", tgt,
+            a->name);
+      return false;
+    }
+    ++n;
+  }
+  fxCall(L, name, n, args.values, 0, NULL);
   return true;
 }
 

@@ -203,11 +203,9 @@ static int64_t attrInt(MlirOperation op, const char *name) {
 static MlirValue boundValue(FxLower *L, MlirAttribute a, MlirValue dimSize) {
   MlirValue v;
   if (mlirAttributeIsAString(a)) {
-    FxDim d = {-1, mlirStringAttrGetValue(a)};
-    for (int k = 0; k < L->numSyms; ++k)
-      if (fxDimEqual((FxDim){-1, L->symNames[k]}, d))
-        return fxArith(L, "arith.minsi", L->symValues[k], dimSize);
-    return dimSize;
+    MlirValue sym = fxSymbolValue(L, mlirStringAttrGetValue(a));
+    return mlirValueIsNull(sym) ? dimSize
+                                : fxArith(L, "arith.minsi", sym, dimSize);
   }
   int64_t x = mlirIntegerAttrGetValueInt(a);
   v = x < 0 ? fxArith(L, "arith.addi", dimSize, fxIndexConst(L, x))
@@ -349,21 +347,22 @@ static void prepareFunction(FxLower *L, MlirOperation func) {
     mlirValueSetType(arg, in[i]);
     if (fxTypeIsASym(fxType) && L->numSyms < FX_LOWER_MAX_SYMBOLS) {
       L->symNames[L->numSyms] = fxSymTypeGetName(fxType);
-      L->symValues[L->numSyms++] = arg;
+      L->symSources[L->numSyms] = arg;
+      L->symDims[L->numSyms++] = -1;
       continue;
     }
     if (!fxTypeIsATensor(fxType))
       continue;
     for (intptr_t d = 0, r = fxTensorTypeGetRank(fxType); d < r; ++d) {
       FxDim dim = fxTensorTypeGetDim(fxType, d);
-      if (!dim.symbol.length || !mlirValueIsNull(fxDimValue(L, fxType, d)) ||
-          L->numSyms == FX_LOWER_MAX_SYMBOLS)
+      bool known = false;
+      for (int k = 0; k < L->numSyms && !known; ++k)
+        known = mlirStringRefEqual(L->symNames[k], dim.symbol);
+      if (!dim.symbol.length || known || L->numSyms == FX_LOWER_MAX_SYMBOLS)
         continue;
-      MlirValue ops[2] = {arg, fxIndexConst(L, d)};
-      MlirType index = mlirIndexTypeGet(L->ctx);
       L->symNames[L->numSyms] = dim.symbol;
-      L->symValues[L->numSyms++] = mlirOperationGetResult(
-          fxBuild(L, "memref.dim", 2, ops, 1, &index, 0, NULL), 0);
+      L->symSources[L->numSyms] = arg;
+      L->symDims[L->numSyms++] = (int)d;
     }
     /* fx users see the argument through a cast, like any lowered value. */
     MlirValue cast = mlirOperationGetResult(
@@ -417,6 +416,7 @@ static bool dropCasts(MlirOperation func) {
 
 typedef struct Leftover {
   bool any;
+  bool explained; /* an error was already emitted at the root cause */
 } Leftover;
 
 static MlirWalkResult reportLeftover(MlirOperation op, void *userData) {
@@ -424,7 +424,7 @@ static MlirWalkResult reportLeftover(MlirOperation op, void *userData) {
   if (k == FX_OP_NONE || k == FX_OP_SCHEMA)
     return MlirWalkResultAdvance;
   Leftover *l = userData;
-  if (!l->any && operandsLowered(op)) { /* the first root cause only */
+  if (!l->any && !l->explained && operandsLowered(op)) {
     mlirEmitError(mlirOperationGetLocation(op),
                   "cannot lower this op to the runtime (see above)");
   }
@@ -448,7 +448,7 @@ static void lowerFunction(MlirOperation module, MlirSymbolTable symbols,
                                    FX_OP_AUTO_FUNCTIONALIZED, FX_OP_CALL};
   fxApplyPatterns(func, pass, roots, sizeof roots / sizeof roots[0],
                   lowerPattern, &L);
-  Leftover left = {false};
+  Leftover left = {false, L.errors > 0};
   mlirOperationWalk(func, reportLeftover, &left, MlirWalkPostOrder);
   if (left.any || !dropCasts(func))
     mlirExternalPassSignalFailure(pass);

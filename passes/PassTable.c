@@ -148,6 +148,11 @@ void fxApplyPatterns(MlirOperation op, MlirExternalPass pass,
   mlirRewritePatternSetDestroy(patterns);
   MlirGreedyRewriteDriverConfig config = mlirGreedyRewriteDriverConfigCreate();
   mlirGreedyRewriteDriverConfigEnableFolding(config, false);
+  /* Constant CSE would erase a constant a pattern just built and still
+   * holds; patterns build what they need. */
+  mlirGreedyRewriteDriverConfigEnableConstantCSE(config, false);
+  /* Program order: deterministic decisions and diagnostics. */
+  mlirGreedyRewriteDriverConfigSetUseTopDownTraversal(config, true);
   mlirGreedyRewriteDriverConfigSetRegionSimplificationLevel(
       config, MLIR_GREEDY_SIMPLIFY_REGION_LEVEL_DISABLED);
   if (mlirLogicalResultIsFailure(

@@ -29,3 +29,4 @@ if config.fx_sanitize:
     config.available_features.add("sanitize")
 config.substitutions.append(("%mlir_opt", mlir_opt))
 config.substitutions.append(("%fx_src", config.fx_src_root))
+config.substitutions.append(("%fx_lib", os.path.join(config.fx_obj_root, "lib")))

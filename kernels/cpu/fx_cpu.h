@@ -1,0 +1,124 @@
+/* fx_cpu.h - internals shared by the CPU kernels and the runtime (not part
+ * of the ABI; the shared library exports none of these, see fxrt.map).
+ *
+ * The CPU kernels all work the same way: validate the records, walk the
+ * tensors row by row (a row is a run along the last dimension, with any
+ * strides, including 0 for broadcasting), widen each row to an fp32 scratch
+ * buffer through the dtype table, compute in fp32 with the per-element math
+ * of common/fx_math.h, and store back through the table.  Validation
+ * failures print one line to stderr and return without writing anything.
+ */
+#ifndef FX_CPU_H
+#define FX_CPU_H
+
+#include "common/fx_math.h"
+#include "fxrt.h"
+
+#include <stdint.h>
+
+/*===-- Errors -------------------------------------------------------------===*/
+
+/* Prints "fxrt: <kernel>: <message>" as one line on stderr. */
+void fxCpuError(const char *kernel, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Bails out of a void kernel with a message when `cond` is false.  Only for
+ * the public kernel functions themselves: the message names __func__. */
+#define FX_REQUIRE(cond, ...)                                                  \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
+      fxCpuError(__func__, __VA_ARGS__);                                       \
+      return;                                                                  \
+    }                                                                          \
+  } while (0)
+
+/* Bails out of a void kernel when a helper (which printed) returned nonzero. */
+#define FX_TRY(expr)                                                           \
+  do {                                                                         \
+    if (expr)                                                                  \
+      return;                                                                  \
+  } while (0)
+
+/*===-- The dtype table ----------------------------------------------------===*/
+
+/* Widens `n` elements spaced `stride` bytes apart to fp32 / narrows them back
+ * with RNE (satfinite for fp8, saturating RNE for the integers). */
+typedef void (*FxCpuLoadRow)(float *dst, const char *src, int64_t n,
+                             int64_t stride);
+typedef void (*FxCpuStoreRow)(char *dst, const float *src, int64_t n,
+                              int64_t stride);
+
+typedef struct FxCpuDtype {
+  const char *name; /* torch's spelling: "bfloat16", "float8_e4m3fn" */
+  int size;
+  int isFloat;
+  FxCpuLoadRow load;
+  FxCpuStoreRow store;
+} FxCpuDtype;
+
+/* The table entry of `dtype`, or NULL when it is not an FxDtype. */
+const FxCpuDtype *fxCpuDtype(int32_t dtype);
+/* Its name, "absent" for -1, "unknown" otherwise (for messages). */
+const char *fxCpuDtypeName(int32_t dtype);
+
+/* Dtype sets for validation. */
+#define FX_DT(d) (1u << (d))
+#define FX_DT_FLOAT16_32 (FX_DT(FX_DTYPE_F32) | FX_DT(FX_DTYPE_F16) | FX_DT(FX_DTYPE_BF16))
+#define FX_DT_FLOATS (FX_DT_FLOAT16_32 | FX_DT(FX_DTYPE_F8E4M3FN))
+#define FX_DT_ANY 0xFFu
+
+/*===-- Validation (each prints its message and returns -1 on failure) -----===*/
+
+/* `t` is present, has a dtype in `dtypes` and a rank in [minRank, maxRank]. */
+int fxCpuCheck(const char *kernel, const char *name, const FxTensor *t,
+               uint32_t dtypes, int minRank, int maxRank);
+/* `a` and `b` have the same sizes. */
+int fxCpuCheckSameShape(const char *kernel, const char *an, const FxTensor *a,
+                        const char *bn, const FxTensor *b);
+/* `t` has the same dtype as `ref`. */
+int fxCpuCheckSameDtype(const char *kernel, const char *name, const FxTensor *t,
+                        const char *refName, const FxTensor *ref);
+/* `t` has exactly `numel` elements. */
+int fxCpuCheckNumel(const char *kernel, const char *name, const FxTensor *t,
+                    int64_t numel, const char *what);
+
+/*===-- Walking tensors ----------------------------------------------------===*/
+
+#define FX_CPU_MAX_OPS 4
+
+/* Iterates the rows of up to FX_CPU_MAX_OPS tensors over a shared outer
+ * shape: after each successful fxCpuRowsNext, ptr[k] is the first element
+ * of the current row of operand k and `row` its row-major index. */
+typedef struct FxCpuRows {
+  int nops, rank;
+  int64_t sizes[FXRT_MAX_RANK];
+  int64_t strides[FX_CPU_MAX_OPS][FXRT_MAX_RANK]; /* bytes */
+  int64_t idx[FXRT_MAX_RANK];
+  int64_t row, rows;
+  char *ptr[FX_CPU_MAX_OPS];
+} FxCpuRows;
+
+/* Outer shape: the first `rank` of `sizes`. */
+void fxCpuRowsInit(FxCpuRows *it, int rank, const int64_t *sizes);
+/* Adds an operand whose outer dims have `strides` (elements; NULL uses the
+ * tensor's own leading strides).  Returns its operand number. */
+int fxCpuRowsAdd(FxCpuRows *it, const FxTensor *t, const int64_t *strides);
+/* Advances to the next row; 0 when done (also for an empty outer shape). */
+int fxCpuRowsNext(FxCpuRows *it);
+
+/* Element offset of row-major element `flat` of `t` (in elements). */
+int64_t fxCpuFlatOffset(const FxTensor *t, int64_t flat);
+/* Byte stride of the last dimension of `t`. */
+static inline int64_t fxCpuInnerStride(const FxTensor *t) {
+  return t->rank ? t->strides[t->rank - 1] * fxElemSize(t->dtype) : 0;
+}
+
+/* fp32 scratch of `n` (>= 0) floats, or NULL after printing an error. */
+float *fxCpuScratch(const char *kernel, int64_t n);
+
+/* Sum of squares of `x[0..n)` with fp32 accumulation, in 16 interleaved
+ * partial sums folded as a tree: the shape of the GPU's per-thread partials
+ * plus block reduction, and a much smaller error than one serial sum. */
+float fxCpuSumSquares(const float *x, int64_t n);
+
+#endif /* FX_CPU_H */

@@ -1,0 +1,189 @@
+/* fxrt.h - the fxir runtime: C ABI of the kernels that lowered fx IR calls.
+ *
+ * Lowered code (fx-lower-to-runtime) reaches the runtime only through the
+ * functions below.  Every one is a `func.func private @<name>` with
+ * `llvm.emit_c_interface` on the MLIR side, so the symbol the JIT or the
+ * linker resolves is `_mlir_ciface_<name>`, taking pointers to MLIR memref
+ * descriptors (DESIGN §4).
+ *
+ * Tensor records.  A built-in kernel takes each tensor as a `memref<?xi64>`
+ * "tensor record" (one MLIR type for every dtype and rank, so one entry
+ * point per op):
+ *   [0] aligned data pointer (the memref's aligned pointer, as an integer)
+ *   [1] offset in elements      [2] dtype (FxDtype)    [3] rank r
+ *   [4 .. 4+r)   sizes           [4+r .. 4+2r) strides, in elements
+ * An absent optional tensor (`Tensor?` left out) is a record with dtype -1.
+ * fxTensorFromRecord decodes one into an FxTensor.
+ *
+ * Calling convention of a kernel `fxrt_<ns>__<op>` (ns `_C` gives
+ * `fxrt__C__rms_norm`; an overload's '.' becomes '_': `fxrt_aten__add_Tensor`):
+ * one out-record per tensor the op returns (allocated by the caller from the
+ * result type), then the schema's parameters in schema order: tensors as
+ * records, `int`/`SymInt`/`bool` as int64_t, `float` as double.
+ * Kernels write exactly the schema's `Tensor!` arguments (and their
+ * out-records), honour strides and offsets, and accept 0 tokens.
+ *
+ * User ops (targets without a built-in kernel, declared with `fx.schema`)
+ * are called as `_mlir_ciface_fxrt_<ns>__<op>` with ranked strided memref
+ * descriptors ({T *allocated, *aligned; int64_t offset, sizes[R],
+ * strides[R]}) instead of records; see DESIGN §4.
+ *
+ * Memory.  fxrt_alloc returns zeroed, 64-byte aligned storage owned by the
+ * runtime until fxrt_release_all (fx-run calls it after each run).  Every
+ * allocation and every tensor copy is counted (fxrt_get_stats).
+ *
+ * Dispatch.  A kernel runs on the GPU when its data is device memory and
+ * libfxrt was built with CUDA, on the CPU otherwise.  A process without a
+ * CUDA driver never fails because of CUDA.
+ *
+ * Thread safety: kernels are reentrant; allocation, statistics and the
+ * device setting are process-wide and not meant for concurrent runs.
+ */
+#ifndef FXRT_H
+#define FXRT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define FXRT_MAX_RANK 8
+
+typedef enum FxDtype {
+  FX_DTYPE_F32 = 0,
+  FX_DTYPE_F16 = 1,
+  FX_DTYPE_BF16 = 2,
+  FX_DTYPE_F8E4M3FN = 3,
+  FX_DTYPE_I8 = 4,
+  FX_DTYPE_I32 = 5,
+  FX_DTYPE_I64 = 6,
+  FX_DTYPE_I1 = 7,
+  FX_DTYPE_ABSENT = -1,
+} FxDtype;
+
+/* Bytes per element of `dtype` (i1 is stored as one byte); 0 if unknown. */
+size_t fxDtypeSize(int32_t dtype);
+
+/* A decoded tensor: `data` points at element (0, ..., 0) (offset applied). */
+typedef struct FxTensor {
+  void *data;
+  int32_t dtype;
+  int32_t rank;
+  int64_t sizes[FXRT_MAX_RANK];
+  int64_t strides[FXRT_MAX_RANK]; /* in elements */
+} FxTensor;
+
+/* MLIR's C-interface descriptor of memref<?xi64> (a tensor record) and of
+ * memref<?xi8> (raw storage from fxrt_alloc). */
+typedef struct FxMemRefI64 {
+  int64_t *allocated, *aligned;
+  int64_t offset, size, stride;
+} FxMemRefI64;
+
+typedef struct FxMemRefI8 {
+  uint8_t *allocated, *aligned;
+  int64_t offset, size, stride;
+} FxMemRefI8;
+
+/* Decodes a record; returns 0 on success, -1 for a malformed record, and
+ * for an absent optional tensor sets out->data = NULL, out->dtype = -1. */
+int fxTensorFromRecord(const FxMemRefI64 *record, FxTensor *out);
+
+/* Number of elements of `t`. */
+int64_t fxTensorNumel(const FxTensor *t);
+
+/*===-- Memory, copies, statistics -----------------------------------------===*/
+
+typedef enum FxDevice { FX_DEVICE_CPU = 0, FX_DEVICE_CUDA = 1 } FxDevice;
+
+/* Where fxrt_alloc puts new tensors; returns 0, or -1 when `device` is not
+ * available (no CUDA in this build, or no usable GPU). */
+int fxrt_set_device(FxDevice device);
+FxDevice fxrt_get_device(void);
+
+typedef struct FxStats {
+  int64_t allocations, allocated_bytes;
+  int64_t copies, copied_bytes;
+  int64_t live_bytes, peak_bytes;
+} FxStats;
+
+FxStats fxrt_get_stats(void);
+void fxrt_reset_stats(void);
+/* Frees everything fxrt_alloc returned. */
+void fxrt_release_all(void);
+
+/* MLIR entry point of `fxrt_alloc(i64 bytes) -> memref<?xi8>`. */
+void _mlir_ciface_fxrt_alloc(FxMemRefI8 *out, int64_t bytes);
+/* MLIR entry point of `fxrt_copy(dst record, src record)`: strided copy of
+ * same-shape tensors (dtypes must match). */
+void _mlir_ciface_fxrt_copy(FxMemRefI64 *dst, FxMemRefI64 *src);
+/* Strides a view of `in` with `rank` sizes would have (torch's view
+ * rule); writes them to `strides` and returns 1, or 0 when no such view
+ * exists (a reshape must copy).  MLIR entry point of
+ * `fxrt_view_strides(record in, memref<?xi64> sizes, memref<?xi64> strides) -> i64`. */
+int64_t _mlir_ciface_fxrt_view_strides(FxMemRefI64 *in, FxMemRefI64 *sizes,
+                                       FxMemRefI64 *strides);
+
+/* Copies between tensors as C functions (also used by fx-run). */
+void fxrt_copy_tensor(const FxTensor *dst, const FxTensor *src);
+
+/*===-- Kernels ------------------------------------------------------------===*/
+
+/* Each kernel below is also exported as `_mlir_ciface_<name>` taking
+ * FxMemRefI64 * records in place of the FxTensor pointers.  Absent optional
+ * tensors are NULL. */
+
+void fxrt__C__rms_norm(const FxTensor *result, const FxTensor *input,
+                       const FxTensor *weight, double epsilon);
+void fxrt__C__fused_add_rms_norm(const FxTensor *input, const FxTensor *residual,
+                                 const FxTensor *weight, double epsilon);
+void fxrt__C__rms_norm_static_fp8_quant(const FxTensor *result,
+                                        const FxTensor *input,
+                                        const FxTensor *weight,
+                                        const FxTensor *scale, double epsilon);
+void fxrt__C__fused_add_rms_norm_static_fp8_quant(
+    const FxTensor *result, const FxTensor *input, const FxTensor *residual,
+    const FxTensor *weight, const FxTensor *scale, double epsilon);
+void fxrt__C__rms_norm_dynamic_per_token_quant(
+    const FxTensor *result, const FxTensor *input, const FxTensor *weight,
+    const FxTensor *scale, double epsilon, const FxTensor *scale_ub,
+    const FxTensor *residual);
+void fxrt__C__silu_and_mul(const FxTensor *result, const FxTensor *input);
+void fxrt__C__silu_and_mul_quant(const FxTensor *result, const FxTensor *input,
+                                 const FxTensor *scale);
+void fxrt__C__rotary_embedding(const FxTensor *positions, const FxTensor *query,
+                               const FxTensor *key, int64_t head_size,
+                               const FxTensor *cos_sin_cache, int64_t is_neox,
+                               int64_t rope_dim_offset, int64_t inverse);
+void fxrt__C__static_scaled_fp8_quant(const FxTensor *result,
+                                      const FxTensor *input,
+                                      const FxTensor *scale);
+void fxrt__C__dynamic_scaled_fp8_quant(const FxTensor *result,
+                                       const FxTensor *input,
+                                       const FxTensor *scale);
+void fxrt__C__dynamic_per_token_scaled_fp8_quant(const FxTensor *result,
+                                                 const FxTensor *input,
+                                                 const FxTensor *scale,
+                                                 const FxTensor *scale_ub);
+
+/* aten ops with a tensor return: `out` first. */
+void fxrt_aten__mm(const FxTensor *out, const FxTensor *self,
+                   const FxTensor *mat2);
+void fxrt_aten___scaled_mm(const FxTensor *out, const FxTensor *self,
+                           const FxTensor *mat2, const FxTensor *scale_a,
+                           const FxTensor *scale_b, const FxTensor *bias,
+                           const FxTensor *scale_result,
+                           int64_t use_fast_accum);
+void fxrt_aten__add_Tensor(const FxTensor *out, const FxTensor *self,
+                           const FxTensor *other, double alpha);
+void fxrt_aten__mul_Tensor(const FxTensor *out, const FxTensor *self,
+                           const FxTensor *other);
+void fxrt_aten__cos(const FxTensor *out, const FxTensor *self);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FXRT_H */

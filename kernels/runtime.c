@@ -1,0 +1,250 @@
+/* runtime.c - tensor records, memory, copies, views and statistics of the
+ * fxir runtime (fxrt.h).  Kernels live in cpu/; their record entry points
+ * in ciface.c. */
+#include "cpu/fx_cpu.h"
+#include "fxrt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*===-- Tensor records -----------------------------------------------------===*/
+
+/* Element `i` of a memref<?xi64> descriptor (records may be strided views). */
+static int64_t fxRecAt(const FxMemRefI64 *r, int64_t i) {
+  return r->aligned[r->offset + i * r->stride];
+}
+
+int fxTensorFromRecord(const FxMemRefI64 *record, FxTensor *out) {
+  memset(out, 0, sizeof *out);
+  out->dtype = FX_DTYPE_ABSENT;
+  if (!record || !record->aligned || record->size < 4)
+    return -1;
+  int64_t dtype = fxRecAt(record, 2);
+  if (dtype == FX_DTYPE_ABSENT)
+    return 0;
+  int64_t rank = fxRecAt(record, 3);
+  if (!fxCpuDtype((int32_t)dtype) || dtype != (int32_t)dtype || rank < 0 ||
+      rank > FXRT_MAX_RANK || record->size < 4 + 2 * rank)
+    return -1;
+  out->dtype = (int32_t)dtype;
+  out->rank = (int32_t)rank;
+  for (int d = 0; d < rank; d++) {
+    out->sizes[d] = fxRecAt(record, 4 + d);
+    out->strides[d] = fxRecAt(record, 4 + rank + d);
+    if (out->sizes[d] < 0)
+      return -1;
+  }
+  intptr_t base = (intptr_t)fxRecAt(record, 0);
+  if (!base && fxTensorNumel(out) > 0)
+    return -1;
+  out->data = (char *)base + fxRecAt(record, 1) * (int64_t)fxDtypeSize(out->dtype);
+  return 0;
+}
+
+/*===-- Device and statistics ----------------------------------------------===*/
+
+static FxDevice gDevice = FX_DEVICE_CPU;
+static FxStats gStats;
+
+int fxrt_set_device(FxDevice device) {
+  /* No CUDA in this build: only the CPU can be selected. */
+  if (device != FX_DEVICE_CPU)
+    return -1;
+  gDevice = device;
+  return 0;
+}
+
+FxDevice fxrt_get_device(void) { return gDevice; }
+
+FxStats fxrt_get_stats(void) { return gStats; }
+
+/* Counters restart from zero; live_bytes describes memory still held, so it
+ * is kept, and the peak restarts from it. */
+void fxrt_reset_stats(void) {
+  int64_t live = gStats.live_bytes;
+  memset(&gStats, 0, sizeof gStats);
+  gStats.live_bytes = gStats.peak_bytes = live;
+}
+
+/*===-- Allocation ---------------------------------------------------------===*/
+
+typedef struct FxAllocation {
+  void *ptr;
+  int64_t bytes;
+} FxAllocation;
+
+static FxAllocation *gAllocs;
+static int64_t gNumAllocs, gCapAllocs;
+
+void _mlir_ciface_fxrt_alloc(FxMemRefI8 *out, int64_t bytes) {
+  memset(out, 0, sizeof *out);
+  if (bytes < 0) {
+    fxCpuError("fxrt_alloc", "negative size %lld", (long long)bytes);
+    return;
+  }
+  if (gNumAllocs == gCapAllocs) {
+    int64_t cap = gCapAllocs ? 2 * gCapAllocs : 64;
+    FxAllocation *grown =
+        (FxAllocation *)realloc(gAllocs, (size_t)cap * sizeof *grown);
+    if (!grown) {
+      fxCpuError("fxrt_alloc", "out of memory for the allocation table");
+      return;
+    }
+    gAllocs = grown;
+    gCapAllocs = cap;
+  }
+  /* aligned_alloc needs a multiple of the alignment; a zero-byte tensor
+   * still gets a distinct, valid pointer. */
+  size_t rounded = ((size_t)bytes + 63) / 64 * 64;
+  void *p = aligned_alloc(64, rounded ? rounded : 64);
+  if (!p) {
+    fxCpuError("fxrt_alloc", "out of memory for %lld bytes", (long long)bytes);
+    return;
+  }
+  memset(p, 0, rounded);
+  gAllocs[gNumAllocs].ptr = p;
+  gAllocs[gNumAllocs].bytes = bytes;
+  gNumAllocs++;
+  gStats.allocations++;
+  gStats.allocated_bytes += bytes;
+  gStats.live_bytes += bytes;
+  if (gStats.live_bytes > gStats.peak_bytes)
+    gStats.peak_bytes = gStats.live_bytes;
+  out->allocated = out->aligned = (uint8_t *)p;
+  out->size = bytes;
+  out->stride = 1;
+}
+
+void fxrt_release_all(void) {
+  for (int64_t i = 0; i < gNumAllocs; i++)
+    free(gAllocs[i].ptr);
+  free(gAllocs);
+  gAllocs = NULL;
+  gNumAllocs = gCapAllocs = 0;
+  gStats.live_bytes = 0;
+}
+
+/*===-- Copies -------------------------------------------------------------===*/
+
+void fxrt_copy_tensor(const FxTensor *dst, const FxTensor *src) {
+  static const char k[] = "fxrt_copy";
+  if (!dst || !src || !fxCpuDtype(dst->dtype) || !fxCpuDtype(src->dtype)) {
+    fxCpuError(k, "absent or invalid tensor");
+    return;
+  }
+  if (fxCpuCheckSameDtype(k, "dst", dst, "src", src) ||
+      fxCpuCheckSameShape(k, "dst", dst, "src", src))
+    return;
+  int64_t es = fxElemSize(dst->dtype);
+  int64_t numel = fxTensorNumel(dst);
+  gStats.copies++;
+  gStats.copied_bytes += numel * es;
+  if (numel == 0)
+    return;
+  int rank = dst->rank ? dst->rank : 1;
+  int64_t n = dst->rank ? dst->sizes[rank - 1] : 1;
+  int64_t ds = fxCpuInnerStride(dst), ss = fxCpuInnerStride(src);
+  FxCpuRows it;
+  fxCpuRowsInit(&it, rank - 1, dst->sizes);
+  fxCpuRowsAdd(&it, dst, NULL);
+  fxCpuRowsAdd(&it, src, NULL);
+  while (fxCpuRowsNext(&it)) {
+    if (ds == es && ss == es) { /* dense rows: one block move */
+      memmove(it.ptr[0], it.ptr[1], (size_t)(n * es));
+      continue;
+    }
+    for (int64_t i = 0; i < n; i++)
+      memmove(it.ptr[0] + i * ds, it.ptr[1] + i * ss, (size_t)es);
+  }
+}
+
+void _mlir_ciface_fxrt_copy(FxMemRefI64 *dst, FxMemRefI64 *src) {
+  FxTensor d, s;
+  if (fxTensorFromRecord(dst, &d) || fxTensorFromRecord(src, &s)) {
+    fxCpuError("fxrt_copy", "malformed tensor record");
+    return;
+  }
+  fxrt_copy_tensor(&d, &s);
+}
+
+/*===-- Views --------------------------------------------------------------===*/
+
+/* torch's computeStride (aten/src/ATen/TensorUtils.cpp): a view keeps the
+ * storage, so each run of input dims that is contiguous in memory (a
+ * "chunk") must be split or merged by the new sizes without crossing a
+ * chunk boundary.  Returns 1 and fills `ns`, or 0 when no view exists. */
+static int fxViewStrides(int rank, const int64_t *sizes, const int64_t *strides,
+                         int nrank, const int64_t *nsizes, int64_t *ns) {
+  int64_t numel = 1, nnumel = 1;
+  for (int d = 0; d < rank; d++)
+    numel *= sizes[d];
+  for (int d = 0; d < nrank; d++) {
+    if (nsizes[d] < 0)
+      return 0;
+    nnumel *= nsizes[d];
+  }
+  if (numel != nnumel)
+    return 0;
+  if (rank == 0) { /* a scalar views as any all-ones shape */
+    for (int d = 0; d < nrank; d++)
+      ns[d] = 1;
+    return 1;
+  }
+  if (numel == 0) { /* empty: contiguous strides (or the old ones, same shape) */
+    int same = rank == nrank;
+    for (int d = 0; same && d < rank; d++)
+      same = sizes[d] == nsizes[d];
+    for (int d = nrank - 1; d >= 0; d--)
+      ns[d] = same ? strides[d]
+              : d == nrank - 1 ? 1
+                               : (nsizes[d + 1] > 1 ? nsizes[d + 1] : 1) * ns[d + 1];
+    return 1;
+  }
+  int vd = nrank - 1;
+  int64_t chunkBase = strides[rank - 1], tensorNumel = 1, viewNumel = 1;
+  for (int td = rank - 1; td >= 0; td--) {
+    tensorNumel *= sizes[td];
+    /* A chunk ends at dim 0 or where the next-outer dim does not continue
+     * it (size-1 dims never break a chunk). */
+    if (td == 0 ||
+        (sizes[td - 1] != 1 && strides[td - 1] != tensorNumel * chunkBase)) {
+      while (vd >= 0 && (viewNumel < tensorNumel || nsizes[vd] == 1)) {
+        ns[vd] = viewNumel * chunkBase;
+        viewNumel *= nsizes[vd];
+        vd--;
+      }
+      if (viewNumel != tensorNumel)
+        return 0;
+      if (td > 0) {
+        chunkBase = strides[td - 1];
+        tensorNumel = viewNumel = 1;
+      }
+    }
+  }
+  return vd == -1;
+}
+
+int64_t _mlir_ciface_fxrt_view_strides(FxMemRefI64 *in, FxMemRefI64 *sizes,
+                                       FxMemRefI64 *strides) {
+  static const char k[] = "fxrt_view_strides";
+  FxTensor t;
+  if (fxTensorFromRecord(in, &t) || t.dtype == FX_DTYPE_ABSENT || !sizes ||
+      !strides) {
+    fxCpuError(k, "malformed tensor record");
+    return 0;
+  }
+  int64_t nrank = sizes->size;
+  if (nrank < 0 || nrank > FXRT_MAX_RANK || strides->size < nrank) {
+    fxCpuError(k, "bad view rank %lld (strides has room for %lld)",
+               (long long)nrank, (long long)strides->size);
+    return 0;
+  }
+  int64_t ns[FXRT_MAX_RANK], nsz[FXRT_MAX_RANK];
+  for (int d = 0; d < nrank; d++)
+    nsz[d] = fxRecAt(sizes, d);
+  if (!fxViewStrides(t.rank, t.sizes, t.strides, (int)nrank, nsz, ns))
+    return 0;
+  for (int d = 0; d < nrank; d++)
+    strides->aligned[strides->offset + d * strides->stride] = ns[d];
+  return 1;
+}

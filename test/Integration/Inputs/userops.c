@@ -1,0 +1,40 @@
+/* userops.c - a user op written in C, loaded by fx-run --shared-lib: the
+ * runtime side of the `vllm::unified_attention` schema the example layer
+ * declares (DESIGN §4: out-descriptor first, then the schema's parameters;
+ * tensors as ranked strided memref descriptors, str as const char *).
+ *
+ * Not attention: a deterministic stand-in that reads q, k and v through
+ * their strides (they are column slices of one qkv buffer) with GQA-style
+ * head sharing, so the integration tests see every input matter. */
+#include "common/fx_math.h"
+#include "fxrt.h"
+
+#include <stdint.h>
+#include <string.h>
+
+typedef struct MemRef2F16 {
+  uint16_t *allocated, *aligned;
+  int64_t offset, sizes[2], strides[2];
+} MemRef2F16;
+
+static float at(const MemRef2F16 *m, int64_t r, int64_t c) {
+  return fxF16ToF32(m->aligned[m->offset + r * m->strides[0] + c * m->strides[1]]);
+}
+
+void _mlir_ciface_fxrt_vllm__unified_attention(MemRef2F16 *out,
+                                                MemRef2F16 *q, MemRef2F16 *k,
+                                                MemRef2F16 *v,
+                                                const char *layer_name) {
+  if (!layer_name || strlen(layer_name) == 0)
+    return; /* the name must arrive: leave the output zero */
+  int64_t tokens = out->sizes[0], width = out->sizes[1];
+  int64_t kvWidth = k->sizes[1], group = width / kvWidth;
+  for (int64_t t = 0; t < tokens; ++t)
+    for (int64_t c = 0; c < width; ++c) {
+      int64_t kc = (c / 128 / (group ? group : 1)) * 128 + c % 128;
+      float r = 0.5f * at(q, t, c) + 0.25f * at(k, t, kc % kvWidth) +
+                0.25f * at(v, t, kc % kvWidth);
+      out->aligned[out->offset + t * out->strides[0] + c * out->strides[1]] =
+          fxF32ToF16(r);
+    }
+}

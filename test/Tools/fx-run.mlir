@@ -1,0 +1,51 @@
+// fx-run: inputs from .npy, outputs to .npy, and a one-line error with exit
+// code 1 for bad input.
+// RUN: rm -rf %t && mkdir -p %t/a %t/b
+// A copy of seeded random input 0 is written as out0.npy; fed back as input
+// 0 (instead of the default seed) it comes out the same, byte for byte.
+// RUN: fx-run %s --entry=copy --sym=s0=3 --seed=1 --output-dir=%t/a | FileCheck %s --check-prefix=OUT
+// RUN: fx-run %s --entry=copy --sym=s0=3 --input=0=%t/a/out0.npy --output-dir=%t/b | FileCheck %s --check-prefix=OUT
+// RUN: cmp %t/a/out0.npy %t/b/out0.npy
+// OUT: out0: {{.*}}out0.npy checksum
+
+// RUN: not fx-run %s --entry=double 2>&1 | FileCheck %s --check-prefix=NOSYM
+// NOSYM: fx-run: error: missing symbol binding for "s0" (add --sym=s0=VALUE)
+
+// RUN: not fx-run %s --entry=nope --sym=s0=3 2>&1 | FileCheck %s --check-prefix=ENTRY
+// ENTRY: fx-run: error: no function @nope in the module
+
+// RUN: not fx-run %s --entry=double --sym=s0=4 --input=0=%t/a/out0.npy 2>&1 | FileCheck %s --check-prefix=SHAPE
+// SHAPE: fx-run: error: {{.*}}out0.npy: wrong shape for argument 0
+
+// RUN: not fx-run %s --entry=double_f32 --sym=s0=3 --input=0=%t/a/out0.npy 2>&1 | FileCheck %s --check-prefix=DTYPE
+// DTYPE: fx-run: error: {{.*}}out0.npy: dtype <f2, but argument 0 needs <f4
+
+// RUN: not fx-run %s --entry=double --sym=s0=3 --input=0=%t/missing.npy 2>&1 | FileCheck %s --check-prefix=MISSING
+// MISSING: fx-run: error: {{.*}}missing.npy: No such file or directory
+
+// RUN: not fx-run %s --bogus 2>&1 | FileCheck %s --check-prefix=FLAG
+// FLAG: fx-run: error: unknown argument '--bogus' (see --help)
+
+func.func @copy(%x: !fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16> {
+  %0 = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {},
+      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
+      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+    : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  return %0 : !fx.tensor<["s0", 8], f16>
+}
+
+func.func @double(%x: !fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16> {
+  %0 = "fx.call"(%x, %x) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {},
+      operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
+      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+    : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  return %0 : !fx.tensor<["s0", 8], f16>
+}
+
+func.func @double_f32(%x: !fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 8], f32> {
+  %0 = "fx.call"(%x, %x) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {},
+      operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
+      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+    : (!fx.tensor<["s0", 8], f32>, !fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 8], f32>
+  return %0 : !fx.tensor<["s0", 8], f32>
+}

@@ -56,6 +56,9 @@ intptr_t fxTensorTypeGetRank(MlirType type);
  * range or a non-tensor type reads as size -2. */
 FxDim fxTensorTypeGetDim(MlirType type, intptr_t i);
 MlirType fxTensorTypeGetDtype(MlirType type);
+/* All dims at once (cheaper than fxTensorTypeGetDim per dim): writes up to
+ * `max` dims to `dims` and returns the rank (0 for a non-tensor type). */
+intptr_t fxTensorTypeGetDims(MlirType type, FxDim *dims, intptr_t max);
 /* Tensor types are uniqued and the verifier requires dims to be i64 or
  * strings, so mlirTypeEqual is tensor type equality (dims by fxDimEqual). */
 
@@ -117,6 +120,12 @@ MlirOperation fxCallOpCreate(MlirLocation loc, FxOpKind kind,
                              const MlirValue *operands,
                              const MlirStringRef *argNames, MlirAttribute args,
                              intptr_t nResults, const MlirType *resultTypes);
+/* An fx.call or fx.auto_functionalized (kind selects) with the target,
+ * arg_names and args of call-like op `like` (reused, not rebuilt), at its
+ * location, with `operands` (as many as `like` has) and the given results. */
+MlirOperation fxCallOpCreateLike(MlirOperation like, FxOpKind kind,
+                                 intptr_t nOperands, const MlirValue *operands,
+                                 intptr_t nResults, const MlirType *resultTypes);
 /* fx.schema */
 MlirOperation fxSchemaOpCreate(MlirLocation loc, MlirStringRef name,
                                MlirStringRef signature);

@@ -24,13 +24,22 @@ const char *fxOpKindName(FxOpKind kind) {
 }
 
 FxOpKind fxOpGetKind(MlirOperation op) {
+  /* Hot (every pass asks of every op): reject on the prefix, then one
+   * comparison picked by length. */
   MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
-  if (name.length < 3 || memcmp(name.data, "fx.", 3) != 0)
+  if (name.length < 7 || memcmp(name.data, "fx.", 3) != 0)
     return FX_OP_NONE;
-  for (int k = 0; k < FX_OP_NUM_KINDS; ++k)
-    if (fxStrEq(name, kOpNames[k]))
-      return (FxOpKind)k;
-  return FX_OP_NONE;
+  FxOpKind k;
+  switch (name.length) {
+  case 7: k = name.data[3] == 'v' ? FX_OP_VIEW : FX_OP_CALL; break;
+  case 8: k = FX_OP_SLICE; break;
+  case 9: k = FX_OP_SCHEMA; break;
+  case 10: k = FX_OP_RESHAPE; break;
+  case 16: k = FX_OP_SLICE_SCATTER; break;
+  case 22: k = FX_OP_AUTO_FUNCTIONALIZED; break;
+  default: return FX_OP_NONE;
+  }
+  return memcmp(name.data, kOpNames[k], name.length) == 0 ? k : FX_OP_NONE;
 }
 
 /*===-- Loading ------------------------------------------------------------===*/
@@ -111,19 +120,34 @@ intptr_t fxTensorTypeGetRank(MlirType type) {
   return mlirAttributeIsNull(shape) ? 0 : mlirArrayAttrGetNumElements(shape);
 }
 
+static FxDim dimOf(MlirAttribute d) {
+  if (mlirAttributeIsAString(d))
+    return (FxDim){-1, mlirStringAttrGetValue(d)};
+  if (mlirAttributeIsAInteger(d)) {
+    MlirType t = mlirAttributeGetType(d); /* i64 only, without a type lookup */
+    if (mlirTypeIsAInteger(t) && mlirIntegerTypeIsSignless(t) &&
+        mlirIntegerTypeGetWidth(t) == 64)
+      return (FxDim){mlirIntegerAttrGetValueInt(d), {NULL, 0}};
+  }
+  return (FxDim){-2, {NULL, 0}};
+}
+
 FxDim fxTensorTypeGetDim(MlirType type, intptr_t i) {
   MlirAttribute shape = tensorShape(type);
   if (mlirAttributeIsNull(shape) || i < 0 ||
       i >= mlirArrayAttrGetNumElements(shape))
     return (FxDim){-2, {NULL, 0}};
-  MlirAttribute d = mlirArrayAttrGetElement(shape, i);
-  if (mlirAttributeIsAString(d))
-    return (FxDim){-1, mlirStringAttrGetValue(d)};
-  if (mlirAttributeIsAInteger(d) &&
-      mlirTypeEqual(mlirAttributeGetType(d),
-                    mlirIntegerTypeGet(mlirAttributeGetContext(d), 64)))
-    return (FxDim){mlirIntegerAttrGetValueInt(d), {NULL, 0}};
-  return (FxDim){-2, {NULL, 0}};
+  return dimOf(mlirArrayAttrGetElement(shape, i));
+}
+
+intptr_t fxTensorTypeGetDims(MlirType type, FxDim *dims, intptr_t max) {
+  MlirAttribute shape = tensorShape(type);
+  if (mlirAttributeIsNull(shape))
+    return 0;
+  intptr_t rank = mlirArrayAttrGetNumElements(shape);
+  for (intptr_t i = 0; i < rank && i < max; ++i)
+    dims[i] = dimOf(mlirArrayAttrGetElement(shape, i));
+  return rank;
 }
 
 MlirType fxTensorTypeGetDtype(MlirType type) {
@@ -236,6 +260,30 @@ MlirOperation fxCallOpCreate(MlirLocation loc, FxOpKind kind,
       named(ctx, "resultSegmentSizes", segments(ctx, FX_MAX_RESULTS, nResults)),
   };
   MlirOperationState st = mlirOperationStateGet(fxStr(kOpNames[kind]), loc);
+  mlirOperationStateAddOperands(&st, nOperands, operands);
+  mlirOperationStateAddResults(&st, nResults, resultTypes);
+  mlirOperationStateAddAttributes(&st, 5, attrs);
+  return mlirOperationCreate(&st);
+}
+
+MlirOperation fxCallOpCreateLike(MlirOperation like, FxOpKind kind,
+                                 intptr_t nOperands, const MlirValue *operands,
+                                 intptr_t nResults, const MlirType *resultTypes) {
+  if ((kind != FX_OP_CALL && kind != FX_OP_AUTO_FUNCTIONALIZED) ||
+      nOperands != mlirOperationGetNumOperands(like) || nResults < 0 ||
+      nResults > FX_MAX_RESULTS)
+    return (MlirOperation){NULL};
+  MlirContext ctx = mlirOperationGetContext(like);
+  static const char *const kept[] = {"target", "arg_names", "args",
+                                     "operandSegmentSizes"};
+  MlirNamedAttribute attrs[5];
+  for (int i = 0; i < 4; ++i)
+    attrs[i] = named(ctx, kept[i],
+                     mlirOperationGetAttributeByName(like, fxStr(kept[i])));
+  attrs[4] = named(ctx, "resultSegmentSizes",
+                   segments(ctx, FX_MAX_RESULTS, nResults));
+  MlirOperationState st = mlirOperationStateGet(
+      fxStr(kOpNames[kind]), mlirOperationGetLocation(like));
   mlirOperationStateAddOperands(&st, nOperands, operands);
   mlirOperationStateAddResults(&st, nResults, resultTypes);
   mlirOperationStateAddAttributes(&st, 5, attrs);

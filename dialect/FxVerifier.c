@@ -18,10 +18,24 @@
 
 enum { kMsgLen = 2048 };
 
+/* What the ops of one function share: its declared symbols, and the tensor
+ * types already found valid (types are uniqued; a graph has few). */
+enum { kMaxScopeSyms = 32, kMaxCheckedTypes = 64 };
+typedef struct Seen Seen;
+typedef struct Scope {
+  bool ready;
+  bool anySymbol;   /* no function body, or too many symbols to list */
+  int numSyms, numChecked;
+  MlirStringRef syms[kMaxScopeSyms];
+  MlirType checked[kMaxCheckedTypes];
+  Seen *seen;       /* ops already found valid, by signature (below) */
+} Scope;
+
 typedef struct Verifier {
   MlirOperation op;
   MlirOperation func; /* enclosing func.func, or null: no symbol check */
   FxSchemaTable *table;
+  Scope *scope;
 } Verifier;
 
 static MlirLogicalResult fail(Verifier *v, const char *fmt, ...) {
@@ -86,92 +100,126 @@ static Buf schemaStr(const FxSchema *s) {
 
 /*===-- Symbols and types --------------------------------------------------===*/
 
-static bool typeDeclares(MlirType t, MlirStringRef sym) {
-  if (fxTypeIsASym(t))
-    return mlirStringRefEqual(fxSymTypeGetName(t), sym);
-  if (!fxTypeIsATensor(t))
-    return false;
-  for (intptr_t i = 0, r = fxTensorTypeGetRank(t); i < r; ++i)
-    if (mlirStringRefEqual(fxTensorTypeGetDim(t, i).symbol, sym))
-      return true;
-  return false;
+static void addSymbol(Scope *sc, MlirStringRef sym) {
+  for (int i = 0; i < sc->numSyms; ++i)
+    if (mlirStringRefEqual(sc->syms[i], sym))
+      return;
+  if (sc->numSyms == kMaxScopeSyms)
+    sc->anySymbol = true; /* rare: then symbols are not checked */
+  else
+    sc->syms[sc->numSyms++] = sym;
 }
 
-/* A symbol is declared by a dim of a function argument or an !fx.sym one. */
+/* Symbols are declared by the dims of the function's tensor arguments and
+ * by its !fx.sym arguments. */
+static void prepareScope(Verifier *v) {
+  Scope *sc = v->scope;
+  if (sc->ready)
+    return;
+  sc->ready = true;
+  MlirBlock entry = mlirOperationIsNull(v->func)
+                        ? (MlirBlock){NULL}
+                        : mlirRegionGetFirstBlock(mlirOperationGetRegion(v->func, 0));
+  if (mlirBlockIsNull(entry)) { /* no function, or a declaration */
+    sc->anySymbol = true;
+    return;
+  }
+  for (intptr_t i = 0, n = mlirBlockGetNumArguments(entry); i < n; ++i) {
+    MlirType t = mlirValueGetType(mlirBlockGetArgument(entry, i));
+    if (fxTypeIsASym(t))
+      addSymbol(sc, fxSymTypeGetName(t));
+    for (intptr_t d = 0, r = fxTensorTypeGetRank(t); d < r; ++d) {
+      FxDim dim = fxTensorTypeGetDim(t, d);
+      if (dim.symbol.length)
+        addSymbol(sc, dim.symbol);
+    }
+  }
+}
+
 static bool isDeclared(Verifier *v, MlirStringRef sym) {
-  if (mlirOperationIsNull(v->func))
+  prepareScope(v);
+  if (v->scope->anySymbol)
     return true;
-  MlirRegion body = mlirOperationGetRegion(v->func, 0);
-  MlirBlock entry = mlirRegionGetFirstBlock(body);
-  if (mlirBlockIsNull(entry)) /* a declaration: its types declare */
-    return true;
-  for (intptr_t i = 0, n = mlirBlockGetNumArguments(entry); i < n; ++i)
-    if (typeDeclares(mlirValueGetType(mlirBlockGetArgument(entry, i)), sym))
+  for (int i = 0; i < v->scope->numSyms; ++i)
+    if (mlirStringRefEqual(v->scope->syms[i], sym))
       return true;
   return false;
 }
 
+/* Diagnostics name the checked thing as "<kind> <index>" ("operand 2") or
+ * just "<kind>" when index < 0; formatted only when something fails. */
 static MlirLogicalResult checkSymbol(Verifier *v, MlirStringRef sym,
-                                     const char *what) {
+                                     const char *kind, int index) {
+  char what[200];
+  if (sym.length && isDeclared(v, sym))
+    return OK;
+  if (index >= 0)
+    snprintf(what, sizeof what, "%s %d", kind, index);
+  else
+    snprintf(what, sizeof what, "%s", kind);
   if (sym.length == 0)
     return fail(v, "%s has an empty symbol name", what);
-  if (!isDeclared(v, sym))
-    return fail(v,
-                "%s uses symbol \"%.*s\", which no argument of the enclosing "
-                "function declares (as a tensor dim or an !fx.sym)",
-                what, (int)sym.length, sym.data);
-  return OK;
+  return fail(v,
+              "%s uses symbol \"%.*s\", which no argument of the enclosing "
+              "function declares (as a tensor dim or an !fx.sym)",
+              what, (int)sym.length, sym.data);
 }
 
 /* Dims are i64 >= 0 or declared symbols; IRDL only knows "an array". */
 static MlirLogicalResult checkTensorType(Verifier *v, MlirType t,
-                                         const char *what) {
+                                         const char *kind, int index) {
   if (!fxTypeIsATensor(t))
     return OK;
+  Scope *sc = v->scope;
+  for (int i = 0; i < sc->numChecked; ++i)
+    if (mlirTypeEqual(sc->checked[i], t))
+      return OK;
   for (intptr_t i = 0, r = fxTensorTypeGetRank(t); i < r; ++i) {
     FxDim d = fxTensorTypeGetDim(t, i);
     if (d.symbol.length)
-      TRY(checkSymbol(v, d.symbol, what));
+      TRY(checkSymbol(v, d.symbol, kind, index));
     else if (d.size < 0)
       return fail(v,
-                  "%s has type %s whose dim %d is not an i64 >= 0 or a "
+                  "%s %d has type %s whose dim %d is not an i64 >= 0 or a "
                   "symbol string",
-                  what, typeStr(t).s, (int)i);
+                  kind, index, typeStr(t).s, (int)i);
   }
+  if (sc->numChecked < kMaxCheckedTypes)
+    sc->checked[sc->numChecked++] = t;
   return OK;
 }
 
 static MlirLogicalResult checkOpTypes(Verifier *v) {
-  char what[32];
-  for (intptr_t i = 0, n = mlirOperationGetNumOperands(v->op); i < n; ++i) {
-    snprintf(what, sizeof what, "operand %d", (int)i);
+  for (intptr_t i = 0, n = mlirOperationGetNumOperands(v->op); i < n; ++i)
     TRY(checkTensorType(v, mlirValueGetType(mlirOperationGetOperand(v->op, i)),
-                        what));
-  }
-  for (intptr_t i = 0, n = mlirOperationGetNumResults(v->op); i < n; ++i) {
-    snprintf(what, sizeof what, "result %d", (int)i);
+                        "operand", (int)i));
+  for (intptr_t i = 0, n = mlirOperationGetNumResults(v->op); i < n; ++i)
     TRY(checkTensorType(v, mlirValueGetType(mlirOperationGetResult(v->op, i)),
-                        what));
-  }
+                        "result", (int)i));
   return OK;
 }
 
 /* An i64 IntegerAttr? */
 static bool isI64(MlirAttribute a) {
-  return mlirAttributeIsAInteger(a) &&
-         mlirTypeEqual(mlirAttributeGetType(a),
-                       mlirIntegerTypeGet(mlirAttributeGetContext(a), 64));
+  if (!mlirAttributeIsAInteger(a))
+    return false;
+  MlirType t = mlirAttributeGetType(a); /* no IntegerType::get: a locked lookup */
+  return mlirTypeIsAInteger(t) && mlirIntegerTypeIsSignless(t) &&
+         mlirIntegerTypeGetWidth(t) == 64;
 }
 
 /* An i64 or a declared symbol string. */
 static MlirLogicalResult checkIntOrSymbol(Verifier *v, MlirAttribute a,
-                                          const char *what) {
+                                          const char *kind, int index) {
   if (mlirAttributeIsAString(a))
-    return checkSymbol(v, mlirStringAttrGetValue(a), what);
-  if (!isI64(a))
-    return fail(v, "%s must be an i64 or a symbol string, got %s", what,
-                attrStr(a).s);
-  return OK;
+    return checkSymbol(v, mlirStringAttrGetValue(a), kind, index);
+  if (isI64(a))
+    return OK;
+  if (index >= 0)
+    return fail(v, "%s %d must be an i64 or a symbol string, got %s", kind,
+                index, attrStr(a).s);
+  return fail(v, "%s must be an i64 or a symbol string, got %s", kind,
+              attrStr(a).s);
 }
 
 static MlirAttribute attr(Verifier *v, const char *name) {
@@ -251,12 +299,10 @@ static MlirLogicalResult verifyReshape(Verifier *v) {
     return fail(v, "shape has %d entries but the result has rank %d", (int)n,
                 (int)rank);
   int inferred = -1;
-  char what[32];
   for (intptr_t i = 0; i < n; ++i) {
     MlirAttribute e = mlirArrayAttrGetElement(shape, i);
     FxDim d = fxTensorTypeGetDim(out, i);
-    snprintf(what, sizeof what, "shape entry %d", (int)i);
-    TRY(checkIntOrSymbol(v, e, what));
+    TRY(checkIntOrSymbol(v, e, "shape entry", (int)i));
     if (mlirAttributeIsAString(e)) {
       if (!mlirStringRefEqual(d.symbol, mlirStringAttrGetValue(e)))
         return fail(v, "shape entry %d is %s but result dim %d is not", (int)i,
@@ -318,8 +364,8 @@ static MlirLogicalResult verifySliceParams(Verifier *v, MlirType full,
     return fail(v, "dim must be an i64, got %s", attrStr(dimAttr).s);
   if (!isI64(stepAttr))
     return fail(v, "step must be an i64, got %s", attrStr(stepAttr).s);
-  TRY(checkIntOrSymbol(v, start, "start"));
-  TRY(checkIntOrSymbol(v, end, "end"));
+  TRY(checkIntOrSymbol(v, start, "start", -1));
+  TRY(checkIntOrSymbol(v, end, "end", -1));
   int64_t rank = fxTensorTypeGetRank(full);
   int64_t dim = mlirIntegerAttrGetValueInt(dimAttr);
   int64_t step = mlirIntegerAttrGetValueInt(stepAttr);
@@ -430,12 +476,12 @@ static MlirLogicalResult checkArgSymbols(Verifier *v, MlirAttribute a,
   snprintf(what, sizeof what, "args entry \"%.*s\"", (int)key.length,
            key.data);
   if (mlirAttributeIsAString(a))
-    return checkSymbol(v, mlirStringAttrGetValue(a), what);
+    return checkSymbol(v, mlirStringAttrGetValue(a), what, -1);
   if (mlirAttributeIsAArray(a))
     for (intptr_t i = 0, n = mlirArrayAttrGetNumElements(a); i < n; ++i) {
       MlirAttribute e = mlirArrayAttrGetElement(a, i);
       if (mlirAttributeIsAString(e))
-        TRY(checkSymbol(v, mlirStringAttrGetValue(e), what));
+        TRY(checkSymbol(v, mlirStringAttrGetValue(e), what, -1));
     }
   return OK;
 }
@@ -444,8 +490,12 @@ static bool isRequired(const FxSchemaArg *a) {
   return !a->optional && !a->hasDefault;
 }
 
+/* The schema as messages name it; formatted only on the error path (the
+ * temporary lives until the end of the full expression, the fail() call). */
+#define SCHEMA (schemaStr(s).s)
+
 static MlirLogicalResult verifyOperandNames(Verifier *v, const FxSchema *s,
-                                            const char *schema, bool *present) {
+                                            bool *present) {
   MlirAttribute names = attr(v, "arg_names");
   int last = -1;
   for (intptr_t i = 0, n = mlirArrayAttrGetNumElements(names); i < n; ++i) {
@@ -453,13 +503,13 @@ static MlirLogicalResult verifyOperandNames(Verifier *v, const FxSchema *s,
     int p = fxSchemaFindArg(s, name.data, name.length);
     if (p < 0)
       return fail(v, "operand %d named \"%.*s\" is not a parameter of %s",
-                  (int)i, (int)name.length, name.data, schema);
+                  (int)i, (int)name.length, name.data, SCHEMA);
     if (s->args[p].kind != FX_ARG_TENSOR)
       return fail(v,
                   "operand %d named \"%.*s\" is a %s parameter of %s; only "
                   "Tensor parameters are operands, others go in 'args'",
                   (int)i, (int)name.length, name.data,
-                  fxArgKindName(s->args[p].kind), schema);
+                  fxArgKindName(s->args[p].kind), SCHEMA);
     if (present[p]) {
       intptr_t first = 0;
       while (!mlirStringRefEqual(
@@ -471,7 +521,7 @@ static MlirLogicalResult verifyOperandNames(Verifier *v, const FxSchema *s,
     if (p < last)
       return fail(v,
                   "operand %d named \"%.*s\" is out of schema order in %s",
-                  (int)i, (int)name.length, name.data, schema);
+                  (int)i, (int)name.length, name.data, SCHEMA);
     present[p] = true;
     last = p;
   }
@@ -479,12 +529,11 @@ static MlirLogicalResult verifyOperandNames(Verifier *v, const FxSchema *s,
     if (s->args[p].kind == FX_ARG_TENSOR && isRequired(&s->args[p]) &&
         !present[p])
       return fail(v, "missing required operand \"%s\" of %s", s->args[p].name,
-                  schema);
+                  SCHEMA);
   return OK;
 }
 
-static MlirLogicalResult verifyArgs(Verifier *v, const FxSchema *s,
-                                    const char *schema) {
+static MlirLogicalResult verifyArgs(Verifier *v, const FxSchema *s) {
   MlirAttribute args = attr(v, "args");
   for (intptr_t i = 0, n = mlirDictionaryAttrGetNumElements(args); i < n;
        ++i) {
@@ -493,17 +542,17 @@ static MlirLogicalResult verifyArgs(Verifier *v, const FxSchema *s,
     int p = fxSchemaFindArg(s, key.data, key.length);
     if (p < 0)
       return fail(v, "args entry \"%.*s\" is not a parameter of %s",
-                  (int)key.length, key.data, schema);
+                  (int)key.length, key.data, SCHEMA);
     FxArgKind kind = s->args[p].kind;
     if (kind == FX_ARG_TENSOR || kind == FX_ARG_TENSOR_LIST)
       return fail(v,
                   "args entry \"%.*s\" is a %s parameter of %s; tensors are "
                   "operands",
-                  (int)key.length, key.data, fxArgKindName(kind), schema);
+                  (int)key.length, key.data, fxArgKindName(kind), SCHEMA);
     if (!argKindAccepts(kind, na.attribute))
       return fail(v, "args entry \"%.*s\" must be %s for '%s' in %s, got %s",
                   (int)key.length, key.data, argKindAttr(kind),
-                  fxArgKindName(kind), schema, attrStr(na.attribute).s);
+                  fxArgKindName(kind), SCHEMA, attrStr(na.attribute).s);
     if (kind == FX_ARG_INT || kind == FX_ARG_SYMINT ||
         kind == FX_ARG_INT_LIST || kind == FX_ARG_SYMINT_LIST)
       TRY(checkArgSymbols(v, na.attribute, key));
@@ -514,14 +563,13 @@ static MlirLogicalResult verifyArgs(Verifier *v, const FxSchema *s,
         isRequired(a) &&
         mlirAttributeIsNull(fxCallGetArg(v->op, fxStr(a->name))))
       return fail(v, "missing required argument \"%s\" of %s (in 'args')",
-                  a->name, schema);
+                  a->name, SCHEMA);
   }
   return OK;
 }
 
 static MlirLogicalResult verifyResults(Verifier *v, const FxSchema *s,
-                                       const char *schema, const bool *present,
-                                       bool functional) {
+                                       const bool *present, bool functional) {
   int returns = 0, mutated = 0;
   for (int i = 0; i < s->numReturns; ++i)
     returns += s->returns[i].kind == FX_ARG_TENSOR;
@@ -533,7 +581,7 @@ static MlirLogicalResult verifyResults(Verifier *v, const FxSchema *s,
     return fail(v,
                 "has %d results but %s needs %d (%d returned, %d for mutated "
                 "operands)",
-                (int)got, schema, returns + mutated, returns, mutated);
+                (int)got, SCHEMA, returns + mutated, returns, mutated);
   /* The new value of a mutated operand has the operand's type. */
   for (int p = 0, r = returns; functional && p < s->numArgs; ++p) {
     if (!present[p] || !s->args[p].mutated)
@@ -583,17 +631,16 @@ static MlirLogicalResult verifyCall(Verifier *v) {
                 (int)target.length, target.data, (int)target.length,
                 target.data, opLen, op);
   }
-  Buf schema = schemaStr(s);
   bool presentStack[64] = {false};
   bool *present = s->numArgs <= 64 ? presentStack
                                    : calloc((size_t)s->numArgs, sizeof *present);
   if (!present)
     return fail(v, "out of memory");
-  MlirLogicalResult r = verifyOperandNames(v, s, schema.s, present);
+  MlirLogicalResult r = verifyOperandNames(v, s, present);
   if (!FAILED(r))
-    r = verifyArgs(v, s, schema.s);
+    r = verifyArgs(v, s);
   if (!FAILED(r))
-    r = verifyResults(v, s, schema.s, present, functional);
+    r = verifyResults(v, s, present, functional);
   if (present != presentStack)
     free(present);
   return r;
@@ -648,7 +695,8 @@ MlirLogicalResult fxVerifyOp(MlirOperation op, FxSchemaTable *table) {
   FxOpKind kind = fxOpGetKind(op);
   if (kind == FX_OP_NONE)
     return OK;
-  Verifier v = {op, enclosingFunc(op), table};
+  Scope scope = {0};
+  Verifier v = {op, enclosingFunc(op), table, &scope};
   if (!table && (kind == FX_OP_CALL || kind == FX_OP_AUTO_FUNCTIONALIZED))
     v.table = fxSchemaTableCreate(op);
   MlirLogicalResult r = checkOpTypes(&v);
@@ -659,37 +707,132 @@ MlirLogicalResult fxVerifyOp(MlirOperation op, FxSchemaTable *table) {
   return r;
 }
 
+/* An op's validity depends only on its name, operand and result types and
+ * attributes - all uniqued - plus the function's symbols and the module's
+ * schemas, fixed for one verification.  A graph repeats the same ops layer
+ * after layer, so each distinct signature is checked once per function. */
+enum { kSeenSlots = 1024, kMaxKey = 96 };
+struct Seen {
+  uint64_t hash[kSeenSlots];
+  const void **key[kSeenSlots]; /* key[i][0] = length */
+};
+
+static int signature(MlirOperation op, const void **key) {
+  int n = 1;
+  key[n++] = mlirOperationGetName(op).ptr;
+  intptr_t ops = mlirOperationGetNumOperands(op);
+  intptr_t res = mlirOperationGetNumResults(op);
+  intptr_t attrs = mlirOperationGetNumAttributes(op);
+  if (3 + ops + res + 2 * attrs > kMaxKey)
+    return 0;
+  key[n++] = (const void *)(intptr_t)ops; /* separates operands/results */
+  for (intptr_t i = 0; i < ops; ++i)
+    key[n++] = mlirValueGetType(mlirOperationGetOperand(op, i)).ptr;
+  for (intptr_t i = 0; i < res; ++i)
+    key[n++] = mlirValueGetType(mlirOperationGetResult(op, i)).ptr;
+  for (intptr_t i = 0; i < attrs; ++i) {
+    MlirNamedAttribute a = mlirOperationGetAttribute(op, i);
+    key[n++] = a.name.ptr;
+    key[n++] = a.attribute.ptr;
+  }
+  key[0] = (const void *)(intptr_t)n;
+  return n;
+}
+
+static uint64_t hashKey(const void **key, int n) {
+  uint64_t h = 1469598103934665603ull; /* FNV-1a over the pointers */
+  for (int i = 1; i < n; ++i) {
+    h ^= (uint64_t)(uintptr_t)key[i];
+    h *= 1099511628211ull;
+  }
+  return h | 1; /* 0 marks an empty slot */
+}
+
+/* Finds `key` or the empty slot for it; -1 when the table is full. */
+static int probe(const Seen *seen, const void **key, int n, uint64_t h) {
+  for (int i = 0; i < kSeenSlots; ++i) {
+    int slot = (int)((h + (uint64_t)i) % kSeenSlots);
+    if (!seen->hash[slot])
+      return slot;
+    if (seen->hash[slot] == h && (intptr_t)seen->key[slot][0] == n &&
+        memcmp(seen->key[slot], key, (size_t)n * sizeof *key) == 0)
+      return slot;
+  }
+  return -1;
+}
+
+static bool seenValid(Scope *sc, MlirOperation op, bool remember) {
+  const void *key[kMaxKey];
+  int n = signature(op, key);
+  if (!n)
+    return false;
+  if (!sc->seen && !(sc->seen = calloc(1, sizeof *sc->seen)))
+    return false;
+  uint64_t h = hashKey(key, n);
+  int slot = probe(sc->seen, key, n, h);
+  if (slot < 0)
+    return false;
+  if (sc->seen->hash[slot])
+    return true;
+  if (remember && (sc->seen->key[slot] = malloc((size_t)n * sizeof *key))) {
+    memcpy(sc->seen->key[slot], key, (size_t)n * sizeof *key);
+    sc->seen->hash[slot] = h;
+  }
+  return false;
+}
+
+static void freeSeen(Scope *sc) {
+  if (!sc->seen)
+    return;
+  for (int i = 0; i < kSeenSlots; ++i)
+    free(sc->seen->key[i]);
+  free(sc->seen);
+}
+
 typedef struct WalkState {
+  MlirOperation func;
   FxSchemaTable *table;
+  Scope scope; /* shared by every op of the function */
   bool failed;
 } WalkState;
 
+static MlirLogicalResult verifyInScope(MlirOperation op, WalkState *w) {
+  FxOpKind kind = fxOpGetKind(op);
+  if (kind == FX_OP_NONE)
+    return OK;
+  if (seenValid(&w->scope, op, false))
+    return OK;
+  Verifier v = {op, w->func, w->table, &w->scope};
+  MlirLogicalResult r = checkOpTypes(&v);
+  if (!FAILED(r))
+    r = kVerifiers[kind](&v);
+  if (!FAILED(r))
+    seenValid(&w->scope, op, true);
+  return r;
+}
+
 static MlirWalkResult verifyWalk(MlirOperation op, void *userData) {
   WalkState *w = userData;
-  if (FAILED(fxVerifyOp(op, w->table)))
+  if (FAILED(verifyInScope(op, w)))
     w->failed = true;
   return MlirWalkResultAdvance; /* report every error, not just the first */
 }
 
 MlirLogicalResult fxVerifyFunction(MlirOperation func, FxSchemaTable *table) {
-  Verifier v = {func, func, table};
+  WalkState w = {func, table ? table : fxSchemaTableCreate(func), {0}, false};
+  Verifier v = {func, func, w.table, &w.scope};
   MlirType fnType = mlirTypeAttrGetValue(
       mlirOperationGetAttributeByName(func, fxStr("function_type")));
   bool failed = false;
-  char what[32];
-  for (intptr_t i = 0, n = mlirFunctionTypeGetNumInputs(fnType); i < n; ++i) {
-    snprintf(what, sizeof what, "argument %d", (int)i);
+  for (intptr_t i = 0, n = mlirFunctionTypeGetNumInputs(fnType); i < n; ++i)
     failed |= FAILED(checkTensorType(&v, mlirFunctionTypeGetInput(fnType, i),
-                                     what));
-  }
-  for (intptr_t i = 0, n = mlirFunctionTypeGetNumResults(fnType); i < n; ++i) {
-    snprintf(what, sizeof what, "result %d", (int)i);
+                                     "argument", (int)i));
+  for (intptr_t i = 0, n = mlirFunctionTypeGetNumResults(fnType); i < n; ++i)
     failed |= FAILED(checkTensorType(&v, mlirFunctionTypeGetResult(fnType, i),
-                                     what));
-  }
-  WalkState w = {table ? table : fxSchemaTableCreate(func), false};
+                                     "result", (int)i));
   mlirOperationWalk(func, verifyWalk, &w, MlirWalkPreOrder);
   if (w.table != table)
     fxSchemaTableDestroy(w.table);
+  freeSeen(&w.scope);
   return failed || w.failed ? mlirLogicalResultFailure() : OK;
 }

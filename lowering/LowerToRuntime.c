@@ -447,7 +447,7 @@ static void lowerFunction(MlirOperation module, MlirSymbolTable symbols,
                                    FX_OP_SLICE_SCATTER,
                                    FX_OP_AUTO_FUNCTIONALIZED, FX_OP_CALL};
   fxApplyPatterns(func, pass, roots, sizeof roots / sizeof roots[0],
-                  lowerPattern, &L);
+                  lowerPattern, &L, FX_TOP_DOWN);
   Leftover left = {false, L.errors > 0};
   mlirOperationWalk(func, reportLeftover, &left, MlirWalkPostOrder);
   if (left.any || !dropCasts(func))

@@ -120,13 +120,13 @@ static const int64_t kToTheEnd = INT64_MAX / 2; /* torch's "end" sentinel */
 
 static FxRegion wholeRegion(MlirValue root) {
   FxRegion r = {root, 0, {{0}}};
-  MlirType t = mlirValueGetType(root);
-  intptr_t rank = fxTensorTypeGetRank(t);
+  FxDim dims[FX_REGION_MAX_RANK];
+  intptr_t rank = fxTensorTypeGetDims(mlirValueGetType(root), dims,
+                                      FX_REGION_MAX_RANK);
   r.rank = rank <= FX_REGION_MAX_RANK ? (int)rank : -1; /* -1: unknown */
   for (int i = 0; i < r.rank; ++i) {
-    FxDim d = fxTensorTypeGetDim(t, i);
     /* A symbolic size is "to the end": bounds below are still exact. */
-    int64_t hi = d.symbol.length ? INT64_MAX : d.size;
+    int64_t hi = dims[i].symbol.length ? INT64_MAX : dims[i].size;
     r.dims[i] = (FxInterval){true, 0, hi, 1};
   }
   return r;

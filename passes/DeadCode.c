@@ -73,6 +73,6 @@ void fxRunDeadCode(MlirOperation func, MlirExternalPass pass) {
       FX_OP_RESHAPE,       FX_OP_VIEW,   FX_OP_SLICE, FX_OP_SLICE_SCATTER,
       FX_OP_AUTO_FUNCTIONALIZED, FX_OP_CALL};
   fxApplyPatterns(func, pass, roots, sizeof roots / sizeof roots[0],
-                  eraseIfDead, &st);
+                  eraseIfDead, &st, FX_BOTTOM_UP);
   fxSchemaTableDestroy(st.table);
 }

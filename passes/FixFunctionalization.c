@@ -23,6 +23,7 @@
  */
 #include "Alias.h"
 #include "PassInternal.h"
+#include "ReadIndex.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/Rewrite.h"
@@ -32,6 +33,7 @@
 
 typedef struct State {
   FxSchemaTable *table;
+  FxReadIndex *reads; /* may be NULL: then only the precise walk */
 } State;
 
 static MlirStringRef str(const char *s) {
@@ -122,7 +124,10 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
     }
   }
   /* (a) a later read of what A overwrites. */
-  MlirOperation reader = fxFindReadAfter(root, &region, call, m->copyBack);
+  MlirOperation reader =
+      fxReadIndexMayReadAfter(st->reads, root, call)
+          ? fxFindReadAfter(root, &region, call, m->copyBack)
+          : (MlirOperation){NULL};
   if (!mlirOperationIsNull(reader)) {
     fxLocationString(reader, loc, sizeof loc);
     snprintf(why, cap, "cloned operand '%s': it is read after the call at %s",
@@ -151,12 +156,8 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
   intptr_t numOperands = mlirOperationGetNumOperands(call);
   intptr_t numResults = mlirOperationGetNumResults(call);
   MlirValue operands[FX_MAX_OPERANDS];
-  MlirStringRef names[FX_MAX_OPERANDS];
-  MlirAttribute argNames = mlirOperationGetAttributeByName(call, str("arg_names"));
-  for (intptr_t i = 0; i < numOperands; ++i) {
+  for (intptr_t i = 0; i < numOperands; ++i)
     operands[i] = mlirOperationGetOperand(call, i);
-    names[i] = mlirStringAttrGetValue(mlirArrayAttrGetElement(argNames, i));
-  }
   /* The mutated operands present, in schema order (= result order). */
   Mutated mutated[FX_MAX_RESULTS];
   int numMutated = 0, numReturns = 0;
@@ -179,24 +180,28 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
       continue;
     fxEmitRemark(loc, why);
     mutated[k].copyBack = (MlirOperation){NULL};
-    operands[mutated[k].operand] = mlirOperationGetResult(
-        createClone(rw, loc, operands[mutated[k].operand]), 0);
+    MlirOperation clone = createClone(rw, loc, operands[mutated[k].operand]);
+    fxReadIndexPlace(st->reads, clone, call);
+    operands[mutated[k].operand] = mlirOperationGetResult(clone, 0);
   }
 
   MlirType returnTypes[FX_MAX_RESULTS];
   for (int i = 0; i < numReturns; ++i)
     returnTypes[i] = mlirValueGetType(mlirOperationGetResult(call, i));
-  MlirOperation inPlace = fxCallOpCreate(
-      loc, FX_OP_CALL, fxCallGetTarget(call), numOperands, operands, names,
-      mlirOperationGetAttributeByName(call, str("args")), numReturns,
-      returnTypes);
+  MlirOperation inPlace = fxCallOpCreateLike(call, FX_OP_CALL, numOperands,
+                                             operands, numReturns, returnTypes);
   mlirRewriterBaseInsert(rw, inPlace);
+  fxReadIndexPlace(st->reads, inPlace, call);
 
   MlirValue replacements[FX_MAX_RESULTS];
   for (int i = 0; i < numReturns; ++i)
     replacements[i] = mlirOperationGetResult(inPlace, i);
-  for (int k = 0; k < numMutated; ++k)
+  for (int k = 0; k < numMutated; ++k) {
     replacements[mutated[k].result] = operands[mutated[k].operand];
+    /* The new value's readers now read the operand's storage. */
+    fxReadIndexMerge(st->reads, mlirOperationGetResult(call, mutated[k].result),
+                     fxStorageRoot(operands[mutated[k].operand]));
+  }
   mlirRewriterBaseReplaceOpWithValues(rw, call, numResults, replacements);
 
   /* copy_(arg, arg) is now a no-op; its result is `arg` (Tensor(a!)). */
@@ -318,15 +323,19 @@ static MlirWalkResult remarkKept(MlirOperation op, void *userData) {
 }
 
 void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
-  State st = {fxSchemaTableCreate(func)};
+  State st = {fxSchemaTableCreate(func), NULL};
   if (!fxPassBegin(func, pass, st.table)) {
     fxSchemaTableDestroy(st.table);
     return;
   }
-  static const FxOpKind roots[] = {FX_OP_AUTO_FUNCTIONALIZED,
-                                   FX_OP_SLICE_SCATTER};
-  fxApplyPatterns(func, pass, roots, sizeof roots / sizeof roots[0],
-                  matchAndRewrite, &st);
+  st.reads = fxReadIndexCreate(func);
+  /* Calls first, in program order, then the scatter-backs the in-place
+   * calls made (nested ones included). */
+  static const FxOpKind calls[] = {FX_OP_AUTO_FUNCTIONALIZED};
+  fxApplyPatterns(func, pass, calls, 1, matchAndRewrite, &st, FX_TOP_DOWN);
+  static const FxOpKind scatters[] = {FX_OP_SLICE_SCATTER};
+  fxApplyPatterns(func, pass, scatters, 1, matchAndRewrite, &st, FX_TOP_DOWN);
   mlirOperationWalk(func, remarkKept, &st, MlirWalkPreOrder);
+  fxReadIndexDestroy(st.reads);
   fxSchemaTableDestroy(st.table);
 }

@@ -313,7 +313,7 @@ void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass) {
   static const FxOpKind roots[] = {FX_OP_RESHAPE, FX_OP_VIEW, FX_OP_SLICE,
                                    FX_OP_SLICE_SCATTER};
   fxApplyPatterns(func, pass, roots, sizeof roots / sizeof roots[0],
-                  matchAndRewrite, &st);
+                  matchAndRewrite, &st, FX_TOP_DOWN);
   mlirOperationWalk(func, remarkDeclined, &st, MlirWalkPreOrder);
   fxSchemaTableDestroy(st.table);
 }

@@ -37,12 +37,17 @@ typedef MlirLogicalResult (*FxMatchAndRewrite)(MlirRewritePattern pattern,
                                                MlirPatternRewriter rewriter,
                                                void *userData);
 
+/* How patterns are applied: the greedy driver (to a fixpoint) visiting ops
+ * first in program order or in reverse, or one walk over the ops
+ * (mlirWalkAndApplyPatterns: each op once, modified ops not revisited). */
+typedef enum FxOrder { FX_TOP_DOWN, FX_BOTTOM_UP, FX_ONE_WALK } FxOrder;
+
 /* Applies `fn` as one pattern per op kind in `roots` to `op` with the greedy
- * driver, folding and region simplification off; signals pass failure if
- * it does not converge. */
+ * driver, folding, constant CSE and region simplification off; signals pass
+ * failure if it does not converge. */
 void fxApplyPatterns(MlirOperation op, MlirExternalPass pass,
                      const FxOpKind *roots, size_t numRoots,
-                     FxMatchAndRewrite fn, void *userData);
+                     FxMatchAndRewrite fn, void *userData, FxOrder order);
 
 /* Prints `op`'s location ("loc(...)") into `out` (cap bytes, truncated). */
 void fxLocationString(MlirOperation op, char *out, size_t cap);

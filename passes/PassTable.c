@@ -133,7 +133,7 @@ bool fxPassBegin(MlirOperation func, MlirExternalPass pass,
 
 void fxApplyPatterns(MlirOperation op, MlirExternalPass pass,
                      const FxOpKind *roots, size_t numRoots,
-                     FxMatchAndRewrite fn, void *userData) {
+                     FxMatchAndRewrite fn, void *userData, FxOrder order) {
   MlirContext ctx = mlirOperationGetContext(op);
   MlirRewritePatternSet patterns = mlirRewritePatternSetCreate(ctx);
   MlirRewritePatternCallbacks callbacks = {NULL, NULL, fn};
@@ -146,13 +146,18 @@ void fxApplyPatterns(MlirOperation op, MlirExternalPass pass,
   /* Freezing moves the patterns out but leaves the set's own allocation
    * behind (MLIR 22 C API); destroying the empty shell frees it. */
   mlirRewritePatternSetDestroy(patterns);
+  if (order == FX_ONE_WALK) {
+    mlirWalkAndApplyPatterns(op, frozen);
+    mlirFrozenRewritePatternSetDestroy(frozen);
+    return;
+  }
   MlirGreedyRewriteDriverConfig config = mlirGreedyRewriteDriverConfigCreate();
   mlirGreedyRewriteDriverConfigEnableFolding(config, false);
   /* Constant CSE would erase a constant a pattern just built and still
    * holds; patterns build what they need. */
   mlirGreedyRewriteDriverConfigEnableConstantCSE(config, false);
-  /* Program order: deterministic decisions and diagnostics. */
-  mlirGreedyRewriteDriverConfigSetUseTopDownTraversal(config, true);
+  mlirGreedyRewriteDriverConfigSetUseTopDownTraversal(config,
+                                                      order == FX_TOP_DOWN);
   mlirGreedyRewriteDriverConfigSetRegionSimplificationLevel(
       config, MLIR_GREEDY_SIMPLIFY_REGION_LEVEL_DISABLED);
   if (mlirLogicalResultIsFailure(

@@ -47,8 +47,8 @@ static FxDevice gDevice = FX_DEVICE_CPU;
 static FxStats gStats;
 
 int fxrt_set_device(FxDevice device) {
-  /* No CUDA in this build: only the CPU can be selected. */
-  if (device != FX_DEVICE_CPU)
+  /* The GPU only when this build has CUDA and the process can use it. */
+  if (device != FX_DEVICE_CPU && !(device == FX_DEVICE_CUDA && fxCudaUsable()))
     return -1;
   gDevice = device;
   return 0;
@@ -71,6 +71,7 @@ void fxrt_reset_stats(void) {
 typedef struct FxAllocation {
   void *ptr;
   int64_t bytes;
+  int onDevice; /* cudaMalloc-ed (fxrt_set_device(FX_DEVICE_CUDA)) */
 } FxAllocation;
 
 static FxAllocation *gAllocs;
@@ -94,16 +95,22 @@ void _mlir_ciface_fxrt_alloc(FxMemRefI8 *out, int64_t bytes) {
     gCapAllocs = cap;
   }
   /* aligned_alloc needs a multiple of the alignment; a zero-byte tensor
-   * still gets a distinct, valid pointer. */
+   * still gets a distinct, valid pointer.  Device memory comes zeroed and
+   * 256-byte aligned from cudaMalloc. */
   size_t rounded = ((size_t)bytes + 63) / 64 * 64;
-  void *p = aligned_alloc(64, rounded ? rounded : 64);
+  int onDevice = gDevice == FX_DEVICE_CUDA;
+  void *p = onDevice ? fxCudaAlloc("fxrt_alloc", (int64_t)(rounded ? rounded : 64))
+                     : aligned_alloc(64, rounded ? rounded : 64);
   if (!p) {
-    fxCpuError("fxrt_alloc", "out of memory for %lld bytes", (long long)bytes);
+    if (!onDevice) /* (the device allocator reports its own failure) */
+      fxCpuError("fxrt_alloc", "out of memory for %lld bytes", (long long)bytes);
     return;
   }
-  memset(p, 0, rounded);
+  if (!onDevice)
+    memset(p, 0, rounded);
   gAllocs[gNumAllocs].ptr = p;
   gAllocs[gNumAllocs].bytes = bytes;
+  gAllocs[gNumAllocs].onDevice = onDevice;
   gNumAllocs++;
   gStats.allocations++;
   gStats.allocated_bytes += bytes;
@@ -116,8 +123,12 @@ void _mlir_ciface_fxrt_alloc(FxMemRefI8 *out, int64_t bytes) {
 }
 
 void fxrt_release_all(void) {
-  for (int64_t i = 0; i < gNumAllocs; i++)
-    free(gAllocs[i].ptr);
+  for (int64_t i = 0; i < gNumAllocs; i++) {
+    if (gAllocs[i].onDevice)
+      fxCudaFree(gAllocs[i].ptr);
+    else
+      free(gAllocs[i].ptr);
+  }
   free(gAllocs);
   gAllocs = NULL;
   gNumAllocs = gCapAllocs = 0;
@@ -126,20 +137,9 @@ void fxrt_release_all(void) {
 
 /*===-- Copies -------------------------------------------------------------===*/
 
-void fxrt_copy_tensor(const FxTensor *dst, const FxTensor *src) {
-  static const char k[] = "fxrt_copy";
-  if (!dst || !src || !fxCpuDtype(dst->dtype) || !fxCpuDtype(src->dtype)) {
-    fxCpuError(k, "absent or invalid tensor");
-    return;
-  }
-  if (fxCpuCheckSameDtype(k, "dst", dst, "src", src) ||
-      fxCpuCheckSameShape(k, "dst", dst, "src", src))
-    return;
+void fxCpuCopyStrided(const FxTensor *dst, const FxTensor *src) {
   int64_t es = fxElemSize(dst->dtype);
-  int64_t numel = fxTensorNumel(dst);
-  gStats.copies++;
-  gStats.copied_bytes += numel * es;
-  if (numel == 0)
+  if (fxTensorNumel(dst) == 0)
     return;
   int rank = dst->rank ? dst->rank : 1;
   int64_t n = dst->rank ? dst->sizes[rank - 1] : 1;
@@ -156,6 +156,27 @@ void fxrt_copy_tensor(const FxTensor *dst, const FxTensor *src) {
     for (int64_t i = 0; i < n; i++)
       memmove(it.ptr[0] + i * ds, it.ptr[1] + i * ss, (size_t)es);
   }
+}
+
+void fxrt_copy_tensor(const FxTensor *dst, const FxTensor *src) {
+  static const char k[] = "fxrt_copy";
+  if (!dst || !src || !fxCpuDtype(dst->dtype) || !fxCpuDtype(src->dtype)) {
+    fxCpuError(k, "absent or invalid tensor");
+    return;
+  }
+  if (fxCpuCheckSameDtype(k, "dst", dst, "src", src) ||
+      fxCpuCheckSameShape(k, "dst", dst, "src", src))
+    return;
+  int64_t es = fxElemSize(dst->dtype);
+  int64_t numel = fxTensorNumel(dst);
+  gStats.copies++;
+  gStats.copied_bytes += numel * es;
+  if (numel == 0)
+    return;
+  if (fxCudaDeviceOf(dst->data) >= 0 || fxCudaDeviceOf(src->data) >= 0)
+    fxCudaCopy(k, dst, src); /* host<->device or device<->device */
+  else
+    fxCpuCopyStrided(dst, src);
 }
 
 void _mlir_ciface_fxrt_copy(FxMemRefI64 *dst, FxMemRefI64 *src) {

@@ -1,11 +1,13 @@
 # lit configuration of the fxir suite (check-fx).
 import os
+import subprocess
+import sys
 
 import lit.formats
 
 config.name = "fxir"
 config.test_format = lit.formats.ShTest(execute_external=True)
-config.suffixes = [".mlir", ".c"]
+config.suffixes = [".mlir", ".c", ".cu", ".test"]
 config.excludes = ["lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt", "Inputs"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.fx_obj_root, "test")
@@ -30,3 +32,23 @@ if config.fx_sanitize:
 config.substitutions.append(("%mlir_opt", mlir_opt))
 config.substitutions.append(("%fx_src", config.fx_src_root))
 config.substitutions.append(("%fx_lib", os.path.join(config.fx_obj_root, "lib")))
+config.substitutions.append(("%python", sys.executable))
+
+# CUDA: `cuda` when libfxrt has its CUDA kernels (FX_CUDA); `cuda-device`
+# when, in addition, it can use a GPU in this process (asked of libfxrt
+# itself through fx-cuda-probe); `cuobjdump` when the toolkit has that tool.
+if config.fx_cuda:
+    config.available_features.add("cuda")
+    try:
+        probe = subprocess.run([os.path.join(bindir, "fx-cuda-probe")],
+                               stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, timeout=120)
+        if probe.returncode == 0:
+            config.available_features.add("cuda-device")
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    if config.fx_cuobjdump and os.path.isfile(config.fx_cuobjdump):
+        config.available_features.add("cuobjdump")
+        config.substitutions.append(("%cuobjdump", config.fx_cuobjdump))
+# The build directory itself (test/Fuzz passes it to bench/fuzz).
+config.substitutions.append(("%fx_obj", config.fx_obj_root))

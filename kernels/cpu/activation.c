@@ -62,6 +62,8 @@ void fxrt__C__silu_and_mul(const FxTensor *result, const FxTensor *input) {
   int64_t d = fxGluCheck(__func__, result, input, FX_DT_FLOAT16_32);
   FX_TRY(d < 0);
   FX_TRY(fxCpuCheckSameDtype(__func__, "result", result, "input", input));
+  FX_CUDA_DISPATCH(__func__, fxCudaSiluAndMul(__func__, result, input, NULL, d),
+                   result, input);
   fxSiluAndMulRows(__func__, result, input, NULL, d);
 }
 
@@ -72,5 +74,7 @@ void fxrt__C__silu_and_mul_quant(const FxTensor *result, const FxTensor *input,
   FX_TRY(fxCpuCheck(__func__, "scale", scale, FX_DT(FX_DTYPE_F32), 0,
                     FXRT_MAX_RANK) ||
          fxCpuCheckNumel(__func__, "scale", scale, 1, "a per-tensor scale"));
+  FX_CUDA_DISPATCH(__func__, fxCudaSiluAndMul(__func__, result, input, scale, d),
+                   result, input, scale);
   fxSiluAndMulRows(__func__, result, input, scale, d);
 }

@@ -61,6 +61,8 @@ static void fxElementwise(const char *k, const FxTensor *out,
   int64_t sa[FXRT_MAX_RANK + 1] = {0}, sb[FXRT_MAX_RANK + 1] = {0};
   FX_TRY(fxBroadcastStrides(k, "self", a, out, sa));
   FX_TRY(b && fxBroadcastStrides(k, "other", b, out, sb));
+  FX_CUDA_DISPATCH(k, fxCudaElementwise(k, out, a, sa, b, sb, (int)op, alpha),
+                   out, a, b);
 
   int outer = out->rank ? out->rank - 1 : 0;
   int64_t n = out->rank ? out->sizes[out->rank - 1] : 1;
@@ -194,13 +196,15 @@ void fxrt_aten__mm(const FxTensor *out, const FxTensor *self,
   FX_TRY(fxMatmulCheck(__func__, out, self, mat2, FX_DT_FLOAT16_32,
                        FX_DT_FLOAT16_32));
   FX_TRY(fxCpuCheckSameDtype(__func__, "mat2", mat2, "self", self));
+  FX_CUDA_DISPATCH(__func__, fxCudaMatmul(__func__, out, self, mat2), out, self,
+                   mat2);
   fxMatmul(__func__, out, self, mat2, NULL);
 }
 
-/* Widens a 1-element or `n`-element vector (any layout) to fp32; returns
- * its step (0 or 1) or -1 after reporting. */
-static int fxLoadVector(const char *k, const char *name, const FxTensor *t,
-                        int64_t n, int allowScalar, float *dst) {
+/* Checks a 1-element or `n`-element float vector (any layout); returns its
+ * step (0 or 1) or -1 after reporting. */
+static int fxVectorCheck(const char *k, const char *name, const FxTensor *t,
+                         int64_t n, int allowScalar) {
   if (fxCpuCheck(k, name, t, FX_DT_FLOATS, 0, 2))
     return -1;
   int64_t numel = fxTensorNumel(t);
@@ -209,11 +213,15 @@ static int fxLoadVector(const char *k, const char *name, const FxTensor *t,
                (long long)numel, allowScalar ? "1 or " : "", (long long)n);
     return -1;
   }
-  int64_t es = fxElemSize(t->dtype);
+  return numel == n && n != 1;
+}
+
+/* Widens a checked vector to fp32. */
+static void fxLoadVector(const FxTensor *t, float *dst) {
+  int64_t es = fxElemSize(t->dtype), numel = fxTensorNumel(t);
   for (int64_t i = 0; i < numel; i++)
     dst[i] = fxLoadF32((const char *)t->data + fxCpuFlatOffset(t, i) * es,
                        t->dtype);
-  return numel == n && n != 1;
 }
 
 void fxrt_aten___scaled_mm(const FxTensor *out, const FxTensor *self,
@@ -227,26 +235,34 @@ void fxrt_aten___scaled_mm(const FxTensor *out, const FxTensor *self,
   FX_REQUIRE(scale_a && scale_a->dtype == FX_DTYPE_F32 && scale_b &&
                  scale_b->dtype == FX_DTYPE_F32,
              "scale_a and scale_b must be float32");
-  /* use_fast_accum only trades accuracy on the GPU; fp32 accumulation here. */
+  /* use_fast_accum only trades accuracy on the GPU; fp32 accumulation on
+   * both paths here. */
   (void)use_fast_accum;
-  float *sa = fxCpuScratch(k, m), *sb = fxCpuScratch(k, n);
-  float *bv = bias ? fxCpuScratch(k, n) : NULL;
-  FxEpilogue ep = {sa, sb, bv, 0, 0, 1.0f};
-  int ok = sa && sb && (!bias || bv);
-  if (ok) {
-    int stepA = fxLoadVector(k, "scale_a", scale_a, m, 1, sa);
-    int stepB = fxLoadVector(k, "scale_b", scale_b, n, 1, sb);
-    ok = stepA >= 0 && stepB >= 0 &&
-         (!bias || fxLoadVector(k, "bias", bias, n, 0, bv) >= 0);
-    ep.saStep = stepA;
-    ep.sbStep = stepB;
-  }
+  int stepA = fxVectorCheck(k, "scale_a", scale_a, m, 1);
+  int stepB = fxVectorCheck(k, "scale_b", scale_b, n, 1);
+  FX_TRY(stepA < 0 || stepB < 0 ||
+         (bias && fxVectorCheck(k, "bias", bias, n, 0) < 0));
   /* scale_result scales an fp8 result (cuBLASLt's D scale) and is ignored
    * for wider outputs, as in torch. */
-  if (ok && scale_result && out->dtype == FX_DTYPE_F8E4M3FN)
-    ok = fxLoadVector(k, "scale_result", scale_result, 1, 1, &ep.scaleResult) >= 0;
-  if (ok)
+  const FxTensor *sr =
+      scale_result && out->dtype == FX_DTYPE_F8E4M3FN ? scale_result : NULL;
+  FX_TRY(sr && fxVectorCheck(k, "scale_result", sr, 1, 1) < 0);
+  FX_CUDA_DISPATCH(k,
+                   fxCudaScaledMatmul(k, out, self, mat2, scale_a, scale_b,
+                                      bias, sr),
+                   out, self, mat2, scale_a, scale_b, bias, sr);
+  float *sa = fxCpuScratch(k, m), *sb = fxCpuScratch(k, n);
+  float *bv = bias ? fxCpuScratch(k, n) : NULL;
+  FxEpilogue ep = {sa, sb, bv, stepA, stepB, 1.0f};
+  if (sa && sb && (!bias || bv)) {
+    fxLoadVector(scale_a, sa);
+    fxLoadVector(scale_b, sb);
+    if (bias)
+      fxLoadVector(bias, bv);
+    if (sr)
+      fxLoadVector(sr, &ep.scaleResult);
     fxMatmul(k, out, self, mat2, &ep);
+  }
   free(sa);
   free(sb);
   free(bv);

@@ -12,9 +12,16 @@
 #define FX_CPU_H
 
 #include "common/fx_math.h"
+#include "cuda/fx_cuda.h"
 #include "fxrt.h"
 
 #include <stdint.h>
+
+/* C linkage for the CUDA launchers (kernels/cuda), which report errors and
+ * reuse the dtype table through this header too. */
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /*===-- Errors -------------------------------------------------------------===*/
 
@@ -106,6 +113,11 @@ int fxCpuRowsAdd(FxCpuRows *it, const FxTensor *t, const int64_t *strides);
 /* Advances to the next row; 0 when done (also for an empty outer shape). */
 int fxCpuRowsNext(FxCpuRows *it);
 
+/* Copies same-shape, same-dtype host tensors of any layouts (no checks, no
+ * statistics): the body of fxrt_copy_tensor, also used by the CUDA copies
+ * to pack and unpack strided host tensors. */
+void fxCpuCopyStrided(const FxTensor *dst, const FxTensor *src);
+
 /* Element offset of row-major element `flat` of `t` (in elements). */
 int64_t fxCpuFlatOffset(const FxTensor *t, int64_t flat);
 /* Byte stride of the last dimension of `t`. */
@@ -120,5 +132,9 @@ float *fxCpuScratch(const char *kernel, int64_t n);
  * partial sums folded as a tree: the shape of the GPU's per-thread partials
  * plus block reduction, and a much smaller error than one serial sum. */
 float fxCpuSumSquares(const float *x, int64_t n);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* FX_CPU_H */

@@ -129,6 +129,10 @@ void fxrt__C__rms_norm(const FxTensor *result, const FxTensor *input,
   FX_TRY(fxCpuCheck(__func__, "result", result, FX_DT_ANY, 1, FXRT_MAX_RANK));
   int64_t h = fxNormCheck(__func__, input, names, same, 1, weight, 0, NULL);
   FX_TRY(h < 0);
+  FX_CUDA_DISPATCH(__func__,
+                   fxCudaRmsNorm(__func__, result, input, NULL, weight, NULL,
+                                 epsilon, h),
+                   result, input, weight);
   fxRmsNormRows(__func__, result, input, NULL, weight, NULL, epsilon, h);
 }
 
@@ -139,6 +143,10 @@ void fxrt__C__fused_add_rms_norm(const FxTensor *input, const FxTensor *residual
   FX_TRY(fxCpuCheck(__func__, "residual", residual, FX_DT_ANY, 1, FXRT_MAX_RANK));
   int64_t h = fxNormCheck(__func__, input, names, same, 1, weight, 0, NULL);
   FX_TRY(h < 0);
+  FX_CUDA_DISPATCH(__func__,
+                   fxCudaRmsNorm(__func__, NULL, input, residual, weight, NULL,
+                                 epsilon, h),
+                   input, residual, weight);
   fxRmsNormRows(__func__, NULL, input, residual, weight, NULL, epsilon, h);
 }
 
@@ -150,6 +158,10 @@ void fxrt__C__rms_norm_static_fp8_quant(const FxTensor *result,
   FX_TRY(h < 0);
   FX_REQUIRE(scale, "required tensor 'scale' is absent");
   FX_TRY(fxQuantResultCheck(__func__, result, input, FX_DT(FX_DTYPE_F8E4M3FN)));
+  FX_CUDA_DISPATCH(__func__,
+                   fxCudaRmsNorm(__func__, result, input, NULL, weight, scale,
+                                 epsilon, h),
+                   result, input, weight, scale);
   fxRmsNormRows(__func__, result, input, NULL, weight, scale, epsilon, h);
 }
 
@@ -164,6 +176,10 @@ void fxrt__C__fused_add_rms_norm_static_fp8_quant(
   FX_REQUIRE(scale, "required tensor 'scale' is absent");
   FX_TRY(fxQuantResultCheck(__func__, result, input, FX_DT(FX_DTYPE_F8E4M3FN)));
   /* `input` is read only: the sum goes to `residual`, the norm to `result`. */
+  FX_CUDA_DISPATCH(__func__,
+                   fxCudaRmsNorm(__func__, result, input, residual, weight,
+                                 scale, epsilon, h),
+                   result, input, residual, weight, scale);
   fxRmsNormRows(__func__, result, input, residual, weight, scale, epsilon, h);
 }
 
@@ -194,6 +210,10 @@ void fxrt__C__rms_norm_dynamic_per_token_quant(
   for (int d = 0; d < input->rank - 1; d++)
     rows *= input->sizes[d];
   FX_TRY(fxCpuCheckNumel(k, "scale", scale, rows, "one per token"));
+  FX_CUDA_DISPATCH(k,
+                   fxCudaRmsNormDynamicQuant(k, result, input, weight, scale,
+                                             epsilon, scale_ub, residual, h),
+                   result, input, weight, scale, scale_ub, residual);
 
   const FxCpuDtype *dt = fxCpuDtype(input->dtype);
   float *w = fxLoadWeight(k, weight, h);

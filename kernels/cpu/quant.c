@@ -76,6 +76,8 @@ void fxrt__C__static_scaled_fp8_quant(const FxTensor *result,
   FX_TRY(fxScaleCheck(__func__, "scale", scale, 1,
                       "per-tensor; group scales need group_shape, which the "
                       "ABI does not carry"));
+  FX_CUDA_DISPATCH(__func__, fxCudaStaticQuant(__func__, result, input, scale),
+                   result, input, scale);
   fxQuantAll(__func__, result, input, 1.0f / *(const float *)scale->data);
 }
 
@@ -84,6 +86,8 @@ void fxrt__C__dynamic_scaled_fp8_quant(const FxTensor *result,
                                        const FxTensor *scale) {
   FX_TRY(fxQuantCheck(__func__, result, input));
   FX_TRY(fxScaleCheck(__func__, "scale", scale, 1, "a per-tensor scale"));
+  FX_CUDA_DISPATCH(__func__, fxCudaDynamicQuant(__func__, result, input, scale),
+                   result, input, scale);
   FxQuantRows q;
   fxQuantRowsInit(&q, result, input);
   float *x = fxCpuScratch(__func__, q.n);
@@ -111,6 +115,9 @@ void fxrt__C__dynamic_per_token_scaled_fp8_quant(const FxTensor *result,
   FX_TRY(fxScaleCheck(__func__, "scale", scale, q.it.rows, "one per token"));
   if (scale_ub)
     FX_TRY(fxScaleCheck(__func__, "scale_ub", scale_ub, 1, "a scalar bound"));
+  FX_CUDA_DISPATCH(__func__,
+                   fxCudaPerTokenQuant(__func__, result, input, scale, scale_ub),
+                   result, input, scale, scale_ub);
   float ub = scale_ub ? *(const float *)scale_ub->data : 0.0f;
   float *x = fxCpuScratch(__func__, q.n);
   FX_TRY(!x);

@@ -118,6 +118,12 @@ void fxrt__C__rotary_embedding(const FxTensor *positions, const FxTensor *query,
   FX_TRY(fxRotaryHeads(k, "query", query, positions, head_size, &q));
   if (key)
     FX_TRY(fxRotaryHeads(k, "key", key, positions, head_size, &kk));
+  FX_CUDA_DISPATCH(k,
+                   fxCudaRotary(k, positions, query, q.numHeads, q.headStride,
+                                q.elemStride, key, kk.numHeads, kk.headStride,
+                                kk.elemStride, cos_sin_cache, rope_dim_offset,
+                                is_neox != 0, inverse != 0),
+                   positions, query, key, cos_sin_cache);
 
   int pd = positions->rank;
   int64_t tokens = fxTensorNumel(positions);

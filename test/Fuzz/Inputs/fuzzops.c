@@ -1,0 +1,183 @@
+/* fuzzops.c - the user ops of the random graphs (bench/gen_random.py),
+ * loaded by fx-run --shared-lib=libfx_fuzzops.so.
+ *
+ * Each op exists for every dtype D in {f32, f16, bf16} and rank R in
+ * {1, 2, 3} as `fuzz::<D>r<R>_<kind>`; every tensor of one op has that dtype
+ * and rank, but any sizes.  Schemas (gen_random.py declares them with
+ * fx.schema; keep the two in sync):
+ *
+ *   scale_(Tensor(a!) self, *, float alpha, int bias=0) -> ()
+ *   axpy_(Tensor! out, Tensor x, float alpha=0.5) -> ()
+ *   mix2_(Tensor! a, Tensor(b!) b, Tensor c, bool flip) -> ()
+ *   addret_(Tensor! self, Tensor other, float alpha) -> Tensor
+ *   pure(Tensor self, Tensor other, int k) -> Tensor
+ *   opt_(Tensor! self, Tensor!? extra, Tensor? src, float alpha=1.0) -> ()
+ *
+ * ABI (DESIGN §4): out descriptors first, then the schema's parameters in
+ * order; tensors as ranked strided memref descriptors, int/bool as int64_t,
+ * float as double.  An op reads an input at index i as input[i mod size]
+ * (so any sizes work; an empty input reads as 0), honours every stride and
+ * offset, computes in fp32, rounds once per store, and writes exactly its
+ * out tensors and its `Tensor!` arguments, element by element in row-major
+ * order (so the result is deterministic for any layout).  Nothing here
+ * converts a float to an integer, so NaN and Inf are harmless.
+ */
+#include "common/fx_math.h"
+#include "fxrt.h"
+
+#include <stdint.h>
+
+enum { MAXR = 3 };
+
+typedef struct View {
+  char *base; /* element (0, ..., 0) */
+  int rank, dtype, esize;
+  int64_t sizes[MAXR], strides[MAXR];
+} View;
+
+static View mkView(void *aligned, int64_t offset, const int64_t *sizes,
+                   const int64_t *strides, int rank, int dtype) {
+  View v = {0};
+  v.rank = rank;
+  v.dtype = dtype;
+  v.esize = fxElemSize(dtype);
+  v.base = (char *)aligned + offset * v.esize;
+  for (int i = 0; i < rank; ++i) {
+    v.sizes[i] = sizes[i];
+    v.strides[i] = strides[i];
+  }
+  return v;
+}
+
+static int64_t numel(const View *v) {
+  int64_t n = 1;
+  for (int i = 0; i < v->rank; ++i)
+    n *= v->sizes[i];
+  return n;
+}
+
+static void unravel(const View *v, int64_t flat, int64_t *idx) {
+  for (int i = v->rank - 1; i >= 0; --i) {
+    idx[i] = v->sizes[i] ? flat % v->sizes[i] : 0;
+    flat = v->sizes[i] ? flat / v->sizes[i] : 0;
+  }
+}
+
+static char *at(const View *v, const int64_t *idx) {
+  char *p = v->base;
+  for (int i = 0; i < v->rank; ++i)
+    p += idx[i] * v->strides[i] * v->esize;
+  return p;
+}
+
+/* v[idx mod sizes], or 0 when v is empty or absent. */
+static float rd(const View *v, const int64_t *idx) {
+  if (!v)
+    return 0.0f;
+  int64_t j[MAXR];
+  for (int i = 0; i < v->rank; ++i) {
+    if (v->sizes[i] == 0)
+      return 0.0f;
+    j[i] = idx[i] % v->sizes[i];
+  }
+  return fxLoadF32(at(v, j), v->dtype);
+}
+
+static float get(const View *v, const int64_t *idx) {
+  return fxLoadF32(at(v, idx), v->dtype);
+}
+
+static void put(const View *v, const int64_t *idx, float x) {
+  fxStoreF32(at(v, idx), v->dtype, x);
+}
+
+#define EACH(v, idx)                                                           \
+  for (int64_t flat_ = 0, n_ = numel(v); flat_ < n_; ++flat_)                  \
+    if (unravel((v), flat_, (idx)), 1)
+
+/*===-- The ops, on views -------------------------------------------------===*/
+
+static void scale_(View *self, double alpha, int64_t bias) {
+  int64_t i[MAXR];
+  EACH(self, i) put(self, i, get(self, i) * (float)alpha + (float)bias * 0.0625f);
+}
+
+static void axpy_(View *out, View *x, double alpha) {
+  int64_t i[MAXR];
+  EACH(out, i) put(out, i, get(out, i) + (float)alpha * rd(x, i));
+}
+
+static void mix2_(View *a, View *b, View *c, int64_t flip) {
+  int64_t i[MAXR];
+  EACH(a, i) put(a, i, get(a, i) + 0.5f * rd(c, i));
+  EACH(b, i) put(b, i, (flip ? -get(b, i) : get(b, i)) * 0.75f + rd(a, i));
+}
+
+static void addret_(View *out, View *self, View *other, double alpha) {
+  int64_t i[MAXR];
+  EACH(out, i) put(out, i, rd(self, i) * (float)alpha + rd(other, i));
+  EACH(self, i) put(self, i, get(self, i) - 0.125f * rd(other, i));
+}
+
+static void pure(View *out, View *self, View *other, int64_t k) {
+  int64_t i[MAXR];
+  EACH(out, i) put(out, i, rd(self, i) - rd(other, i) * ((float)k * 0.25f));
+}
+
+static void opt_(View *self, View *extra, View *src, double alpha) {
+  int64_t i[MAXR];
+  EACH(self, i) put(self, i, get(self, i) + (float)alpha * (src ? rd(src, i) : 1.0f));
+  if (extra)
+    EACH(extra, i) put(extra, i, get(extra, i) * 0.5f + rd(self, i));
+}
+
+/*===-- Entry points: fxrt_fuzz__<D>r<R>_<kind> ----------------------------===*/
+
+#define MEMREF(R)                                                              \
+  typedef struct MemRef##R {                                                   \
+    void *allocated, *aligned;                                                 \
+    int64_t offset, sizes[R], strides[R];                                      \
+  } MemRef##R;
+MEMREF(1)
+MEMREF(2)
+MEMREF(3)
+
+#define V(m, R, DT) mkView((m)->aligned, (m)->offset, (m)->sizes, (m)->strides, R, DT)
+#define VP(m, R, DT, tmp) ((m) ? ((tmp) = V(m, R, DT), &(tmp)) : (View *)0)
+
+#define OPS(D, R, DT)                                                          \
+  void _mlir_ciface_fxrt_fuzz__##D##r##R##_scale_(MemRef##R *self,             \
+                                                  double alpha, int64_t bias) { \
+    View s = V(self, R, DT);                                                   \
+    scale_(&s, alpha, bias);                                                   \
+  }                                                                            \
+  void _mlir_ciface_fxrt_fuzz__##D##r##R##_axpy_(MemRef##R *out, MemRef##R *x, \
+                                                 double alpha) {               \
+    View o = V(out, R, DT), xv = V(x, R, DT);                                  \
+    axpy_(&o, &xv, alpha);                                                     \
+  }                                                                            \
+  void _mlir_ciface_fxrt_fuzz__##D##r##R##_mix2_(MemRef##R *a, MemRef##R *b,   \
+                                                 MemRef##R *c, int64_t flip) { \
+    View av = V(a, R, DT), bv = V(b, R, DT), cv = V(c, R, DT);                 \
+    mix2_(&av, &bv, &cv, flip);                                                \
+  }                                                                            \
+  void _mlir_ciface_fxrt_fuzz__##D##r##R##_addret_(                            \
+      MemRef##R *out, MemRef##R *self, MemRef##R *other, double alpha) {       \
+    View o = V(out, R, DT), s = V(self, R, DT), t = V(other, R, DT);           \
+    addret_(&o, &s, &t, alpha);                                                \
+  }                                                                            \
+  void _mlir_ciface_fxrt_fuzz__##D##r##R##_pure(                               \
+      MemRef##R *out, MemRef##R *self, MemRef##R *other, int64_t k) {          \
+    View o = V(out, R, DT), s = V(self, R, DT), t = V(other, R, DT);           \
+    pure(&o, &s, &t, k);                                                       \
+  }                                                                            \
+  void _mlir_ciface_fxrt_fuzz__##D##r##R##_opt_(                               \
+      MemRef##R *self, MemRef##R *extra, MemRef##R *src, double alpha) {       \
+    View s = V(self, R, DT), e, c;                                             \
+    opt_(&s, VP(extra, R, DT, e), VP(src, R, DT, c), alpha);                   \
+  }
+
+#define ALL_RANKS(D, DT) OPS(D, 1, DT) OPS(D, 2, DT) OPS(D, 3, DT)
+ALL_RANKS(f32, FX_DTYPE_F32)
+ALL_RANKS(f16, FX_DTYPE_F16)
+ALL_RANKS(bf16, FX_DTYPE_BF16)

@@ -715,6 +715,7 @@ enum { kSeenSlots = 1024, kMaxKey = 96 };
 struct Seen {
   uint64_t hash[kSeenSlots];
   const void **key[kSeenSlots]; /* key[i][0] = length */
+  int num;                      /* at most half full: probes stay short */
 };
 
 static int signature(MlirOperation op, const void **key) {
@@ -774,9 +775,11 @@ static bool seenValid(Scope *sc, MlirOperation op, bool remember) {
     return false;
   if (sc->seen->hash[slot])
     return true;
-  if (remember && (sc->seen->key[slot] = malloc((size_t)n * sizeof *key))) {
+  if (remember && sc->seen->num < kSeenSlots / 2 &&
+      (sc->seen->key[slot] = malloc((size_t)n * sizeof *key))) {
     memcpy(sc->seen->key[slot], key, (size_t)n * sizeof *key);
     sc->seen->hash[slot] = h;
+    ++sc->seen->num;
   }
   return false;
 }

@@ -422,7 +422,8 @@ void fxSchemaTableDestroy(FxSchemaTable *table) {
 static char *strndupRef(MlirStringRef s) {
   char *copy = malloc(s.length + 1);
   if (copy) {
-    memcpy(copy, s.data, s.length);
+    if (s.length) /* an empty ref may have a NULL data pointer */
+      memcpy(copy, s.data, s.length);
     copy[s.length] = 0;
   }
   return copy;

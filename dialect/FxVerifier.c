@@ -23,6 +23,7 @@ enum { kMsgLen = 2048 };
 enum { kMaxScopeSyms = 32, kMaxCheckedTypes = 64 };
 typedef struct Seen Seen;
 typedef struct Scope {
+  bool perOp;       /* one op's verification: look symbols up directly */
   bool ready;
   bool anySymbol;   /* no function body, or too many symbols to list */
   int numSyms, numChecked;
@@ -136,7 +137,31 @@ static void prepareScope(Verifier *v) {
   }
 }
 
+/* One op's check (MLIR's verifier hook runs it on every op after every
+ * pass): scan the arguments until the symbol shows up instead of listing all
+ * of them, which made graphs with many arguments quadratic. */
+static bool declaredByArguments(MlirOperation func, MlirStringRef sym) {
+  MlirBlock entry = mlirOperationIsNull(func)
+                        ? (MlirBlock){NULL}
+                        : mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+  if (mlirBlockIsNull(entry))
+    return true; /* no function, or a declaration */
+  for (intptr_t i = 0, n = mlirBlockGetNumArguments(entry); i < n; ++i) {
+    MlirType t = mlirValueGetType(mlirBlockGetArgument(entry, i));
+    if (fxTypeIsASym(t) && mlirStringRefEqual(fxSymTypeGetName(t), sym))
+      return true;
+    FxDim dims[16];
+    intptr_t r = fxTensorTypeGetDims(t, dims, 16);
+    for (intptr_t d = 0; d < r && d < 16; ++d)
+      if (mlirStringRefEqual(dims[d].symbol, sym))
+        return true;
+  }
+  return false;
+}
+
 static bool isDeclared(Verifier *v, MlirStringRef sym) {
+  if (v->scope->perOp)
+    return declaredByArguments(v->func, sym);
   prepareScope(v);
   if (v->scope->anySymbol)
     return true;
@@ -695,7 +720,7 @@ MlirLogicalResult fxVerifyOp(MlirOperation op, FxSchemaTable *table) {
   FxOpKind kind = fxOpGetKind(op);
   if (kind == FX_OP_NONE)
     return OK;
-  Scope scope = {0};
+  Scope scope = {.perOp = true};
   Verifier v = {op, enclosingFunc(op), table, &scope};
   if (!table && (kind == FX_OP_CALL || kind == FX_OP_AUTO_FUNCTIONALIZED))
     v.table = fxSchemaTableCreate(op);

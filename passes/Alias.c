@@ -96,6 +96,40 @@ MlirOperation fxFindWriteAfter(MlirValue v, MlirOperation after,
   return q.found;
 }
 
+/* Whether call-like `op`'s schema returns an alias of an argument. */
+static bool returnsAlias(MlirOperation op, FxSchemaTable *table) {
+  FxOpKind k = fxOpGetKind(op);
+  if (k != FX_OP_CALL && k != FX_OP_AUTO_FUNCTIONALIZED)
+    return false;
+  const FxSchema *s = fxSchemaTableLookup(table, fxCallGetTarget(op));
+  for (int i = 0; s && i < s->numReturns; ++i)
+    if (s->returns[i].alias[0])
+      return true;
+  return false;
+}
+
+typedef struct AliasQuery {
+  FxSchemaTable *table;
+  MlirOperation exempt;
+} AliasQuery;
+
+static bool isAliasingCall(MlirOpOperand use, void *userData) {
+  AliasQuery *q = userData;
+  MlirOperation owner = mlirOpOperandGetOwner(use);
+  if (!mlirOperationIsNull(q->exempt) && mlirOperationEqual(owner, q->exempt))
+    return false;
+  return returnsAlias(owner, q->table);
+}
+
+bool fxHasReturnedAlias(MlirValue root, FxSchemaTable *table,
+                        MlirOperation exempt) {
+  if (mlirValueIsAOpResult(root) &&
+      returnsAlias(mlirOpResultGetOwner(root), table))
+    return true;
+  AliasQuery q = {table, exempt};
+  return anyUse(root, isAliasingCall, &q);
+}
+
 static bool isReturn(MlirOpOperand use, void *userData) {
   MlirStringRef name =
       mlirIdentifierStr(mlirOperationGetName(mlirOpOperandGetOwner(use)));

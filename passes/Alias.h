@@ -36,6 +36,15 @@ MlirOperation fxFindWriteAfter(MlirValue v, MlirOperation after,
  * function (a func.return operand). */
 bool fxReachesReturn(MlirValue v);
 
+/* Whether the storage behind `root` may also be reached through the result
+ * of a call whose schema returns an alias of an argument (aten::copy_'s
+ * `-> Tensor(a!)`): `root` is such a result, or it or a view of it is an
+ * operand of such a call.  The storage model here does not follow those
+ * aliases; passes treat such storage as shared with the unknown.  A use
+ * by `exempt` (may be null) does not count. */
+bool fxHasReturnedAlias(MlirValue root, FxSchemaTable *table,
+                        MlirOperation exempt);
+
 /* Index of `v` among its function's arguments, or -1 when not an argument. */
 intptr_t fxFunctionArgIndex(MlirValue v);
 

@@ -28,8 +28,8 @@ static bool writesAreObservable(State *st, MlirOperation call) {
       continue;
     MlirValue v = mlirOperationGetOperand(call, i);
     MlirValue root = fxStorageRoot(v);
-    if (fxFunctionArgIndex(root) >= 0)
-      return true; /* the caller sees it */
+    if (fxFunctionArgIndex(root) >= 0 || fxHasReturnedAlias(root, st->table, (MlirOperation){NULL}))
+      return true; /* the caller, or an alias we do not track, sees it */
     FxRegion region = fxRegionOf(v);
     if (!mlirOperationIsNull(
             fxFindReadAfter(root, &region, call, (MlirOperation){NULL})))

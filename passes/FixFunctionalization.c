@@ -123,6 +123,15 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
       return false;
     }
   }
+  /* Storage also reached through a call's aliasing return (aten::copy_)
+   * is outside what the region model tracks: never write it in place. */
+  if (fxHasReturnedAlias(root, st->table, m->copyBack)) {
+    snprintf(why, cap,
+             "cloned operand '%s': its storage is also the result of a call "
+             "whose schema returns an alias of an argument",
+             name);
+    return false;
+  }
   /* (a) a later read of what A overwrites. */
   MlirOperation reader =
       fxReadIndexMayReadAfter(st->reads, root, call)

@@ -114,6 +114,15 @@ static bool storageChangeIsSafe(State *st, MlirOperation op, MlirValue old,
                                 Plan *plan) {
   char loc[256];
   MlirValue root = fxStorageRoot(value);
+  if (fxHasReturnedAlias(root, st->table, (MlirOperation){NULL}) ||
+      fxHasReturnedAlias(fxStorageRoot(old), st->table,
+                         (MlirOperation){NULL})) {
+    snprintf(plan->reason, sizeof plan->reason,
+             "kept: %s would share storage that a call's aliasing return "
+             "also reaches",
+             what);
+    return false;
+  }
   MlirOperation w = fxFindWriteAfter(root, op, st->table);
   if (mlirOperationIsNull(w))
     w = fxFindWriteAfter(old, op, st->table);

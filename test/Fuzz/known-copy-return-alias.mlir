@@ -1,11 +1,10 @@
-// Known bug, found by bench/fuzz (seeds 276, 438, 554, 1080 of
-// `bench/fuzz 10000 --start 0`): the passes take the own result of
-// aten::copy_ (`-> Tensor(a!)`, which aliases `self`) for new storage.
-// fx-fix-functionalization then writes it in place although what it aliases
-// is read afterwards, and fx-dce erases an in-place call through it although
-// what it aliases is returned.  XFAIL until the passes follow the alias set
-// (passes/Alias.c); then this test passes, lit reports it as unexpectedly
-// passing, and the XFAIL line goes.
+// Regression test for a miscompile bench/fuzz found (seeds 276, 438, 554,
+// 1080 of `bench/fuzz 10000 --start 0`): the passes took the own result of
+// aten::copy_ (`-> Tensor(a!)`, which aliases `self`) for new storage, so
+// fx-fix-functionalization wrote it in place although what it aliases is
+// read afterwards, and fx-dce erased an in-place call through it although
+// what it aliases is returned.  Storage a call's aliasing return reaches is
+// now never written in place, nor its writes erased (passes/Alias.c).
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: fx-run %s --entry=fix_functionalization --check-passes --shared-lib=%fx_lib/libfx_fuzzops.so --output-dir=%t | FileCheck %s --check-prefix=FIX
 // RUN: fx-run %s --entry=dce --check-passes --shared-lib=%fx_lib/libfx_fuzzops.so --output-dir=%t | FileCheck %s --check-prefix=DCE

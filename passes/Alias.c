@@ -130,6 +130,23 @@ bool fxHasReturnedAlias(MlirValue root, FxSchemaTable *table,
   return anyUse(root, isAliasingCall, &q);
 }
 
+typedef struct AnyAliasQuery {
+  FxSchemaTable *table;
+  bool found;
+} AnyAliasQuery;
+
+static MlirWalkResult findAliasingCall(MlirOperation op, void *userData) {
+  AnyAliasQuery *q = userData;
+  q->found = returnsAlias(op, q->table);
+  return q->found ? MlirWalkResultInterrupt : MlirWalkResultAdvance;
+}
+
+bool fxFunctionHasReturnedAliases(MlirOperation func, FxSchemaTable *table) {
+  AnyAliasQuery q = {table, false};
+  mlirOperationWalk(func, findAliasingCall, &q, MlirWalkPreOrder);
+  return q.found;
+}
+
 static bool isReturn(MlirOpOperand use, void *userData) {
   MlirStringRef name =
       mlirIdentifierStr(mlirOperationGetName(mlirOpOperandGetOwner(use)));

@@ -45,6 +45,13 @@ bool fxReachesReturn(MlirValue v);
 bool fxHasReturnedAlias(MlirValue root, FxSchemaTable *table,
                         MlirOperation exempt);
 
+/* Whether any call or auto_functionalized in `func` has a schema that
+ * returns an alias of an argument.  The fx passes never add a call to a new
+ * target, so a "no" holds for a whole pass run and lets a pass skip
+ * fxHasReturnedAlias: its walk over every use of a root would make the pass
+ * quadratic on storage every layer uses (the residual stream). */
+bool fxFunctionHasReturnedAliases(MlirOperation func, FxSchemaTable *table);
+
 /* Index of `v` among its function's arguments, or -1 when not an argument. */
 intptr_t fxFunctionArgIndex(MlirValue v);
 

@@ -6,6 +6,9 @@
 // RUN: fx-run %s --entry=copy --sym=s0=3 --seed=1 --output-dir=%t/a | FileCheck %s --check-prefix=OUT
 // RUN: fx-run %s --entry=copy --sym=s0=3 --input=0=%t/a/out0.npy --output-dir=%t/b | FileCheck %s --check-prefix=OUT
 // RUN: cmp %t/a/out0.npy %t/b/out0.npy
+// The JIT's optimization level changes nothing computed.
+// RUN: mkdir -p %t/c && fx-run %s -O0 --entry=copy --sym=s0=3 --seed=1 --output-dir=%t/c | FileCheck %s --check-prefix=OUT
+// RUN: cmp %t/a/out0.npy %t/c/out0.npy
 // OUT: out0: {{.*}}out0.npy checksum
 
 // RUN: not fx-run %s --entry=double 2>&1 | FileCheck %s --check-prefix=NOSYM
@@ -25,6 +28,9 @@
 
 // RUN: not fx-run %s --bogus 2>&1 | FileCheck %s --check-prefix=FLAG
 // FLAG: fx-run: error: unknown argument '--bogus' (see --help)
+
+// RUN: not fx-run %s -O4 2>&1 | FileCheck %s --check-prefix=OPT
+// OPT: fx-run: error: unknown argument '-O4' (see --help)
 
 func.func @copy(%x: !fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16> {
   %0 = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {},

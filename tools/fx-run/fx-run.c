@@ -4,13 +4,16 @@
  *   fx-run FILE.mlir [--entry=NAME] [--sym=NAME=VALUE]...
  *          [--input=I=PATH.npy]... [--seed=N] [--output-dir=DIR]
  *          [--shared-lib=PATH]... [--no-fx-passes] [--check-passes]
- *          [--device=cpu|cuda] [--repeat=N]
+ *          [--device=cpu|cuda] [--repeat=N] [-O0|-O1|-O2|-O3]
  *
  * Arguments are allocated from the symbol bindings; argument I comes from
  * PATH.npy or is seeded random (uniform [-1, 1) for floats, [0, 64) for
  * integers).  Each function result is written to DIR/out<K>.npy.
  * --check-passes runs the graph with and without the fx passes on
  * identical inputs and fails unless every output is bit-identical.
+ * -O<N> is the LLVM optimization level of the JIT (default 2, as
+ * mlir-runner); the glue it compiles only calls kernels, so -O0 mostly
+ * saves compile time (the fuzzer uses it).
  */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "Fx.h"
@@ -40,7 +43,7 @@ typedef struct Options {
   int numSyms, numInputs, numLibs;
   unsigned long long seed;
   bool noPasses, checkPasses, cuda;
-  int repeat;
+  int repeat, optLevel;
 } Options;
 
 /* A host tensor, contiguous. */
@@ -84,7 +87,7 @@ static void add(const char **list, int *n, const char *v, const char *flag) {
 }
 
 static Options parseOptions(int argc, char **argv) {
-  Options o = {.outputDir = ".", .repeat = 1};
+  Options o = {.outputDir = ".", .repeat = 1, .optLevel = 2};
   for (int i = 1; i < argc; ++i) {
     const char *a = argv[i], *v;
     if ((v = valueOf(a, "--entry")))
@@ -109,11 +112,14 @@ static Options parseOptions(int argc, char **argv) {
       o.noPasses = true;
     else if (strcmp(a, "--check-passes") == 0)
       o.checkPasses = true;
+    else if (strlen(a) == 3 && a[0] == '-' && a[1] == 'O' && a[2] >= '0' &&
+             a[2] <= '3')
+      o.optLevel = a[2] - '0';
     else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
       printf("usage: fx-run FILE.mlir [--entry=NAME] [--sym=NAME=VALUE]... "
              "[--input=I=PATH.npy]... [--seed=N] [--output-dir=DIR] "
              "[--shared-lib=PATH]... [--no-fx-passes] [--check-passes] "
-             "[--device=cpu|cuda] [--repeat=N]\n");
+             "[--device=cpu|cuda] [--repeat=N] [-O0|-O1|-O2|-O3]\n");
       exit(0);
     } else if (a[0] == '-' || o.file)
       die("unknown argument '%s' (see --help)", a);
@@ -312,7 +318,7 @@ static Run execute(const Options *o, MlirModule module, const Signature *sig,
   for (int i = 0; i < o->numLibs; ++i)
     libs[i] = str(o->libs[i]);
   MlirExecutionEngine jit =
-      mlirExecutionEngineCreate(lowered, 2, o->numLibs, libs, false, false);
+      mlirExecutionEngineCreate(lowered, o->optLevel, o->numLibs, libs, false, false);
   if (mlirExecutionEngineIsNull(jit))
     die("JIT compilation failed (a missing --shared-lib for a user op?)");
   MlirOperation entry = findEntry(module, o->entry);

@@ -154,10 +154,17 @@ FX_HD uint8_t fxF32ToF8E4M3FN(float f) {
 }
 
 /* vLLM's quantizing store: clamp to ±448 with fminf then fmaxf (this order
- * maps NaN to +448, as the GPU does), then convert. */
+ * maps NaN to +448, as the GPU does), then convert.  Written as compares
+ * with the same results as fmaxf(-448, fminf(x, 448)) for every x (a NaN
+ * fails `x < 448` and becomes 448; the second operand is never NaN), so the
+ * C build inlines them instead of calling libm's fminf/fmaxf per element. */
+FX_HD float fxClampFp8(float x) {
+  float r = x < FX_FP8_MAX ? x : FX_FP8_MAX;
+  return r > -FX_FP8_MAX ? r : -FX_FP8_MAX;
+}
+
 FX_HD uint8_t fxQuantF8E4M3FN(float x) {
-  float r = fmaxf(-FX_FP8_MAX, fminf(x, FX_FP8_MAX));
-  return fxF32ToF8E4M3FN(r);
+  return fxF32ToF8E4M3FN(fxClampFp8(x));
 }
 
 /*===-- int8 ---------------------------------------------------------------===*/

@@ -7,8 +7,10 @@
  * taken once in fp32 (§3.7).  Rows may have any strides.  vLLM's quant
  * kernel takes fp16/bf16 only; fp32 input is accepted here too (T = f32). */
 #include "cpu/fx_cpu.h"
+#include "cpu/fx_rowops.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* Checks the pair and returns d (the output width), or -1. */
 static int64_t fxGluCheck(const char *k, const FxTensor *result,
@@ -31,31 +33,57 @@ static int64_t fxGluCheck(const char *k, const FxTensor *result,
   return d;
 }
 
-/* The shared row loop; `scale` NULL writes T, else fp8. */
+/* The shared row loop; `quant` 0 writes T, else fp8.  Chunks of rows go
+ * to threads (fxCpuParallelRows), each with its own scratch. */
+typedef struct FxGluCtx {
+  const char *k;
+  FxCpuRows it;
+  int in, o, quant;
+  int32_t dtype;
+  int64_t d, is, os;
+  float invScale;
+} FxGluCtx;
+
+static void fxSiluAndMulChunk(void *p, int64_t begin, int64_t end) {
+  const FxGluCtx *c = (const FxGluCtx *)p;
+  const FxRowOps *ops = fxCpuRowOps();
+  int64_t d = c->d;
+  float *x = fxCpuScratch(c->k, 2 * d);
+  FxCpuRows it = c->it;
+  fxCpuRowsSeek(&it, begin, end);
+  while (x && fxCpuRowsNext(&it)) {
+    fxCpuLoadRow(c->dtype, x, it.ptr[c->in], 2 * d, c->is);
+    ops->siluMul[c->dtype](x, x + d, d); /* T(T(silu(g)) * u) */
+    if (c->quant)
+      fxCpuQuantRowMul(it.ptr[c->o], c->os, x, d, c->invScale);
+    else
+      fxCpuStoreRow(c->dtype, it.ptr[c->o], x, d, c->os);
+  }
+  free(x);
+}
+
 static void fxSiluAndMulRows(const char *k, const FxTensor *result,
                              const FxTensor *input, const FxTensor *scale,
                              int64_t d) {
-  const FxCpuDtype *dt = fxCpuDtype(input->dtype);
-  float *x = fxCpuScratch(k, 2 * d);
-  if (!x)
+  if (d <= 0)
     return;
-  float invScale = scale ? 1.0f / *(const float *)scale->data : 1.0f;
-  FxCpuRows it;
-  fxCpuRowsInit(&it, input->rank - 1, input->sizes);
-  int in = fxCpuRowsAdd(&it, input, NULL), o = fxCpuRowsAdd(&it, result, NULL);
-  int64_t is = fxCpuInnerStride(input), os = fxCpuInnerStride(result);
-  while (d > 0 && fxCpuRowsNext(&it)) {
-    dt->load(x, it.ptr[in], 2 * d, is);
-    for (int64_t j = 0; j < d; j++)
-      x[j] = fxSiluAndMul(input->dtype, x[j], x[d + j]);
-    if (!scale) {
-      dt->store(it.ptr[o], x, d, os);
-      continue;
-    }
-    for (int64_t j = 0; j < d; j++)
-      *(uint8_t *)(it.ptr[o] + j * os) = fxQuantF8E4M3FN(x[j] * invScale);
-  }
-  free(x);
+  FxGluCtx c;
+  memset(&c, 0, sizeof c);
+  c.k = k;
+  c.dtype = input->dtype;
+  c.d = d;
+  c.quant = scale != NULL;
+  c.invScale = scale ? 1.0f / *(const float *)scale->data : 1.0f;
+  fxCpuRowsInit(&c.it, input->rank - 1, input->sizes);
+  c.in = fxCpuRowsAdd(&c.it, input, NULL);
+  c.o = fxCpuRowsAdd(&c.it, result, NULL);
+  c.is = fxCpuInnerStride(input);
+  c.os = fxCpuInnerStride(result);
+  double bytes = (double)c.it.rows * (double)d *
+                 (double)(2 * fxElemSize(input->dtype) + fxElemSize(result->dtype));
+  if (!fxCpuWritesDisjoint(result))
+    bytes = 0;
+  fxCpuParallelRows(c.it.rows, bytes, fxSiluAndMulChunk, &c);
 }
 
 void fxrt__C__silu_and_mul(const FxTensor *result, const FxTensor *input) {

@@ -101,7 +101,7 @@ typedef struct FxCpuRows {
   int64_t sizes[FXRT_MAX_RANK];
   int64_t strides[FX_CPU_MAX_OPS][FXRT_MAX_RANK]; /* bytes */
   int64_t idx[FXRT_MAX_RANK];
-  int64_t row, rows;
+  int64_t row, rows, first;
   char *ptr[FX_CPU_MAX_OPS];
 } FxCpuRows;
 
@@ -112,6 +112,11 @@ void fxCpuRowsInit(FxCpuRows *it, int rank, const int64_t *sizes);
 int fxCpuRowsAdd(FxCpuRows *it, const FxTensor *t, const int64_t *strides);
 /* Advances to the next row; 0 when done (also for an empty outer shape). */
 int fxCpuRowsNext(FxCpuRows *it);
+/* Restricts a fresh iterator (all operands added, not yet advanced) to rows
+ * [begin, end): the next fxCpuRowsNext yields row `begin`.  `row` keeps
+ * counting from 0, so `row - 1` stays the row-major index of the current row.
+ * How a kernel hands each thread its own share of the rows. */
+void fxCpuRowsSeek(FxCpuRows *it, int64_t begin, int64_t end);
 
 /* Copies same-shape, same-dtype host tensors of any layouts (no checks, no
  * statistics): the body of fxrt_copy_tensor, also used by the CUDA copies

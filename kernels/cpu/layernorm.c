@@ -19,8 +19,10 @@
  * z = x + r unrounded in fp32 and stores T(z) to `residual`, as vLLM does.
  */
 #include "cpu/fx_cpu.h"
+#include "cpu/fx_rowops.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* Shape and dtype checks shared by the family: `input` is a float tensor of
  * rank >= 1; each `same` tensor (non-NULL) has its shape and dtype; the
@@ -70,56 +72,122 @@ static float *fxLoadWeight(const char *k, const FxTensor *weight, int64_t h) {
   return w;
 }
 
-/* Quantizes `n` fp32 values to fp8 bytes spaced `stride` apart, as
- * fp8(clamp(v * invScale)) (the static convention, §2.5). */
-static void fxStoreFp8Row(char *dst, int64_t stride, const float *v, int64_t n,
-                          float invScale) {
-  for (int64_t i = 0; i < n; i++)
-    *(uint8_t *)(dst + i * stride) = fxQuantF8E4M3FN(v[i] * invScale);
-}
-
 /* rms_norm, fused_add_rms_norm and the two static-fp8 variants share one
  * row loop; `residual` (in/out) selects the fused add, `result` may alias
  * nothing but is NULL for fused_add_rms_norm (which writes `input`), and
- * `scale` selects fp8 output. */
+ * `scale` selects fp8 output.  Rows are split over threads
+ * (fxCpuParallelRows); each chunk has its own scratch. */
+typedef struct FxNormCtx {
+  const char *k;
+  FxCpuRows it; /* operands added, not advanced */
+  int in, o, res, hasResidual, quant;
+  int32_t dtype;
+  int64_t h, is, os, rs;
+  const float *w; /* NULL: weightless */
+  float eps, invScale;
+  /* Output keeps NaN signs (f32/f16, not quantized) and the weight holds a
+   * NaN: every row takes the careful loops (fx_rowops.h, fxNanFirst). */
+  int nanSensitive, weightNan;
+} FxNormCtx;
+
+/* Rows holding a NaN (sum of squares NaN), or all rows when the weight has
+ * one, take the careful norm where the NaN an output gets is defined; the
+ * fast loops would give a compiler-dependent NaN sign there.  Rows that
+ * hold no NaN cannot make two NaNs meet in the norm. */
+static int fxNormCareful(const FxNormCtx *c, float ss) {
+  return c->nanSensitive && (ss != ss || c->weightNan);
+}
+
+static void fxRmsNormChunk(void *p, int64_t begin, int64_t end) {
+  const FxNormCtx *c = (const FxNormCtx *)p;
+  const FxRowOps *ops = fxCpuRowOps();
+  int32_t dt = c->dtype;
+  int64_t h = c->h;
+  float *x = fxCpuScratch(c->k, h);
+  float *r = c->hasResidual ? fxCpuScratch(c->k, h) : NULL;
+  FxCpuRows it = c->it;
+  fxCpuRowsSeek(&it, begin, end);
+  int64_t es = fxElemSize(dt);
+  int dense = c->is == es && c->os == (c->quant ? 1 : es) &&
+              (!c->hasResidual || c->rs == es);
+  while (dense && x && fxCpuRowsNext(&it)) {
+    /* All rows dense: the fused loops, same bits in fewer passes. */
+    float ss = c->hasResidual
+                   ? ops->addSumSq[dt](x, it.ptr[c->in], it.ptr[c->res],
+                                       it.ptr[c->res], h)
+                   : ops->loadSumSq[dt](x, it.ptr[c->in], h);
+    if (fxNormCareful(c, ss)) {
+      float inv = fxRmsInv(fxCpuSumSquaresNan(x, h), h, c->eps);
+      fxCpuNormNan(dt, x, h, inv, c->w);
+      fxCpuStoreRow(dt, it.ptr[c->o], x, h, c->os);
+      continue;
+    }
+    float inv = fxRmsInv(ss, h, c->eps);
+    if (c->quant)
+      ops->normQuant[dt]((uint8_t *)it.ptr[c->o], x, h, inv, c->w, c->invScale);
+    else
+      ops->normStore[dt](it.ptr[c->o], x, h, inv, c->w);
+  }
+  while (!dense && x && (r || !c->hasResidual) && fxCpuRowsNext(&it)) {
+    fxCpuLoadRow(dt, x, it.ptr[c->in], h, c->is);
+    if (c->hasResidual) { /* s = T(x + r): the new residual, and the norm input */
+      fxCpuLoadRow(dt, r, it.ptr[c->res], h, c->rs);
+      ops->addRound[dt](x, r, h);
+      fxCpuStoreRow(dt, it.ptr[c->res], x, h, c->rs);
+    }
+    float ss = ops->sumSquares(x, h);
+    if (fxNormCareful(c, ss))
+      fxCpuNormNan(dt, x, h, fxRmsInv(fxCpuSumSquaresNan(x, h), h, c->eps), c->w);
+    else
+      ops->norm[dt](x, h, fxRmsInv(ss, h, c->eps), c->w); /* T((x * inv) * w) */
+    if (c->quant)
+      fxCpuQuantRowMul(it.ptr[c->o], c->os, x, h, c->invScale);
+    else
+      fxCpuStoreRow(dt, it.ptr[c->o], x, h, c->os);
+  }
+  free(x);
+  free(r);
+}
+
 static void fxRmsNormRows(const char *k, const FxTensor *result,
                           const FxTensor *input, const FxTensor *residual,
                           const FxTensor *weight, const FxTensor *scale,
                           double epsilon, int64_t h) {
-  const FxCpuDtype *dt = fxCpuDtype(input->dtype);
   float *w = fxLoadWeight(k, weight, h);
-  float *x = fxCpuScratch(k, h), *r = fxCpuScratch(k, h);
-  if (w && x && r) {
-    float eps = (float)epsilon;
-    float invScale = scale ? 1.0f / *(const float *)scale->data : 1.0f;
-    const FxTensor *out = result ? result : input;
-    FxCpuRows it;
-    fxCpuRowsInit(&it, input->rank - 1, input->sizes);
-    int in = fxCpuRowsAdd(&it, input, NULL), o = fxCpuRowsAdd(&it, out, NULL);
-    int res = residual ? fxCpuRowsAdd(&it, residual, NULL) : 0;
-    int64_t is = fxCpuInnerStride(input), os = fxCpuInnerStride(out);
-    int64_t rs = residual ? fxCpuInnerStride(residual) : 0;
-    while (h > 0 && fxCpuRowsNext(&it)) {
-      dt->load(x, it.ptr[in], h, is);
-      if (residual) { /* s = T(x + r): the new residual, and the norm input */
-        dt->load(r, it.ptr[res], h, rs);
-        for (int64_t j = 0; j < h; j++)
-          x[j] = fxRoundTo(input->dtype, x[j] + r[j]);
-        dt->store(it.ptr[res], x, h, rs);
-      }
-      float inv = fxRmsInv(fxCpuSumSquares(x, h), h, eps);
-      for (int64_t j = 0; j < h; j++)
-        x[j] = fxRmsNormElem(input->dtype, x[j], inv, weight != NULL,
-                             weight ? w[j] : 1.0f);
-      if (scale)
-        fxStoreFp8Row(it.ptr[o], os, x, h, invScale);
-      else
-        dt->store(it.ptr[o], x, h, os);
-    }
+  if (!w || h <= 0) {
+    free(w);
+    return;
   }
+  FxNormCtx c;
+  memset(&c, 0, sizeof c);
+  c.k = k;
+  c.dtype = input->dtype;
+  c.h = h;
+  c.w = weight ? w : NULL;
+  c.eps = (float)epsilon;
+  c.quant = scale != NULL;
+  c.invScale = scale ? 1.0f / *(const float *)scale->data : 1.0f;
+  c.hasResidual = residual != NULL;
+  c.nanSensitive = !scale && input->dtype != FX_DTYPE_BF16; /* bf16 NaN is 0x7FC0 */
+  for (int64_t j = 0; weight && j < h; j++)
+    c.weightNan |= w[j] != w[j];
+  const FxTensor *out = result ? result : input;
+  fxCpuRowsInit(&c.it, input->rank - 1, input->sizes);
+  c.in = fxCpuRowsAdd(&c.it, input, NULL);
+  c.o = fxCpuRowsAdd(&c.it, out, NULL);
+  c.res = residual ? fxCpuRowsAdd(&c.it, residual, NULL) : 0;
+  c.is = fxCpuInnerStride(input);
+  c.os = fxCpuInnerStride(out);
+  c.rs = residual ? fxCpuInnerStride(residual) : 0;
+  int64_t es = fxElemSize(input->dtype);
+  double bytes = (double)c.it.rows * (double)h *
+                 (double)(es + fxElemSize(out->dtype) + (residual ? 2 * es : 0));
+  /* Threads only when no two rows write the same bytes (a broadcast
+   * output), where the serial order would decide the result. */
+  if (!fxCpuWritesDisjoint(out) || (residual && !fxCpuWritesDisjoint(residual)))
+    bytes = 0;
+  fxCpuParallelRows(c.it.rows, bytes, fxRmsNormChunk, &c);
   free(w);
-  free(x);
-  free(r);
 }
 
 void fxrt__C__rms_norm(const FxTensor *result, const FxTensor *input,
@@ -185,6 +253,60 @@ void fxrt__C__fused_add_rms_norm_static_fp8_quant(
 
 /*===-- rms_norm_dynamic_per_token_quant -----------------------------------===*/
 
+typedef struct FxDynNormCtx {
+  const char *k;
+  FxCpuRows it;
+  int in, o, res, hasResidual, isFp8, hasUb;
+  int32_t dtype;
+  int64_t h, is, os, rs;
+  const float *w;
+  float eps, ub;
+  const FxTensor *scale;
+} FxDynNormCtx;
+
+static void fxDynNormChunk(void *p, int64_t begin, int64_t end) {
+  const FxDynNormCtx *c = (const FxDynNormCtx *)p;
+  const FxRowOps *ops = fxCpuRowOps();
+  int32_t dt = c->dtype;
+  int64_t h = c->h;
+  float *z = fxCpuScratch(c->k, h), *n = fxCpuScratch(c->k, h);
+  FxCpuRows it = c->it;
+  fxCpuRowsSeek(&it, begin, end);
+  while (z && n && fxCpuRowsNext(&it)) {
+    float ss;
+    if (c->hasResidual) { /* z = x + r stays unrounded; residual <- T(z) */
+      fxCpuLoadRow(dt, z, it.ptr[c->in], h, c->is);
+      fxCpuLoadRow(dt, n, it.ptr[c->res], h, c->rs);
+      ops->addRound[FX_DTYPE_F32](z, n, h);
+      ss = ops->sumSquares(z, h);
+    } else if (c->is == fxElemSize(dt)) {
+      ss = ops->loadSumSq[dt](z, it.ptr[c->in], h);
+    } else {
+      fxCpuLoadRow(dt, z, it.ptr[c->in], h, c->is);
+      ss = ops->sumSquares(z, h);
+    }
+    float rms = fxRmsInv(ss, h, c->eps);
+    if (c->hasResidual) /* z is needed again for the residual store */
+      memcpy(n, z, (size_t)h * sizeof(float));
+    float *v = c->hasResidual ? n : z;
+    float amax = ops->normRoundFirst[dt](v, h, rms, c->w); /* T(T(z*rms)*w) */
+    float s = c->isFp8 ? fxFp8TokenScale(amax, c->hasUb, c->ub)
+                       : fxInt8TokenScale(amax);
+    *((float *)c->scale->data + fxCpuFlatOffset(c->scale, it.row - 1)) = s;
+    if (c->isFp8) { /* true division, "for exact match with FBGemm" */
+      fxCpuQuantRowDiv(it.ptr[c->o], c->os, v, h, s);
+    } else {
+      float inv = 1.0f / s;
+      for (int64_t j = 0; j < h; j++)
+        *(int8_t *)(it.ptr[c->o] + j * c->os) = fxQuantI8(v[j] * inv);
+    }
+    if (c->hasResidual)
+      fxCpuStoreRow(dt, it.ptr[c->res], z, h, c->rs);
+  }
+  free(z);
+  free(n);
+}
+
 void fxrt__C__rms_norm_dynamic_per_token_quant(
     const FxTensor *result, const FxTensor *input, const FxTensor *weight,
     const FxTensor *scale, double epsilon, const FxTensor *scale_ub,
@@ -215,48 +337,33 @@ void fxrt__C__rms_norm_dynamic_per_token_quant(
                                              epsilon, scale_ub, residual, h),
                    result, input, weight, scale, scale_ub, residual);
 
-  const FxCpuDtype *dt = fxCpuDtype(input->dtype);
   float *w = fxLoadWeight(k, weight, h);
-  float *z = fxCpuScratch(k, h), *n = fxCpuScratch(k, h);
-  if (w && z && n) {
-    float eps = (float)epsilon;
-    float ub = scale_ub ? *(const float *)scale_ub->data : 0.0f;
-    FxCpuRows it;
-    fxCpuRowsInit(&it, input->rank - 1, input->sizes);
-    int in = fxCpuRowsAdd(&it, input, NULL), o = fxCpuRowsAdd(&it, result, NULL);
-    int res = residual ? fxCpuRowsAdd(&it, residual, NULL) : 0;
-    int64_t is = fxCpuInnerStride(input), os = fxCpuInnerStride(result);
-    int64_t rs = residual ? fxCpuInnerStride(residual) : 0;
-    while (fxCpuRowsNext(&it)) {
-      dt->load(z, it.ptr[in], h, is);
-      if (residual) { /* z = x + r stays unrounded; residual <- T(z) */
-        dt->load(n, it.ptr[res], h, rs);
-        for (int64_t j = 0; j < h; j++)
-          z[j] += n[j];
-      }
-      float rms = fxRmsInv(fxCpuSumSquares(z, h), h, eps);
-      float amax = 0.0f;
-      for (int64_t j = 0; j < h; j++) {
-        n[j] = fxRmsNormElemRoundFirst(input->dtype, z[j], rms, w[j]);
-        amax = fmaxf(amax, fabsf(n[j]));
-      }
-      float s = isFp8 ? fxFp8TokenScale(amax, scale_ub != NULL, ub)
-                      : fxInt8TokenScale(amax);
-      float *sp = (float *)scale->data + fxCpuFlatOffset(scale, it.row - 1);
-      *sp = s;
-      if (isFp8) { /* true division, "for exact match with FBGemm" */
-        for (int64_t j = 0; j < h; j++)
-          *(uint8_t *)(it.ptr[o] + j * os) = fxQuantF8E4M3FN(n[j] / s);
-      } else {
-        float inv = 1.0f / s;
-        for (int64_t j = 0; j < h; j++)
-          *(int8_t *)(it.ptr[o] + j * os) = fxQuantI8(n[j] * inv);
-      }
-      if (residual)
-        dt->store(it.ptr[res], z, h, rs);
-    }
-  }
+  if (!w)
+    return;
+  FxDynNormCtx c;
+  memset(&c, 0, sizeof c);
+  c.k = k;
+  c.dtype = input->dtype;
+  c.h = h;
+  c.w = w;
+  c.eps = (float)epsilon;
+  c.isFp8 = isFp8;
+  c.hasUb = scale_ub != NULL;
+  c.ub = scale_ub ? *(const float *)scale_ub->data : 0.0f;
+  c.scale = scale;
+  c.hasResidual = residual != NULL;
+  fxCpuRowsInit(&c.it, input->rank - 1, input->sizes);
+  c.in = fxCpuRowsAdd(&c.it, input, NULL);
+  c.o = fxCpuRowsAdd(&c.it, result, NULL);
+  c.res = residual ? fxCpuRowsAdd(&c.it, residual, NULL) : 0;
+  c.is = fxCpuInnerStride(input);
+  c.os = fxCpuInnerStride(result);
+  c.rs = residual ? fxCpuInnerStride(residual) : 0;
+  int64_t es = fxElemSize(input->dtype);
+  double bytes = (double)rows * (double)h * (double)(es + 1 + (residual ? 2 * es : 0));
+  if (!fxCpuWritesDisjoint(result) || !fxCpuWritesDisjoint(scale) ||
+      (residual && !fxCpuWritesDisjoint(residual)))
+    bytes = 0;
+  fxCpuParallelRows(rows, bytes, fxDynNormChunk, &c);
   free(w);
-  free(z);
-  free(n);
 }

@@ -13,8 +13,11 @@
  * Tensors of any rank and strides; rows are runs along the last dimension.
  * The fxrt.h ABI has no group_shape: static quant is per-tensor only. */
 #include "cpu/fx_cpu.h"
+#include "cpu/fx_rowops.h"
 
+#include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Checks result (fp8, input's shape) and input (f32/f16/bf16). */
 static int fxQuantCheck(const char *k, const FxTensor *result,
@@ -36,14 +39,28 @@ static int fxScaleCheck(const char *k, const char *name, const FxTensor *t,
              : 0;
 }
 
-/* Walks input and result row by row (a rank-0 tensor is one row of one). */
-typedef struct FxQuantRows {
+/* Walks input and result row by row (a rank-0 tensor is one row of one);
+ * chunks of rows go to threads (fxCpuParallelRows), each with its own
+ * scratch row. */
+typedef struct FxQuantCtx {
+  const char *k;
   FxCpuRows it;
+  int32_t dtype;
   int64_t n, is, os;
-} FxQuantRows;
+  float invScale;                /* static and per-tensor */
+  const FxTensor *scale;         /* per-token scales */
+  int hasUb;
+  float ub;
+  float amax;                    /* per-tensor: the max so far */
+  pthread_mutex_t lock;          /* guards amax */
+  double bytes;                  /* traffic, 0 to stay on one thread */
+} FxQuantCtx;
 
-static void fxQuantRowsInit(FxQuantRows *q, const FxTensor *result,
-                            const FxTensor *input) {
+static void fxQuantCtxInit(FxQuantCtx *q, const char *k, const FxTensor *result,
+                           const FxTensor *input) {
+  memset(q, 0, sizeof *q);
+  q->k = k;
+  q->dtype = input->dtype;
   int outer = input->rank ? input->rank - 1 : 0;
   fxCpuRowsInit(&q->it, outer, input->sizes);
   fxCpuRowsAdd(&q->it, input, NULL);
@@ -51,20 +68,80 @@ static void fxQuantRowsInit(FxQuantRows *q, const FxTensor *result,
   q->n = input->rank ? input->sizes[input->rank - 1] : 1;
   q->is = fxCpuInnerStride(input);
   q->os = fxCpuInnerStride(result);
+  q->bytes = fxCpuWritesDisjoint(result)
+                 ? (double)q->it.rows * (double)q->n * (double)(fxElemSize(input->dtype) + 1)
+                 : 0.0;
 }
 
-/* Quantizes every element as fp8(clamp(x * invScale)). */
-static void fxQuantAll(const char *k, const FxTensor *result,
-                       const FxTensor *input, float invScale) {
-  FxQuantRows q;
-  fxQuantRowsInit(&q, result, input);
-  float *x = fxCpuScratch(k, q.n);
-  if (!x)
+/* Input and result rows dense: the fused loops read storage directly. */
+static int fxQuantDense(const FxQuantCtx *q) {
+  return q->is == fxElemSize(q->dtype) && q->os == 1;
+}
+
+/* Quantizes rows as fp8(clamp(x * invScale)). */
+static void fxQuantChunk(void *p, int64_t begin, int64_t end) {
+  const FxQuantCtx *q = (const FxQuantCtx *)p;
+  FxCpuRows it = q->it;
+  fxCpuRowsSeek(&it, begin, end);
+  if (fxQuantDense(q)) {
+    const FxRowOps *ops = fxCpuRowOps();
+    while (fxCpuRowsNext(&it))
+      ops->quantMulDense[q->dtype]((uint8_t *)it.ptr[1], it.ptr[0], q->n, q->invScale);
     return;
-  while (fxCpuRowsNext(&q.it)) {
-    fxCpuDtype(input->dtype)->load(x, q.it.ptr[0], q.n, q.is);
-    for (int64_t j = 0; j < q.n; j++)
-      *(uint8_t *)(q.it.ptr[1] + j * q.os) = fxQuantF8E4M3FN(x[j] * invScale);
+  }
+  float *x = fxCpuScratch(q->k, q->n);
+  while (x && fxCpuRowsNext(&it)) {
+    fxCpuLoadRow(q->dtype, x, it.ptr[0], q->n, q->is);
+    fxCpuQuantRowMul(it.ptr[1], q->os, x, q->n, q->invScale);
+  }
+  free(x);
+}
+
+/* max |x| over the rows (fmaxf's rule, NaN never wins), merged into
+ * q->amax: max is order-independent, so any split gives the same bits. */
+static void fxAbsMaxChunk(void *p, int64_t begin, int64_t end) {
+  FxQuantCtx *q = (FxQuantCtx *)p;
+  const FxRowOps *ops = fxCpuRowOps();
+  int dense = fxQuantDense(q);
+  float *x = dense ? NULL : fxCpuScratch(q->k, q->n), amax = 0.0f;
+  FxCpuRows it = q->it;
+  fxCpuRowsSeek(&it, begin, end);
+  while ((dense || x) && fxCpuRowsNext(&it)) {
+    float a;
+    if (dense) {
+      a = ops->absMaxDense[q->dtype](it.ptr[0], q->n);
+    } else {
+      fxCpuLoadRow(q->dtype, x, it.ptr[0], q->n, q->is);
+      a = ops->absMax(x, q->n);
+    }
+    amax = a > amax ? a : amax;
+  }
+  free(x);
+  pthread_mutex_lock(&q->lock);
+  q->amax = amax > q->amax ? amax : q->amax;
+  pthread_mutex_unlock(&q->lock);
+}
+
+/* Per token: s = max(min(amax, ub) / 448, 1/(448*512)), q = fp8(x / s). */
+static void fxPerTokenChunk(void *p, int64_t begin, int64_t end) {
+  const FxQuantCtx *q = (const FxQuantCtx *)p;
+  const FxRowOps *ops = fxCpuRowOps();
+  int dense = fxQuantDense(q);
+  float *x = dense ? NULL : fxCpuScratch(q->k, q->n);
+  FxCpuRows it = q->it;
+  fxCpuRowsSeek(&it, begin, end);
+  while ((dense || x) && fxCpuRowsNext(&it)) {
+    /* Dense rows are read twice from storage (the row is cache-hot). */
+    if (!dense)
+      fxCpuLoadRow(q->dtype, x, it.ptr[0], q->n, q->is);
+    float amax = dense ? ops->absMaxDense[q->dtype](it.ptr[0], q->n)
+                       : ops->absMax(x, q->n);
+    float s = fxFp8TokenScale(amax, q->hasUb, q->ub);
+    *((float *)q->scale->data + fxCpuFlatOffset(q->scale, it.row - 1)) = s;
+    if (dense)
+      ops->quantDivDense[q->dtype]((uint8_t *)it.ptr[1], it.ptr[0], q->n, s);
+    else
+      fxCpuQuantRowDiv(it.ptr[1], q->os, x, q->n, s);
   }
   free(x);
 }
@@ -78,7 +155,10 @@ void fxrt__C__static_scaled_fp8_quant(const FxTensor *result,
                       "ABI does not carry"));
   FX_CUDA_DISPATCH(__func__, fxCudaStaticQuant(__func__, result, input, scale),
                    result, input, scale);
-  fxQuantAll(__func__, result, input, 1.0f / *(const float *)scale->data);
+  FxQuantCtx q;
+  fxQuantCtxInit(&q, __func__, result, input);
+  q.invScale = 1.0f / *(const float *)scale->data;
+  fxCpuParallelRows(q.it.rows, q.bytes, fxQuantChunk, &q);
 }
 
 void fxrt__C__dynamic_scaled_fp8_quant(const FxTensor *result,
@@ -88,20 +168,17 @@ void fxrt__C__dynamic_scaled_fp8_quant(const FxTensor *result,
   FX_TRY(fxScaleCheck(__func__, "scale", scale, 1, "a per-tensor scale"));
   FX_CUDA_DISPATCH(__func__, fxCudaDynamicQuant(__func__, result, input, scale),
                    result, input, scale);
-  FxQuantRows q;
-  fxQuantRowsInit(&q, result, input);
-  float *x = fxCpuScratch(__func__, q.n);
-  FX_TRY(!x);
-  float amax = 0.0f;
-  while (fxCpuRowsNext(&q.it)) {
-    fxCpuDtype(input->dtype)->load(x, q.it.ptr[0], q.n, q.is);
-    for (int64_t j = 0; j < q.n; j++)
-      amax = fmaxf(amax, fabsf(x[j]));
-  }
-  free(x);
-  float s = amax / FX_FP8_MAX;
+  FxQuantCtx q;
+  fxQuantCtxInit(&q, __func__, result, input);
+  pthread_mutex_init(&q.lock, NULL);
+  /* The max reads only: split it whenever the input is large. */
+  double readBytes = (double)q.it.rows * (double)q.n * (double)fxElemSize(input->dtype);
+  fxCpuParallelRows(q.it.rows, readBytes, fxAbsMaxChunk, &q);
+  pthread_mutex_destroy(&q.lock);
+  float s = q.amax / FX_FP8_MAX;
   *(float *)scale->data = s;
-  fxQuantAll(__func__, result, input, 1.0f / s);
+  q.invScale = 1.0f / s;
+  fxCpuParallelRows(q.it.rows, q.bytes, fxQuantChunk, &q);
 }
 
 void fxrt__C__dynamic_per_token_scaled_fp8_quant(const FxTensor *result,
@@ -110,26 +187,18 @@ void fxrt__C__dynamic_per_token_scaled_fp8_quant(const FxTensor *result,
                                                  const FxTensor *scale_ub) {
   FX_TRY(fxQuantCheck(__func__, result, input));
   FX_REQUIRE(input->rank >= 1, "'input' must have a token dimension");
-  FxQuantRows q;
-  fxQuantRowsInit(&q, result, input);
+  FxQuantCtx q;
+  fxQuantCtxInit(&q, __func__, result, input);
   FX_TRY(fxScaleCheck(__func__, "scale", scale, q.it.rows, "one per token"));
   if (scale_ub)
     FX_TRY(fxScaleCheck(__func__, "scale_ub", scale_ub, 1, "a scalar bound"));
   FX_CUDA_DISPATCH(__func__,
                    fxCudaPerTokenQuant(__func__, result, input, scale, scale_ub),
                    result, input, scale, scale_ub);
-  float ub = scale_ub ? *(const float *)scale_ub->data : 0.0f;
-  float *x = fxCpuScratch(__func__, q.n);
-  FX_TRY(!x);
-  while (fxCpuRowsNext(&q.it)) {
-    fxCpuDtype(input->dtype)->load(x, q.it.ptr[0], q.n, q.is);
-    float amax = 0.0f;
-    for (int64_t j = 0; j < q.n; j++)
-      amax = fmaxf(amax, fabsf(x[j]));
-    float s = fxFp8TokenScale(amax, scale_ub != NULL, ub);
-    *((float *)scale->data + fxCpuFlatOffset(scale, q.it.row - 1)) = s;
-    for (int64_t j = 0; j < q.n; j++)
-      *(uint8_t *)(q.it.ptr[1] + j * q.os) = fxQuantF8E4M3FN(x[j] / s);
-  }
-  free(x);
+  q.scale = scale;
+  q.hasUb = scale_ub != NULL;
+  q.ub = scale_ub ? *(const float *)scale_ub->data : 0.0f;
+  if (!fxCpuWritesDisjoint(scale))
+    q.bytes = 0;
+  fxCpuParallelRows(q.it.rows, q.bytes, fxPerTokenChunk, &q);
 }

@@ -175,7 +175,7 @@ int fxCpuRowsAdd(FxCpuRows *it, const FxTensor *t, const int64_t *strides) {
 int fxCpuRowsNext(FxCpuRows *it) {
   if (it->row >= it->rows)
     return 0;
-  if (it->row > 0) {
+  if (it->row > it->first) {
     /* Odometer step: bump the innermost outer index, carry outwards. */
     for (int d = it->rank - 1; d >= 0; d--) {
       for (int k = 0; k < it->nops; k++)
@@ -189,6 +189,20 @@ int fxCpuRowsNext(FxCpuRows *it) {
   }
   it->row++;
   return 1;
+}
+
+void fxCpuRowsSeek(FxCpuRows *it, int64_t begin, int64_t end) {
+  /* Decompose `begin` row-major over the outer sizes (all > 0 when
+   * begin < rows) and move every operand there. */
+  int64_t r = begin;
+  for (int d = it->rank - 1; d >= 0 && begin < it->rows; d--) {
+    it->idx[d] = r % it->sizes[d];
+    r /= it->sizes[d];
+    for (int k = 0; k < it->nops; k++)
+      it->ptr[k] += it->idx[d] * it->strides[k][d];
+  }
+  it->row = it->first = begin;
+  it->rows = end;
 }
 
 int64_t fxCpuFlatOffset(const FxTensor *t, int64_t flat) {

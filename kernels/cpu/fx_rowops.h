@@ -123,9 +123,10 @@ void fxCpuQuantRowDiv(char *dst, int64_t stride, const float *x, int64_t n,
 typedef void (*FxRowsFn)(void *ctx, int64_t begin, int64_t end);
 
 /* Runs fn over rows [0, rows) split into contiguous, near-equal chunks, one
- * per thread, when the tensor is large (`bytes` of traffic >= 256 KiB) and
- * FXRT_NUM_THREADS (default: online CPUs, at most 16) allows more than
- * one; otherwise fn(ctx, 0, rows) on the calling thread.  Rows are
+ * per thread, when the tensor is large (`bytes` of traffic >= 4 MiB, or
+ * FXRT_PARALLEL_MIN_BYTES; `bytes` 0 forbids splitting) and FXRT_NUM_THREADS
+ * (default: online CPUs, at most 16) allows more than one; otherwise
+ * fn(ctx, 0, rows) on the calling thread.  Rows are
  * independent, so the split never changes a result.  Returns after every
  * chunk is done. */
 void fxCpuParallelRows(int64_t rows, double bytes, FxRowsFn fn, void *ctx);

@@ -89,6 +89,13 @@ static inline FX_AVX2 __m256 fxV8RoundF16(__m256 x) {
   return r;
 }
 
+/* float(fp16(x)) where only the value matters, not a NaN's sign or
+ * payload (the result is quantized next: every NaN becomes +448). */
+static inline FX_AVX2 __m256 fxV8RoundF16Arith(__m256 x) {
+  return _mm256_cvtph_ps(
+      _mm256_cvtps_ph(x, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+}
+
 /*===-- bf16 ---------------------------------------------------------------===*/
 
 static inline FX_AVX2 __m256 fxV8BF16ToF32(__m128i h) {
@@ -143,11 +150,14 @@ static inline FX_AVX2 __m256i fxV8QuantFp8(__m256 x) {
    * round_ps with an explicit RNE immediate does not depend on MXCSR.RC.
    * Equal to fxShiftRne on the significand, including the carry to 8 (the
    * smallest normal, 2^-6) and 0 up to 2^-10 (a tie there goes to 0). */
-  __m256 t = _mm256_mul_ps(_mm256_castsi256_ps(a), _mm256_set1_ps(512.0f));
-  __m256i qs = _mm256_cvttps_epi32(
-      _mm256_round_ps(t, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
-  __m256i isNormal = _mm256_cmpgt_epi32(a, _mm256_set1_epi32(0x3C800000 - 1));
-  return _mm256_or_si256(sign, _mm256_blendv_epi8(qs, qn, isNormal));
+  __m256i isSub = _mm256_cmpgt_epi32(_mm256_set1_epi32(0x3C800000), a);
+  if (!_mm256_testz_si256(isSub, isSub)) { /* rare in quantized data */
+    __m256 t = _mm256_mul_ps(_mm256_castsi256_ps(a), _mm256_set1_ps(512.0f));
+    __m256i qs = _mm256_cvttps_epi32(
+        _mm256_round_ps(t, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+    qn = _mm256_blendv_epi8(qn, qs, isSub);
+  }
+  return _mm256_or_si256(sign, qn);
 }
 
 /* Packs four vectors of byte-valued 32-bit lanes into 32 bytes, in order. */

@@ -214,6 +214,7 @@ void fxCpuNormNan(int32_t dtype, float *x, int64_t n, float inv, const float *w)
 
 static const FxRowOps *gRowOps;
 static int gNumThreads;
+static double gMinParallelBytes = 4.0 * 1024 * 1024;
 static pthread_once_t gOnce = PTHREAD_ONCE_INIT;
 
 enum { kMaxThreads = 16 };
@@ -244,6 +245,18 @@ static void fxRowOpsInit(void) {
                                      "integer)", nt);
     else
       gNumThreads = v > kMaxThreads ? kMaxThreads : (int)v;
+  }
+  /* FXRT_PARALLEL_MIN_BYTES=N: the smallest traffic split over threads
+   * (default 4 MiB; the tests set 0 to split even tiny tensors). */
+  const char *mb = getenv("FXRT_PARALLEL_MIN_BYTES");
+  if (mb && *mb) {
+    char *end;
+    double v = strtod(mb, &end);
+    if (*end || !(v >= 0))
+      fxCpuError("FXRT_PARALLEL_MIN_BYTES", "ignoring '%s' (expected a "
+                                            "byte count)", mb);
+    else
+      gMinParallelBytes = v;
   }
 }
 
@@ -326,9 +339,10 @@ int fxCpuWritesDisjoint(const FxTensor *t) {
 /* Threads are started per call and joined before returning: no state
  * outlives a kernel, so the kernels stay reentrant and fork-safe, and a
  * failed pthread_create only means the calling thread does that chunk.
- * Starting a thread costs tens of microseconds, which is why small tensors
- * stay on the calling thread (bench: docs/performance.md, "Kernels"). */
-enum { kMinParallelBytes = 256 * 1024, kMinChunkBytes = 64 * 1024 };
+ * Starting a thread costs 25-100 us on this project's 2-vCPU VM, and a
+ * single AVX2 thread moves 1 MiB in about 60 us from cache, so tensors
+ * below 4 MiB of traffic stay on the calling thread and a chunk is at
+ * least a quarter of that (measurements: docs/performance.md, "Kernels"). */
 
 typedef struct FxChunk {
   FxRowsFn fn;
@@ -343,9 +357,12 @@ static void *fxChunkMain(void *p) {
 }
 
 void fxCpuParallelRows(int64_t rows, double bytes, FxRowsFn fn, void *ctx) {
-  int64_t nt = bytes >= kMinParallelBytes ? fxCpuNumThreads() : 1;
-  if (nt > (int64_t)(bytes / kMinChunkBytes))
-    nt = (int64_t)(bytes / kMinChunkBytes);
+  int64_t nt = fxCpuNumThreads(); /* also reads the settings, once */
+  double minChunk = gMinParallelBytes / 4;
+  if (bytes <= 0 || bytes < gMinParallelBytes)
+    nt = 1;
+  else if (minChunk > 0 && nt > (int64_t)(bytes / minChunk))
+    nt = (int64_t)(bytes / minChunk);
   if (nt > rows)
     nt = rows;
   if (nt <= 1) {

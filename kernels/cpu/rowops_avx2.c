@@ -42,6 +42,9 @@ static inline FX_AVX2 __m256 fxVLdArithF16(const void *p) {
 #define fxVLdArithF32 fxVLdF32
 #define fxVLdArithBF16 fxVLdBF16
 #define fxVRndF16 fxV8RoundF16
+#define fxVRndArithF16 fxV8RoundF16Arith
+#define fxVRndArithF32 fxVRndF32
+#define fxVRndArithBF16 fxV8RoundBF16
 static inline float fxSRndF16(float v) { return fxF16ToF32(fxF32ToF16(v)); }
 #define fxSToF16 fxF16ToF32
 #define fxSFromF16 fxF32ToF16
@@ -281,6 +284,15 @@ FX_AVX2_QUANT(fxVQuantDiv, _mm256_div_ps, /)
                                          float invScale) {                     \
     __m256 vinv = _mm256_set1_ps(inv), vs = _mm256_set1_ps(invScale);         \
     int64_t i = 0;                                                             \
+    for (; i + 32 <= n; i += 32) {                                             \
+      __m256i q[4];                                                            \
+      for (int k = 0; k < 4; k++)                                              \
+        q[k] = fxV8QuantFp8(_mm256_mul_ps(                                     \
+            fxVRndArith##NAME(fxVNormVal##NAME(x + i + 8 * k, vinv,            \
+                                               w ? w + i + 8 * k : NULL)),     \
+            vs));                                                              \
+      _mm256_storeu_si256((__m256i *)(d + i), fxV32PackBytes(q[0], q[1], q[2], q[3])); \
+    }                                                                          \
     for (; i + 8 <= n; i += 8)                                                 \
       fxVSt8Bytes(d + i, fxV8QuantFp8(_mm256_mul_ps(                           \
                              fxVRnd##NAME(fxVNormVal##NAME(x + i, vinv, w ? w + i : NULL)), \

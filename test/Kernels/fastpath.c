@@ -1,8 +1,9 @@
 // RUN: env FXRT_CPU_ISA=scalar FXRT_NUM_THREADS=1 fx-kernels-fastpath-test --write %t.ref | FileCheck %s
-// RUN: env FXRT_CPU_ISA=scalar FXRT_NUM_THREADS=3 fx-kernels-fastpath-test --compare %t.ref | FileCheck %s
+// RUN: env FXRT_CPU_ISA=scalar FXRT_NUM_THREADS=3 FXRT_PARALLEL_MIN_BYTES=0 fx-kernels-fastpath-test --compare %t.ref | FileCheck %s
 // RUN: env FXRT_CPU_ISA=avx2 FXRT_NUM_THREADS=1 fx-kernels-fastpath-test --compare %t.ref | FileCheck %s
-// RUN: env FXRT_CPU_ISA=avx2 FXRT_NUM_THREADS=2 fx-kernels-fastpath-test --compare %t.ref | FileCheck %s
-// RUN: env -u FXRT_CPU_ISA -u FXRT_NUM_THREADS fx-kernels-fastpath-test --compare %t.ref | FileCheck %s
+// RUN: env FXRT_CPU_ISA=avx2 FXRT_NUM_THREADS=2 FXRT_PARALLEL_MIN_BYTES=0 fx-kernels-fastpath-test --compare %t.ref | FileCheck %s
+// RUN: env -u FXRT_CPU_ISA -u FXRT_NUM_THREADS FXRT_PARALLEL_MIN_BYTES=1000000 fx-kernels-fastpath-test --compare %t.ref | FileCheck %s
+// RUN: env -u FXRT_CPU_ISA -u FXRT_NUM_THREADS -u FXRT_PARALLEL_MIN_BYTES fx-kernels-fastpath-test --compare %t.ref | FileCheck %s
 // CHECK-NOT: FAILED
 // CHECK: fastpath: {{[0-9]+}} cases, {{[0-9]+}} bytes, all identical
 
@@ -15,6 +16,10 @@
  * patterns (NaN with payloads and signs, signalling NaN, ±Inf, ±0,
  * subnormals, fp16 overflow, fp8 ties), in three layouts: dense (the fused
  * dense loops), padded rows, and an inner stride of 2 (the strided path).
+ *
+ * FXRT_PARALLEL_MIN_BYTES=0 makes every case with more than one row split
+ * over the threads (unevenly with 3); 1000000 splits only the last three
+ * shapes, as the default 4 MiB would split only bigger tensors.
  *
  * Within one process the three layouts must give the same bytes.  Across
  * processes: `--write FILE` (run with FXRT_CPU_ISA=scalar
@@ -226,8 +231,8 @@ typedef struct Shape {
   int64_t sizes[3];
 } Shape;
 
-/* H < 16, odd H, H % 16 != 0, one row, rank 3, and (the last three) enough
- * bytes for fxCpuParallelRows to split the rows. */
+/* H < 16, odd H, H % 16 != 0, one row, rank 3, and (the last three) 0.2 to
+ * 2.5 MB of traffic. */
 static const Shape kShapes[] = {
     {2, {1, 1}},   {2, {3, 7}},    {2, {2, 16}},       {2, {5, 17}},
     {2, {4, 33}},  {2, {9, 100}},  {2, {1, 4099}},     {2, {300, 515}},

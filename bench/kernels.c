@@ -49,7 +49,7 @@ int main(int argc, char **argv) {
   void *x = filled(n, FX_DTYPE_F16), *res = filled(n, FX_DTYPE_F16);
   void *out = filled(n, FX_DTYPE_F16), *w = filled((size_t)cols, FX_DTYPE_F16);
   void *gu = filled(2 * n, FX_DTYPE_F16), *q8 = calloc(n, 1);
-  float scale = 0.05f, tokScale[1];
+  float scale = 0.05f, tokScale[1], dynScale = 0.0f;
   float *tok = malloc((size_t)rows * sizeof(float));
   (void)tokScale;
   FxTensor X = tensor(x, FX_DTYPE_F16, rows, cols), R = tensor(res, FX_DTYPE_F16, rows, cols);
@@ -57,6 +57,7 @@ int main(int argc, char **argv) {
   FxTensor GU = tensor(gu, FX_DTYPE_F16, rows, 2 * cols);
   FxTensor Q = tensor(q8, FX_DTYPE_F8E4M3FN, rows, cols);
   FxTensor S = tensor(&scale, FX_DTYPE_F32, 1, 0);
+  FxTensor D = tensor(&dynScale, FX_DTYPE_F32, 1, 0);
   FxTensor T = tensor(tok, FX_DTYPE_F32, rows, 1);
   double h = (double)n * 2; /* bytes of one f16 tensor */
 
@@ -95,6 +96,13 @@ int main(int argc, char **argv) {
         fxrt__C__dynamic_per_token_scaled_fp8_quant(&Q, &X, &T, NULL));
   BENCH("rms_norm_static_fp8_quant f16", 1.5 * h,
         fxrt__C__rms_norm_static_fp8_quant(&Q, &X, &W, &S, 1e-6));
+  BENCH("fused_add_rms_norm_static_fp8_quant f16", 3.5 * h,
+        fxrt__C__fused_add_rms_norm_static_fp8_quant(&Q, &X, &R, &W, &S, 1e-6));
+  /* Reads the input twice (max, then quantize); counted once. */
+  BENCH("dynamic_scaled_fp8_quant f16", 1.5 * h,
+        fxrt__C__dynamic_scaled_fp8_quant(&Q, &X, &D));
+  BENCH("rms_norm_dynamic_per_token_quant f16 (fp8)", 1.5 * h,
+        fxrt__C__rms_norm_dynamic_per_token_quant(&Q, &X, &W, &T, 1e-6, NULL, NULL));
   free(x); free(res); free(out); free(w); free(gu); free(q8); free(tok);
   return 0;
 }

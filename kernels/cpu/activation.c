@@ -47,10 +47,22 @@ typedef struct FxGluCtx {
 static void fxSiluAndMulChunk(void *p, int64_t begin, int64_t end) {
   const FxGluCtx *c = (const FxGluCtx *)p;
   const FxRowOps *ops = fxCpuRowOps();
-  int64_t d = c->d;
-  float *x = fxCpuScratch(c->k, 2 * d);
+  int64_t d = c->d, es = fxElemSize(c->dtype);
   FxCpuRows it = c->it;
   fxCpuRowsSeek(&it, begin, end);
+  /* 16-bit rows, dense in and out: SiLU from the table (fxCpuSiluTable). */
+  const float *tab = fxCpuSiluTable(c->dtype);
+  if (tab && c->is == es && c->os == (c->quant ? 1 : es)) {
+    while (fxCpuRowsNext(&it)) {
+      if (c->quant)
+        ops->siluMulQuantDense[c->dtype]((uint8_t *)it.ptr[c->o], it.ptr[c->in], d,
+                                         tab, c->invScale);
+      else
+        ops->siluMulDense[c->dtype](it.ptr[c->o], it.ptr[c->in], d, tab);
+    }
+    return;
+  }
+  float *x = fxCpuScratch(c->k, 2 * d);
   while (x && fxCpuRowsNext(&it)) {
     fxCpuLoadRow(c->dtype, x, it.ptr[c->in], 2 * d, c->is);
     ops->siluMul[c->dtype](x, x + d, d); /* T(T(silu(g)) * u) */

@@ -54,7 +54,8 @@ typedef struct FxRowOps {
   /* x[j] = T((x[j] * inv) * w[j]), or T(x[j] * inv) when w is NULL. */
   void (*norm[FX_ROWOPS_NDT])(float *x, int64_t n, float inv, const float *w);
   /* x[j] = T(T(x[j] * rms) * w[j]) (round-first); returns max |x[j]| by
-   * fmaxf's rule (a NaN never wins). */
+   * fmaxf's rule (a NaN never wins).  For quantizing callers only: a NaN
+   * in x may come out with any sign or payload. */
   float (*normRoundFirst[FX_ROWOPS_NDT])(float *x, int64_t n, float rms,
                                          const float *w);
   /* max(0, max_j |x[j]|) by fmaxf's rule. */
@@ -87,7 +88,22 @@ typedef struct FxRowOps {
   float (*absMaxDense[FX_ROWOPS_NDT])(const void *src, int64_t n);
   void (*quantDivDense[FX_ROWOPS_NDT])(uint8_t *dst, const void *src,
                                        int64_t n, float s);
+  /* silu_and_mul of one dense row of 16-bit gates g[0..d) and ups
+   * u[d..2d): dst = T(h * u) with h = tab[bits of g] (fxCpuSiluTable), or
+   * q(float(T(h * u)) * invScale) into fp8.  NULL for f32. */
+  void (*siluMulDense[FX_ROWOPS_NDT])(void *dst, const void *src, int64_t d,
+                                      const float *tab);
+  void (*siluMulQuantDense[FX_ROWOPS_NDT])(uint8_t *dst, const void *src,
+                                           int64_t d, const float *tab,
+                                           float invScale);
 } FxRowOps;
+
+/* float(T(silu(g))) for every 16-bit pattern g of `dtype` (f16 or bf16),
+ * computed once per process by the scalar formula itself (fxSilu, libm's
+ * expf): a 16-bit gate has only 65536 values, so looking its SiLU up gives
+ * the very bits the per-element computation gives, without an expf per
+ * element.  NULL for other dtypes or when out of memory. */
+const float *fxCpuSiluTable(int32_t dtype);
 
 /* The careful loops for rows where NaNs meet (fxNanFirst on every
  * operation): the sum of squares in fxCpuSumSquares' order, and the norm

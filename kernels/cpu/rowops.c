@@ -155,6 +155,55 @@ static void fxQuantDivScalar(uint8_t *d, const float *x, int64_t n, float s) {
       d[i] = fxQuantF8E4M3FN(TO_F32(p[i]) / sc);                               \
   }
 
+/* silu_and_mul from the table (16-bit dtypes only). */
+#define FX_SCALAR_SILU(NAME, TO_F32, FROM_F32, RND)                            \
+  static void fxSiluMulDense##NAME(void *d, const void *s, int64_t n,          \
+                                   const float *tab) {                         \
+    const uint16_t *p = (const uint16_t *)s;                                   \
+    uint16_t *o = (uint16_t *)d;                                               \
+    for (int64_t i = 0; i < n; i++) {                                          \
+      float h = tab[p[i]], u = TO_F32(p[n + i]);                               \
+      o[i] = FROM_F32(fxSiluMulElem(h, u));                                    \
+    }                                                                          \
+  }                                                                            \
+  static void fxSiluMulQuantDense##NAME(uint8_t *d, const void *s, int64_t n,  \
+                                        const float *tab, float invScale) {    \
+    const uint16_t *p = (const uint16_t *)s;                                   \
+    for (int64_t i = 0; i < n; i++) {                                          \
+      float h = tab[p[i]], u = TO_F32(p[n + i]);                               \
+      d[i] = fxQuantF8E4M3FN(RND(fxSiluMulElem(h, u)) * invScale);             \
+    }                                                                          \
+  }
+
+FX_SCALAR_SILU(F16, fxF16ToF32, fxF32ToF16, fxRndF16)
+FX_SCALAR_SILU(BF16, fxBF16ToF32, fxF32ToBF16, fxRndBF16)
+
+/* Built once per dtype; the tables live as long as the process. */
+static float *gSiluTab[FX_ROWOPS_NDT];
+static pthread_once_t gSiluOnce[FX_ROWOPS_NDT] = {PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT,
+                                                  PTHREAD_ONCE_INIT};
+
+static void fxSiluTableBuild(int32_t dtype) {
+  float *t = (float *)malloc(65536 * sizeof(float));
+  for (uint32_t b = 0; t && b < 65536; b++) {
+    float g = dtype == FX_DTYPE_F16 ? fxF16ToF32((uint16_t)b) : fxBF16ToF32((uint16_t)b);
+    t[b] = fxRoundTo(dtype, fxSilu(g));
+  }
+  gSiluTab[dtype] = t;
+}
+static void fxSiluTableF16(void) { fxSiluTableBuild(FX_DTYPE_F16); }
+static void fxSiluTableBF16(void) { fxSiluTableBuild(FX_DTYPE_BF16); }
+
+const float *fxCpuSiluTable(int32_t dtype) {
+  if (dtype == FX_DTYPE_F16)
+    pthread_once(&gSiluOnce[FX_DTYPE_F16], fxSiluTableF16);
+  else if (dtype == FX_DTYPE_BF16)
+    pthread_once(&gSiluOnce[FX_DTYPE_BF16], fxSiluTableBF16);
+  else
+    return NULL;
+  return gSiluTab[dtype];
+}
+
 FX_SCALAR_FUSED(F32, float, fxRndF32, fxRndF32, fxRndF32)
 FX_SCALAR_FUSED(F16, uint16_t, fxF16ToF32, fxF32ToF16, fxRndF16)
 FX_SCALAR_FUSED(BF16, uint16_t, fxBF16ToF32, fxF32ToBF16, fxRndBF16)
@@ -180,6 +229,8 @@ const FxRowOps fxRowOpsScalar = {
     FX_BY_DT(fxQuantMulDense),
     FX_BY_DT(fxAbsMaxDense),
     FX_BY_DT(fxQuantDivDense),
+    {NULL, fxSiluMulDenseF16, fxSiluMulDenseBF16},
+    {NULL, fxSiluMulQuantDenseF16, fxSiluMulQuantDenseBF16},
 };
 
 float fxCpuSumSquaresNan(const float *x, int64_t n) {

@@ -192,8 +192,11 @@ FX_AVX2_QUANT(fxVQuantDiv, _mm256_div_ps, /)
     __m256 absMask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7FFFFFFF));       \
     int64_t i = 0;                                                             \
     for (; i + 8 <= n; i += 8) {                                               \
-      __m256 v = fxVRnd##NAME(_mm256_mul_ps(                                   \
-          fxVRnd##NAME(_mm256_mul_ps(_mm256_loadu_ps(x + i), vrms)),           \
+      /* Only quantized (NaN -> 448) and max-ed (NaN never wins) next, so   \
+       * a NaN's sign and payload do not matter: rounding without the NaN   \
+       * fixup gives the same bytes. */                                     \
+      __m256 v = fxVRndArith##NAME(_mm256_mul_ps(                              \
+          fxVRndArith##NAME(_mm256_mul_ps(_mm256_loadu_ps(x + i), vrms)),      \
           _mm256_loadu_ps(w + i)));                                            \
       _mm256_storeu_ps(x + i, v);                                              \
       vmax = _mm256_max_ps(_mm256_and_ps(v, absMask), vmax);                   \
@@ -352,11 +355,61 @@ FX_AVX2_QUANT(fxVQuantDiv, _mm256_div_ps, /)
     return amax;                                                               \
   }
 
+/* silu_and_mul of 16-bit rows: h gathered from the table by the gate's
+ * bits, T(h * u) with the NaN rule; the fp8 variant needs no NaN rule
+ * (every NaN quantizes to +448). */
+#define FX_AVX2_SILU(NAME)                                                     \
+  static inline FX_AVX2 __m256 fxVSiluProd##NAME(const uint16_t *p, int64_t n, \
+                                                 int64_t i, const float *tab,  \
+                                                 int rule) {                   \
+    __m256i gi = _mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)(p + i))); \
+    __m256 h = _mm256_i32gather_ps(tab, gi, 4);                                \
+    __m256 u = fxVLdArith##NAME(p + n + i);                                    \
+    __m256 v = _mm256_mul_ps(h, u);                                            \
+    return rule ? fxV8NanFirst(h, u, v) : v;                                   \
+  }                                                                            \
+  static FX_AVX2 void fxVSiluMulDense##NAME(void *dv, const void *s, int64_t n, \
+                                            const float *tab) {                \
+    const uint16_t *p = (const uint16_t *)s;                                   \
+    uint16_t *o = (uint16_t *)dv;                                              \
+    int64_t i = 0;                                                             \
+    for (; i + 8 <= n; i += 8)                                                 \
+      fxVSt##NAME(o + i, fxVSiluProd##NAME(p, n, i, tab, 1));                  \
+    for (; i < n; i++) {                                                       \
+      float h = tab[p[i]], u = fxSTo##NAME(p[n + i]);                          \
+      o[i] = fxSFrom##NAME(fxNanFirst(h, u, h * u));                           \
+    }                                                                          \
+  }                                                                            \
+  static FX_AVX2 void fxVSiluMulQuantDense##NAME(uint8_t *d, const void *s,    \
+                                                 int64_t n, const float *tab,  \
+                                                 float invScale) {             \
+    const uint16_t *p = (const uint16_t *)s;                                   \
+    __m256 vs = _mm256_set1_ps(invScale);                                      \
+    int64_t i = 0;                                                             \
+    for (; i + 32 <= n; i += 32) {                                             \
+      __m256i q[4];                                                            \
+      for (int k = 0; k < 4; k++)                                              \
+        q[k] = fxV8QuantFp8(_mm256_mul_ps(                                     \
+            fxVRndArith##NAME(fxVSiluProd##NAME(p, n, i + 8 * k, tab, 0)), vs)); \
+      _mm256_storeu_si256((__m256i *)(d + i), fxV32PackBytes(q[0], q[1], q[2], q[3])); \
+    }                                                                          \
+    for (; i + 8 <= n; i += 8)                                                 \
+      fxVSt8Bytes(d + i, fxV8QuantFp8(_mm256_mul_ps(                           \
+                             fxVRndArith##NAME(fxVSiluProd##NAME(p, n, i, tab, 0)), vs))); \
+    for (; i < n; i++) {                                                       \
+      float h = tab[p[i]], u = fxSTo##NAME(p[n + i]);                          \
+      d[i] = fxQuantF8E4M3FN(fxSRnd##NAME(fxNanFirst(h, u, h * u)) * invScale); \
+    }                                                                          \
+  }
+
 FX_AVX2_DT(F32, float)
 FX_AVX2_DT(F16, uint16_t)
 FX_AVX2_DT(BF16, uint16_t)
 
 #define FX_BY_DT(F) {F##F32, F##F16, F##BF16}
+
+FX_AVX2_SILU(F16)
+FX_AVX2_SILU(BF16)
 
 static const FxRowOps fxRowOpsAvx2Table = {
     "avx2",
@@ -377,6 +430,8 @@ static const FxRowOps fxRowOpsAvx2Table = {
     FX_BY_DT(fxVQuantMulDense),
     FX_BY_DT(fxVAbsMaxDense),
     FX_BY_DT(fxVQuantDivDense),
+    {NULL, fxVSiluMulDenseF16, fxVSiluMulDenseBF16},
+    {NULL, fxVSiluMulQuantDenseF16, fxVSiluMulQuantDenseBF16},
 };
 
 const FxRowOps *fxRowOpsAvx2(void) {

@@ -123,7 +123,7 @@ static const uint16_t kSpecBF16[] = {
     0x0001, 0x807F, 0x7F7F, 0xFF7F, 0x43E0 /* 448 */, 0x43E8, 0x3B00};
 
 /* FXTEST_OLD_COMPAT=1 (set by hand, not by lit) leaves out the two input
- * kinds on which the kernels before the fast paths (fxir 0886a74) gave
+ * kinds on which the kernels before the fast paths (kernels/ of 91d5217) gave
  * other bytes, to compare with a build of them: signalling NaNs (glibc's
  * fmaxf turned one into a quiet NaN and lost the running max of the dynamic
  * scales) and rows where two NaNs meet in one operation (which NaN won was

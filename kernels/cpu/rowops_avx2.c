@@ -41,6 +41,22 @@ static inline FX_AVX2 __m256 fxVLdArithF16(const void *p) {
 }
 #define fxVLdArithF32 fxVLdF32
 #define fxVLdArithBF16 fxVLdBF16
+/* Stores T(v) at p and returns float(T(v)), converting once. */
+static inline FX_AVX2 __m256 fxVRndStF32(void *p, __m256 v) {
+  _mm256_storeu_ps((float *)p, v);
+  return v;
+}
+static inline FX_AVX2 __m256 fxVRndStF16(void *p, __m256 v) {
+  __m128i h = fxV8F32ToF16(v); /* NaN lanes already sign | 0x7E00 */
+  _mm_storeu_si128((__m128i *)p, h);
+  return _mm256_cvtph_ps(h); /* exact; 0x7E00 widens to 0x7FC00000 */
+}
+static inline FX_AVX2 __m256 fxVRndStBF16(void *p, __m256 v) {
+  __m256i r = fxV8F32ToBF16Wide(v);
+  _mm_storeu_si128((__m128i *)p, _mm_packus_epi32(_mm256_castsi256_si128(r),
+                                                  _mm256_extracti128_si256(r, 1)));
+  return _mm256_castsi256_ps(_mm256_slli_epi32(r, 16));
+}
 #define fxVRndF16 fxV8RoundF16
 #define fxVRndArithF16 fxV8RoundF16Arith
 #define fxVRndArithF32 fxVRndF32
@@ -254,13 +270,12 @@ FX_AVX2_QUANT(fxVQuantDiv, _mm256_div_ps, /)
     __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps();                 \
     int64_t i = 0;                                                             \
     for (; i + 16 <= n; i += 16) {                                             \
-      __m256 v0 = fxVRnd##NAME(fxVAdd(fxVLdArith##NAME(pa + i), fxVLdArith##NAME(pb + i))); \
-      __m256 v1 = fxVRnd##NAME(                                                \
-          fxVAdd(fxVLdArith##NAME(pa + i + 8), fxVLdArith##NAME(pb + i + 8))); \
+      __m256 v0 = fxVRndSt##NAME(ps + i, fxVAdd(fxVLdArith##NAME(pa + i),      \
+                                                fxVLdArith##NAME(pb + i)));    \
+      __m256 v1 = fxVRndSt##NAME(ps + i + 8, fxVAdd(fxVLdArith##NAME(pa + i + 8), \
+                                                    fxVLdArith##NAME(pb + i + 8))); \
       _mm256_storeu_ps(x + i, v0);                                             \
       _mm256_storeu_ps(x + i + 8, v1);                                         \
-      fxVSt##NAME(ps + i, v0);                                                 \
-      fxVSt##NAME(ps + i + 8, v1);                                             \
       a0 = _mm256_add_ps(a0, _mm256_mul_ps(v0, v0));                           \
       a1 = _mm256_add_ps(a1, _mm256_mul_ps(v1, v1));                           \
     }                                                                          \

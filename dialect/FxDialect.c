@@ -58,8 +58,7 @@ MlirDialect fxContextLoadDialect(MlirContext ctx) {
       abort();
     }
     mlirModuleDestroy(irdl);
-    for (int k = 0; k < FX_OP_NUM_KINDS; ++k)
-      fxInstallVerifier(ctx, kOpNames[k]);
+    fxInstallVerifiers(ctx, kOpNames, FX_OP_NUM_KINDS);
   }
   return mlirContextGetOrLoadDialect(ctx, fxStr("fx"));
 }

@@ -8,6 +8,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "Fx.h"
+#include "FxInternal.h"
+
+#include <memory>
 
 #include "mlir/CAPI/IR.h"
 #include "mlir/CAPI/Support.h"
@@ -34,15 +37,23 @@ extern "C" void fxDialectRegistryInsert(MlirDialectRegistry registry) {
 // region verifier of its ops empty (fx ops have no regions), so taking that
 // slot keeps IRDL's verifier intact.  The impl of a registered op name is
 // its DynamicOpDefinition; the opaque pointer is the only public way to it.
-extern "C" void fxInstallVerifier(MlirContext ctx, const char *opName) {
-  auto name = RegisteredOperationName::lookup(opName, unwrap(ctx));
-  if (!name)
-    return;
-  auto *def = static_cast<DynamicOpDefinition *>(
-      const_cast<void *>(name->getAsOpaquePointer()));
-  def->setVerifyRegionFn([](Operation *op) {
-    return unwrap(fxVerifyOp(wrap(op), nullptr));
-  });
+// The ops share one C memo; the last definition destroyed (with the
+// context) frees it.
+extern "C" void fxInstallVerifiers(MlirContext ctx, const char *const *opNames,
+                                   int n) {
+  std::shared_ptr<FxVerifyMemo> memo(fxVerifyMemoCreate(), fxVerifyMemoDestroy);
+  for (int i = 0; i < n; ++i) {
+    if (!opNames[i]) /* FX_OP_NONE has no name */
+      continue;
+    auto name = RegisteredOperationName::lookup(opNames[i], unwrap(ctx));
+    if (!name)
+      continue;
+    auto *def = static_cast<DynamicOpDefinition *>(
+        const_cast<void *>(name->getAsOpaquePointer()));
+    def->setVerifyRegionFn([memo](Operation *op) {
+      return unwrap(fxVerifyOpMemo(wrap(op), memo.get()));
+    });
+  }
 }
 
 static DynamicType asDynamic(MlirType type) {

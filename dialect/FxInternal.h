@@ -10,9 +10,21 @@
 extern "C" {
 #endif
 
-/* Sets the C verifier as the region verifier of IRDL op `opName`
- * (FxDialectShim.cpp). */
-void fxInstallVerifier(MlirContext ctx, const char *opName);
+/* Sets the C verifier (fxVerifyOpMemo) as the region verifier of the IRDL
+ * ops `opNames`, all sharing one memo that lives as long as their
+ * definitions, i.e. the context (FxDialectShim.cpp). */
+void fxInstallVerifiers(MlirContext ctx, const char *const *opNames, int n);
+
+/* Op signatures the verifier hook found valid, per context (FxVerifier.c).
+ * fxVerifyMemoCreate returns NULL when out of memory (then no memo);
+ * fxVerifyMemoDestroy frees it. */
+typedef struct FxVerifyMemo FxVerifyMemo;
+FxVerifyMemo *fxVerifyMemoCreate(void);
+void fxVerifyMemoDestroy(FxVerifyMemo *memo);
+
+/* fxVerifyOp(op, NULL), skipped when an op of the same signature, function
+ * type and schema declaration passed before (memo may be NULL). */
+MlirLogicalResult fxVerifyOpMemo(MlirOperation op, FxVerifyMemo *memo);
 
 static inline MlirStringRef fxStr(const char *s) {
   return mlirStringRefCreateFromCString(s);

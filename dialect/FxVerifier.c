@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <threads.h>
 
 enum { kMsgLen = 2048 };
 
@@ -139,15 +140,21 @@ static void prepareScope(Verifier *v) {
 
 /* One op's check (MLIR's verifier hook runs it on every op after every
  * pass): scan the arguments until the symbol shows up instead of listing all
- * of them, which made graphs with many arguments quadratic. */
+ * of them, which made graphs with many arguments quadratic.  The arguments
+ * are read from the function type, which the hook's memo (below) keys on;
+ * func.func's own verifier keeps the entry block's types equal to it. */
 static bool declaredByArguments(MlirOperation func, MlirStringRef sym) {
   MlirBlock entry = mlirOperationIsNull(func)
                         ? (MlirBlock){NULL}
                         : mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
   if (mlirBlockIsNull(entry))
     return true; /* no function, or a declaration */
-  for (intptr_t i = 0, n = mlirBlockGetNumArguments(entry); i < n; ++i) {
-    MlirType t = mlirValueGetType(mlirBlockGetArgument(entry, i));
+  MlirAttribute fnType = mlirOperationGetAttributeByName(func, fxStr("function_type"));
+  if (mlirAttributeIsNull(fnType) || !mlirAttributeIsAType(fnType))
+    return true; /* not a well-formed func.func: its own verifier says so */
+  MlirType fn = mlirTypeAttrGetValue(fnType);
+  for (intptr_t i = 0, n = mlirFunctionTypeGetNumInputs(fn); i < n; ++i) {
+    MlirType t = mlirFunctionTypeGetInput(fn, i);
     if (fxTypeIsASym(t) && mlirStringRefEqual(fxSymTypeGetName(t), sym))
       return true;
     FxDim dims[16];
@@ -787,34 +794,140 @@ static int probe(const Seen *seen, const void **key, int n, uint64_t h) {
   return -1;
 }
 
+static void clearSeen(Seen *seen) {
+  for (int i = 0; i < kSeenSlots; ++i)
+    free(seen->key[i]);
+  memset(seen, 0, sizeof *seen);
+}
+
+/* Whether `key` is in *seen (allocated on first use); with `remember`, puts
+ * it there if not.  A full table answers "no" until cleared. */
+static bool seenHas(Seen **pseen, const void **key, int n, bool remember) {
+  if (!*pseen && !(*pseen = calloc(1, sizeof **pseen)))
+    return false;
+  Seen *seen = *pseen;
+  uint64_t h = hashKey(key, n);
+  int slot = probe(seen, key, n, h);
+  if (slot < 0)
+    return false;
+  if (seen->hash[slot])
+    return true;
+  if (remember && seen->num < kSeenSlots / 2 &&
+      (seen->key[slot] = malloc((size_t)n * sizeof *key))) {
+    memcpy(seen->key[slot], key, (size_t)n * sizeof *key);
+    seen->hash[slot] = h;
+    ++seen->num;
+  }
+  return false;
+}
+
 static bool seenValid(Scope *sc, MlirOperation op, bool remember) {
   const void *key[kMaxKey];
   int n = signature(op, key);
-  if (!n)
-    return false;
-  if (!sc->seen && !(sc->seen = calloc(1, sizeof *sc->seen)))
-    return false;
-  uint64_t h = hashKey(key, n);
-  int slot = probe(sc->seen, key, n, h);
-  if (slot < 0)
-    return false;
-  if (sc->seen->hash[slot])
-    return true;
-  if (remember && sc->seen->num < kSeenSlots / 2 &&
-      (sc->seen->key[slot] = malloc((size_t)n * sizeof *key))) {
-    memcpy(sc->seen->key[slot], key, (size_t)n * sizeof *key);
-    sc->seen->hash[slot] = h;
-    ++sc->seen->num;
-  }
-  return false;
+  return n && seenHas(&sc->seen, key, n, remember);
 }
 
 static void freeSeen(Scope *sc) {
   if (!sc->seen)
     return;
-  for (int i = 0; i < kSeenSlots; ++i)
-    free(sc->seen->key[i]);
+  clearSeen(sc->seen);
   free(sc->seen);
+}
+
+/*===-- The verifier hook's memo -------------------------------------------===*/
+
+/* MLIR verifies every op after parsing and after every pass, one op at a
+ * time, so the per-function cache above does not apply; without a memo the
+ * hook cost more than the passes.  An op's validity depends on its signature,
+ * the symbols its function's type declares, and, for calls, the module's
+ * declaration of the target - all uniqued, so pointers identify them: the
+ * memo keeps the keys of ops found valid.  One memo per context (its
+ * uniqued objects live as long as it; FxDialectShim.cpp frees the memo with
+ * the context's op definitions), shared by the threads of a parallel
+ * verification under a lock.  Failures are never remembered, so every
+ * error is reported each time. */
+struct FxVerifyMemo {
+  mtx_t lock;
+  Seen *seen;
+};
+
+FxVerifyMemo *fxVerifyMemoCreate(void) {
+  FxVerifyMemo *m = calloc(1, sizeof *m);
+  if (m && mtx_init(&m->lock, mtx_plain) != thrd_success) {
+    free(m);
+    m = NULL;
+  }
+  return m;
+}
+
+void fxVerifyMemoDestroy(FxVerifyMemo *memo) {
+  if (!memo)
+    return;
+  if (memo->seen)
+    clearSeen(memo->seen);
+  free(memo->seen);
+  mtx_destroy(&memo->lock);
+  free(memo);
+}
+
+/* The module's `fx.schema` declaring `target` (its signature attribute), or
+ * null: then the call's schema is the built-in one, or none. */
+static const void *schemaDeclaration(MlirOperation op, MlirStringRef target) {
+  MlirOperation module = op;
+  while (!mlirOperationIsNull(module) &&
+         !fxStrEq(mlirIdentifierStr(mlirOperationGetName(module)),
+                  "builtin.module"))
+    module = mlirOperationGetParentOperation(module);
+  if (mlirOperationIsNull(module))
+    return NULL;
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
+  for (MlirOperation o = mlirBlockGetFirstOperation(body);
+       !mlirOperationIsNull(o); o = mlirOperationGetNextInBlock(o))
+    if (fxOpGetKind(o) == FX_OP_SCHEMA &&
+        mlirStringRefEqual(fxOpGetStringAttr(o, "name"), target))
+      return mlirOperationGetAttributeByName(o, fxStr("signature")).ptr;
+  return NULL;
+}
+
+/* The memo key of `op` in `func` (may be null); 0 when it does not fit. */
+static int memoKey(MlirOperation op, FxOpKind kind, MlirOperation func,
+                   const void **key) {
+  int n = signature(op, key);
+  if (!n || n + 2 > kMaxKey)
+    return 0;
+  key[n++] = mlirOperationIsNull(func)
+                 ? NULL
+                 : mlirOperationGetAttributeByName(func, fxStr("function_type")).ptr;
+  key[n++] = kind == FX_OP_CALL || kind == FX_OP_AUTO_FUNCTIONALIZED
+                 ? schemaDeclaration(op, fxCallGetTarget(op))
+                 : NULL;
+  key[0] = (const void *)(intptr_t)n;
+  return n;
+}
+
+static bool memoHas(FxVerifyMemo *memo, const void **key, int n, bool remember) {
+  mtx_lock(&memo->lock);
+  /* Full (a long-lived context verifying many different graphs): start over. */
+  if (remember && memo->seen && memo->seen->num >= kSeenSlots / 2)
+    clearSeen(memo->seen);
+  bool found = seenHas(&memo->seen, key, n, remember);
+  mtx_unlock(&memo->lock);
+  return found;
+}
+
+MlirLogicalResult fxVerifyOpMemo(MlirOperation op, FxVerifyMemo *memo) {
+  FxOpKind kind = fxOpGetKind(op);
+  /* Schema declarations also depend on their block's other declarations. */
+  if (!memo || kind == FX_OP_NONE || kind == FX_OP_SCHEMA)
+    return fxVerifyOp(op, NULL);
+  const void *key[kMaxKey];
+  int n = memoKey(op, kind, enclosingFunc(op), key);
+  if (n && memoHas(memo, key, n, false))
+    return OK;
+  MlirLogicalResult r = fxVerifyOp(op, NULL);
+  if (n && !FAILED(r))
+    memoHas(memo, key, n, true);
+  return r;
 }
 
 typedef struct WalkState {

@@ -1,0 +1,44 @@
+// The verifier hook remembers op signatures it found valid (FxVerifier.c,
+// "The verifier hook's memo").  An op that is valid in one place must still
+// be reported where the same op is not: the memo keys on the function type
+// (which symbols are declared) and on the module's fx.schema declaration.
+// fx-opt and mlir-opt make one context per --split-input-file chunk, so each
+// case is one chunk.
+// RUN: fx-opt %s --split-input-file --verify-diagnostics
+// RUN: %mlir_opt --load-dialect-plugin=%fx_plugin %s --split-input-file --verify-diagnostics
+
+// Same reshape, same operand and result types: valid where "s1" is a
+// function argument, an error where it is not.
+func.func @declares_s1(%x: !fx.tensor<["s0", 4096], f16>, %n: !fx.sym<"s1">) {
+  %0 = "fx.reshape"(%x) {shape = ["s1", -1]} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s1", 4096], f16>
+  return
+}
+
+func.func @lacks_s1(%x: !fx.tensor<["s0", 4096], f16>) {
+  // expected-error @below {{'fx.reshape' op result 0 uses symbol "s1", which no argument of the enclosing function declares (as a tensor dim or an !fx.sym)}}
+  %0 = "fx.reshape"(%x) {shape = ["s1", -1]} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s1", 4096], f16>
+  return
+}
+
+// -----
+
+// The call is valid against the declaration of module @a, and not against
+// that of module @b: the same function type, the same call.
+module @a {
+  "fx.schema"() {name = "mylib::foo", signature = "foo(Tensor x) -> ()"} : () -> ()
+
+  func.func @call(%x: !fx.tensor<["s0", 4096], f16>) {
+    "fx.call"(%x) {target = "mylib::foo", arg_names = ["x"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>) -> ()
+    return
+  }
+}
+
+module @b {
+  "fx.schema"() {name = "mylib::foo", signature = "foo(Tensor x, int n) -> ()"} : () -> ()
+
+  func.func @call(%x: !fx.tensor<["s0", 4096], f16>) {
+    // expected-error @below {{'fx.call' op missing required argument "n" of mylib::foo(Tensor x, int n) -> () (in 'args')}}
+    "fx.call"(%x) {target = "mylib::foo", arg_names = ["x"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>) -> ()
+    return
+  }
+}

@@ -72,6 +72,25 @@ static float *fxLoadWeight(const char *k, const FxTensor *weight, int64_t h) {
   return w;
 }
 
+/* The rows of a norm's input, output and residual (may be absent): operand
+ * numbers in `it` (added, not advanced) and inner strides. */
+typedef struct FxNormIo {
+  FxCpuRows it;
+  int in, o, res;
+  int64_t is, os, rs;
+} FxNormIo;
+
+static void fxNormIoInit(FxNormIo *io, const FxTensor *input,
+                         const FxTensor *out, const FxTensor *residual) {
+  fxCpuRowsInit(&io->it, input->rank - 1, input->sizes);
+  io->in = fxCpuRowsAdd(&io->it, input, NULL);
+  io->o = fxCpuRowsAdd(&io->it, out, NULL);
+  io->res = residual ? fxCpuRowsAdd(&io->it, residual, NULL) : 0;
+  io->is = fxCpuInnerStride(input);
+  io->os = fxCpuInnerStride(out);
+  io->rs = residual ? fxCpuInnerStride(residual) : 0;
+}
+
 /* rms_norm, fused_add_rms_norm and the two static-fp8 variants share one
  * row loop; `residual` (in/out) selects the fused add, `result` may alias
  * nothing but is NULL for fused_add_rms_norm (which writes `input`), and
@@ -79,10 +98,10 @@ static float *fxLoadWeight(const char *k, const FxTensor *weight, int64_t h) {
  * (fxCpuParallelRows); each chunk has its own scratch. */
 typedef struct FxNormCtx {
   const char *k;
-  FxCpuRows it; /* operands added, not advanced */
-  int in, o, res, hasResidual, quant;
+  FxNormIo io;
+  int hasResidual, quant;
   int32_t dtype;
-  int64_t h, is, os, rs;
+  int64_t h;
   const float *w; /* NULL: weightless */
   float eps, invScale;
   /* Output keeps NaN signs (f32/f16, not quantized) and the weight holds a
@@ -105,35 +124,35 @@ static void fxRmsNormChunk(void *p, int64_t begin, int64_t end) {
   int64_t h = c->h;
   float *x = fxCpuScratch(c->k, h);
   float *r = c->hasResidual ? fxCpuScratch(c->k, h) : NULL;
-  FxCpuRows it = c->it;
+  FxCpuRows it = c->io.it;
   fxCpuRowsSeek(&it, begin, end);
   int64_t es = fxElemSize(dt);
-  int dense = c->is == es && c->os == (c->quant ? 1 : es) &&
-              (!c->hasResidual || c->rs == es);
+  int dense = c->io.is == es && c->io.os == (c->quant ? 1 : es) &&
+              (!c->hasResidual || c->io.rs == es);
   while (dense && x && fxCpuRowsNext(&it)) {
     /* All rows dense: the fused loops, same bits in fewer passes. */
     float ss = c->hasResidual
-                   ? ops->addSumSq[dt](x, it.ptr[c->in], it.ptr[c->res],
-                                       it.ptr[c->res], h)
-                   : ops->loadSumSq[dt](x, it.ptr[c->in], h);
+                   ? ops->addSumSq[dt](x, it.ptr[c->io.in], it.ptr[c->io.res],
+                                       it.ptr[c->io.res], h)
+                   : ops->loadSumSq[dt](x, it.ptr[c->io.in], h);
     if (fxNormCareful(c, ss)) {
       float inv = fxRmsInv(fxCpuSumSquaresNan(x, h), h, c->eps);
       fxCpuNormNan(dt, x, h, inv, c->w);
-      fxCpuStoreRow(dt, it.ptr[c->o], x, h, c->os);
+      fxCpuStoreRow(dt, it.ptr[c->io.o], x, h, c->io.os);
       continue;
     }
     float inv = fxRmsInv(ss, h, c->eps);
     if (c->quant)
-      ops->normQuant[dt]((uint8_t *)it.ptr[c->o], x, h, inv, c->w, c->invScale);
+      ops->normQuant[dt]((uint8_t *)it.ptr[c->io.o], x, h, inv, c->w, c->invScale);
     else
-      ops->normStore[dt](it.ptr[c->o], x, h, inv, c->w);
+      ops->normStore[dt](it.ptr[c->io.o], x, h, inv, c->w);
   }
   while (!dense && x && (r || !c->hasResidual) && fxCpuRowsNext(&it)) {
-    fxCpuLoadRow(dt, x, it.ptr[c->in], h, c->is);
+    fxCpuLoadRow(dt, x, it.ptr[c->io.in], h, c->io.is);
     if (c->hasResidual) { /* s = T(x + r): the new residual, and the norm input */
-      fxCpuLoadRow(dt, r, it.ptr[c->res], h, c->rs);
+      fxCpuLoadRow(dt, r, it.ptr[c->io.res], h, c->io.rs);
       ops->addRound[dt](x, r, h);
-      fxCpuStoreRow(dt, it.ptr[c->res], x, h, c->rs);
+      fxCpuStoreRow(dt, it.ptr[c->io.res], x, h, c->io.rs);
     }
     float ss = ops->sumSquares(x, h);
     if (fxNormCareful(c, ss))
@@ -141,9 +160,9 @@ static void fxRmsNormChunk(void *p, int64_t begin, int64_t end) {
     else
       ops->norm[dt](x, h, fxRmsInv(ss, h, c->eps), c->w); /* T((x * inv) * w) */
     if (c->quant)
-      fxCpuQuantRowMul(it.ptr[c->o], c->os, x, h, c->invScale);
+      fxCpuQuantRowMul(it.ptr[c->io.o], c->io.os, x, h, c->invScale);
     else
-      fxCpuStoreRow(dt, it.ptr[c->o], x, h, c->os);
+      fxCpuStoreRow(dt, it.ptr[c->io.o], x, h, c->io.os);
   }
   free(x);
   free(r);
@@ -172,21 +191,15 @@ static void fxRmsNormRows(const char *k, const FxTensor *result,
   for (int64_t j = 0; weight && j < h; j++)
     c.weightNan |= w[j] != w[j];
   const FxTensor *out = result ? result : input;
-  fxCpuRowsInit(&c.it, input->rank - 1, input->sizes);
-  c.in = fxCpuRowsAdd(&c.it, input, NULL);
-  c.o = fxCpuRowsAdd(&c.it, out, NULL);
-  c.res = residual ? fxCpuRowsAdd(&c.it, residual, NULL) : 0;
-  c.is = fxCpuInnerStride(input);
-  c.os = fxCpuInnerStride(out);
-  c.rs = residual ? fxCpuInnerStride(residual) : 0;
+  fxNormIoInit(&c.io, input, out, residual);
   int64_t es = fxElemSize(input->dtype);
-  double bytes = (double)c.it.rows * (double)h *
+  double bytes = (double)c.io.it.rows * (double)h *
                  (double)(es + fxElemSize(out->dtype) + (residual ? 2 * es : 0));
   /* Threads only when no two rows write the same bytes (a broadcast
    * output), where the serial order would decide the result. */
   if (!fxCpuWritesDisjoint(out) || (residual && !fxCpuWritesDisjoint(residual)))
     bytes = 0;
-  fxCpuParallelRows(c.it.rows, bytes, fxRmsNormChunk, &c);
+  fxCpuParallelRows(c.io.it.rows, bytes, fxRmsNormChunk, &c);
   free(w);
 }
 
@@ -255,10 +268,10 @@ void fxrt__C__fused_add_rms_norm_static_fp8_quant(
 
 typedef struct FxDynNormCtx {
   const char *k;
-  FxCpuRows it;
-  int in, o, res, hasResidual, isFp8, hasUb;
+  FxNormIo io;
+  int hasResidual, isFp8, hasUb;
   int32_t dtype;
-  int64_t h, is, os, rs;
+  int64_t h;
   const float *w;
   float eps, ub;
   const FxTensor *scale;
@@ -270,19 +283,19 @@ static void fxDynNormChunk(void *p, int64_t begin, int64_t end) {
   int32_t dt = c->dtype;
   int64_t h = c->h;
   float *z = fxCpuScratch(c->k, h), *n = fxCpuScratch(c->k, h);
-  FxCpuRows it = c->it;
+  FxCpuRows it = c->io.it;
   fxCpuRowsSeek(&it, begin, end);
   while (z && n && fxCpuRowsNext(&it)) {
     float ss;
     if (c->hasResidual) { /* z = x + r stays unrounded; residual <- T(z) */
-      fxCpuLoadRow(dt, z, it.ptr[c->in], h, c->is);
-      fxCpuLoadRow(dt, n, it.ptr[c->res], h, c->rs);
+      fxCpuLoadRow(dt, z, it.ptr[c->io.in], h, c->io.is);
+      fxCpuLoadRow(dt, n, it.ptr[c->io.res], h, c->io.rs);
       ops->addRound[FX_DTYPE_F32](z, n, h);
       ss = ops->sumSquares(z, h);
-    } else if (c->is == fxElemSize(dt)) {
-      ss = ops->loadSumSq[dt](z, it.ptr[c->in], h);
+    } else if (c->io.is == fxElemSize(dt)) {
+      ss = ops->loadSumSq[dt](z, it.ptr[c->io.in], h);
     } else {
-      fxCpuLoadRow(dt, z, it.ptr[c->in], h, c->is);
+      fxCpuLoadRow(dt, z, it.ptr[c->io.in], h, c->io.is);
       ss = ops->sumSquares(z, h);
     }
     float rms = fxRmsInv(ss, h, c->eps);
@@ -294,14 +307,14 @@ static void fxDynNormChunk(void *p, int64_t begin, int64_t end) {
                        : fxInt8TokenScale(amax);
     *((float *)c->scale->data + fxCpuFlatOffset(c->scale, it.row - 1)) = s;
     if (c->isFp8) { /* true division, "for exact match with FBGemm" */
-      fxCpuQuantRowDiv(it.ptr[c->o], c->os, v, h, s);
+      fxCpuQuantRowDiv(it.ptr[c->io.o], c->io.os, v, h, s);
     } else {
       float inv = 1.0f / s;
       for (int64_t j = 0; j < h; j++)
-        *(int8_t *)(it.ptr[c->o] + j * c->os) = fxQuantI8(v[j] * inv);
+        *(int8_t *)(it.ptr[c->io.o] + j * c->io.os) = fxQuantI8(v[j] * inv);
     }
     if (c->hasResidual)
-      fxCpuStoreRow(dt, it.ptr[c->res], z, h, c->rs);
+      fxCpuStoreRow(dt, it.ptr[c->io.res], z, h, c->io.rs);
   }
   free(z);
   free(n);
@@ -352,13 +365,7 @@ void fxrt__C__rms_norm_dynamic_per_token_quant(
   c.ub = scale_ub ? *(const float *)scale_ub->data : 0.0f;
   c.scale = scale;
   c.hasResidual = residual != NULL;
-  fxCpuRowsInit(&c.it, input->rank - 1, input->sizes);
-  c.in = fxCpuRowsAdd(&c.it, input, NULL);
-  c.o = fxCpuRowsAdd(&c.it, result, NULL);
-  c.res = residual ? fxCpuRowsAdd(&c.it, residual, NULL) : 0;
-  c.is = fxCpuInnerStride(input);
-  c.os = fxCpuInnerStride(result);
-  c.rs = residual ? fxCpuInnerStride(residual) : 0;
+  fxNormIoInit(&c.io, input, result, residual);
   int64_t es = fxElemSize(input->dtype);
   double bytes = (double)rows * (double)h * (double)(es + 1 + (residual ? 2 * es : 0));
   if (!fxCpuWritesDisjoint(result) || !fxCpuWritesDisjoint(scale) ||

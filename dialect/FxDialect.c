@@ -398,13 +398,26 @@ FxSchemaTable *fxSchemaTableCreate(MlirOperation anyOp) {
   FxSchemaTable *t = calloc(1, sizeof *t);
   if (!t)
     return NULL;
-  MlirOperation op = anyOp;
+  t->module = fxEnclosingModule(anyOp);
+  return t;
+}
+
+MlirOperation fxEnclosingModule(MlirOperation op) {
   while (!mlirOperationIsNull(op) &&
          !fxStrEq(mlirIdentifierStr(mlirOperationGetName(op)),
                   "builtin.module"))
     op = mlirOperationGetParentOperation(op);
-  t->module = op;
-  return t;
+  return op;
+}
+
+MlirOperation fxModuleSchemaOp(MlirOperation module, MlirStringRef name) {
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
+  for (MlirOperation op = mlirBlockGetFirstOperation(body);
+       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op))
+    if (fxOpGetKind(op) == FX_OP_SCHEMA &&
+        mlirStringRefEqual(fxOpGetStringAttr(op, "name"), name))
+      return op;
+  return (MlirOperation){NULL};
 }
 
 void fxSchemaTableDestroy(FxSchemaTable *table) {
@@ -461,16 +474,11 @@ FxSchema *fxSchemaParseDeclaration(MlirStringRef name, MlirStringRef signature,
 
 /* Parses the module's fx.schema called `name`; NULL when none or malformed. */
 static FxSchema *parseModuleSchema(MlirOperation module, MlirStringRef name) {
-  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
-  for (MlirOperation op = mlirBlockGetFirstOperation(body);
-       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
-    if (fxOpGetKind(op) != FX_OP_SCHEMA ||
-        !mlirStringRefEqual(fxOpGetStringAttr(op, "name"), name))
-      continue;
-    return fxSchemaParseDeclaration(name, fxOpGetStringAttr(op, "signature"),
-                                    NULL, 0);
-  }
-  return NULL;
+  MlirOperation op = fxModuleSchemaOp(module, name);
+  return mlirOperationIsNull(op)
+             ? NULL
+             : fxSchemaParseDeclaration(name, fxOpGetStringAttr(op, "signature"),
+                                        NULL, 0);
 }
 
 const FxSchema *fxSchemaTableLookup(FxSchemaTable *table,

@@ -41,6 +41,12 @@ static inline bool fxStrEq(MlirStringRef a, const char *b) {
 FxSchema *fxSchemaParseDeclaration(MlirStringRef name, MlirStringRef signature,
                                    char *err, size_t errLen);
 
+/* The builtin.module enclosing `op` (`op` itself if it is one), or null. */
+MlirOperation fxEnclosingModule(MlirOperation op);
+
+/* The `fx.schema` op in `module`'s body that declares `name`, or null. */
+MlirOperation fxModuleSchemaOp(MlirOperation module, MlirStringRef name);
+
 /* The string value of a StringAttr `name` of `op`, or an empty ref. */
 MlirStringRef fxOpGetStringAttr(MlirOperation op, const char *name);
 

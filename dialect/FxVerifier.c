@@ -873,20 +873,13 @@ void fxVerifyMemoDestroy(FxVerifyMemo *memo) {
 /* The module's `fx.schema` declaring `target` (its signature attribute), or
  * null: then the call's schema is the built-in one, or none. */
 static const void *schemaDeclaration(MlirOperation op, MlirStringRef target) {
-  MlirOperation module = op;
-  while (!mlirOperationIsNull(module) &&
-         !fxStrEq(mlirIdentifierStr(mlirOperationGetName(module)),
-                  "builtin.module"))
-    module = mlirOperationGetParentOperation(module);
-  if (mlirOperationIsNull(module))
-    return NULL;
-  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
-  for (MlirOperation o = mlirBlockGetFirstOperation(body);
-       !mlirOperationIsNull(o); o = mlirOperationGetNextInBlock(o))
-    if (fxOpGetKind(o) == FX_OP_SCHEMA &&
-        mlirStringRefEqual(fxOpGetStringAttr(o, "name"), target))
-      return mlirOperationGetAttributeByName(o, fxStr("signature")).ptr;
-  return NULL;
+  MlirOperation module = fxEnclosingModule(op);
+  MlirOperation decl = mlirOperationIsNull(module)
+                           ? module
+                           : fxModuleSchemaOp(module, target);
+  return mlirOperationIsNull(decl)
+             ? NULL
+             : mlirOperationGetAttributeByName(decl, fxStr("signature")).ptr;
 }
 
 /* The memo key of `op` in `func` (may be null); 0 when it does not fit. */

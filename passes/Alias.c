@@ -121,30 +121,27 @@ static bool isAliasingCall(MlirOpOperand use, void *userData) {
   return returnsAlias(owner, q->table);
 }
 
-bool fxHasReturnedAlias(MlirValue root, FxSchemaTable *table,
-                        MlirOperation exempt) {
-  if (mlirValueIsAOpResult(root) &&
-      returnsAlias(mlirOpResultGetOwner(root), table))
-    return true;
-  AliasQuery q = {table, exempt};
-  return anyUse(root, isAliasingCall, &q);
-}
-
-typedef struct AnyAliasQuery {
-  FxSchemaTable *table;
-  bool found;
-} AnyAliasQuery;
-
 static MlirWalkResult findAliasingCall(MlirOperation op, void *userData) {
-  AnyAliasQuery *q = userData;
-  q->found = returnsAlias(op, q->table);
-  return q->found ? MlirWalkResultInterrupt : MlirWalkResultAdvance;
+  FxReturnedAliases *a = userData;
+  a->any = returnsAlias(op, a->table);
+  return a->any ? MlirWalkResultInterrupt : MlirWalkResultAdvance;
 }
 
-bool fxFunctionHasReturnedAliases(MlirOperation func, FxSchemaTable *table) {
-  AnyAliasQuery q = {table, false};
-  mlirOperationWalk(func, findAliasingCall, &q, MlirWalkPreOrder);
-  return q.found;
+FxReturnedAliases fxReturnedAliasesOf(MlirOperation func, FxSchemaTable *table) {
+  FxReturnedAliases a = {table, false};
+  mlirOperationWalk(func, findAliasingCall, &a, MlirWalkPreOrder);
+  return a;
+}
+
+bool fxHasReturnedAlias(const FxReturnedAliases *aliases, MlirValue root,
+                        MlirOperation exempt) {
+  if (!aliases->any)
+    return false;
+  if (mlirValueIsAOpResult(root) &&
+      returnsAlias(mlirOpResultGetOwner(root), aliases->table))
+    return true;
+  AliasQuery q = {aliases->table, exempt};
+  return anyUse(root, isAliasingCall, &q);
 }
 
 static bool isReturn(MlirOpOperand use, void *userData) {

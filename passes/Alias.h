@@ -36,21 +36,27 @@ MlirOperation fxFindWriteAfter(MlirValue v, MlirOperation after,
  * function (a func.return operand). */
 bool fxReachesReturn(MlirValue v);
 
-/* Whether the storage behind `root` may also be reached through the result
- * of a call whose schema returns an alias of an argument (aten::copy_'s
- * `-> Tensor(a!)`): `root` is such a result, or it or a view of it is an
- * operand of such a call.  The storage model here does not follow those
- * aliases; passes treat such storage as shared with the unknown.  A use
- * by `exempt` (may be null) does not count. */
-bool fxHasReturnedAlias(MlirValue root, FxSchemaTable *table,
-                        MlirOperation exempt);
+/* Whether any call or auto_functionalized of a function has a schema that
+ * returns an alias of an argument (aten::copy_'s `-> Tensor(a!)`), found
+ * once per pass run by fxReturnedAliasesOf.  The fx passes never add a call
+ * to a new target, so a "no" holds for the whole run and lets
+ * fxHasReturnedAlias skip its walk over every use of a root, which would
+ * make a pass quadratic on storage every layer uses (the residual stream). */
+typedef struct FxReturnedAliases {
+  FxSchemaTable *table;
+  bool any;
+} FxReturnedAliases;
 
-/* Whether any call or auto_functionalized in `func` has a schema that
- * returns an alias of an argument.  The fx passes never add a call to a new
- * target, so a "no" holds for a whole pass run and lets a pass skip
- * fxHasReturnedAlias: its walk over every use of a root would make the pass
- * quadratic on storage every layer uses (the residual stream). */
-bool fxFunctionHasReturnedAliases(MlirOperation func, FxSchemaTable *table);
+FxReturnedAliases fxReturnedAliasesOf(MlirOperation func, FxSchemaTable *table);
+
+/* Whether the storage behind `root` may also be reached through the result
+ * of a call whose schema returns an alias of an argument: `root` is such a
+ * result, or it or a view of it is an operand of such a call.  The storage
+ * model here does not follow those aliases; passes treat such storage as
+ * shared with the unknown.  A use by `exempt` (may be null) does not
+ * count. */
+bool fxHasReturnedAlias(const FxReturnedAliases *aliases, MlirValue root,
+                        MlirOperation exempt);
 
 /* Index of `v` among its function's arguments, or -1 when not an argument. */
 intptr_t fxFunctionArgIndex(MlirValue v);

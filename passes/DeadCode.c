@@ -17,7 +17,7 @@
 
 typedef struct State {
   FxSchemaTable *table;
-  bool aliasReturns; /* fxFunctionHasReturnedAliases, once per run */
+  FxReturnedAliases aliases;
 } State;
 
 static bool writesAreObservable(State *st, MlirOperation call) {
@@ -30,8 +30,7 @@ static bool writesAreObservable(State *st, MlirOperation call) {
     MlirValue v = mlirOperationGetOperand(call, i);
     MlirValue root = fxStorageRoot(v);
     if (fxFunctionArgIndex(root) >= 0 ||
-        (st->aliasReturns &&
-         fxHasReturnedAlias(root, st->table, (MlirOperation){NULL})))
+        fxHasReturnedAlias(&st->aliases, root, (MlirOperation){NULL}))
       return true; /* the caller, or an alias we do not track, sees it */
     FxRegion region = fxRegionOf(v);
     if (!mlirOperationIsNull(
@@ -67,12 +66,12 @@ static MlirLogicalResult eraseIfDead(MlirRewritePattern pattern,
 }
 
 void fxRunDeadCode(MlirOperation func, MlirExternalPass pass) {
-  State st = {fxSchemaTableCreate(func), false};
+  State st = {fxSchemaTableCreate(func), {NULL, false}};
   if (!fxPassBegin(func, pass, st.table)) {
     fxSchemaTableDestroy(st.table);
     return;
   }
-  st.aliasReturns = fxFunctionHasReturnedAliases(func, st.table);
+  st.aliases = fxReturnedAliasesOf(func, st.table);
   static const FxOpKind roots[] = {
       FX_OP_RESHAPE,       FX_OP_VIEW,   FX_OP_SLICE, FX_OP_SLICE_SCATTER,
       FX_OP_AUTO_FUNCTIONALIZED, FX_OP_CALL};

@@ -34,7 +34,7 @@
 typedef struct State {
   FxSchemaTable *table;
   FxReadIndex *reads; /* may be NULL: then only the precise walk */
-  bool aliasReturns;  /* fxFunctionHasReturnedAliases, once per run */
+  FxReturnedAliases aliases;
 } State;
 
 static MlirStringRef str(const char *s) {
@@ -126,7 +126,7 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   }
   /* Storage also reached through a call's aliasing return (aten::copy_)
    * is outside what the region model tracks: never write it in place. */
-  if (st->aliasReturns && fxHasReturnedAlias(root, st->table, m->copyBack)) {
+  if (fxHasReturnedAlias(&st->aliases, root, m->copyBack)) {
     snprintf(why, cap,
              "cloned operand '%s': its storage is also the result of a call "
              "whose schema returns an alias of an argument",
@@ -333,13 +333,13 @@ static MlirWalkResult remarkKept(MlirOperation op, void *userData) {
 }
 
 void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
-  State st = {fxSchemaTableCreate(func), NULL, false};
+  State st = {fxSchemaTableCreate(func), NULL, {NULL, false}};
   if (!fxPassBegin(func, pass, st.table)) {
     fxSchemaTableDestroy(st.table);
     return;
   }
   st.reads = fxReadIndexCreate(func);
-  st.aliasReturns = fxFunctionHasReturnedAliases(func, st.table);
+  st.aliases = fxReturnedAliasesOf(func, st.table);
   /* Calls first, in program order, then the scatter-backs the in-place
    * calls made (nested ones included). */
   static const FxOpKind calls[] = {FX_OP_AUTO_FUNCTIONALIZED};

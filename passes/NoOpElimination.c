@@ -38,7 +38,7 @@ typedef struct Plan {
 
 typedef struct State {
   FxSchemaTable *table;
-  bool aliasReturns; /* fxFunctionHasReturnedAliases, once per run */
+  FxReturnedAliases aliases;
 } State;
 
 /*===-- Facts about values --------------------------------------------------===*/
@@ -115,10 +115,9 @@ static bool storageChangeIsSafe(State *st, MlirOperation op, MlirValue old,
                                 Plan *plan) {
   char loc[256];
   MlirValue root = fxStorageRoot(value);
-  if (st->aliasReturns &&
-      (fxHasReturnedAlias(root, st->table, (MlirOperation){NULL}) ||
-       fxHasReturnedAlias(fxStorageRoot(old), st->table,
-                          (MlirOperation){NULL}))) {
+  if (fxHasReturnedAlias(&st->aliases, root, (MlirOperation){NULL}) ||
+      fxHasReturnedAlias(&st->aliases, fxStorageRoot(old),
+                         (MlirOperation){NULL})) {
     snprintf(plan->reason, sizeof plan->reason,
              "kept: %s would share storage that a call's aliasing return "
              "also reaches",
@@ -316,12 +315,12 @@ static MlirWalkResult remarkDeclined(MlirOperation op, void *userData) {
 }
 
 void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass) {
-  State st = {fxSchemaTableCreate(func), false};
+  State st = {fxSchemaTableCreate(func), {NULL, false}};
   if (!fxPassBegin(func, pass, st.table)) {
     fxSchemaTableDestroy(st.table);
     return;
   }
-  st.aliasReturns = fxFunctionHasReturnedAliases(func, st.table);
+  st.aliases = fxReturnedAliasesOf(func, st.table);
   static const FxOpKind roots[] = {FX_OP_RESHAPE, FX_OP_VIEW, FX_OP_SLICE,
                                    FX_OP_SLICE_SCATTER};
   fxApplyPatterns(func, pass, roots, sizeof roots / sizeof roots[0],

@@ -37,10 +37,10 @@ static int64_t fxGluCheck(const char *k, const FxTensor *result,
  * to threads (fxCpuParallelRows), each with its own scratch. */
 typedef struct FxGluCtx {
   const char *k;
-  FxCpuRows it;
-  int in, o, quant;
+  FxCpuRowIo io;
+  int quant;
   int32_t dtype;
-  int64_t d, is, os;
+  int64_t d;
   float invScale;
 } FxGluCtx;
 
@@ -48,28 +48,28 @@ static void fxSiluAndMulChunk(void *p, int64_t begin, int64_t end) {
   const FxGluCtx *c = (const FxGluCtx *)p;
   const FxRowOps *ops = fxCpuRowOps();
   int64_t d = c->d, es = fxElemSize(c->dtype);
-  FxCpuRows it = c->it;
+  FxCpuRows it = c->io.it;
   fxCpuRowsSeek(&it, begin, end);
   /* 16-bit rows, dense in and out: SiLU from the table (fxCpuSiluTable). */
   const float *tab = fxCpuSiluTable(c->dtype);
-  if (tab && c->is == es && c->os == (c->quant ? 1 : es)) {
+  if (tab && c->io.is == es && c->io.os == (c->quant ? 1 : es)) {
     while (fxCpuRowsNext(&it)) {
       if (c->quant)
-        ops->siluMulQuantDense[c->dtype]((uint8_t *)it.ptr[c->o], it.ptr[c->in], d,
+        ops->siluMulQuantDense[c->dtype]((uint8_t *)it.ptr[c->io.o], it.ptr[c->io.in], d,
                                          tab, c->invScale);
       else
-        ops->siluMulDense[c->dtype](it.ptr[c->o], it.ptr[c->in], d, tab);
+        ops->siluMulDense[c->dtype](it.ptr[c->io.o], it.ptr[c->io.in], d, tab);
     }
     return;
   }
   float *x = fxCpuScratch(c->k, 2 * d);
   while (x && fxCpuRowsNext(&it)) {
-    fxCpuLoadRow(c->dtype, x, it.ptr[c->in], 2 * d, c->is);
+    fxCpuLoadRow(c->dtype, x, it.ptr[c->io.in], 2 * d, c->io.is);
     ops->siluMul[c->dtype](x, x + d, d); /* T(T(silu(g)) * u) */
     if (c->quant)
-      fxCpuQuantRowMul(it.ptr[c->o], c->os, x, d, c->invScale);
+      fxCpuQuantRowMul(it.ptr[c->io.o], c->io.os, x, d, c->invScale);
     else
-      fxCpuStoreRow(c->dtype, it.ptr[c->o], x, d, c->os);
+      fxCpuStoreRow(c->dtype, it.ptr[c->io.o], x, d, c->io.os);
   }
   free(x);
 }
@@ -86,16 +86,12 @@ static void fxSiluAndMulRows(const char *k, const FxTensor *result,
   c.d = d;
   c.quant = scale != NULL;
   c.invScale = scale ? 1.0f / *(const float *)scale->data : 1.0f;
-  fxCpuRowsInit(&c.it, input->rank - 1, input->sizes);
-  c.in = fxCpuRowsAdd(&c.it, input, NULL);
-  c.o = fxCpuRowsAdd(&c.it, result, NULL);
-  c.is = fxCpuInnerStride(input);
-  c.os = fxCpuInnerStride(result);
-  double bytes = (double)c.it.rows * (double)d *
+  fxCpuRowIoInit(&c.io, input, result, NULL);
+  double bytes = (double)c.io.it.rows * (double)d *
                  (double)(2 * fxElemSize(input->dtype) + fxElemSize(result->dtype));
   if (!fxCpuWritesDisjoint(result))
     bytes = 0;
-  fxCpuParallelRows(c.it.rows, bytes, fxSiluAndMulChunk, &c);
+  fxCpuParallelRows(c.io.it.rows, bytes, fxSiluAndMulChunk, &c);
 }
 
 void fxrt__C__silu_and_mul(const FxTensor *result, const FxTensor *input) {

@@ -118,6 +118,18 @@ int fxCpuRowsNext(FxCpuRows *it);
  * How a kernel hands each thread its own share of the rows. */
 void fxCpuRowsSeek(FxCpuRows *it, int64_t begin, int64_t end);
 
+/* The rows of a row kernel's input, output and optional residual over the
+ * input's outer shape: their operand numbers in `it` (added, not advanced)
+ * and inner strides (res = rs = 0 without a residual). */
+typedef struct FxCpuRowIo {
+  FxCpuRows it;
+  int in, o, res;
+  int64_t is, os, rs;
+} FxCpuRowIo;
+
+void fxCpuRowIoInit(FxCpuRowIo *io, const FxTensor *input, const FxTensor *out,
+                    const FxTensor *residual);
+
 /* Copies same-shape, same-dtype host tensors of any layouts (no checks, no
  * statistics): the body of fxrt_copy_tensor, also used by the CUDA copies
  * to pack and unpack strided host tensors. */

@@ -72,25 +72,6 @@ static float *fxLoadWeight(const char *k, const FxTensor *weight, int64_t h) {
   return w;
 }
 
-/* The rows of a norm's input, output and residual (may be absent): operand
- * numbers in `it` (added, not advanced) and inner strides. */
-typedef struct FxNormIo {
-  FxCpuRows it;
-  int in, o, res;
-  int64_t is, os, rs;
-} FxNormIo;
-
-static void fxNormIoInit(FxNormIo *io, const FxTensor *input,
-                         const FxTensor *out, const FxTensor *residual) {
-  fxCpuRowsInit(&io->it, input->rank - 1, input->sizes);
-  io->in = fxCpuRowsAdd(&io->it, input, NULL);
-  io->o = fxCpuRowsAdd(&io->it, out, NULL);
-  io->res = residual ? fxCpuRowsAdd(&io->it, residual, NULL) : 0;
-  io->is = fxCpuInnerStride(input);
-  io->os = fxCpuInnerStride(out);
-  io->rs = residual ? fxCpuInnerStride(residual) : 0;
-}
-
 /* rms_norm, fused_add_rms_norm and the two static-fp8 variants share one
  * row loop; `residual` (in/out) selects the fused add, `result` may alias
  * nothing but is NULL for fused_add_rms_norm (which writes `input`), and
@@ -98,7 +79,7 @@ static void fxNormIoInit(FxNormIo *io, const FxTensor *input,
  * (fxCpuParallelRows); each chunk has its own scratch. */
 typedef struct FxNormCtx {
   const char *k;
-  FxNormIo io;
+  FxCpuRowIo io;
   int hasResidual, quant;
   int32_t dtype;
   int64_t h;
@@ -191,7 +172,7 @@ static void fxRmsNormRows(const char *k, const FxTensor *result,
   for (int64_t j = 0; weight && j < h; j++)
     c.weightNan |= w[j] != w[j];
   const FxTensor *out = result ? result : input;
-  fxNormIoInit(&c.io, input, out, residual);
+  fxCpuRowIoInit(&c.io, input, out, residual);
   int64_t es = fxElemSize(input->dtype);
   double bytes = (double)c.io.it.rows * (double)h *
                  (double)(es + fxElemSize(out->dtype) + (residual ? 2 * es : 0));
@@ -268,7 +249,7 @@ void fxrt__C__fused_add_rms_norm_static_fp8_quant(
 
 typedef struct FxDynNormCtx {
   const char *k;
-  FxNormIo io;
+  FxCpuRowIo io;
   int hasResidual, isFp8, hasUb;
   int32_t dtype;
   int64_t h;
@@ -365,7 +346,7 @@ void fxrt__C__rms_norm_dynamic_per_token_quant(
   c.ub = scale_ub ? *(const float *)scale_ub->data : 0.0f;
   c.scale = scale;
   c.hasResidual = residual != NULL;
-  fxNormIoInit(&c.io, input, result, residual);
+  fxCpuRowIoInit(&c.io, input, result, residual);
   int64_t es = fxElemSize(input->dtype);
   double bytes = (double)rows * (double)h * (double)(es + 1 + (residual ? 2 * es : 0));
   if (!fxCpuWritesDisjoint(result) || !fxCpuWritesDisjoint(scale) ||

@@ -246,3 +246,14 @@ float fxCpuSumSquares(const float *x, int64_t n) {
       lane[l] += lane[l + w];
   return lane[0];
 }
+
+void fxCpuRowIoInit(FxCpuRowIo *io, const FxTensor *input, const FxTensor *out,
+                    const FxTensor *residual) {
+  fxCpuRowsInit(&io->it, input->rank - 1, input->sizes);
+  io->in = fxCpuRowsAdd(&io->it, input, NULL);
+  io->o = fxCpuRowsAdd(&io->it, out, NULL);
+  io->res = residual ? fxCpuRowsAdd(&io->it, residual, NULL) : 0;
+  io->is = fxCpuInnerStride(input);
+  io->os = fxCpuInnerStride(out);
+  io->rs = residual ? fxCpuInnerStride(residual) : 0;
+}

@@ -139,26 +139,29 @@ static inline FX_AVX2 void fxVSt8Bytes(uint8_t *d, __m256i q) {
   memcpy(d, &b, sizeof b);
 }
 
-/* q(x op k) from fp32 rows (the strided path's scratch), 32 at a time. */
-#define FX_AVX2_QUANT(NAME, VOP, SOP)                                          \
-  static FX_AVX2 void NAME(uint8_t *d, const float *x, int64_t n, float k) {   \
+/* FN(d, s, n, k): d[i] = q(s[i] op k) for rows of CT (loaded by LD, or
+ * widened by TOF one at a time), 32 at a time; PT is the parameter's type
+ * (float for the strided path's fp32 scratch, void for dense rows). */
+#define FX_AVX2_QUANT(FN, PT, CT, LD, TOF, VOP, SOP)                           \
+  static FX_AVX2 void FN(uint8_t *d, const PT *s, int64_t n, float k) {        \
+    const CT *p = (const CT *)s;                                               \
     __m256 vk = _mm256_set1_ps(k);                                             \
     int64_t i = 0;                                                             \
     for (; i + 32 <= n; i += 32) {                                             \
-      __m256i q0 = fxV8QuantFp8(VOP(_mm256_loadu_ps(x + i), vk));              \
-      __m256i q1 = fxV8QuantFp8(VOP(_mm256_loadu_ps(x + i + 8), vk));          \
-      __m256i q2 = fxV8QuantFp8(VOP(_mm256_loadu_ps(x + i + 16), vk));         \
-      __m256i q3 = fxV8QuantFp8(VOP(_mm256_loadu_ps(x + i + 24), vk));         \
+      __m256i q0 = fxV8QuantFp8(VOP(LD(p + i), vk));                           \
+      __m256i q1 = fxV8QuantFp8(VOP(LD(p + i + 8), vk));                       \
+      __m256i q2 = fxV8QuantFp8(VOP(LD(p + i + 16), vk));                      \
+      __m256i q3 = fxV8QuantFp8(VOP(LD(p + i + 24), vk));                      \
       _mm256_storeu_si256((__m256i *)(d + i), fxV32PackBytes(q0, q1, q2, q3)); \
     }                                                                          \
     for (; i + 8 <= n; i += 8)                                                 \
-      fxVSt8Bytes(d + i, fxV8QuantFp8(VOP(_mm256_loadu_ps(x + i), vk)));       \
+      fxVSt8Bytes(d + i, fxV8QuantFp8(VOP(LD(p + i), vk)));                    \
     for (; i < n; i++)                                                         \
-      d[i] = fxQuantF8E4M3FN(x[i] SOP k);                                      \
+      d[i] = fxQuantF8E4M3FN(TOF(p[i]) SOP k);                                 \
   }
 
-FX_AVX2_QUANT(fxVQuantMul, _mm256_mul_ps, *)
-FX_AVX2_QUANT(fxVQuantDiv, _mm256_div_ps, /)
+FX_AVX2_QUANT(fxVQuantMul, float, float, fxVLdF32, fxSToF32, _mm256_mul_ps, *)
+FX_AVX2_QUANT(fxVQuantDiv, float, float, fxVLdF32, fxSToF32, _mm256_div_ps, /)
 
 /* Everything that depends on the storage dtype CT. */
 #define FX_AVX2_DT(NAME, CT)                                                   \
@@ -319,40 +322,10 @@ FX_AVX2_QUANT(fxVQuantDiv, _mm256_div_ps, /)
       d[i] = fxQuantF8E4M3FN(                                                  \
           fxSRnd##NAME(w ? (x[i] * inv) * w[i] : x[i] * inv) * invScale);      \
   }                                                                            \
-  static FX_AVX2 void fxVQuantMulDense##NAME(uint8_t *d, const void *s,        \
-                                             int64_t n, float k) {             \
-    const CT *p = (const CT *)s;                                               \
-    __m256 vk = _mm256_set1_ps(k);                                             \
-    int64_t i = 0;                                                             \
-    for (; i + 32 <= n; i += 32) {                                             \
-      __m256i q0 = fxV8QuantFp8(_mm256_mul_ps(fxVLdArith##NAME(p + i), vk));        \
-      __m256i q1 = fxV8QuantFp8(_mm256_mul_ps(fxVLdArith##NAME(p + i + 8), vk));    \
-      __m256i q2 = fxV8QuantFp8(_mm256_mul_ps(fxVLdArith##NAME(p + i + 16), vk));   \
-      __m256i q3 = fxV8QuantFp8(_mm256_mul_ps(fxVLdArith##NAME(p + i + 24), vk));   \
-      _mm256_storeu_si256((__m256i *)(d + i), fxV32PackBytes(q0, q1, q2, q3)); \
-    }                                                                          \
-    for (; i + 8 <= n; i += 8)                                                 \
-      fxVSt8Bytes(d + i, fxV8QuantFp8(_mm256_mul_ps(fxVLdArith##NAME(p + i), vk))); \
-    for (; i < n; i++)                                                         \
-      d[i] = fxQuantF8E4M3FN(fxSTo##NAME(p[i]) * k);                           \
-  }                                                                            \
-  static FX_AVX2 void fxVQuantDivDense##NAME(uint8_t *d, const void *s,        \
-                                             int64_t n, float k) {             \
-    const CT *p = (const CT *)s;                                               \
-    __m256 vk = _mm256_set1_ps(k);                                             \
-    int64_t i = 0;                                                             \
-    for (; i + 32 <= n; i += 32) {                                             \
-      __m256i q0 = fxV8QuantFp8(_mm256_div_ps(fxVLdArith##NAME(p + i), vk));        \
-      __m256i q1 = fxV8QuantFp8(_mm256_div_ps(fxVLdArith##NAME(p + i + 8), vk));    \
-      __m256i q2 = fxV8QuantFp8(_mm256_div_ps(fxVLdArith##NAME(p + i + 16), vk));   \
-      __m256i q3 = fxV8QuantFp8(_mm256_div_ps(fxVLdArith##NAME(p + i + 24), vk));   \
-      _mm256_storeu_si256((__m256i *)(d + i), fxV32PackBytes(q0, q1, q2, q3)); \
-    }                                                                          \
-    for (; i + 8 <= n; i += 8)                                                 \
-      fxVSt8Bytes(d + i, fxV8QuantFp8(_mm256_div_ps(fxVLdArith##NAME(p + i), vk))); \
-    for (; i < n; i++)                                                         \
-      d[i] = fxQuantF8E4M3FN(fxSTo##NAME(p[i]) / k);                           \
-  }                                                                            \
+  FX_AVX2_QUANT(fxVQuantMulDense##NAME, void, CT, fxVLdArith##NAME,            \
+                fxSTo##NAME, _mm256_mul_ps, *)                                 \
+  FX_AVX2_QUANT(fxVQuantDivDense##NAME, void, CT, fxVLdArith##NAME,            \
+                fxSTo##NAME, _mm256_div_ps, /)                                 \
   static FX_AVX2 float fxVAbsMaxDense##NAME(const void *s, int64_t n) {        \
     const CT *p = (const CT *)s;                                               \
     __m256 absMask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7FFFFFFF));       \

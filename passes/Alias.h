@@ -5,12 +5,16 @@
  * A value's "storage root" is what remains after walking up those view-like
  * ops; its "storage class" is the root and every value derived from it by
  * view-like ops.  In-place writes are fx.call operands whose schema marks
- * them mutated, or every operand of an fx.call without a schema.
+ * them mutated, every operand of an fx.call without a schema, and operands
+ * of ops fxir does not know.  A reshape that copies is treated as a view:
+ * that only adds aliases, so every "no" stays right (DESIGN §3).  Which
+ * elements a view covers is the region model's (Region.h).
  */
 #ifndef FX_PASSES_ALIAS_H
 #define FX_PASSES_ALIAS_H
 
 #include "Fx.h"
+#include "Region.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -25,6 +29,12 @@ MlirValue fxStorageRoot(MlirValue v);
 /* Whether fx.call `op` writes its operand `i` (NULL schema: unknown target,
  * which reads and writes every operand). */
 bool fxCallWritesOperand(MlirOperation op, const FxSchema *schema, intptr_t i);
+
+/* Whether `use` may write the storage it names: an fx.call's mutated (or
+ * unknown-target) operand, or an operand of an op fxir does not know (a
+ * func.call may write its arguments); func.return and fx's functional ops
+ * never write. */
+bool fxUseWrites(MlirOpOperand use, FxSchemaTable *table);
 
 /* The first op after `after` (in its block; ops in other blocks count as
  * after) that writes in place `v` or a value derived from `v` by view-like
@@ -61,47 +71,26 @@ bool fxHasReturnedAlias(const FxReturnedAliases *aliases, MlirValue root,
 /* Index of `v` among its function's arguments, or -1 when not an argument. */
 intptr_t fxFunctionArgIndex(MlirValue v);
 
-/*===-- Regions ----------------------------------------------------------===*/
-
-/* The part of its storage root a value covers: one interval per root dim,
- * in root coordinates.  Slices with static bounds narrow it; a reshape or
- * view that changes the type makes it unknown (overlaps everything, is
- * contained in nothing), as do symbolic or negative bounds on symbolic dims. */
-#define FX_REGION_MAX_RANK 16
-
-typedef struct FxInterval {
-  bool known;
-  int64_t lo, hi, step; /* elements lo, lo+step, ... below hi */
-} FxInterval;
-
-typedef struct FxRegion {
-  MlirValue root;
-  int rank;
-  FxInterval dims[FX_REGION_MAX_RANK];
-} FxRegion;
-
-FxRegion fxRegionOf(MlirValue v);
-/* Whether two regions of one root may share an element. */
-bool fxRegionsOverlap(const FxRegion *a, const FxRegion *b);
-/* Whether every element of `inner` is in `outer` (false when unsure). */
-bool fxRegionContains(const FxRegion *outer, const FxRegion *inner);
-/* Narrows `r` by slice parameters on `dim` (already normalised to >= 0). */
-void fxRegionSlice(FxRegion *r, int64_t dim, MlirAttribute start,
-                   MlirAttribute end, int64_t step);
-/* Whether `r` is the whole of its root (every dim known and unsliced). */
-bool fxRegionIsWhole(const FxRegion *r);
-
 /* Whether `user` runs after `op`: later in the same block, or in another
  * block (conservatively). */
 bool fxIsAfter(MlirOperation op, MlirOperation user);
 
-/* The first op after `after` that reads `region` of the storage behind
- * `root`, other than `exempt` (may be null): views are followed, disjoint
- * ones skipped; a slice_scatter into the whole storage that overwrites all
- * of `region` does not read it, one that does not passes it on through its
- * result; every other use (calls, func.return) reads.  Null op when none. */
-MlirOperation fxFindReadAfter(MlirValue root, const FxRegion *region,
-                              MlirOperation after, MlirOperation exempt);
+/* A use of the storage that reads it after a write, found by
+ * fxFindReadAfter; `why` is non-null when the use was counted only because
+ * the regions could not be told apart (the reason, for remarks). */
+typedef struct FxReader {
+  MlirOperation op;
+  const char *why;
+} FxReader;
+
+/* The first op after `after` that reads `written` (a region of the storage
+ * behind `root`), other than `exempt` (may be null).  Views are followed
+ * with their regions, and ones disjoint from `written` skipped; a
+ * slice_scatter into the storage passes on, through its result, the part of
+ * `written` it does not overwrite; every other use (calls, func.return,
+ * ops fxir does not know) reads.  A null op when none. */
+FxReader fxFindReadAfter(MlirValue root, const FxRegion *written,
+                         MlirOperation after, MlirOperation exempt);
 
 #ifdef __cplusplus
 }

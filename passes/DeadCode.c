@@ -32,9 +32,10 @@ static bool writesAreObservable(State *st, MlirOperation call) {
     if (fxFunctionArgIndex(root) >= 0 ||
         fxHasReturnedAlias(&st->aliases, root, (MlirOperation){NULL}))
       return true; /* the caller, or an alias we do not track, sees it */
-    FxRegion region = fxRegionOf(v);
+    FxRegion region;
+    fxRegionOf(&region, v);
     if (!mlirOperationIsNull(
-            fxFindReadAfter(root, &region, call, (MlirOperation){NULL})))
+            fxFindReadAfter(root, &region, call, (MlirOperation){NULL}).op))
       return true;
   }
   return false;

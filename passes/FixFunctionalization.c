@@ -90,20 +90,25 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
                             intptr_t numOperands, char *why, size_t cap) {
   MlirValue v = operands[m->operand];
   MlirValue root = fxStorageRoot(v);
-  FxRegion region = fxRegionOf(v);
+  FxRegion region, other;
+  fxRegionOf(&region, v);
   const char *name = s->args[m->param].name;
   char loc[256];
   /* (b) another operand of the same call shares m's storage. */
   for (intptr_t i = 0; i < numOperands; ++i) {
     if (i == m->operand || !mlirValueEqual(fxStorageRoot(operands[i]), root))
       continue;
-    FxRegion other = fxRegionOf(operands[i]);
-    if (fxRegionsOverlap(&other, &region)) {
+    fxRegionOf(&other, operands[i]);
+    const char *unsure = NULL;
+    FxAnswer a = fxRegionOverlap(&other, &region, &unsure);
+    if (a != FX_NO) {
       int p = fxCallGetOperandParam(call, s, i);
       snprintf(why, cap,
-               "cloned operand '%s': operand '%s' of the same call shares its "
-               "storage",
-               name, p >= 0 ? s->args[p].name : "?");
+               "cloned operand '%s': operand '%s' of the same call %s its "
+               "storage%s%s%s",
+               name, p >= 0 ? s->args[p].name : "?",
+               a == FX_YES ? "shares" : "may share", unsure ? " (" : "",
+               unsure ? unsure : "", unsure ? ")" : "");
       return false;
     }
   }
@@ -134,14 +139,15 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
     return false;
   }
   /* (a) a later read of what A overwrites. */
-  MlirOperation reader =
-      fxReadIndexMayReadAfter(st->reads, root, call)
-          ? fxFindReadAfter(root, &region, call, m->copyBack)
-          : (MlirOperation){NULL};
-  if (!mlirOperationIsNull(reader)) {
-    fxLocationString(reader, loc, sizeof loc);
-    snprintf(why, cap, "cloned operand '%s': it is read after the call at %s",
-             name, loc);
+  FxReader reader = {{NULL}, NULL};
+  if (fxReadIndexMayReadAfter(st->reads, root, call))
+    reader = fxFindReadAfter(root, &region, call, m->copyBack);
+  if (!mlirOperationIsNull(reader.op)) {
+    fxLocationString(reader.op, loc, sizeof loc);
+    snprintf(why, cap, "cloned operand '%s': it %s read after the call at %s%s%s%s",
+             name, reader.why ? "may be" : "is", loc,
+             reader.why ? " (" : "", reader.why ? reader.why : "",
+             reader.why ? ")" : "");
     return false;
   }
   return true;
@@ -210,7 +216,7 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
     replacements[mutated[k].result] = operands[mutated[k].operand];
     /* The new value's readers now read the operand's storage. */
     fxReadIndexMerge(st->reads, mlirOperationGetResult(call, mutated[k].result),
-                     fxStorageRoot(operands[mutated[k].operand]));
+                     operands[mutated[k].operand]);
   }
   mlirRewriterBaseReplaceOpWithValues(rw, call, numResults, replacements);
 
@@ -338,7 +344,7 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
     fxSchemaTableDestroy(st.table);
     return;
   }
-  st.reads = fxReadIndexCreate(func);
+  st.reads = fxReadIndexCreate(func, st.table);
   st.aliases = fxReturnedAliasesOf(func, st.table);
   /* Calls first, in program order, then the scatter-backs the in-place
    * calls made (nested ones included). */

@@ -1,160 +1,255 @@
-/* ReadIndex.c - positions of ops and last users of storage roots (see
- * ReadIndex.h).  Two open-addressing tables keyed by pointers. */
+/* ReadIndex.c - positions of ops, last users and writers of storage roots,
+ * values that reach the return (see ReadIndex.h). */
 #include "ReadIndex.h"
 #include "Alias.h"
+#include "PtrMap.h"
 
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 enum { kUnknown = INT_MAX }; /* a position we do not know: "maybe after" */
 
-typedef struct Table {
-  uintptr_t *keys; /* 0 = empty slot */
-  int *vals;
-  size_t cap, num; /* cap is a power of two */
-} Table;
-
 struct FxReadIndex {
-  Table position; /* op -> index in the entry block           */
-  Table lastUse;  /* root value -> position of its last user */
+  FxSchemaTable *table;
+  FxPtrMap position; /* op -> index in the entry block             */
+  FxPtrMap summary;  /* root -> index in `lasts`                    */
+  struct Last *lasts;
+  size_t numLasts, capLasts;
+  FxPtrMap reaches;  /* value -> 1 when it may reach a func.return  */
+  FxPtrMap roots;    /* value -> its storage root, or the root it was
+                        merged into (union-find parent links)      */
+  bool allReach;     /* the function is not one plain block: all may */
+  bool broken;       /* out of memory: every question says "maybe"   */
 };
 
-static size_t slotOf(const Table *t, uintptr_t key) {
-  size_t h = (size_t)((key >> 4) * 0x9e3779b97f4a7c15ull);
-  for (size_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1))
-    if (t->keys[i] == key || t->keys[i] == 0)
-      return i;
+#define put fxPtrMapPut
+#define get fxPtrMapGet
+
+static bool isReturn(MlirOperation op) {
+  MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
+  return n.length == 11 && memcmp(n.data, "func.return", 11) == 0;
 }
 
-static bool grow(Table *t) {
-  Table bigger = {calloc(t->cap * 2, sizeof(uintptr_t)),
-                  calloc(t->cap * 2, sizeof(int)), t->cap * 2, 0};
-  if (!bigger.keys || !bigger.vals) {
-    free(bigger.keys);
-    free(bigger.vals);
-    return false;
-  }
-  for (size_t i = 0; i < t->cap; ++i)
-    if (t->keys[i]) {
-      size_t s = slotOf(&bigger, t->keys[i]);
-      bigger.keys[s] = t->keys[i];
-      bigger.vals[s] = t->vals[i];
-      ++bigger.num;
+/* Marks `v` as reaching the return, and every value it is a view of: a
+ * value reaches the return when it or a view of it is returned. */
+static void markReaches(FxReadIndex *x, MlirValue v) {
+  for (;;) {
+    intptr_t r;
+    if ((get(&x->reaches, v.ptr, &r) && r) || !put(&x->reaches, v.ptr, 1)) {
+      if (!get(&x->reaches, v.ptr, &r))
+        x->allReach = true; /* out of memory: everything may */
+      return;
     }
-  free(t->keys);
-  free(t->vals);
-  *t = bigger;
-  return true;
-}
-
-/* Sets key -> val; on failure (out of memory) the key stays unknown. */
-static void put(Table *t, const void *ptr, int val) {
-  uintptr_t key = (uintptr_t)ptr;
-  if (2 * (t->num + 1) > t->cap && !grow(t))
-    return;
-  size_t s = slotOf(t, key);
-  if (!t->keys[s]) {
-    t->keys[s] = key;
-    ++t->num;
+    if (!mlirValueIsAOpResult(v) || !fxOpIsViewLike(mlirOpResultGetOwner(v)))
+      return;
+    v = mlirOperationGetOperand(mlirOpResultGetOwner(v), 0);
   }
-  t->vals[s] = val;
 }
 
-static bool get(const Table *t, const void *ptr, int *val) {
-  size_t s = slotOf(t, (uintptr_t)ptr);
-  if (!t->keys[s])
-    return false;
-  *val = t->vals[s];
-  return true;
-}
-
-static bool initTable(Table *t, size_t cap) {
-  t->keys = calloc(cap, sizeof(uintptr_t));
-  t->vals = calloc(cap, sizeof(int));
-  t->cap = cap;
-  t->num = 0;
-  return t->keys && t->vals;
-}
-
-FxReadIndex *fxReadIndexCreate(MlirOperation func) {
+FxReadIndex *fxReadIndexCreate(MlirOperation func, FxSchemaTable *table) {
   FxReadIndex *x = calloc(1, sizeof *x);
-  if (!x || !initTable(&x->position, 1024) || !initTable(&x->lastUse, 256)) {
+  if (!x || !fxPtrMapInit(&x->position, 1024) ||
+      !fxPtrMapInit(&x->summary, 256) || !fxPtrMapInit(&x->reaches, 256) ||
+      !fxPtrMapInit(&x->roots, 1024)) {
     fxReadIndexDestroy(x);
     return NULL;
   }
-  MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
-  int i = 0;
-  for (MlirOperation op = mlirBlockIsNull(entry) ? (MlirOperation){NULL}
-                                                 : mlirBlockGetFirstOperation(entry);
-       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op))
+  x->table = table;
+  MlirRegion body = mlirOperationGetRegion(func, 0);
+  MlirBlock entry = mlirRegionGetFirstBlock(body);
+  x->allReach = mlirBlockIsNull(entry) ||
+                !mlirBlockIsNull(mlirBlockGetNextInRegion(entry));
+  intptr_t i = 0;
+  for (MlirOperation op = mlirBlockIsNull(entry)
+                              ? (MlirOperation){NULL}
+                              : mlirBlockGetFirstOperation(entry);
+       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
     put(&x->position, op.ptr, i += 4); /* gaps: created ops sit at their A */
+    if (mlirOperationGetNumRegions(op))
+      x->allReach = true; /* values may flow out through nested regions */
+    else if (isReturn(op))
+      for (intptr_t k = 0, n = mlirOperationGetNumOperands(op); k < n; ++k)
+        markReaches(x, mlirOperationGetOperand(op, k));
+  }
   return x;
 }
 
 void fxReadIndexDestroy(FxReadIndex *x) {
   if (!x)
     return;
-  free(x->position.keys);
-  free(x->position.vals);
-  free(x->lastUse.keys);
-  free(x->lastUse.vals);
+  fxPtrMapFree(&x->position);
+  fxPtrMapFree(&x->summary);
+  free(x->lasts);
+  fxPtrMapFree(&x->reaches);
+  fxPtrMapFree(&x->roots);
   free(x);
 }
 
 void fxReadIndexPlace(FxReadIndex *x, MlirOperation op, MlirOperation at) {
-  int pos;
+  intptr_t pos;
   if (x)
     put(&x->position, op.ptr, get(&x->position, at.ptr, &pos) ? pos : kUnknown);
 }
 
-static int positionOf(FxReadIndex *x, MlirOperation op) {
-  int pos;
+static intptr_t positionOf(FxReadIndex *x, MlirOperation op) {
+  intptr_t pos;
   return get(&x->position, op.ptr, &pos) ? pos : kUnknown;
 }
 
-/* Position of the last user of `v` or of a view of it (views followed). */
-static int lastUser(FxReadIndex *x, MlirValue v) {
-  int last = -1;
-  MlirValue stack[64];
-  int n = 0;
+/* The last user of `v` or of a view of it (views followed), and the last
+ * of those uses that writes; positions, or kUnknown. */
+typedef struct Last {
+  intptr_t use, write;
+  MlirOperation writer;
+} Last;
+
+static const Last kUnknownLast = {kUnknown, kUnknown, {NULL}};
+
+static Last lastUsers(FxReadIndex *x, MlirValue v) {
+  Last last = {-1, -1, {NULL}};
+  size_t n = 0, cap = 16;
+  MlirValue *stack = malloc(cap * sizeof *stack);
+  if (!stack)
+    return kUnknownLast;
   stack[n++] = v;
   while (n) {
     MlirValue cur = stack[--n];
     for (MlirOpOperand use = mlirValueGetFirstUse(cur); !mlirOpOperandIsNull(use);
          use = mlirOpOperandGetNextUse(use)) {
       MlirOperation user = mlirOpOperandGetOwner(use);
-      int pos = positionOf(x, user);
-      if (pos > last)
-        last = pos;
-      if (fxOpIsViewLike(user)) {
-        if (n == 64)
-          return kUnknown;
-        stack[n++] = mlirOperationGetResult(user, 0);
+      intptr_t pos = positionOf(x, user);
+      if (pos > last.use)
+        last.use = pos;
+      if (pos > last.write && fxUseWrites(use, x->table)) {
+        last.write = pos;
+        last.writer = user;
       }
+      if (!fxOpIsViewLike(user))
+        continue;
+      if (n == cap) {
+        MlirValue *bigger = realloc(stack, 2 * cap * sizeof *stack);
+        if (!bigger) {
+          free(stack);
+          return kUnknownLast;
+        }
+        stack = bigger;
+        cap *= 2;
+      }
+      stack[n++] = mlirOperationGetResult(user, 0);
     }
   }
+  free(stack);
   return last;
+}
+
+/* The summary of `root`, computed on first use; NULL when out of memory. */
+static Last *summaryOf(FxReadIndex *x, MlirValue root) {
+  intptr_t k;
+  if (get(&x->summary, root.ptr, &k))
+    return &x->lasts[k];
+  if (x->numLasts == x->capLasts) {
+    size_t cap = x->capLasts ? 2 * x->capLasts : 64;
+    Last *bigger = realloc(x->lasts, cap * sizeof *bigger);
+    if (!bigger)
+      return NULL;
+    x->lasts = bigger;
+    x->capLasts = cap;
+  }
+  if (!put(&x->summary, root.ptr, (intptr_t)x->numLasts))
+    return NULL;
+  x->lasts[x->numLasts] = lastUsers(x, root);
+  return &x->lasts[x->numLasts++];
 }
 
 bool fxReadIndexMayReadAfter(FxReadIndex *x, MlirValue root,
                              MlirOperation after) {
-  if (!x)
+  if (!x || x->broken)
     return true;
-  int last;
-  if (!get(&x->lastUse, root.ptr, &last)) {
-    last = lastUser(x, root);
-    put(&x->lastUse, root.ptr, last);
-  }
-  int at = positionOf(x, after);
-  return at == kUnknown || last > at;
+  intptr_t at = positionOf(x, after);
+  Last *s = summaryOf(x, root);
+  return at == kUnknown || !s || s->use > at;
 }
 
-void fxReadIndexMerge(FxReadIndex *x, MlirValue from, MlirValue toRoot) {
-  int last;
-  if (!x || !get(&x->lastUse, toRoot.ptr, &last))
+bool fxReadIndexMayWriteAfter(FxReadIndex *x, MlirValue root,
+                              MlirOperation after, MlirOperation *writer) {
+  *writer = (MlirOperation){NULL};
+  if (!x || x->broken)
+    return true;
+  intptr_t at = positionOf(x, after);
+  Last *s = summaryOf(x, root);
+  if (at != kUnknown && s && s->write <= at)
+    return false;
+  if (s)
+    *writer = s->writer;
+  return true;
+}
+
+bool fxReadIndexMayReachReturn(FxReadIndex *x, MlirValue v) {
+  intptr_t r;
+  return !x || x->allReach || x->broken ||
+         (get(&x->reaches, v.ptr, &r) && r);
+}
+
+MlirValue fxReadIndexRoot(FxReadIndex *x, MlirValue v) {
+  if (!x)
+    return fxStorageRoot(v);
+  /* Up the views to a value we know (or a real root), then along the
+   * merge links; every value passed on the way is then linked directly. */
+  MlirValue cur = v;
+  intptr_t link;
+  for (;;) {
+    if (get(&x->roots, cur.ptr, &link)) {
+      if (link == (intptr_t)cur.ptr)
+        break;
+      cur = (MlirValue){(void *)link};
+      continue;
+    }
+    if (!mlirValueIsAOpResult(cur) ||
+        !fxOpIsViewLike(mlirOpResultGetOwner(cur)))
+      break;
+    cur = mlirOperationGetOperand(mlirOpResultGetOwner(cur), 0);
+  }
+  MlirValue root = cur;
+  put(&x->roots, root.ptr, (intptr_t)root.ptr);
+  for (cur = v; !mlirValueEqual(cur, root);) {
+    MlirValue next;
+    if (get(&x->roots, cur.ptr, &link))
+      next = (MlirValue){(void *)link};
+    else
+      next = mlirOperationGetOperand(mlirOpResultGetOwner(cur), 0);
+    put(&x->roots, cur.ptr, (intptr_t)root.ptr);
+    cur = next;
+  }
+  return root;
+}
+
+void fxReadIndexMerge(FxReadIndex *x, MlirValue from, MlirValue to) {
+  intptr_t k;
+  if (!x)
+    return;
+  fxReadIndexMoveUses(x, from, to);
+  MlirValue fromRoot = fxReadIndexRoot(x, from), toRoot = fxReadIndexRoot(x, to);
+  if (mlirValueEqual(fromRoot, toRoot))
+    return; /* one storage class already: its summary covers both */
+  /* from's views now have to's root; if the link cannot be stored, later
+   * root queries for them give `fromRoot`, whose summary is conservative
+   * only for `from`'s own class: so give up on summaries altogether. */
+  if (!put(&x->roots, fromRoot.ptr, (intptr_t)toRoot.ptr))
+    x->broken = true;
+  if (!get(&x->summary, toRoot.ptr, &k))
     return; /* not summarised yet: the first query scans the merged uses */
-  int more = lastUser(x, from);
-  if (more > last)
-    put(&x->lastUse, toRoot.ptr, more);
+  Last more = lastUsers(x, from), *s = &x->lasts[k];
+  if (more.use > s->use)
+    s->use = more.use;
+  if (more.write > s->write) {
+    s->write = more.write;
+    s->writer = more.writer;
+  }
+}
+
+void fxReadIndexMoveUses(FxReadIndex *x, MlirValue from, MlirValue to) {
+  if (x && fxReadIndexMayReachReturn(x, from))
+    markReaches(x, to);
 }

@@ -1,18 +1,21 @@
-/* ReadIndex.h - "may anything read this storage after that op?", fast.
+/* ReadIndex.h - "may anything read or write this storage after that op?",
+ * and "may this value be returned?", fast.
  *
- * fx-fix-functionalization asks, for each call it rewrites, whether the
- * storage a mutated operand lives in is read after the call.  The precise
- * answer (fxFindReadAfter) walks every use of the storage's root; a buffer
- * that every layer writes in place (the residual stream) gains a use per
- * rewritten call, so asking that at every layer would be quadratic.  This
- * index numbers the function's ops once and keeps, per root, the position of
- * its last user (views followed): when that is not after the call, nothing
- * reads after it; otherwise the precise walk decides.  The summary only
- * ever over-approximates (uses that disappear are not subtracted), so a
- * "no" is always right.
+ * The passes ask, for each op they rewrite, whether the storage an operand
+ * lives in is read or written after the op, and whether a value reaches the
+ * function's return.  The precise answers walk every use of the storage's
+ * root; a buffer that every layer uses (the residual stream), or a chain of
+ * 20,000 reshapes, gains a use per rewrite, so asking that at every op
+ * would be quadratic.  This index numbers the function's ops once and keeps,
+ * per root, the position of its last user and of its last writer (views
+ * followed), and per value whether it may reach a func.return.  The
+ * summaries only ever over-approximate (uses that disappear are not
+ * subtracted), so a "no" is always right; on "maybe" the caller asks the
+ * precise walk.
  *
  * Ownership: fxReadIndexCreate returns an index the caller releases with
- * fxReadIndexDestroy; it refers to, and does not own, the function's ops.
+ * fxReadIndexDestroy; it refers to, and does not own, the function's ops or
+ * the schema table.
  */
 #ifndef FX_PASSES_READ_INDEX_H
 #define FX_PASSES_READ_INDEX_H
@@ -25,21 +28,40 @@ extern "C" {
 
 typedef struct FxReadIndex FxReadIndex;
 
-/* Numbers the ops of `func`'s entry block; NULL when out of memory (callers
- * then use the precise walk only). */
-FxReadIndex *fxReadIndexCreate(MlirOperation func);
+/* Numbers the ops of `func`'s entry block; `table` says which uses write.
+ * NULL when out of memory (callers then use the precise walks only; every
+ * query below accepts a NULL index and answers "maybe"). */
+FxReadIndex *fxReadIndexCreate(MlirOperation func, FxSchemaTable *table);
 void fxReadIndexDestroy(FxReadIndex *index);
 
 /* Gives `op`, created by the pass, the position of `at`. */
 void fxReadIndexPlace(FxReadIndex *index, MlirOperation op, MlirOperation at);
 
+/* The storage root of `v` (fxStorageRoot), remembering every value on the
+ * way, so a chain of views is walked once, not once per query; it follows
+ * fxReadIndexMerge (a value whose uses went to another's storage has that
+ * storage's root). */
+MlirValue fxReadIndexRoot(FxReadIndex *index, MlirValue v);
+
 /* False only when no op after `after` uses `root` or a view of it. */
 bool fxReadIndexMayReadAfter(FxReadIndex *index, MlirValue root,
                              MlirOperation after);
 
-/* Call before replacing all uses of `from` by a value whose storage root is
- * `toRoot`: toRoot's summary then covers from's users too. */
-void fxReadIndexMerge(FxReadIndex *index, MlirValue from, MlirValue toRoot);
+/* False only when no op after `after` writes `root` or a view of it in
+ * place; when it may, *writer is the last such op (null if unknown). */
+bool fxReadIndexMayWriteAfter(FxReadIndex *index, MlirValue root,
+                              MlirOperation after, MlirOperation *writer);
+
+/* False only when neither `v` nor a view of it reaches a func.return. */
+bool fxReadIndexMayReachReturn(FxReadIndex *index, MlirValue v);
+
+/* Call before replacing all uses of `from` by `to`: the summaries of to's
+ * storage root then cover from's users too. */
+void fxReadIndexMerge(FxReadIndex *index, MlirValue from, MlirValue to);
+
+/* Call when uses of `from` (or of its views) now go to `to` instead: `to`
+ * and the values it is a view of may reach the return if `from` did. */
+void fxReadIndexMoveUses(FxReadIndex *index, MlirValue from, MlirValue to);
 
 #ifdef __cplusplus
 }

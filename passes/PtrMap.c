@@ -1,0 +1,67 @@
+/* PtrMap.c - pointer-keyed open-addressing map (see PtrMap.h). */
+#include "PtrMap.h"
+
+#include <stdlib.h>
+
+static size_t slotOf(const FxPtrMap *m, uintptr_t key) {
+  size_t h = (size_t)((key >> 4) * 0x9e3779b97f4a7c15ull);
+  for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1))
+    if (m->keys[i] == key || m->keys[i] == 0)
+      return i;
+}
+
+bool fxPtrMapInit(FxPtrMap *m, size_t cap) {
+  m->keys = calloc(cap, sizeof(uintptr_t));
+  m->vals = calloc(cap, sizeof(intptr_t));
+  m->cap = cap;
+  m->num = 0;
+  if (m->keys && m->vals)
+    return true;
+  fxPtrMapFree(m);
+  return false;
+}
+
+void fxPtrMapFree(FxPtrMap *m) {
+  free(m->keys);
+  free(m->vals);
+  *m = (FxPtrMap){NULL, NULL, 0, 0};
+}
+
+static bool grow(FxPtrMap *m) {
+  FxPtrMap bigger;
+  if (!fxPtrMapInit(&bigger, m->cap * 2))
+    return false;
+  for (size_t i = 0; i < m->cap; ++i)
+    if (m->keys[i]) {
+      size_t s = slotOf(&bigger, m->keys[i]);
+      bigger.keys[s] = m->keys[i];
+      bigger.vals[s] = m->vals[i];
+      ++bigger.num;
+    }
+  fxPtrMapFree(m);
+  *m = bigger;
+  return true;
+}
+
+bool fxPtrMapPut(FxPtrMap *m, const void *ptr, intptr_t val) {
+  uintptr_t key = (uintptr_t)ptr;
+  if (!m->cap || (2 * (m->num + 1) > m->cap && !grow(m)))
+    return false;
+  size_t s = slotOf(m, key);
+  if (!m->keys[s]) {
+    m->keys[s] = key;
+    ++m->num;
+  }
+  m->vals[s] = val;
+  return true;
+}
+
+bool fxPtrMapGet(const FxPtrMap *m, const void *ptr, intptr_t *val) {
+  if (!m->cap)
+    return false;
+  size_t s = slotOf(m, (uintptr_t)ptr);
+  if (!m->keys[s])
+    return false;
+  *val = m->vals[s];
+  return true;
+}

@@ -1,0 +1,595 @@
+/* Region.c - building regions: roots, slices, reshapes, scatter preimages
+ * (see Region.h; the comparisons are in RegionCompare.c). */
+#include "Region.h"
+#include "Alias.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+
+#include <string.h>
+
+static const int64_t kToTheEnd = INT64_MAX / 2; /* torch's "end" sentinel */
+
+static void lose(FxRegion *r, const char *why) {
+  if (!r->why)
+    r->why = why;
+}
+
+/* Sum of stride*(count-1) over the box dims of `p` except `skip`. */
+static FxExpr spanExcept(const FxPosSet *p, int skip) {
+  FxExpr s = fxExprConst(0);
+  for (int k = 0; k < p->numBox; ++k)
+    if (k != skip)
+      s = fxExprAdd(s, fxExprScale(fxExprAddConst(p->box[k].count, -1),
+                                   p->box[k].stride));
+  return s;
+}
+
+FxExpr fxPosSetLowerBound(const FxPosSet *p) {
+  return fxExprMaxBound(p->lo, p->lb); /* lo starts the grid: always valid */
+}
+
+FxExpr fxPosSetUpperBound(const FxPosSet *p) {
+  if (!p->exact)
+    return p->ub;
+  FxExpr last = fxExprAdd(p->lo, spanExcept(p, -1));
+  return fxExprMinBound(fxExprAddConst(last, 1), p->ub);
+}
+
+static FxExpr dimExpr(FxDim d) {
+  if (d.symbol.length)
+    return fxExprSymbol(d.symbol);
+  return d.size >= 0 ? fxExprConst(d.size) : fxExprUnknown();
+}
+
+static FxExpr typeDim(MlirType type, intptr_t i) {
+  return dimExpr(fxTensorTypeGetDim(type, i));
+}
+
+static void makeInexact(FxRegion *r, int pos, const char *why) {
+  r->pos[pos].exact = false;
+  lose(r, why);
+}
+
+static void unmap(FxRegion *r, const char *why) {
+  r->mapped = false;
+  for (int j = 0; j < r->rank; ++j)
+    makeInexact(r, j, why);
+}
+
+/*===-- Roots ---------------------------------------------------------------===*/
+
+void fxRegionInitRoot(FxRegion *r, MlirValue root) {
+  memset(r, 0, sizeof *r);
+  r->root = root;
+  MlirType type = mlirValueGetType(root);
+  FxDim dims[FX_REGION_MAX_RANK + 1];
+  intptr_t rank = fxTensorTypeGetDims(type, dims, FX_REGION_MAX_RANK + 1);
+  if (!fxTypeIsATensor(type) || rank > FX_REGION_MAX_RANK) {
+    r->rank = -1;
+    r->why = "the tensor has more dims than the region model tracks";
+    return;
+  }
+  r->rank = r->viewRank = (int8_t)rank;
+  r->mapped = true;
+  r->numPairs = (uint8_t)rank;
+  for (int i = 0; i < rank; ++i) {
+    FxExpr d = dimExpr(dims[i]);
+    r->pos[i] = (FxPosSet){fxExprConst(0), fxExprConst(0), d, d.known, 1,
+                           {{1, d}}};
+    r->viewCount[i] = 1;
+    r->pairs[i].pos = (uint8_t)i;
+    r->pairs[i].box = 0;
+  }
+  fxRegionNormalize(r);
+}
+
+/*===-- Normal form -------------------------------------------------------===*/
+
+static int viewOfPair(const FxRegion *r, int idx) {
+  int v = 0, end = r->viewCount[0];
+  while (idx >= end)
+    end += r->viewCount[++v];
+  return v;
+}
+
+static void removePair(FxRegion *r, int idx) {
+  int v = viewOfPair(r, idx);
+  memmove(&r->pairs[idx], &r->pairs[idx + 1],
+          (size_t)(r->numPairs - idx - 1) * sizeof r->pairs[0]);
+  --r->numPairs;
+  --r->viewCount[v];
+}
+
+/* Removes box dim `b` of position `p` (and its pair, if any). */
+static void removeBox(FxRegion *r, int p, int b) {
+  FxPosSet *ps = &r->pos[p];
+  memmove(&ps->box[b], &ps->box[b + 1],
+          (size_t)(ps->numBox - b - 1) * sizeof ps->box[0]);
+  --ps->numBox;
+  for (int i = r->numPairs - 1; i >= 0; --i) {
+    if (r->pairs[i].pos != p)
+      continue;
+    if (r->pairs[i].box == b)
+      removePair(r, i);
+    else if (r->pairs[i].box > b)
+      --r->pairs[i].box;
+  }
+}
+
+void fxRegionNormalize(FxRegion *r) {
+  for (int p = 0; p < r->rank; ++p) {
+    FxPosSet *ps = &r->pos[p];
+    for (int b = ps->numBox - 1; b >= 0; --b) {
+      int64_t c;
+      if (!fxExprIsConst(ps->box[b].count, &c))
+        continue;
+      if (c <= 0)
+        r->empty = true;
+      else if (c == 1)
+        removeBox(r, p, b); /* index always 0: adds nothing */
+    }
+  }
+  /* Adjacent pairs of one view dim on consecutive box dims that are
+   * contiguous with each other are one box dim. */
+  for (int i = 0, v = 0, end = 0; i + 1 < r->numPairs; ++i) {
+    while (i >= end)
+      end += r->viewCount[v++];
+    if (i + 1 >= end)
+      continue;
+    int p = r->pairs[i].pos, b = r->pairs[i].box;
+    if (r->pairs[i + 1].pos != p || r->pairs[i + 1].box != b + 1)
+      continue;
+    FxBoxDim *outer = &r->pos[p].box[b], *inner = &r->pos[p].box[b + 1];
+    int64_t co, ci, span, merged;
+    if (!fxExprIsConst(outer->count, &co) || !fxExprIsConst(inner->count, &ci) ||
+        __builtin_mul_overflow(inner->stride, ci, &span) ||
+        span != outer->stride || __builtin_mul_overflow(co, ci, &merged))
+      continue;
+    outer->stride = inner->stride;
+    outer->count = fxExprConst(merged);
+    removeBox(r, p, b + 1);
+    --i; /* the merged dim may merge with the next one too */
+    v = 0;
+    end = 0;
+  }
+}
+
+/*===-- Slices ----------------------------------------------------------===*/
+
+/* torch's slice bounds on a dim of extent `E`: `start`/`end` after
+ * clamping, as expressions valid whenever the result is non-empty (a
+ * negative count then means empty), or unknown; `endBound` is an upper
+ * bound of `end` that is always valid. */
+typedef struct Bounds {
+  FxExpr start, end, endBound;
+} Bounds;
+
+static Bounds clampBounds(FxExpr E, MlirAttribute startA, MlirAttribute endA) {
+  Bounds b = {fxExprUnknown(), fxExprUnknown(), E};
+  if (mlirAttributeIsAInteger(startA)) {
+    int64_t s = mlirIntegerAttrGetValueInt(startA);
+    /* A start past the end gives an empty slice whatever it is clamped to,
+     * so only a negative start needs the extent. */
+    FxExpr x = s >= 0 ? fxExprConst(s) : fxExprAddConst(E, s);
+    if (fxExprNonNeg(x))
+      b.start = x;
+    else if (fxExprIsConst(x, &s))
+      b.start = fxExprConst(0);
+  } else if (mlirAttributeIsAString(startA)) {
+    b.start = fxExprFromAttr(startA);
+  }
+  FxExpr e = fxExprUnknown();
+  if (mlirAttributeIsAInteger(endA)) {
+    int64_t v = mlirIntegerAttrGetValueInt(endA);
+    if (v >= kToTheEnd)
+      e = E;
+    else if (v < 0)
+      e = fxExprAddConst(E, v); /* below start: a negative count, empty */
+    else
+      e = fxExprConst(v);
+  } else if (mlirAttributeIsAString(endA)) {
+    e = fxExprFromAttr(endA);
+  }
+  /* end = min(e, E): known when one is provably the smaller. */
+  b.endBound = fxExprMinBound(e, E);
+  if (fxExprLE(e, E))
+    b.end = e;
+  else if (fxExprLE(E, e))
+    b.end = E;
+  return b;
+}
+
+static FxExpr sliceCount(Bounds b, int64_t step) {
+  FxExpr d = fxExprSub(b.end, b.start);
+  int64_t c;
+  if (step == 1)
+    return d;
+  if (!fxExprIsConst(d, &c))
+    return fxExprUnknown();
+  return fxExprConst(c <= 0 ? 0 : c / step + (c % step != 0));
+}
+
+/* A slice of a view dim that is one box dim. */
+static void sliceBox(FxRegion *r, int p, int b, MlirAttribute startA,
+                     MlirAttribute endA, int64_t step, FxExpr extent) {
+  FxPosSet *ps = &r->pos[p];
+  FxBoxDim *box = &ps->box[b];
+  FxExpr E = box->count.known ? box->count : extent;
+  Bounds bd = clampBounds(E, startA, endA);
+  FxExpr n = sliceCount(bd, step);
+  FxExpr others = spanExcept(ps, b);
+  FxExpr newLo = fxExprAdd(ps->lo, fxExprScale(bd.start, box->stride));
+  if (newLo.known)
+    ps->lb = fxExprMaxBound(newLo, ps->lb);
+  FxExpr ub = fxExprAdd(
+      fxExprAdd(ps->lo, fxExprScale(fxExprAddConst(bd.endBound, -1),
+                                    box->stride)),
+      fxExprAddConst(others, 1));
+  ps->ub = fxExprMinBound(ps->ub, ub);
+  ps->lo = newLo;
+  int64_t stride, c;
+  if (fxExprIsConst(n, &c) && c <= 1)
+    stride = box->stride; /* one element: the stride is never used */
+  else if (__builtin_mul_overflow(box->stride, step, &stride)) {
+    stride = box->stride; /* the grid stays a valid superset */
+    n = fxExprUnknown();
+  }
+  box->stride = stride;
+  box->count = n;
+  if (!newLo.known)
+    makeInexact(r, p, "a negative start against a symbolic size");
+  else if (!n.known)
+    makeInexact(r, p, "a slice end clamped against a symbolic size");
+}
+
+/* Fixes box dim (p, b) at index `d`. */
+static void fixDigit(FxRegion *r, int p, int b, int64_t d) {
+  FxPosSet *ps = &r->pos[p];
+  ps->lo = fxExprAdd(ps->lo, fxExprConst(0)); /* keep canonical */
+  int64_t off;
+  if (__builtin_mul_overflow(ps->box[b].stride, d, &off))
+    ps->lo = fxExprUnknown();
+  else
+    ps->lo = fxExprAddConst(ps->lo, off);
+  ps->box[b].count = fxExprConst(1);
+}
+
+/* Slices the mixed-radix index of pairs [first, first+m) (all counts
+ * constant) to elements s, s+t, ..., n of them; false when that is not a
+ * product of progressions of the box dims. */
+static bool sliceRun(FxRegion *r, int first, int m, int64_t s, int64_t t,
+                     int64_t n) {
+  if (m == 0 || n == 0)
+    return m == 0 ? n <= 1 : true;
+  int p = r->pairs[first].pos, b = r->pairs[first].box;
+  int64_t inner = 1, c;
+  for (int l = first + 1; l < first + m; ++l) {
+    if (!fxExprIsConst(r->pos[r->pairs[l].pos].box[r->pairs[l].box].count, &c) ||
+        __builtin_mul_overflow(inner, c, &inner))
+      return false;
+  }
+  int64_t last;
+  if (__builtin_mul_overflow(t, n - 1, &last) ||
+      __builtin_add_overflow(last, s, &last))
+    return false;
+  int64_t d0 = s / inner, d1 = last / inner;
+  if (d0 == d1) { /* within one index of the outer box dim */
+    fixDigit(r, p, b, d0);
+    return sliceRun(r, first + 1, m - 1, s - d0 * inner, t, n);
+  }
+  FxBoxDim *box = &r->pos[p].box[b];
+  if (t % inner == 0) { /* the inner digits never change */
+    fixDigit(r, p, b, d0);
+    int64_t stride;
+    if (__builtin_mul_overflow(box->stride, t / inner, &stride))
+      return false;
+    box->stride = stride;
+    box->count = fxExprConst(n);
+    int64_t rest = s % inner;
+    for (int l = first + m - 1; l > first; --l) {
+      int pl = r->pairs[l].pos, bl = r->pairs[l].box;
+      fxExprIsConst(r->pos[pl].box[bl].count, &c);
+      fixDigit(r, pl, bl, rest % c);
+      rest /= c;
+    }
+    return true;
+  }
+  if (t == 1 && s % inner == 0 && n % inner == 0) { /* whole inner blocks */
+    fixDigit(r, p, b, s / inner);
+    box->count = fxExprConst(n / inner);
+    return true;
+  }
+  return false;
+}
+
+void fxRegionSlice(FxRegion *r, int64_t dim, MlirAttribute start,
+                   MlirAttribute end, int64_t step, FxExpr extent) {
+  if (r->rank < 0 || dim < 0 || dim >= r->viewRank || step < 1)
+    return;
+  if (!r->mapped) {
+    unmap(r, "a slice of a view whose dims the model lost track of");
+    return;
+  }
+  int first = 0;
+  for (int v = 0; v < dim; ++v)
+    first += r->viewCount[v];
+  int m = r->viewCount[dim];
+  if (m == 1) {
+    sliceBox(r, r->pairs[first].pos, r->pairs[first].box, start, end, step,
+             extent);
+    fxRegionNormalize(r);
+    return;
+  }
+  /* Several box dims (a reshape merged dims), or none (a dim of size 1). */
+  int64_t E = 1, c;
+  for (int l = first; l < first + m; ++l)
+    if (!fxExprIsConst(r->pos[r->pairs[l].pos].box[r->pairs[l].box].count, &c) ||
+        __builtin_mul_overflow(E, c, &E))
+      E = -1;
+  Bounds bd = clampBounds(E >= 0 ? fxExprConst(E) : extent, start, end);
+  int64_t s, n;
+  if (E >= 0 && fxExprIsConst(bd.start, &s) &&
+      fxExprIsConst(sliceCount(bd, step), &n)) {
+    if (n <= 0)
+      r->empty = true;
+    else if (sliceRun(r, first, m, s, step, n)) {
+      fxRegionNormalize(r);
+      return;
+    }
+  }
+  unmap(r, "a slice of a dim that a reshape merged, not a box of the storage");
+  fxRegionNormalize(r);
+}
+
+/*===-- Reshapes ----------------------------------------------------------===*/
+
+/* Splits box dim (p, b) of count a*rest into (stride*rest, a) and
+ * (stride, rest); pairs after (p, b) in position p shift by one. */
+static bool splitBox(FxRegion *r, int pairIdx, int64_t a, int64_t rest) {
+  int p = r->pairs[pairIdx].pos, b = r->pairs[pairIdx].box;
+  FxPosSet *ps = &r->pos[p];
+  int64_t outerStride;
+  if (ps->numBox == FX_REGION_MAX_BOX || r->numPairs == FX_REGION_MAX_PAIRS ||
+      __builtin_mul_overflow(ps->box[b].stride, rest, &outerStride))
+    return false;
+  memmove(&ps->box[b + 1], &ps->box[b],
+          (size_t)(ps->numBox - b) * sizeof ps->box[0]);
+  ++ps->numBox;
+  ps->box[b] = (FxBoxDim){outerStride, fxExprConst(a)};
+  ps->box[b + 1].count = fxExprConst(rest);
+  for (int i = 0; i < r->numPairs; ++i)
+    if (r->pairs[i].pos == p && r->pairs[i].box > b)
+      ++r->pairs[i].box;
+  /* The pair now names the outer part; the inner part follows it. */
+  memmove(&r->pairs[pairIdx + 1], &r->pairs[pairIdx],
+          (size_t)(r->numPairs - pairIdx) * sizeof r->pairs[0]);
+  ++r->numPairs;
+  r->pairs[pairIdx + 1].box = (uint8_t)(b + 1);
+  return true;
+}
+
+/* Regroups the pairs (the input's row-major index, digit by digit) into the
+ * dims of `type`; false when the dims do not line up with the box dims. */
+static bool regroup(FxRegion *r, MlirType type) {
+  intptr_t rank = fxTensorTypeGetRank(type);
+  if (rank > FX_REGION_MAX_RANK)
+    return false;
+  int cur = 0;
+  uint8_t counts[FX_REGION_MAX_RANK] = {0};
+  for (intptr_t d = 0; d < rank; ++d) {
+    FxExpr D = typeDim(type, d);
+    int64_t want;
+    if (!fxExprIsConst(D, &want)) { /* symbolic: exactly one box dim */
+      if (cur == r->numPairs ||
+          !fxExprEq(r->pos[r->pairs[cur].pos].box[r->pairs[cur].box].count, D))
+        return false;
+      counts[d] = 1;
+      ++cur;
+      continue;
+    }
+    int64_t prod = 1;
+    while (prod < want) {
+      int64_t c;
+      if (cur == r->numPairs ||
+          !fxExprIsConst(r->pos[r->pairs[cur].pos].box[r->pairs[cur].box].count,
+                         &c))
+        return false;
+      if (want % prod || c <= 0)
+        return false;
+      int64_t need = want / prod;
+      if (c > need) {
+        if (c % need || !splitBox(r, cur, need, c / need))
+          return false;
+        c = need;
+      } else if (need % c) {
+        return false;
+      }
+      prod *= c;
+      ++counts[d];
+      ++cur;
+    }
+    if (prod != want)
+      return false;
+  }
+  if (cur != r->numPairs)
+    return false;
+  r->viewRank = (int8_t)rank;
+  memcpy(r->viewCount, counts, sizeof counts);
+  return true;
+}
+
+void fxRegionApplyView(FxRegion *r, MlirOperation op) {
+  if (r->rank < 0)
+    return;
+  MlirValue in = mlirOperationGetOperand(op, 0);
+  MlirValue out = mlirOperationGetResult(op, 0);
+  MlirType inType = mlirValueGetType(in), outType = mlirValueGetType(out);
+  if (fxTensorTypeGetRank(inType) != r->viewRank) {
+    unmap(r, "a view whose rank the model lost track of");
+    r->viewRank = (int8_t)fxTensorTypeGetRank(outType);
+    return;
+  }
+  if (fxOpGetKind(op) == FX_OP_SLICE) {
+    int64_t dim = mlirIntegerAttrGetValueInt(mlirOperationGetAttributeByName(
+        op, mlirStringRefCreateFromCString("dim")));
+    if (dim < 0)
+      dim += r->viewRank;
+    fxRegionSlice(
+        r, dim,
+        mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString("start")),
+        mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString("end")),
+        mlirIntegerAttrGetValueInt(mlirOperationGetAttributeByName(
+            op, mlirStringRefCreateFromCString("step"))),
+        typeDim(inType, dim));
+    return;
+  }
+  if (mlirTypeEqual(inType, outType))
+    return; /* an identity view: same elements, same order */
+  FxRegion saved = *r;
+  if (!r->mapped || !regroup(r, outType)) {
+    *r = saved; /* same elements; their order in the view is lost */
+    r->mapped = false;
+    r->viewRank = (int8_t)fxTensorTypeGetRank(outType);
+    lose(r, "a reshape whose dims do not line up with the sliced dims");
+    return;
+  }
+  fxRegionNormalize(r);
+}
+
+void fxRegionOf(FxRegion *r, MlirValue v) {
+  if (mlirValueIsAOpResult(v)) {
+    MlirOperation def = mlirOpResultGetOwner(v);
+    if (fxOpIsViewLike(def)) {
+      fxRegionOf(r, mlirOperationGetOperand(def, 0));
+      fxRegionApplyView(r, def);
+      return;
+    }
+  }
+  fxRegionInitRoot(r, v);
+}
+
+/*===-- Scatter preimages -------------------------------------------------===*/
+
+/* The indices i < count of a box dim (lo + stride*i) that land in the
+ * exact single progression `w`, when everything is constant. */
+static bool preimageStatic(FxExpr lo, FxBoxDim bx, const FxPosSet *w,
+                           FxPosSet *out) {
+  int64_t a, b, n, p, q = 1, m = 1;
+  if (!fxExprIsConst(lo, &a) || !fxExprIsConst(bx.count, &n) || !w->exact ||
+      w->numBox > 1 || !fxExprIsConst(w->lo, &b))
+    return false;
+  p = bx.stride;
+  if (w->numBox == 1 && (!fxExprIsConst(w->box[0].count, &m) ||
+                         (q = w->box[0].stride) < 1))
+    return false;
+  /* a + p*i = b + q*k, 0 <= i < n, 0 <= k < m: the i form a progression.
+   * Solve with the extended gcd. */
+  __int128 g0 = p, g1 = q, x0 = 1, x1 = 0;
+  while (g1) {
+    __int128 t = g0 / g1, tmp;
+    tmp = g0 - t * g1, g0 = g1, g1 = tmp;
+    tmp = x0 - t * x1, x0 = x1, x1 = tmp;
+  }
+  __int128 g = g0, d = (__int128)b - a;
+  if (d % g) {
+    *out = (FxPosSet){fxExprConst(0), fxExprConst(0), fxExprConst(0), true, 1,
+                      {{1, fxExprConst(0)}}};
+    return true;
+  }
+  /* i = i0 + (q/g)*t solves p*i == d (mod q); then k = (a + p*i - b)/q. */
+  __int128 qg = q / g, i0 = ((x0 % qg) * ((d / g) % qg)) % qg;
+  if (i0 < 0)
+    i0 += qg;
+  /* k >= 0  <=>  a + p*i >= b;  k < m  <=>  a + p*i <= b + q*(m-1). */
+  __int128 lowI = 0, highI = (__int128)n - 1;
+  __int128 kLow = (__int128)b - a, kHigh = (__int128)b + (__int128)q * (m - 1) - a;
+  if (kLow > 0)
+    lowI = (kLow + p - 1) / p;
+  if (kHigh < 0)
+    highI = -1;
+  else if (kHigh / p < highI)
+    highI = kHigh / p;
+  __int128 startI = lowI <= i0 ? i0 : i0 + ((lowI - i0 + qg - 1) / qg) * qg;
+  int64_t count = startI > highI ? 0 : (int64_t)((highI - startI) / qg + 1);
+  *out = (FxPosSet){fxExprConst((int64_t)startI), fxExprConst((int64_t)startI),
+                    fxExprConst(count ? (int64_t)(startI + qg * (count - 1) + 1)
+                                      : (int64_t)startI),
+                    true, 1, {{(int64_t)qg, fxExprConst(count)}}};
+  return true;
+}
+
+void fxRegionPreimage(const FxRegion *base, const FxRegion *w,
+                      MlirValue newRoot, FxRegion *out) {
+  fxRegionInitRoot(out, newRoot);
+  if (out->rank < 0)
+    return;
+  if (fxRegionOverlap(base, w, NULL) == FX_NO) {
+    out->empty = true;
+    return;
+  }
+  if (!base->mapped || base->rank < 0 || w->rank != base->rank ||
+      out->rank != base->viewRank) {
+    for (int j = 0; j < out->rank; ++j)
+      makeInexact(out, j, base->why ? base->why : w->why);
+    lose(out, "the scattered view's dims are not known boxes of the storage");
+    return;
+  }
+  /* Undo InitRoot's normal form: one box per result dim, in dim order. */
+  MlirType type = mlirValueGetType(newRoot);
+  for (int v = 0, first = 0; v < base->viewRank; first += base->viewCount[v++]) {
+    FxExpr size = typeDim(type, v);
+    FxPosSet *o = &out->pos[v];
+    *o = (FxPosSet){fxExprConst(0), fxExprConst(0), size, size.known, 1,
+                    {{1, size}}};
+    if (base->viewCount[v] != 1) {
+      /* Size 1 (nothing to narrow) or several box dims: keep it whole,
+       * which is a superset unless the dim is size 1. */
+      int64_t one;
+      if (!(fxExprIsConst(size, &one) && one <= 1))
+        makeInexact(out, v, "a scatter into a view that merges dims");
+      continue;
+    }
+    int p = base->pairs[first].pos, b = base->pairs[first].box;
+    const FxPosSet *bp = &base->pos[p], *wp = &w->pos[p];
+    if (bp->numBox != 1) {
+      makeInexact(out, v, "a scatter into a view that splits a dim");
+      continue;
+    }
+    FxBoxDim bx = bp->box[b];
+    if (bp->exact && preimageStatic(bp->lo, bx, wp, o))
+      continue;
+    /* Symbolic: from w's bounds, on the grid when the strides allow. */
+    FxExpr lb = fxExprSub(fxPosSetLowerBound(wp), bp->lo);
+    FxExpr ubW = fxPosSetUpperBound(wp);
+    if (bx.stride != 1 || !lb.known) {
+      makeInexact(out, v, "a scatter of a strided view with symbolic bounds");
+      continue;
+    }
+    o->lb = fxExprMaxBound(lb, fxExprConst(0));
+    o->ub = fxExprMinBound(size, fxExprSub(ubW, bp->lo));
+    o->exact = false;
+    o->lo = fxExprUnknown();
+    if (wp->lo.known && fxExprNonNeg(lb) && wp->numBox == 1) {
+      o->lo = lb; /* the grid of w, shifted into the view */
+      o->box[0] = (FxBoxDim){wp->box[0].stride, fxExprUnknown()};
+      if (wp->exact && fxExprLE(fxExprAdd(lb, fxExprScale(fxExprAddConst(
+                                                  wp->box[0].count, -1),
+                                              wp->box[0].stride)),
+                                fxExprAddConst(size, -1))) {
+        o->box[0].count = wp->box[0].count;
+        o->exact = true;
+      }
+    }
+    if (!o->exact)
+      lose(out, "a scatter whose region is compared symbolically");
+  }
+  out->mapped = true;
+  out->viewRank = out->rank;
+  out->numPairs = (uint8_t)out->rank;
+  for (int v = 0; v < out->rank; ++v) {
+    out->viewCount[v] = 1;
+    out->pairs[v].pos = (uint8_t)v;
+    out->pairs[v].box = 0;
+  }
+  fxRegionNormalize(out);
+}

@@ -1,0 +1,136 @@
+/* SymExpr.c - integer expressions over tensor symbols (see SymExpr.h). */
+#include "SymExpr.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+
+#include <string.h>
+
+FxExpr fxExprConst(int64_t c) {
+  FxExpr e = {0};
+  e.known = true;
+  e.constant = c;
+  return e;
+}
+
+FxExpr fxExprUnknown(void) {
+  FxExpr e = {0};
+  return e;
+}
+
+FxExpr fxExprSymbol(MlirStringRef name) {
+  FxExpr e = fxExprConst(0);
+  e.numTerms = 1;
+  e.terms[0].symbol = name;
+  e.terms[0].coeff = 1;
+  return e;
+}
+
+FxExpr fxExprFromAttr(MlirAttribute attr) {
+  if (mlirAttributeIsNull(attr))
+    return fxExprUnknown();
+  if (mlirAttributeIsAInteger(attr))
+    return fxExprConst(mlirIntegerAttrGetValueInt(attr));
+  if (mlirAttributeIsAString(attr))
+    return fxExprSymbol(mlirStringAttrGetValue(attr));
+  return fxExprUnknown();
+}
+
+static int compareNames(MlirStringRef a, MlirStringRef b) {
+  size_t n = a.length < b.length ? a.length : b.length;
+  int c = n ? memcmp(a.data, b.data, n) : 0;
+  if (c)
+    return c;
+  return a.length < b.length ? -1 : a.length > b.length;
+}
+
+/* a + k*b, merging the sorted term lists. */
+static FxExpr addScaled(FxExpr a, FxExpr b, int64_t k) {
+  if (!a.known || !b.known)
+    return fxExprUnknown();
+  FxExpr r = fxExprConst(0);
+  int64_t kc;
+  if (__builtin_mul_overflow(b.constant, k, &kc) ||
+      __builtin_add_overflow(a.constant, kc, &r.constant))
+    return fxExprUnknown();
+  int i = 0, j = 0;
+  while (i < a.numTerms || j < b.numTerms) {
+    int c = i == a.numTerms   ? 1
+            : j == b.numTerms ? -1
+                              : compareNames(a.terms[i].symbol, b.terms[j].symbol);
+    MlirStringRef sym;
+    int64_t coeff = 0, bk;
+    if (c <= 0) {
+      sym = a.terms[i].symbol;
+      coeff = a.terms[i++].coeff;
+    }
+    if (c >= 0) {
+      sym = b.terms[j].symbol;
+      if (__builtin_mul_overflow(b.terms[j++].coeff, k, &bk) ||
+          __builtin_add_overflow(coeff, bk, &coeff))
+        return fxExprUnknown();
+    }
+    if (!coeff)
+      continue;
+    if (r.numTerms == FX_EXPR_MAX_TERMS)
+      return fxExprUnknown();
+    r.terms[r.numTerms].symbol = sym;
+    r.terms[r.numTerms++].coeff = coeff;
+  }
+  return r;
+}
+
+FxExpr fxExprAdd(FxExpr a, FxExpr b) { return addScaled(a, b, 1); }
+FxExpr fxExprSub(FxExpr a, FxExpr b) { return addScaled(a, b, -1); }
+FxExpr fxExprScale(FxExpr a, int64_t k) {
+  return addScaled(fxExprConst(0), a, k);
+}
+FxExpr fxExprAddConst(FxExpr a, int64_t c) {
+  return addScaled(a, fxExprConst(c), 1);
+}
+
+bool fxExprIsConst(FxExpr a, int64_t *c) {
+  if (!a.known || a.numTerms)
+    return false;
+  *c = a.constant;
+  return true;
+}
+
+bool fxExprNonNeg(FxExpr a) {
+  if (!a.known || a.constant < 0)
+    return false;
+  for (int i = 0; i < a.numTerms; ++i)
+    if (a.terms[i].coeff < 0)
+      return false;
+  return true;
+}
+
+bool fxExprLE(FxExpr a, FxExpr b) { return fxExprNonNeg(fxExprSub(b, a)); }
+bool fxExprLT(FxExpr a, FxExpr b) {
+  return fxExprNonNeg(fxExprAddConst(fxExprSub(b, a), -1));
+}
+bool fxExprEq(FxExpr a, FxExpr b) {
+  int64_t c;
+  return fxExprIsConst(fxExprSub(a, b), &c) && c == 0;
+}
+
+FxExpr fxExprMinBound(FxExpr a, FxExpr b) {
+  if (!a.known)
+    return b;
+  if (!b.known || fxExprLE(a, b))
+    return a;
+  if (fxExprLE(b, a))
+    return b;
+  int64_t c;
+  return fxExprIsConst(b, &c) ? b : a;
+}
+
+FxExpr fxExprMaxBound(FxExpr a, FxExpr b) {
+  if (!a.known)
+    return b;
+  if (!b.known || fxExprLE(b, a))
+    return a;
+  if (fxExprLE(a, b))
+    return b;
+  int64_t c;
+  return fxExprIsConst(b, &c) ? b : a;
+}

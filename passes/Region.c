@@ -5,6 +5,7 @@
 
 #include "mlir-c/BuiltinAttributes.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const int64_t kToTheEnd = INT64_MAX / 2; /* torch's "end" sentinel */
@@ -209,37 +210,47 @@ static FxExpr sliceCount(Bounds b, int64_t step) {
   return fxExprConst(c <= 0 ? 0 : c / step + (c % step != 0));
 }
 
-/* A slice of a view dim that is one box dim. */
-static void sliceBox(FxRegion *r, int p, int b, MlirAttribute startA,
-                     MlirAttribute endA, int64_t step, FxExpr extent) {
+/* Restricts box dim (p, b) to its indices start + step*t, t < count, all
+ * of them in [ilb, iub) (valid bounds even where start or count is
+ * unknown; then the set becomes a superset and `why` says why). */
+static void restrictBox(FxRegion *r, int p, int b, FxExpr start, int64_t step,
+                        FxExpr count, FxExpr ilb, FxExpr iub,
+                        const char *why) {
   FxPosSet *ps = &r->pos[p];
   FxBoxDim *box = &ps->box[b];
-  FxExpr E = box->count.known ? box->count : extent;
-  Bounds bd = clampBounds(E, startA, endA);
-  FxExpr n = sliceCount(bd, step);
   FxExpr others = spanExcept(ps, b);
-  FxExpr newLo = fxExprAdd(ps->lo, fxExprScale(bd.start, box->stride));
-  if (newLo.known)
-    ps->lb = fxExprMaxBound(newLo, ps->lb);
+  FxExpr newLo = fxExprAdd(ps->lo, fxExprScale(start, box->stride));
+  ps->lb = fxExprMaxBound(
+      ps->lb, fxExprAdd(ps->lo, fxExprScale(start.known ? start : ilb,
+                                            box->stride)));
   FxExpr ub = fxExprAdd(
-      fxExprAdd(ps->lo, fxExprScale(fxExprAddConst(bd.endBound, -1),
-                                    box->stride)),
+      fxExprAdd(ps->lo, fxExprScale(fxExprAddConst(iub, -1), box->stride)),
       fxExprAddConst(others, 1));
   ps->ub = fxExprMinBound(ps->ub, ub);
   ps->lo = newLo;
   int64_t stride, c;
-  if (fxExprIsConst(n, &c) && c <= 1)
+  if (fxExprIsConst(count, &c) && c <= 1)
     stride = box->stride; /* one element: the stride is never used */
   else if (__builtin_mul_overflow(box->stride, step, &stride)) {
     stride = box->stride; /* the grid stays a valid superset */
-    n = fxExprUnknown();
+    count = fxExprUnknown();
   }
   box->stride = stride;
-  box->count = n;
-  if (!newLo.known)
-    makeInexact(r, p, "a negative start against a symbolic size");
-  else if (!n.known)
-    makeInexact(r, p, "a slice end clamped against a symbolic size");
+  box->count = count;
+  if (!newLo.known || !count.known)
+    makeInexact(r, p, why);
+}
+
+/* A slice of a view dim that is one box dim. */
+static void sliceBox(FxRegion *r, int p, int b, MlirAttribute startA,
+                     MlirAttribute endA, int64_t step, FxExpr extent) {
+  FxBoxDim *box = &r->pos[p].box[b];
+  FxExpr E = box->count.known ? box->count : extent;
+  Bounds bd = clampBounds(E, startA, endA);
+  restrictBox(r, p, b, bd.start, step, sliceCount(bd, step), fxExprConst(0),
+              bd.endBound,
+              bd.start.known ? "a slice end clamped against a symbolic size"
+                             : "a negative start against a symbolic size");
 }
 
 /* Fixes box dim (p, b) at index `d`. */
@@ -470,52 +481,140 @@ void fxRegionOf(FxRegion *r, MlirValue v) {
 
 /*===-- Scatter preimages -------------------------------------------------===*/
 
-/* The indices i < count of a box dim (lo + stride*i) that land in the
- * exact single progression `w`, when everything is constant. */
-static bool preimageStatic(FxExpr lo, FxBoxDim bx, const FxPosSet *w,
-                           FxPosSet *out) {
-  int64_t a, b, n, p, q = 1, m = 1;
-  if (!fxExprIsConst(lo, &a) || !fxExprIsConst(bx.count, &n) || !w->exact ||
-      w->numBox > 1 || !fxExprIsConst(w->lo, &b))
-    return false;
-  p = bx.stride;
-  if (w->numBox == 1 && (!fxExprIsConst(w->box[0].count, &m) ||
-                         (q = w->box[0].stride) < 1))
-    return false;
-  /* a + p*i = b + q*k, 0 <= i < n, 0 <= k < m: the i form a progression.
-   * Solve with the extended gcd. */
-  __int128 g0 = p, g1 = q, x0 = 1, x1 = 0;
-  while (g1) {
-    __int128 t = g0 / g1, tmp;
-    tmp = g0 - t * g1, g0 = g1, g1 = tmp;
-    tmp = x0 - t * x1, x0 = x1, x1 = tmp;
+/* Which indices of one box dim of `base` reach `w`: start + step*t for
+ * t < count, within [ilb, iub); exact or a superset. */
+typedef struct Hits {
+  FxExpr start, count, ilb, iub;
+  int64_t step;
+  bool exact;
+} Hits;
+
+static Hits allOf(FxExpr count) {
+  return (Hits){fxExprConst(0), count, fxExprConst(0), count, 1, count.known};
+}
+
+/* One box dim alone in its position, landing in w's set there. */
+static Hits hitsOfSingle(const FxPosSet *bp, const FxPosSet *wp) {
+  FxBoxDim bx = bp->box[0];
+  int64_t a, b, n, q = 1, m = 1, p = bx.stride;
+  if (bp->exact && wp->exact && wp->numBox <= 1 && fxExprIsConst(bp->lo, &a) &&
+      fxExprIsConst(bx.count, &n) && fxExprIsConst(wp->lo, &b) &&
+      (wp->numBox == 0 ||
+       (fxExprIsConst(wp->box[0].count, &m) && (q = wp->box[0].stride) >= 1))) {
+    /* a + p*i == b + q*k with 0 <= i < n, 0 <= k < m: the i form a
+     * progression of step q/g from the smallest solution (extended gcd). */
+    __int128 g0 = p, g1 = q, u0 = 1, u1 = 0;
+    while (g1) {
+      __int128 t = g0 / g1, tmp = g0 - t * g1;
+      g0 = g1, g1 = tmp;
+      tmp = u0 - t * u1, u0 = u1, u1 = tmp;
+    }
+    __int128 d = (__int128)b - a;
+    if (d % g0)
+      return (Hits){fxExprConst(0), fxExprConst(0), fxExprConst(0),
+                    fxExprConst(0), 1, true};
+    __int128 qg = q / g0, i0 = ((u0 % qg) * ((d / g0) % qg)) % qg;
+    if (i0 < 0)
+      i0 += qg;
+    /* k in [0, m)  <=>  a + p*i in [b, b + q*(m-1)]. */
+    __int128 lo = 0, hi = (__int128)n - 1;
+    __int128 kLow = (__int128)b - a, kHigh = (__int128)b + (__int128)q * (m - 1) - a;
+    if (kLow > 0)
+      lo = (kLow + p - 1) / p;
+    hi = kHigh < 0 ? -1 : (kHigh / p < hi ? kHigh / p : hi);
+    __int128 first = lo <= i0 ? i0 : i0 + ((lo - i0 + qg - 1) / qg) * qg;
+    int64_t count = first > hi ? 0 : (int64_t)((hi - first) / qg + 1);
+    return (Hits){fxExprConst((int64_t)first), fxExprConst(count),
+                  fxExprConst((int64_t)first),
+                  fxExprConst((int64_t)(first + qg * (count ? count : 1))),
+                  (int64_t)qg, true};
   }
-  __int128 g = g0, d = (__int128)b - a;
-  if (d % g) {
-    *out = (FxPosSet){fxExprConst(0), fxExprConst(0), fxExprConst(0), true, 1,
-                      {{1, fxExprConst(0)}}};
-    return true;
+  /* Symbolic: w's bounds (and grid) shifted into the view; only for a view
+   * dim of step 1, where an index is an offset. */
+  Hits h = allOf(bx.count);
+  h.exact = false;
+  FxExpr lb = fxExprSub(fxPosSetLowerBound(wp), bp->lo);
+  if (p != 1 || !lb.known)
+    return h;
+  h.ilb = fxExprMaxBound(lb, fxExprConst(0));
+  h.iub = fxExprMinBound(bx.count, fxExprSub(fxPosSetUpperBound(wp), bp->lo));
+  h.start = fxExprUnknown();
+  if (wp->lo.known && wp->numBox == 1 && fxExprNonNeg(lb)) {
+    h.start = lb; /* the grid of w, shifted */
+    h.step = wp->box[0].stride;
+    h.count = fxExprUnknown();
+    FxExpr last = fxExprAdd(lb, fxExprScale(fxExprAddConst(wp->box[0].count, -1),
+                                            h.step));
+    if (wp->exact && fxExprLT(last, bx.count)) {
+      h.count = wp->box[0].count; /* all of w lies in the view */
+      h.exact = true;
+    }
   }
-  /* i = i0 + (q/g)*t solves p*i == d (mod q); then k = (a + p*i - b)/q. */
-  __int128 qg = q / g, i0 = ((x0 % qg) * ((d / g) % qg)) % qg;
-  if (i0 < 0)
-    i0 += qg;
-  /* k >= 0  <=>  a + p*i >= b;  k < m  <=>  a + p*i <= b + q*(m-1). */
-  __int128 lowI = 0, highI = (__int128)n - 1;
-  __int128 kLow = (__int128)b - a, kHigh = (__int128)b + (__int128)q * (m - 1) - a;
-  if (kLow > 0)
-    lowI = (kLow + p - 1) / p;
-  if (kHigh < 0)
-    highI = -1;
-  else if (kHigh / p < highI)
-    highI = kHigh / p;
-  __int128 startI = lowI <= i0 ? i0 : i0 + ((lowI - i0 + qg - 1) / qg) * qg;
-  int64_t count = startI > highI ? 0 : (int64_t)((highI - startI) / qg + 1);
-  *out = (FxPosSet){fxExprConst((int64_t)startI), fxExprConst((int64_t)startI),
-                    fxExprConst(count ? (int64_t)(startI + qg * (count - 1) + 1)
-                                      : (int64_t)startI),
-                    true, 1, {{(int64_t)qg, fxExprConst(count)}}};
-  return true;
+  return h;
+}
+
+/* Several box dims in one position, everything constant: enumerate the
+ * base's elements there (within the budget) and keep, per box dim, which
+ * indices reach w.  Exact when those are progressions whose product is
+ * exactly the set of elements that reach w. */
+static bool hitsOfStatic(const FxPosSet *bp, const FxPosSet *wp, Hits *hits) {
+  int nb = bp->numBox;
+  int64_t lo, counts[FX_REGION_MAX_BOX], total = 1;
+  if (!bp->exact || !fxExprIsConst(bp->lo, &lo))
+    return false;
+  for (int k = 0; k < nb; ++k)
+    if (!fxExprIsConst(bp->box[k].count, &counts[k]) || counts[k] <= 0 ||
+        __builtin_mul_overflow(total, counts[k], &total) ||
+        total > FX_REGION_BUDGET)
+      return false;
+  uint8_t *seen[FX_REGION_MAX_BOX] = {NULL};
+  bool ok = true;
+  for (int k = 0; k < nb && ok; ++k)
+    ok = (seen[k] = calloc((size_t)counts[k], 1)) != NULL;
+  int64_t idx[FX_REGION_MAX_BOX] = {0}, found = 0;
+  for (int64_t e = 0; ok && e < total; ++e) {
+    int64_t z = lo;
+    for (int k = 0; k < nb; ++k)
+      z += bp->box[k].stride * idx[k];
+    FxAnswer in = fxPosSetHasElement(wp, z);
+    if (in == FX_MAYBE)
+      ok = false;
+    else if (in == FX_YES) {
+      ++found;
+      for (int k = 0; k < nb; ++k)
+        seen[k][idx[k]] = 1;
+    }
+    for (int k = nb - 1; k >= 0 && ++idx[k] == counts[k]; --k)
+      idx[k] = 0;
+  }
+  int64_t product = 1;
+  for (int k = 0; ok && k < nb; ++k) {
+    int64_t first = -1, last = -1, step = 0, n = 0;
+    bool progression = true;
+    for (int64_t i = 0; i < counts[k]; ++i) {
+      if (!seen[k][i])
+        continue;
+      if (n == 1)
+        step = i - first;
+      else if (n > 1 && i - last != step)
+        progression = false;
+      if (first < 0)
+        first = i;
+      last = i;
+      ++n;
+    }
+    product *= n;
+    hits[k] = (Hits){fxExprConst(first < 0 ? 0 : first), fxExprConst(n),
+                     fxExprConst(first < 0 ? 0 : first),
+                     fxExprConst(last + 1), step ? step : 1, progression};
+    if (!progression)
+      hits[k].start = hits[k].count = fxExprUnknown();
+  }
+  for (int k = 0; ok && k < nb; ++k)
+    hits[k].exact = hits[k].exact && product == found;
+  for (int k = 0; k < nb; ++k)
+    free(seen[k]);
+  return ok;
 }
 
 void fxRegionPreimage(const FxRegion *base, const FxRegion *w,
@@ -528,68 +627,42 @@ void fxRegionPreimage(const FxRegion *base, const FxRegion *w,
     return;
   }
   if (!base->mapped || base->rank < 0 || w->rank != base->rank ||
-      out->rank != base->viewRank) {
+      out->viewRank != base->viewRank) {
     for (int j = 0; j < out->rank; ++j)
       makeInexact(out, j, base->why ? base->why : w->why);
     lose(out, "the scattered view's dims are not known boxes of the storage");
     return;
   }
-  /* Undo InitRoot's normal form: one box per result dim, in dim order. */
-  MlirType type = mlirValueGetType(newRoot);
-  for (int v = 0, first = 0; v < base->viewRank; first += base->viewCount[v++]) {
-    FxExpr size = typeDim(type, v);
-    FxPosSet *o = &out->pos[v];
-    *o = (FxPosSet){fxExprConst(0), fxExprConst(0), size, size.known, 1,
-                    {{1, size}}};
-    if (base->viewCount[v] != 1) {
-      /* Size 1 (nothing to narrow) or several box dims: keep it whole,
-       * which is a superset unless the dim is size 1. */
-      int64_t one;
-      if (!(fxExprIsConst(size, &one) && one <= 1))
-        makeInexact(out, v, "a scatter into a view that merges dims");
-      continue;
-    }
-    int p = base->pairs[first].pos, b = base->pairs[first].box;
+  /* Per position of the base: which indices of each of its box dims reach
+   * w; then each view dim of the result keeps those indices. */
+  Hits hits[FX_REGION_MAX_RANK][FX_REGION_MAX_BOX];
+  for (int p = 0; p < base->rank; ++p) {
     const FxPosSet *bp = &base->pos[p], *wp = &w->pos[p];
-    if (bp->numBox != 1) {
-      makeInexact(out, v, "a scatter into a view that splits a dim");
-      continue;
-    }
-    FxBoxDim bx = bp->box[b];
-    if (bp->exact && preimageStatic(bp->lo, bx, wp, o))
-      continue;
-    /* Symbolic: from w's bounds, on the grid when the strides allow. */
-    FxExpr lb = fxExprSub(fxPosSetLowerBound(wp), bp->lo);
-    FxExpr ubW = fxPosSetUpperBound(wp);
-    if (bx.stride != 1 || !lb.known) {
-      makeInexact(out, v, "a scatter of a strided view with symbolic bounds");
-      continue;
-    }
-    o->lb = fxExprMaxBound(lb, fxExprConst(0));
-    o->ub = fxExprMinBound(size, fxExprSub(ubW, bp->lo));
-    o->exact = false;
-    o->lo = fxExprUnknown();
-    if (wp->lo.known && fxExprNonNeg(lb) && wp->numBox == 1) {
-      o->lo = lb; /* the grid of w, shifted into the view */
-      o->box[0] = (FxBoxDim){wp->box[0].stride, fxExprUnknown()};
-      if (wp->exact && fxExprLE(fxExprAdd(lb, fxExprScale(fxExprAddConst(
-                                                  wp->box[0].count, -1),
-                                              wp->box[0].stride)),
-                                fxExprAddConst(size, -1))) {
-        o->box[0].count = wp->box[0].count;
-        o->exact = true;
+    if (bp->numBox == 1)
+      hits[p][0] = hitsOfSingle(bp, wp);
+    else if (!hitsOfStatic(bp, wp, hits[p]))
+      for (int k = 0; k < bp->numBox; ++k) {
+        hits[p][k] = allOf(bp->box[k].count);
+        hits[p][k].exact = false;
       }
-    }
-    if (!o->exact)
-      lose(out, "a scatter whose region is compared symbolically");
   }
-  out->mapped = true;
-  out->viewRank = out->rank;
-  out->numPairs = (uint8_t)out->rank;
-  for (int v = 0; v < out->rank; ++v) {
-    out->viewCount[v] = 1;
-    out->pairs[v].pos = (uint8_t)v;
-    out->pairs[v].box = 0;
+  for (int v = 0, first = 0; v < base->viewRank;
+       first += base->viewCount[v++]) {
+    int outFirst = 0;
+    for (int u = 0; u < v; ++u)
+      outFirst += out->viewCount[u];
+    if (out->viewCount[v] != 1)
+      continue; /* size 1: nothing to narrow */
+    int op = out->pairs[outFirst].pos, ob = out->pairs[outFirst].box;
+    if (base->viewCount[v] != 1) { /* merged dims: keep it whole */
+      makeInexact(out, op, "a scatter into a view that merges dims");
+      continue;
+    }
+    Hits h = hits[base->pairs[first].pos][base->pairs[first].box];
+    restrictBox(out, op, ob, h.start, h.step, h.count, h.ilb, h.iub,
+                "a scatter whose region is compared symbolically");
+    if (!h.exact)
+      makeInexact(out, op, "a scatter whose region is compared symbolically");
   }
   fxRegionNormalize(out);
 }

@@ -11,8 +11,12 @@
  *
  * Representation.  Per root dim j (a "position") the region holds a set
  *   S_j = { lo + sum_k stride_k * i_k  :  0 <= i_k < count_k }
- * (one "box dim" k per slice-able piece: one for a sliced dim, several when
- * a reshape split the dim), and the region is the product of the S_j.  The
+ * (one "box dim" k per slice-able piece: one for a sliced dim, several where
+ * a reshape split the dim), and the region is the product of the S_j.  A
+ * slice of a view dim that a reshape merged from several box dims is
+ * placed exactly when it is a box of them (whole inner blocks, one outer
+ * index, or a step that is a multiple of the inner block); otherwise the
+ * view's elements are no longer a product and the model keeps a superset.  The
  * view's own dims map, in row-major order, onto runs of box dims ("pairs"):
  * that mapping is what lets a slice of a reshaped view be placed exactly.
  * Quantities are FxExprs (SymExpr.h): integers, or symbols where the dims
@@ -40,7 +44,7 @@ extern "C" {
 #endif
 
 #define FX_REGION_MAX_RANK 8 /* FXRT_MAX_RANK: the verifier's rank limit */
-#define FX_REGION_MAX_BOX 4  /* box dims per position */
+#define FX_REGION_MAX_BOX 6  /* box dims per position */
 #define FX_REGION_MAX_PAIRS 16
 #define FX_REGION_BUDGET 65536 /* steps of one static comparison */
 
@@ -77,6 +81,10 @@ typedef struct FxRegion {
 /* Bounds every element of `p` lies within: [lower, upper). */
 FxExpr fxPosSetLowerBound(const FxPosSet *p);
 FxExpr fxPosSetUpperBound(const FxPosSet *p);
+
+/* Whether constant `z` is in `p` (FX_MAYBE unless `p` is exact and
+ * constant, or the element-wise check runs out of budget). */
+FxAnswer fxPosSetHasElement(const FxPosSet *p, int64_t z);
 
 /* Drops box dims of count 1, merges contiguous ones, notes emptiness. */
 void fxRegionNormalize(FxRegion *r);

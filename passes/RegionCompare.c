@@ -197,6 +197,16 @@ static FxAnswer containBoxes(const Box *O, int fo, Wide lo, const Box *I,
   return answer;
 }
 
+FxAnswer fxPosSetHasElement(const FxPosSet *p, int64_t z) {
+  Box b;
+  if (!toBox(p, &b))
+    return FX_MAYBE;
+  if (boxEmpty(&b))
+    return FX_NO;
+  long budget = FX_REGION_BUDGET;
+  return member(&b, 0, b.lo, z, &budget);
+}
+
 /*===-- Per position --------------------------------------------------------===*/
 
 static const char *kTooLarge =

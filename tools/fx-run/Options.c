@@ -1,5 +1,5 @@
 /* Options.c - fx-run's command line: one table row per option. */
-#define _POSIX_C_SOURCE 200809L /* strnlen */
+#define _POSIX_C_SOURCE 200809L /* access, stat */
 #include "Options.h"
 
 #include <errno.h>

@@ -128,11 +128,15 @@ typedef struct FxEpilogue {
 
 /* out[M,N] = self[M,K] @ mat2[K,N], fp32 accumulation in k order.  Columns
  * are done in blocks of kNb: the mat2 block is widened to fp32 once, then
- * each self row is widened and swept across it. */
+ * each self row is widened and swept across it.  With no row (0 tokens)
+ * there is nothing to write, and widening all of mat2 would cost as much
+ * as a real call (a 4096x11008 weight: ~100 ms). */
 static void fxMatmul(const char *k, const FxTensor *out, const FxTensor *a,
                      const FxTensor *b, const FxEpilogue *ep) {
   enum { kNb = 64 };
   int64_t m = a->sizes[0], kd = a->sizes[1], n = b->sizes[1];
+  if (m == 0 || n == 0)
+    return;
   int64_t aes = fxElemSize(a->dtype), bes = fxElemSize(b->dtype);
   int64_t oes = fxElemSize(out->dtype);
   float *panel = fxCpuScratch(k, kd * kNb), *row = fxCpuScratch(k, kd);

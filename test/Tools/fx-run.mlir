@@ -18,19 +18,19 @@
 // ENTRY: fx-run: error: no function @nope in the module
 
 // RUN: not fx-run %s --entry=double --sym=s0=4 --input=0=%t/a/out0.npy 2>&1 | FileCheck %s --check-prefix=SHAPE
-// SHAPE: fx-run: error: {{.*}}out0.npy: wrong shape for argument 0
+// SHAPE: fx-run: error: {{.*}}out0.npy: shape [3, 8], but argument 0 has shape [4, 8] with the bound symbols
 
 // RUN: not fx-run %s --entry=double_f32 --sym=s0=3 --input=0=%t/a/out0.npy 2>&1 | FileCheck %s --check-prefix=DTYPE
-// DTYPE: fx-run: error: {{.*}}out0.npy: dtype <f2, but argument 0 needs <f4
+// DTYPE: fx-run: error: {{.*}}out0.npy: dtype <f2, but argument 0 needs <f4 (f32)
 
 // RUN: not fx-run %s --entry=double --sym=s0=3 --input=0=%t/missing.npy 2>&1 | FileCheck %s --check-prefix=MISSING
-// MISSING: fx-run: error: {{.*}}missing.npy: No such file or directory
+// MISSING: fx-run: error: --input=0={{.*}}missing.npy: No such file or directory
 
 // RUN: not fx-run %s --bogus 2>&1 | FileCheck %s --check-prefix=FLAG
 // FLAG: fx-run: error: unknown argument '--bogus' (see --help)
 
 // RUN: not fx-run %s -O4 2>&1 | FileCheck %s --check-prefix=OPT
-// OPT: fx-run: error: unknown argument '-O4' (see --help)
+// OPT: fx-run: error: -O4: the optimization level must be 0, 1, 2 or 3
 
 func.func @copy(%x: !fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16> {
   %0 = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {},

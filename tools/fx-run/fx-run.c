@@ -1,139 +1,69 @@
 /* fx-run - JIT-runs an fx function through the fx passes, fx-to-llvm and
- * libfxrt (DESIGN §5).
+ * libfxrt (DESIGN §5; the user's guide is docs/runtime.md, "fx-run").
  *
  *   fx-run FILE.mlir [--entry=NAME] [--sym=NAME=VALUE]...
  *          [--input=I=PATH.npy]... [--seed=N] [--output-dir=DIR]
- *          [--shared-lib=PATH]... [--no-fx-passes] [--check-passes]
- *          [--device=cpu|cuda] [--repeat=N] [-O0|-O1|-O2|-O3]
+ *          [--shared-lib=PATH]... [--no-fx-passes | --pass-order=NAME |
+ *          --pipeline=PASSES] [--check-passes] [--device=cpu|cuda]
+ *          [--repeat=N] [-O0|-O1|-O2|-O3]
  *
- * Arguments are allocated from the symbol bindings; argument I comes from
- * PATH.npy or is seeded random (uniform [-1, 1) for floats, [0, 64) for
- * integers).  Each function result is written to DIR/out<K>.npy.
- * --check-passes runs the graph with and without the fx passes on
- * identical inputs and fails unless every output is bit-identical.
- * -O<N> is the LLVM optimization level of the JIT (default 2, as
- * mlir-runner); the glue it compiles only calls kernels, so -O0 mostly
- * saves compile time (the fuzzer uses it).
+ * Steps, in this order so that every error comes before the expensive
+ * work: options (Options.c), the signature and every shape (checked
+ * arithmetic), then the pass orders are applied, deduplicated by their
+ * printed modules and JIT-compiled together (Compile.c; compilation is
+ * timed apart from the runs: every entry point is looked up, which compiles
+ * it, before a clock starts); only then are the inputs made and the runs
+ * done.  --check-passes compares each distinct run with the run without
+ * passes, results and argument buffers (Check.c).
  */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
+#include "Check.h"
+#include "Compile.h"
 #include "Fx.h"
 #include "FxPasses.h"
 #include "Npy.h"
+#include "Options.h"
+#include "Tensor.h"
 #include "common/fx_math.h"
 #include "fxrt.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
-#include "mlir-c/ExecutionEngine.h"
-#include "mlir-c/Pass.h"
 #include "mlir-c/RegisterEverything.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-enum { MAX_ARGS = 64, MAX_LIST = 32 };
-
-typedef struct Options {
-  const char *file, *entry, *outputDir;
-  const char *syms[MAX_LIST], *inputs[MAX_LIST], *libs[MAX_LIST];
-  int numSyms, numInputs, numLibs;
-  unsigned long long seed;
-  bool noPasses, checkPasses, cuda;
-  int repeat, optLevel;
-} Options;
-
-/* A host tensor, contiguous. */
-typedef struct Tensor {
-  int dtype, rank;
-  int64_t shape[FXRT_MAX_RANK];
-  void *data;
-  size_t bytes;
-} Tensor;
-
-typedef struct Signature {
-  int numArgs, numResults;
-  MlirType args[MAX_ARGS], results[MAX_ARGS];
-} Signature;
-
-static _Noreturn void die(const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  fputs("fx-run: error: ", stderr);
-  vfprintf(stderr, fmt, ap);
-  fputc('\n', stderr);
-  va_end(ap);
-  exit(1);
-}
-
 static MlirStringRef str(const char *s) {
   return mlirStringRefCreateFromCString(s);
 }
 
-/*===-- Options -------------------------------------------------------------===*/
-
-static const char *valueOf(const char *arg, const char *flag) {
-  size_t n = strlen(flag);
-  return strncmp(arg, flag, n) == 0 && arg[n] == '=' ? arg + n + 1 : NULL;
+static void *xcalloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size);
+  if (!p)
+    fxRunDie("out of memory");
+  return p;
 }
 
-static void add(const char **list, int *n, const char *v, const char *flag) {
-  if (*n == MAX_LIST)
-    die("too many %s options", flag);
-  list[(*n)++] = v;
+static double nowMs(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
-static Options parseOptions(int argc, char **argv) {
-  Options o = {.outputDir = ".", .repeat = 1, .optLevel = 2};
-  for (int i = 1; i < argc; ++i) {
-    const char *a = argv[i], *v;
-    if ((v = valueOf(a, "--entry")))
-      o.entry = v;
-    else if ((v = valueOf(a, "--sym")))
-      add(o.syms, &o.numSyms, v, "--sym");
-    else if ((v = valueOf(a, "--input")))
-      add(o.inputs, &o.numInputs, v, "--input");
-    else if ((v = valueOf(a, "--shared-lib")))
-      add(o.libs, &o.numLibs, v, "--shared-lib");
-    else if ((v = valueOf(a, "--seed")))
-      o.seed = strtoull(v, NULL, 10);
-    else if ((v = valueOf(a, "--output-dir")))
-      o.outputDir = v;
-    else if ((v = valueOf(a, "--repeat")))
-      o.repeat = atoi(v);
-    else if ((v = valueOf(a, "--device"))) {
-      if (strcmp(v, "cpu") != 0 && strcmp(v, "cuda") != 0)
-        die("--device must be cpu or cuda, not '%s'", v);
-      o.cuda = strcmp(v, "cuda") == 0;
-    } else if (strcmp(a, "--no-fx-passes") == 0)
-      o.noPasses = true;
-    else if (strcmp(a, "--check-passes") == 0)
-      o.checkPasses = true;
-    else if (strlen(a) == 3 && a[0] == '-' && a[1] == 'O' && a[2] >= '0' &&
-             a[2] <= '3')
-      o.optLevel = a[2] - '0';
-    else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-      printf("usage: fx-run FILE.mlir [--entry=NAME] [--sym=NAME=VALUE]... "
-             "[--input=I=PATH.npy]... [--seed=N] [--output-dir=DIR] "
-             "[--shared-lib=PATH]... [--no-fx-passes] [--check-passes] "
-             "[--device=cpu|cuda] [--repeat=N] [-O0|-O1|-O2|-O3]\n");
-      exit(0);
-    } else if (a[0] == '-' || o.file)
-      die("unknown argument '%s' (see --help)", a);
-    else
-      o.file = a;
-  }
-  if (!o.file)
-    die("no input file (see --help)");
-  if (o.repeat < 1)
-    die("--repeat must be at least 1");
-  return o;
-}
+/*===-- Signature -----------------------------------------------------------===*/
 
-/*===-- Signature, symbols, inputs -----------------------------------------===*/
+typedef struct Signature {
+  MlirOperation entry;
+  MlirStringRef name;
+  int numArgs, numResults;
+  MlirType *args, *results;
+  bool *donated;
+  char **argNames, **resultNames; /* "argument 0 (%x)", "result 1" */
+} Signature;
 
 static MlirOperation findEntry(MlirModule module, const char *name) {
   MlirBlock body = mlirModuleGetBody(module);
@@ -149,143 +79,140 @@ static MlirOperation findEntry(MlirModule module, const char *name) {
       return op;
   }
   if (name)
-    die("no function @%s in the module", name);
-  die("the module has no function to run");
+    fxRunDie("no function @%s in the module", name);
+  fxRunDie("the module has no function to run");
 }
 
-static int64_t symbolValue(const Options *o, MlirStringRef sym) {
-  for (int i = 0; i < o->numSyms; ++i) {
-    const char *eq = strchr(o->syms[i], '=');
-    if (eq && (size_t)(eq - o->syms[i]) == sym.length &&
-        memcmp(o->syms[i], sym.data, sym.length) == 0) {
-      char *end;
-      long long v = strtoll(eq + 1, &end, 10);
-      if (*end || v < 0)
-        die("--sym=%s: the value must be a non-negative integer", o->syms[i]);
-      return v;
+static char *label(const char *fmt, int i, MlirStringRef name) {
+  char *s = xcalloc(1, 64 + name.length);
+  int n = snprintf(s, 64, fmt, i);
+  if (name.length)
+    snprintf(s + n, 16 + name.length, " (%%%.*s)", (int)name.length, name.data);
+  return s;
+}
+
+static Signature readSignature(MlirModule module, const char *entryName) {
+  Signature sig = {.entry = findEntry(module, entryName)};
+  sig.name = mlirStringAttrGetValue(
+      mlirOperationGetAttributeByName(sig.entry, str("sym_name")));
+  MlirType fnType = mlirTypeAttrGetValue(
+      mlirOperationGetAttributeByName(sig.entry, str("function_type")));
+  sig.numArgs = (int)mlirFunctionTypeGetNumInputs(fnType);
+  sig.numResults = (int)mlirFunctionTypeGetNumResults(fnType);
+  sig.args = xcalloc((size_t)sig.numArgs, sizeof *sig.args);
+  sig.results = xcalloc((size_t)sig.numResults, sizeof *sig.results);
+  sig.donated = xcalloc((size_t)sig.numArgs, sizeof *sig.donated);
+  sig.argNames = xcalloc((size_t)sig.numArgs, sizeof *sig.argNames);
+  sig.resultNames = xcalloc((size_t)sig.numResults, sizeof *sig.resultNames);
+  MlirAttribute argAttrs =
+      mlirOperationGetAttributeByName(sig.entry, str("arg_attrs"));
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(sig.entry, 0));
+  for (int i = 0; i < sig.numArgs; ++i) {
+    sig.args[i] = mlirFunctionTypeGetInput(fnType, i);
+    if (!fxTypeIsASym(sig.args[i]) && !fxTypeIsATensor(sig.args[i]))
+      fxRunDie("argument %d of @%.*s is neither an !fx.tensor nor an !fx.sym",
+               i, (int)sig.name.length, sig.name.data);
+    if (!mlirAttributeIsNull(argAttrs) && mlirAttributeIsAArray(argAttrs) &&
+        i < mlirArrayAttrGetNumElements(argAttrs)) {
+      MlirAttribute dict = mlirArrayAttrGetElement(argAttrs, i);
+      sig.donated[i] =
+          mlirAttributeIsADictionary(dict) &&
+          !mlirAttributeIsNull(mlirDictionaryAttrGetElementByName(dict, str("fx.donated")));
     }
+    /* The source's %names are gone after parsing; a loc("x") keeps one. */
+    MlirLocation loc = mlirValueGetLocation(mlirBlockGetArgument(body, i));
+    MlirStringRef name = {NULL, 0};
+    if (mlirLocationIsAName(loc))
+      name = mlirIdentifierStr(mlirLocationNameGetName(loc));
+    sig.argNames[i] = label("argument %d", i, name);
   }
-  die("missing symbol binding for \"%.*s\" (add --sym=%.*s=VALUE)",
-      (int)sym.length, sym.data, (int)sym.length, sym.data);
-}
-
-static const struct {
-  const char *descr; /* .npy dtype for FxDtype */
-} kNpy[] = {{"<f4"}, {"<f2"}, {"<u2"}, {"|u1"}, {"|i1"}, {"<i4"}, {"<i8"}, {"|b1"}};
-
-static int dtypeOf(MlirType element) {
-  MlirContext ctx = mlirTypeGetContext(element);
-  MlirType types[8] = {mlirF32TypeGet(ctx), mlirF16TypeGet(ctx),
-                       mlirBF16TypeGet(ctx), mlirFloat8E4M3FNTypeGet(ctx),
-                       mlirIntegerTypeGet(ctx, 8), mlirIntegerTypeGet(ctx, 32),
-                       mlirIntegerTypeGet(ctx, 64), mlirIntegerTypeGet(ctx, 1)};
-  for (int i = 0; i < 8; ++i)
-    if (mlirTypeEqual(types[i], element))
-      return i;
-  return -1;
-}
-
-static Tensor shapeOf(const Options *o, MlirType fxType) {
-  Tensor t = {.dtype = dtypeOf(fxTensorTypeGetDtype(fxType)),
-              .rank = (int)fxTensorTypeGetRank(fxType)};
-  size_t count = 1;
-  for (int i = 0; i < t.rank; ++i) {
-    FxDim d = fxTensorTypeGetDim(fxType, i);
-    t.shape[i] = d.symbol.length ? symbolValue(o, d.symbol) : d.size;
-    count *= (size_t)t.shape[i];
+  for (int k = 0; k < sig.numResults; ++k) {
+    sig.results[k] = mlirFunctionTypeGetResult(fnType, k);
+    if (!fxTypeIsATensor(sig.results[k]))
+      fxRunDie("result %d of @%.*s is not an !fx.tensor", k,
+               (int)sig.name.length, sig.name.data);
+    sig.resultNames[k] = label("result %d", k, (MlirStringRef){NULL, 0});
   }
-  t.bytes = count * fxDtypeSize(t.dtype);
-  return t;
+  return sig;
 }
 
-/* splitmix64: small, seedable, the same on every platform. */
-static uint64_t nextRandom(uint64_t *state) {
-  uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
-
-static void fillRandom(Tensor *t, uint64_t *state) {
-  size_t elem = fxDtypeSize(t->dtype);
-  size_t n = elem ? t->bytes / elem : 0;
-  for (size_t i = 0; i < n; ++i) {
-    uint64_t r = nextRandom(state);
-    char *p = (char *)t->data + i * elem;
-    if (t->dtype <= FX_DTYPE_F8E4M3FN) /* floats: uniform [-1, 1) */
-      fxStoreF32(p, t->dtype, (float)((double)(r >> 11) * 0x1p-53 * 2.0 - 1.0));
-    else if (t->dtype == FX_DTYPE_I1)
-      *(uint8_t *)p = (uint8_t)(r & 1);
-    else { /* integers: [0, 64) */
-      int64_t v = (int64_t)(r % 64);
-      memcpy(p, &v, elem); /* little-endian: the low bytes */
-    }
+/* Binds the symbols: !fx.sym arguments' values, every tensor's shape (all
+ * checked here, before anything is compiled or allocated); warns about a
+ * --sym the function does not have. */
+static void bindShapes(FxRunOptions *o, const Signature *sig, int64_t *symArgs,
+                       FxRunTensor *inputs, FxRunTensor *outputs) {
+  for (int i = 0; i < sig->numArgs; ++i) {
+    if (fxTypeIsASym(sig->args[i])) {
+      symArgs[i] = fxRunSymbolValue(o, fxSymTypeGetName(sig->args[i]));
+      inputs[i].rank = -1;
+    } else
+      inputs[i] = fxRunShapeOf(o, sig->args[i], sig->argNames[i]);
+  }
+  for (int k = 0; k < sig->numResults; ++k)
+    outputs[k] = fxRunShapeOf(o, sig->results[k], sig->resultNames[k]);
+  for (int s = 0; s < o->numSyms; ++s)
+    if (!o->syms[s].used)
+      fxRunWarn("--sym=%s: @%.*s has no symbol %.*s; ignored", o->syms[s].arg,
+                (int)sig->name.length, sig->name.data,
+                (int)o->syms[s].nameLen, o->syms[s].name);
+  for (int j = 0; j < o->numInputs; ++j) {
+    const FxRunInput *in = &o->inputs[j];
+    if (in->index >= sig->numArgs)
+      fxRunDie("--input=%s: @%.*s has %d argument%s, numbered from 0", in->arg,
+               (int)sig->name.length, sig->name.data, sig->numArgs,
+               sig->numArgs == 1 ? "" : "s");
+    if (inputs[in->index].rank < 0)
+      fxRunDie("--input=%s: argument %lld is an !fx.sym; bind it with --sym",
+               in->arg, (long long)in->index);
   }
 }
 
-static Tensor makeInput(const Options *o, int index, MlirType fxType,
-                        uint64_t *rng) {
-  Tensor t = shapeOf(o, fxType);
-  t.data = calloc(1, t.bytes ? t.bytes : 1);
-  if (!t.data)
-    die("out of memory for argument %d", index);
-  for (int i = 0; i < o->numInputs; ++i) {
-    const char *eq = strchr(o->inputs[i], '=');
-    if (!eq || atoi(o->inputs[i]) != index)
+/*===-- Inputs --------------------------------------------------------------===*/
+
+static void loadInput(const FxRunInput *in, FxRunTensor *t, const char *what) {
+  FxNpy npy;
+  char err[512];
+  if (fxNpyRead(in->path, &npy, err, sizeof err))
+    fxRunDie("%s", err);
+  const char *want = fxRunNpyDescr(t->dtype);
+  if (strcmp(npy.descr, want) != 0)
+    fxRunDie("%s: dtype %s, but %s needs %s (%s)", in->path, npy.descr, what,
+             want, fxRunDtypeName(t->dtype));
+  bool same = npy.rank == t->rank;
+  for (int d = 0; same && d < t->rank; ++d)
+    same = npy.shape[d] == t->shape[d];
+  if (!same) {
+    char have[256], need[256];
+    fxRunFormatShape(npy.shape, npy.rank, have, sizeof have);
+    fxRunFormatShape(t->shape, t->rank, need, sizeof need);
+    fxRunDie("%s: shape %s, but %s has shape %s with the bound symbols",
+             in->path, have, what, need);
+  }
+  t->data = npy.data; /* taken over: same bytes, C order */
+}
+
+static void makeInputs(const FxRunOptions *o, const Signature *sig,
+                       FxRunTensor *inputs) {
+  uint64_t rng = o->seed;
+  for (int i = 0; i < sig->numArgs; ++i) {
+    FxRunTensor *t = &inputs[i];
+    if (t->rank < 0)
       continue;
-    FxNpy npy;
-    char err[512];
-    if (fxNpyRead(eq + 1, &npy, err, sizeof err))
-      die("%s", err);
-    if (strcmp(npy.descr, kNpy[t.dtype].descr) != 0)
-      die("%s: dtype %s, but argument %d needs %s", eq + 1, npy.descr, index,
-          kNpy[t.dtype].descr);
-    bool same = npy.rank == t.rank;
-    for (int d = 0; same && d < t.rank; ++d)
-      same = npy.shape[d] == t.shape[d];
-    if (!same)
-      die("%s: wrong shape for argument %d (rank %d; expected rank %d with "
-          "the bound symbols)", eq + 1, index, npy.rank, t.rank);
-    memcpy(t.data, npy.data, t.bytes);
-    fxNpyFree(&npy);
-    return t;
+    const FxRunInput *in = NULL;
+    for (int j = 0; j < o->numInputs && !in; ++j)
+      if (o->inputs[j].index == i)
+        in = &o->inputs[j];
+    if (in) {
+      loadInput(in, t, sig->argNames[i]);
+      continue;
+    }
+    if (!(t->data = malloc(t->bytes ? t->bytes : 1)))
+      fxRunDie("cannot allocate %zu bytes for %s", t->bytes, sig->argNames[i]);
+    fxRunFillRandom(t, &rng);
   }
-  fillRandom(&t, rng);
-  return t;
 }
 
-/*===-- Compile and run -----------------------------------------------------===*/
-
-static void printPipelineError(MlirStringRef msg, void *userData) {
-  fprintf(stderr, "%.*s", (int)msg.length, msg.data);
-}
-
-static MlirModule compile(MlirModule module, const char *entryName,
-                          bool passes) {
-  MlirContext ctx = mlirModuleGetContext(module);
-  MlirModule copy = mlirModuleFromOperation(
-      mlirOperationClone(mlirModuleGetOperation(module)));
-  MlirOperation entry = findEntry(copy, entryName);
-  mlirOperationSetAttributeByName(entry, str("llvm.emit_c_interface"),
-                                  mlirUnitAttrGet(ctx));
-  char pipeline[512];
-  snprintf(pipeline, sizeof pipeline, "builtin.module(%s%s)",
-           passes ? "func.func(fx-noop-elimination,fx-fix-functionalization,"
-                    "fx-dce),"
-                  : "",
-           fxGetPipelineText("fx-to-llvm"));
-  MlirPassManager pm = mlirPassManagerCreate(ctx);
-  if (mlirLogicalResultIsFailure(mlirParsePassPipeline(
-          mlirPassManagerGetAsOpPassManager(pm), str(pipeline),
-          printPipelineError, NULL)))
-    die("internal: bad pipeline %s", pipeline);
-  if (mlirLogicalResultIsFailure(
-          mlirPassManagerRunOnOp(pm, mlirModuleGetOperation(copy))))
-    die("lowering %s the fx passes failed (see above)",
-        passes ? "with" : "without");
-  mlirPassManagerDestroy(pm);
-  return copy;
-}
+/*===-- Run -----------------------------------------------------------------===*/
 
 /* A memref descriptor {allocated, aligned, offset, sizes[r], strides[r]}. */
 typedef struct Desc {
@@ -294,13 +221,12 @@ typedef struct Desc {
 } Desc;
 
 typedef struct Run {
-  Tensor outputs[MAX_ARGS];
-  int numOutputs;
+  FxRunTensor *outputs;
   FxStats stats;
   double ms;
 } Run;
 
-static FxTensor view(void *data, const Tensor *t, const int64_t *strides) {
+static FxTensor view(void *data, const FxRunTensor *t, const int64_t *strides) {
   FxTensor v = {data, t->dtype, t->rank, {0}, {0}};
   int64_t s = 1;
   for (int i = t->rank - 1; i >= 0; --i) {
@@ -311,38 +237,45 @@ static FxTensor view(void *data, const Tensor *t, const int64_t *strides) {
   return v;
 }
 
-static Run execute(const Options *o, MlirModule module, const Signature *sig,
-                   const Tensor *inputs, const int64_t *symArgs, bool passes) {
-  MlirModule lowered = compile(module, o->entry, passes);
-  MlirStringRef libs[MAX_LIST];
-  for (int i = 0; i < o->numLibs; ++i)
-    libs[i] = str(o->libs[i]);
-  MlirExecutionEngine jit =
-      mlirExecutionEngineCreate(lowered, o->optLevel, o->numLibs, libs, false, false);
-  if (mlirExecutionEngineIsNull(jit))
-    die("JIT compilation failed (a missing --shared-lib for a user op?)");
-  MlirOperation entry = findEntry(module, o->entry);
-  MlirStringRef entryName = mlirStringAttrGetValue(
-      mlirOperationGetAttributeByName(entry, str("sym_name")));
+/* Where a run hands each compared argument's final contents. */
+typedef void (*ArgSink)(FxRunCheck *check, int arg, const void *final,
+                        const char *orders);
 
-  Run run = {.numOutputs = sig->numResults};
-  Desc argDescs[MAX_ARGS], results[MAX_ARGS];
-  void *argPtrs[MAX_ARGS];
-  void *packed[MAX_ARGS + 1];
+static void referenceSink(FxRunCheck *check, int arg, const void *final,
+                          const char *orders) {
+  fxRunCheckSetReferenceArg(check, arg, final);
+}
+
+static Run execute(const FxRunOptions *o, const Signature *sig,
+                   const FxRunVariant *v, const FxRunTensor *inputs,
+                   const FxRunTensor *shapes, const int64_t *symArgs,
+                   FxRunCheck *check, ArgSink sink) {
+  char buf[128];
+  const char *what = fxRunOrderLabel(v->order, buf, sizeof buf);
+  Run run = {.outputs = xcalloc((size_t)sig->numResults, sizeof *run.outputs)};
+  size_t resultWords = 0;
+  for (int k = 0; k < sig->numResults; ++k)
+    resultWords += 3 + 2 * (size_t)shapes[k].rank;
+  int64_t *results = xcalloc(resultWords, sizeof *results);
+  Desc *argDescs = xcalloc((size_t)sig->numArgs, sizeof *argDescs);
+  void **argPtrs = xcalloc((size_t)sig->numArgs, sizeof *argPtrs);
+  void **packed = xcalloc((size_t)sig->numArgs + 1, sizeof *packed);
+  void *resultsPtr = results;
   for (int rep = 0; rep < o->repeat; ++rep) {
     /* Fresh copies each time: donated arguments are written in place. */
     int np = 0;
-    void *resultsPtr = results;
     if (sig->numResults)
       packed[np++] = &resultsPtr;
     for (int i = 0; i < sig->numArgs; ++i) {
-      if (!fxTypeIsATensor(sig->args[i])) {
+      if (inputs[i].rank < 0) {
         packed[np++] = (void *)&symArgs[i];
         continue;
       }
-      const Tensor *t = &inputs[i];
+      const FxRunTensor *t = &inputs[i];
       FxMemRefI8 raw;
       _mlir_ciface_fxrt_alloc(&raw, (int64_t)t->bytes);
+      if (!raw.aligned)
+        fxRunDie("cannot allocate %zu bytes for %s", t->bytes, sig->argNames[i]);
       FxTensor dst = view(raw.aligned, t, NULL), src = view(t->data, t, NULL);
       fxrt_copy_tensor(&dst, &src);
       argDescs[i] = (Desc){raw.allocated, raw.aligned, 0, {0}};
@@ -354,40 +287,60 @@ static Run execute(const Options *o, MlirModule module, const Signature *sig,
       packed[np++] = &argPtrs[i];
     }
     fxrt_reset_stats();
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    if (mlirLogicalResultIsFailure(
-            mlirExecutionEngineInvokePacked(jit, entryName, packed)))
-      die("cannot call @%.*s in the JIT", (int)entryName.length,
-          entryName.data); /* (the C API prefixes _mlir_ciface_ itself) */
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    run.ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
-             (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+    double t0 = nowMs();
+    v->fn(packed);
+    run.ms = nowMs() - t0;
     run.stats = fxrt_get_stats();
     if (o->repeat > 1)
-      printf("run %d (%s fx passes): %.3f ms\n", rep + 1,
-             passes ? "with" : "without", run.ms);
+      printf("run %d (%s): %.3f ms\n", rep + 1, what, run.ms);
     if (rep + 1 < o->repeat)
       fxrt_release_all();
   }
   /* Results are packed back to back; copy each out to host memory. */
-  const int64_t *cursor = (const int64_t *)results;
+  const int64_t *cursor = results;
   for (int k = 0; k < sig->numResults; ++k) {
-    Tensor *t = &run.outputs[k];
-    *t = shapeOf(o, sig->results[k]);
+    FxRunTensor *t = &run.outputs[k];
+    *t = shapes[k];
+    const int64_t *sizes = cursor + 3, *strides = cursor + 3 + t->rank;
+    for (int d = 0; d < t->rank; ++d)
+      if (sizes[d] != t->shape[d]) {
+        char have[256], need[256];
+        fxRunFormatShape(sizes, t->rank, have, sizeof have);
+        fxRunFormatShape(t->shape, t->rank, need, sizeof need);
+        fxRunDie("internal: %s of %s has shape %s at run time, but its "
+                 "type says %s",
+                 sig->resultNames[k], what, have, need);
+      }
     void *aligned = (void *)(intptr_t)cursor[1];
-    int64_t offset = cursor[2];
-    const int64_t *strides = cursor + 3 + t->rank;
-    t->data = calloc(1, t->bytes ? t->bytes : 1);
-    FxTensor src = view((char *)aligned + offset * (int64_t)fxDtypeSize(t->dtype),
+    if (!(t->data = malloc(t->bytes ? t->bytes : 1)))
+      fxRunDie("cannot allocate %zu bytes for %s", t->bytes, sig->resultNames[k]);
+    FxTensor src = view((char *)aligned + cursor[2] * (int64_t)fxDtypeSize(t->dtype),
                         t, strides);
     FxTensor dst = view(t->data, t, NULL);
     fxrt_copy_tensor(&dst, &src);
     cursor += 3 + 2 * t->rank;
   }
+  /* The arguments as the run left them (host memory, or a host copy). */
+  for (int i = 0; sink && i < sig->numArgs; ++i) {
+    if (inputs[i].rank < 0 || sig->donated[i])
+      continue;
+    void *host = argDescs[i].aligned, *copy = NULL;
+    if (o->cuda) {
+      if (!(host = copy = malloc(inputs[i].bytes ? inputs[i].bytes : 1)))
+        fxRunDie("cannot allocate %zu bytes to read back %s", inputs[i].bytes,
+                 sig->argNames[i]);
+      FxTensor dst = view(copy, &inputs[i], NULL),
+               src = view(argDescs[i].aligned, &inputs[i], NULL);
+      fxrt_copy_tensor(&dst, &src);
+    }
+    sink(check, i, host, v->names);
+    free(copy);
+  }
   fxrt_release_all();
-  mlirExecutionEngineDestroy(jit);
-  mlirModuleDestroy(lowered);
+  free(results);
+  free(argDescs);
+  free(argPtrs);
+  free(packed);
   return run;
 }
 
@@ -395,12 +348,12 @@ static Run execute(const Options *o, MlirModule module, const Signature *sig,
 
 /* Sum of the finite elements; `nonFinite` counts the others (a NaN or an
  * overflow to infinity would hide everything else). */
-static double checksum(const Tensor *t, size_t *nonFinite) {
-  size_t elem = fxDtypeSize(t->dtype), n = elem ? t->bytes / elem : 0;
+static double checksum(const FxRunTensor *t, size_t *nonFinite) {
+  size_t elem = fxDtypeSize(t->dtype);
   double sum = 0;
   *nonFinite = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const char *p = (const char *)t->data + i * elem;
+  for (int64_t i = 0; i < t->numel; ++i) {
+    const char *p = (const char *)t->data + (size_t)i * elem;
     if (t->dtype <= FX_DTYPE_F8E4M3FN) {
       float v = fxLoadF32(p, t->dtype);
       if (isfinite(v))
@@ -418,22 +371,26 @@ static double checksum(const Tensor *t, size_t *nonFinite) {
   return sum;
 }
 
-static void report(const char *what, const Run *r) {
+static void report(const FxRunVariant *v, const Run *r) {
+  char buf[128];
   printf("%s: %.3f ms, %lld allocations (%lld bytes), %lld copies (%lld "
          "bytes), peak %lld bytes\n",
-         what, r->ms, (long long)r->stats.allocations,
-         (long long)r->stats.allocated_bytes, (long long)r->stats.copies,
-         (long long)r->stats.copied_bytes, (long long)r->stats.peak_bytes);
+         fxRunOrderLabel(v->order, buf, sizeof buf), r->ms,
+         (long long)r->stats.allocations, (long long)r->stats.allocated_bytes,
+         (long long)r->stats.copies, (long long)r->stats.copied_bytes,
+         (long long)r->stats.peak_bytes);
 }
 
-static void writeOutputs(const Options *o, const Run *r) {
-  for (int k = 0; k < r->numOutputs; ++k) {
-    const Tensor *t = &r->outputs[k];
-    char path[1024], err[512];
-    snprintf(path, sizeof path, "%s/out%d.npy", o->outputDir, k);
-    if (fxNpyWrite(path, kNpy[t->dtype].descr, t->rank, t->shape, t->data,
+static void writeOutputs(const FxRunOptions *o, const Signature *sig,
+                         const Run *r) {
+  size_t n = strlen(o->outputDir) + 32;
+  char *path = xcalloc(1, n), err[512];
+  for (int k = 0; k < sig->numResults; ++k) {
+    const FxRunTensor *t = &r->outputs[k];
+    snprintf(path, n, "%s/out%d.npy", o->outputDir, k);
+    if (fxNpyWrite(path, fxRunNpyDescr(t->dtype), t->rank, t->shape, t->data,
                    t->bytes, err, sizeof err))
-      die("%s", err);
+      fxRunDie("%s", err);
     size_t nonFinite;
     double sum = checksum(t, &nonFinite);
     printf("out%d: %s checksum %.6g", k, path, sum);
@@ -441,17 +398,102 @@ static void writeOutputs(const Options *o, const Run *r) {
       printf(" (%zu non-finite elements)", nonFinite);
     printf("\n");
   }
+  free(path);
 }
 
-static void freeRun(Run *r) {
-  for (int k = 0; k < r->numOutputs; ++k)
+static void freeRun(const Signature *sig, Run *r) {
+  for (int k = 0; r->outputs && k < sig->numResults; ++k)
     free(r->outputs[k].data);
+  free(r->outputs);
+  r->outputs = NULL;
+}
+
+/*===-- Main ----------------------------------------------------------------===*/
+
+/* The orders to run: with --check-passes "none" first (the reference),
+ * then the one order given or every named one; otherwise the one order. */
+static int chooseOrders(const FxRunOptions *o, const FxRunOrder **orders) {
+  if (!o->checkPasses) {
+    orders[0] = o->order;
+    return 1;
+  }
+  orders[0] = &kFxRunOrders[0];
+  if (o->order) {
+    orders[1] = o->order;
+    return 2;
+  }
+  for (int i = 1; i < kFxRunNumOrders; ++i)
+    orders[i] = &kFxRunOrders[i];
+  return kFxRunNumOrders;
+}
+
+static int checkPasses(const FxRunOptions *o, const Signature *sig,
+                       FxRunVariant *vs, int numVariants, const FxRunTensor *inputs,
+                       const FxRunTensor *shapes, const int64_t *symArgs) {
+  FxRunTensor *compared = xcalloc((size_t)sig->numArgs, sizeof *compared);
+  for (int i = 0; i < sig->numArgs; ++i) {
+    compared[i] = inputs[i];
+    if (sig->donated[i])
+      compared[i].rank = -1; /* the function may write it: not the caller's */
+  }
+  FxRunCheck *check = fxRunCheckCreate(
+      sig->numResults, (const char *const *)sig->resultNames, sig->numArgs,
+      (const char *const *)sig->argNames, compared);
+  Run ref = execute(o, sig, &vs[0], inputs, shapes, symArgs, check, referenceSink);
+  fxRunCheckSetReference(check, ref.outputs);
+  /* The run whose outputs are written: the order given, else the default. */
+  int asked = 1, distinct = 1;
+  while (vs[asked].order != (o->order ? o->order : &kFxRunOrders[1]))
+    ++asked;
+  int primary = vs[asked].sameAs >= 0 ? vs[asked].sameAs : asked;
+  Run prim = primary == 0 ? ref : (Run){0};
+  Run *runs = xcalloc((size_t)numVariants, sizeof *runs); /* stats, time */
+  runs[0] = (Run){NULL, ref.stats, ref.ms};
+  for (int i = 1; i < numVariants; ++i) {
+    if (vs[i].sameAs >= 0)
+      continue;
+    ++distinct;
+    Run r = execute(o, sig, &vs[i], inputs, shapes, symArgs, check, fxRunCheckArg);
+    fxRunCheckResults(check, r.outputs, vs[i].names);
+    runs[i] = (Run){NULL, r.stats, r.ms};
+    if (i == primary)
+      prim = r;
+    else
+      freeRun(sig, &r);
+  }
+  /* With passes (the order asked for), without, then the other modules. */
+  report(&vs[asked], &runs[primary]);
+  report(&vs[0], &runs[0]);
+  for (int i = 1; i < numVariants; ++i)
+    if (vs[i].sameAs < 0 && i != primary)
+      report(&vs[i], &runs[i]);
+  free(runs);
+  printf("check-passes: %d order%s against none, %d distinct module%s run\n",
+         numVariants - 1, numVariants == 2 ? "" : "s", distinct,
+         distinct == 1 ? "" : "s");
+  int differ = fxRunCheckReport(check);
+  printf("copies avoided: %lld (%lld bytes), allocations avoided: %lld\n",
+         (long long)(ref.stats.copies - prim.stats.copies),
+         (long long)(ref.stats.copied_bytes - prim.stats.copied_bytes),
+         (long long)(ref.stats.allocations - prim.stats.allocations));
+  writeOutputs(o, sig, &prim);
+  if (primary != 0)
+    freeRun(sig, &prim);
+  freeRun(sig, &ref);
+  fxRunCheckDestroy(check);
+  free(compared);
+  if (differ)
+    fxRunDie("--check-passes: %d buffer%s differ%s from the run without fx "
+             "passes (MISMATCH above; rerun one order with --check-passes "
+             "--pass-order=NAME)",
+             differ, differ == 1 ? "" : "s", differ == 1 ? "s" : "");
+  return 0;
 }
 
 int main(int argc, char **argv) {
-  Options o = parseOptions(argc, argv);
+  FxRunOptions o = fxRunParseOptions(argc, argv);
   if (o.cuda && fxrt_set_device(FX_DEVICE_CUDA) != 0)
-    die("--device=cuda: no usable CUDA device in this process");
+    fxRunDie("--device=cuda: no usable CUDA device in this process");
 
   MlirDialectRegistry registry = mlirDialectRegistryCreate();
   mlirRegisterAllDialects(registry);
@@ -464,60 +506,47 @@ int main(int argc, char **argv) {
 
   MlirModule module = mlirModuleCreateParseFromFile(ctx, str(o.file));
   if (mlirModuleIsNull(module))
-    die("cannot parse %s (see above)", o.file);
-  MlirOperation entry = findEntry(module, o.entry);
-  MlirType fnType = mlirTypeAttrGetValue(
-      mlirOperationGetAttributeByName(entry, str("function_type")));
-  Signature sig = {.numArgs = (int)mlirFunctionTypeGetNumInputs(fnType),
-                   .numResults = (int)mlirFunctionTypeGetNumResults(fnType)};
-  if (sig.numArgs > MAX_ARGS || sig.numResults > MAX_ARGS)
-    die("too many arguments or results");
-  for (int i = 0; i < sig.numResults; ++i) {
-    sig.results[i] = mlirFunctionTypeGetResult(fnType, i);
-    if (!fxTypeIsATensor(sig.results[i]))
-      die("result %d is not an !fx.tensor", i);
-  }
-  Tensor inputs[MAX_ARGS] = {{0}};
-  int64_t symArgs[MAX_ARGS] = {0};
-  uint64_t rng = o.seed;
-  for (int i = 0; i < sig.numArgs; ++i) {
-    sig.args[i] = mlirFunctionTypeGetInput(fnType, i);
-    if (fxTypeIsASym(sig.args[i]))
-      symArgs[i] = symbolValue(&o, fxSymTypeGetName(sig.args[i]));
-    else if (fxTypeIsATensor(sig.args[i]))
-      inputs[i] = makeInput(&o, i, sig.args[i], &rng);
-    else
-      die("argument %d is neither an !fx.tensor nor an !fx.sym", i);
-  }
+    fxRunDie("cannot parse %s (see above)", o.file);
+  Signature sig = readSignature(module, o.entry);
+  int64_t *symArgs = xcalloc((size_t)sig.numArgs, sizeof *symArgs);
+  FxRunTensor *inputs = xcalloc((size_t)sig.numArgs, sizeof *inputs);
+  FxRunTensor *shapes = xcalloc((size_t)sig.numResults, sizeof *shapes);
+  bindShapes(&o, &sig, symArgs, inputs, shapes);
+
+  /* Everything that can fail before the run fails here, before the inputs
+   * are made: the passes, the lowering, the JIT. */
+  const FxRunOrder **orders = xcalloc((size_t)kFxRunNumOrders, sizeof *orders);
+  int numVariants = chooseOrders(&o, orders);
+  FxRunProgram program = fxRunCompile(&o, module, sig.entry, orders, numVariants);
+  FxRunVariant *vs = program.variants;
+  free(orders);
+  makeInputs(&o, &sig, inputs);
 
   int rc = 0;
-  if (o.checkPasses) {
-    Run with = execute(&o, module, &sig, inputs, symArgs, true);
-    Run without = execute(&o, module, &sig, inputs, symArgs, false);
-    report("with fx passes", &with);
-    report("without fx passes", &without);
-    for (int k = 0; k < with.numOutputs; ++k) {
-      bool same = with.outputs[k].bytes == without.outputs[k].bytes &&
-                  memcmp(with.outputs[k].data, without.outputs[k].data,
-                         with.outputs[k].bytes) == 0;
-      printf("out%d: %s\n", k, same ? "bit-identical" : "MISMATCH");
-      rc |= !same;
-    }
-    printf("copies avoided: %lld (%lld bytes), allocations avoided: %lld\n",
-           (long long)(without.stats.copies - with.stats.copies),
-           (long long)(without.stats.copied_bytes - with.stats.copied_bytes),
-           (long long)(without.stats.allocations - with.stats.allocations));
-    writeOutputs(&o, &with);
-    freeRun(&with);
-    freeRun(&without);
-  } else {
-    Run r = execute(&o, module, &sig, inputs, symArgs, !o.noPasses);
-    report(o.noPasses ? "without fx passes" : "with fx passes", &r);
-    writeOutputs(&o, &r);
-    freeRun(&r);
+  if (o.checkPasses)
+    rc = checkPasses(&o, &sig, vs, numVariants, inputs, shapes, symArgs);
+  else {
+    Run r = execute(&o, &sig, &vs[0], inputs, shapes, symArgs, NULL, NULL);
+    report(&vs[0], &r);
+    writeOutputs(&o, &sig, &r);
+    freeRun(&sig, &r);
   }
-  for (int i = 0; i < sig.numArgs; ++i)
+  fxRunProgramDestroy(&program);
+  for (int i = 0; i < sig.numArgs; ++i) {
     free(inputs[i].data);
+    free(sig.argNames[i]);
+  }
+  for (int k = 0; k < sig.numResults; ++k)
+    free(sig.resultNames[k]);
+  free(inputs);
+  free(shapes);
+  free(symArgs);
+  free(sig.args);
+  free(sig.results);
+  free(sig.donated);
+  free(sig.argNames);
+  free(sig.resultNames);
+  fxRunFreeOptions(&o);
   mlirModuleDestroy(module);
   mlirContextDestroy(ctx);
   return rc;

@@ -1,0 +1,283 @@
+/* Compile.c - fx-run's compilation: pass orders, dedup, one merged JIT. */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
+#include "Compile.h"
+
+#include "FxPasses.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/Pass.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static MlirStringRef str(const char *s) {
+  return mlirStringRefCreateFromCString(s);
+}
+
+static double nowMs(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static void *xrealloc(void *p, size_t n) {
+  p = realloc(p, n ? n : 1);
+  if (!p)
+    fxRunDie("out of memory compiling the module");
+  return p;
+}
+
+static bool isDefinedFunc(MlirOperation op) {
+  MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
+  return n.length == 9 && memcmp(n.data, "func.func", 9) == 0 &&
+         !mlirBlockIsNull(mlirRegionGetFirstBlock(mlirOperationGetRegion(op, 0)));
+}
+
+static MlirStringRef symName(MlirOperation op) {
+  return mlirStringAttrGetValue(
+      mlirOperationGetAttributeByName(op, str("sym_name")));
+}
+
+static bool same(MlirStringRef a, MlirStringRef b) {
+  return a.length == b.length && memcmp(a.data, b.data, a.length) == 0;
+}
+
+/*===-- Pruning -------------------------------------------------------------===*/
+
+typedef struct Names {
+  MlirStringRef *v;
+  int n;
+} Names;
+
+static void addName(Names *s, MlirStringRef name) {
+  for (int i = 0; i < s->n; ++i)
+    if (same(s->v[i], name))
+      return;
+  s->v = xrealloc(s->v, (size_t)(s->n + 1) * sizeof *s->v);
+  s->v[s->n++] = name;
+}
+
+/* Every flat symbol reference on an op (func.call's callee, ...). */
+static MlirWalkResult collectRefs(MlirOperation op, void *userData) {
+  for (intptr_t i = 0, n = mlirOperationGetNumAttributes(op); i < n; ++i) {
+    MlirAttribute a = mlirOperationGetAttribute(op, i).attribute;
+    if (mlirAttributeIsAFlatSymbolRef(a))
+      addName(userData, mlirFlatSymbolRefAttrGetValue(a));
+  }
+  return MlirWalkResultAdvance;
+}
+
+/* Erases the defined functions the entry does not reach. */
+static void prune(MlirModule module, MlirOperation entry) {
+  MlirBlock body = mlirModuleGetBody(module);
+  Names keep = {NULL, 0};
+  addName(&keep, symName(entry));
+  for (int i = 0; i < keep.n; ++i)
+    for (MlirOperation op = mlirBlockGetFirstOperation(body);
+         !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op))
+      if (isDefinedFunc(op) && same(symName(op), keep.v[i]))
+        mlirOperationWalk(op, collectRefs, &keep, MlirWalkPreOrder);
+  for (MlirOperation op = mlirBlockGetFirstOperation(body), next;
+       !mlirOperationIsNull(op); op = next) {
+    next = mlirOperationGetNextInBlock(op);
+    bool kept = !isDefinedFunc(op);
+    for (int i = 0; i < keep.n && !kept; ++i)
+      kept = same(symName(op), keep.v[i]);
+    if (!kept)
+      mlirOperationDestroy(op);
+  }
+  free(keep.v);
+}
+
+/*===-- Orders --------------------------------------------------------------===*/
+
+static void printPipelineError(MlirStringRef msg, void *userData) {
+  fprintf(stderr, "%.*s", (int)msg.length, msg.data);
+}
+
+static void appendText(MlirStringRef s, void *userData) {
+  FxRunVariant *v = userData;
+  v->text = xrealloc(v->text, v->len + s.length + 1);
+  memcpy(v->text + v->len, s.data, s.length);
+  v->len += s.length;
+  v->text[v->len] = '\0';
+}
+
+/* A pass manager for builtin.module(`passes`); `what` names a bad one. */
+static MlirPassManager parsePipeline(MlirContext ctx, const char *passes,
+                                     const char *what) {
+  size_t n = strlen(passes) + 32;
+  char *text = xrealloc(NULL, n);
+  snprintf(text, n, "builtin.module(%s)", passes);
+  MlirPassManager pm = mlirPassManagerCreate(ctx);
+  if (mlirLogicalResultIsFailure(mlirParsePassPipeline(
+          mlirPassManagerGetAsOpPassManager(pm), str(text), printPipelineError,
+          NULL)))
+    fxRunDie("%s: '%s' is not a valid pass pipeline (see above)", what, passes);
+  free(text);
+  return pm;
+}
+
+/* Applies variant `index`'s order to a copy of `module`; returns the copy
+ * when its text is new, a null module when an earlier variant has it. */
+static MlirModule applyOrder(MlirModule module, MlirStringRef entryName,
+                             FxRunVariant *vs, int index, bool dedup) {
+  FxRunVariant *v = &vs[index];
+  MlirContext ctx = mlirModuleGetContext(module);
+  MlirModule copy = mlirModuleFromOperation(
+      mlirOperationClone(mlirModuleGetOperation(module)));
+  for (MlirOperation op = mlirBlockGetFirstOperation(mlirModuleGetBody(copy));
+       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op))
+    if (isDefinedFunc(op) && same(symName(op), entryName))
+      mlirOperationSetAttributeByName(op, str("llvm.emit_c_interface"),
+                                      mlirUnitAttrGet(ctx));
+  char buf[128];
+  const char *what = fxRunOrderLabel(v->order, buf, sizeof buf);
+  double t0 = nowMs();
+  if (*v->order->pipeline) {
+    bool custom = strcmp(v->order->name, "pipeline") == 0;
+    MlirPassManager pm = parsePipeline(ctx, v->order->pipeline,
+                                       custom ? "--pipeline" : "internal");
+    if (mlirLogicalResultIsFailure(
+            mlirPassManagerRunOnOp(pm, mlirModuleGetOperation(copy))))
+      fxRunDie("the passes of order %s (%s) failed (see above)",
+               v->order->name, v->order->pipeline);
+    mlirPassManagerDestroy(pm);
+  }
+  v->passMs = nowMs() - t0;
+  snprintf(v->names, sizeof v->names, "%s", v->order->name);
+  v->sameAs = -1;
+  if (dedup)
+    mlirOperationPrint(mlirModuleGetOperation(copy), appendText, v);
+  for (int j = 0; dedup && j < index && v->sameAs < 0; ++j)
+    if (vs[j].sameAs < 0 && vs[j].len == v->len &&
+        memcmp(vs[j].text, v->text, v->len) == 0)
+      v->sameAs = j;
+  if (v->sameAs < 0) {
+    printf("compile %s: fx passes %.1f ms\n", what, v->passMs);
+    return copy;
+  }
+  FxRunVariant *w = &vs[v->sameAs];
+  size_t at = strlen(w->names);
+  snprintf(w->names + at, sizeof w->names - at, ", %s", v->order->name);
+  printf("compile %s: fx passes %.1f ms; same module as order %s, not run "
+         "again\n", what, v->passMs, w->order->name);
+  mlirModuleDestroy(copy);
+  return (MlirModule){NULL};
+}
+
+/*===-- Merge, lower, JIT ---------------------------------------------------===*/
+
+/* Moves `from`'s defined functions into `into`, renamed with `suffix` (uses
+ * too); `from`'s declarations and fx.schema ops are `into`'s already. */
+static void mergeInto(MlirModule into, MlirModule from, const char *suffix) {
+  MlirContext ctx = mlirModuleGetContext(into);
+  MlirOperation fromOp = mlirModuleGetOperation(from);
+  MlirBlock fromBody = mlirModuleGetBody(from), intoBody = mlirModuleGetBody(into);
+  for (MlirOperation op = mlirBlockGetFirstOperation(fromBody), next;
+       !mlirOperationIsNull(op); op = next) {
+    next = mlirOperationGetNextInBlock(op);
+    if (!isDefinedFunc(op))
+      continue;
+    MlirStringRef old = symName(op);
+    size_t n = old.length + strlen(suffix) + 1;
+    char *name = xrealloc(NULL, n);
+    snprintf(name, n, "%.*s%s", (int)old.length, old.data, suffix);
+    if (mlirLogicalResultIsFailure(
+            mlirSymbolTableReplaceAllSymbolUses(old, str(name), fromOp)))
+      fxRunDie("internal: cannot rename @%.*s", (int)old.length, old.data);
+    mlirOperationSetAttributeByName(op, str("sym_name"),
+                                    mlirStringAttrGet(ctx, str(name)));
+    free(name);
+    mlirOperationRemoveFromParent(op);
+    mlirBlockAppendOwnedOperation(intoBody, op);
+  }
+}
+
+static void lookupEntry(FxRunProgram *p, FxRunVariant *v, MlirStringRef entry,
+                        const char *suffix) {
+  size_t n = entry.length + strlen(suffix) + 16;
+  char *wrapper = xrealloc(NULL, n);
+  snprintf(wrapper, n, "_mlir_ciface_%.*s%s", (int)entry.length, entry.data,
+           suffix);
+  v->fn = (void (*)(void **))mlirExecutionEngineLookupPacked(p->jit, str(wrapper));
+  /* The lookup links the code: what fails here is an unresolved symbol. */
+  if (!v->fn)
+    fxRunDie("cannot link @%.*s: a symbol is missing (see above; a user op "
+             "needs the library that defines it, --shared-lib=PATH)",
+             (int)entry.length, entry.data);
+  free(wrapper);
+}
+
+FxRunProgram fxRunCompile(const FxRunOptions *o, MlirModule module,
+                          MlirOperation entry, const FxRunOrder *const *orders,
+                          int numOrders) {
+  FxRunProgram p = {.numVariants = numOrders};
+  p.variants = xrealloc(NULL, (size_t)numOrders * sizeof *p.variants);
+  memset(p.variants, 0, (size_t)numOrders * sizeof *p.variants);
+  MlirStringRef entryName = symName(entry);
+  prune(module, entry);
+  MlirModule merged = {NULL};
+  char suffix[32] = "";
+  for (int i = 0; i < numOrders; ++i) {
+    p.variants[i].order = orders[i];
+    MlirModule m = applyOrder(module, entryName, p.variants, i, numOrders > 1);
+    if (mlirModuleIsNull(m))
+      continue;
+    if (p.numDistinct++ == 0) {
+      merged = m;
+      continue;
+    }
+    snprintf(suffix, sizeof suffix, "__fxrun_v%d", i);
+    mergeInto(merged, m, suffix);
+    mlirModuleDestroy(m);
+  }
+
+  double t0 = nowMs();
+  MlirPassManager lower = parsePipeline(mlirModuleGetContext(module),
+                                        fxGetPipelineText("fx-to-llvm"),
+                                        "internal");
+  if (mlirLogicalResultIsFailure(
+          mlirPassManagerRunOnOp(lower, mlirModuleGetOperation(merged))))
+    fxRunDie("lowering to LLVM failed (see above)");
+  mlirPassManagerDestroy(lower);
+  p.lowerMs = nowMs() - t0;
+
+  t0 = nowMs();
+  MlirStringRef *libs = xrealloc(NULL, (size_t)o->numLibs * sizeof *libs);
+  for (int i = 0; i < o->numLibs; ++i)
+    libs[i] = str(o->libs[i]);
+  p.jit = mlirExecutionEngineCreate(merged, o->optLevel, o->numLibs, libs,
+                                    false, false);
+  free(libs);
+  mlirModuleDestroy(merged);
+  if (mlirExecutionEngineIsNull(p.jit))
+    fxRunDie("internal: the JIT cannot translate the lowered module (see "
+             "above)");
+  /* The lookups compile the code, which the first call would otherwise do
+   * inside the timed run. */
+  mlirExecutionEngineInitialize(p.jit);
+  for (int i = 0, k = 0; i < numOrders; ++i) {
+    if (p.variants[i].sameAs >= 0)
+      continue;
+    if (k++ == 0)
+      suffix[0] = '\0'; /* the first module kept its names */
+    else
+      snprintf(suffix, sizeof suffix, "__fxrun_v%d", i);
+    lookupEntry(&p, &p.variants[i], entryName, suffix);
+  }
+  p.jitMs = nowMs() - t0;
+  printf("compile: fx-to-llvm %.1f ms, JIT %.1f ms (%d distinct module%s)\n",
+         p.lowerMs, p.jitMs, p.numDistinct, p.numDistinct == 1 ? "" : "s");
+  return p;
+}
+
+void fxRunProgramDestroy(FxRunProgram *p) {
+  if (!mlirExecutionEngineIsNull(p->jit))
+    mlirExecutionEngineDestroy(p->jit);
+  for (int i = 0; i < p->numVariants; ++i)
+    free(p->variants[i].text);
+  free(p->variants);
+}

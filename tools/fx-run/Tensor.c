@@ -1,0 +1,189 @@
+/* Tensor.c - fx-run's host tensors: dtypes, shapes, random fill, printing. */
+#include "Tensor.h"
+
+#include "Fx.h"
+#include "common/fx_math.h"
+
+#include "mlir-c/BuiltinTypes.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+/*===-- Dtypes --------------------------------------------------------------===*/
+
+static MlirType f32(MlirContext c) { return mlirF32TypeGet(c); }
+static MlirType f16(MlirContext c) { return mlirF16TypeGet(c); }
+static MlirType bf16(MlirContext c) { return mlirBF16TypeGet(c); }
+static MlirType f8(MlirContext c) { return mlirFloat8E4M3FNTypeGet(c); }
+static MlirType i8(MlirContext c) { return mlirIntegerTypeGet(c, 8); }
+static MlirType i32(MlirContext c) { return mlirIntegerTypeGet(c, 32); }
+static MlirType i64(MlirContext c) { return mlirIntegerTypeGet(c, 64); }
+static MlirType i1(MlirContext c) { return mlirIntegerTypeGet(c, 1); }
+
+/* One row per FxDtype, in code order.  bf16 and fp8 have no NumPy dtype:
+ * their .npy files hold the raw bits (ml_dtypes' bfloat16/float8_e4m3fn
+ * arrays `.view(np.uint16)` / `.view(np.uint8)`). */
+static const struct {
+  const char *name, *npy;
+  MlirType (*get)(MlirContext);
+} kDtypes[] = {
+    [FX_DTYPE_F32] = {"f32", "<f4", f32},
+    [FX_DTYPE_F16] = {"f16", "<f2", f16},
+    [FX_DTYPE_BF16] = {"bf16", "<u2", bf16},
+    [FX_DTYPE_F8E4M3FN] = {"f8E4M3FN", "|u1", f8},
+    [FX_DTYPE_I8] = {"i8", "|i1", i8},
+    [FX_DTYPE_I32] = {"i32", "<i4", i32},
+    [FX_DTYPE_I64] = {"i64", "<i8", i64},
+    [FX_DTYPE_I1] = {"i1", "|b1", i1},
+};
+enum { kNumDtypes = sizeof kDtypes / sizeof kDtypes[0] };
+
+int fxRunDtypeOf(MlirType element) {
+  MlirContext ctx = mlirTypeGetContext(element);
+  for (int i = 0; i < kNumDtypes; ++i)
+    if (mlirTypeEqual(kDtypes[i].get(ctx), element))
+      return i;
+  return -1;
+}
+
+const char *fxRunNpyDescr(int dtype) { return kDtypes[dtype].npy; }
+const char *fxRunDtypeName(int dtype) { return kDtypes[dtype].name; }
+
+static bool isFloat(int dtype) { return dtype <= FX_DTYPE_F8E4M3FN; }
+
+/*===-- Shapes --------------------------------------------------------------===*/
+
+int64_t fxRunSymbolValue(FxRunOptions *o, MlirStringRef sym) {
+  for (int i = 0; i < o->numSyms; ++i)
+    if (o->syms[i].nameLen == sym.length &&
+        memcmp(o->syms[i].name, sym.data, sym.length) == 0) {
+      o->syms[i].used = true;
+      return o->syms[i].value;
+    }
+  fxRunDie("missing symbol binding for \"%.*s\" (add --sym=%.*s=VALUE)",
+           (int)sym.length, sym.data, (int)sym.length, sym.data);
+}
+
+FxRunTensor fxRunShapeOf(FxRunOptions *o, MlirType type, const char *what) {
+  MlirType element = fxTensorTypeGetDtype(type);
+  FxRunTensor t = {.dtype = fxRunDtypeOf(element),
+                   .rank = (int)fxTensorTypeGetRank(type)};
+  if (t.dtype < 0) {
+    char names[128] = "";
+    for (int i = 0; i < kNumDtypes; ++i)
+      snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+               i ? ", " : "", kDtypes[i].name);
+    fxRunDie("%s has an element type libfxrt does not support (it has %s)",
+             what, names);
+  }
+  if (t.rank > FXRT_MAX_RANK)
+    fxRunDie("%s has rank %d; fx-run and libfxrt support at most %d dims",
+             what, t.rank, FXRT_MAX_RANK);
+  /* Bytes must fit in int64_t: fxrt_alloc takes an i64, and a product that
+   * wrapped would allocate too little. */
+  uint64_t limit = (uint64_t)INT64_MAX / fxDtypeSize(t.dtype), n = 1;
+  bool overflow = false;
+  for (int i = 0; i < t.rank; ++i) {
+    FxDim d = fxTensorTypeGetDim(type, i);
+    t.shape[i] = d.symbol.length ? fxRunSymbolValue(o, d.symbol) : d.size;
+    if (t.shape[i] && n > limit / (uint64_t)t.shape[i])
+      overflow = true;
+    else
+      n *= (uint64_t)t.shape[i];
+  }
+  if (overflow) {
+    char shape[256];
+    fxRunFormatShape(t.shape, t.rank, shape, sizeof shape);
+    fxRunDie("%s of shape %s (%s) has 2^63 bytes or more", what, shape,
+             kDtypes[t.dtype].name);
+  }
+  t.numel = (int64_t)n;
+  t.bytes = (size_t)n * fxDtypeSize(t.dtype);
+  return t;
+}
+
+void fxRunFormatShape(const int64_t *shape, int rank, char *buf, size_t len) {
+  size_t at = 0;
+  at += (size_t)snprintf(buf, len, "[");
+  for (int i = 0; i < rank && at < len; ++i)
+    at += (size_t)snprintf(buf + at, len - at, "%s%" PRId64, i ? ", " : "",
+                           shape[i]);
+  if (at < len)
+    snprintf(buf + at, len - at, "]");
+}
+
+/*===-- Random contents -----------------------------------------------------===*/
+
+/* splitmix64: small, seedable, the same on every platform. */
+static uint64_t nextRandom(uint64_t *state) {
+  uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
+}
+
+/* Each 64-bit draw gives four elements: its 16-bit quarters, low first,
+ * each reduced to a 12-bit index into a 4096-entry table of the dtype's
+ * values (built once per tensor by the exact conversion).  So a 357 MB
+ * weight set costs a table lookup per element, not a float conversion. */
+#define FX_FILL(T)                                                             \
+  do {                                                                         \
+    T table[4096], *dst = (T *)t->data;                                        \
+    for (int k = 0; k < 4096; ++k)                                             \
+      memcpy(&table[k], values + k * 8, sizeof(T));                            \
+    for (int64_t i = 0; i < t->numel; i += 4) {                                \
+      uint64_t r = nextRandom(state);                                          \
+      for (int q = 0; q < 4 && i + q < t->numel; ++q, r >>= 16)                \
+        dst[i + q] = table[r & 4095];                                          \
+    }                                                                          \
+  } while (0)
+
+void fxRunFillRandom(FxRunTensor *t, uint64_t *state) {
+  static unsigned char values[4096 * 8];
+  for (int k = 0; k < 4096; ++k) {
+    unsigned char *p = values + k * 8;
+    memset(p, 0, 8);
+    if (isFloat(t->dtype))
+      fxStoreF32(p, t->dtype, (float)(k - 2048) / 2048.0f);
+    else if (t->dtype == FX_DTYPE_I1)
+      p[0] = (unsigned char)(k & 1);
+    else {
+      int64_t v = k & 63; /* little-endian: the low bytes are the value */
+      memcpy(p, &v, 8);
+    }
+  }
+  switch (fxDtypeSize(t->dtype)) {
+  case 1:
+    FX_FILL(uint8_t);
+    break;
+  case 2:
+    FX_FILL(uint16_t);
+    break;
+  case 4:
+    FX_FILL(uint32_t);
+    break;
+  default:
+    FX_FILL(uint64_t);
+    break;
+  }
+}
+
+/*===-- Printing ------------------------------------------------------------===*/
+
+void fxRunFormatElement(const void *data, int dtype, int64_t i, char *buf,
+                        size_t len) {
+  size_t elem = fxDtypeSize(dtype);
+  const unsigned char *p = (const unsigned char *)data + (size_t)i * elem;
+  uint64_t bits = 0;
+  memcpy(&bits, p, elem); /* little-endian: the low bytes */
+  if (isFloat(dtype)) {
+    snprintf(buf, len, "%.9g (0x%0*" PRIx64 ")", (double)fxLoadF32(p, dtype),
+             (int)elem * 2, bits);
+    return;
+  }
+  int64_t v = (int64_t)bits;
+  if (elem < 8 && dtype != FX_DTYPE_I1 && (v >> (8 * elem - 1)) & 1)
+    v -= (int64_t)1 << (8 * elem); /* sign-extend */
+  snprintf(buf, len, "%" PRId64, v);
+}

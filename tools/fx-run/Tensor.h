@@ -1,0 +1,53 @@
+/* Tensor.h - fx-run's host tensors: dtypes, shapes from the symbol
+ * bindings, seeded random contents, printing.
+ *
+ * A FxRunTensor owns `data` (malloc'd; free() it) once filled.
+ */
+#ifndef FX_RUN_TENSOR_H
+#define FX_RUN_TENSOR_H
+
+#include "Options.h"
+#include "fxrt.h"
+
+#include "mlir-c/IR.h"
+
+/* A contiguous (C-order) host tensor. */
+typedef struct FxRunTensor {
+  int dtype; /* FxDtype */
+  int rank;
+  int64_t shape[FXRT_MAX_RANK];
+  int64_t numel;
+  size_t bytes;
+  void *data;
+} FxRunTensor;
+
+/* FxDtype of an element type; -1 when libfxrt has no such dtype. */
+int fxRunDtypeOf(MlirType element);
+/* The .npy descr fx-run reads and writes for an FxDtype ("<f2"; raw bits
+ * for bf16 "<u2" and f8E4M3FN "|u1"), and the dtype's MLIR name. */
+const char *fxRunNpyDescr(int dtype);
+const char *fxRunDtypeName(int dtype);
+
+/* The shape of !fx.tensor `type` with the symbols bound by `o` (marking
+ * each binding it uses).  `what` names the value in messages ("argument
+ * 2").  Exits with a message for an unbound symbol, a dtype libfxrt lacks,
+ * a rank above FXRT_MAX_RANK, or a size in bytes that does not fit in
+ * int64_t. */
+FxRunTensor fxRunShapeOf(FxRunOptions *o, MlirType type, const char *what);
+
+/* The value bound to `sym` by --sym (marked used); exits when unbound. */
+int64_t fxRunSymbolValue(FxRunOptions *o, MlirStringRef sym);
+
+/* Fills t->data (t->bytes, already allocated) from the splitmix64 stream
+ * `state`: floats uniform on the grid k/2048, k in [-2048, 2048), rounded
+ * to the dtype; integers uniform in [0, 64); i1 0 or 1. */
+void fxRunFillRandom(FxRunTensor *t, uint64_t *state);
+
+/* "[3, 8]" */
+void fxRunFormatShape(const int64_t *shape, int rank, char *buf, size_t len);
+/* Element `i` of a C-order buffer of `dtype`: "1.5 (0x3e00)" for floats
+ * (the bits decide bit-identity), "-3" for integers. */
+void fxRunFormatElement(const void *data, int dtype, int64_t i, char *buf,
+                        size_t len);
+
+#endif /* FX_RUN_TENSOR_H */

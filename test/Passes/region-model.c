@@ -61,10 +61,10 @@
 
 enum {
   NUM_PROGRAMS = 6000,
-  MAX_REPORTS = 8,  /* failures printed in full, at most 2 per program */
+  MAX_REPORTS = 8, /* failures printed in full, at most 2 per program */
 };
 
-/*===-- What a region claims -------------------------------------------------===*/
+/*===-- What a region claims ----------------------------------------------===*/
 
 static bool evalExpr(FxExpr e, const Binding *b, int64_t *out) {
   if (!e.known)
@@ -125,17 +125,20 @@ static void claimPos(const FxPosSet *ps, int j, int64_t size, const Binding *b,
   }
   int64_t count[FX_REGION_MAX_BOX], total = 1;
   if (!hasLo) {
-    snprintf(c->bad, sizeof c->bad, "dim %d is exact but its start is unknown", j);
+    snprintf(c->bad, sizeof c->bad, "dim %d is exact but its start is unknown",
+             j);
     return;
   }
   for (int k = 0; k < ps->numBox; ++k) {
     if (!evalExpr(ps->box[k].count, b, &count[k])) {
-      snprintf(c->bad, sizeof c->bad, "dim %d is exact but a count is unknown", j);
+      snprintf(c->bad, sizeof c->bad, "dim %d is exact but a count is unknown",
+               j);
       return;
     }
     total = count[k] <= 0 ? 0 : total * count[k];
     if (total > MAX_ELEMS) {
-      snprintf(c->bad, sizeof c->bad, "dim %d claims more elements than the root has", j);
+      snprintf(c->bad, sizeof c->bad,
+               "dim %d claims more elements than the root has", j);
       return;
     }
   }
@@ -149,7 +152,8 @@ static void claimPos(const FxPosSet *ps, int j, int64_t size, const Binding *b,
     }
     if (x < 0 || x >= size) {
       snprintf(c->bad, sizeof c->bad,
-               "dim %d is exact and holds %" PRId64 ", outside the root's [0, %" PRId64 ")",
+               "dim %d is exact and holds %" PRId64
+               ", outside the root's [0, %" PRId64 ")",
                j, x, size);
       return;
     }
@@ -159,13 +163,15 @@ static void claimPos(const FxPosSet *ps, int j, int64_t size, const Binding *b,
     c->may[j][x] = c->may[j][x] && c->is[j][x];
 }
 
-static void claimOf(const FxRegion *r, const Sim *root, const Binding *b, Claim *c) {
+static void claimOf(const FxRegion *r, const Sim *root, const Binding *b,
+                    Claim *c) {
   c->bad[0] = 0;
   c->untracked = r->rank < 0;
   if (c->untracked)
     return;
   if (r->rank != root->rank) {
-    snprintf(c->bad, sizeof c->bad, "the region has rank %d, its root %d", r->rank, root->rank);
+    snprintf(c->bad, sizeof c->bad, "the region has rank %d, its root %d",
+             r->rank, root->rank);
     return;
   }
   c->empty = r->empty;
@@ -174,10 +180,11 @@ static void claimOf(const FxRegion *r, const Sim *root, const Binding *b, Claim 
     claimPos(&r->pos[j], j, root->shape[j], b, c);
 }
 
-/*===-- Reporting ------------------------------------------------------------===*/
+/*===-- Reporting ---------------------------------------------------------===*/
 
 static struct {
-  long programs, values, bindings, symBindings, skipped, vacuous, cases, failures;
+  long programs, values, bindings, symBindings, skipped, vacuous, cases,
+      failures;
   long ov[3], ct[3], ovExact[3], ctExact[3], ovSym[3], ctSym[3];
   long exactPairs, regionsExact, regionsSuperset, regionsMapped;
   long preExact, preSuperset, preOv[3], preCt[3];
@@ -202,8 +209,9 @@ static void putExpr(Text *t, FxExpr e) {
     any = true;
   }
   if (!any || e.constant)
-    textPut(t, any ? (e.constant < 0 ? " - %" PRId64 : " + %" PRId64) : "%" PRId64,
-        any && e.constant < 0 ? -e.constant : e.constant);
+    textPut(t,
+            any ? (e.constant < 0 ? " - %" PRId64 : " + %" PRId64) : "%" PRId64,
+            any && e.constant < 0 ? -e.constant : e.constant);
 }
 
 static void putRegion(Text *t, const FxRegion *r) {
@@ -211,7 +219,8 @@ static void putRegion(Text *t, const FxRegion *r) {
     textPut(t, "untracked");
     return;
   }
-  textPut(t, "%s%s", r->empty ? "empty, " : "", r->mapped ? "mapped" : "unmapped");
+  textPut(t, "%s%s", r->empty ? "empty, " : "",
+          r->mapped ? "mapped" : "unmapped");
   for (int j = 0; j < r->rank; ++j) {
     const FxPosSet *p = &r->pos[j];
     textPut(t, "; dim %d %s lo=", j, p->exact ? "exact" : "superset");
@@ -265,7 +274,7 @@ static void keepChain(const Prog *p, int i, bool *keep) {
 }
 
 static uint64_t gSeed = 1;
-static long gFamilyCount[16];
+static long *gFamilyCount;         /* programs per family (progFamilyName) */
 static int gPrinted, gPrintedHere; /* failures printed: all, this program */
 
 /* Counts a failure; prints the first few with the function cut down to the
@@ -283,7 +292,8 @@ static void failure(const Prog *p, const Binding *b, const int ids[3],
   va_end(ap);
   printf("\n");
   if (!strncmp(p->name, "case_", 5))
-    printf("  rerun: fx-passes-region-model-test --seed=%" PRIu64 " --only=%s\n",
+    printf("  rerun: fx-passes-region-model-test --seed=%" PRIu64
+           " --only=%s\n",
            gSeed, p->name + 5);
   if (b && p->symbolic) {
     printf("  binding:");
@@ -308,11 +318,12 @@ static void failure(const Prog *p, const Binding *b, const int ids[3],
   free(t.s);
 }
 
-/*===-- Checking one program -------------------------------------------------===*/
+/*===-- Checking one program ----------------------------------------------===*/
 
 /* The model's answers, kept for the hand-written cases' expectations. */
 typedef struct Res {
-  FxAnswer ov[MAX_VALS][MAX_VALS], ct[MAX_VALS][MAX_VALS]; /* ct[outer][inner] */
+  FxAnswer ov[MAX_VALS][MAX_VALS],
+      ct[MAX_VALS][MAX_VALS]; /* ct[outer][inner] */
   /* preimage of W in P's base, against P's views V: [P][W][V] */
   FxAnswer pov[MAX_VALS][MAX_VALS][MAX_VALS], pct[MAX_VALS][MAX_VALS][MAX_VALS];
 } Res;
@@ -430,7 +441,7 @@ static void pairFailure(const Prog *p, const Binding *b, const Sim *sims,
                         FxAnswer got) {
   Text d = {0};
   const Sim *root = &sims[p->v[x].root];
-  for (int k = 0; k < 2; ++k) {
+  for (int k = 0; k < (x == y ? 1 : 2); ++k) {
     int i = k ? y : x;
     textPut(&d, "  %%v%d true:  ", i);
     putSet(&d, sims[i].set, root);
@@ -454,15 +465,25 @@ static void checkPairs(const Prog *p, const Binding *b, const Sim *sims,
       bool exact = p->v[x].exact && p->v[y].exact;
       FxAnswer ov = gRes.ov[x][y], ct = gRes.ct[x][y];
       if (ov == FX_NO && meet)
-        pairFailure(p, b, sims, R, x, y, "overlap %s but %%v%d and %%v%d share an element", ov);
+        pairFailure(p, b, sims, R, x, y,
+                    "overlap %s but %%v%d and %%v%d share an element", ov);
       else if (ov == FX_YES && !meet && a->n && c->n)
-        pairFailure(p, b, sims, R, x, y, "overlap %s but %%v%d and %%v%d are disjoint, neither empty", ov);
+        pairFailure(
+            p, b, sims, R, x, y,
+            "overlap %s but %%v%d and %%v%d are disjoint, neither empty", ov);
       else if (exact && ov == FX_MAYBE)
-        pairFailure(p, b, sims, R, x, y, "overlap %s of %%v%d and %%v%d: static slices and splits must be decided", ov);
+        pairFailure(p, b, sims, R, x, y,
+                    "overlap %s of %%v%d and %%v%d: static slices and splits "
+                    "must be decided",
+                    ov);
       if (ct == FX_YES && !sub)
-        pairFailure(p, b, sims, R, x, y, "contains %s but %%v%d does not hold all of %%v%d", ct);
+        pairFailure(p, b, sims, R, x, y,
+                    "contains %s but %%v%d does not hold all of %%v%d", ct);
       else if (exact && sub && ct != FX_YES)
-        pairFailure(p, b, sims, R, x, y, "contains %s but %%v%d holds all of %%v%d (static slices and splits)", ct);
+        pairFailure(p, b, sims, R, x, y,
+                    "contains %s but %%v%d holds all of %%v%d (static slices "
+                    "and splits)",
+                    ct);
     }
 }
 
@@ -481,7 +502,8 @@ static void checkPreimages(const Prog *p, const Binding *b, const Sim *sims,
           pre[i >> 6] |= (uint64_t)1 << (i & 63);
       int ids[3] = {B, W, P};
       char what[80];
-      snprintf(what, sizeof what, "the preimage of %%v%d in %%v%d (as %%v%d)", W, B, P);
+      snprintf(what, sizeof what, "the preimage of %%v%d in %%v%d (as %%v%d)",
+               W, B, P);
       checkClaim(p, b, &gPre[P][W], &sims[P], pre, NULL, ids, what);
       for (int V = 0; V < p->n; ++V) {
         if (p->v[V].root != P)
@@ -506,8 +528,9 @@ static void checkPreimages(const Prog *p, const Binding *b, const Sim *sims,
         putRegion(&d, &R[V]);
         textPut(&d, "\n");
         int ids3[3] = {B, W, V};
-        failure(p, b, ids3, &d, "%%v%d against the preimage of %%v%d in %%v%d: %s",
-                V, W, B, wrong);
+        failure(p, b, ids3, &d,
+                "%%v%d against the preimage of %%v%d in %%v%d: %s", V, W, B,
+                wrong);
         free(d.s);
       }
     }
@@ -520,10 +543,12 @@ static bool checkProg(MlirContext ctx, const Prog *p) {
   Text t = {0};
   progText(p, NULL, &t);
   int diags = gDiagCount;
-  MlirModule m = mlirModuleCreateParse(ctx, mlirStringRefCreateFromCString(t.s));
+  MlirModule m =
+      mlirModuleCreateParse(ctx, mlirStringRefCreateFromCString(t.s));
   if (mlirModuleIsNull(m) || gDiagCount != diags) {
     int none[3] = {-1, -1, -1};
-    failure(p, NULL, none, NULL, "the generated program does not parse or verify");
+    failure(p, NULL, none, NULL,
+            "the generated program does not parse or verify");
     free(t.s);
     if (!mlirModuleIsNull(m))
       mlirModuleDestroy(m);
@@ -578,8 +603,10 @@ static bool checkProg(MlirContext ctx, const Prog *p) {
       for (int V = 0; V < p->n; ++V) {
         if (p->v[V].root != P)
           continue;
-        countAnswer(S.preOv, gRes.pov[P][W][V] = fxRegionOverlap(pre, &R[V], &why));
-        countAnswer(S.preCt, gRes.pct[P][W][V] = fxRegionContains(&R[V], pre, &why));
+        countAnswer(S.preOv,
+                    gRes.pov[P][W][V] = fxRegionOverlap(pre, &R[V], &why));
+        countAnswer(S.preCt,
+                    gRes.pct[P][W][V] = fxRegionContains(&R[V], pre, &why));
         S.cases += 2;
       }
     }
@@ -616,7 +643,7 @@ static bool checkProg(MlirContext ctx, const Prog *p) {
   return true;
 }
 
-/*===-- Hand-written cases (/work/shared/repro) ------------------------------===*/
+/*===-- Hand-written cases ------------------------------------------------===*/
 
 static void expectAnswer(const Prog *p, const char *what, FxAnswer got,
                          FxAnswer want, int x, int y) {
@@ -633,8 +660,12 @@ static void expectAnswer(const Prog *p, const char *what, FxAnswer got,
  * so they survive it (the phase must be kept through the offset). */
 static void strideVsOffset(MlirContext ctx, int64_t dim) {
   Prog p;
-  progInit(&p, dim ? "f2_strided_write_offset_base_cols" : "f2_strided_write_offset_base", false);
-  int R = progAddRoot(&p, 2, dim ? (Dim[]){stat(4), stat(8)} : (Dim[]){stat(8), stat(4)}, -1);
+  progInit(&p,
+           dim ? "f2_strided_write_offset_base_cols"
+               : "f2_strided_write_offset_base",
+           false);
+  int R = progAddRoot(
+      &p, 2, dim ? (Dim[]){stat(4), stat(8)} : (Dim[]){stat(8), stat(4)}, -1);
   Dim half = stat(4), seven = stat(7);
   int m = progAddSlice(&p, R, dim ? -1 : 0, num(0), num(8), 2, half);
   int B = progAddSlice(&p, R, dim, num(1), num(TO_END), 1, seven);
@@ -642,16 +673,16 @@ static void strideVsOffset(MlirContext ctx, int64_t dim) {
   int T = progAddSlice(&p, P, dim ? -1 : 0, num(0), num(7), 2, half);
   if (!checkProg(ctx, &p))
     return;
-  expectAnswer(&p, "the scatter region covers the written rows", gRes.pct[P][m][T],
-               FX_NO, m, T);
-  expectAnswer(&p, "the scatter region meets the written rows", gRes.pov[P][m][T],
-               FX_NO, m, T);
+  expectAnswer(&p, "the scatter region covers the written rows",
+               gRes.pct[P][m][T], FX_NO, m, T);
+  expectAnswer(&p, "the scatter region meets the written rows",
+               gRes.pov[P][m][T], FX_NO, m, T);
   /* And the other phase: R[1::2] is the view's rows 0, 2, 4, 6: covered. */
   int odd = progAddSlice(&p, R, dim, num(1), num(TO_END), 2, half);
   if (!checkProg(ctx, &p))
     return;
-  expectAnswer(&p, "the scatter region covers the written rows", gRes.pct[P][odd][T],
-               FX_YES, odd, T);
+  expectAnswer(&p, "the scatter region covers the written rows",
+               gRes.pct[P][odd][T], FX_YES, odd, T);
 }
 
 /* F4: R[2:10] on a symbolic dim is clamped to s0 at run time; [-2:] of it
@@ -665,11 +696,14 @@ static void negativeAfterClamp(MlirContext ctx) {
   int z = progAddSlice(&p, y, 0, num(-2), num(TO_END), 1, stat(2));
   int r = progAddSlice(&p, R, 0, num(0), num(6), 1, stat(6));
   int z2 = progAddSlice(&p, y, 0, num(0), num(-2), 1, symDim(progNewSym(&p)));
-  int r2 = progAddSlice(&p, R, -2, num(6), num(TO_END), 1, symDim(progNewSym(&p)));
+  int r2 =
+      progAddSlice(&p, R, -2, num(6), num(TO_END), 1, symDim(progNewSym(&p)));
   if (!checkProg(ctx, &p))
     return;
-  expectAnswer(&p, "overlap of y[-2:] and R[0:6]", gRes.ov[z][r], FX_MAYBE, z, r);
-  expectAnswer(&p, "overlap of y[:-2] and R[6:]", gRes.ov[z2][r2], FX_MAYBE, z2, r2);
+  expectAnswer(&p, "overlap of y[-2:] and R[0:6]", gRes.ov[z][r], FX_MAYBE, z,
+               r);
+  expectAnswer(&p, "overlap of y[:-2] and R[6:]", gRes.ov[z2][r2], FX_MAYBE, z2,
+               r2);
 }
 
 /* Precision the docs promise on symbolic sizes (docs/passes.md: disjoint
@@ -683,16 +717,20 @@ static void symbolicPieces(MlirContext ctx) {
   Prog p;
   progInit(&p, "symbolic_even_odd_rows", true);
   int R = progAddRoot(&p, 2, (Dim[]){symDim(0), stat(4)}, -1);
-  int even = progAddSlice(&p, R, 0, num(0), num(TO_END), 2, symDim(progNewSym(&p)));
-  int odd = progAddSlice(&p, R, -2, num(1), num(TO_END), 2, symDim(progNewSym(&p)));
+  int even =
+      progAddSlice(&p, R, 0, num(0), num(TO_END), 2, symDim(progNewSym(&p)));
+  int odd =
+      progAddSlice(&p, R, -2, num(1), num(TO_END), 2, symDim(progNewSym(&p)));
   if (checkProg(ctx, &p)) {
-    expectAnswer(&p, "overlap of even and odd rows", gRes.ov[even][odd], FX_NO, even, odd);
+    expectAnswer(&p, "overlap of even and odd rows", gRes.ov[even][odd], FX_NO,
+                 even, odd);
     expectAnswer(&p, "R holds its odd rows", gRes.ct[R][odd], FX_YES, R, odd);
   }
   progInit(&p, "symbolic_split_at_symbol", true);
   R = progAddRoot(&p, 2, (Dim[]){stat(12), stat(4)}, -1);
   progAddSlice(&p, R, 0, num(0), symB(0), 1, symDim(progNewSym(&p)));
-  int tail = progAddSlice(&p, R, 0, symB(0), num(TO_END), 1, symDim(progNewSym(&p)));
+  int tail =
+      progAddSlice(&p, R, 0, symB(0), num(TO_END), 1, symDim(progNewSym(&p)));
   if (checkProg(ctx, &p))
     expectAnswer(&p, "R holds R[s0:]", gRes.ct[R][tail], FX_YES, R, tail);
 }
@@ -716,7 +754,8 @@ static void preimageOfFixedDim(MlirContext ctx) {
   checkProg(ctx, &p);
   progInit(&p, "preimage_fixed_dim_uncovered_static", false);
   R = progAddRoot(&p, 2, (Dim[]){stat(3), stat(2)}, -1);
-  int flat = progAddReshape(&p, R, RESHAPE, 1, (Dim[]){stat(6)}, (Bound[]){num(6)});
+  int flat =
+      progAddReshape(&p, R, RESHAPE, 1, (Dim[]){stat(6)}, (Bound[]){num(6)});
   B = progAddSlice(&p, flat, 0, num(5), num(6), 1, stat(1));
   progAddSlice(&p, flat, 0, num(1), num(5), 1, stat(4));
   progAddRoot(&p, 1, p.v[B].dims, B);
@@ -738,11 +777,11 @@ static void splitIntoFiveFactors(MlirContext ctx) {
   int odd = progAddSlice(&p, v, 4, num(1), num(2), 1, stat(1));
   int even = progAddSlice(&p, R, 0, num(0), num(TO_END), 2, stat(16));
   if (checkProg(ctx, &p))
-    expectAnswer(&p, "overlap of the odd and the even elements", gRes.ov[odd][even],
-                 FX_NO, odd, even);
+    expectAnswer(&p, "overlap of the odd and the even elements",
+                 gRes.ov[odd][even], FX_NO, odd, even);
 }
 
-/*===-- Driver ---------------------------------------------------------------===*/
+/*===-- Driver ------------------------------------------------------------===*/
 
 static void toStdout(MlirStringRef s, void *userData) {
   fwrite(s.data, 1, s.length, stdout);
@@ -761,9 +800,11 @@ static MlirLogicalResult onDiag(MlirDiagnostic d, void *userData) {
  * (overlap) or contains. */
 static void printAnswers(const char *what, const long *h, bool contains) {
   if (contains)
-    printf("%s YES %ld NO %ld MAYBE %ld", what, h[FX_YES], h[FX_NO], h[FX_MAYBE]);
+    printf("%s YES %ld NO %ld MAYBE %ld", what, h[FX_YES], h[FX_NO],
+           h[FX_MAYBE]);
   else
-    printf("%s NO %ld YES %ld MAYBE %ld", what, h[FX_NO], h[FX_YES], h[FX_MAYBE]);
+    printf("%s NO %ld YES %ld MAYBE %ld", what, h[FX_NO], h[FX_YES],
+           h[FX_MAYBE]);
 }
 
 /* The test's reach: a generator that stopped producing some kind of case
@@ -779,8 +820,10 @@ static void requireAtLeast(const char *what, long got, long want) {
   printf("FAIL reach: %s: %ld, want at least %ld\n", what, got, want);
 }
 
+// clang-format off
 // CHECK: region-model: static slices and splits: overlap NO {{[0-9]+}} YES {{[0-9]+}} MAYBE 0,
 // CHECK: region-model: {{[0-9]+}} cases, 0 failures
+// clang-format on
 static void report(void) {
   printf("region-model: programs %ld (", S.programs);
   for (int f = 0; f < progNumFamilies(); ++f)
@@ -792,7 +835,8 @@ static void report(void) {
   printAnswers("region-model: all pairs: overlap", S.ov, false);
   printAnswers(", contains", S.ct, true);
   printf("\n");
-  printAnswers("region-model: static slices and splits: overlap", S.ovExact, false);
+  printAnswers("region-model: static slices and splits: overlap", S.ovExact,
+               false);
   printAnswers(", contains", S.ctExact, true);
   printf(" (%ld pairs)\n", S.exactPairs);
   printAnswers("region-model: symbolic: overlap", S.ovSym, false);
@@ -830,7 +874,8 @@ int main(int argc, char **argv) {
     else if (!strncmp(argv[i], "--only=", 7))
       only = strtol(argv[i] + 7, NULL, 0);
     else {
-      fprintf(stderr, "usage: %s [--seed=N] [--programs=N] [--only=N]\n", argv[0]);
+      fprintf(stderr, "usage: %s [--seed=N] [--programs=N] [--only=N]\n",
+              argv[0]);
       return 2;
     }
   }
@@ -841,6 +886,9 @@ int main(int argc, char **argv) {
   mlirContextAppendDialectRegistry(ctx, registry);
   mlirContextAttachDiagnosticHandler(ctx, onDiag, NULL, NULL);
 
+  gFamilyCount = calloc((size_t)progNumFamilies(), sizeof *gFamilyCount);
+  if (!gFamilyCount)
+    return 2;
   if (only < 0) {
     strideVsOffset(ctx, 0);
     strideVsOffset(ctx, 1);
@@ -850,7 +898,8 @@ int main(int argc, char **argv) {
     splitIntoFiveFactors(ctx);
   }
   static Prog p;
-  for (long i = only < 0 ? 0 : only; i < (only < 0 ? gPrograms : only + 1); ++i) {
+  for (long i = only < 0 ? 0 : only; i < (only < 0 ? gPrograms : only + 1);
+       ++i) {
     ++gFamilyCount[progGenerate(&p, gSeed, i)];
     checkProg(ctx, &p);
   }
@@ -860,5 +909,6 @@ int main(int argc, char **argv) {
     printf("region-model: %ld cases, %ld failures\n", S.cases, S.failures);
   mlirContextDestroy(ctx);
   mlirDialectRegistryDestroy(registry);
+  free(gFamilyCount);
   return S.failures != 0;
 }

@@ -8,9 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/*===-- Programs -------------------------------------------------------------===*/
-
-
+/*===-- Programs ----------------------------------------------------------===*/
 
 void progInit(Prog *p, const char *name, bool symbolic) {
   memset(p, 0, sizeof *p);
@@ -38,14 +36,15 @@ static int push(Prog *p, const Val *v) {
 }
 
 int progAddRoot(Prog *p, int rank, const Dim *dims, int base) {
-  Val v = {.kind = ROOT, .parent = -1, .root = p->n, .base = base, .rank = rank};
+  Val v = {
+      .kind = ROOT, .parent = -1, .root = p->n, .base = base, .rank = rank};
   memcpy(v.dims, dims, (size_t)rank * sizeof *dims);
   v.exact = allStatic(dims, rank);
   return push(p, &v);
 }
 
 int progAddSlice(Prog *p, int in, int64_t dimAttr, Bound s, Bound e,
-                    int64_t step, Dim result) {
+                 int64_t step, Dim result) {
   Val v = p->v[in];
   v.kind = SLICE, v.parent = in, v.base = -1;
   v.dimAttr = dimAttr, v.start = s, v.end = e, v.step = step;
@@ -76,7 +75,7 @@ static bool splitsOnly(const Val *in, const Val *out) {
 }
 
 int progAddReshape(Prog *p, int in, Kind kind, int rank, const Dim *dims,
-                      const Bound *shape) {
+                   const Bound *shape) {
   Val v = p->v[in];
   v.kind = kind, v.parent = in, v.base = -1, v.rank = rank;
   memcpy(v.dims, dims, (size_t)rank * sizeof *dims);
@@ -85,14 +84,14 @@ int progAddReshape(Prog *p, int in, Kind kind, int rank, const Dim *dims,
   return push(p, &v);
 }
 
-/*===-- Program text ---------------------------------------------------------===*/
-
+/*===-- Program text ------------------------------------------------------===*/
 
 void textPut(Text *t, const char *fmt, ...) {
   for (;;) {
     va_list ap;
     va_start(ap, fmt);
-    int k = vsnprintf(t->s ? t->s + t->n : NULL, t->s ? t->cap - t->n : 0, fmt, ap);
+    int k =
+        vsnprintf(t->s ? t->s + t->n : NULL, t->s ? t->cap - t->n : 0, fmt, ap);
     va_end(ap);
     if (t->s && t->n + (size_t)k < t->cap) {
       t->n += (size_t)k;
@@ -169,15 +168,17 @@ void progText(const Prog *p, const bool *keep, Text *t) {
     if (v->kind == ROOT || (keep && !keep[i]))
       continue;
     if (v->kind == SLICE) {
-      textPut(t, "  %%v%d = \"fx.slice\"(%%v%d) {dim = %" PRId64 " : i64, start = ",
-          i, v->parent, v->dimAttr);
+      textPut(
+          t,
+          "  %%v%d = \"fx.slice\"(%%v%d) {dim = %" PRId64 " : i64, start = ", i,
+          v->parent, v->dimAttr);
       putBound(t, v->start, true);
       textPut(t, ", end = ");
       putBound(t, v->end, true);
       textPut(t, ", step = %" PRId64 " : i64}", v->step);
     } else {
       textPut(t, "  %%v%d = \"fx.%s\"(%%v%d) {shape = [", i,
-          v->kind == VIEW ? "view" : "reshape", v->parent);
+              v->kind == VIEW ? "view" : "reshape", v->parent);
       for (int k = 0; k < v->rank; ++k) {
         textPut(t, k ? ", " : "");
         putBound(t, v->shape[k], false);
@@ -193,9 +194,7 @@ void progText(const Prog *p, const bool *keep, Text *t) {
   textPut(t, "  return\n}\n");
 }
 
-/*===-- Brute force ----------------------------------------------------------===*/
-
-
+/*===-- Brute force -------------------------------------------------------===*/
 
 static int64_t torchClamp(int64_t x, int64_t n) {
   if (x < 0)
@@ -248,7 +247,9 @@ bool progSimulate(const Prog *p, Binding *b, Sim *sims) {
         s->n *= s->shape[d];
       }
       if (s->n > MAX_ELEMS) {
-        fprintf(stderr, "region-model: internal: a root of %" PRId64 " elements\n", s->n);
+        fprintf(stderr,
+                "region-model: internal: a root of %" PRId64 " elements\n",
+                s->n);
         exit(2);
       }
       for (int64_t e = 0; e < s->n; ++e)
@@ -257,8 +258,10 @@ bool progSimulate(const Prog *p, Binding *b, Sim *sims) {
     } else if (v->kind == SLICE) {
       int d = (int)(v->dimAttr < 0 ? v->dimAttr + v->rank : v->dimAttr);
       int64_t size = in->shape[d];
-      int64_t st = torchClamp(v->start.sym < 0 ? v->start.v : b->val[v->start.sym], size);
-      int64_t en = torchClamp(v->end.sym < 0 ? v->end.v : b->val[v->end.sym], size);
+      int64_t st = torchClamp(
+          v->start.sym < 0 ? v->start.v : b->val[v->start.sym], size);
+      int64_t en =
+          torchClamp(v->end.sym < 0 ? v->end.v : b->val[v->end.sym], size);
       memcpy(s->shape, in->shape, sizeof s->shape);
       s->shape[d] = en <= st ? 0 : (en - st + v->step - 1) / v->step;
       s->n = in->n / (size ? size : 1) * s->shape[d];
@@ -307,7 +310,7 @@ bool progSimulate(const Prog *p, Binding *b, Sim *sims) {
   return true;
 }
 
-/*===-- Random programs ------------------------------------------------------===*/
+/*===-- Random programs ---------------------------------------------------===*/
 
 typedef struct Rng {
   uint64_t s;
@@ -370,8 +373,9 @@ static void genRootDims(Rng *g, const Family *fam, int *rank, Dim *dims) {
         dims[d] = symDim(0);
         worst *= SYM_MAX;
       } else {
-        dims[d] = stat(d == 0 && fam->longDim ? range(g, 16, fam->longDim)
-                                              : fam->sizes[range(g, 0, kNumSizes - 1)]);
+        dims[d] = stat(d == 0 && fam->longDim
+                           ? range(g, 16, fam->longDim)
+                           : fam->sizes[range(g, 0, kNumSizes - 1)]);
         worst *= dims[d].size;
       }
     }
@@ -422,7 +426,8 @@ static bool guessLen(Bound s, Bound e, int64_t step, int64_t *len) {
   return true;
 }
 
-static Dim sliceResult(Prog *p, Rng *g, Dim in, Bound s, Bound e, int64_t step) {
+static Dim sliceResult(Prog *p, Rng *g, Dim in, Bound s, Bound e,
+                       int64_t step) {
   if (in.sym < 0 && s.sym < 0 && e.sym < 0)
     return stat(sliceLen(in.size, s.v, e.v, step));
   if (in.sym >= 0 && s.sym < 0 && s.v == 0 && step == 1 &&
@@ -459,7 +464,8 @@ static int genSlice(Prog *p, Rng *g, int in, int dim0Pct) {
 static int64_t pickDivisor(Rng *g, int64_t n, bool trivialToo) {
   int64_t ds[64];
   int k = 0;
-  for (int64_t f = trivialToo ? 1 : 2; f <= (trivialToo ? n : n - 1) && k < 64; ++f)
+  for (int64_t f = trivialToo ? 1 : 2; f <= (trivialToo ? n : n - 1) && k < 64;
+       ++f)
     if (n % f == 0)
       ds[k++] = f;
   return k ? ds[range(g, 0, k - 1)] : 0;
@@ -549,7 +555,8 @@ static void factorShape(Rng *g, int64_t n, int *rank, Dim *d) {
  * dim (SWAP: the same element count whatever the symbols are). */
 typedef enum SymStep { MERGE, SPLIT, SWAP } SymStep;
 
-static bool symStep(Prog *p, Rng *g, int *rank, Dim *d, SymStep step, int *fresh) {
+static bool symStep(Prog *p, Rng *g, int *rank, Dim *d, SymStep step,
+                    int *fresh) {
   int at = (int)range(g, 0, *rank - 1), k = -1;
   for (int t = 0; t < *rank && k < 0; ++t)
     if (d[(at + t) % *rank].sym >= 0)
@@ -593,12 +600,17 @@ static int genReshape(Prog *p, Rng *g, int in, bool splitsOnly) {
     factorShape(g, n, &rank, d);
     ok = true;
   } else if (!isStatic && r < 45) {
-    ok = symStep(p, g, &rank, d, r < 15 ? MERGE : r < 30 ? SPLIT : SWAP, &fresh);
+    ok = symStep(p, g, &rank, d,
+                 r < 15   ? MERGE
+                 : r < 30 ? SPLIT
+                          : SWAP,
+                 &fresh);
   } else {
     ok = r < 65 ? mergeStep(g, &rank, d) : splitStep(g, &rank, d);
   }
   if (ok && chance(g, 30))
-    splitsOnly || chance(g, 50) ? splitStep(g, &rank, d) : mergeStep(g, &rank, d);
+    splitsOnly || chance(g, 50) ? splitStep(g, &rank, d)
+                                : mergeStep(g, &rank, d);
   if (!ok)
     return genSlice(p, g, in, 0);
   Bound shape[MAX_RANK];
@@ -650,4 +662,3 @@ int progGenerate(Prog *p, uint64_t seed, long index) {
   }
   return f;
 }
-

@@ -24,10 +24,10 @@ enum {
   SYM_MAX = 12,     /* s0 takes 0..SYM_MAX */
   WORDS = MAX_ELEMS / 64,
 };
-#define TO_END INT64_MAX          /* torch's "to the end" */
+#define TO_END INT64_MAX            /* torch's "to the end" */
 #define HUGE_END ((int64_t)1 << 62) /* an end past any dim */
 
-/*===-- Programs -------------------------------------------------------------===*/
+/*===-- Programs ----------------------------------------------------------===*/
 
 typedef struct Dim {
   int64_t size;
@@ -85,7 +85,7 @@ int progGenerate(Prog *p, uint64_t seed, long index);
 int progNumFamilies(void);
 const char *progFamilyName(int family);
 
-/*===-- Text -----------------------------------------------------------------===*/
+/*===-- Text --------------------------------------------------------------===*/
 
 typedef struct Text {
   char *s;
@@ -100,7 +100,7 @@ void textPut(Text *t, const char *fmt, ...)
  * (%n<k>) per symbol that no kept root has as a dim. */
 void progText(const Prog *p, const bool *keep, Text *t);
 
-/*===-- Brute force ----------------------------------------------------------===*/
+/*===-- Brute force -------------------------------------------------------===*/
 
 typedef struct Binding {
   int64_t val[MAX_SYMS];

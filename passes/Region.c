@@ -30,10 +30,38 @@ FxExpr fxPosSetLowerBound(const FxPosSet *p) {
 }
 
 FxExpr fxPosSetUpperBound(const FxPosSet *p) {
+  FxExpr ub = fxExprMinBound(p->ub, p->ub2);
   if (!p->exact)
-    return p->ub;
+    return ub;
   FxExpr last = fxExprAdd(p->lo, spanExcept(p, -1));
-  return fxExprMinBound(fxExprAddConst(last, 1), p->ub);
+  return fxExprMinBound(fxExprAddConst(last, 1), ub);
+}
+
+bool fxPosSetBelow(const FxPosSet *p, FxExpr x) {
+  return fxExprLE(fxPosSetUpperBound(p), x) || fxExprLE(p->ub, x) ||
+         fxExprLE(p->ub2, x);
+}
+
+/* Adds `x` to the upper bounds of `p`: it replaces one it is provably
+ * below, is dropped when one is provably below it, and otherwise takes
+ * the second slot (a symbol and a constant are often incomparable, and
+ * each decides different questions: R[0:s0] on 12 rows vs R[s0:]). */
+static void addUpperBound(FxPosSet *p, FxExpr x) {
+  if (!x.known || fxExprLE(p->ub, x) || fxExprLE(p->ub2, x))
+    return;
+  if (!p->ub.known || fxExprLE(x, p->ub)) {
+    p->ub = x;
+    if (fxExprLE(p->ub, p->ub2))
+      p->ub2 = fxExprUnknown();
+  } else if (!p->ub2.known || fxExprLE(x, p->ub2)) {
+    p->ub2 = x;
+  } else {
+    int64_t c;
+    if (!fxExprIsConst(p->ub, &c) && fxExprIsConst(x, &c))
+      p->ub = x; /* keep a constant and a symbolic one */
+    else
+      p->ub2 = x;
+  }
 }
 
 static FxExpr dimExpr(FxDim d) {
@@ -75,8 +103,8 @@ void fxRegionInitRoot(FxRegion *r, MlirValue root) {
   r->numPairs = (uint8_t)rank;
   for (int i = 0; i < rank; ++i) {
     FxExpr d = dimExpr(dims[i]);
-    r->pos[i] = (FxPosSet){fxExprConst(0), fxExprConst(0), d, d.known, 1,
-                           {{1, d}}};
+    r->pos[i] = (FxPosSet){fxExprConst(0), fxExprConst(0), d, fxExprUnknown(),
+                           d.known, 1, {{1, d}}};
     r->viewCount[i] = 1;
     r->pairs[i].pos = (uint8_t)i;
     r->pairs[i].box = 0;
@@ -162,11 +190,11 @@ void fxRegionNormalize(FxRegion *r) {
  * negative count then means empty), or unknown; `endBound` is an upper
  * bound of `end` that is always valid. */
 typedef struct Bounds {
-  FxExpr start, end, endBound;
+  FxExpr start, end, endBound, endBound2;
 } Bounds;
 
 static Bounds clampBounds(FxExpr E, MlirAttribute startA, MlirAttribute endA) {
-  Bounds b = {fxExprUnknown(), fxExprUnknown(), E};
+  Bounds b = {fxExprUnknown(), fxExprUnknown(), E, fxExprUnknown()};
   if (mlirAttributeIsAInteger(startA)) {
     int64_t s = mlirIntegerAttrGetValueInt(startA);
     /* A start past the end gives an empty slice whatever it is clamped to,
@@ -191,8 +219,10 @@ static Bounds clampBounds(FxExpr E, MlirAttribute startA, MlirAttribute endA) {
   } else if (mlirAttributeIsAString(endA)) {
     e = fxExprFromAttr(endA);
   }
-  /* end = min(e, E): known when one is provably the smaller. */
-  b.endBound = fxExprMinBound(e, E);
+  /* end = min(e, E): known when one is provably the smaller; both are
+   * upper bounds of it either way. */
+  b.endBound = e.known ? e : E;
+  b.endBound2 = e.known ? E : fxExprUnknown();
   if (fxExprLE(e, E))
     b.end = e;
   else if (fxExprLE(E, e))
@@ -214,7 +244,7 @@ static FxExpr sliceCount(Bounds b, int64_t step) {
  * of them in [ilb, iub) (valid bounds even where start or count is
  * unknown; then the set becomes a superset and `why` says why). */
 static void restrictBox(FxRegion *r, int p, int b, FxExpr start, int64_t step,
-                        FxExpr count, FxExpr ilb, FxExpr iub,
+                        FxExpr count, FxExpr ilb, FxExpr iub, FxExpr iub2,
                         const char *why) {
   FxPosSet *ps = &r->pos[p];
   FxBoxDim *box = &ps->box[b];
@@ -223,10 +253,12 @@ static void restrictBox(FxRegion *r, int p, int b, FxExpr start, int64_t step,
   ps->lb = fxExprMaxBound(
       ps->lb, fxExprAdd(ps->lo, fxExprScale(start.known ? start : ilb,
                                             box->stride)));
-  FxExpr ub = fxExprAdd(
-      fxExprAdd(ps->lo, fxExprScale(fxExprAddConst(iub, -1), box->stride)),
-      fxExprAddConst(others, 1));
-  ps->ub = fxExprMinBound(ps->ub, ub);
+  FxExpr iubs[2] = {iub, iub2};
+  for (int k = 0; k < 2; ++k)
+    addUpperBound(ps, fxExprAdd(fxExprAdd(ps->lo,
+                                          fxExprScale(fxExprAddConst(iubs[k], -1),
+                                                      box->stride)),
+                                fxExprAddConst(others, 1)));
   ps->lo = newLo;
   int64_t stride, c;
   if (fxExprIsConst(count, &c) && c <= 1)
@@ -248,7 +280,7 @@ static void sliceBox(FxRegion *r, int p, int b, MlirAttribute startA,
   FxExpr E = box->count.known ? box->count : extent;
   Bounds bd = clampBounds(E, startA, endA);
   restrictBox(r, p, b, bd.start, step, sliceCount(bd, step), fxExprConst(0),
-              bd.endBound,
+              bd.endBound, bd.endBound2,
               bd.start.known ? "a slice end clamped against a symbolic size"
                              : "a negative start against a symbolic size");
 }
@@ -379,9 +411,17 @@ static bool splitBox(FxRegion *r, int pairIdx, int64_t a, int64_t rest) {
   return true;
 }
 
+static const char *kNotLinedUp =
+    "a reshape whose dims do not line up with the sliced dims";
+static const char *kTooManyPieces =
+    "a reshape that cuts one dim into more pieces than the region model "
+    "tracks (8 per dim, 16 in all)";
+
 /* Regroups the pairs (the input's row-major index, digit by digit) into the
- * dims of `type`; false when the dims do not line up with the box dims. */
-static bool regroup(FxRegion *r, MlirType type) {
+ * dims of `type`; false when the dims do not line up with the box dims, with
+ * the reason in *why. */
+static bool regroup(FxRegion *r, MlirType type, const char **why) {
+  *why = kNotLinedUp;
   intptr_t rank = fxTensorTypeGetRank(type);
   if (rank > FX_REGION_MAX_RANK)
     return false;
@@ -409,8 +449,12 @@ static bool regroup(FxRegion *r, MlirType type) {
         return false;
       int64_t need = want / prod;
       if (c > need) {
-        if (c % need || !splitBox(r, cur, need, c / need))
+        if (c % need)
           return false;
+        if (!splitBox(r, cur, need, c / need)) {
+          *why = kTooManyPieces;
+          return false;
+        }
         c = need;
       } else if (need % c) {
         return false;
@@ -457,11 +501,12 @@ void fxRegionApplyView(FxRegion *r, MlirOperation op) {
   if (mlirTypeEqual(inType, outType))
     return; /* an identity view: same elements, same order */
   FxRegion saved = *r;
-  if (!r->mapped || !regroup(r, outType)) {
+  const char *why = kNotLinedUp;
+  if (!r->mapped || !regroup(r, outType, &why)) {
     *r = saved; /* same elements; their order in the view is lost */
     r->mapped = false;
     r->viewRank = (int8_t)fxTensorTypeGetRank(outType);
-    lose(r, "a reshape whose dims do not line up with the sliced dims");
+    lose(r, why);
     return;
   }
   fxRegionNormalize(r);
@@ -638,6 +683,18 @@ void fxRegionPreimage(const FxRegion *base, const FxRegion *w,
   Hits hits[FX_REGION_MAX_RANK][FX_REGION_MAX_BOX];
   for (int p = 0; p < base->rank; ++p) {
     const FxPosSet *bp = &base->pos[p], *wp = &w->pos[p];
+    if (bp->numBox == 0) { /* one index, in no view dim: is it written? */
+      const char *why = NULL;
+      FxAnswer in = fxPosSetContains(wp, bp, &why);
+      if (in == FX_NO) {
+        out->empty = true;
+        return;
+      }
+      if (in == FX_MAYBE)
+        for (int j = 0; j < out->rank; ++j)
+          makeInexact(out, j, why ? why : "a scatter whose base may miss the write");
+      continue;
+    }
     if (bp->numBox == 1)
       hits[p][0] = hitsOfSingle(bp, wp);
     else if (!hitsOfStatic(bp, wp, hits[p]))
@@ -651,8 +708,21 @@ void fxRegionPreimage(const FxRegion *base, const FxRegion *w,
     int outFirst = 0;
     for (int u = 0; u < v; ++u)
       outFirst += out->viewCount[u];
-    if (out->viewCount[v] != 1)
-      continue; /* size 1: nothing to narrow */
+    if (out->viewCount[v] != 1) {
+      /* Size 1: index 0 is in the preimage only if it reaches w. */
+      if (base->viewCount[v] != 1)
+        continue;
+      Hits h = hits[base->pairs[first].pos][base->pairs[first].box];
+      int64_t c = -1;
+      if (fxExprIsConst(h.count, &c) && c == 0 && h.exact) {
+        out->empty = true;
+        return;
+      }
+      if (!(h.exact && c == 1))
+        for (int j = 0; j < out->rank; ++j)
+          makeInexact(out, j, "a scatter whose base may miss the write");
+      continue;
+    }
     int op = out->pairs[outFirst].pos, ob = out->pairs[outFirst].box;
     if (base->viewCount[v] != 1) { /* merged dims: keep it whole */
       makeInexact(out, op, "a scatter into a view that merges dims");
@@ -660,7 +730,7 @@ void fxRegionPreimage(const FxRegion *base, const FxRegion *w,
     }
     Hits h = hits[base->pairs[first].pos][base->pairs[first].box];
     restrictBox(out, op, ob, h.start, h.step, h.count, h.ilb, h.iub,
-                "a scatter whose region is compared symbolically");
+                fxExprUnknown(), "a scatter whose region is compared symbolically");
     if (!h.exact)
       makeInexact(out, op, "a scatter whose region is compared symbolically");
   }

@@ -44,7 +44,7 @@ extern "C" {
 #endif
 
 #define FX_REGION_MAX_RANK 8 /* FXRT_MAX_RANK: the verifier's rank limit */
-#define FX_REGION_MAX_BOX 6  /* box dims per position */
+#define FX_REGION_MAX_BOX 8  /* box dims per position */
 #define FX_REGION_MAX_PAIRS 16
 #define FX_REGION_BUDGET 65536 /* steps of one static comparison */
 
@@ -58,6 +58,8 @@ typedef struct FxBoxDim {
 typedef struct FxPosSet {
   FxExpr lo;     /* first element (of the grid when not exact) */
   FxExpr lb, ub; /* every element is in [lb, ub) */
+  FxExpr ub2;    /* and below ub2 (a second bound neither ub is provably
+                    below or above, e.g. a symbol and a constant) */
   bool exact;
   uint8_t numBox;
   FxBoxDim box[FX_REGION_MAX_BOX];
@@ -81,6 +83,11 @@ typedef struct FxRegion {
 /* Bounds every element of `p` lies within: [lower, upper). */
 FxExpr fxPosSetLowerBound(const FxPosSet *p);
 FxExpr fxPosSetUpperBound(const FxPosSet *p);
+/* Whether every element of `p` is provably below `x` (by any bound). */
+bool fxPosSetBelow(const FxPosSet *p, FxExpr x);
+/* Whether every element of `inner` is in `outer` (FX_YES a proof). */
+FxAnswer fxPosSetContains(const FxPosSet *outer, const FxPosSet *inner,
+                          const char **why);
 
 /* Whether constant `z` is in `p` (FX_MAYBE unless `p` is exact and
  * constant, or the element-wise check runs out of budget). */

@@ -217,7 +217,7 @@ static bool provablyEmpty(const FxPosSet *p) {
   for (int k = 0; k < p->numBox; ++k)
     if (fxExprLE(p->box[k].count, fxExprConst(0)))
       return true;
-  return fxExprLE(fxPosSetUpperBound(p), fxPosSetLowerBound(p));
+  return fxPosSetBelow(p, fxPosSetLowerBound(p));
 }
 
 static int64_t gcd64(int64_t a, int64_t b) {
@@ -252,8 +252,8 @@ static FxAnswer overlapPos(const FxPosSet *a, const FxPosSet *b,
     return r;
   }
   if (provablyEmpty(a) || provablyEmpty(b) ||
-      fxExprLE(fxPosSetUpperBound(a), fxPosSetLowerBound(b)) ||
-      fxExprLE(fxPosSetUpperBound(b), fxPosSetLowerBound(a)))
+      fxPosSetBelow(a, fxPosSetLowerBound(b)) ||
+      fxPosSetBelow(b, fxPosSetLowerBound(a)))
     return FX_NO;
   int64_t delta, g = gcd64(gridOf(a), gridOf(b));
   if (g > 1 && fxExprIsConst(fxExprSub(a->lo, b->lo), &delta) && delta % g)
@@ -291,9 +291,18 @@ static FxAnswer containsPos(const FxPosSet *o, const FxPosSet *i,
   bool onGrid = q == 1 || (fxExprIsConst(fxExprSub(i->lo, o->lo), &delta) &&
                            delta % q == 0 && gridOf(i) % q == 0);
   if (onGrid && fxExprLE(o->lo, fxPosSetLowerBound(i)) &&
-      fxExprLE(fxPosSetUpperBound(i), fxPosSetUpperBound(o)))
+      fxPosSetBelow(i, fxExprAddConst(fxExprAdd(o->lo, fxExprScale(fxExprAddConst(
+                                                            o->box[0].count, -1),
+                                                        q)),
+                                      1)))
     return FX_YES;
   return FX_MAYBE;
+}
+
+FxAnswer fxPosSetContains(const FxPosSet *outer, const FxPosSet *inner,
+                          const char **why) {
+  const char *dummy;
+  return containsPos(outer, inner, why ? why : &dummy);
 }
 
 /*===-- Regions ------------------------------------------------------------===*/

@@ -472,13 +472,23 @@ FxSchema *fxSchemaParseDeclaration(MlirStringRef name, MlirStringRef signature,
   return schema;
 }
 
-/* Parses the module's fx.schema called `name`; NULL when none or malformed. */
+/* Parses the module's fx.schema called `name`; NULL when none, malformed,
+ * or changing the signature of an op with a built-in implementation (the
+ * verifier reports both; the built-in schema is used meanwhile, so nothing
+ * downstream ever trusts such a declaration). */
 static FxSchema *parseModuleSchema(MlirOperation module, MlirStringRef name) {
   MlirOperation op = fxModuleSchemaOp(module, name);
-  return mlirOperationIsNull(op)
-             ? NULL
-             : fxSchemaParseDeclaration(name, fxOpGetStringAttr(op, "signature"),
-                                        NULL, 0);
+  FxSchema *s = mlirOperationIsNull(op)
+                    ? NULL
+                    : fxSchemaParseDeclaration(
+                          name, fxOpGetStringAttr(op, "signature"), NULL, 0);
+  if (s && fxSchemaBuiltinImpl(name.data, name.length) != FX_IMPL_NONE &&
+      fxSchemaCompare(s, fxSchemaLookupBuiltin(name.data, name.length), NULL,
+                      0)) {
+    fxSchemaDestroy(s);
+    s = NULL;
+  }
+  return s;
 }
 
 const FxSchema *fxSchemaTableLookup(FxSchemaTable *table,

@@ -435,3 +435,65 @@ int fxSchemaNumMutated(const FxSchema *schema) {
     n += schema->args[i].mutated;
   return n;
 }
+
+/*===-- Comparing schemas --------------------------------------------------===*/
+
+/* A parameter or return as the grammar spells it, canonically:
+ * "Tensor(a!)? name=None", keyword-only ones with a "*, " prefix. */
+static void renderArg(const FxSchemaArg *a, char *buf, size_t size) {
+  const char *kind = fxArgKindName(a->kind);
+  size_t baseLen = strlen(kind) - (strstr(kind, "[]") ? 2 : 0);
+  char annot[80] = "";
+  if (a->alias[0])
+    snprintf(annot, sizeof annot, "(%.64s%s)", a->alias, a->mutated ? "!" : "");
+  else if (a->mutated)
+    strcpy(annot, "!");
+  snprintf(buf, size, "%s%.*s%s%s%s%s%.64s%s%.64s", a->kwargOnly ? "*, " : "",
+           (int)baseLen, kind, annot, kind + baseLen, a->optional ? "?" : "",
+           a->name[0] ? " " : "", a->name, a->hasDefault ? "=" : "",
+           a->defaultText);
+}
+
+static bool sameArg(const FxSchemaArg *a, const FxSchemaArg *b) {
+  return a->kind == b->kind && a->optional == b->optional &&
+         a->mutated == b->mutated && a->hasDefault == b->hasDefault &&
+         a->kwargOnly == b->kwargOnly && !strcmp(a->name, b->name) &&
+         !strcmp(a->alias, b->alias) && !strcmp(a->defaultText, b->defaultText);
+}
+
+/* Compares one list (parameters or returns); describes the first
+ * difference as `what` N. */
+static int compareArgs(const char *what, const FxSchemaArg *a, int na,
+                       const FxSchemaArg *b, int nb, char *diff, size_t len) {
+  char x[256], y[256];
+  for (int i = 0; i < na || i < nb; i++) {
+    if (i < na && i < nb && sameArg(&a[i], &b[i]))
+      continue;
+    if (i < na)
+      renderArg(&a[i], x, sizeof x);
+    if (i < nb)
+      renderArg(&b[i], y, sizeof y);
+    if (!len)
+      return 1;
+    if (i >= na)
+      snprintf(diff, len, "has no %s %d ('%s')", what, i, y);
+    else if (i >= nb)
+      snprintf(diff, len, "has an extra %s %d ('%s')", what, i, x);
+    else
+      snprintf(diff, len, "%s %d is '%s', not '%s'", what, i, x, y);
+    return 1;
+  }
+  return 0;
+}
+
+int fxSchemaCompare(const FxSchema *a, const FxSchema *b, char *diff,
+                    size_t diffLen) {
+  if (diff && diffLen)
+    diff[0] = '\0';
+  else
+    diffLen = 0;
+  return compareArgs("parameter", a->args, a->numArgs, b->args, b->numArgs,
+                     diff, diffLen) ||
+         compareArgs("return", a->returns, a->numReturns, b->returns,
+                     b->numReturns, diff, diffLen);
+}

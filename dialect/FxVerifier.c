@@ -688,7 +688,18 @@ static MlirLogicalResult verifySchemaOp(Verifier *v) {
   if (!s)
     return fail(v, "invalid schema for \"%.*s\": %s", (int)name.length,
                 name.data, err);
+  /* An op fxir implements itself has a calling convention fixed by that
+   * implementation: restating its schema is fine, changing it is not. */
+  const FxSchema *builtin = fxSchemaLookupBuiltin(name.data, name.length);
+  bool changed = fxSchemaBuiltinImpl(name.data, name.length) != FX_IMPL_NONE &&
+                 fxSchemaCompare(s, builtin, err, sizeof err);
   fxSchemaDestroy(s);
+  if (changed)
+    return fail(v,
+                "changes the signature of %.*s, which has a built-in "
+                "implementation with a fixed calling convention: %s; restate "
+                "it unchanged or leave it out: %s",
+                (int)name.length, name.data, err, schemaStr(builtin).s);
   /* A second declaration of one name would make lookups order-dependent. */
   MlirBlock block = mlirOperationGetBlock(v->op);
   if (mlirBlockIsNull(block)) /* detached: nothing to clash with */

@@ -435,3 +435,71 @@ func.func @no_schema(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 
 "fx.schema"() {name = "mylib::foo", signature = "foo(Tensor x) -> ()"} : () -> ()
 // expected-error @below {{'fx.schema' op declares "mylib::foo" a second time in this block}}
 "fx.schema"() {name = "mylib::foo", signature = "foo(Tensor x) -> Tensor"} : () -> ()
+
+// -----
+
+// A module may not change the schema of an op with a built-in
+// implementation (its calling convention is fixed): swapped parameters
+// would make the kernel write the argument the schema calls read-only.
+// expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: parameter 0 is 'Tensor input', not 'Tensor! result'; restate it unchanged or leave it out: _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> ()}}
+"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor input, Tensor! result, Tensor? weight, float epsilon) -> ()"} : () -> ()
+
+// -----
+
+// Dropping a parameter (the kernel would read an epsilon nobody passes).
+// expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: has no parameter 3 ('float epsilon'); restate it unchanged or leave it out}}
+"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor! result, Tensor input, Tensor? weight) -> ()"} : () -> ()
+
+// -----
+
+// Adding one.
+// expected-error @below {{'fx.schema' op changes the signature of _C::silu_and_mul, which has a built-in implementation with a fixed calling convention: has an extra parameter 2 ('float alpha=1.0')}}
+"fx.schema"() {name = "_C::silu_and_mul", signature = "silu_and_mul(Tensor! result, Tensor input, float alpha=1.0) -> ()"} : () -> ()
+
+// -----
+
+// Mutability.
+// expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: parameter 0 is 'Tensor result', not 'Tensor! result'}}
+"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor result, Tensor input, Tensor? weight, float epsilon) -> ()"} : () -> ()
+
+// -----
+
+// A type.
+// expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: parameter 3 is 'int epsilon', not 'float epsilon'}}
+"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor! result, Tensor input, Tensor? weight, int epsilon) -> ()"} : () -> ()
+
+// -----
+
+// Optionality.
+// expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: parameter 2 is 'Tensor weight', not 'Tensor? weight'}}
+"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor! result, Tensor input, Tensor weight, float epsilon) -> ()"} : () -> ()
+
+// -----
+
+// A name.
+// expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: parameter 3 is 'float eps', not 'float epsilon'}}
+"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor! result, Tensor input, Tensor? weight, float eps) -> ()"} : () -> ()
+
+// -----
+
+// A default.
+// expected-error @below {{'fx.schema' op changes the signature of _C::rotary_embedding, which has a built-in implementation with a fixed calling convention: parameter 7 is 'bool inverse=True', not 'bool inverse=False'}}
+"fx.schema"() {name = "_C::rotary_embedding", signature = "rotary_embedding(Tensor positions, Tensor! query, Tensor!? key, int head_size, Tensor cos_sin_cache, bool is_neox, int rope_dim_offset=0, bool inverse=True) -> ()"} : () -> ()
+
+// -----
+
+// The keyword-only marker.
+// expected-error @below {{'fx.schema' op changes the signature of aten::add.Tensor, which has a built-in implementation with a fixed calling convention: parameter 2 is 'Scalar alpha=1', not '*, Scalar alpha=1'}}
+"fx.schema"() {name = "aten::add.Tensor", signature = "add.Tensor(Tensor self, Tensor other, Scalar alpha=1) -> Tensor"} : () -> ()
+
+// -----
+
+// The returns, and the storage ops the lowering implements itself.
+// expected-error @below {{'fx.schema' op changes the signature of aten::clone, which has a built-in implementation with a fixed calling convention: has no return 0 ('Tensor')}}
+"fx.schema"() {name = "aten::clone", signature = "clone(Tensor self) -> ()"} : () -> ()
+
+// -----
+
+// An alias annotation.
+// expected-error @below {{'fx.schema' op changes the signature of aten::copy_, which has a built-in implementation with a fixed calling convention: return 0 is 'Tensor', not 'Tensor(a!)'}}
+"fx.schema"() {name = "aten::copy_", signature = "copy_(Tensor(a!) self, Tensor src, bool non_blocking=False) -> Tensor"} : () -> ()

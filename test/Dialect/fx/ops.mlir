@@ -9,6 +9,14 @@
 
 "fx.schema"() {name = "test::tagged", signature = "tagged(Tensor x, str tag) -> Tensor"} : () -> ()
 
+// A built-in schema with an implementation of fxir's own may be restated
+// unchanged (spacing aside); one without (called as a user op) may be
+// changed, and calls then follow the module's version.
+// CHECK: "fx.schema"() {name = "_C::rms_norm"
+"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm( Tensor!  result, Tensor input,Tensor?  weight, float epsilon ) ->()"} : () -> ()
+// CHECK: "fx.schema"() {name = "_C::gelu_and_mul"
+"fx.schema"() {name = "_C::gelu_and_mul", signature = "gelu_and_mul(Tensor! out, Tensor input, float approximate_alpha=1.0) -> ()"} : () -> ()
+
 // CHECK-LABEL: func.func @types
 // CHECK-SAME: !fx.tensor<["s0", 4096], f16>
 // CHECK-SAME: !fx.tensor<[4096], bf16>
@@ -101,6 +109,20 @@ func.func @calls(%x: !fx.tensor<["s0", 4096], f16>, %res: !fx.tensor<["s0", 4096
   %tagged = "fx.call"(%e) {target = "test::tagged", arg_names = ["x"], args = {tag = "model.layers.0"},
       operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return %0#1 : !fx.tensor<["s0", 4096], f16>
+}
+
+// CHECK-LABEL: func.func @overrides
+func.func @overrides(%out: !fx.tensor<[2, 8], f32>, %x: !fx.tensor<[2, 16], f32>, %w: !fx.tensor<[16], f32>) {
+  // CHECK: "fx.call"
+  // CHECK-SAME: target = "_C::rms_norm"
+  "fx.call"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64},
+      operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 8], f32>, !fx.tensor<[2, 16], f32>, !fx.tensor<[16], f32>) -> ()
+  // CHECK: "fx.call"
+  // CHECK-SAME: args = {approximate_alpha = 5.000000e-01 : f64}
+  // CHECK-SAME: target = "_C::gelu_and_mul"
+  "fx.call"(%out, %x) {target = "_C::gelu_and_mul", arg_names = ["out", "input"], args = {approximate_alpha = 0.5 : f64},
+      operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 8], f32>, !fx.tensor<[2, 16], f32>) -> ()
+  return
 }
 
 // Every slot in use: 16 operands, 8 results.

@@ -65,6 +65,33 @@ MlirDialect fxContextLoadDialect(MlirContext ctx) {
 
 /*===-- Types ---------------------------------------------------------------===*/
 
+static bool isI(MlirType t, unsigned width) {
+  return mlirTypeIsAInteger(t) && mlirIntegerTypeIsSignless(t) &&
+         mlirIntegerTypeGetWidth(t) == width;
+}
+static bool isI1(MlirType t) { return isI(t, 1); }
+static bool isI8(MlirType t) { return isI(t, 8); }
+static bool isI32(MlirType t) { return isI(t, 32); }
+static bool isI64(MlirType t) { return isI(t, 64); }
+
+/* The dtypes of !fx.tensor (dialect/fx.irdl.mlir), one row each. */
+static const struct {
+  bool (*isA)(MlirType);
+  int64_t bytes;
+} kDtypes[] = {
+    {mlirTypeIsAF32, 4}, {mlirTypeIsAF16, 2}, {mlirTypeIsABF16, 2},
+    {mlirTypeIsAFloat8E4M3FN, 1}, {isI8, 1}, {isI32, 4}, {isI64, 8},
+    {isI1, 1},
+};
+
+int64_t fxDtypeGetBytes(MlirType dtype) {
+  for (size_t i = 0; !mlirTypeIsNull(dtype) && i < sizeof kDtypes / sizeof *kDtypes;
+       ++i)
+    if (kDtypes[i].isA(dtype))
+      return kDtypes[i].bytes;
+  return 0;
+}
+
 bool fxDimEqual(FxDim a, FxDim b) {
   if (a.symbol.length || b.symbol.length)
     return mlirStringRefEqual(a.symbol, b.symbol);

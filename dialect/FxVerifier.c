@@ -20,15 +20,17 @@
 enum { kMsgLen = 2048 };
 
 /* What the ops of one function share: its declared symbols, and the tensor
- * types already found valid (types are uniqued; a graph has few). */
-enum { kMaxScopeSyms = 32, kMaxCheckedTypes = 64 };
+ * types already found valid (types are uniqued; a graph has few, and the
+ * cache only saves work). */
+enum { kMaxCheckedTypes = 64 };
 typedef struct Seen Seen;
 typedef struct Scope {
-  bool perOp;       /* one op's verification: look symbols up directly */
+  bool perOp;       /* look symbols up in the arguments directly: one op's
+                       verification, or no memory for the list */
   bool ready;
-  bool anySymbol;   /* no function body, or too many symbols to list */
-  int numSyms, numChecked;
-  MlirStringRef syms[kMaxScopeSyms];
+  bool anySymbol;   /* no function body: symbols are not checked */
+  int numSyms, capSyms, numChecked;
+  MlirStringRef *syms; /* the distinct declared symbols (malloc-ed) */
   MlirType checked[kMaxCheckedTypes];
   Seen *seen;       /* ops already found valid, by signature (below) */
 } Scope;
@@ -102,14 +104,23 @@ static Buf schemaStr(const FxSchema *s) {
 
 /*===-- Symbols and types --------------------------------------------------===*/
 
+/* Adds `sym` to the scope's list; without memory for it, the scope falls
+ * back to looking symbols up in the arguments (never to not checking). */
 static void addSymbol(Scope *sc, MlirStringRef sym) {
   for (int i = 0; i < sc->numSyms; ++i)
     if (mlirStringRefEqual(sc->syms[i], sym))
       return;
-  if (sc->numSyms == kMaxScopeSyms)
-    sc->anySymbol = true; /* rare: then symbols are not checked */
-  else
-    sc->syms[sc->numSyms++] = sym;
+  if (sc->numSyms == sc->capSyms) {
+    int cap = sc->capSyms ? 2 * sc->capSyms : 16;
+    MlirStringRef *grown = realloc(sc->syms, (size_t)cap * sizeof *grown);
+    if (!grown) {
+      sc->perOp = true;
+      return;
+    }
+    sc->syms = grown;
+    sc->capSyms = cap;
+  }
+  sc->syms[sc->numSyms++] = sym;
 }
 
 /* Symbols are declared by the dims of the function's tensor arguments and
@@ -138,6 +149,20 @@ static void prepareScope(Verifier *v) {
   }
 }
 
+/* Whether tensor type `t` has a dim named `sym`: every dim, whatever the
+ * rank (a rank beyond FX_MAX_RANK is an error of its own, never a reason
+ * to miss a declaration). */
+static bool hasSymbolDim(MlirType t, MlirStringRef sym) {
+  FxDim dims[FX_MAX_RANK];
+  intptr_t r = fxTensorTypeGetDims(t, dims, FX_MAX_RANK);
+  for (intptr_t d = 0; d < r; ++d)
+    if (mlirStringRefEqual(d < FX_MAX_RANK ? dims[d].symbol
+                                           : fxTensorTypeGetDim(t, d).symbol,
+                           sym))
+      return true;
+  return false;
+}
+
 /* One op's check (MLIR's verifier hook runs it on every op after every
  * pass): scan the arguments until the symbol shows up instead of listing all
  * of them, which made graphs with many arguments quadratic.  The arguments
@@ -155,21 +180,18 @@ static bool declaredByArguments(MlirOperation func, MlirStringRef sym) {
   MlirType fn = mlirTypeAttrGetValue(fnType);
   for (intptr_t i = 0, n = mlirFunctionTypeGetNumInputs(fn); i < n; ++i) {
     MlirType t = mlirFunctionTypeGetInput(fn, i);
-    if (fxTypeIsASym(t) && mlirStringRefEqual(fxSymTypeGetName(t), sym))
+    if ((fxTypeIsASym(t) && mlirStringRefEqual(fxSymTypeGetName(t), sym)) ||
+        hasSymbolDim(t, sym))
       return true;
-    FxDim dims[16];
-    intptr_t r = fxTensorTypeGetDims(t, dims, 16);
-    for (intptr_t d = 0; d < r && d < 16; ++d)
-      if (mlirStringRefEqual(dims[d].symbol, sym))
-        return true;
   }
   return false;
 }
 
 static bool isDeclared(Verifier *v, MlirStringRef sym) {
+  if (!v->scope->perOp)
+    prepareScope(v);
   if (v->scope->perOp)
     return declaredByArguments(v->func, sym);
-  prepareScope(v);
   if (v->scope->anySymbol)
     return true;
   for (int i = 0; i < v->scope->numSyms; ++i)
@@ -197,7 +219,11 @@ static MlirLogicalResult checkSymbol(Verifier *v, MlirStringRef sym,
               what, (int)sym.length, sym.data);
 }
 
-/* Dims are i64 >= 0 or declared symbols; IRDL only knows "an array". */
+/* The rank is at most FX_MAX_RANK (the runtime's limit), checked first: a
+ * deeper tensor gets that error, not a confusing one about its dims.  Dims
+ * are i64 >= 0 or declared symbols (IRDL only knows "an array"), and the
+ * static dims' element count and byte size fit in an int64 (an empty
+ * tensor always does). */
 static MlirLogicalResult checkTensorType(Verifier *v, MlirType t,
                                          const char *kind, int index) {
   if (!fxTypeIsATensor(t))
@@ -206,16 +232,39 @@ static MlirLogicalResult checkTensorType(Verifier *v, MlirType t,
   for (int i = 0; i < sc->numChecked; ++i)
     if (mlirTypeEqual(sc->checked[i], t))
       return OK;
-  for (intptr_t i = 0, r = fxTensorTypeGetRank(t); i < r; ++i) {
+  intptr_t rank = fxTensorTypeGetRank(t);
+  if (rank > FX_MAX_RANK)
+    return fail(v,
+                "%s %d has type %s of rank %d, above fxir's limit of %d (the "
+                "runtime's FXRT_MAX_RANK)",
+                kind, index, typeStr(t).s, (int)rank, FX_MAX_RANK);
+  uint64_t numel = 1; /* of the static dims, saturated at UINT64_MAX */
+  bool empty = false;
+  for (intptr_t i = 0; i < rank; ++i) {
     FxDim d = fxTensorTypeGetDim(t, i);
-    if (d.symbol.length)
+    if (d.symbol.length) {
       TRY(checkSymbol(v, d.symbol, kind, index));
-    else if (d.size < 0)
+    } else if (d.size < 0) {
       return fail(v,
                   "%s %d has type %s whose dim %d is not an i64 >= 0 or a "
                   "symbol string",
                   kind, index, typeStr(t).s, (int)i);
+    } else {
+      empty |= d.size == 0;
+      numel = (uint64_t)d.size > UINT64_MAX / (numel ? numel : 1)
+                  ? UINT64_MAX
+                  : numel * (uint64_t)d.size;
+    }
   }
+  int64_t bytes = fxDtypeGetBytes(fxTensorTypeGetDtype(t));
+  if (!empty && numel > (uint64_t)INT64_MAX)
+    return fail(v, "%s %d has type %s whose element count overflows int64",
+                kind, index, typeStr(t).s);
+  if (!empty && bytes && numel > (uint64_t)INT64_MAX / (uint64_t)bytes)
+    return fail(v,
+                "%s %d has type %s whose size in bytes (%" PRIu64
+                " elements of %" PRId64 " bytes) overflows int64",
+                kind, index, typeStr(t).s, numel, bytes);
   if (sc->numChecked < kMaxCheckedTypes)
     sc->checked[sc->numChecked++] = t;
   return OK;
@@ -265,8 +314,8 @@ static MlirAttribute attr(Verifier *v, const char *name) {
 typedef struct Count {
   unsigned __int128 product;
   int numSyms;
-  MlirStringRef syms[16];
-  bool overflow;
+  MlirStringRef syms[FX_MAX_RANK];
+  bool overflow; /* more symbols than fit: the count is undecided */
 } Count;
 
 static Count countOf(MlirType t) {
@@ -274,7 +323,7 @@ static Count countOf(MlirType t) {
   for (intptr_t i = 0, r = fxTensorTypeGetRank(t); i < r; ++i) {
     FxDim d = fxTensorTypeGetDim(t, i);
     if (d.symbol.length) {
-      if (c.numSyms < 16)
+      if (c.numSyms < FX_MAX_RANK)
         c.syms[c.numSyms++] = d.symbol;
       else
         c.overflow = true;
@@ -296,7 +345,7 @@ static bool countsDiffer(Count a, Count b) {
            (a.product ? a.numSyms : b.numSyms) == 0;
   if (a.numSyms != b.numSyms)
     return false;
-  bool used[16] = {false};
+  bool used[FX_MAX_RANK] = {false};
   for (int i = 0; i < a.numSyms; ++i) {
     int j = 0;
     while (j < b.numSyms &&
@@ -979,5 +1028,6 @@ MlirLogicalResult fxVerifyFunction(MlirOperation func, FxSchemaTable *table) {
   if (w.table != table)
     fxSchemaTableDestroy(w.table);
   freeSeen(&w.scope);
+  free(w.scope.syms);
   return failed || w.failed ? mlirLogicalResultFailure() : OK;
 }

@@ -503,3 +503,77 @@ func.func @no_schema(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 
 // An alias annotation.
 // expected-error @below {{'fx.schema' op changes the signature of aten::copy_, which has a built-in implementation with a fixed calling convention: return 0 is 'Tensor', not 'Tensor(a!)'}}
 "fx.schema"() {name = "aten::copy_", signature = "copy_(Tensor(a!) self, Tensor src, bool non_blocking=False) -> Tensor"} : () -> ()
+
+// -----
+
+// Ranks above the runtime's FXRT_MAX_RANK (8) are rejected wherever a
+// tensor type appears: an operand ...
+func.func @rank9_operand(%x: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>) {
+  // expected-error @below {{'fx.call' op operand 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32> of rank 9, above fxir's limit of 8 (the runtime's FXRT_MAX_RANK)}}
+  %c = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>) -> !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>
+  return
+}
+
+// -----
+
+// ... a result (rank 17: the rank error, not a symbol error from dims
+// read only up to some fixed count) ...
+func.func @rank17_result(%x: !fx.tensor<[1, "s0"], f32>) {
+  // expected-error @below {{'fx.reshape' op result 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32> of rank 17, above fxir's limit of 8 (the runtime's FXRT_MAX_RANK)}}
+  %0 = "fx.reshape"(%x) {shape = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s0"]} : (!fx.tensor<[1, "s0"], f32>) -> !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>
+  return
+}
+
+// -----
+
+// ... and the function signature, which fx-verify checks.
+func.func @rank9_signature(%x: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32>) -> !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32> {
+  // expected-error @above {{'func.func' op argument 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32> of rank 9, above fxir's limit of 8 (the runtime's FXRT_MAX_RANK)}}
+  // expected-error @above {{'func.func' op result 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32> of rank 9}}
+  return %x : !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32>
+}
+
+// -----
+
+// A symbol declared only by dim 16 of a deep argument is declared: the op
+// that uses it is fine, the argument's rank is the one error.
+func.func @rank17_declares(%big: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s9"], f32>, %x: !fx.tensor<[4], f32>) {
+  // expected-error @above {{'func.func' op argument 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s9"], f32> of rank 17, above fxir's limit of 8}}
+  %0 = "fx.reshape"(%x) {shape = ["s9"]} : (!fx.tensor<[4], f32>) -> !fx.tensor<["s9"], f32>
+  return
+}
+
+// -----
+
+// Element counts that overflow int64: the static dims' product ...
+func.func @numel_overflow(%x: !fx.tensor<[4294967296, 4294967296], f16>) {
+  // expected-error @below {{'fx.call' op operand 0 has type !fx.tensor<[4294967296, 4294967296], f16> whose element count overflows int64}}
+  %0 = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4294967296, 4294967296], f16>) -> !fx.tensor<[4294967296, 4294967296], f16>
+  return
+}
+
+// -----
+
+// ... past 2^64 too (it must not wrap around to a small count) ...
+func.func @numel_wraps(%x: !fx.tensor<[3074457345618258603, 6], f32>) {
+  // expected-error @below {{'fx.call' op operand 0 has type !fx.tensor<[3074457345618258603, 6], f32> whose element count overflows int64}}
+  %0 = "fx.call"(%x) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3074457345618258603, 6], f32>) -> !fx.tensor<[3074457345618258603, 6], f32>
+  return
+}
+
+// -----
+
+// ... or the size in bytes (2^62 f32 elements), also next to a symbol ...
+func.func @bytes_overflow(%x: !fx.tensor<["s0", 4611686018427387904], f32>) {
+  // expected-error @below {{'fx.slice' op operand 0 has type !fx.tensor<["s0", 4611686018427387904], f32> whose size in bytes (4611686018427387904 elements of 4 bytes) overflows int64}}
+  %0 = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = 1 : i64, step = 1 : i64} : (!fx.tensor<["s0", 4611686018427387904], f32>) -> !fx.tensor<[1, 4611686018427387904], f32>
+  return
+}
+
+// -----
+
+// ... in a function signature as well.
+func.func @bytes_overflow_signature(%x: !fx.tensor<[2305843009213693952, 2], i64>) {
+  // expected-error @above {{'func.func' op argument 0 has type !fx.tensor<[2305843009213693952, 2], i64> whose size in bytes (4611686018427387904 elements of 8 bytes) overflows int64}}
+  return
+}

@@ -35,6 +35,26 @@ func.func @types(%a: !fx.tensor<["s0", 4096], f16>, %b: !fx.tensor<[4096], bf16>
   return
 }
 
+// The largest rank (the runtime's FXRT_MAX_RANK, 8), and the largest sizes:
+// 2^62 one-byte elements; any count when a dim is 0 (an empty tensor).
+// CHECK-LABEL: func.func @limits
+// CHECK-SAME: !fx.tensor<[1, 2, 1, 2, 1, 2, 1, "s0"], f32>
+// CHECK-SAME: !fx.tensor<[2305843009213693952, 2], i8>
+// CHECK-SAME: !fx.tensor<[0, 4611686018427387904, 4611686018427387904], f32>
+func.func @limits(%a: !fx.tensor<[1, 2, 1, 2, 1, 2, 1, "s0"], f32>,
+                  %b: !fx.tensor<[2305843009213693952, 2], i8>,
+                  %c: !fx.tensor<[0, 4611686018427387904, 4611686018427387904], f32>) -> !fx.tensor<[8, "s0"], f32> {
+  // CHECK: "fx.reshape"
+  // CHECK-SAME: -> !fx.tensor<[8, "s0"], f32>
+  %0 = "fx.reshape"(%a) {shape = [8, "s0"]} : (!fx.tensor<[1, 2, 1, 2, 1, 2, 1, "s0"], f32>) -> !fx.tensor<[8, "s0"], f32>
+  // CHECK: "fx.call"
+  // CHECK-SAME: -> !fx.tensor<[2305843009213693952, 2], i8>
+  %1 = "fx.call"(%b) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2305843009213693952, 2], i8>) -> !fx.tensor<[2305843009213693952, 2], i8>
+  // CHECK: "fx.slice"
+  %2 = "fx.slice"(%c) {dim = 2 : i64, start = 0 : i64, end = 1 : i64, step = 1 : i64} : (!fx.tensor<[0, 4611686018427387904, 4611686018427387904], f32>) -> !fx.tensor<[0, 4611686018427387904, 1], f32>
+  return %0 : !fx.tensor<[8, "s0"], f32>
+}
+
 // CHECK-LABEL: func.func @views
 // CHECK-SAME: (%[[X:.*]]: !fx.tensor
 func.func @views(%x: !fx.tensor<["s0", 4096], f16>, %n: !fx.sym<"s1">) -> !fx.tensor<["s0", 128, 32], f16> {

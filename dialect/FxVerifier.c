@@ -431,7 +431,9 @@ static int64_t sliceLength(FxDim d, MlirAttribute start, MlirAttribute end,
     s = n;
   if (e > n)
     e = n;
-  return e <= s ? 0 : (e - s + step - 1) / step;
+  /* ceil((e - s) / step) without forming e - s + step - 1, which
+   * overflows for a huge step (torch: step = 2^63-1 selects one element). */
+  return e <= s ? 0 : (e - s - 1) / step + 1;
 }
 
 /* Checks dim/start/end/step against the full type `full` and the sliced

@@ -577,3 +577,21 @@ func.func @bytes_overflow_signature(%x: !fx.tensor<[2305843009213693952, 2], i64
   // expected-error @above {{'func.func' op argument 0 has type !fx.tensor<[2305843009213693952, 2], i64> whose size in bytes (4611686018427387904 elements of 8 bytes) overflows int64}}
   return
 }
+
+// -----
+
+// A huge step selects one element (torch), not none: the length formula
+// must not overflow.
+func.func @slice_huge_step_length(%x: !fx.tensor<[8, 4], f32>) {
+  // expected-error @below {{'fx.slice' op result dim 0 is 2 but the slice selects 1 elements}}
+  %0 = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = 8 : i64, step = 9223372036854775807 : i64} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[2, 4], f32>
+  return
+}
+
+// -----
+
+func.func @scatter_huge_step_length(%x: !fx.tensor<[8, 4], f32>, %y: !fx.tensor<[0, 4], f32>) {
+  // expected-error @below {{'fx.slice_scatter' op src dim 0 is 0 but the slice selects 1 elements}}
+  %0 = "fx.slice_scatter"(%x, %y) {dim = 0 : i64, start = -9223372036854775808 : i64, end = 9223372036854775807 : i64, step = 9223372036854775806 : i64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[0, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  return
+}

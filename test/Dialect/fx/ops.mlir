@@ -79,6 +79,22 @@ func.func @slices(%x: !fx.tensor<["s0", 6144], f16>, %pos: !fx.tensor<[256, 64],
   // CHECK: "fx.slice"
   // CHECK-SAME: end = 9223372036854775807 : i64, start = -2 : i64, step = 2 : i64
   %t = "fx.slice"(%pos) {dim = 1 : i64, start = -2 : i64, end = 9223372036854775807 : i64, step = 2 : i64} : (!fx.tensor<[256, 64], f32>) -> !fx.tensor<[256, 1], f32>
+  // Extreme bounds and steps (torch's clamping, no overflow): one element
+  // for a step of 2^63-1, from INT64_MIN (clamped to 0) to INT64_MAX, or
+  // from the last element with an end past it.
+  // CHECK: "fx.slice"
+  // CHECK-SAME: step = 9223372036854775807 : i64
+  // CHECK-SAME: -> !fx.tensor<[1, 64], f32>
+  %h1 = "fx.slice"(%pos) {dim = 0 : i64, start = 0 : i64, end = 256 : i64, step = 9223372036854775807 : i64} : (!fx.tensor<[256, 64], f32>) -> !fx.tensor<[1, 64], f32>
+  // CHECK: "fx.slice"
+  // CHECK-SAME: -> !fx.tensor<[1, 64], f32>
+  %h2 = "fx.slice"(%pos) {dim = 0 : i64, start = -9223372036854775808 : i64, end = 9223372036854775807 : i64, step = 9223372036854775807 : i64} : (!fx.tensor<[256, 64], f32>) -> !fx.tensor<[1, 64], f32>
+  // CHECK: "fx.slice"
+  // CHECK-SAME: -> !fx.tensor<[256, 1], f32>
+  %h3 = "fx.slice"(%pos) {dim = 1 : i64, start = -1 : i64, end = 9223372036854775807 : i64, step = 9223372036854775806 : i64} : (!fx.tensor<[256, 64], f32>) -> !fx.tensor<[256, 1], f32>
+  // CHECK: "fx.slice"
+  // CHECK-SAME: -> !fx.tensor<[256, 0], f32>
+  %h4 = "fx.slice"(%pos) {dim = 1 : i64, start = 9223372036854775807 : i64, end = -9223372036854775808 : i64, step = 9223372036854775807 : i64} : (!fx.tensor<[256, 64], f32>) -> !fx.tensor<[256, 0], f32>
   // CHECK: "fx.slice_scatter"
   // CHECK-SAME: (!fx.tensor<["s0", 6144], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 6144], f16>
   %s = "fx.slice_scatter"(%x, %q) {dim = 1 : i64, start = 0 : i64, end = 4096 : i64, step = 1 : i64} : (!fx.tensor<["s0", 6144], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 6144], f16>

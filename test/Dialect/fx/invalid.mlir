@@ -595,3 +595,41 @@ func.func @scatter_huge_step_length(%x: !fx.tensor<[8, 4], f32>, %y: !fx.tensor<
   %0 = "fx.slice_scatter"(%x, %y) {dim = 0 : i64, start = -9223372036854775808 : i64, end = 9223372036854775807 : i64, step = 9223372036854775806 : i64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[0, 4], f32>) -> !fx.tensor<[8, 4], f32>
   return
 }
+
+// -----
+
+// fx.donated is a unit attribute: `= false` does not mean "not donated"
+// and is an error, at the function (fx-verify, and every fx pass).
+// expected-error @below {{'func.func' op argument 0 has fx.donated = false, but fx.donated is a unit attribute: write {fx.donated} or leave it out}}
+func.func @donated_false(%out: !fx.tensor<["s0", 4096], f16> {fx.donated = false}, %x: !fx.tensor<["s0", 4096], f16>) {
+  return
+}
+
+// -----
+
+// expected-error @below {{'func.func' op argument 1 has fx.donated = 1 : i64, but fx.donated is a unit attribute: write {fx.donated} or leave it out}}
+func.func @donated_int(%x: !fx.tensor<[4], f16>, %y: !fx.tensor<[4], f16> {fx.donated = 1}) {
+  return
+}
+
+// -----
+
+// An unknown fx attribute is a typo until proven otherwise.
+// expected-error @below {{'func.func' op argument 0 has the unknown attribute "fx.donatd"; did you mean "fx.donated"?}}
+func.func @donated_typo(%x: !fx.tensor<[4], f16> {fx.donatd}) {
+  return
+}
+
+// -----
+
+// expected-error @below {{'func.func' op argument 0 has the unknown attribute "fx.layout"; the fx argument attributes are: fx.donated}}
+func.func @unknown_arg_attr(%x: !fx.tensor<[4], f16> {fx.layout = "nhwc"}) {
+  return
+}
+
+// -----
+
+// expected-error @below {{'func.func' op result 0 has the attribute "fx.donated", but fx defines attributes of function arguments only}}
+func.func @result_attr(%x: !fx.tensor<[4], f16> {fx.donated}) -> (!fx.tensor<[4], f16> {fx.donated}) {
+  return %x : !fx.tensor<[4], f16>
+}

@@ -77,19 +77,29 @@ static bool isI64(MlirType t) { return isI(t, 64); }
 /* The dtypes of !fx.tensor (dialect/fx.irdl.mlir), one row each. */
 static const struct {
   bool (*isA)(MlirType);
-  int64_t bytes;
+  FxDtypeInfo info;
 } kDtypes[] = {
-    {mlirTypeIsAF32, 4}, {mlirTypeIsAF16, 2}, {mlirTypeIsABF16, 2},
-    {mlirTypeIsAFloat8E4M3FN, 1}, {isI8, 1}, {isI32, 4}, {isI64, 8},
-    {isI1, 1},
+    {mlirTypeIsAF32, {"f32", 4, FX_CATEGORY_FLOAT, 32, false}},
+    {mlirTypeIsAF16, {"f16", 2, FX_CATEGORY_FLOAT, 16, false}},
+    {mlirTypeIsABF16, {"bf16", 2, FX_CATEGORY_FLOAT, 16, false}},
+    {mlirTypeIsAFloat8E4M3FN, {"f8E4M3FN", 1, FX_CATEGORY_FLOAT, 8, true}},
+    {isI8, {"i8", 1, FX_CATEGORY_INT, 8, false}},
+    {isI32, {"i32", 4, FX_CATEGORY_INT, 32, false}},
+    {isI64, {"i64", 8, FX_CATEGORY_INT, 64, false}},
+    {isI1, {"i1", 1, FX_CATEGORY_BOOL, 1, false}},
 };
 
-int64_t fxDtypeGetBytes(MlirType dtype) {
-  for (size_t i = 0; !mlirTypeIsNull(dtype) && i < sizeof kDtypes / sizeof *kDtypes;
-       ++i)
+const FxDtypeInfo *fxDtypeInfo(MlirType dtype) {
+  for (size_t i = 0;
+       !mlirTypeIsNull(dtype) && i < sizeof kDtypes / sizeof *kDtypes; ++i)
     if (kDtypes[i].isA(dtype))
-      return kDtypes[i].bytes;
-  return 0;
+      return &kDtypes[i].info;
+  return NULL;
+}
+
+int64_t fxDtypeGetBytes(MlirType dtype) {
+  const FxDtypeInfo *d = fxDtypeInfo(dtype);
+  return d ? d->bytes : 0;
 }
 
 bool fxDimEqual(FxDim a, FxDim b) {

@@ -42,16 +42,30 @@ typedef struct Verifier {
   Scope *scope;
 } Verifier;
 
-static MlirLogicalResult fail(Verifier *v, const char *fmt, ...) {
+static MlirLogicalResult vfail(MlirOperation op, const char *fmt,
+                               va_list ap) {
   char msg[kMsgLen];
-  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(v->op));
+  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
   int n = snprintf(msg, sizeof msg, "'%.*s' op ", (int)name.length, name.data);
+  vsnprintf(msg + n, sizeof msg - n, fmt, ap);
+  mlirEmitError(mlirOperationGetLocation(op), msg);
+  return mlirLogicalResultFailure();
+}
+
+static MlirLogicalResult fail(Verifier *v, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(msg + n, sizeof msg - n, fmt, ap);
+  MlirLogicalResult r = vfail(v->op, fmt, ap);
   va_end(ap);
-  mlirEmitError(mlirOperationGetLocation(v->op), msg);
-  return mlirLogicalResultFailure();
+  return r;
+}
+
+MlirLogicalResult fxVerifyError(MlirOperation op, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  MlirLogicalResult r = vfail(op, fmt, ap);
+  va_end(ap);
+  return r;
 }
 
 #define OK mlirLogicalResultSuccess()
@@ -64,10 +78,7 @@ static MlirLogicalResult fail(Verifier *v, const char *fmt, ...) {
   } while (0)
 
 /* Printing types and attributes into messages. */
-typedef struct Buf {
-  char s[512];
-  size_t n;
-} Buf;
+typedef FxText Buf;
 
 static void appendCb(MlirStringRef str, void *userData) {
   Buf *b = userData;
@@ -78,17 +89,20 @@ static void appendCb(MlirStringRef str, void *userData) {
   b->s[b->n] = 0;
 }
 
-static Buf typeStr(MlirType t) {
+FxText fxTypeText(MlirType t) {
   Buf b = {{0}, 0};
   mlirTypePrint(t, appendCb, &b);
   return b;
 }
 
-static Buf attrStr(MlirAttribute a) {
+FxText fxAttrText(MlirAttribute a) {
   Buf b = {{0}, 0};
   mlirAttributePrint(a, appendCb, &b);
   return b;
 }
+
+#define typeStr fxTypeText
+#define attrStr fxAttrText
 
 /* "ns::name(params) -> returns", as schemas are named in messages. */
 static Buf schemaStr(const FxSchema *s) {
@@ -724,6 +738,11 @@ static MlirLogicalResult verifyCall(Verifier *v) {
     r = verifyArgs(v, s);
   if (!FAILED(r))
     r = verifyResults(v, s, present, functional);
+  /* Ops with an implementation of ours: what torch says they return.  A
+   * module cannot change their schemas, so `s` is the built-in one. */
+  if (!FAILED(r) && fxSchemaBuiltinImpl(target.data, target.length) !=
+                        FX_IMPL_NONE)
+    r = fxVerifyAtenCall(v->op, s);
   if (present != presentStack)
     free(present);
   return r;

@@ -633,3 +633,306 @@ func.func @unknown_arg_attr(%x: !fx.tensor<[4], f16> {fx.layout = "nhwc"}) {
 func.func @result_attr(%x: !fx.tensor<[4], f16> {fx.donated}) -> (!fx.tensor<[4], f16> {fx.donated}) {
   return %x : !fx.tensor<[4], f16>
 }
+
+// -----
+
+// The aten ops with a built-in implementation: what torch says they return,
+// where it is decidable (FxVerifyAten.c).
+// aten::mm: the inner dims must agree (torch: "shapes cannot be multiplied").
+func.func @mm_inner(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[5, 6], f32>) {
+  // expected-error @below {{'fx.call' op aten::mm: self !fx.tensor<[4, 3], f32> and mat2 !fx.tensor<[5, 6], f32> cannot be multiplied: self dim 1 (3) differs from mat2 dim 0 (5)}}
+  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 3], f32>, !fx.tensor<[5, 6], f32>) -> !fx.tensor<[4, 6], f32>
+  return
+}
+
+// -----
+
+func.func @mm_rank(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[5, 6], f32>) {
+  // expected-error @below {{'fx.call' op aten::mm: self must be a matrix (2-D), got !fx.tensor<[4], f32>}}
+  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>, !fx.tensor<[5, 6], f32>) -> !fx.tensor<[4, 6], f32>
+  return
+}
+
+// -----
+
+func.func @mm_rank_mat2(%a: !fx.tensor<[4, 5], f32>, %b: !fx.tensor<[2, 5, 6], f32>) {
+  // expected-error @below {{'fx.call' op aten::mm: mat2 must be a matrix (2-D), got !fx.tensor<[2, 5, 6], f32>}}
+  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 5], f32>, !fx.tensor<[2, 5, 6], f32>) -> !fx.tensor<[4, 6], f32>
+  return
+}
+
+// -----
+
+func.func @mm_dtypes(%a: !fx.tensor<[4, 5], f32>, %b: !fx.tensor<[5, 6], f16>) {
+  // expected-error @below {{'fx.call' op aten::mm: mat2 dtype f16 differs from the self dtype f32}}
+  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 5], f32>, !fx.tensor<[5, 6], f16>) -> !fx.tensor<[4, 6], f32>
+  return
+}
+
+// -----
+
+// The built-in kernel multiplies floats only.
+func.func @mm_kernel_dtype(%a: !fx.tensor<[4, 5], i32>, %b: !fx.tensor<[5, 6], i32>) {
+  // expected-error @below {{'fx.call' op aten::mm: the built-in kernel takes self of dtype f32, f16 or bf16, not i32}}
+  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 5], i32>, !fx.tensor<[5, 6], i32>) -> !fx.tensor<[4, 6], i32>
+  return
+}
+
+// -----
+
+// The result is [rows of self, columns of mat2], compared as dims are: "s0" is not 4.
+func.func @mm_result_shape(%a: !fx.tensor<["s0", 5], f16>, %b: !fx.tensor<[5, 6], f16>) {
+  // expected-error @below {{'fx.call' op aten::mm: result 0 has type !fx.tensor<[4, 6], f16> but aten::mm gives !fx.tensor<["s0", 6], f16> (rows of self, columns of mat2, dtype of self)}}
+  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 5], f16>, !fx.tensor<[5, 6], f16>) -> !fx.tensor<[4, 6], f16>
+  return
+}
+
+// -----
+
+func.func @mm_result_dtype(%a: !fx.tensor<[4, 5], bf16>, %b: !fx.tensor<[5, 6], bf16>) {
+  // expected-error @below {{'fx.call' op aten::mm: result 0 has type !fx.tensor<[4, 6], f32> but aten::mm gives !fx.tensor<[4, 6], bf16> (rows of self, columns of mat2, dtype of self)}}
+  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 5], bf16>, !fx.tensor<[5, 6], bf16>) -> !fx.tensor<[4, 6], f32>
+  return
+}
+
+// -----
+
+func.func @scaled_mm_operand_dtype(%a: !fx.tensor<[4, 32], i8>, %b: !fx.tensor<[32, 8], i8>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: the built-in kernel takes self of dtype f32, f16, bf16 or f8E4M3FN, not i8}}
+  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = f16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], i8>, !fx.tensor<[32, 8], i8>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], f16>
+  return
+}
+
+// -----
+
+func.func @scaled_mm_out_dtype(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: the built-in kernel gives results of dtype f32, f16, bf16 or f8E4M3FN, not out_dtype i32}}
+  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = i32}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], i32>
+  return
+}
+
+// -----
+
+// The result dtype is out_dtype when given, else self's.
+func.func @scaled_mm_result(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: result 0 has type !fx.tensor<[4, 8], f8E4M3FN> but aten::_scaled_mm gives !fx.tensor<[4, 8], bf16> (rows of self, columns of mat2, out_dtype)}}
+  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], f8E4M3FN>
+  return
+}
+
+// -----
+
+func.func @scaled_mm_result_default(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: result 0 has type !fx.tensor<[4, 8], bf16> but aten::_scaled_mm gives !fx.tensor<[4, 8], f8E4M3FN> (rows of self, columns of mat2, dtype of self)}}
+  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
+  return
+}
+
+// -----
+
+func.func @scaled_mm_scale_dtype(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f16>, %sb: !fx.tensor<[1], f32>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: scale_a must be f32, got f16}}
+  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f16>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
+  return
+}
+
+// -----
+
+// Scales are per tensor (1 element) or per row / column.
+func.func @scaled_mm_scale_count(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[3, 1], f32>, %sb: !fx.tensor<[1], f32>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: scale_a has 3 elements, expected 1 or 4}}
+  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[3, 1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
+  return
+}
+
+// -----
+
+func.func @scaled_mm_scale_rank(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[4, 1, 1], f32>, %sb: !fx.tensor<[1], f32>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: scale_a must have rank 0 to 2, got !fx.tensor<[4, 1, 1], f32>}}
+  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[4, 1, 1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
+  return
+}
+
+// -----
+
+func.func @scaled_mm_bias(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>, %bias: !fx.tensor<[4], bf16>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: bias has 4 elements, expected 8}}
+  %r = "fx.call"(%a, %b, %sa, %sb, %bias) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b", "bias"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>, !fx.tensor<[4], bf16>) -> !fx.tensor<[4, 8], bf16>
+  return
+}
+
+// -----
+
+// add/mul broadcast as torch does: sizes equal or 1, aligned at the right.
+func.func @add_broadcast(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[5], f32>) {
+  // expected-error @below {{'fx.call' op aten::add.Tensor: self !fx.tensor<[4, 3], f32> and other !fx.tensor<[5], f32> do not broadcast: dim 1 is 3 and 5 (sizes must be equal or 1)}}
+  %r = "fx.call"(%a, %b) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 3], f32>, !fx.tensor<[5], f32>) -> !fx.tensor<[4, 3], f32>
+  return
+}
+
+// -----
+
+func.func @add_result_rank(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[3], f32>) {
+  // expected-error @below {{'fx.call' op aten::add.Tensor: result 0 has type !fx.tensor<[3], f32> but broadcasting self !fx.tensor<[4, 3], f32> and other !fx.tensor<[3], f32> gives rank 2}}
+  %r = "fx.call"(%a, %b) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 3], f32>, !fx.tensor<[3], f32>) -> !fx.tensor<[3], f32>
+  return
+}
+
+// -----
+
+func.func @mul_result_dim(%a: !fx.tensor<[4, 1], f16>, %b: !fx.tensor<[3], f16>) {
+  // expected-error @below {{'fx.call' op aten::mul.Tensor: result 0 has type !fx.tensor<[4, 1], f16> but broadcasting self !fx.tensor<[4, 1], f16> and other !fx.tensor<[3], f16> gives dim 1 = 3}}
+  %r = "fx.call"(%a, %b) {target = "aten::mul.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 1], f16>, !fx.tensor<[3], f16>) -> !fx.tensor<[4, 1], f16>
+  return
+}
+
+// -----
+
+// Undecided dims (two symbols): the result has one of them, not a third size.
+func.func @mul_result_symbols(%a: !fx.tensor<["s0"], f16>, %b: !fx.tensor<["s1"], f16>) {
+  // expected-error @below {{'fx.call' op aten::mul.Tensor: result 0 has type !fx.tensor<[4], f16> but broadcasting self !fx.tensor<["s0"], f16> and other !fx.tensor<["s1"], f16> gives dim 0 = "s0" or "s1"}}
+  %r = "fx.call"(%a, %b) {target = "aten::mul.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0"], f16>, !fx.tensor<["s1"], f16>) -> !fx.tensor<[4], f16>
+  return
+}
+
+// -----
+
+// The kernel computes in fp32 and stores floats only.
+func.func @add_result_dtype(%a: !fx.tensor<[4], i32>, %b: !fx.tensor<[4], i32>) {
+  // expected-error @below {{'fx.call' op aten::add.Tensor: the built-in kernel gives results of dtype f32, f16 or bf16, not i32}}
+  %r = "fx.call"(%a, %b) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], i32>, !fx.tensor<[4], i32>) -> !fx.tensor<[4], i32>
+  return
+}
+
+// -----
+
+func.func @cos_shape(%a: !fx.tensor<[4, 3], f32>) {
+  // expected-error @below {{'fx.call' op aten::cos: result 0 has type !fx.tensor<[3, 4], f32> but aten::cos gives the shape of self, !fx.tensor<[4, 3], f32>}}
+  %r = "fx.call"(%a) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 3], f32>) -> !fx.tensor<[3, 4], f32>
+  return
+}
+
+// -----
+
+func.func @cos_dtype(%a: !fx.tensor<[4], i64>) {
+  // expected-error @below {{'fx.call' op aten::cos: the built-in kernel gives results of dtype f32, f16 or bf16, not i64}}
+  %r = "fx.call"(%a) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], i64>) -> !fx.tensor<[4], i64>
+  return
+}
+
+// -----
+
+// clone gives its input's type.
+func.func @clone_type(%a: !fx.tensor<[4], f32>) {
+  // expected-error @below {{'fx.call' op aten::clone: result 0 has type !fx.tensor<[5], f16> but aten::clone gives the type of self, !fx.tensor<[4], f32>}}
+  %r = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[5], f16>
+  return
+}
+
+// -----
+
+func.func @clone_dtype(%a: !fx.tensor<["s0", 4], f32>) {
+  // expected-error @below {{'fx.call' op aten::clone: result 0 has type !fx.tensor<["s0", 4], bf16> but aten::clone gives the type of self, !fx.tensor<["s0", 4], f32>}}
+  %r = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], bf16>
+  return
+}
+
+// -----
+
+// empty's result type is its size and dtype arguments.
+func.func @empty_args() {
+  // expected-error @below {{'fx.call' op aten::empty: result 0 has type !fx.tensor<[3, 3], f32> but aten::empty gives !fx.tensor<[7], f16> (the size and dtype arguments)}}
+  %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [7], dtype = f16}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[3, 3], f32>
+  return
+}
+
+// -----
+
+// Without dtype, torch's default dtype: f32.
+func.func @empty_default_dtype(%n: !fx.sym<"s0">) {
+  // expected-error @below {{'fx.call' op aten::empty: result 0 has type !fx.tensor<["s0", 8], f16> but aten::empty gives !fx.tensor<["s0", 8], f32> (the size argument, and f32, torch's default dtype)}}
+  %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = ["s0", 8]}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<["s0", 8], f16>
+  return
+}
+
+// -----
+
+func.func @empty_negative() {
+  // expected-error @below {{'fx.call' op aten::empty: size entry 0 is -3; sizes are >= 0}}
+  %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [-3]}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[3], f32>
+  return
+}
+
+// -----
+
+func.func @empty_rank() {
+  // expected-error @below {{'fx.call' op aten::empty: size has 9 entries, above fxir's rank limit of 8}}
+  %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [1, 1, 1, 1, 1, 1, 1, 1, 1]}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[1], f32>
+  return
+}
+
+// -----
+
+func.func @empty_dtype_kind() {
+  // expected-error @below {{'fx.call' op aten::empty: dtype f64 is not a dtype of fx tensors}}
+  %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [1], dtype = f64}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[1], f32>
+  return
+}
+
+// -----
+
+func.func @empty_like_shape(%a: !fx.tensor<["s0", 4], f16>) {
+  // expected-error @below {{'fx.call' op aten::empty_like: result 0 has type !fx.tensor<["s0", 8], f16> but aten::empty_like gives !fx.tensor<["s0", 4], f16> (the shape and dtype of self)}}
+  %r = "fx.call"(%a) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f16>) -> !fx.tensor<["s0", 8], f16>
+  return
+}
+
+// -----
+
+func.func @empty_like_dtype(%a: !fx.tensor<["s0", 4], f16>) {
+  // expected-error @below {{'fx.call' op aten::empty_like: result 0 has type !fx.tensor<["s0", 4], f32> but aten::empty_like gives !fx.tensor<["s0", 4], f8E4M3FN> (the shape of self, the dtype argument)}}
+  %r = "fx.call"(%a) {target = "aten::empty_like", arg_names = ["self"], args = {dtype = f8E4M3FN}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f16>) -> !fx.tensor<["s0", 4], f32>
+  return
+}
+
+// -----
+
+func.func @empty_like_default_dtype(%a: !fx.tensor<["s0", 4], f16>) {
+  // expected-error @below {{'fx.call' op aten::empty_like: result 0 has type !fx.tensor<["s0", 4], f32> but aten::empty_like gives !fx.tensor<["s0", 4], f16> (the shape and dtype of self)}}
+  %r = "fx.call"(%a) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f16>) -> !fx.tensor<["s0", 4], f32>
+  return
+}
+
+// -----
+
+// copy_ broadcasts src to self (torch's expand), never the other way.
+func.func @copy_rank(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[2, 4], f32>) {
+  // expected-error @below {{'fx.call' op aten::copy_: src !fx.tensor<[2, 4], f32> has more dims than self !fx.tensor<[4], f32>, so it cannot be broadcast to it}}
+  %r = "fx.call"(%a, %b) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>, !fx.tensor<[2, 4], f32>) -> !fx.tensor<[4], f32>
+  return
+}
+
+// -----
+
+func.func @copy_broadcast(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[3], f16>) {
+  // expected-error @below {{'fx.call' op aten::copy_: src !fx.tensor<[3], f16> cannot be broadcast to self !fx.tensor<[2, 4], f32>: src dim 0 is 3 where self has 4 (sizes must be equal or 1)}}
+  %r = "fx.call"(%a, %b) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[3], f16>) -> !fx.tensor<[2, 4], f32>
+  return
+}
+
+// -----
+
+// copy_ returns self.
+func.func @copy_result(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[4], f16>) {
+  // expected-error @below {{'fx.call' op aten::copy_: result 0 has type !fx.tensor<[2, 4], f16> but aten::copy_ gives the type of self, !fx.tensor<[2, 4], f32>}}
+  %r = "fx.call"(%a, %b) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[4], f16>) -> !fx.tensor<[2, 4], f16>
+  return
+}
+
+// -----
+
+func.func @copy_functional_result(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[4], f16>) {
+  // expected-error @below {{'fx.auto_functionalized' op aten::copy_: result 0 has type !fx.tensor<[2, 4], f16> but aten::copy_ gives the type of self, !fx.tensor<[2, 4], f32>}}
+  %r:2 = "fx.auto_functionalized"(%a, %b) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[4], f16>) -> (!fx.tensor<[2, 4], f16>, !fx.tensor<[2, 4], f32>)
+  return
+}

@@ -161,6 +161,47 @@ func.func @overrides(%out: !fx.tensor<[2, 8], f32>, %x: !fx.tensor<[2, 16], f32>
   return
 }
 
+// The aten rules (FxVerifyAten.c) accept what torch does, symbols left
+// to run time where undecided.
+// CHECK-LABEL: func.func @aten_rules
+func.func @aten_rules(%x: !fx.tensor<["s0", 5], f16>, %w: !fx.tensor<[5, 6], f16>, %v: !fx.tensor<[4, "s1"], f32>, %m: !fx.tensor<[5, 6], f32>, %qa: !fx.tensor<[4, 32], f8E4M3FN>, %qb: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[4, 1], f32>, %sb: !fx.tensor<[1, 8], f32>, %one: !fx.tensor<[1], f32>, %r: !fx.tensor<["s0", 4], f16>, %c: !fx.tensor<[4], f8E4M3FN>, %col: !fx.tensor<[4, 1], f32>, %row: !fx.tensor<[3], bf16>, %z: !fx.tensor<[], f32>, %p: !fx.tensor<["s1"], f16>, %i: !fx.tensor<[4], i64>, %dst: !fx.tensor<[2, 4], f32>, %src: !fx.tensor<[4], f16>, %dsts: !fx.tensor<["s0"], bf16>) {
+  // CHECK: aten::mm
+  %mm = "fx.call"(%x, %w) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 5], f16>, !fx.tensor<[5, 6], f16>) -> !fx.tensor<["s0", 6], f16>
+  // The inner dims "s1" and 5: decided at run time.
+  // CHECK: aten::mm
+  %mm2 = "fx.call"(%v, %m) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, "s1"], f32>, !fx.tensor<[5, 6], f32>) -> !fx.tensor<[4, 6], f32>
+  // CHECK: out_dtype = bf16
+  %smm = "fx.call"(%qa, %qb, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[4, 1], f32>, !fx.tensor<[1, 8], f32>) -> !fx.tensor<[4, 8], bf16>
+  // CHECK: aten::_scaled_mm
+  %smm2 = "fx.call"(%qa, %qb, %one, %one, %one) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b", "scale_result"], args = {}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], f8E4M3FN>
+  // Mixed dtypes: the result dtype is the IR's (a float the kernel stores).
+  // CHECK: aten::add.Tensor
+  %add = "fx.call"(%r, %c) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {alpha = 2 : i64}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f16>, !fx.tensor<[4], f8E4M3FN>) -> !fx.tensor<["s0", 4], f32>
+  // CHECK: -> !fx.tensor<[4, 3], f16>
+  %add2 = "fx.call"(%col, %row) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 1], f32>, !fx.tensor<[3], bf16>) -> !fx.tensor<[4, 3], f16>
+  // CHECK: aten::mul.Tensor
+  %mul = "fx.call"(%z, %c) {target = "aten::mul.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[], f32>, !fx.tensor<[4], f8E4M3FN>) -> !fx.tensor<[4], bf16>
+  // "s0" against "s1": the result may have either.
+  // CHECK: -> !fx.tensor<["s1"], f32>
+  %mul2 = "fx.call"(%dsts, %p) {target = "aten::mul.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0"], bf16>, !fx.tensor<["s1"], f16>) -> !fx.tensor<["s1"], f32>
+  // CHECK: aten::cos
+  %cos = "fx.call"(%i) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], i64>) -> !fx.tensor<[4], f32>
+  // CHECK: aten::empty
+  %e = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = ["s0", 8]}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<["s0", 8], f32>
+  // CHECK: aten::empty_like
+  %el = "fx.call"(%x) {target = "aten::empty_like", arg_names = ["self"], args = {dtype = bf16}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 5], f16>) -> !fx.tensor<["s0", 5], bf16>
+  // copy_ converts dtypes and broadcasts src to self, as torch does.
+  // CHECK: aten::copy_
+  %cp = "fx.call"(%dst, %src) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[4], f16>) -> !fx.tensor<[2, 4], f32>
+  // CHECK: aten::copy_
+  %cp2 = "fx.call"(%dst, %z) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[], f32>) -> !fx.tensor<[2, 4], f32>
+  // CHECK: aten::copy_
+  %cp3 = "fx.call"(%dsts, %p) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0"], bf16>, !fx.tensor<["s1"], f16>) -> !fx.tensor<["s0"], bf16>
+  // CHECK: fx.auto_functionalized
+  %cp4:2 = "fx.auto_functionalized"(%dst, %src) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[4], f16>) -> (!fx.tensor<[2, 4], f32>, !fx.tensor<[2, 4], f32>)
+  return
+}
+
 // Every slot in use: 16 operands, 8 results.
 // CHECK-LABEL: func.func @all_slots
 func.func @all_slots(%x: !fx.tensor<[8], f32>) {

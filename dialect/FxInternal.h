@@ -47,6 +47,11 @@ MlirLogicalResult fxVerifyError(MlirOperation op, const char *fmt, ...)
  * targets it has no rule for. */
 MlirLogicalResult fxVerifyAtenCall(MlirOperation op, const FxSchema *schema);
 
+/* `view` (an fx.view) can be a view of its input, decided from the input's
+ * layout where its producers make it known (FxVerifyView.c).  Depends on
+ * the producers, not only on the op: never memoized.  `table` may be NULL. */
+MlirLogicalResult fxVerifyViewLayout(MlirOperation view, FxSchemaTable *table);
+
 /*===-- Dtypes (FxDialect.c) -------------------------------------------------===*/
 
 /* torch's type-promotion categories, in promotion order. */

@@ -804,10 +804,18 @@ static MlirOperation enclosingFunc(MlirOperation op) {
   return (MlirOperation){NULL};
 }
 
-MlirLogicalResult fxVerifyOp(MlirOperation op, FxSchemaTable *table) {
-  FxOpKind kind = fxOpGetKind(op);
-  if (kind == FX_OP_NONE)
-    return OK;
+/* What an op's validity depends on beyond its signature (so the memos
+ * below never skip it): whether a view's input, as its producers lay it
+ * out, can be viewed. */
+static MlirLogicalResult verifyBeyondSignature(MlirOperation op, FxOpKind kind,
+                                              FxSchemaTable *table) {
+  return kind == FX_OP_VIEW ? fxVerifyViewLayout(op, table) : OK;
+}
+
+/* The checks that depend on the op's signature (and the function's
+ * symbols, the module's schemas): what the memos remember. */
+static MlirLogicalResult verifySignature(MlirOperation op, FxOpKind kind,
+                                         FxSchemaTable *table) {
   Scope scope = {.perOp = true};
   Verifier v = {op, enclosingFunc(op), table, &scope};
   if (!table && (kind == FX_OP_CALL || kind == FX_OP_AUTO_FUNCTIONALIZED))
@@ -820,10 +828,20 @@ MlirLogicalResult fxVerifyOp(MlirOperation op, FxSchemaTable *table) {
   return r;
 }
 
-/* An op's validity depends only on its name, operand and result types and
+MlirLogicalResult fxVerifyOp(MlirOperation op, FxSchemaTable *table) {
+  FxOpKind kind = fxOpGetKind(op);
+  if (kind == FX_OP_NONE)
+    return OK;
+  MlirLogicalResult r = verifySignature(op, kind, table);
+  return FAILED(r) ? r : verifyBeyondSignature(op, kind, table);
+}
+
+/* An op's validity depends on its name, operand and result types and
  * attributes - all uniqued - plus the function's symbols and the module's
- * schemas, fixed for one verification.  A graph repeats the same ops layer
- * after layer, so each distinct signature is checked once per function. */
+ * schemas, fixed for one verification; all but the view check
+ * (verifyBeyondSignature), which always runs.  A graph repeats the same ops
+ * layer after layer, so each distinct signature is checked once per
+ * function. */
 enum { kSeenSlots = 1024, kMaxKey = 96 };
 struct Seen {
   uint64_t hash[kSeenSlots];
@@ -922,7 +940,8 @@ static void freeSeen(Scope *sc) {
  * hook cost more than the passes.  An op's validity depends on its signature,
  * the symbols its function's type declares, and, for calls, the module's
  * declaration of the target - all uniqued, so pointers identify them: the
- * memo keeps the keys of ops found valid.  One memo per context (its
+ * memo keeps the keys of ops found valid - except for what depends on other
+ * ops (verifyBeyondSignature: a view's producers), checked every time.  One memo per context (its
  * uniqued objects live as long as it; FxDialectShim.cpp frees the memo with
  * the context's op definitions), shared by the threads of a parallel
  * verification under a lock.  Failures are never remembered, so every
@@ -997,11 +1016,13 @@ MlirLogicalResult fxVerifyOpMemo(MlirOperation op, FxVerifyMemo *memo) {
   const void *key[kMaxKey];
   int n = memoKey(op, kind, enclosingFunc(op), key);
   if (n && memoHas(memo, key, n, false))
-    return OK;
-  MlirLogicalResult r = fxVerifyOp(op, NULL);
-  if (n && !FAILED(r))
+    return verifyBeyondSignature(op, kind, NULL);
+  MlirLogicalResult r = verifySignature(op, kind, NULL);
+  if (FAILED(r))
+    return r;
+  if (n)
     memoHas(memo, key, n, true);
-  return r;
+  return verifyBeyondSignature(op, kind, NULL);
 }
 
 typedef struct WalkState {
@@ -1016,14 +1037,15 @@ static MlirLogicalResult verifyInScope(MlirOperation op, WalkState *w) {
   if (kind == FX_OP_NONE)
     return OK;
   if (seenValid(&w->scope, op, false))
-    return OK;
+    return verifyBeyondSignature(op, kind, w->table);
   Verifier v = {op, w->func, w->table, &w->scope};
   MlirLogicalResult r = checkOpTypes(&v);
   if (!FAILED(r))
     r = kVerifiers[kind](&v);
-  if (!FAILED(r))
-    seenValid(&w->scope, op, true);
-  return r;
+  if (FAILED(r))
+    return r;
+  seenValid(&w->scope, op, true);
+  return verifyBeyondSignature(op, kind, w->table);
 }
 
 static MlirWalkResult verifyWalk(MlirOperation op, void *userData) {

@@ -1032,6 +1032,53 @@ static void testManySymbols(MlirContext ctx) {
   mlirModuleDestroy(m);
 }
 
+/* fx-verify remembers the signatures it found valid within a function; a
+ * view's validity also depends on its producers, so the same view
+ * signature must be checked again on another input.  Built ops are not
+ * verified on insertion: fxVerifyFunction sees the bad one first. */
+static const char *kViewModule =
+    "func.func @views() {\n"
+    "  %buf = \"fx.call\"() {target = \"aten::empty\", arg_names = [], args = "
+    "{size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, "
+    "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, "
+    "0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>\n"
+    "  %new = \"fx.call\"() {target = \"aten::empty\", arg_names = [], args = "
+    "{size = [4, 4], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, "
+    "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, "
+    "0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 4], f32>\n"
+    "  %col = \"fx.slice\"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : "
+    "i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], "
+    "f32>\n"
+    "  return\n"
+    "}\n";
+
+static void testViewLayout(MlirContext ctx) {
+  MlirModule m = parse(ctx, kViewModule);
+  if (mlirModuleIsNull(m))
+    return;
+  MlirOperation func = firstFunc(m);
+  MlirBlock body = entryBlock(func);
+  MlirOperation first = mlirBlockGetFirstOperation(body);
+  MlirValue fresh = mlirOperationGetResult(mlirOperationGetNextInBlock(first), 0);
+  MlirValue col = mlirOperationGetResult(
+      mlirOperationGetNextInBlock(mlirOperationGetNextInBlock(first)), 0);
+  FxDim d16[] = {INT(16)};
+  MlirType flat = fxTensorTypeGet(ctx, 1, d16, mlirF32TypeGet(ctx));
+  MlirAttribute e16 = i64(ctx, 16);
+  MlirAttribute shape = mlirArrayAttrGet(ctx, 1, &e16);
+  insert(body, fxReshapeOpCreate(loc(ctx, 60), FX_OP_VIEW, fresh, flat, shape));
+  EXPECT(mlirLogicalResultIsSuccess(fxVerifyFunction(func, NULL)));
+  MlirOperation bad = insert(
+      body, fxReshapeOpCreate(loc(ctx, 61), FX_OP_VIEW, col, flat, shape));
+  EXPECT(mlirLogicalResultIsFailure(fxVerifyFunction(func, NULL)));
+  // CHECK: diag error at loc("built.mlir":61:1): 'fx.view' op cannot view its input !fx.tensor<[4, 4], f32>, laid out with strides [8, 1], as !fx.tensor<[16], f32>
+  EXPECT(mlirLogicalResultIsFailure(fxVerifyOp(bad, NULL)));
+  // CHECK-NEXT: diag error at loc("built.mlir":61:1): 'fx.view' op cannot view its input
+  EXPECT(gDiags.errors == 2);
+  gDiags = (Diags){0};
+  mlirModuleDestroy(m);
+}
+
 int main(void) {
   MlirDialectRegistry registry = mlirDialectRegistryCreate();
   mlirRegisterAllDialects(registry);
@@ -1050,6 +1097,7 @@ int main(void) {
   testSchemaTable(ctx);
   testVerifier(ctx);
   testManySymbols(ctx);
+  testViewLayout(ctx);
   EXPECT(gDiags.count == 0);
   mlirContextDestroy(ctx);
   mlirDialectRegistryDestroy(registry);

@@ -202,6 +202,50 @@ func.func @aten_rules(%x: !fx.tensor<["s0", 5], f16>, %w: !fx.tensor<[5, 6], f16
   return
 }
 
+"fx.schema"() {name = "test::alias", signature = "alias(Tensor(a) self) -> Tensor(a)"} : () -> ()
+
+// fx.view where the input's layout makes it a view, or where the layout is
+// not known at compile time (FxVerifyView.c).
+// CHECK-LABEL: func.func @view_layouts
+func.func @view_layouts(%a: !fx.tensor<[4, 8], f32>, %n: !fx.sym<"s0">) {
+  // An argument's layout is unknown: decided at run time (the lowering).
+  %x = "fx.slice"(%a) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  // CHECK: "fx.view"
+  %v0 = "fx.view"(%x) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  // New storage: splitting a dim of its column slice is a view ...
+  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>
+  %y = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  // CHECK: -> !fx.tensor<[4, 2, 2], f32>
+  %v1 = "fx.view"(%y) {shape = [4, 2, 2]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 2, 2], f32>
+  // ... and so is merging the rows of a row slice.
+  %r = "fx.slice"(%buf) {dim = 0 : i64, start = 1 : i64, end = 3 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[2, 8], f32>
+  // CHECK: -> !fx.tensor<[16], f32>
+  %v2 = "fx.view"(%r) {shape = [16]} : (!fx.tensor<[2, 8], f32>) -> !fx.tensor<[16], f32>
+  // A reshape that cannot view copies into new storage, which views.
+  %c = "fx.reshape"(%y) {shape = [2, 8]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[2, 8], f32>
+  // CHECK: -> !fx.tensor<[16], f32>
+  %v3 = "fx.view"(%c) {shape = [16]} : (!fx.tensor<[2, 8], f32>) -> !fx.tensor<[16], f32>
+  // An empty tensor views as anything (torch).
+  %z = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [0, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[0, 8], f32>
+  %zs = "fx.slice"(%z) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[0, 8], f32>) -> !fx.tensor<[0, 4], f32>
+  // CHECK: -> !fx.tensor<[0], f32>
+  %v4 = "fx.view"(%zs) {shape = [0]} : (!fx.tensor<[0, 4], f32>) -> !fx.tensor<[0], f32>
+  // A stride past a symbolic size: undecided, left to run time.
+  %sb = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, "s0"], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, "s0"], f32>
+  %ss = "fx.slice"(%sb) {dim = 1 : i64, start = 0 : i64, end = 2 : i64, step = 1 : i64} : (!fx.tensor<[4, "s0"], f32>) -> !fx.tensor<[4, 2], f32>
+  // CHECK: -> !fx.tensor<[8], f32>
+  %v5 = "fx.view"(%ss) {shape = [8]} : (!fx.tensor<[4, 2], f32>) -> !fx.tensor<[8], f32>
+  // An aliasing op's result (Tensor(a)): layout unknown.
+  %al = "fx.call"(%y) {target = "test::alias", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  // CHECK: "fx.view"
+  %v6 = "fx.view"(%al) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  // Size-1 dims never break contiguity.
+  %o = "fx.slice"(%buf) {dim = 0 : i64, start = 2 : i64, end = 3 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[1, 8], f32>
+  // CHECK: -> !fx.tensor<[8], f32>
+  %v7 = "fx.view"(%o) {shape = [8]} : (!fx.tensor<[1, 8], f32>) -> !fx.tensor<[8], f32>
+  return
+}
+
 // Every slot in use: 16 operands, 8 results.
 // CHECK-LABEL: func.func @all_slots
 func.func @all_slots(%x: !fx.tensor<[8], f32>) {

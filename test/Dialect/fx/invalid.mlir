@@ -508,7 +508,7 @@ func.func @no_schema(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 
 
 // Ranks above the runtime's FXRT_MAX_RANK (8) are rejected wherever a
 // tensor type appears: an operand ...
-func.func @rank9_operand(%x: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>) {
+func.func @negative_rank9_operand(%x: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>) {
   // expected-error @below {{'fx.call' op operand 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32> of rank 9, above fxir's limit of 8 (the runtime's FXRT_MAX_RANK)}}
   %c = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>) -> !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>
   return
@@ -518,7 +518,7 @@ func.func @rank9_operand(%x: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>) {
 
 // ... a result (rank 17: the rank error, not a symbol error from dims
 // read only up to some fixed count) ...
-func.func @rank17_result(%x: !fx.tensor<[1, "s0"], f32>) {
+func.func @negative_rank17_result(%x: !fx.tensor<[1, "s0"], f32>) {
   // expected-error @below {{'fx.reshape' op result 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32> of rank 17, above fxir's limit of 8 (the runtime's FXRT_MAX_RANK)}}
   %0 = "fx.reshape"(%x) {shape = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s0"]} : (!fx.tensor<[1, "s0"], f32>) -> !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>
   return
@@ -527,7 +527,7 @@ func.func @rank17_result(%x: !fx.tensor<[1, "s0"], f32>) {
 // -----
 
 // ... and the function signature, which fx-verify checks.
-func.func @rank9_signature(%x: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32>) -> !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32> {
+func.func @negative_rank9_signature(%x: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32>) -> !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32> {
   // expected-error @above {{'func.func' op argument 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32> of rank 9, above fxir's limit of 8 (the runtime's FXRT_MAX_RANK)}}
   // expected-error @above {{'func.func' op result 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32> of rank 9}}
   return %x : !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32>
@@ -537,7 +537,7 @@ func.func @rank9_signature(%x: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32>) -> 
 
 // A symbol declared only by dim 16 of a deep argument is declared: the op
 // that uses it is fine, the argument's rank is the one error.
-func.func @rank17_declares(%big: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s9"], f32>, %x: !fx.tensor<[4], f32>) {
+func.func @negative_rank17_declares(%big: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s9"], f32>, %x: !fx.tensor<[4], f32>) {
   // expected-error @above {{'func.func' op argument 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s9"], f32> of rank 17, above fxir's limit of 8}}
   %0 = "fx.reshape"(%x) {shape = ["s9"]} : (!fx.tensor<[4], f32>) -> !fx.tensor<["s9"], f32>
   return
@@ -546,7 +546,7 @@ func.func @rank17_declares(%big: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 // -----
 
 // Element counts that overflow int64: the static dims' product ...
-func.func @numel_overflow(%x: !fx.tensor<[4294967296, 4294967296], f16>) {
+func.func @negative_numel_overflow(%x: !fx.tensor<[4294967296, 4294967296], f16>) {
   // expected-error @below {{'fx.call' op operand 0 has type !fx.tensor<[4294967296, 4294967296], f16> whose element count overflows int64}}
   %0 = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4294967296, 4294967296], f16>) -> !fx.tensor<[4294967296, 4294967296], f16>
   return
@@ -555,7 +555,7 @@ func.func @numel_overflow(%x: !fx.tensor<[4294967296, 4294967296], f16>) {
 // -----
 
 // ... past 2^64 too (it must not wrap around to a small count) ...
-func.func @numel_wraps(%x: !fx.tensor<[3074457345618258603, 6], f32>) {
+func.func @negative_numel_wraps(%x: !fx.tensor<[3074457345618258603, 6], f32>) {
   // expected-error @below {{'fx.call' op operand 0 has type !fx.tensor<[3074457345618258603, 6], f32> whose element count overflows int64}}
   %0 = "fx.call"(%x) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3074457345618258603, 6], f32>) -> !fx.tensor<[3074457345618258603, 6], f32>
   return
@@ -564,7 +564,7 @@ func.func @numel_wraps(%x: !fx.tensor<[3074457345618258603, 6], f32>) {
 // -----
 
 // ... or the size in bytes (2^62 f32 elements), also next to a symbol ...
-func.func @bytes_overflow(%x: !fx.tensor<["s0", 4611686018427387904], f32>) {
+func.func @negative_bytes_overflow(%x: !fx.tensor<["s0", 4611686018427387904], f32>) {
   // expected-error @below {{'fx.slice' op operand 0 has type !fx.tensor<["s0", 4611686018427387904], f32> whose size in bytes (4611686018427387904 elements of 4 bytes) overflows int64}}
   %0 = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = 1 : i64, step = 1 : i64} : (!fx.tensor<["s0", 4611686018427387904], f32>) -> !fx.tensor<[1, 4611686018427387904], f32>
   return
@@ -573,7 +573,7 @@ func.func @bytes_overflow(%x: !fx.tensor<["s0", 4611686018427387904], f32>) {
 // -----
 
 // ... in a function signature as well.
-func.func @bytes_overflow_signature(%x: !fx.tensor<[2305843009213693952, 2], i64>) {
+func.func @negative_bytes_overflow_signature(%x: !fx.tensor<[2305843009213693952, 2], i64>) {
   // expected-error @above {{'func.func' op argument 0 has type !fx.tensor<[2305843009213693952, 2], i64> whose size in bytes (4611686018427387904 elements of 8 bytes) overflows int64}}
   return
 }
@@ -582,7 +582,7 @@ func.func @bytes_overflow_signature(%x: !fx.tensor<[2305843009213693952, 2], i64
 
 // A huge step selects one element (torch), not none: the length formula
 // must not overflow.
-func.func @slice_huge_step_length(%x: !fx.tensor<[8, 4], f32>) {
+func.func @negative_slice_huge_step_length(%x: !fx.tensor<[8, 4], f32>) {
   // expected-error @below {{'fx.slice' op result dim 0 is 2 but the slice selects 1 elements}}
   %0 = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = 8 : i64, step = 9223372036854775807 : i64} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[2, 4], f32>
   return
@@ -590,7 +590,7 @@ func.func @slice_huge_step_length(%x: !fx.tensor<[8, 4], f32>) {
 
 // -----
 
-func.func @scatter_huge_step_length(%x: !fx.tensor<[8, 4], f32>, %y: !fx.tensor<[0, 4], f32>) {
+func.func @negative_scatter_huge_step_length(%x: !fx.tensor<[8, 4], f32>, %y: !fx.tensor<[0, 4], f32>) {
   // expected-error @below {{'fx.slice_scatter' op src dim 0 is 0 but the slice selects 1 elements}}
   %0 = "fx.slice_scatter"(%x, %y) {dim = 0 : i64, start = -9223372036854775808 : i64, end = 9223372036854775807 : i64, step = 9223372036854775806 : i64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[0, 4], f32>) -> !fx.tensor<[8, 4], f32>
   return
@@ -601,14 +601,14 @@ func.func @scatter_huge_step_length(%x: !fx.tensor<[8, 4], f32>, %y: !fx.tensor<
 // fx.donated is a unit attribute: `= false` does not mean "not donated"
 // and is an error, at the function (fx-verify, and every fx pass).
 // expected-error @below {{'func.func' op argument 0 has fx.donated = false, but fx.donated is a unit attribute: write {fx.donated} or leave it out}}
-func.func @donated_false(%out: !fx.tensor<["s0", 4096], f16> {fx.donated = false}, %x: !fx.tensor<["s0", 4096], f16>) {
+func.func @negative_donated_false(%out: !fx.tensor<["s0", 4096], f16> {fx.donated = false}, %x: !fx.tensor<["s0", 4096], f16>) {
   return
 }
 
 // -----
 
 // expected-error @below {{'func.func' op argument 1 has fx.donated = 1 : i64, but fx.donated is a unit attribute: write {fx.donated} or leave it out}}
-func.func @donated_int(%x: !fx.tensor<[4], f16>, %y: !fx.tensor<[4], f16> {fx.donated = 1}) {
+func.func @negative_donated_int(%x: !fx.tensor<[4], f16>, %y: !fx.tensor<[4], f16> {fx.donated = 1}) {
   return
 }
 
@@ -616,21 +616,21 @@ func.func @donated_int(%x: !fx.tensor<[4], f16>, %y: !fx.tensor<[4], f16> {fx.do
 
 // An unknown fx attribute is a typo until proven otherwise.
 // expected-error @below {{'func.func' op argument 0 has the unknown attribute "fx.donatd"; did you mean "fx.donated"?}}
-func.func @donated_typo(%x: !fx.tensor<[4], f16> {fx.donatd}) {
+func.func @negative_donated_typo(%x: !fx.tensor<[4], f16> {fx.donatd}) {
   return
 }
 
 // -----
 
 // expected-error @below {{'func.func' op argument 0 has the unknown attribute "fx.layout"; the fx argument attributes are: fx.donated}}
-func.func @unknown_arg_attr(%x: !fx.tensor<[4], f16> {fx.layout = "nhwc"}) {
+func.func @negative_unknown_arg_attr(%x: !fx.tensor<[4], f16> {fx.layout = "nhwc"}) {
   return
 }
 
 // -----
 
 // expected-error @below {{'func.func' op result 0 has the attribute "fx.donated", but fx defines attributes of function arguments only}}
-func.func @result_attr(%x: !fx.tensor<[4], f16> {fx.donated}) -> (!fx.tensor<[4], f16> {fx.donated}) {
+func.func @negative_result_attr(%x: !fx.tensor<[4], f16> {fx.donated}) -> (!fx.tensor<[4], f16> {fx.donated}) {
   return %x : !fx.tensor<[4], f16>
 }
 
@@ -639,7 +639,7 @@ func.func @result_attr(%x: !fx.tensor<[4], f16> {fx.donated}) -> (!fx.tensor<[4]
 // The aten ops with a built-in implementation: what torch says they return,
 // where it is decidable (FxVerifyAten.c).
 // aten::mm: the inner dims must agree (torch: "shapes cannot be multiplied").
-func.func @mm_inner(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[5, 6], f32>) {
+func.func @negative_mm_inner(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[5, 6], f32>) {
   // expected-error @below {{'fx.call' op aten::mm: self !fx.tensor<[4, 3], f32> and mat2 !fx.tensor<[5, 6], f32> cannot be multiplied: self dim 1 (3) differs from mat2 dim 0 (5)}}
   %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 3], f32>, !fx.tensor<[5, 6], f32>) -> !fx.tensor<[4, 6], f32>
   return
@@ -647,7 +647,7 @@ func.func @mm_inner(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[5, 6], f32>) {
 
 // -----
 
-func.func @mm_rank(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[5, 6], f32>) {
+func.func @negative_mm_rank(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[5, 6], f32>) {
   // expected-error @below {{'fx.call' op aten::mm: self must be a matrix (2-D), got !fx.tensor<[4], f32>}}
   %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>, !fx.tensor<[5, 6], f32>) -> !fx.tensor<[4, 6], f32>
   return
@@ -655,7 +655,7 @@ func.func @mm_rank(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[5, 6], f32>) {
 
 // -----
 
-func.func @mm_rank_mat2(%a: !fx.tensor<[4, 5], f32>, %b: !fx.tensor<[2, 5, 6], f32>) {
+func.func @negative_mm_rank_mat2(%a: !fx.tensor<[4, 5], f32>, %b: !fx.tensor<[2, 5, 6], f32>) {
   // expected-error @below {{'fx.call' op aten::mm: mat2 must be a matrix (2-D), got !fx.tensor<[2, 5, 6], f32>}}
   %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 5], f32>, !fx.tensor<[2, 5, 6], f32>) -> !fx.tensor<[4, 6], f32>
   return
@@ -663,7 +663,7 @@ func.func @mm_rank_mat2(%a: !fx.tensor<[4, 5], f32>, %b: !fx.tensor<[2, 5, 6], f
 
 // -----
 
-func.func @mm_dtypes(%a: !fx.tensor<[4, 5], f32>, %b: !fx.tensor<[5, 6], f16>) {
+func.func @negative_mm_dtypes(%a: !fx.tensor<[4, 5], f32>, %b: !fx.tensor<[5, 6], f16>) {
   // expected-error @below {{'fx.call' op aten::mm: mat2 dtype f16 differs from the self dtype f32}}
   %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 5], f32>, !fx.tensor<[5, 6], f16>) -> !fx.tensor<[4, 6], f32>
   return
@@ -672,7 +672,7 @@ func.func @mm_dtypes(%a: !fx.tensor<[4, 5], f32>, %b: !fx.tensor<[5, 6], f16>) {
 // -----
 
 // The built-in kernel multiplies floats only.
-func.func @mm_kernel_dtype(%a: !fx.tensor<[4, 5], i32>, %b: !fx.tensor<[5, 6], i32>) {
+func.func @negative_mm_kernel_dtype(%a: !fx.tensor<[4, 5], i32>, %b: !fx.tensor<[5, 6], i32>) {
   // expected-error @below {{'fx.call' op aten::mm: the built-in kernel takes self of dtype f32, f16 or bf16, not i32}}
   %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 5], i32>, !fx.tensor<[5, 6], i32>) -> !fx.tensor<[4, 6], i32>
   return
@@ -681,7 +681,7 @@ func.func @mm_kernel_dtype(%a: !fx.tensor<[4, 5], i32>, %b: !fx.tensor<[5, 6], i
 // -----
 
 // The result is [rows of self, columns of mat2], compared as dims are: "s0" is not 4.
-func.func @mm_result_shape(%a: !fx.tensor<["s0", 5], f16>, %b: !fx.tensor<[5, 6], f16>) {
+func.func @negative_mm_result_shape(%a: !fx.tensor<["s0", 5], f16>, %b: !fx.tensor<[5, 6], f16>) {
   // expected-error @below {{'fx.call' op aten::mm: result 0 has type !fx.tensor<[4, 6], f16> but aten::mm gives !fx.tensor<["s0", 6], f16> (rows of self, columns of mat2, dtype of self)}}
   %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 5], f16>, !fx.tensor<[5, 6], f16>) -> !fx.tensor<[4, 6], f16>
   return
@@ -689,7 +689,7 @@ func.func @mm_result_shape(%a: !fx.tensor<["s0", 5], f16>, %b: !fx.tensor<[5, 6]
 
 // -----
 
-func.func @mm_result_dtype(%a: !fx.tensor<[4, 5], bf16>, %b: !fx.tensor<[5, 6], bf16>) {
+func.func @negative_mm_result_dtype(%a: !fx.tensor<[4, 5], bf16>, %b: !fx.tensor<[5, 6], bf16>) {
   // expected-error @below {{'fx.call' op aten::mm: result 0 has type !fx.tensor<[4, 6], f32> but aten::mm gives !fx.tensor<[4, 6], bf16> (rows of self, columns of mat2, dtype of self)}}
   %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 5], bf16>, !fx.tensor<[5, 6], bf16>) -> !fx.tensor<[4, 6], f32>
   return
@@ -697,7 +697,7 @@ func.func @mm_result_dtype(%a: !fx.tensor<[4, 5], bf16>, %b: !fx.tensor<[5, 6], 
 
 // -----
 
-func.func @scaled_mm_operand_dtype(%a: !fx.tensor<[4, 32], i8>, %b: !fx.tensor<[32, 8], i8>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
+func.func @negative_scaled_mm_operand_dtype(%a: !fx.tensor<[4, 32], i8>, %b: !fx.tensor<[32, 8], i8>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: the built-in kernel takes self of dtype f32, f16, bf16 or f8E4M3FN, not i8}}
   %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = f16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], i8>, !fx.tensor<[32, 8], i8>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], f16>
   return
@@ -705,7 +705,7 @@ func.func @scaled_mm_operand_dtype(%a: !fx.tensor<[4, 32], i8>, %b: !fx.tensor<[
 
 // -----
 
-func.func @scaled_mm_out_dtype(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
+func.func @negative_scaled_mm_out_dtype(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: the built-in kernel gives results of dtype f32, f16, bf16 or f8E4M3FN, not out_dtype i32}}
   %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = i32}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], i32>
   return
@@ -714,7 +714,7 @@ func.func @scaled_mm_out_dtype(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor
 // -----
 
 // The result dtype is out_dtype when given, else self's.
-func.func @scaled_mm_result(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
+func.func @negative_scaled_mm_result(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: result 0 has type !fx.tensor<[4, 8], f8E4M3FN> but aten::_scaled_mm gives !fx.tensor<[4, 8], bf16> (rows of self, columns of mat2, out_dtype)}}
   %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], f8E4M3FN>
   return
@@ -722,7 +722,7 @@ func.func @scaled_mm_result(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[3
 
 // -----
 
-func.func @scaled_mm_result_default(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
+func.func @negative_scaled_mm_result_default(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: result 0 has type !fx.tensor<[4, 8], bf16> but aten::_scaled_mm gives !fx.tensor<[4, 8], f8E4M3FN> (rows of self, columns of mat2, dtype of self)}}
   %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
   return
@@ -730,7 +730,7 @@ func.func @scaled_mm_result_default(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.t
 
 // -----
 
-func.func @scaled_mm_scale_dtype(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f16>, %sb: !fx.tensor<[1], f32>) {
+func.func @negative_scaled_mm_scale_dtype(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f16>, %sb: !fx.tensor<[1], f32>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: scale_a must be f32, got f16}}
   %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f16>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
   return
@@ -739,7 +739,7 @@ func.func @scaled_mm_scale_dtype(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tens
 // -----
 
 // Scales are per tensor (1 element) or per row / column.
-func.func @scaled_mm_scale_count(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[3, 1], f32>, %sb: !fx.tensor<[1], f32>) {
+func.func @negative_scaled_mm_scale_count(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[3, 1], f32>, %sb: !fx.tensor<[1], f32>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: scale_a has 3 elements, expected 1 or 4}}
   %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[3, 1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
   return
@@ -747,7 +747,7 @@ func.func @scaled_mm_scale_count(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tens
 
 // -----
 
-func.func @scaled_mm_scale_rank(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[4, 1, 1], f32>, %sb: !fx.tensor<[1], f32>) {
+func.func @negative_scaled_mm_scale_rank(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[4, 1, 1], f32>, %sb: !fx.tensor<[1], f32>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: scale_a must have rank 0 to 2, got !fx.tensor<[4, 1, 1], f32>}}
   %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[4, 1, 1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
   return
@@ -755,7 +755,7 @@ func.func @scaled_mm_scale_rank(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tenso
 
 // -----
 
-func.func @scaled_mm_bias(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>, %bias: !fx.tensor<[4], bf16>) {
+func.func @negative_scaled_mm_bias(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>, %bias: !fx.tensor<[4], bf16>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: bias has 4 elements, expected 8}}
   %r = "fx.call"(%a, %b, %sa, %sb, %bias) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b", "bias"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>, !fx.tensor<[4], bf16>) -> !fx.tensor<[4, 8], bf16>
   return
@@ -764,7 +764,7 @@ func.func @scaled_mm_bias(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32,
 // -----
 
 // add/mul broadcast as torch does: sizes equal or 1, aligned at the right.
-func.func @add_broadcast(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[5], f32>) {
+func.func @negative_add_broadcast(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[5], f32>) {
   // expected-error @below {{'fx.call' op aten::add.Tensor: self !fx.tensor<[4, 3], f32> and other !fx.tensor<[5], f32> do not broadcast: dim 1 is 3 and 5 (sizes must be equal or 1)}}
   %r = "fx.call"(%a, %b) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 3], f32>, !fx.tensor<[5], f32>) -> !fx.tensor<[4, 3], f32>
   return
@@ -772,7 +772,7 @@ func.func @add_broadcast(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[5], f32>) 
 
 // -----
 
-func.func @add_result_rank(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[3], f32>) {
+func.func @negative_add_result_rank(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[3], f32>) {
   // expected-error @below {{'fx.call' op aten::add.Tensor: result 0 has type !fx.tensor<[3], f32> but broadcasting self !fx.tensor<[4, 3], f32> and other !fx.tensor<[3], f32> gives rank 2}}
   %r = "fx.call"(%a, %b) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 3], f32>, !fx.tensor<[3], f32>) -> !fx.tensor<[3], f32>
   return
@@ -780,7 +780,7 @@ func.func @add_result_rank(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[3], f32>
 
 // -----
 
-func.func @mul_result_dim(%a: !fx.tensor<[4, 1], f16>, %b: !fx.tensor<[3], f16>) {
+func.func @negative_mul_result_dim(%a: !fx.tensor<[4, 1], f16>, %b: !fx.tensor<[3], f16>) {
   // expected-error @below {{'fx.call' op aten::mul.Tensor: result 0 has type !fx.tensor<[4, 1], f16> but broadcasting self !fx.tensor<[4, 1], f16> and other !fx.tensor<[3], f16> gives dim 1 = 3}}
   %r = "fx.call"(%a, %b) {target = "aten::mul.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 1], f16>, !fx.tensor<[3], f16>) -> !fx.tensor<[4, 1], f16>
   return
@@ -789,7 +789,7 @@ func.func @mul_result_dim(%a: !fx.tensor<[4, 1], f16>, %b: !fx.tensor<[3], f16>)
 // -----
 
 // Undecided dims (two symbols): the result has one of them, not a third size.
-func.func @mul_result_symbols(%a: !fx.tensor<["s0"], f16>, %b: !fx.tensor<["s1"], f16>) {
+func.func @negative_mul_result_symbols(%a: !fx.tensor<["s0"], f16>, %b: !fx.tensor<["s1"], f16>) {
   // expected-error @below {{'fx.call' op aten::mul.Tensor: result 0 has type !fx.tensor<[4], f16> but broadcasting self !fx.tensor<["s0"], f16> and other !fx.tensor<["s1"], f16> gives dim 0 = "s0" or "s1"}}
   %r = "fx.call"(%a, %b) {target = "aten::mul.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0"], f16>, !fx.tensor<["s1"], f16>) -> !fx.tensor<[4], f16>
   return
@@ -798,7 +798,7 @@ func.func @mul_result_symbols(%a: !fx.tensor<["s0"], f16>, %b: !fx.tensor<["s1"]
 // -----
 
 // The kernel computes in fp32 and stores floats only.
-func.func @add_result_dtype(%a: !fx.tensor<[4], i32>, %b: !fx.tensor<[4], i32>) {
+func.func @negative_add_result_dtype(%a: !fx.tensor<[4], i32>, %b: !fx.tensor<[4], i32>) {
   // expected-error @below {{'fx.call' op aten::add.Tensor: the built-in kernel gives results of dtype f32, f16 or bf16, not i32}}
   %r = "fx.call"(%a, %b) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], i32>, !fx.tensor<[4], i32>) -> !fx.tensor<[4], i32>
   return
@@ -806,7 +806,7 @@ func.func @add_result_dtype(%a: !fx.tensor<[4], i32>, %b: !fx.tensor<[4], i32>) 
 
 // -----
 
-func.func @cos_shape(%a: !fx.tensor<[4, 3], f32>) {
+func.func @negative_cos_shape(%a: !fx.tensor<[4, 3], f32>) {
   // expected-error @below {{'fx.call' op aten::cos: result 0 has type !fx.tensor<[3, 4], f32> but aten::cos gives the shape of self, !fx.tensor<[4, 3], f32>}}
   %r = "fx.call"(%a) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 3], f32>) -> !fx.tensor<[3, 4], f32>
   return
@@ -814,7 +814,7 @@ func.func @cos_shape(%a: !fx.tensor<[4, 3], f32>) {
 
 // -----
 
-func.func @cos_dtype(%a: !fx.tensor<[4], i64>) {
+func.func @negative_cos_dtype(%a: !fx.tensor<[4], i64>) {
   // expected-error @below {{'fx.call' op aten::cos: the built-in kernel gives results of dtype f32, f16 or bf16, not i64}}
   %r = "fx.call"(%a) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], i64>) -> !fx.tensor<[4], i64>
   return
@@ -823,7 +823,7 @@ func.func @cos_dtype(%a: !fx.tensor<[4], i64>) {
 // -----
 
 // clone gives its input's type.
-func.func @clone_type(%a: !fx.tensor<[4], f32>) {
+func.func @negative_clone_type(%a: !fx.tensor<[4], f32>) {
   // expected-error @below {{'fx.call' op aten::clone: result 0 has type !fx.tensor<[5], f16> but aten::clone gives the type of self, !fx.tensor<[4], f32>}}
   %r = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[5], f16>
   return
@@ -831,7 +831,7 @@ func.func @clone_type(%a: !fx.tensor<[4], f32>) {
 
 // -----
 
-func.func @clone_dtype(%a: !fx.tensor<["s0", 4], f32>) {
+func.func @negative_clone_dtype(%a: !fx.tensor<["s0", 4], f32>) {
   // expected-error @below {{'fx.call' op aten::clone: result 0 has type !fx.tensor<["s0", 4], bf16> but aten::clone gives the type of self, !fx.tensor<["s0", 4], f32>}}
   %r = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], bf16>
   return
@@ -840,7 +840,7 @@ func.func @clone_dtype(%a: !fx.tensor<["s0", 4], f32>) {
 // -----
 
 // empty's result type is its size and dtype arguments.
-func.func @empty_args() {
+func.func @negative_empty_args() {
   // expected-error @below {{'fx.call' op aten::empty: result 0 has type !fx.tensor<[3, 3], f32> but aten::empty gives !fx.tensor<[7], f16> (the size and dtype arguments)}}
   %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [7], dtype = f16}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[3, 3], f32>
   return
@@ -849,7 +849,7 @@ func.func @empty_args() {
 // -----
 
 // Without dtype, torch's default dtype: f32.
-func.func @empty_default_dtype(%n: !fx.sym<"s0">) {
+func.func @negative_empty_default_dtype(%n: !fx.sym<"s0">) {
   // expected-error @below {{'fx.call' op aten::empty: result 0 has type !fx.tensor<["s0", 8], f16> but aten::empty gives !fx.tensor<["s0", 8], f32> (the size argument, and f32, torch's default dtype)}}
   %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = ["s0", 8]}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<["s0", 8], f16>
   return
@@ -857,7 +857,7 @@ func.func @empty_default_dtype(%n: !fx.sym<"s0">) {
 
 // -----
 
-func.func @empty_negative() {
+func.func @negative_empty_negative() {
   // expected-error @below {{'fx.call' op aten::empty: size entry 0 is -3; sizes are >= 0}}
   %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [-3]}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[3], f32>
   return
@@ -865,7 +865,7 @@ func.func @empty_negative() {
 
 // -----
 
-func.func @empty_rank() {
+func.func @negative_empty_rank() {
   // expected-error @below {{'fx.call' op aten::empty: size has 9 entries, above fxir's rank limit of 8}}
   %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [1, 1, 1, 1, 1, 1, 1, 1, 1]}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[1], f32>
   return
@@ -873,7 +873,7 @@ func.func @empty_rank() {
 
 // -----
 
-func.func @empty_dtype_kind() {
+func.func @negative_empty_dtype_kind() {
   // expected-error @below {{'fx.call' op aten::empty: dtype f64 is not a dtype of fx tensors}}
   %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [1], dtype = f64}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[1], f32>
   return
@@ -881,7 +881,7 @@ func.func @empty_dtype_kind() {
 
 // -----
 
-func.func @empty_like_shape(%a: !fx.tensor<["s0", 4], f16>) {
+func.func @negative_empty_like_shape(%a: !fx.tensor<["s0", 4], f16>) {
   // expected-error @below {{'fx.call' op aten::empty_like: result 0 has type !fx.tensor<["s0", 8], f16> but aten::empty_like gives !fx.tensor<["s0", 4], f16> (the shape and dtype of self)}}
   %r = "fx.call"(%a) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f16>) -> !fx.tensor<["s0", 8], f16>
   return
@@ -889,7 +889,7 @@ func.func @empty_like_shape(%a: !fx.tensor<["s0", 4], f16>) {
 
 // -----
 
-func.func @empty_like_dtype(%a: !fx.tensor<["s0", 4], f16>) {
+func.func @negative_empty_like_dtype(%a: !fx.tensor<["s0", 4], f16>) {
   // expected-error @below {{'fx.call' op aten::empty_like: result 0 has type !fx.tensor<["s0", 4], f32> but aten::empty_like gives !fx.tensor<["s0", 4], f8E4M3FN> (the shape of self, the dtype argument)}}
   %r = "fx.call"(%a) {target = "aten::empty_like", arg_names = ["self"], args = {dtype = f8E4M3FN}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f16>) -> !fx.tensor<["s0", 4], f32>
   return
@@ -897,7 +897,7 @@ func.func @empty_like_dtype(%a: !fx.tensor<["s0", 4], f16>) {
 
 // -----
 
-func.func @empty_like_default_dtype(%a: !fx.tensor<["s0", 4], f16>) {
+func.func @negative_empty_like_default_dtype(%a: !fx.tensor<["s0", 4], f16>) {
   // expected-error @below {{'fx.call' op aten::empty_like: result 0 has type !fx.tensor<["s0", 4], f32> but aten::empty_like gives !fx.tensor<["s0", 4], f16> (the shape and dtype of self)}}
   %r = "fx.call"(%a) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f16>) -> !fx.tensor<["s0", 4], f32>
   return
@@ -906,7 +906,7 @@ func.func @empty_like_default_dtype(%a: !fx.tensor<["s0", 4], f16>) {
 // -----
 
 // copy_ broadcasts src to self (torch's expand), never the other way.
-func.func @copy_rank(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[2, 4], f32>) {
+func.func @negative_copy_rank(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[2, 4], f32>) {
   // expected-error @below {{'fx.call' op aten::copy_: src !fx.tensor<[2, 4], f32> has more dims than self !fx.tensor<[4], f32>, so it cannot be broadcast to it}}
   %r = "fx.call"(%a, %b) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>, !fx.tensor<[2, 4], f32>) -> !fx.tensor<[4], f32>
   return
@@ -914,7 +914,7 @@ func.func @copy_rank(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[2, 4], f32>) {
 
 // -----
 
-func.func @copy_broadcast(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[3], f16>) {
+func.func @negative_copy_broadcast(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[3], f16>) {
   // expected-error @below {{'fx.call' op aten::copy_: src !fx.tensor<[3], f16> cannot be broadcast to self !fx.tensor<[2, 4], f32>: src dim 0 is 3 where self has 4 (sizes must be equal or 1)}}
   %r = "fx.call"(%a, %b) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[3], f16>) -> !fx.tensor<[2, 4], f32>
   return
@@ -923,7 +923,7 @@ func.func @copy_broadcast(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[3], f16>)
 // -----
 
 // copy_ returns self.
-func.func @copy_result(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[4], f16>) {
+func.func @negative_copy_result(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[4], f16>) {
   // expected-error @below {{'fx.call' op aten::copy_: result 0 has type !fx.tensor<[2, 4], f16> but aten::copy_ gives the type of self, !fx.tensor<[2, 4], f32>}}
   %r = "fx.call"(%a, %b) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[4], f16>) -> !fx.tensor<[2, 4], f16>
   return
@@ -931,7 +931,7 @@ func.func @copy_result(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[4], f16>) {
 
 // -----
 
-func.func @copy_functional_result(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[4], f16>) {
+func.func @negative_copy_functional_result(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[4], f16>) {
   // expected-error @below {{'fx.auto_functionalized' op aten::copy_: result 0 has type !fx.tensor<[2, 4], f16> but aten::copy_ gives the type of self, !fx.tensor<[2, 4], f32>}}
   %r:2 = "fx.auto_functionalized"(%a, %b) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[4], f16>) -> (!fx.tensor<[2, 4], f16>, !fx.tensor<[2, 4], f32>)
   return

@@ -52,6 +52,11 @@ MlirLogicalResult fxVerifyAtenCall(MlirOperation op, const FxSchema *schema);
  * the producers, not only on the op: never memoized.  `table` may be NULL. */
 MlirLogicalResult fxVerifyViewLayout(MlirOperation view, FxSchemaTable *table);
 
+/* The fx attributes of func.func `func`'s arguments and results
+ * (FxVerifyAttrs.c): `fx.donated` is a unit attribute, no other exists.
+ * Reports every bad one at the function. */
+MlirLogicalResult fxVerifyFunctionAttrs(MlirOperation func);
+
 /*===-- Dtypes (FxDialect.c) -------------------------------------------------===*/
 
 /* torch's type-promotion categories, in promotion order. */

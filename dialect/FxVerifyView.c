@@ -201,10 +201,17 @@ static bool sliceLayout(Ctx *c, MlirOperation op, int depth, Layout *l) {
   if (!layoutOf(c, mlirOperationGetOperand(op, 0), depth + 1, &in) ||
       in.rank != l->rank)
     return false;
+  /* The slice itself may not be verified yet (MLIR verifies ops in any
+   * order): read only what is well-formed. */
   MlirAttribute dimAttr = mlirOperationGetAttributeByName(op, fxStr("dim"));
   MlirAttribute stepAttr = mlirOperationGetAttributeByName(op, fxStr("step"));
+  if (mlirAttributeIsNull(dimAttr) || !mlirAttributeIsAInteger(dimAttr) ||
+      mlirAttributeIsNull(stepAttr) || !mlirAttributeIsAInteger(stepAttr))
+    return false;
   int64_t dim = mlirIntegerAttrGetValueInt(dimAttr);
   dim += dim < 0 ? l->rank : 0;
+  if (dim < 0 || dim >= l->rank)
+    return false;
   for (intptr_t d = 0; d < l->rank; ++d)
     l->strides[d] = in.strides[d];
   l->strides[dim] = mulStride(in.strides[dim], mlirIntegerAttrGetValueInt(stepAttr));

@@ -79,14 +79,14 @@ static const struct {
   bool (*isA)(MlirType);
   FxDtypeInfo info;
 } kDtypes[] = {
-    {mlirTypeIsAF32, {"f32", 4, FX_CATEGORY_FLOAT, 32, false}},
-    {mlirTypeIsAF16, {"f16", 2, FX_CATEGORY_FLOAT, 16, false}},
-    {mlirTypeIsABF16, {"bf16", 2, FX_CATEGORY_FLOAT, 16, false}},
-    {mlirTypeIsAFloat8E4M3FN, {"f8E4M3FN", 1, FX_CATEGORY_FLOAT, 8, true}},
-    {isI8, {"i8", 1, FX_CATEGORY_INT, 8, false}},
-    {isI32, {"i32", 4, FX_CATEGORY_INT, 32, false}},
-    {isI64, {"i64", 8, FX_CATEGORY_INT, 64, false}},
-    {isI1, {"i1", 1, FX_CATEGORY_BOOL, 1, false}},
+    {mlirTypeIsAF32, {"f32", 4, FX_CATEGORY_FLOAT, false}},
+    {mlirTypeIsAF16, {"f16", 2, FX_CATEGORY_FLOAT, false}},
+    {mlirTypeIsABF16, {"bf16", 2, FX_CATEGORY_FLOAT, false}},
+    {mlirTypeIsAFloat8E4M3FN, {"f8E4M3FN", 1, FX_CATEGORY_FLOAT, true}},
+    {isI8, {"i8", 1, FX_CATEGORY_INT, false}},
+    {isI32, {"i32", 4, FX_CATEGORY_INT, false}},
+    {isI64, {"i64", 8, FX_CATEGORY_INT, false}},
+    {isI1, {"i1", 1, FX_CATEGORY_BOOL, false}},
 };
 
 const FxDtypeInfo *fxDtypeInfo(MlirType dtype) {

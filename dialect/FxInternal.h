@@ -71,8 +71,7 @@ typedef struct FxDtypeInfo {
   const char *name;  /* as MLIR prints it: "f32", "f8E4M3FN", "i1" */
   int64_t bytes;     /* per element; i1 is stored as one byte */
   FxDtypeCategory category;
-  int bits;          /* of the value: orders ints and floats for promotion */
-  bool float8;       /* torch promotes float8 types with nothing else */
+  bool float8;       /* a float8 type (kernels that take floats but no fp8) */
 } FxDtypeInfo;
 
 /* The row of `dtype`, or NULL when !fx.tensor does not allow it. */

@@ -4,7 +4,8 @@
  * The schema checks (FxVerifier.c) only know parameter names and kinds;
  * torch also fixes what an aten call returns: `mm` gives [rows of self,
  * columns of mat2] in self's dtype, `clone` its input's type, `add.Tensor`
- * the broadcast shape in the promoted dtype.  A result type that disagrees
+ * the broadcast shape (its dtype is the IR's choice among those the kernel
+ * stores: see checkElementwiseDtype).  A result type that disagrees
  * would make the lowering allocate the wrong buffer and the kernel refuse
  * it at run time (or, worse, not).  So each rule is checked here where it
  * is decidable: dims compare as the dialect compares them (same integer or

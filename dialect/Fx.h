@@ -35,6 +35,15 @@ extern const char fxDialectIRDL[];
 
 /*===-- Types ----------------------------------------------------------------===*/
 
+/* The highest tensor rank fxir handles: the runtime's FXRT_MAX_RANK
+ * (kernels/fxrt.h; test/CAPI/dialect.c checks that they agree).  The
+ * verifier rejects deeper tensors anywhere. */
+#define FX_MAX_RANK 8
+
+/* Bytes per element of `dtype`, an element type !fx.tensor allows (i1 is
+ * stored as one byte); 0 for any other type. */
+int64_t fxDtypeGetBytes(MlirType dtype);
+
 /* One tensor dimension: a static size, or a symbol when `symbol.length` > 0
  * (then `size` is -1). */
 typedef struct FxDim {

@@ -65,6 +65,43 @@ MlirDialect fxContextLoadDialect(MlirContext ctx) {
 
 /*===-- Types ---------------------------------------------------------------===*/
 
+static bool isI(MlirType t, unsigned width) {
+  return mlirTypeIsAInteger(t) && mlirIntegerTypeIsSignless(t) &&
+         mlirIntegerTypeGetWidth(t) == width;
+}
+static bool isI1(MlirType t) { return isI(t, 1); }
+static bool isI8(MlirType t) { return isI(t, 8); }
+static bool isI32(MlirType t) { return isI(t, 32); }
+static bool isI64(MlirType t) { return isI(t, 64); }
+
+/* The dtypes of !fx.tensor (dialect/fx.irdl.mlir), one row each. */
+static const struct {
+  bool (*isA)(MlirType);
+  FxDtypeInfo info;
+} kDtypes[] = {
+    {mlirTypeIsAF32, {"f32", 4, FX_CATEGORY_FLOAT, false}},
+    {mlirTypeIsAF16, {"f16", 2, FX_CATEGORY_FLOAT, false}},
+    {mlirTypeIsABF16, {"bf16", 2, FX_CATEGORY_FLOAT, false}},
+    {mlirTypeIsAFloat8E4M3FN, {"f8E4M3FN", 1, FX_CATEGORY_FLOAT, true}},
+    {isI8, {"i8", 1, FX_CATEGORY_INT, false}},
+    {isI32, {"i32", 4, FX_CATEGORY_INT, false}},
+    {isI64, {"i64", 8, FX_CATEGORY_INT, false}},
+    {isI1, {"i1", 1, FX_CATEGORY_BOOL, false}},
+};
+
+const FxDtypeInfo *fxDtypeInfo(MlirType dtype) {
+  for (size_t i = 0;
+       !mlirTypeIsNull(dtype) && i < sizeof kDtypes / sizeof *kDtypes; ++i)
+    if (kDtypes[i].isA(dtype))
+      return &kDtypes[i].info;
+  return NULL;
+}
+
+int64_t fxDtypeGetBytes(MlirType dtype) {
+  const FxDtypeInfo *d = fxDtypeInfo(dtype);
+  return d ? d->bytes : 0;
+}
+
 bool fxDimEqual(FxDim a, FxDim b) {
   if (a.symbol.length || b.symbol.length)
     return mlirStringRefEqual(a.symbol, b.symbol);
@@ -472,13 +509,23 @@ FxSchema *fxSchemaParseDeclaration(MlirStringRef name, MlirStringRef signature,
   return schema;
 }
 
-/* Parses the module's fx.schema called `name`; NULL when none or malformed. */
+/* Parses the module's fx.schema called `name`; NULL when none, malformed,
+ * or changing the signature of an op with a built-in implementation (the
+ * verifier reports both; the built-in schema is used meanwhile, so nothing
+ * downstream ever trusts such a declaration). */
 static FxSchema *parseModuleSchema(MlirOperation module, MlirStringRef name) {
   MlirOperation op = fxModuleSchemaOp(module, name);
-  return mlirOperationIsNull(op)
-             ? NULL
-             : fxSchemaParseDeclaration(name, fxOpGetStringAttr(op, "signature"),
-                                        NULL, 0);
+  FxSchema *s = mlirOperationIsNull(op)
+                    ? NULL
+                    : fxSchemaParseDeclaration(
+                          name, fxOpGetStringAttr(op, "signature"), NULL, 0);
+  if (s && fxSchemaBuiltinImpl(name.data, name.length) != FX_IMPL_NONE &&
+      fxSchemaCompare(s, fxSchemaLookupBuiltin(name.data, name.length), NULL,
+                      0)) {
+    fxSchemaDestroy(s);
+    s = NULL;
+  }
+  return s;
 }
 
 const FxSchema *fxSchemaTableLookup(FxSchemaTable *table,

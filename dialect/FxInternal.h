@@ -26,6 +26,57 @@ void fxVerifyMemoDestroy(FxVerifyMemo *memo);
  * type and schema declaration passed before (memo may be NULL). */
 MlirLogicalResult fxVerifyOpMemo(MlirOperation op, FxVerifyMemo *memo);
 
+/*===-- Verifier internals (FxVerifier.c) ----------------------------------===*/
+
+/* Types and attributes as text for messages (cut at 511 bytes). */
+typedef struct FxText {
+  char s[512];
+  size_t n;
+} FxText;
+FxText fxTypeText(MlirType t);
+FxText fxAttrText(MlirAttribute a);
+
+/* Emits "'<op name>' op <message>" as an error at `op`'s location and
+ * returns failure: how every verifier check reports. */
+MlirLogicalResult fxVerifyError(MlirOperation op, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* The rules torch has for the results and arguments of the aten ops with a
+ * built-in schema (FxVerifyAten.c), checked where they are decidable; `op`
+ * already agrees with `schema` (names, args, result count).  Success for
+ * targets it has no rule for. */
+MlirLogicalResult fxVerifyAtenCall(MlirOperation op, const FxSchema *schema);
+
+/* `view` (an fx.view) can be a view of its input, decided from the input's
+ * layout where its producers make it known (FxVerifyView.c).  Depends on
+ * the producers, not only on the op: never memoized.  `table` may be NULL. */
+MlirLogicalResult fxVerifyViewLayout(MlirOperation view, FxSchemaTable *table);
+
+/* The fx attributes of func.func `func`'s arguments and results
+ * (FxVerifyAttrs.c): `fx.donated` is a unit attribute, no other exists.
+ * Reports every bad one at the function. */
+MlirLogicalResult fxVerifyFunctionAttrs(MlirOperation func);
+
+/*===-- Dtypes (FxDialect.c) -------------------------------------------------===*/
+
+/* torch's type-promotion categories, in promotion order. */
+typedef enum FxDtypeCategory {
+  FX_CATEGORY_BOOL,
+  FX_CATEGORY_INT,
+  FX_CATEGORY_FLOAT,
+} FxDtypeCategory;
+
+/* One row per dtype of !fx.tensor. */
+typedef struct FxDtypeInfo {
+  const char *name;  /* as MLIR prints it: "f32", "f8E4M3FN", "i1" */
+  int64_t bytes;     /* per element; i1 is stored as one byte */
+  FxDtypeCategory category;
+  bool float8;       /* a float8 type (kernels that take floats but no fp8) */
+} FxDtypeInfo;
+
+/* The row of `dtype`, or NULL when !fx.tensor does not allow it. */
+const FxDtypeInfo *fxDtypeInfo(MlirType dtype);
+
 static inline MlirStringRef fxStr(const char *s) {
   return mlirStringRefCreateFromCString(s);
 }

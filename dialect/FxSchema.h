@@ -86,6 +86,31 @@ int fxSchemaNumMutated(const FxSchema *schema);
  * "aten::add.Tensor"; `len` bytes), or NULL.  Owned by the registry. */
 const FxSchema *fxSchemaLookupBuiltin(const char *qualifiedName, size_t len);
 
+/* How a built-in op runs: a column of the built-in table, the one place
+ * that says which ops have an implementation of fxir's own.  Such an op's
+ * calling convention is fixed by that implementation, so a module may not
+ * change its schema (the verifier rejects an `fx.schema` that does). */
+typedef enum FxBuiltinImpl {
+  FX_IMPL_NONE,   /* none: called as a user op `fxrt_<ns>__<op>` (DESIGN §4) */
+  FX_IMPL_KERNEL, /* a libfxrt kernel with the C ABI of kernels/fxrt.h     */
+  FX_IMPL_ALLOC,  /* new storage made by the lowering (empty, empty_like)  */
+  FX_IMPL_CLONE,  /* new storage plus a copy (clone)                       */
+  FX_IMPL_COPY,   /* a converting, broadcasting copy into `self` (copy_)   */
+} FxBuiltinImpl;
+
+/* The implementation of the built-in op `qualifiedName` (`len` bytes);
+ * FX_IMPL_NONE when it has none or no built-in schema. */
+FxBuiltinImpl fxSchemaBuiltinImpl(const char *qualifiedName, size_t len);
+
+/* Whether `a` and `b` declare the same signature: the same parameters and
+ * returns, in order, with the same names, types, annotations, defaults and
+ * keyword-only markers (whitespace and the namespace spelling aside).
+ * Returns 0 when they do; otherwise nonzero, with the first difference
+ * described in `diff` (errLen bytes, NUL-terminated when > 0) as
+ * "parameter 0 is 'Tensor input' where the other has 'Tensor! result'". */
+int fxSchemaCompare(const FxSchema *a, const FxSchema *b, char *diff,
+                    size_t diffLen);
+
 /* Number of built-in schemas and the i-th one (for listing and tests). */
 int fxSchemaNumBuiltins(void);
 const FxSchema *fxSchemaGetBuiltin(int i);

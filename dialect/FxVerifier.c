@@ -20,15 +20,17 @@
 enum { kMsgLen = 2048 };
 
 /* What the ops of one function share: its declared symbols, and the tensor
- * types already found valid (types are uniqued; a graph has few). */
-enum { kMaxScopeSyms = 32, kMaxCheckedTypes = 64 };
+ * types already found valid (types are uniqued; a graph has few, and the
+ * cache only saves work). */
+enum { kMaxCheckedTypes = 64 };
 typedef struct Seen Seen;
 typedef struct Scope {
-  bool perOp;       /* one op's verification: look symbols up directly */
+  bool perOp;       /* look symbols up in the arguments directly: one op's
+                       verification, or no memory for the list */
   bool ready;
-  bool anySymbol;   /* no function body, or too many symbols to list */
-  int numSyms, numChecked;
-  MlirStringRef syms[kMaxScopeSyms];
+  bool anySymbol;   /* no function body: symbols are not checked */
+  int numSyms, capSyms, numChecked;
+  MlirStringRef *syms; /* the distinct declared symbols (malloc-ed) */
   MlirType checked[kMaxCheckedTypes];
   Seen *seen;       /* ops already found valid, by signature (below) */
 } Scope;
@@ -40,16 +42,30 @@ typedef struct Verifier {
   Scope *scope;
 } Verifier;
 
-static MlirLogicalResult fail(Verifier *v, const char *fmt, ...) {
+static MlirLogicalResult vfail(MlirOperation op, const char *fmt,
+                               va_list ap) {
   char msg[kMsgLen];
-  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(v->op));
+  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
   int n = snprintf(msg, sizeof msg, "'%.*s' op ", (int)name.length, name.data);
+  vsnprintf(msg + n, sizeof msg - n, fmt, ap);
+  mlirEmitError(mlirOperationGetLocation(op), msg);
+  return mlirLogicalResultFailure();
+}
+
+static MlirLogicalResult fail(Verifier *v, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(msg + n, sizeof msg - n, fmt, ap);
+  MlirLogicalResult r = vfail(v->op, fmt, ap);
   va_end(ap);
-  mlirEmitError(mlirOperationGetLocation(v->op), msg);
-  return mlirLogicalResultFailure();
+  return r;
+}
+
+MlirLogicalResult fxVerifyError(MlirOperation op, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  MlirLogicalResult r = vfail(op, fmt, ap);
+  va_end(ap);
+  return r;
 }
 
 #define OK mlirLogicalResultSuccess()
@@ -62,10 +78,7 @@ static MlirLogicalResult fail(Verifier *v, const char *fmt, ...) {
   } while (0)
 
 /* Printing types and attributes into messages. */
-typedef struct Buf {
-  char s[512];
-  size_t n;
-} Buf;
+typedef FxText Buf;
 
 static void appendCb(MlirStringRef str, void *userData) {
   Buf *b = userData;
@@ -76,17 +89,20 @@ static void appendCb(MlirStringRef str, void *userData) {
   b->s[b->n] = 0;
 }
 
-static Buf typeStr(MlirType t) {
+FxText fxTypeText(MlirType t) {
   Buf b = {{0}, 0};
   mlirTypePrint(t, appendCb, &b);
   return b;
 }
 
-static Buf attrStr(MlirAttribute a) {
+FxText fxAttrText(MlirAttribute a) {
   Buf b = {{0}, 0};
   mlirAttributePrint(a, appendCb, &b);
   return b;
 }
+
+#define typeStr fxTypeText
+#define attrStr fxAttrText
 
 /* "ns::name(params) -> returns", as schemas are named in messages. */
 static Buf schemaStr(const FxSchema *s) {
@@ -102,14 +118,23 @@ static Buf schemaStr(const FxSchema *s) {
 
 /*===-- Symbols and types --------------------------------------------------===*/
 
+/* Adds `sym` to the scope's list; without memory for it, the scope falls
+ * back to looking symbols up in the arguments (never to not checking). */
 static void addSymbol(Scope *sc, MlirStringRef sym) {
   for (int i = 0; i < sc->numSyms; ++i)
     if (mlirStringRefEqual(sc->syms[i], sym))
       return;
-  if (sc->numSyms == kMaxScopeSyms)
-    sc->anySymbol = true; /* rare: then symbols are not checked */
-  else
-    sc->syms[sc->numSyms++] = sym;
+  if (sc->numSyms == sc->capSyms) {
+    int cap = sc->capSyms ? 2 * sc->capSyms : 16;
+    MlirStringRef *grown = realloc(sc->syms, (size_t)cap * sizeof *grown);
+    if (!grown) {
+      sc->perOp = true;
+      return;
+    }
+    sc->syms = grown;
+    sc->capSyms = cap;
+  }
+  sc->syms[sc->numSyms++] = sym;
 }
 
 /* Symbols are declared by the dims of the function's tensor arguments and
@@ -138,6 +163,20 @@ static void prepareScope(Verifier *v) {
   }
 }
 
+/* Whether tensor type `t` has a dim named `sym`: every dim, whatever the
+ * rank (a rank beyond FX_MAX_RANK is an error of its own, never a reason
+ * to miss a declaration). */
+static bool hasSymbolDim(MlirType t, MlirStringRef sym) {
+  FxDim dims[FX_MAX_RANK];
+  intptr_t r = fxTensorTypeGetDims(t, dims, FX_MAX_RANK);
+  for (intptr_t d = 0; d < r; ++d)
+    if (mlirStringRefEqual(d < FX_MAX_RANK ? dims[d].symbol
+                                           : fxTensorTypeGetDim(t, d).symbol,
+                           sym))
+      return true;
+  return false;
+}
+
 /* One op's check (MLIR's verifier hook runs it on every op after every
  * pass): scan the arguments until the symbol shows up instead of listing all
  * of them, which made graphs with many arguments quadratic.  The arguments
@@ -155,21 +194,18 @@ static bool declaredByArguments(MlirOperation func, MlirStringRef sym) {
   MlirType fn = mlirTypeAttrGetValue(fnType);
   for (intptr_t i = 0, n = mlirFunctionTypeGetNumInputs(fn); i < n; ++i) {
     MlirType t = mlirFunctionTypeGetInput(fn, i);
-    if (fxTypeIsASym(t) && mlirStringRefEqual(fxSymTypeGetName(t), sym))
+    if ((fxTypeIsASym(t) && mlirStringRefEqual(fxSymTypeGetName(t), sym)) ||
+        hasSymbolDim(t, sym))
       return true;
-    FxDim dims[16];
-    intptr_t r = fxTensorTypeGetDims(t, dims, 16);
-    for (intptr_t d = 0; d < r && d < 16; ++d)
-      if (mlirStringRefEqual(dims[d].symbol, sym))
-        return true;
   }
   return false;
 }
 
 static bool isDeclared(Verifier *v, MlirStringRef sym) {
+  if (!v->scope->perOp)
+    prepareScope(v);
   if (v->scope->perOp)
     return declaredByArguments(v->func, sym);
-  prepareScope(v);
   if (v->scope->anySymbol)
     return true;
   for (int i = 0; i < v->scope->numSyms; ++i)
@@ -197,7 +233,11 @@ static MlirLogicalResult checkSymbol(Verifier *v, MlirStringRef sym,
               what, (int)sym.length, sym.data);
 }
 
-/* Dims are i64 >= 0 or declared symbols; IRDL only knows "an array". */
+/* The rank is at most FX_MAX_RANK (the runtime's limit), checked first: a
+ * deeper tensor gets that error, not a confusing one about its dims.  Dims
+ * are i64 >= 0 or declared symbols (IRDL only knows "an array"), and the
+ * static dims' element count and byte size fit in an int64 (an empty
+ * tensor always does). */
 static MlirLogicalResult checkTensorType(Verifier *v, MlirType t,
                                          const char *kind, int index) {
   if (!fxTypeIsATensor(t))
@@ -206,16 +246,39 @@ static MlirLogicalResult checkTensorType(Verifier *v, MlirType t,
   for (int i = 0; i < sc->numChecked; ++i)
     if (mlirTypeEqual(sc->checked[i], t))
       return OK;
-  for (intptr_t i = 0, r = fxTensorTypeGetRank(t); i < r; ++i) {
+  intptr_t rank = fxTensorTypeGetRank(t);
+  if (rank > FX_MAX_RANK)
+    return fail(v,
+                "%s %d has type %s of rank %d, above fxir's limit of %d (the "
+                "runtime's FXRT_MAX_RANK)",
+                kind, index, typeStr(t).s, (int)rank, FX_MAX_RANK);
+  uint64_t numel = 1; /* of the static dims, saturated at UINT64_MAX */
+  bool empty = false;
+  for (intptr_t i = 0; i < rank; ++i) {
     FxDim d = fxTensorTypeGetDim(t, i);
-    if (d.symbol.length)
+    if (d.symbol.length) {
       TRY(checkSymbol(v, d.symbol, kind, index));
-    else if (d.size < 0)
+    } else if (d.size < 0) {
       return fail(v,
                   "%s %d has type %s whose dim %d is not an i64 >= 0 or a "
                   "symbol string",
                   kind, index, typeStr(t).s, (int)i);
+    } else {
+      empty |= d.size == 0;
+      numel = (uint64_t)d.size > UINT64_MAX / (numel ? numel : 1)
+                  ? UINT64_MAX
+                  : numel * (uint64_t)d.size;
+    }
   }
+  int64_t bytes = fxDtypeGetBytes(fxTensorTypeGetDtype(t));
+  if (!empty && numel > (uint64_t)INT64_MAX)
+    return fail(v, "%s %d has type %s whose element count overflows int64",
+                kind, index, typeStr(t).s);
+  if (!empty && bytes && numel > (uint64_t)INT64_MAX / (uint64_t)bytes)
+    return fail(v,
+                "%s %d has type %s whose size in bytes (%" PRIu64
+                " elements of %" PRId64 " bytes) overflows int64",
+                kind, index, typeStr(t).s, numel, bytes);
   if (sc->numChecked < kMaxCheckedTypes)
     sc->checked[sc->numChecked++] = t;
   return OK;
@@ -265,8 +328,8 @@ static MlirAttribute attr(Verifier *v, const char *name) {
 typedef struct Count {
   unsigned __int128 product;
   int numSyms;
-  MlirStringRef syms[16];
-  bool overflow;
+  MlirStringRef syms[FX_MAX_RANK];
+  bool overflow; /* more symbols than fit: the count is undecided */
 } Count;
 
 static Count countOf(MlirType t) {
@@ -274,7 +337,7 @@ static Count countOf(MlirType t) {
   for (intptr_t i = 0, r = fxTensorTypeGetRank(t); i < r; ++i) {
     FxDim d = fxTensorTypeGetDim(t, i);
     if (d.symbol.length) {
-      if (c.numSyms < 16)
+      if (c.numSyms < FX_MAX_RANK)
         c.syms[c.numSyms++] = d.symbol;
       else
         c.overflow = true;
@@ -296,7 +359,7 @@ static bool countsDiffer(Count a, Count b) {
            (a.product ? a.numSyms : b.numSyms) == 0;
   if (a.numSyms != b.numSyms)
     return false;
-  bool used[16] = {false};
+  bool used[FX_MAX_RANK] = {false};
   for (int i = 0; i < a.numSyms; ++i) {
     int j = 0;
     while (j < b.numSyms &&
@@ -382,7 +445,9 @@ static int64_t sliceLength(FxDim d, MlirAttribute start, MlirAttribute end,
     s = n;
   if (e > n)
     e = n;
-  return e <= s ? 0 : (e - s + step - 1) / step;
+  /* ceil((e - s) / step) without forming e - s + step - 1, which
+   * overflows for a huge step (torch: step = 2^63-1 selects one element). */
+  return e <= s ? 0 : (e - s - 1) / step + 1;
 }
 
 /* Checks dim/start/end/step against the full type `full` and the sliced
@@ -673,6 +738,11 @@ static MlirLogicalResult verifyCall(Verifier *v) {
     r = verifyArgs(v, s);
   if (!FAILED(r))
     r = verifyResults(v, s, present, functional);
+  /* Ops with an implementation of ours: what torch says they return.  A
+   * module cannot change their schemas, so `s` is the built-in one. */
+  if (!FAILED(r) && fxSchemaBuiltinImpl(target.data, target.length) !=
+                        FX_IMPL_NONE)
+    r = fxVerifyAtenCall(v->op, s);
   if (present != presentStack)
     free(present);
   return r;
@@ -688,7 +758,18 @@ static MlirLogicalResult verifySchemaOp(Verifier *v) {
   if (!s)
     return fail(v, "invalid schema for \"%.*s\": %s", (int)name.length,
                 name.data, err);
+  /* An op fxir implements itself has a calling convention fixed by that
+   * implementation: restating its schema is fine, changing it is not. */
+  const FxSchema *builtin = fxSchemaLookupBuiltin(name.data, name.length);
+  bool changed = fxSchemaBuiltinImpl(name.data, name.length) != FX_IMPL_NONE &&
+                 fxSchemaCompare(s, builtin, err, sizeof err);
   fxSchemaDestroy(s);
+  if (changed)
+    return fail(v,
+                "changes the signature of %.*s, which has a built-in "
+                "implementation with a fixed calling convention: %s; restate "
+                "it unchanged or leave it out: %s",
+                (int)name.length, name.data, err, schemaStr(builtin).s);
   /* A second declaration of one name would make lookups order-dependent. */
   MlirBlock block = mlirOperationGetBlock(v->op);
   if (mlirBlockIsNull(block)) /* detached: nothing to clash with */
@@ -723,10 +804,18 @@ static MlirOperation enclosingFunc(MlirOperation op) {
   return (MlirOperation){NULL};
 }
 
-MlirLogicalResult fxVerifyOp(MlirOperation op, FxSchemaTable *table) {
-  FxOpKind kind = fxOpGetKind(op);
-  if (kind == FX_OP_NONE)
-    return OK;
+/* What an op's validity depends on beyond its signature (so the memos
+ * below never skip it): whether a view's input, as its producers lay it
+ * out, can be viewed. */
+static MlirLogicalResult verifyBeyondSignature(MlirOperation op, FxOpKind kind,
+                                              FxSchemaTable *table) {
+  return kind == FX_OP_VIEW ? fxVerifyViewLayout(op, table) : OK;
+}
+
+/* The checks that depend on the op's signature (and the function's
+ * symbols, the module's schemas): what the memos remember. */
+static MlirLogicalResult verifySignature(MlirOperation op, FxOpKind kind,
+                                         FxSchemaTable *table) {
   Scope scope = {.perOp = true};
   Verifier v = {op, enclosingFunc(op), table, &scope};
   if (!table && (kind == FX_OP_CALL || kind == FX_OP_AUTO_FUNCTIONALIZED))
@@ -739,10 +828,20 @@ MlirLogicalResult fxVerifyOp(MlirOperation op, FxSchemaTable *table) {
   return r;
 }
 
-/* An op's validity depends only on its name, operand and result types and
+MlirLogicalResult fxVerifyOp(MlirOperation op, FxSchemaTable *table) {
+  FxOpKind kind = fxOpGetKind(op);
+  if (kind == FX_OP_NONE)
+    return OK;
+  MlirLogicalResult r = verifySignature(op, kind, table);
+  return FAILED(r) ? r : verifyBeyondSignature(op, kind, table);
+}
+
+/* An op's validity depends on its name, operand and result types and
  * attributes - all uniqued - plus the function's symbols and the module's
- * schemas, fixed for one verification.  A graph repeats the same ops layer
- * after layer, so each distinct signature is checked once per function. */
+ * schemas, fixed for one verification; all but the view check
+ * (verifyBeyondSignature), which always runs.  A graph repeats the same ops
+ * layer after layer, so each distinct signature is checked once per
+ * function. */
 enum { kSeenSlots = 1024, kMaxKey = 96 };
 struct Seen {
   uint64_t hash[kSeenSlots];
@@ -841,7 +940,8 @@ static void freeSeen(Scope *sc) {
  * hook cost more than the passes.  An op's validity depends on its signature,
  * the symbols its function's type declares, and, for calls, the module's
  * declaration of the target - all uniqued, so pointers identify them: the
- * memo keeps the keys of ops found valid.  One memo per context (its
+ * memo keeps the keys of ops found valid - except for what depends on other
+ * ops (verifyBeyondSignature: a view's producers), checked every time.  One memo per context (its
  * uniqued objects live as long as it; FxDialectShim.cpp frees the memo with
  * the context's op definitions), shared by the threads of a parallel
  * verification under a lock.  Failures are never remembered, so every
@@ -916,11 +1016,13 @@ MlirLogicalResult fxVerifyOpMemo(MlirOperation op, FxVerifyMemo *memo) {
   const void *key[kMaxKey];
   int n = memoKey(op, kind, enclosingFunc(op), key);
   if (n && memoHas(memo, key, n, false))
-    return OK;
-  MlirLogicalResult r = fxVerifyOp(op, NULL);
-  if (n && !FAILED(r))
+    return verifyBeyondSignature(op, kind, NULL);
+  MlirLogicalResult r = verifySignature(op, kind, NULL);
+  if (FAILED(r))
+    return r;
+  if (n)
     memoHas(memo, key, n, true);
-  return r;
+  return verifyBeyondSignature(op, kind, NULL);
 }
 
 typedef struct WalkState {
@@ -935,14 +1037,15 @@ static MlirLogicalResult verifyInScope(MlirOperation op, WalkState *w) {
   if (kind == FX_OP_NONE)
     return OK;
   if (seenValid(&w->scope, op, false))
-    return OK;
+    return verifyBeyondSignature(op, kind, w->table);
   Verifier v = {op, w->func, w->table, &w->scope};
   MlirLogicalResult r = checkOpTypes(&v);
   if (!FAILED(r))
     r = kVerifiers[kind](&v);
-  if (!FAILED(r))
-    seenValid(&w->scope, op, true);
-  return r;
+  if (FAILED(r))
+    return r;
+  seenValid(&w->scope, op, true);
+  return verifyBeyondSignature(op, kind, w->table);
 }
 
 static MlirWalkResult verifyWalk(MlirOperation op, void *userData) {
@@ -964,9 +1067,11 @@ MlirLogicalResult fxVerifyFunction(MlirOperation func, FxSchemaTable *table) {
   for (intptr_t i = 0, n = mlirFunctionTypeGetNumResults(fnType); i < n; ++i)
     failed |= FAILED(checkTensorType(&v, mlirFunctionTypeGetResult(fnType, i),
                                      "result", (int)i));
+  failed |= FAILED(fxVerifyFunctionAttrs(func));
   mlirOperationWalk(func, verifyWalk, &w, MlirWalkPreOrder);
   if (w.table != table)
     fxSchemaTableDestroy(w.table);
   freeSeen(&w.scope);
+  free(w.scope.syms);
   return failed || w.failed ? mlirLogicalResultFailure() : OK;
 }

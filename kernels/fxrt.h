@@ -182,6 +182,13 @@ void fxrt_aten__mul_Tensor(const FxTensor *out, const FxTensor *self,
                            const FxTensor *other);
 void fxrt_aten__cos(const FxTensor *out, const FxTensor *self);
 
+/* aten::copy_ (no out-record: it returns `self`, which it writes): `src`
+ * converted to self's dtype with torch's casts and broadcast to self's
+ * shape (kernels/cpu/copy.c and docs/runtime.md say exactly how).
+ * `non_blocking` has no effect. */
+void fxrt_aten__copy_(const FxTensor *self, const FxTensor *src,
+                      int64_t non_blocking);
+
 #ifdef __cplusplus
 }
 #endif

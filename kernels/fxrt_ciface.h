@@ -44,7 +44,8 @@ extern "C" {
     (T, scale_b), (O, bias), (O, scale_result), (I, use_fast_accum))           \
   X(fxrt_aten__add_Tensor, (T, out), (T, self), (T, other), (F, alpha))        \
   X(fxrt_aten__mul_Tensor, (T, out), (T, self), (T, other))                    \
-  X(fxrt_aten__cos, (T, out), (T, self))
+  X(fxrt_aten__cos, (T, out), (T, self))                                      \
+  X(fxrt_aten__copy_, (T, self), (T, src), (I, non_blocking))
 
 /* FXRT_MAP(M, SEP, (k, n), ...) expands M(k, n) for up to 8 parameters,
  * separated by SEP() (FXRT_COMMA or FXRT_NOTHING). */

@@ -158,6 +158,11 @@ void fxCpuCopyStrided(const FxTensor *dst, const FxTensor *src) {
   }
 }
 
+void fxCpuCountCopy(int64_t bytes) {
+  gStats.copies++;
+  gStats.copied_bytes += bytes;
+}
+
 void fxrt_copy_tensor(const FxTensor *dst, const FxTensor *src) {
   static const char k[] = "fxrt_copy";
   if (!dst || !src || !fxCpuDtype(dst->dtype) || !fxCpuDtype(src->dtype)) {

@@ -2,7 +2,8 @@
  *
  * Three kinds of target:
  *   - storage ops done by the lowering itself: aten::empty, empty_like
- *     (fxrt_alloc), clone (alloc + fxrt_copy), copy_ (fxrt_copy);
+ *     (fxrt_alloc), clone (alloc + fxrt_copy), copy_ (fxrt_copy, or
+ *     fxrt_aten__copy_ when src's type differs: it converts and broadcasts);
  *   - built-in kernels of libfxrt (kernels/fxrt.h): every tensor as a tensor
  *     record, int/SymInt/bool as i64, float/Scalar as f64; list, str and
  *     ScalarType parameters are not passed (the kernels take their types
@@ -313,7 +314,18 @@ bool fxLowerCall(FxLower *L, MlirOperation op) {
     MlirValue src = fxMemRefOf(fxCallGetOperandByName(op, mlirStringRefCreateFromCString("src")));
     if (fxOpGetKind(op) == FX_OP_AUTO_FUNCTIONALIZED) /* write the copy */
       self = results[numReturns];
-    fxCopy(L, self, src);
+    MlirType selfType = mlirValueGetType(fxCallGetOperandByName(op, mlirStringRefCreateFromCString("self")));
+    MlirType srcType = mlirValueGetType(fxCallGetOperandByName(op, mlirStringRefCreateFromCString("src")));
+    if (mlirTypeEqual(selfType, srcType)) {
+      fxCopy(L, self, src);
+    } else { /* dtype conversion and/or broadcast: kernels/cpu/copy.c */
+      MlirType rec = mlirTypeParseGet(L->ctx, mlirStringRefCreateFromCString("memref<?xi64>"));
+      MlirType types[3] = {rec, rec, mlirIntegerTypeGet(L->ctx, 64)};
+      if (!fxDeclare(L, "fxrt_aten__copy_", 3, types, 0, NULL))
+        return false;
+      MlirValue args[3] = {fxRecord(L, self), fxRecord(L, src), fxI64Const(L, 0)};
+      fxCall(L, "fxrt_aten__copy_", 3, args, 0, NULL);
+    }
     if (numReturns)
       results[0] = self;
     break;

@@ -135,6 +135,10 @@ void fxCpuRowIoInit(FxCpuRowIo *io, const FxTensor *input, const FxTensor *out,
  * to pack and unpack strided host tensors. */
 void fxCpuCopyStrided(const FxTensor *dst, const FxTensor *src);
 
+/* Counts one tensor copy of `bytes` in the statistics (fxrt_get_stats), for
+ * copies made outside fxrt_copy_tensor (the converting aten::copy_). */
+void fxCpuCountCopy(int64_t bytes);
+
 /* Element offset of row-major element `flat` of `t` (in elements). */
 int64_t fxCpuFlatOffset(const FxTensor *t, int64_t flat);
 /* Byte stride of the last dimension of `t`. */

@@ -8,6 +8,7 @@
  * going after a failure and makes main return 1.  Diagnostics go to a handler
  * that prints them to stdout, so the output order is deterministic. */
 #include "Fx.h"
+#include "../../kernels/fxrt.h" /* FXRT_MAX_RANK only: no libfxrt link */
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
@@ -17,6 +18,9 @@
 
 #include <stdio.h>
 #include <string.h>
+
+/* The verifier's rank limit is the runtime's. */
+_Static_assert(FX_MAX_RANK == FXRT_MAX_RANK, "FX_MAX_RANK != FXRT_MAX_RANK");
 
 static int gPassed, gFailed;
 
@@ -315,6 +319,17 @@ static void testTypes(MlirContext ctx) {
                   INT(6), INT(7), INT(8), SYM("s1"), INT(10)};
   tensor(ctx, "wide", 10, wide, f16);
   // CHECK-NEXT: type wide: !fx.tensor<[1, 2, 3, "s0", 5, 6, 7, 8, "s1", 10], f16> rank 10 dims [1 2 3 s0(-1) 5 6 7 8 s1(-1) 10] dtype f16
+
+  /* Bytes per element: one per dtype !fx.tensor allows, 0 otherwise. */
+  MlirType i1 = mlirIntegerTypeGet(ctx, 1), i32 = mlirIntegerTypeGet(ctx, 32);
+  MlirType i64t = mlirIntegerTypeGet(ctx, 64);
+  EXPECT(fxDtypeGetBytes(f32) == 4 && fxDtypeGetBytes(f16) == 2 &&
+         fxDtypeGetBytes(bf16) == 2 && fxDtypeGetBytes(f8) == 1 &&
+         fxDtypeGetBytes(i8) == 1 && fxDtypeGetBytes(i32) == 4 &&
+         fxDtypeGetBytes(i64t) == 8 && fxDtypeGetBytes(i1) == 1);
+  EXPECT(fxDtypeGetBytes(f64) == 0 && fxDtypeGetBytes(mlirIntegerTypeGet(ctx, 16)) == 0 &&
+         fxDtypeGetBytes(mlirIntegerTypeUnsignedGet(ctx, 8)) == 0 &&
+         fxDtypeGetBytes((MlirType){NULL}) == 0);
 
   /* Equal types are the same object; different dtype or dims are not. */
   FxDim act2[] = {SYM("s0"), INT(4096)};
@@ -784,8 +799,8 @@ static void testRead(MlirContext ctx) {
 /*===-- 5. Schema table ----------------------------------------------------------===*/
 
 static const char *kSchemaModule =
-    "\"fx.schema\"() {name = \"_C::rms_norm\", signature = \"rms_norm(Tensor! "
-    "out, Tensor input, float eps) -> ()\"} : () -> ()\n"
+    "\"fx.schema\"() {name = \"_C::mul_and_silu\", signature = "
+    "\"mul_and_silu(Tensor! out, Tensor input, float eps) -> ()\"} : () -> ()\n"
     "\"fx.schema\"() {name = \"mylib::foo\", signature = \"foo(Tensor! out, "
     "Tensor x, int n=1) -> ()\"} : () -> ()\n"
     "func.func @f(%x: !fx.tensor<[8], f32>) {\n"
@@ -806,8 +821,9 @@ static void testSchemaTable(MlirContext ctx) {
   MlirOperation func = firstFunc(m);
   MlirBlock body = entryBlock(func);
   /* Malformed declarations cannot be parsed (the verifier rejects them), so
-   * add them after parsing: an override with a bad signature, and one whose
-   * name does not match its signature. */
+   * add them after parsing: an override with a bad signature, one whose
+   * name does not match its signature, and one that changes an op with a
+   * built-in kernel. */
   mlirBlockInsertOwnedOperationBefore(
       mlirModuleGetBody(m), func,
       fxSchemaOpCreate(loc(ctx, 20), str("_C::gelu_and_mul"),
@@ -815,16 +831,25 @@ static void testSchemaTable(MlirContext ctx) {
   MlirOperation baz = fxSchemaOpCreate(loc(ctx, 21), str("mylib::baz"),
                                        str("qux(Tensor! out) -> ()"));
   mlirBlockInsertOwnedOperationBefore(mlirModuleGetBody(m), func, baz);
+  mlirBlockInsertOwnedOperationBefore(
+      mlirModuleGetBody(m), func,
+      fxSchemaOpCreate(loc(ctx, 23), str("_C::rms_norm"),
+                       str("rms_norm(Tensor! out, Tensor input, float eps) "
+                           "-> ()")));
 
   /* Any op of the module finds its schemas. */
   FxSchemaTable *t = fxSchemaTableCreate(mlirBlockGetTerminator(body));
   EXPECT(t != NULL);
-  const FxSchema *rms = lookup(t, "_C::rms_norm");
-  // CHECK-LABEL: lookup _C::rms_norm: _C::rms_norm rms_norm(Tensor! out, Tensor input, float eps) -> ()
+  const FxSchema *rms = lookup(t, "_C::mul_and_silu");
+  // CHECK-LABEL: lookup _C::mul_and_silu: _C::mul_and_silu mul_and_silu(Tensor! out, Tensor input, float eps) -> ()
   const FxSchema *builtinRms = fxSchemaLookupBuiltin("_C::rms_norm", 12);
-  EXPECT(rms != NULL && rms != builtinRms && rms->numArgs == 3);
-  EXPECT(rms && !strcmp(rms->text,
-                        "rms_norm(Tensor! out, Tensor input, float eps) -> ()"));
+  EXPECT(rms != NULL && rms != fxSchemaLookupBuiltin("_C::mul_and_silu", 16) &&
+         rms->numArgs == 3);
+  EXPECT(rms && !strcmp(rms->text, "mul_and_silu(Tensor! out, Tensor input, "
+                                   "float eps) -> ()"));
+  /* A declaration changing an op with a built-in kernel is never used. */
+  EXPECT(lookup(t, "_C::rms_norm") == builtinRms);
+  // CHECK-NEXT: lookup _C::rms_norm: _C::rms_norm rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> ()
   const FxSchema *foo = lookup(t, "mylib::foo");
   // CHECK-NEXT: lookup mylib::foo: mylib::foo foo(Tensor! out, Tensor x, int n=1) -> ()
   EXPECT(foo && !strcmp(foo->text, "foo(Tensor! out, Tensor x, int n=1) -> ()"));
@@ -841,19 +866,20 @@ static void testSchemaTable(MlirContext ctx) {
   EXPECT(fxSchemaTableLookup(t, str("")) == NULL);
 
   /* Cached: the same pointers again, for hits and misses alike. */
-  EXPECT(fxSchemaTableLookup(t, str("_C::rms_norm")) == rms);
+  EXPECT(fxSchemaTableLookup(t, str("_C::mul_and_silu")) == rms);
+  EXPECT(fxSchemaTableLookup(t, str("_C::rms_norm")) == builtinRms);
   EXPECT(fxSchemaTableLookup(t, str("mylib::foo")) == foo);
   EXPECT(fxSchemaTableLookup(t, str("_C::silu_and_mul")) == silu);
   EXPECT(fxSchemaTableLookup(t, str("_C::gelu_and_mul")) == gelu);
   EXPECT(fxSchemaTableLookup(t, str("nope::nothing")) == NULL);
   /* Lookup is by `length` bytes, not up to a NUL. */
   EXPECT(fxSchemaTableLookup(t, (MlirStringRef){"mylib::foo.x", 10}) == foo);
-  printf("cached: %d\n", fxSchemaTableLookup(t, str("_C::rms_norm")) == rms);
+  printf("cached: %d\n", fxSchemaTableLookup(t, str("_C::mul_and_silu")) == rms);
   // CHECK-NEXT: cached: 1
 
   /* The module op itself works too; each table owns its own copies. */
   FxSchemaTable *t2 = fxSchemaTableCreate(mlirModuleGetOperation(m));
-  const FxSchema *rms2 = fxSchemaTableLookup(t2, str("_C::rms_norm"));
+  const FxSchema *rms2 = fxSchemaTableLookup(t2, str("_C::mul_and_silu"));
   EXPECT(rms2 && rms2 != rms && !strcmp(rms2->text, rms->text));
   fxSchemaTableDestroy(t2);
 
@@ -875,6 +901,11 @@ static void testSchemaTable(MlirContext ctx) {
   // CHECK-NEXT: diag error at loc("built.mlir":21:1): 'fx.schema' op invalid schema for "mylib::baz": name "mylib::baz" does not match the signature's op "mylib::qux"
   printf("malformed schemas: %d errors\n", gDiags.errors);
   // CHECK-NEXT: malformed schemas: 2 errors
+  gDiags = (Diags){0};
+  MlirOperation changed = mlirOperationGetNextInBlock(baz);
+  EXPECT(mlirLogicalResultIsFailure(fxVerifyOp(changed, NULL)));
+  // CHECK-NEXT: diag error at loc("built.mlir":23:1): 'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: parameter 0 is 'Tensor! out', not 'Tensor! result'
+  EXPECT(gDiags.errors == 1);
   gDiags = (Diags){0};
   fxSchemaTableDestroy(t);
   mlirModuleDestroy(m);
@@ -968,6 +999,86 @@ static void testVerifier(MlirContext ctx) {
   mlirModuleDestroy(m);
 }
 
+/* fx-verify's per-function symbol list has no size limit: with 40 symbols
+ * declared, an undeclared one is still reported (a fixed list of 32 once
+ * stopped checking instead).  Built ops are not verified on insertion, so
+ * fxVerifyFunction is the first to see the bad one. */
+static void testManySymbols(MlirContext ctx) {
+  char text[4096];
+  size_t n = (size_t)snprintf(text, sizeof text, "func.func @many(%%x: !fx.tensor<[4], f32>");
+  for (int i = 0; i < 40; ++i)
+    n += (size_t)snprintf(text + n, sizeof text - n, ", %%n%d: !fx.sym<\"s%d\">", i, i);
+  snprintf(text + n, sizeof text - n, ") {\n  return\n}\n");
+  MlirModule m = parse(ctx, text);
+  if (mlirModuleIsNull(m))
+    return;
+  MlirOperation func = firstFunc(m);
+  MlirBlock body = entryBlock(func);
+  MlirValue x = mlirBlockGetArgument(body, 0);
+  MlirType f32 = mlirF32TypeGet(ctx);
+  FxDim s39[] = {SYM("s39")}, s99[] = {SYM("s99")};
+  MlirAttribute shape39 = symAttr(ctx, "s39"), shape99 = symAttr(ctx, "s99");
+  insert(body, fxReshapeOpCreate(loc(ctx, 50), FX_OP_RESHAPE, x,
+                                 fxTensorTypeGet(ctx, 1, s39, f32),
+                                 mlirArrayAttrGet(ctx, 1, &shape39)));
+  EXPECT(mlirLogicalResultIsSuccess(fxVerifyFunction(func, NULL)));
+  insert(body, fxReshapeOpCreate(loc(ctx, 51), FX_OP_RESHAPE, x,
+                                 fxTensorTypeGet(ctx, 1, s99, f32),
+                                 mlirArrayAttrGet(ctx, 1, &shape99)));
+  EXPECT(mlirLogicalResultIsFailure(fxVerifyFunction(func, NULL)));
+  // CHECK: diag error at loc("built.mlir":51:1): 'fx.reshape' op result 0 uses symbol "s99", which no argument of the enclosing function declares
+  EXPECT(gDiags.errors == 1);
+  gDiags = (Diags){0};
+  mlirModuleDestroy(m);
+}
+
+/* fx-verify remembers the signatures it found valid within a function; a
+ * view's validity also depends on its producers, so the same view
+ * signature must be checked again on another input.  Built ops are not
+ * verified on insertion: fxVerifyFunction sees the bad one first. */
+static const char *kViewModule =
+    "func.func @views() {\n"
+    "  %buf = \"fx.call\"() {target = \"aten::empty\", arg_names = [], args = "
+    "{size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, "
+    "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, "
+    "0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>\n"
+    "  %new = \"fx.call\"() {target = \"aten::empty\", arg_names = [], args = "
+    "{size = [4, 4], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, "
+    "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, "
+    "0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 4], f32>\n"
+    "  %col = \"fx.slice\"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : "
+    "i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], "
+    "f32>\n"
+    "  return\n"
+    "}\n";
+
+static void testViewLayout(MlirContext ctx) {
+  MlirModule m = parse(ctx, kViewModule);
+  if (mlirModuleIsNull(m))
+    return;
+  MlirOperation func = firstFunc(m);
+  MlirBlock body = entryBlock(func);
+  MlirOperation first = mlirBlockGetFirstOperation(body);
+  MlirValue fresh = mlirOperationGetResult(mlirOperationGetNextInBlock(first), 0);
+  MlirValue col = mlirOperationGetResult(
+      mlirOperationGetNextInBlock(mlirOperationGetNextInBlock(first)), 0);
+  FxDim d16[] = {INT(16)};
+  MlirType flat = fxTensorTypeGet(ctx, 1, d16, mlirF32TypeGet(ctx));
+  MlirAttribute e16 = i64(ctx, 16);
+  MlirAttribute shape = mlirArrayAttrGet(ctx, 1, &e16);
+  insert(body, fxReshapeOpCreate(loc(ctx, 60), FX_OP_VIEW, fresh, flat, shape));
+  EXPECT(mlirLogicalResultIsSuccess(fxVerifyFunction(func, NULL)));
+  MlirOperation bad = insert(
+      body, fxReshapeOpCreate(loc(ctx, 61), FX_OP_VIEW, col, flat, shape));
+  EXPECT(mlirLogicalResultIsFailure(fxVerifyFunction(func, NULL)));
+  // CHECK: diag error at loc("built.mlir":61:1): 'fx.view' op cannot view its input !fx.tensor<[4, 4], f32>, laid out with strides [8, 1], as !fx.tensor<[16], f32>
+  EXPECT(mlirLogicalResultIsFailure(fxVerifyOp(bad, NULL)));
+  // CHECK-NEXT: diag error at loc("built.mlir":61:1): 'fx.view' op cannot view its input
+  EXPECT(gDiags.errors == 2);
+  gDiags = (Diags){0};
+  mlirModuleDestroy(m);
+}
+
 int main(void) {
   MlirDialectRegistry registry = mlirDialectRegistryCreate();
   mlirRegisterAllDialects(registry);
@@ -985,6 +1096,8 @@ int main(void) {
   testRead(ctx);
   testSchemaTable(ctx);
   testVerifier(ctx);
+  testManySymbols(ctx);
+  testViewLayout(ctx);
   EXPECT(gDiags.count == 0);
   mlirContextDestroy(ctx);
   mlirDialectRegistryDestroy(registry);

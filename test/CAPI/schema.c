@@ -8,8 +8,10 @@
 #include "FxSchema.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <threads.h>
+#include <time.h>
 
 static int gPassed, gFailed;
 
@@ -125,36 +127,36 @@ int main(void) {
    * its qualified name. */
   // CHECK: builtins: 30
   printf("builtins: %d\n", fxSchemaNumBuiltins());
-  // CHECK-NEXT: builtin _C::dynamic_per_token_scaled_fp8_quant: 4 args, 0 returns, 2 mutated
-  // CHECK-NEXT: builtin _C::dynamic_scaled_fp8_quant: 3 args, 0 returns, 2 mutated
-  // CHECK-NEXT: builtin _C::dynamic_scaled_int8_quant: 4 args, 0 returns, 3 mutated
-  // CHECK-NEXT: builtin _C::fused_add_rms_norm: 4 args, 0 returns, 2 mutated
-  // CHECK-NEXT: builtin _C::fused_add_rms_norm_static_fp8_quant: 6 args, 0 returns, 2 mutated
-  // CHECK-NEXT: builtin _C::fused_qk_norm_rope: 12 args, 0 returns, 1 mutated
-  // CHECK-NEXT: builtin _C::gelu_and_mul: 2 args, 0 returns, 1 mutated
-  // CHECK-NEXT: builtin _C::gelu_tanh_and_mul: 2 args, 0 returns, 1 mutated
-  // CHECK-NEXT: builtin _C::mul_and_silu: 2 args, 0 returns, 1 mutated
-  // CHECK-NEXT: builtin _C::rms_norm: 4 args, 0 returns, 1 mutated
-  // CHECK-NEXT: builtin _C::rms_norm_dynamic_per_token_quant: 7 args, 0 returns, 3 mutated
-  // CHECK-NEXT: builtin _C::rms_norm_per_block_quant: 9 args, 0 returns, 3 mutated
-  // CHECK-NEXT: builtin _C::rms_norm_static_fp8_quant: 5 args, 0 returns, 1 mutated
-  // CHECK-NEXT: builtin _C::rotary_embedding: 8 args, 0 returns, 2 mutated
-  // CHECK-NEXT: builtin _C::silu_and_mul: 2 args, 0 returns, 1 mutated
-  // CHECK-NEXT: builtin _C::silu_and_mul_nvfp4_quant: 4 args, 0 returns, 2 mutated
-  // CHECK-NEXT: builtin _C::silu_and_mul_quant: 3 args, 0 returns, 1 mutated
-  // CHECK-NEXT: builtin _C::static_scaled_fp8_quant: 4 args, 0 returns, 1 mutated
-  // CHECK-NEXT: builtin _C::static_scaled_int8_quant: 4 args, 0 returns, 1 mutated
-  // CHECK-NEXT: builtin aten::_scaled_mm: 8 args, 1 returns, 0 mutated
-  // CHECK-NEXT: builtin aten::add.Tensor: 3 args, 1 returns, 0 mutated
-  // CHECK-NEXT: builtin aten::clone: 1 args, 1 returns, 0 mutated
-  // CHECK-NEXT: builtin aten::copy_: 3 args, 1 returns, 1 mutated
-  // CHECK-NEXT: builtin aten::cos: 1 args, 1 returns, 0 mutated
-  // CHECK-NEXT: builtin aten::empty: 2 args, 1 returns, 0 mutated
-  // CHECK-NEXT: builtin aten::empty_like: 2 args, 1 returns, 0 mutated
-  // CHECK-NEXT: builtin aten::mm: 2 args, 1 returns, 0 mutated
-  // CHECK-NEXT: builtin aten::mul.Tensor: 2 args, 1 returns, 0 mutated
-  // CHECK-NEXT: builtin vllm::flashinfer_trtllm_fused_allreduce_norm: 14 args, 0 returns, 5 mutated
-  // CHECK-NEXT: builtin vllm::fused_rope_and_unified_kv_cache_update: 7 args, 1 returns, 2 mutated
+  // CHECK-NEXT: builtin _C::dynamic_per_token_scaled_fp8_quant: 4 args, 0 returns, 2 mutated, impl kernel
+  // CHECK-NEXT: builtin _C::dynamic_scaled_fp8_quant: 3 args, 0 returns, 2 mutated, impl kernel
+  // CHECK-NEXT: builtin _C::dynamic_scaled_int8_quant: 4 args, 0 returns, 3 mutated, impl none
+  // CHECK-NEXT: builtin _C::fused_add_rms_norm: 4 args, 0 returns, 2 mutated, impl kernel
+  // CHECK-NEXT: builtin _C::fused_add_rms_norm_static_fp8_quant: 6 args, 0 returns, 2 mutated, impl kernel
+  // CHECK-NEXT: builtin _C::fused_qk_norm_rope: 12 args, 0 returns, 1 mutated, impl none
+  // CHECK-NEXT: builtin _C::gelu_and_mul: 2 args, 0 returns, 1 mutated, impl none
+  // CHECK-NEXT: builtin _C::gelu_tanh_and_mul: 2 args, 0 returns, 1 mutated, impl none
+  // CHECK-NEXT: builtin _C::mul_and_silu: 2 args, 0 returns, 1 mutated, impl none
+  // CHECK-NEXT: builtin _C::rms_norm: 4 args, 0 returns, 1 mutated, impl kernel
+  // CHECK-NEXT: builtin _C::rms_norm_dynamic_per_token_quant: 7 args, 0 returns, 3 mutated, impl kernel
+  // CHECK-NEXT: builtin _C::rms_norm_per_block_quant: 9 args, 0 returns, 3 mutated, impl none
+  // CHECK-NEXT: builtin _C::rms_norm_static_fp8_quant: 5 args, 0 returns, 1 mutated, impl kernel
+  // CHECK-NEXT: builtin _C::rotary_embedding: 8 args, 0 returns, 2 mutated, impl kernel
+  // CHECK-NEXT: builtin _C::silu_and_mul: 2 args, 0 returns, 1 mutated, impl kernel
+  // CHECK-NEXT: builtin _C::silu_and_mul_nvfp4_quant: 4 args, 0 returns, 2 mutated, impl none
+  // CHECK-NEXT: builtin _C::silu_and_mul_quant: 3 args, 0 returns, 1 mutated, impl kernel
+  // CHECK-NEXT: builtin _C::static_scaled_fp8_quant: 4 args, 0 returns, 1 mutated, impl kernel
+  // CHECK-NEXT: builtin _C::static_scaled_int8_quant: 4 args, 0 returns, 1 mutated, impl none
+  // CHECK-NEXT: builtin aten::_scaled_mm: 8 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::add.Tensor: 3 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::clone: 1 args, 1 returns, 0 mutated, impl clone
+  // CHECK-NEXT: builtin aten::copy_: 3 args, 1 returns, 1 mutated, impl copy
+  // CHECK-NEXT: builtin aten::cos: 1 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::empty: 2 args, 1 returns, 0 mutated, impl alloc
+  // CHECK-NEXT: builtin aten::empty_like: 2 args, 1 returns, 0 mutated, impl alloc
+  // CHECK-NEXT: builtin aten::mm: 2 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::mul.Tensor: 2 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin vllm::flashinfer_trtllm_fused_allreduce_norm: 14 args, 0 returns, 5 mutated, impl none
+  // CHECK-NEXT: builtin vllm::fused_rope_and_unified_kv_cache_update: 7 args, 1 returns, 2 mutated, impl none
   for (int i = 0; i < fxSchemaNumBuiltins(); i++) {
     const FxSchema *s = fxSchemaGetBuiltin(i);
     char text[1024];
@@ -162,11 +164,56 @@ int main(void) {
     EXPECT(!strcmp(text, s->text));
     const char *q = s->qualifiedName;
     EXPECT(fxSchemaLookupBuiltin(q, strlen(q)) == s);
-    printf("builtin %s: %d args, %d returns, %d mutated\n", s->qualifiedName,
-           s->numArgs, s->numReturns, fxSchemaNumMutated(s));
+    static const char *const kImpl[] = {"none", "kernel", "alloc", "clone",
+                                        "copy"};
+    printf("builtin %s: %d args, %d returns, %d mutated, impl %s\n",
+           s->qualifiedName, s->numArgs, s->numReturns, fxSchemaNumMutated(s),
+           kImpl[fxSchemaBuiltinImpl(q, strlen(q))]);
+    EXPECT(fxSchemaCompare(s, s, NULL, 0) == 0);
   }
   EXPECT(fxSchemaGetBuiltin(-1) == NULL);
   EXPECT(fxSchemaGetBuiltin(fxSchemaNumBuiltins()) == NULL);
+
+  /* No implementation without a built-in schema; lookup by exact name. */
+  EXPECT(fxSchemaBuiltinImpl("mylib::op", 9) == FX_IMPL_NONE);
+  EXPECT(fxSchemaBuiltinImpl("aten::add", 9) == FX_IMPL_NONE);
+  EXPECT(fxSchemaBuiltinImpl("aten::add.Tensor", 16) == FX_IMPL_KERNEL);
+  EXPECT(fxSchemaBuiltinImpl(NULL, 0) == FX_IMPL_NONE);
+
+  /* Comparing schemas: spacing and the namespace spelling aside, any
+   * change is a difference, described as the first one. */
+  {
+    static const char *const kOther[] = {
+        "rms_norm( Tensor!  result,Tensor input, Tensor? weight, float epsilon)->()",
+        "rms_norm(Tensor input, Tensor! result, Tensor? weight, float epsilon) -> ()",
+        "rms_norm(Tensor! result, Tensor input, Tensor? weight) -> ()",
+        "rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon, int n) -> ()",
+        "rms_norm(Tensor(a!) result, Tensor input, Tensor? weight, float epsilon) -> ()",
+        "rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon=1e-6) -> ()",
+        "rms_norm(Tensor! result, Tensor input, Tensor? weight, *, float epsilon) -> ()",
+        "rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> Tensor",
+        "rms_norm(Tensor! result, Tensor input, Tensor[] weight, float epsilon) -> ()",
+    };
+    const FxSchema *b = fxSchemaLookupBuiltin("_C::rms_norm", 12);
+    for (size_t i = 0; i < sizeof kOther / sizeof *kOther; i++) {
+      char diff[256] = "unchanged";
+      FxSchema *o = fxSchemaParse("_C", kOther[i], NULL, 0);
+      EXPECT(o != NULL);
+      int r = o ? fxSchemaCompare(o, b, diff, sizeof diff) : -1;
+      EXPECT((r == 0) == (i == 0));
+      printf("compare %zu: %s\n", i, r ? diff : "same");
+      fxSchemaDestroy(o);
+    }
+    // CHECK: compare 0: same
+    // CHECK-NEXT: compare 1: parameter 0 is 'Tensor input', not 'Tensor! result'
+    // CHECK-NEXT: compare 2: has no parameter 3 ('float epsilon')
+    // CHECK-NEXT: compare 3: has an extra parameter 4 ('int n')
+    // CHECK-NEXT: compare 4: parameter 0 is 'Tensor(a!) result', not 'Tensor! result'
+    // CHECK-NEXT: compare 5: parameter 3 is 'float epsilon=1e-6', not 'float epsilon'
+    // CHECK-NEXT: compare 6: parameter 3 is '*, float epsilon', not 'float epsilon'
+    // CHECK-NEXT: compare 7: has an extra return 0 ('Tensor')
+    // CHECK-NEXT: compare 8: parameter 2 is 'Tensor[] weight', not 'Tensor? weight'
+  }
 
   /* Lookup is by exact qualified name, `len` bytes. */
   EXPECT(fxSchemaLookupBuiltin("aten::add.Tensor", 16) != NULL);
@@ -410,6 +457,33 @@ int main(void) {
   // CHECK-NEXT: error: invalid namespace '1bad' at offset 0
   bad("t", NULL);
   // CHECK-NEXT: error: schema text is null at offset 0
+
+  /* Parsing is linear in the parameters: 200,000 of them (a quadratic
+   * duplicate check took 4.9 s for 40,000, so minutes here) parse in well
+   * under the bound, on a loaded machine too (CPU time).  A duplicate far
+   * from its first occurrence is still found. */
+  {
+    enum { kParams = 200000 };
+    char *big = malloc((size_t)kParams * 16 + 64);
+    size_t n = (size_t)sprintf(big, "big(");
+    for (int i = 0; i < kParams; i++)
+      n += (size_t)sprintf(big + n, "%sTensor p%d", i ? ", " : "", i);
+    size_t open = n;
+    strcpy(big + n, ") -> ()");
+    clock_t t0 = clock();
+    FxSchema *s = fxSchemaParse("t", big, NULL, 0);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    EXPECT(s && s->numArgs == kParams);
+    EXPECT(s && fxSchemaFindArg(s, "p199999", 7) == kParams - 1);
+    EXPECT(secs < 2.0);
+    fxSchemaDestroy(s);
+    char err[128];
+    strcpy(big + open, ", Tensor p17) -> ()");
+    EXPECT(fxSchemaParse("t", big, err, sizeof err) == NULL);
+    printf("big: %s\n", err);
+    // CHECK-NEXT: big: duplicate parameter 'p17' at offset
+    free(big);
+  }
 
   /* The message is truncated to errLen and always terminated. */
   char small[8];

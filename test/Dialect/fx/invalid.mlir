@@ -435,3 +435,593 @@ func.func @no_schema(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 
 "fx.schema"() {name = "mylib::foo", signature = "foo(Tensor x) -> ()"} : () -> ()
 // expected-error @below {{'fx.schema' op declares "mylib::foo" a second time in this block}}
 "fx.schema"() {name = "mylib::foo", signature = "foo(Tensor x) -> Tensor"} : () -> ()
+
+// -----
+
+// A module may not change the schema of an op with a built-in
+// implementation (its calling convention is fixed): swapped parameters
+// would make the kernel write the argument the schema calls read-only.
+// expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: parameter 0 is 'Tensor input', not 'Tensor! result'; restate it unchanged or leave it out: _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> ()}}
+"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor input, Tensor! result, Tensor? weight, float epsilon) -> ()"} : () -> ()
+
+// -----
+
+// Dropping a parameter (the kernel would read an epsilon nobody passes).
+// expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: has no parameter 3 ('float epsilon'); restate it unchanged or leave it out}}
+"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor! result, Tensor input, Tensor? weight) -> ()"} : () -> ()
+
+// -----
+
+// Adding one.
+// expected-error @below {{'fx.schema' op changes the signature of _C::silu_and_mul, which has a built-in implementation with a fixed calling convention: has an extra parameter 2 ('float alpha=1.0')}}
+"fx.schema"() {name = "_C::silu_and_mul", signature = "silu_and_mul(Tensor! result, Tensor input, float alpha=1.0) -> ()"} : () -> ()
+
+// -----
+
+// Mutability.
+// expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: parameter 0 is 'Tensor result', not 'Tensor! result'}}
+"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor result, Tensor input, Tensor? weight, float epsilon) -> ()"} : () -> ()
+
+// -----
+
+// A type.
+// expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: parameter 3 is 'int epsilon', not 'float epsilon'}}
+"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor! result, Tensor input, Tensor? weight, int epsilon) -> ()"} : () -> ()
+
+// -----
+
+// Optionality.
+// expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: parameter 2 is 'Tensor weight', not 'Tensor? weight'}}
+"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor! result, Tensor input, Tensor weight, float epsilon) -> ()"} : () -> ()
+
+// -----
+
+// A name.
+// expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: parameter 3 is 'float eps', not 'float epsilon'}}
+"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor! result, Tensor input, Tensor? weight, float eps) -> ()"} : () -> ()
+
+// -----
+
+// A default.
+// expected-error @below {{'fx.schema' op changes the signature of _C::rotary_embedding, which has a built-in implementation with a fixed calling convention: parameter 7 is 'bool inverse=True', not 'bool inverse=False'}}
+"fx.schema"() {name = "_C::rotary_embedding", signature = "rotary_embedding(Tensor positions, Tensor! query, Tensor!? key, int head_size, Tensor cos_sin_cache, bool is_neox, int rope_dim_offset=0, bool inverse=True) -> ()"} : () -> ()
+
+// -----
+
+// The keyword-only marker.
+// expected-error @below {{'fx.schema' op changes the signature of aten::add.Tensor, which has a built-in implementation with a fixed calling convention: parameter 2 is 'Scalar alpha=1', not '*, Scalar alpha=1'}}
+"fx.schema"() {name = "aten::add.Tensor", signature = "add.Tensor(Tensor self, Tensor other, Scalar alpha=1) -> Tensor"} : () -> ()
+
+// -----
+
+// The returns, and the storage ops the lowering implements itself.
+// expected-error @below {{'fx.schema' op changes the signature of aten::clone, which has a built-in implementation with a fixed calling convention: has no return 0 ('Tensor')}}
+"fx.schema"() {name = "aten::clone", signature = "clone(Tensor self) -> ()"} : () -> ()
+
+// -----
+
+// An alias annotation.
+// expected-error @below {{'fx.schema' op changes the signature of aten::copy_, which has a built-in implementation with a fixed calling convention: return 0 is 'Tensor', not 'Tensor(a!)'}}
+"fx.schema"() {name = "aten::copy_", signature = "copy_(Tensor(a!) self, Tensor src, bool non_blocking=False) -> Tensor"} : () -> ()
+
+// -----
+
+// Ranks above the runtime's FXRT_MAX_RANK (8) are rejected wherever a
+// tensor type appears: an operand ...
+func.func @negative_rank9_operand(%x: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>) {
+  // expected-error @below {{'fx.call' op operand 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32> of rank 9, above fxir's limit of 8 (the runtime's FXRT_MAX_RANK)}}
+  %c = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>) -> !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>
+  return
+}
+
+// -----
+
+// ... a result (rank 17: the rank error, not a symbol error from dims
+// read only up to some fixed count) ...
+func.func @negative_rank17_result(%x: !fx.tensor<[1, "s0"], f32>) {
+  // expected-error @below {{'fx.reshape' op result 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32> of rank 17, above fxir's limit of 8 (the runtime's FXRT_MAX_RANK)}}
+  %0 = "fx.reshape"(%x) {shape = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s0"]} : (!fx.tensor<[1, "s0"], f32>) -> !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>
+  return
+}
+
+// -----
+
+// ... and the function signature, which fx-verify checks.
+func.func @negative_rank9_signature(%x: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32>) -> !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32> {
+  // expected-error @above {{'func.func' op argument 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32> of rank 9, above fxir's limit of 8 (the runtime's FXRT_MAX_RANK)}}
+  // expected-error @above {{'func.func' op result 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32> of rank 9}}
+  return %x : !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], f32>
+}
+
+// -----
+
+// A symbol declared only by dim 16 of a deep argument is declared: the op
+// that uses it is fine, the argument's rank is the one error.
+func.func @negative_rank17_declares(%big: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s9"], f32>, %x: !fx.tensor<[4], f32>) {
+  // expected-error @above {{'func.func' op argument 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s9"], f32> of rank 17, above fxir's limit of 8}}
+  %0 = "fx.reshape"(%x) {shape = ["s9"]} : (!fx.tensor<[4], f32>) -> !fx.tensor<["s9"], f32>
+  return
+}
+
+// -----
+
+// Element counts that overflow int64: the static dims' product ...
+func.func @negative_numel_overflow(%x: !fx.tensor<[4294967296, 4294967296], f16>) {
+  // expected-error @below {{'fx.call' op operand 0 has type !fx.tensor<[4294967296, 4294967296], f16> whose element count overflows int64}}
+  %0 = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4294967296, 4294967296], f16>) -> !fx.tensor<[4294967296, 4294967296], f16>
+  return
+}
+
+// -----
+
+// ... past 2^64 too (it must not wrap around to a small count) ...
+func.func @negative_numel_wraps(%x: !fx.tensor<[3074457345618258603, 6], f32>) {
+  // expected-error @below {{'fx.call' op operand 0 has type !fx.tensor<[3074457345618258603, 6], f32> whose element count overflows int64}}
+  %0 = "fx.call"(%x) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3074457345618258603, 6], f32>) -> !fx.tensor<[3074457345618258603, 6], f32>
+  return
+}
+
+// -----
+
+// ... or the size in bytes (2^62 f32 elements), also next to a symbol ...
+func.func @negative_bytes_overflow(%x: !fx.tensor<["s0", 4611686018427387904], f32>) {
+  // expected-error @below {{'fx.slice' op operand 0 has type !fx.tensor<["s0", 4611686018427387904], f32> whose size in bytes (4611686018427387904 elements of 4 bytes) overflows int64}}
+  %0 = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = 1 : i64, step = 1 : i64} : (!fx.tensor<["s0", 4611686018427387904], f32>) -> !fx.tensor<[1, 4611686018427387904], f32>
+  return
+}
+
+// -----
+
+// ... in a function signature as well.
+func.func @negative_bytes_overflow_signature(%x: !fx.tensor<[2305843009213693952, 2], i64>) {
+  // expected-error @above {{'func.func' op argument 0 has type !fx.tensor<[2305843009213693952, 2], i64> whose size in bytes (4611686018427387904 elements of 8 bytes) overflows int64}}
+  return
+}
+
+// -----
+
+// A huge step selects one element (torch), not none: the length formula
+// must not overflow.
+func.func @negative_slice_huge_step_length(%x: !fx.tensor<[8, 4], f32>) {
+  // expected-error @below {{'fx.slice' op result dim 0 is 2 but the slice selects 1 elements}}
+  %0 = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = 8 : i64, step = 9223372036854775807 : i64} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[2, 4], f32>
+  return
+}
+
+// -----
+
+func.func @negative_scatter_huge_step_length(%x: !fx.tensor<[8, 4], f32>, %y: !fx.tensor<[0, 4], f32>) {
+  // expected-error @below {{'fx.slice_scatter' op src dim 0 is 0 but the slice selects 1 elements}}
+  %0 = "fx.slice_scatter"(%x, %y) {dim = 0 : i64, start = -9223372036854775808 : i64, end = 9223372036854775807 : i64, step = 9223372036854775806 : i64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[0, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  return
+}
+
+// -----
+
+// fx.donated is a unit attribute: `= false` does not mean "not donated"
+// and is an error, at the function (fx-verify, and every fx pass).
+// expected-error @below {{'func.func' op argument 0 has fx.donated = false, but fx.donated is a unit attribute: write {fx.donated} or leave it out}}
+func.func @negative_donated_false(%out: !fx.tensor<["s0", 4096], f16> {fx.donated = false}, %x: !fx.tensor<["s0", 4096], f16>) {
+  return
+}
+
+// -----
+
+// expected-error @below {{'func.func' op argument 1 has fx.donated = 1 : i64, but fx.donated is a unit attribute: write {fx.donated} or leave it out}}
+func.func @negative_donated_int(%x: !fx.tensor<[4], f16>, %y: !fx.tensor<[4], f16> {fx.donated = 1}) {
+  return
+}
+
+// -----
+
+// An unknown fx attribute is a typo until proven otherwise.
+// expected-error @below {{'func.func' op argument 0 has the unknown attribute "fx.donatd"; did you mean "fx.donated"?}}
+func.func @negative_donated_typo(%x: !fx.tensor<[4], f16> {fx.donatd}) {
+  return
+}
+
+// -----
+
+// expected-error @below {{'func.func' op argument 0 has the unknown attribute "fx.layout"; the fx argument attributes are: fx.donated}}
+func.func @negative_unknown_arg_attr(%x: !fx.tensor<[4], f16> {fx.layout = "nhwc"}) {
+  return
+}
+
+// -----
+
+// expected-error @below {{'func.func' op result 0 has the attribute "fx.donated", but fx defines attributes of function arguments only}}
+func.func @negative_result_attr(%x: !fx.tensor<[4], f16> {fx.donated}) -> (!fx.tensor<[4], f16> {fx.donated}) {
+  return %x : !fx.tensor<[4], f16>
+}
+
+// -----
+
+// The aten ops with a built-in implementation: what torch says they return,
+// where it is decidable (FxVerifyAten.c).
+// aten::mm: the inner dims must agree (torch: "shapes cannot be multiplied").
+func.func @negative_mm_inner(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[5, 6], f32>) {
+  // expected-error @below {{'fx.call' op aten::mm: self !fx.tensor<[4, 3], f32> and mat2 !fx.tensor<[5, 6], f32> cannot be multiplied: self dim 1 (3) differs from mat2 dim 0 (5)}}
+  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 3], f32>, !fx.tensor<[5, 6], f32>) -> !fx.tensor<[4, 6], f32>
+  return
+}
+
+// -----
+
+func.func @negative_mm_rank(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[5, 6], f32>) {
+  // expected-error @below {{'fx.call' op aten::mm: self must be a matrix (2-D), got !fx.tensor<[4], f32>}}
+  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>, !fx.tensor<[5, 6], f32>) -> !fx.tensor<[4, 6], f32>
+  return
+}
+
+// -----
+
+func.func @negative_mm_rank_mat2(%a: !fx.tensor<[4, 5], f32>, %b: !fx.tensor<[2, 5, 6], f32>) {
+  // expected-error @below {{'fx.call' op aten::mm: mat2 must be a matrix (2-D), got !fx.tensor<[2, 5, 6], f32>}}
+  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 5], f32>, !fx.tensor<[2, 5, 6], f32>) -> !fx.tensor<[4, 6], f32>
+  return
+}
+
+// -----
+
+func.func @negative_mm_dtypes(%a: !fx.tensor<[4, 5], f32>, %b: !fx.tensor<[5, 6], f16>) {
+  // expected-error @below {{'fx.call' op aten::mm: mat2 dtype f16 differs from the self dtype f32}}
+  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 5], f32>, !fx.tensor<[5, 6], f16>) -> !fx.tensor<[4, 6], f32>
+  return
+}
+
+// -----
+
+// The built-in kernel multiplies floats only.
+func.func @negative_mm_kernel_dtype(%a: !fx.tensor<[4, 5], i32>, %b: !fx.tensor<[5, 6], i32>) {
+  // expected-error @below {{'fx.call' op aten::mm: the built-in kernel takes self of dtype f32, f16 or bf16, not i32}}
+  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 5], i32>, !fx.tensor<[5, 6], i32>) -> !fx.tensor<[4, 6], i32>
+  return
+}
+
+// -----
+
+// The result is [rows of self, columns of mat2], compared as dims are: "s0" is not 4.
+func.func @negative_mm_result_shape(%a: !fx.tensor<["s0", 5], f16>, %b: !fx.tensor<[5, 6], f16>) {
+  // expected-error @below {{'fx.call' op aten::mm: result 0 has type !fx.tensor<[4, 6], f16> but aten::mm gives !fx.tensor<["s0", 6], f16> (rows of self, columns of mat2, dtype of self)}}
+  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 5], f16>, !fx.tensor<[5, 6], f16>) -> !fx.tensor<[4, 6], f16>
+  return
+}
+
+// -----
+
+func.func @negative_mm_result_dtype(%a: !fx.tensor<[4, 5], bf16>, %b: !fx.tensor<[5, 6], bf16>) {
+  // expected-error @below {{'fx.call' op aten::mm: result 0 has type !fx.tensor<[4, 6], f32> but aten::mm gives !fx.tensor<[4, 6], bf16> (rows of self, columns of mat2, dtype of self)}}
+  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 5], bf16>, !fx.tensor<[5, 6], bf16>) -> !fx.tensor<[4, 6], f32>
+  return
+}
+
+// -----
+
+func.func @negative_scaled_mm_operand_dtype(%a: !fx.tensor<[4, 32], i8>, %b: !fx.tensor<[32, 8], i8>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: the built-in kernel takes self of dtype f32, f16, bf16 or f8E4M3FN, not i8}}
+  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = f16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], i8>, !fx.tensor<[32, 8], i8>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], f16>
+  return
+}
+
+// -----
+
+func.func @negative_scaled_mm_out_dtype(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: the built-in kernel gives results of dtype f32, f16, bf16 or f8E4M3FN, not out_dtype i32}}
+  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = i32}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], i32>
+  return
+}
+
+// -----
+
+// The result dtype is out_dtype when given, else self's.
+func.func @negative_scaled_mm_result(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: result 0 has type !fx.tensor<[4, 8], f8E4M3FN> but aten::_scaled_mm gives !fx.tensor<[4, 8], bf16> (rows of self, columns of mat2, out_dtype)}}
+  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], f8E4M3FN>
+  return
+}
+
+// -----
+
+func.func @negative_scaled_mm_result_default(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: result 0 has type !fx.tensor<[4, 8], bf16> but aten::_scaled_mm gives !fx.tensor<[4, 8], f8E4M3FN> (rows of self, columns of mat2, dtype of self)}}
+  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
+  return
+}
+
+// -----
+
+func.func @negative_scaled_mm_scale_dtype(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f16>, %sb: !fx.tensor<[1], f32>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: scale_a must be f32, got f16}}
+  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f16>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
+  return
+}
+
+// -----
+
+// Scales are per tensor (1 element) or per row / column.
+func.func @negative_scaled_mm_scale_count(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[3, 1], f32>, %sb: !fx.tensor<[1], f32>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: scale_a has 3 elements, expected 1 or 4}}
+  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[3, 1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
+  return
+}
+
+// -----
+
+func.func @negative_scaled_mm_scale_rank(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[4, 1, 1], f32>, %sb: !fx.tensor<[1], f32>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: scale_a must have rank 0 to 2, got !fx.tensor<[4, 1, 1], f32>}}
+  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[4, 1, 1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
+  return
+}
+
+// -----
+
+func.func @negative_scaled_mm_bias(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>, %bias: !fx.tensor<[4], bf16>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: bias has 4 elements, expected 8}}
+  %r = "fx.call"(%a, %b, %sa, %sb, %bias) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b", "bias"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>, !fx.tensor<[4], bf16>) -> !fx.tensor<[4, 8], bf16>
+  return
+}
+
+// -----
+
+// add/mul broadcast as torch does: sizes equal or 1, aligned at the right.
+func.func @negative_add_broadcast(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[5], f32>) {
+  // expected-error @below {{'fx.call' op aten::add.Tensor: self !fx.tensor<[4, 3], f32> and other !fx.tensor<[5], f32> do not broadcast: dim 1 is 3 and 5 (sizes must be equal or 1)}}
+  %r = "fx.call"(%a, %b) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 3], f32>, !fx.tensor<[5], f32>) -> !fx.tensor<[4, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_add_result_rank(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[3], f32>) {
+  // expected-error @below {{'fx.call' op aten::add.Tensor: result 0 has type !fx.tensor<[3], f32> but broadcasting self !fx.tensor<[4, 3], f32> and other !fx.tensor<[3], f32> gives rank 2}}
+  %r = "fx.call"(%a, %b) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 3], f32>, !fx.tensor<[3], f32>) -> !fx.tensor<[3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_mul_result_dim(%a: !fx.tensor<[4, 1], f16>, %b: !fx.tensor<[3], f16>) {
+  // expected-error @below {{'fx.call' op aten::mul.Tensor: result 0 has type !fx.tensor<[4, 1], f16> but broadcasting self !fx.tensor<[4, 1], f16> and other !fx.tensor<[3], f16> gives dim 1 = 3}}
+  %r = "fx.call"(%a, %b) {target = "aten::mul.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 1], f16>, !fx.tensor<[3], f16>) -> !fx.tensor<[4, 1], f16>
+  return
+}
+
+// -----
+
+// Undecided dims (two symbols): the result has one of them, not a third size.
+func.func @negative_mul_result_symbols(%a: !fx.tensor<["s0"], f16>, %b: !fx.tensor<["s1"], f16>) {
+  // expected-error @below {{'fx.call' op aten::mul.Tensor: result 0 has type !fx.tensor<[4], f16> but broadcasting self !fx.tensor<["s0"], f16> and other !fx.tensor<["s1"], f16> gives dim 0 = "s0" or "s1"}}
+  %r = "fx.call"(%a, %b) {target = "aten::mul.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0"], f16>, !fx.tensor<["s1"], f16>) -> !fx.tensor<[4], f16>
+  return
+}
+
+// -----
+
+// The kernel computes in fp32 and stores floats only.
+func.func @negative_add_result_dtype(%a: !fx.tensor<[4], i32>, %b: !fx.tensor<[4], i32>) {
+  // expected-error @below {{'fx.call' op aten::add.Tensor: the built-in kernel gives results of dtype f32, f16 or bf16, not i32}}
+  %r = "fx.call"(%a, %b) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], i32>, !fx.tensor<[4], i32>) -> !fx.tensor<[4], i32>
+  return
+}
+
+// -----
+
+func.func @negative_cos_shape(%a: !fx.tensor<[4, 3], f32>) {
+  // expected-error @below {{'fx.call' op aten::cos: result 0 has type !fx.tensor<[3, 4], f32> but aten::cos gives the shape of self, !fx.tensor<[4, 3], f32>}}
+  %r = "fx.call"(%a) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 3], f32>) -> !fx.tensor<[3, 4], f32>
+  return
+}
+
+// -----
+
+func.func @negative_cos_dtype(%a: !fx.tensor<[4], i64>) {
+  // expected-error @below {{'fx.call' op aten::cos: the built-in kernel gives results of dtype f32, f16 or bf16, not i64}}
+  %r = "fx.call"(%a) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], i64>) -> !fx.tensor<[4], i64>
+  return
+}
+
+// -----
+
+// clone gives its input's type.
+func.func @negative_clone_type(%a: !fx.tensor<[4], f32>) {
+  // expected-error @below {{'fx.call' op aten::clone: result 0 has type !fx.tensor<[5], f16> but aten::clone gives the type of self, !fx.tensor<[4], f32>}}
+  %r = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[5], f16>
+  return
+}
+
+// -----
+
+func.func @negative_clone_dtype(%a: !fx.tensor<["s0", 4], f32>) {
+  // expected-error @below {{'fx.call' op aten::clone: result 0 has type !fx.tensor<["s0", 4], bf16> but aten::clone gives the type of self, !fx.tensor<["s0", 4], f32>}}
+  %r = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], bf16>
+  return
+}
+
+// -----
+
+// empty's result type is its size and dtype arguments.
+func.func @negative_empty_args() {
+  // expected-error @below {{'fx.call' op aten::empty: result 0 has type !fx.tensor<[3, 3], f32> but aten::empty gives !fx.tensor<[7], f16> (the size and dtype arguments)}}
+  %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [7], dtype = f16}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[3, 3], f32>
+  return
+}
+
+// -----
+
+// Without dtype, torch's default dtype: f32.
+func.func @negative_empty_default_dtype(%n: !fx.sym<"s0">) {
+  // expected-error @below {{'fx.call' op aten::empty: result 0 has type !fx.tensor<["s0", 8], f16> but aten::empty gives !fx.tensor<["s0", 8], f32> (the size argument, and f32, torch's default dtype)}}
+  %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = ["s0", 8]}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<["s0", 8], f16>
+  return
+}
+
+// -----
+
+func.func @negative_empty_negative() {
+  // expected-error @below {{'fx.call' op aten::empty: size entry 0 is -3; sizes are >= 0}}
+  %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [-3]}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_empty_rank() {
+  // expected-error @below {{'fx.call' op aten::empty: size has 9 entries, above fxir's rank limit of 8}}
+  %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [1, 1, 1, 1, 1, 1, 1, 1, 1]}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[1], f32>
+  return
+}
+
+// -----
+
+func.func @negative_empty_dtype_kind() {
+  // expected-error @below {{'fx.call' op aten::empty: dtype f64 is not a dtype of fx tensors}}
+  %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [1], dtype = f64}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[1], f32>
+  return
+}
+
+// -----
+
+func.func @negative_empty_like_shape(%a: !fx.tensor<["s0", 4], f16>) {
+  // expected-error @below {{'fx.call' op aten::empty_like: result 0 has type !fx.tensor<["s0", 8], f16> but aten::empty_like gives !fx.tensor<["s0", 4], f16> (the shape and dtype of self)}}
+  %r = "fx.call"(%a) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f16>) -> !fx.tensor<["s0", 8], f16>
+  return
+}
+
+// -----
+
+func.func @negative_empty_like_dtype(%a: !fx.tensor<["s0", 4], f16>) {
+  // expected-error @below {{'fx.call' op aten::empty_like: result 0 has type !fx.tensor<["s0", 4], f32> but aten::empty_like gives !fx.tensor<["s0", 4], f8E4M3FN> (the shape of self, the dtype argument)}}
+  %r = "fx.call"(%a) {target = "aten::empty_like", arg_names = ["self"], args = {dtype = f8E4M3FN}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f16>) -> !fx.tensor<["s0", 4], f32>
+  return
+}
+
+// -----
+
+func.func @negative_empty_like_default_dtype(%a: !fx.tensor<["s0", 4], f16>) {
+  // expected-error @below {{'fx.call' op aten::empty_like: result 0 has type !fx.tensor<["s0", 4], f32> but aten::empty_like gives !fx.tensor<["s0", 4], f16> (the shape and dtype of self)}}
+  %r = "fx.call"(%a) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f16>) -> !fx.tensor<["s0", 4], f32>
+  return
+}
+
+// -----
+
+// copy_ broadcasts src to self (torch's expand), never the other way.
+func.func @negative_copy_rank(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[2, 4], f32>) {
+  // expected-error @below {{'fx.call' op aten::copy_: src !fx.tensor<[2, 4], f32> has more dims than self !fx.tensor<[4], f32>, so it cannot be broadcast to it}}
+  %r = "fx.call"(%a, %b) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>, !fx.tensor<[2, 4], f32>) -> !fx.tensor<[4], f32>
+  return
+}
+
+// -----
+
+func.func @negative_copy_broadcast(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[3], f16>) {
+  // expected-error @below {{'fx.call' op aten::copy_: src !fx.tensor<[3], f16> cannot be broadcast to self !fx.tensor<[2, 4], f32>: src dim 0 is 3 where self has 4 (sizes must be equal or 1)}}
+  %r = "fx.call"(%a, %b) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[3], f16>) -> !fx.tensor<[2, 4], f32>
+  return
+}
+
+// -----
+
+// copy_ returns self.
+func.func @negative_copy_result(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[4], f16>) {
+  // expected-error @below {{'fx.call' op aten::copy_: result 0 has type !fx.tensor<[2, 4], f16> but aten::copy_ gives the type of self, !fx.tensor<[2, 4], f32>}}
+  %r = "fx.call"(%a, %b) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[4], f16>) -> !fx.tensor<[2, 4], f16>
+  return
+}
+
+// -----
+
+func.func @negative_copy_functional_result(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[4], f16>) {
+  // expected-error @below {{'fx.auto_functionalized' op aten::copy_: result 0 has type !fx.tensor<[2, 4], f16> but aten::copy_ gives the type of self, !fx.tensor<[2, 4], f32>}}
+  %r:2 = "fx.auto_functionalized"(%a, %b) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[4], f16>) -> (!fx.tensor<[2, 4], f16>, !fx.tensor<[2, 4], f32>)
+  return
+}
+
+// -----
+
+// fx.view must be a view, decided where the producers make the input's
+// layout known (FxVerifyView.c).
+// Merging the rows of a column slice of new (contiguous) storage: no
+// strides express it, torch's view raises.
+func.func @negative_view_column_slice() {
+  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>
+  %x = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<[4, 4], f32>, laid out with strides [8, 1], as !fx.tensor<[16], f32>: the dims it would merge are not contiguous with each other, so torch's view raises (fx.reshape copies when it must)}}
+  %v = "fx.view"(%x) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  return
+}
+
+// -----
+
+// Every other row (step 2).
+func.func @negative_view_step_slice() {
+  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [8, 4], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[8, 4], f32>
+  %x = "fx.slice"(%buf) {dim = 0 : i64, start = 0 : i64, end = 8 : i64, step = 2 : i64} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<[4, 4], f32>, laid out with strides [8, 1], as !fx.tensor<[16], f32>: the dims it would merge are not contiguous with each other, so torch's view raises (fx.reshape copies when it must)}}
+  %v = "fx.view"(%x) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  return
+}
+
+// -----
+
+// Through a chain: a clone (new storage), its right half, a view that
+// splits a dim (fine), then one that merges across the slice's rows.
+func.func @negative_view_chain(%a: !fx.tensor<[4, 8], f32>) {
+  %c = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 8], f32>
+  %x = "fx.slice"(%c) {dim = 1 : i64, start = 4 : i64, end = 8 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  %s = "fx.view"(%x) {shape = [2, 2, 4]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[2, 2, 4], f32>
+  // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<[2, 2, 4], f32>, laid out with strides [16, 8, 1], as !fx.tensor<[2, 8], f32>: the dims it would merge are not contiguous with each other, so torch's view raises (fx.reshape copies when it must)}}
+  %v = "fx.view"(%s) {shape = [2, 8]} : (!fx.tensor<[2, 2, 4], f32>) -> !fx.tensor<[2, 8], f32>
+  return
+}
+
+// -----
+
+// A symbolic token count in front: the dims after it decide.
+func.func @negative_view_symbolic_rows(%n: !fx.sym<"s0">) {
+  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = ["s0", 8, 4], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<["s0", 8, 4], f32>
+  %x = "fx.slice"(%buf) {dim = 2 : i64, start = 0 : i64, end = 2 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8, 4], f32>) -> !fx.tensor<["s0", 8, 2], f32>
+  // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<["s0", 8, 2], f32>, laid out with strides [32, 4, 1], as !fx.tensor<["s0", 16], f32>: the dims it would merge are not contiguous with each other, so torch's view raises (fx.reshape copies when it must)}}
+  %v = "fx.view"(%x) {shape = ["s0", 16]} : (!fx.tensor<["s0", 8, 2], f32>) -> !fx.tensor<["s0", 16], f32>
+  return
+}
+
+// -----
+
+// The new value of an operand of fx.auto_functionalized has the operand's
+// layout (torch clones it preserving strides); fixing the functional form
+// then views the operand itself.
+"fx.schema"() {name = "test::fill", signature = "fill(Tensor! out, Tensor w) -> ()"} : () -> ()
+func.func @negative_view_functional_result(%w: !fx.tensor<[4], f32>) {
+  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>
+  %x = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  %f = "fx.auto_functionalized"(%x, %w) {target = "test::fill", arg_names = ["out", "w"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4, 4], f32>
+  // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<[4, 4], f32>, laid out with strides [8, 1], as !fx.tensor<[16], f32>: the dims it would merge are not contiguous with each other, so torch's view raises (fx.reshape copies when it must)}}
+  %v = "fx.view"(%f) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  return
+}
+
+// -----
+
+// copy_ returns self (Tensor(a!)): self's layout.
+func.func @negative_view_copy_result(%s: !fx.tensor<[4], f16>) {
+  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>
+  %x = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  %c = "fx.call"(%x, %s) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4], f16>) -> !fx.tensor<[4, 4], f32>
+  // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<[4, 4], f32>, laid out with strides [8, 1], as !fx.tensor<[16], f32>: the dims it would merge are not contiguous with each other, so torch's view raises (fx.reshape copies when it must)}}
+  %v = "fx.view"(%c) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  return
+}
+
+// -----
+
+// slice_scatter keeps its base's layout (torch clones it preserving
+// strides).
+func.func @negative_view_scatter_result(%s: !fx.tensor<[4, 2], f32>) {
+  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>
+  %x = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  %sc = "fx.slice_scatter"(%x, %s) {dim = 1 : i64, start = 0 : i64, end = 2 : i64, step = 1 : i64} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 2], f32>) -> !fx.tensor<[4, 4], f32>
+  // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<[4, 4], f32>, laid out with strides [8, 1], as !fx.tensor<[16], f32>: the dims it would merge are not contiguous with each other, so torch's view raises (fx.reshape copies when it must)}}
+  %v = "fx.view"(%sc) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  return
+}

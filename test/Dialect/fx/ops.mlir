@@ -9,6 +9,14 @@
 
 "fx.schema"() {name = "test::tagged", signature = "tagged(Tensor x, str tag) -> Tensor"} : () -> ()
 
+// A built-in schema with an implementation of fxir's own may be restated
+// unchanged (spacing aside); one without (called as a user op) may be
+// changed, and calls then follow the module's version.
+// CHECK: "fx.schema"() {name = "_C::rms_norm"
+"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm( Tensor!  result, Tensor input,Tensor?  weight, float epsilon ) ->()"} : () -> ()
+// CHECK: "fx.schema"() {name = "_C::gelu_and_mul"
+"fx.schema"() {name = "_C::gelu_and_mul", signature = "gelu_and_mul(Tensor! out, Tensor input, float approximate_alpha=1.0) -> ()"} : () -> ()
+
 // CHECK-LABEL: func.func @types
 // CHECK-SAME: !fx.tensor<["s0", 4096], f16>
 // CHECK-SAME: !fx.tensor<[4096], bf16>
@@ -25,6 +33,26 @@ func.func @types(%a: !fx.tensor<["s0", 4096], f16>, %b: !fx.tensor<[4096], bf16>
                  %g: !fx.tensor<[1], i64>, %h: !fx.tensor<[1], i1>,
                  %s: !fx.sym<"s2">) {
   return
+}
+
+// The largest rank (the runtime's FXRT_MAX_RANK, 8), and the largest sizes:
+// 2^62 one-byte elements; any count when a dim is 0 (an empty tensor).
+// CHECK-LABEL: func.func @limits
+// CHECK-SAME: !fx.tensor<[1, 2, 1, 2, 1, 2, 1, "s0"], f32>
+// CHECK-SAME: !fx.tensor<[2305843009213693952, 2], i8>
+// CHECK-SAME: !fx.tensor<[0, 4611686018427387904, 4611686018427387904], f32>
+func.func @limits(%a: !fx.tensor<[1, 2, 1, 2, 1, 2, 1, "s0"], f32>,
+                  %b: !fx.tensor<[2305843009213693952, 2], i8>,
+                  %c: !fx.tensor<[0, 4611686018427387904, 4611686018427387904], f32>) -> !fx.tensor<[8, "s0"], f32> {
+  // CHECK: "fx.reshape"
+  // CHECK-SAME: -> !fx.tensor<[8, "s0"], f32>
+  %0 = "fx.reshape"(%a) {shape = [8, "s0"]} : (!fx.tensor<[1, 2, 1, 2, 1, 2, 1, "s0"], f32>) -> !fx.tensor<[8, "s0"], f32>
+  // CHECK: "fx.call"
+  // CHECK-SAME: -> !fx.tensor<[2305843009213693952, 2], i8>
+  %1 = "fx.call"(%b) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2305843009213693952, 2], i8>) -> !fx.tensor<[2305843009213693952, 2], i8>
+  // CHECK: "fx.slice"
+  %2 = "fx.slice"(%c) {dim = 2 : i64, start = 0 : i64, end = 1 : i64, step = 1 : i64} : (!fx.tensor<[0, 4611686018427387904, 4611686018427387904], f32>) -> !fx.tensor<[0, 4611686018427387904, 1], f32>
+  return %0 : !fx.tensor<[8, "s0"], f32>
 }
 
 // CHECK-LABEL: func.func @views
@@ -51,6 +79,22 @@ func.func @slices(%x: !fx.tensor<["s0", 6144], f16>, %pos: !fx.tensor<[256, 64],
   // CHECK: "fx.slice"
   // CHECK-SAME: end = 9223372036854775807 : i64, start = -2 : i64, step = 2 : i64
   %t = "fx.slice"(%pos) {dim = 1 : i64, start = -2 : i64, end = 9223372036854775807 : i64, step = 2 : i64} : (!fx.tensor<[256, 64], f32>) -> !fx.tensor<[256, 1], f32>
+  // Extreme bounds and steps (torch's clamping, no overflow): one element
+  // for a step of 2^63-1, from INT64_MIN (clamped to 0) to INT64_MAX, or
+  // from the last element with an end past it.
+  // CHECK: "fx.slice"
+  // CHECK-SAME: step = 9223372036854775807 : i64
+  // CHECK-SAME: -> !fx.tensor<[1, 64], f32>
+  %h1 = "fx.slice"(%pos) {dim = 0 : i64, start = 0 : i64, end = 256 : i64, step = 9223372036854775807 : i64} : (!fx.tensor<[256, 64], f32>) -> !fx.tensor<[1, 64], f32>
+  // CHECK: "fx.slice"
+  // CHECK-SAME: -> !fx.tensor<[1, 64], f32>
+  %h2 = "fx.slice"(%pos) {dim = 0 : i64, start = -9223372036854775808 : i64, end = 9223372036854775807 : i64, step = 9223372036854775807 : i64} : (!fx.tensor<[256, 64], f32>) -> !fx.tensor<[1, 64], f32>
+  // CHECK: "fx.slice"
+  // CHECK-SAME: -> !fx.tensor<[256, 1], f32>
+  %h3 = "fx.slice"(%pos) {dim = 1 : i64, start = -1 : i64, end = 9223372036854775807 : i64, step = 9223372036854775806 : i64} : (!fx.tensor<[256, 64], f32>) -> !fx.tensor<[256, 1], f32>
+  // CHECK: "fx.slice"
+  // CHECK-SAME: -> !fx.tensor<[256, 0], f32>
+  %h4 = "fx.slice"(%pos) {dim = 1 : i64, start = 9223372036854775807 : i64, end = -9223372036854775808 : i64, step = 9223372036854775807 : i64} : (!fx.tensor<[256, 64], f32>) -> !fx.tensor<[256, 0], f32>
   // CHECK: "fx.slice_scatter"
   // CHECK-SAME: (!fx.tensor<["s0", 6144], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 6144], f16>
   %s = "fx.slice_scatter"(%x, %q) {dim = 1 : i64, start = 0 : i64, end = 4096 : i64, step = 1 : i64} : (!fx.tensor<["s0", 6144], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 6144], f16>
@@ -101,6 +145,105 @@ func.func @calls(%x: !fx.tensor<["s0", 4096], f16>, %res: !fx.tensor<["s0", 4096
   %tagged = "fx.call"(%e) {target = "test::tagged", arg_names = ["x"], args = {tag = "model.layers.0"},
       operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return %0#1 : !fx.tensor<["s0", 4096], f16>
+}
+
+// CHECK-LABEL: func.func @overrides
+func.func @overrides(%out: !fx.tensor<[2, 8], f32>, %x: !fx.tensor<[2, 16], f32>, %w: !fx.tensor<[16], f32>) {
+  // CHECK: "fx.call"
+  // CHECK-SAME: target = "_C::rms_norm"
+  "fx.call"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64},
+      operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 8], f32>, !fx.tensor<[2, 16], f32>, !fx.tensor<[16], f32>) -> ()
+  // CHECK: "fx.call"
+  // CHECK-SAME: args = {approximate_alpha = 5.000000e-01 : f64}
+  // CHECK-SAME: target = "_C::gelu_and_mul"
+  "fx.call"(%out, %x) {target = "_C::gelu_and_mul", arg_names = ["out", "input"], args = {approximate_alpha = 0.5 : f64},
+      operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 8], f32>, !fx.tensor<[2, 16], f32>) -> ()
+  return
+}
+
+// The aten rules (FxVerifyAten.c) accept what torch does, symbols left
+// to run time where undecided.
+// CHECK-LABEL: func.func @aten_rules
+func.func @aten_rules(%x: !fx.tensor<["s0", 5], f16>, %w: !fx.tensor<[5, 6], f16>, %v: !fx.tensor<[4, "s1"], f32>, %m: !fx.tensor<[5, 6], f32>, %qa: !fx.tensor<[4, 32], f8E4M3FN>, %qb: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[4, 1], f32>, %sb: !fx.tensor<[1, 8], f32>, %one: !fx.tensor<[1], f32>, %r: !fx.tensor<["s0", 4], f16>, %c: !fx.tensor<[4], f8E4M3FN>, %col: !fx.tensor<[4, 1], f32>, %row: !fx.tensor<[3], bf16>, %z: !fx.tensor<[], f32>, %p: !fx.tensor<["s1"], f16>, %i: !fx.tensor<[4], i64>, %dst: !fx.tensor<[2, 4], f32>, %src: !fx.tensor<[4], f16>, %dsts: !fx.tensor<["s0"], bf16>) {
+  // CHECK: aten::mm
+  %mm = "fx.call"(%x, %w) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 5], f16>, !fx.tensor<[5, 6], f16>) -> !fx.tensor<["s0", 6], f16>
+  // The inner dims "s1" and 5: decided at run time.
+  // CHECK: aten::mm
+  %mm2 = "fx.call"(%v, %m) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, "s1"], f32>, !fx.tensor<[5, 6], f32>) -> !fx.tensor<[4, 6], f32>
+  // CHECK: out_dtype = bf16
+  %smm = "fx.call"(%qa, %qb, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[4, 1], f32>, !fx.tensor<[1, 8], f32>) -> !fx.tensor<[4, 8], bf16>
+  // CHECK: aten::_scaled_mm
+  %smm2 = "fx.call"(%qa, %qb, %one, %one, %one) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b", "scale_result"], args = {}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], f8E4M3FN>
+  // Mixed dtypes: the result dtype is the IR's (a float the kernel stores).
+  // CHECK: aten::add.Tensor
+  %add = "fx.call"(%r, %c) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {alpha = 2 : i64}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f16>, !fx.tensor<[4], f8E4M3FN>) -> !fx.tensor<["s0", 4], f32>
+  // CHECK: -> !fx.tensor<[4, 3], f16>
+  %add2 = "fx.call"(%col, %row) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 1], f32>, !fx.tensor<[3], bf16>) -> !fx.tensor<[4, 3], f16>
+  // CHECK: aten::mul.Tensor
+  %mul = "fx.call"(%z, %c) {target = "aten::mul.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[], f32>, !fx.tensor<[4], f8E4M3FN>) -> !fx.tensor<[4], bf16>
+  // "s0" against "s1": the result may have either.
+  // CHECK: -> !fx.tensor<["s1"], f32>
+  %mul2 = "fx.call"(%dsts, %p) {target = "aten::mul.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0"], bf16>, !fx.tensor<["s1"], f16>) -> !fx.tensor<["s1"], f32>
+  // CHECK: aten::cos
+  %cos = "fx.call"(%i) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], i64>) -> !fx.tensor<[4], f32>
+  // CHECK: aten::empty
+  %e = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = ["s0", 8]}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<["s0", 8], f32>
+  // CHECK: aten::empty_like
+  %el = "fx.call"(%x) {target = "aten::empty_like", arg_names = ["self"], args = {dtype = bf16}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 5], f16>) -> !fx.tensor<["s0", 5], bf16>
+  // copy_ converts dtypes and broadcasts src to self, as torch does.
+  // CHECK: aten::copy_
+  %cp = "fx.call"(%dst, %src) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[4], f16>) -> !fx.tensor<[2, 4], f32>
+  // CHECK: aten::copy_
+  %cp2 = "fx.call"(%dst, %z) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[], f32>) -> !fx.tensor<[2, 4], f32>
+  // CHECK: aten::copy_
+  %cp3 = "fx.call"(%dsts, %p) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0"], bf16>, !fx.tensor<["s1"], f16>) -> !fx.tensor<["s0"], bf16>
+  // CHECK: fx.auto_functionalized
+  %cp4:2 = "fx.auto_functionalized"(%dst, %src) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[4], f16>) -> (!fx.tensor<[2, 4], f32>, !fx.tensor<[2, 4], f32>)
+  return
+}
+
+"fx.schema"() {name = "test::alias", signature = "alias(Tensor(a) self) -> Tensor(a)"} : () -> ()
+
+// fx.view where the input's layout makes it a view, or where the layout is
+// not known at compile time (FxVerifyView.c).
+// CHECK-LABEL: func.func @view_layouts
+func.func @view_layouts(%a: !fx.tensor<[4, 8], f32>, %n: !fx.sym<"s0">) {
+  // An argument's layout is unknown: decided at run time (the lowering).
+  %x = "fx.slice"(%a) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  // CHECK: "fx.view"
+  %v0 = "fx.view"(%x) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  // New storage: splitting a dim of its column slice is a view ...
+  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>
+  %y = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  // CHECK: -> !fx.tensor<[4, 2, 2], f32>
+  %v1 = "fx.view"(%y) {shape = [4, 2, 2]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 2, 2], f32>
+  // ... and so is merging the rows of a row slice.
+  %r = "fx.slice"(%buf) {dim = 0 : i64, start = 1 : i64, end = 3 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[2, 8], f32>
+  // CHECK: -> !fx.tensor<[16], f32>
+  %v2 = "fx.view"(%r) {shape = [16]} : (!fx.tensor<[2, 8], f32>) -> !fx.tensor<[16], f32>
+  // A reshape that cannot view copies into new storage, which views.
+  %c = "fx.reshape"(%y) {shape = [2, 8]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[2, 8], f32>
+  // CHECK: -> !fx.tensor<[16], f32>
+  %v3 = "fx.view"(%c) {shape = [16]} : (!fx.tensor<[2, 8], f32>) -> !fx.tensor<[16], f32>
+  // An empty tensor views as anything (torch).
+  %z = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [0, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[0, 8], f32>
+  %zs = "fx.slice"(%z) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[0, 8], f32>) -> !fx.tensor<[0, 4], f32>
+  // CHECK: -> !fx.tensor<[0], f32>
+  %v4 = "fx.view"(%zs) {shape = [0]} : (!fx.tensor<[0, 4], f32>) -> !fx.tensor<[0], f32>
+  // A stride past a symbolic size: undecided, left to run time.
+  %sb = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, "s0"], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, "s0"], f32>
+  %ss = "fx.slice"(%sb) {dim = 1 : i64, start = 0 : i64, end = 2 : i64, step = 1 : i64} : (!fx.tensor<[4, "s0"], f32>) -> !fx.tensor<[4, 2], f32>
+  // CHECK: -> !fx.tensor<[8], f32>
+  %v5 = "fx.view"(%ss) {shape = [8]} : (!fx.tensor<[4, 2], f32>) -> !fx.tensor<[8], f32>
+  // An aliasing op's result (Tensor(a)): layout unknown.
+  %al = "fx.call"(%y) {target = "test::alias", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  // CHECK: "fx.view"
+  %v6 = "fx.view"(%al) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  // Size-1 dims never break contiguity.
+  %o = "fx.slice"(%buf) {dim = 0 : i64, start = 2 : i64, end = 3 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[1, 8], f32>
+  // CHECK: -> !fx.tensor<[8], f32>
+  %v7 = "fx.view"(%o) {shape = [8]} : (!fx.tensor<[1, 8], f32>) -> !fx.tensor<[8], f32>
+  return
 }
 
 // Every slot in use: 16 operands, 8 results.

@@ -1,0 +1,416 @@
+/* FxVerifyAten.c - the result and argument rules of the aten ops with a
+ * built-in schema, as torch decides them (DESIGN §2 "Verification").
+ *
+ * The schema checks (FxVerifier.c) only know parameter names and kinds;
+ * torch also fixes what an aten call returns: `mm` gives [rows of self,
+ * columns of mat2] in self's dtype, `clone` its input's type, `add.Tensor`
+ * the broadcast shape (its dtype is the IR's choice among those the kernel
+ * stores: see checkElementwiseDtype).  A result type that disagrees
+ * would make the lowering allocate the wrong buffer and the kernel refuse
+ * it at run time (or, worse, not).  So each rule is checked here where it
+ * is decidable: dims compare as the dialect compares them (same integer or
+ * same symbol); two different static sizes are decidedly different; a
+ * symbol against anything else is a run-time question, left to the
+ * kernels.  One row per op in kRules below.
+ *
+ * The dtypes each built-in kernel accepts are checked too ("the verifier
+ * rejects what cannot run"); they are the kernels' own (kernels/cpu/aten.c).
+ */
+#include "FxInternal.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+
+/* One call being checked. */
+typedef struct Call {
+  MlirOperation op;
+  const FxSchema *schema;
+} Call;
+
+#define OK mlirLogicalResultSuccess()
+#define FAILED(x) mlirLogicalResultIsFailure(x)
+#define TRY(x)                                                                 \
+  do {                                                                         \
+    MlirLogicalResult r_ = (x);                                                \
+    if (FAILED(r_))                                                            \
+      return r_;                                                               \
+  } while (0)
+
+/* "aten::mm: <message>" as an error at the op. */
+#define FAIL(c, fmt, ...)                                                      \
+  fxVerifyError((c)->op, "%s: " fmt, (c)->schema->qualifiedName, __VA_ARGS__)
+
+/* The type of the operand named `name`, or a null type when absent. */
+static MlirType operandType(const Call *c, const char *name) {
+  MlirValue v = fxCallGetOperandByName(c->op, fxStr(name));
+  return mlirValueIsNull(v) ? (MlirType){NULL} : mlirValueGetType(v);
+}
+
+static MlirType resultType(const Call *c) {
+  return mlirValueGetType(mlirOperationGetResult(c->op, 0));
+}
+
+static FxText dtypeText(MlirType t) {
+  return fxTypeText(fxTensorTypeGetDtype(t));
+}
+
+/* A dim as messages show it: 4 or "s0". */
+typedef struct DimText {
+  char s[96];
+} DimText;
+
+static DimText dimText(FxDim d) {
+  DimText t;
+  if (d.symbol.length)
+    snprintf(t.s, sizeof t.s, "\"%.*s\"", (int)(d.symbol.length > 80 ? 80 : d.symbol.length),
+             d.symbol.data);
+  else
+    snprintf(t.s, sizeof t.s, "%" PRId64, d.size);
+  return t;
+}
+
+/* Different for every value of the symbols: two different static sizes. */
+static bool dimsDiffer(FxDim a, FxDim b) {
+  return !a.symbol.length && !b.symbol.length && a.size != b.size;
+}
+
+static bool isOne(FxDim d) { return !d.symbol.length && d.size == 1; }
+
+/* Dtype sets of the kernels, by category and width. */
+typedef enum DtypeSet {
+  FLOAT16_32, /* f32, f16, bf16 */
+  FLOATS,     /* and f8E4M3FN   */
+} DtypeSet;
+
+static bool inSet(MlirType dtype, DtypeSet set) {
+  const FxDtypeInfo *d = fxDtypeInfo(dtype);
+  return d && d->category == FX_CATEGORY_FLOAT && (set == FLOATS || !d->float8);
+}
+
+static const char *setText(DtypeSet set) {
+  return set == FLOATS ? "f32, f16, bf16 or f8E4M3FN" : "f32, f16 or bf16";
+}
+
+/* Operand `name` (present) has a dtype the kernel accepts. */
+static MlirLogicalResult checkKernelDtype(const Call *c, const char *name,
+                                          MlirType t, DtypeSet set) {
+  if (inSet(fxTensorTypeGetDtype(t), set))
+    return OK;
+  return FAIL(c, "the built-in kernel takes %s of dtype %s, not %s", name,
+              setText(set), dtypeText(t).s);
+}
+
+/* The result is exactly `rank` dims `dims` of `dtype`; `why` says where
+ * they come from. */
+static MlirLogicalResult expectResult(const Call *c, intptr_t rank,
+                                      const FxDim *dims, MlirType dtype,
+                                      const char *why) {
+  MlirType have = resultType(c);
+  bool same = fxTensorTypeGetRank(have) == rank &&
+              mlirTypeEqual(fxTensorTypeGetDtype(have), dtype);
+  for (intptr_t i = 0; same && i < rank; ++i)
+    same = fxDimEqual(fxTensorTypeGetDim(have, i), dims[i]);
+  if (same)
+    return OK;
+  /* Only now build the expected type (a uniquing lookup) for the message;
+   * dims and dtype are valid, they come from valid types and checked args. */
+  MlirType want = fxTensorTypeGet(mlirTypeGetContext(have), rank, dims, dtype);
+  return FAIL(c, "result 0 has type %s but %s gives %s (%s)",
+              fxTypeText(have).s, c->schema->qualifiedName,
+              fxTypeText(want).s, why);
+}
+
+/* The result has the type of operand `name`. */
+static MlirLogicalResult expectSameAs(const Call *c, const char *name) {
+  MlirType t = operandType(c, name);
+  if (mlirTypeEqual(t, resultType(c)))
+    return OK;
+  return FAIL(c, "result 0 has type %s but %s gives the type of %s, %s",
+              fxTypeText(resultType(c)).s, c->schema->qualifiedName, name,
+              fxTypeText(t).s);
+}
+
+/* The dims of tensor type `t` (rank <= FX_MAX_RANK: the verifier checked
+ * every type before the rules run). */
+static intptr_t dimsOf(MlirType t, FxDim *dims) {
+  return fxTensorTypeGetDims(t, dims, FX_MAX_RANK);
+}
+
+/*===-- Matrix products ----------------------------------------------------===*/
+
+/* self [M, K] @ mat2 [K, N]: both 2-D, K equal where decidable; writes
+ * [M, N] to `out`. */
+static MlirLogicalResult checkMatmulShapes(const Call *c, FxDim *out) {
+  MlirType a = operandType(c, "self"), b = operandType(c, "mat2");
+  FxDim da[FX_MAX_RANK], db[FX_MAX_RANK];
+  intptr_t ra = dimsOf(a, da), rb = dimsOf(b, db);
+  if (ra != 2)
+    return FAIL(c, "self must be a matrix (2-D), got %s", fxTypeText(a).s);
+  if (rb != 2)
+    return FAIL(c, "mat2 must be a matrix (2-D), got %s", fxTypeText(b).s);
+  if (dimsDiffer(da[1], db[0]))
+    return FAIL(c,
+                "self %s and mat2 %s cannot be multiplied: self dim 1 (%s) "
+                "differs from mat2 dim 0 (%s)",
+                fxTypeText(a).s, fxTypeText(b).s, dimText(da[1]).s,
+                dimText(db[0]).s);
+  out[0] = da[0];
+  out[1] = db[1];
+  return OK;
+}
+
+static MlirLogicalResult checkMm(const Call *c) {
+  MlirType a = operandType(c, "self"), b = operandType(c, "mat2");
+  FxDim out[2];
+  TRY(checkMatmulShapes(c, out));
+  if (!mlirTypeEqual(fxTensorTypeGetDtype(a), fxTensorTypeGetDtype(b)))
+    return FAIL(c, "mat2 dtype %s differs from the self dtype %s",
+                dtypeText(b).s, dtypeText(a).s);
+  TRY(checkKernelDtype(c, "self", a, FLOAT16_32));
+  return expectResult(c, 2, out, fxTensorTypeGetDtype(a),
+                      "rows of self, columns of mat2, dtype of self");
+}
+
+/* A scale or bias vector of _scaled_mm: rank <= 2, `n` elements (or 1 when
+ * `allowOne`) where decidable; f32 (`f32Only`) or a float dtype the kernel
+ * reads. */
+static MlirLogicalResult checkVector(const Call *c, const char *name, FxDim n,
+                                     bool allowOne, bool f32Only) {
+  MlirType t = operandType(c, name);
+  if (mlirTypeIsNull(t))
+    return OK;
+  FxDim d[FX_MAX_RANK];
+  intptr_t rank = dimsOf(t, d);
+  if (rank > 2)
+    return FAIL(c, "%s must have rank 0 to 2, got %s", name, fxTypeText(t).s);
+  if (f32Only && !mlirTypeIsAF32(fxTensorTypeGetDtype(t)))
+    return FAIL(c, "%s must be f32, got %s", name, dtypeText(t).s);
+  if (!f32Only)
+    TRY(checkKernelDtype(c, name, t, FLOATS));
+  int64_t numel = 1;
+  for (intptr_t i = 0; i < rank; ++i) {
+    if (d[i].symbol.length)
+      return OK; /* a run-time question */
+    numel *= d[i].size; /* no overflow: the type's count fits an int64 */
+  }
+  if ((allowOne && numel == 1) || n.symbol.length || numel == n.size)
+    return OK;
+  return FAIL(c, "%s has %" PRId64 " elements, expected %s%s", name, numel,
+              allowOne ? "1 or " : "", dimText(n).s);
+}
+
+static MlirLogicalResult checkScaledMm(const Call *c) {
+  MlirType a = operandType(c, "self"), b = operandType(c, "mat2");
+  FxDim out[2];
+  TRY(checkMatmulShapes(c, out));
+  TRY(checkKernelDtype(c, "self", a, FLOATS));
+  TRY(checkKernelDtype(c, "mat2", b, FLOATS));
+  MlirAttribute outDtype = fxCallGetArg(c->op, fxStr("out_dtype"));
+  MlirType dtype = fxTensorTypeGetDtype(a);
+  const char *why = "rows of self, columns of mat2, dtype of self";
+  if (!mlirAttributeIsNull(outDtype)) {
+    dtype = mlirTypeAttrGetValue(outDtype);
+    why = "rows of self, columns of mat2, out_dtype";
+    if (!inSet(dtype, FLOATS))
+      return FAIL(c, "the built-in kernel gives results of dtype %s, not "
+                     "out_dtype %s",
+                  setText(FLOATS), fxAttrText(outDtype).s);
+  }
+  TRY(checkVector(c, "scale_a", out[0], true, true));
+  TRY(checkVector(c, "scale_b", out[1], true, true));
+  TRY(checkVector(c, "bias", out[1], false, false));
+  /* scale_result scales an fp8 result only (ignored otherwise, as torch). */
+  if (fxDtypeInfo(dtype)->float8)
+    TRY(checkVector(c, "scale_result", (FxDim){1, {NULL, 0}}, true, false));
+  return expectResult(c, 2, out, dtype, why);
+}
+
+/*===-- Elementwise ----------------------------------------------------------===*/
+
+/* torch's broadcasting of `a` and `b` against the result (dims aligned at
+ * the right, a missing or size-1 dim stretches).  Where two dims are not
+ * decidably compatible (a symbol against another dim), the result may have
+ * either. */
+static MlirLogicalResult checkBroadcast(const Call *c, MlirType a,
+                                        const char *an, MlirType b,
+                                        const char *bn) {
+  MlirType res = resultType(c);
+  FxDim da[FX_MAX_RANK], db[FX_MAX_RANK], dr[FX_MAX_RANK];
+  intptr_t ra = dimsOf(a, da), rb = dimsOf(b, db), rr = dimsOf(res, dr);
+  intptr_t rank = ra > rb ? ra : rb;
+  if (rr != rank)
+    return FAIL(c, "result 0 has type %s but broadcasting %s %s and %s %s "
+                   "gives rank %d",
+                fxTypeText(res).s, an, fxTypeText(a).s, bn, fxTypeText(b).s,
+                (int)rank);
+  for (intptr_t i = 0; i < rank; ++i) {
+    intptr_t ia = i - (rank - ra), ib = i - (rank - rb);
+    FxDim x = ia >= 0 ? da[ia] : (FxDim){1, {NULL, 0}};
+    FxDim y = ib >= 0 ? db[ib] : (FxDim){1, {NULL, 0}};
+    FxDim want[2] = {x, y};
+    int n = 2;
+    if (fxDimEqual(x, y) || isOne(y))
+      n = 1;
+    else if (isOne(x))
+      want[0] = y, n = 1;
+    else if (dimsDiffer(x, y))
+      return FAIL(c,
+                  "%s %s and %s %s do not broadcast: dim %d is %s and %s "
+                  "(sizes must be equal or 1)",
+                  an, fxTypeText(a).s, bn, fxTypeText(b).s, (int)i,
+                  dimText(x).s, dimText(y).s);
+    if (fxDimEqual(dr[i], want[0]) || (n == 2 && fxDimEqual(dr[i], want[1])))
+      continue;
+    return FAIL(c, "result 0 has type %s but broadcasting %s %s and %s %s "
+                   "gives dim %d = %s%s%s",
+                fxTypeText(res).s, an, fxTypeText(a).s, bn, fxTypeText(b).s,
+                (int)i, dimText(want[0]).s, n == 2 ? " or " : "",
+                n == 2 ? dimText(want[1]).s : "");
+  }
+  return OK;
+}
+
+/* The result dtype of an elementwise op is one the kernel stores.  It is
+ * the IR's choice, as for the kernel (fp32 math, one rounding to the out
+ * dtype): torch's type promotion gives one valid choice, and fxir graphs
+ * may mix dtypes beyond it (docs/dialect.md). */
+static MlirLogicalResult checkElementwiseDtype(const Call *c) {
+  MlirType have = fxTensorTypeGetDtype(resultType(c));
+  if (!inSet(have, FLOAT16_32))
+    return FAIL(c, "the built-in kernel gives results of dtype %s, not %s",
+                setText(FLOAT16_32), fxTypeText(have).s);
+  return OK;
+}
+
+static MlirLogicalResult checkBinary(const Call *c) {
+  MlirType ops[2] = {operandType(c, "self"), operandType(c, "other")};
+  TRY(checkBroadcast(c, ops[0], "self", ops[1], "other"));
+  return checkElementwiseDtype(c);
+}
+
+static MlirLogicalResult checkCos(const Call *c) {
+  MlirType self = operandType(c, "self");
+  FxDim d[FX_MAX_RANK];
+  intptr_t rank = dimsOf(self, d);
+  MlirType res = resultType(c);
+  bool same = fxTensorTypeGetRank(res) == rank;
+  for (intptr_t i = 0; same && i < rank; ++i)
+    same = fxDimEqual(fxTensorTypeGetDim(res, i), d[i]);
+  if (!same)
+    return FAIL(c, "result 0 has type %s but aten::cos gives the shape of "
+                   "self, %s",
+                fxTypeText(res).s, fxTypeText(self).s);
+  return checkElementwiseDtype(c);
+}
+
+/*===-- Storage ------------------------------------------------------------===*/
+
+static MlirLogicalResult checkClone(const Call *c) {
+  return expectSameAs(c, "self");
+}
+
+/* The `dtype` arg, when given, is a dtype !fx.tensor has. */
+static MlirLogicalResult dtypeArg(const Call *c, MlirType *dtype) {
+  MlirAttribute a = fxCallGetArg(c->op, fxStr("dtype"));
+  if (mlirAttributeIsNull(a))
+    return OK;
+  *dtype = mlirTypeAttrGetValue(a);
+  if (!fxDtypeInfo(*dtype))
+    return FAIL(c, "dtype %s is not a dtype of fx tensors", fxAttrText(a).s);
+  return OK;
+}
+
+static MlirLogicalResult checkEmptyLike(const Call *c) {
+  MlirType self = operandType(c, "self"), dtype = fxTensorTypeGetDtype(self);
+  bool given = !mlirAttributeIsNull(fxCallGetArg(c->op, fxStr("dtype")));
+  TRY(dtypeArg(c, &dtype));
+  FxDim d[FX_MAX_RANK];
+  intptr_t rank = dimsOf(self, d);
+  return expectResult(c, rank, d, dtype,
+                      given ? "the shape of self, the dtype argument"
+                            : "the shape and dtype of self");
+}
+
+/* `size` gives the dims (i64 >= 0 or symbols, at most FX_MAX_RANK);
+ * `dtype` the dtype, f32 (torch's default dtype) when absent. */
+static MlirLogicalResult checkEmpty(const Call *c) {
+  MlirAttribute size = fxCallGetArg(c->op, fxStr("size"));
+  MlirType dtype = mlirF32TypeGet(mlirOperationGetContext(c->op));
+  bool given = !mlirAttributeIsNull(fxCallGetArg(c->op, fxStr("dtype")));
+  TRY(dtypeArg(c, &dtype));
+  intptr_t rank = mlirArrayAttrGetNumElements(size);
+  if (rank > FX_MAX_RANK)
+    return FAIL(c, "size has %d entries, above fxir's rank limit of %d",
+                (int)rank, FX_MAX_RANK);
+  FxDim d[FX_MAX_RANK];
+  for (intptr_t i = 0; i < rank; ++i) {
+    MlirAttribute e = mlirArrayAttrGetElement(size, i);
+    if (mlirAttributeIsAString(e)) {
+      d[i] = (FxDim){-1, mlirStringAttrGetValue(e)};
+      continue;
+    }
+    d[i] = (FxDim){mlirIntegerAttrGetValueInt(e), {NULL, 0}};
+    if (d[i].size < 0)
+      return FAIL(c, "size entry %d is %" PRId64 "; sizes are >= 0", (int)i,
+                  d[i].size);
+  }
+  return expectResult(c, rank, d, dtype,
+                      given ? "the size and dtype arguments"
+                            : "the size argument, and f32, torch's default "
+                              "dtype");
+}
+
+/* copy_ writes `src` into `self`, converting the dtype and broadcasting as
+ * torch does (src's dims aligned at the right, each equal to self's or 1);
+ * it returns self. */
+static MlirLogicalResult checkCopy(const Call *c) {
+  MlirType self = operandType(c, "self"), src = operandType(c, "src");
+  FxDim ds[FX_MAX_RANK], dr[FX_MAX_RANK];
+  intptr_t rs = dimsOf(self, ds), rr = dimsOf(src, dr);
+  if (rr > rs)
+    return FAIL(c, "src %s has more dims than self %s, so it cannot be "
+                   "broadcast to it",
+                fxTypeText(src).s, fxTypeText(self).s);
+  for (intptr_t i = 0; i < rr; ++i) {
+    FxDim x = dr[i], y = ds[i + rs - rr];
+    if (dimsDiffer(x, y) && !isOne(x))
+      return FAIL(c, "src %s cannot be broadcast to self %s: src dim %d is "
+                     "%s where self has %s (sizes must be equal or 1)",
+                  fxTypeText(src).s, fxTypeText(self).s, (int)i,
+                  dimText(x).s, dimText(y).s);
+  }
+  if (mlirOperationGetNumResults(c->op) == 0)
+    return OK;
+  return expectSameAs(c, "self");
+}
+
+/*===-- The rules ------------------------------------------------------------===*/
+
+typedef MlirLogicalResult (*Rule)(const Call *);
+
+static const struct {
+  const char *target;
+  Rule rule;
+} kRules[] = {
+    {"aten::mm", checkMm},
+    {"aten::_scaled_mm", checkScaledMm},
+    {"aten::add.Tensor", checkBinary},
+    {"aten::mul.Tensor", checkBinary},
+    {"aten::cos", checkCos},
+    {"aten::clone", checkClone},
+    {"aten::empty", checkEmpty},
+    {"aten::empty_like", checkEmptyLike},
+    {"aten::copy_", checkCopy},
+};
+
+MlirLogicalResult fxVerifyAtenCall(MlirOperation op, const FxSchema *schema) {
+  for (size_t i = 0; i < sizeof kRules / sizeof *kRules; ++i)
+    if (!strcmp(schema->qualifiedName, kRules[i].target)) {
+      Call c = {op, schema};
+      return kRules[i].rule(&c);
+    }
+  return OK;
+}

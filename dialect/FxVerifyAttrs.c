@@ -1,0 +1,114 @@
+/* FxVerifyAttrs.c - the fx attributes of function arguments and results
+ * (DESIGN §3: "`fx.donated` is a unit attribute; any other value is a
+ * verifier error").  `fx.` is our namespace: an attribute in it that fxir
+ * does not define is a typo until proven otherwise, so it is an error with
+ * the known name it is closest to, never silently ignored (a misspelt
+ * `fx.donatd` would otherwise make a donated buffer be cloned, and
+ * `fx.donated = false` count as donated). */
+#include "FxInternal.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+
+#include <string.h>
+
+#define OK mlirLogicalResultSuccess()
+#define FAILED(x) mlirLogicalResultIsFailure(x)
+
+/* The fx attributes of function arguments, one row each; all are unit
+ * attributes (present or absent, never a value). */
+static const char *const kArgAttrs[] = {
+    "fx.donated", /* the function may write the argument (DESIGN §3) */
+};
+enum { kNumArgAttrs = sizeof kArgAttrs / sizeof *kArgAttrs };
+
+/* Levenshtein distance of a[0..na) and b, or a large value beyond 31
+ * characters (names that long are no typo of ours). */
+static int editDistance(const char *a, size_t na, const char *b) {
+  size_t nb = strlen(b);
+  int row[32];
+  if (na >= 32 || nb >= 32)
+    return 1 << 20;
+  for (size_t j = 0; j <= nb; ++j)
+    row[j] = (int)j;
+  for (size_t i = 1; i <= na; ++i) {
+    int diag = row[0];
+    row[0] = (int)i;
+    for (size_t j = 1; j <= nb; ++j) {
+      int up = row[j];
+      int sub = diag + (a[i - 1] != b[j - 1]);
+      int best = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
+      row[j] = sub < best ? sub : best;
+      diag = up;
+    }
+  }
+  return row[nb];
+}
+
+/* Checks the `fx.`-prefixed entries of one argument's (`isArg`) or
+ * result's attribute dictionary: known ones are unit attributes, unknown
+ * ones are errors, with the known name they are closest to. */
+static MlirLogicalResult checkFxAttrs(MlirOperation func, MlirAttribute dict,
+                                      bool isArg, int index) {
+  const char *kind = isArg ? "argument" : "result";
+  for (intptr_t i = 0, n = mlirAttributeIsADictionary(dict)
+                               ? mlirDictionaryAttrGetNumElements(dict)
+                               : 0;
+       i < n; ++i) {
+    MlirNamedAttribute na = mlirDictionaryAttrGetElement(dict, i);
+    MlirStringRef name = mlirIdentifierStr(na.name);
+    if (name.length < 3 || memcmp(name.data, "fx.", 3) != 0)
+      continue;
+    int known = -1, nearest = -1, best = 3; /* suggest within distance 2 */
+    for (int k = 0; isArg && k < kNumArgAttrs; ++k) {
+      int d = editDistance(name.data, name.length, kArgAttrs[k]);
+      if (d == 0)
+        known = k;
+      else if (d < best)
+        best = d, nearest = k;
+    }
+    if (known >= 0 && !mlirAttributeIsAUnit(na.attribute))
+      return fxVerifyError(func,
+                  "%s %d has %.*s = %s, but %.*s is a unit attribute: write "
+                  "{%.*s} or leave it out",
+                  kind, index, (int)name.length, name.data,
+                  fxAttrText(na.attribute).s, (int)name.length, name.data,
+                  (int)name.length, name.data);
+    if (known >= 0)
+      continue;
+    if (!isArg)
+      return fxVerifyError(func,
+                  "%s %d has the attribute \"%.*s\", but fx defines "
+                  "attributes of function arguments only",
+                  kind, index, (int)name.length, name.data);
+    if (nearest >= 0)
+      return fxVerifyError(func,
+                  "%s %d has the unknown attribute \"%.*s\"; did you mean "
+                  "\"%s\"?",
+                  kind, index, (int)name.length, name.data, kArgAttrs[nearest]);
+    return fxVerifyError(func,
+                "%s %d has the unknown attribute \"%.*s\"; the fx argument "
+                "attributes are: fx.donated",
+                kind, index, (int)name.length, name.data);
+  }
+  return OK;
+}
+
+/* `arg_attrs` / `res_attrs` of a func.func: one dictionary per argument or
+ * result, or absent. */
+static bool checkFunctionAttrs(MlirOperation func, const char *which,
+                               bool isArg) {
+  MlirAttribute all = mlirOperationGetAttributeByName(func, fxStr(which));
+  bool failed = false;
+  if (mlirAttributeIsNull(all) || !mlirAttributeIsAArray(all))
+    return false;
+  for (intptr_t i = 0, n = mlirArrayAttrGetNumElements(all); i < n; ++i)
+    failed |= FAILED(
+        checkFxAttrs(func, mlirArrayAttrGetElement(all, i), isArg, (int)i));
+  return failed;
+}
+
+MlirLogicalResult fxVerifyFunctionAttrs(MlirOperation func) {
+  bool failed = checkFunctionAttrs(func, "arg_attrs", true);
+  failed |= checkFunctionAttrs(func, "res_attrs", false);
+  return failed ? mlirLogicalResultFailure() : OK;
+}

@@ -1,0 +1,288 @@
+/* copy.c - aten::copy_: `self` gets `src`, converted to self's dtype and
+ * broadcast to self's shape, as torch's copy_ does (fxrt.h).
+ *
+ * Conversions follow c10's casts, element by element, exactly:
+ *   - float to float: through fp32 (every fx float is exact in fp32), then
+ *     round to nearest even: fp16 (overflow to Inf), bf16 (NaN -> 0x7FC0),
+ *     and float8_e4m3fn as c10's non-saturating cast (|x| > 464, Inf and
+ *     NaN become NaN 0x7F with the sign; the runtime's other fp8 stores
+ *     saturate, as vLLM's quantization kernels do, but copy_ is torch's);
+ *   - int to float: the int64 value rounded to fp32 (RNE), then as above
+ *     (c10 goes through float too);
+ *   - float to int: truncation toward zero; NaN and values beyond the
+ *     type's range, which C++ leaves undefined (x86 and CUDA differ), give
+ *     0 and the nearest bound (CUDA's answer);
+ *   - int to int: two's complement wrap-around (c10's static_cast);
+ *   - anything to bool: != 0 (NaN is true); bool to anything: 0 or 1.
+ * The same dtype is a plain copy, bit for bit (NaN payloads kept):
+ * fxrt_copy_tensor for the same shape, a broadcasting byte copy otherwise.  Broadcasting: src's dims align with self's at the
+ * right; each is equal to self's or 1 (stride 0).  A src that overlaps
+ * self's memory is read from a snapshot first, so no element is converted
+ * after it was overwritten.  Device tensors go through host staging
+ * (fxCudaCopy), which is correct but slow: there is no CUDA conversion
+ * kernel yet (docs/runtime.md). */
+#include "cpu/fx_cpu.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*===-- Per-dtype rows ----------------------------------------------------===*/
+
+/* Values of a row in one of two exact carriers: fp32 for the float dtypes,
+ * int64 for the integer ones and bool. */
+typedef void (*FxLoadInts)(int64_t *d, const char *s, int64_t n, int64_t st);
+typedef void (*FxStoreFloats)(char *d, const float *s, int64_t n, int64_t st);
+typedef void (*FxStoreInts)(char *d, const int64_t *s, int64_t n, int64_t st);
+
+/* c10's float -> float8_e4m3fn: RNE, and NaN (0x7F | sign) from 480 up,
+ * so also for what rounds to 480 (above 464); below, the runtime's encoder
+ * gives the same bits. */
+static uint8_t fxTorchF8(float f) {
+  uint32_t u = fxF32Bits(f);
+  if ((u & 0x7FFFFFFFu) > 0x43E80000u) /* > 464, Inf, NaN */
+    return (uint8_t)(((u >> 24) & 0x80u) | 0x7Fu);
+  return fxF32ToF8E4M3FN(f);
+}
+
+/* float -> int: truncation toward zero, NaN 0, saturation at [lo, hi]. */
+static int64_t fxTruncSat(float f, double lo, double hi) {
+  if (f != f)
+    return 0;
+  double t = trunc((double)f);
+  if (t <= lo)
+    return (int64_t)lo;
+  return t >= hi ? (int64_t)hi : (int64_t)t;
+}
+
+/* [lo, hi] of each int type as doubles; hi of int64 is 2^63, which no
+ * float below it reaches, so clamping there saturates exactly. */
+#define FX_SAT_I8(x) ((int8_t)fxTruncSat((x), -128.0, 127.0))
+#define FX_SAT_I32(x) ((int32_t)fxTruncSat((x), -2147483648.0, 2147483647.0))
+#define FX_SAT_I64(x)                                                          \
+  ((x) >= 9223372036854775808.0f ? INT64_MAX                                   \
+                                 : fxTruncSat((x), -9223372036854775808.0,     \
+                                              9223372036854775807.0))
+#define FX_NONZERO(x) ((uint8_t)((x) != 0))
+/* Wrap-around: keep the low bytes (well-defined through unsigned). */
+#define FX_WRAP(T, UT, x) ((T)(UT)(uint64_t)(x))
+#define FX_WRAP_I8(x) FX_WRAP(int8_t, uint8_t, x)
+#define FX_WRAP_I32(x) FX_WRAP(int32_t, uint32_t, x)
+#define FX_ID(x) (x)
+#define FX_F(x) ((float)(x))
+#define FX_F16_OF_I(x) fxF32ToF16((float)(x))
+#define FX_BF16_OF_I(x) fxF32ToBF16((float)(x))
+#define FX_F8_OF_I(x) fxTorchF8((float)(x))
+
+#define FX_LOOP(CTYPE, EXPR)                                                   \
+  for (int64_t i = 0; i < n; i++) {                                            \
+    CTYPE v_ = EXPR;                                                           \
+    memcpy(d + i * st, &v_, sizeof v_);                                        \
+  }
+
+#define FX_COPY_ROWS(NAME, CTYPE, LOAD_INT, FROM_FLOAT, FROM_INT)              \
+  static void fxLoadI_##NAME(int64_t *d, const char *s, int64_t n,           \
+                             int64_t st) {                                     \
+    for (int64_t i = 0; i < n; i++) {                                          \
+      CTYPE v;                                                                 \
+      memcpy(&v, s + i * st, sizeof v);                                        \
+      d[i] = LOAD_INT(v);                                                      \
+    }                                                                          \
+  }                                                                            \
+  static void fxStoreF_##NAME(char *d, const float *s, int64_t n,            \
+                              int64_t st) {                                    \
+    FX_LOOP(CTYPE, FROM_FLOAT(s[i]))                                           \
+  }                                                                            \
+  static void fxStoreI_##NAME(char *d, const int64_t *s, int64_t n,          \
+                              int64_t st) {                                    \
+    FX_LOOP(CTYPE, FROM_INT(s[i]))                                             \
+  }
+
+#define FX_NO_INT(v) ((int64_t)0) /* floats load through the fp32 carrier */
+#define FX_I(v) ((int64_t)(v))
+
+FX_COPY_ROWS(f32, float, FX_NO_INT, FX_ID, FX_F)
+FX_COPY_ROWS(f16, uint16_t, FX_NO_INT, fxF32ToF16, FX_F16_OF_I)
+FX_COPY_ROWS(bf16, uint16_t, FX_NO_INT, fxF32ToBF16, FX_BF16_OF_I)
+FX_COPY_ROWS(f8, uint8_t, FX_NO_INT, fxTorchF8, FX_F8_OF_I)
+FX_COPY_ROWS(i8, int8_t, FX_I, FX_SAT_I8, FX_WRAP_I8)
+FX_COPY_ROWS(i32, int32_t, FX_I, FX_SAT_I32, FX_WRAP_I32)
+FX_COPY_ROWS(i64, int64_t, FX_I, FX_SAT_I64, FX_ID)
+FX_COPY_ROWS(i1, uint8_t, FX_NONZERO, FX_NONZERO, FX_NONZERO)
+
+/* Indexed by FxDtype: how a row is read (floats through the dtype table's
+ * exact fp32 loads, the rest as int64) and written from either carrier. */
+static const struct {
+  int viaInt;
+  FxLoadInts loadInts;
+  FxStoreFloats fromFloats;
+  FxStoreInts fromInts;
+} fxCopyRows[] = {
+    {0, fxLoadI_f32, fxStoreF_f32, fxStoreI_f32},
+    {0, fxLoadI_f16, fxStoreF_f16, fxStoreI_f16},
+    {0, fxLoadI_bf16, fxStoreF_bf16, fxStoreI_bf16},
+    {0, fxLoadI_f8, fxStoreF_f8, fxStoreI_f8},
+    {1, fxLoadI_i8, fxStoreF_i8, fxStoreI_i8},
+    {1, fxLoadI_i32, fxStoreF_i32, fxStoreI_i32},
+    {1, fxLoadI_i64, fxStoreF_i64, fxStoreI_i64},
+    {1, fxLoadI_i1, fxStoreF_i1, fxStoreI_i1},
+};
+
+/*===-- Shapes and memory ---------------------------------------------------===*/
+
+/* Strides (elements) of `src` broadcast to `dst`'s shape; -1 after
+ * reporting when torch's expand would refuse. */
+static int fxExpandStrides(const char *k, const FxTensor *src,
+                           const FxTensor *dst, int64_t *strides) {
+  int lead = dst->rank - src->rank;
+  if (lead < 0) {
+    fxCpuError(k, "'src' has rank %d, more than the rank %d of 'self'",
+               src->rank, dst->rank);
+    return -1;
+  }
+  for (int d = 0; d < dst->rank; d++) {
+    int64_t size = d < lead ? 1 : src->sizes[d - lead];
+    if (size != dst->sizes[d] && size != 1) {
+      fxCpuError(k, "'src' dimension %d of size %lld does not broadcast to "
+                    "size %lld of 'self'",
+                 d - lead, (long long)size, (long long)dst->sizes[d]);
+      return -1;
+    }
+    strides[d] = d < lead || size != dst->sizes[d] ? 0 : src->strides[d - lead];
+  }
+  return 0;
+}
+
+/* The bytes a non-empty tensor spans: [*lo, *hi). */
+static void fxSpan(const FxTensor *t, const char **lo, const char **hi) {
+  int64_t es = fxElemSize(t->dtype), first = 0, last = 0;
+  for (int d = 0; d < t->rank; d++) {
+    int64_t reach = (t->sizes[d] - 1) * t->strides[d];
+    if (reach < 0)
+      first += reach;
+    else
+      last += reach;
+  }
+  *lo = (const char *)t->data + first * es;
+  *hi = (const char *)t->data + (last + 1) * es;
+}
+
+static int fxOverlap(const FxTensor *a, const FxTensor *b) {
+  const char *alo, *ahi, *blo, *bhi;
+  fxSpan(a, &alo, &ahi);
+  fxSpan(b, &blo, &bhi);
+  return alo < bhi && blo < ahi;
+}
+
+/* A contiguous host tensor like `like` with `dtype`, or data NULL after
+ * reporting. */
+static FxTensor fxDenseLike(const char *k, const FxTensor *like, int32_t dtype) {
+  FxTensor t = *like;
+  t.dtype = dtype;
+  int64_t stride = 1;
+  for (int d = t.rank - 1; d >= 0; d--) {
+    t.strides[d] = stride;
+    stride *= t.sizes[d] > 1 ? t.sizes[d] : 1;
+  }
+  int64_t bytes = fxTensorNumel(&t) * fxElemSize(dtype);
+  t.data = malloc((size_t)(bytes > 0 ? bytes : 1));
+  if (!t.data)
+    fxCpuError(k, "out of memory for %lld bytes of staging", (long long)bytes);
+  return t;
+}
+
+/*===-- The kernel ----------------------------------------------------------===*/
+
+/* dst = convert(src) over dst's shape, src read through `strides`; both on
+ * the host, not overlapping. */
+static void fxConvertRows(const char *k, const FxTensor *dst,
+                          const FxTensor *src, const int64_t *strides) {
+  int outer = dst->rank ? dst->rank - 1 : 0;
+  int64_t n = dst->rank ? dst->sizes[dst->rank - 1] : 1;
+  int64_t ss = dst->rank ? strides[outer] * fxElemSize(src->dtype) : 0;
+  int64_t ds = fxCpuInnerStride(dst);
+  if (src->dtype == dst->dtype) { /* broadcast only: the bits, as torch */
+    int64_t es = fxElemSize(dst->dtype);
+    FxCpuRows it;
+    fxCpuRowsInit(&it, outer, dst->sizes);
+    fxCpuRowsAdd(&it, dst, NULL);
+    fxCpuRowsAdd(&it, src, strides);
+    while (fxCpuRowsNext(&it))
+      for (int64_t i = 0; i < n; i++)
+        memcpy(it.ptr[0] + i * ds, it.ptr[1] + i * ss, (size_t)es);
+    return;
+  }
+  int viaInt = fxCopyRows[src->dtype].viaInt;
+  void *row = malloc((size_t)(n > 0 ? n : 1) * (viaInt ? sizeof(int64_t) : sizeof(float)));
+  if (!row) {
+    fxCpuError(k, "out of memory for a row of %lld elements", (long long)n);
+    return;
+  }
+  FxCpuRows it;
+  fxCpuRowsInit(&it, outer, dst->sizes);
+  fxCpuRowsAdd(&it, dst, NULL);
+  fxCpuRowsAdd(&it, src, strides);
+  while (fxCpuRowsNext(&it)) {
+    if (viaInt) {
+      fxCopyRows[src->dtype].loadInts((int64_t *)row, it.ptr[1], n, ss);
+      fxCopyRows[dst->dtype].fromInts(it.ptr[0], (const int64_t *)row, n, ds);
+    } else {
+      fxCpuDtype(src->dtype)->load((float *)row, it.ptr[1], n, ss);
+      fxCopyRows[dst->dtype].fromFloats(it.ptr[0], (const float *)row, n, ds);
+    }
+  }
+  free(row);
+}
+
+void fxrt_aten__copy_(const FxTensor *self, const FxTensor *src,
+                      int64_t non_blocking) {
+  static const char k[] = "fxrt_aten__copy_";
+  (void)non_blocking; /* copies are synchronous here */
+  FX_TRY(fxCpuCheck(k, "self", self, FX_DT_ANY, 0, FXRT_MAX_RANK) ||
+         fxCpuCheck(k, "src", src, FX_DT_ANY, 0, FXRT_MAX_RANK));
+  int64_t strides[FXRT_MAX_RANK + 1] = {0};
+  FX_TRY(fxExpandStrides(k, src, self, strides));
+  int sameShape = self->rank == src->rank;
+  for (int d = 0; sameShape && d < self->rank; d++)
+    sameShape = self->sizes[d] == src->sizes[d];
+  if (sameShape && self->dtype == src->dtype) {
+    fxrt_copy_tensor(self, src); /* bit for bit, any device */
+    return;
+  }
+  int64_t numel = fxTensorNumel(self);
+  fxCpuCountCopy(numel * fxElemSize(self->dtype));
+  if (numel == 0)
+    return;
+
+  /* Device operands: convert on the host between staged copies. */
+  int srcOnDevice = fxCudaDeviceOf(src->data) >= 0;
+  int dstOnDevice = fxCudaDeviceOf(self->data) >= 0;
+  FxTensor hostSrc = *src, hostDst = *self, snap = {0};
+  if (srcOnDevice || (!dstOnDevice && fxOverlap(self, src))) {
+    snap = fxDenseLike(k, src, src->dtype);
+    if (!snap.data)
+      return;
+    if (srcOnDevice)
+      fxCudaCopy(k, &snap, src);
+    else
+      fxCpuCopyStrided(&snap, src);
+    hostSrc = snap;
+    if (fxExpandStrides(k, &hostSrc, self, strides)) {
+      free(snap.data);
+      return;
+    }
+  }
+  if (dstOnDevice) {
+    hostDst = fxDenseLike(k, self, self->dtype);
+    if (!hostDst.data) {
+      free(snap.data);
+      return;
+    }
+  }
+  fxConvertRows(k, &hostDst, &hostSrc, strides);
+  if (dstOnDevice) {
+    fxCudaCopy(k, self, &hostDst);
+    free(hostDst.data);
+  }
+  free(snap.data);
+}

@@ -354,6 +354,7 @@ static Run execute(const Options *o, MlirModule module, const Signature *sig,
       packed[np++] = &argPtrs[i];
     }
     fxrt_reset_stats();
+    fxrt_clear_error();
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (mlirLogicalResultIsFailure(
@@ -361,6 +362,12 @@ static Run execute(const Options *o, MlirModule module, const Signature *sig,
       die("cannot call @%.*s in the JIT", (int)entryName.length,
           entryName.data); /* (the C API prefixes _mlir_ciface_ itself) */
     clock_gettime(CLOCK_MONOTONIC, &t1);
+    /* A kernel or run-time check that failed (fxrt.h, "Errors"): the run
+     * fails, with the op's location, and writes no outputs. */
+    if (fxrt_get_error()) {
+      const char *at = fxrt_get_error_location();
+      die("%s%s%s", at ? at : "", at ? ": " : "", fxrt_get_error());
+    }
     run.ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
              (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
     run.stats = fxrt_get_stats();

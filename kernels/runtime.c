@@ -200,21 +200,31 @@ void _mlir_ciface_fxrt_copy(FxMemRefI64 *dst, FxMemRefI64 *src) {
 
 /*===-- Views --------------------------------------------------------------===*/
 
+/* Element count of `n` sizes, or -1 when it overflows int64 (a 0 size
+ * anywhere makes it 0, as in torch). */
+static int64_t fxCheckedNumel(int64_t n, const int64_t *sizes) {
+  int64_t numel = 1;
+  for (int64_t d = 0; d < n; d++)
+    if (sizes[d] == 0)
+      return 0;
+  for (int64_t d = 0; d < n; d++)
+    if (__builtin_mul_overflow(numel, sizes[d], &numel))
+      return -1;
+  return numel;
+}
+
 /* torch's computeStride (aten/src/ATen/TensorUtils.cpp): a view keeps the
  * storage, so each run of input dims that is contiguous in memory (a
  * "chunk") must be split or merged by the new sizes without crossing a
  * chunk boundary.  Returns 1 and fills `ns`, or 0 when no view exists. */
 static int fxViewStrides(int rank, const int64_t *sizes, const int64_t *strides,
                          int nrank, const int64_t *nsizes, int64_t *ns) {
-  int64_t numel = 1, nnumel = 1;
-  for (int d = 0; d < rank; d++)
-    numel *= sizes[d];
-  for (int d = 0; d < nrank; d++) {
+  for (int d = 0; d < nrank; d++)
     if (nsizes[d] < 0)
       return 0;
-    nnumel *= nsizes[d];
-  }
-  if (numel != nnumel)
+  /* (Overflow-checked: sizes come from symbol values, -1 never matches.) */
+  int64_t numel = fxCheckedNumel(rank, sizes), nnumel = fxCheckedNumel(nrank, nsizes);
+  if (numel != nnumel || numel < 0)
     return 0;
   if (rank == 0) { /* a scalar views as any all-ones shape */
     for (int d = 0; d < nrank; d++)
@@ -225,10 +235,13 @@ static int fxViewStrides(int rank, const int64_t *sizes, const int64_t *strides,
     int same = rank == nrank;
     for (int d = 0; same && d < rank; d++)
       same = sizes[d] == nsizes[d];
+    /* (Wrapping products: other sizes may be huge next to the 0, and an
+     * empty tensor's strides never address memory.) */
     for (int d = nrank - 1; d >= 0; d--)
       ns[d] = same ? strides[d]
               : d == nrank - 1 ? 1
-                               : (nsizes[d + 1] > 1 ? nsizes[d + 1] : 1) * ns[d + 1];
+                               : (int64_t)((uint64_t)(nsizes[d + 1] > 1 ? nsizes[d + 1] : 1) *
+                                           (uint64_t)ns[d + 1]);
     return 1;
   }
   int vd = nrank - 1;
@@ -292,19 +305,6 @@ static const char *fxShapeText(char *buf, size_t cap, int64_t n,
   return buf;
 }
 
-/* Element count of `n` sizes, or -1 when it overflows int64 (a 0 size
- * anywhere makes it 0, as in torch). */
-static int64_t fxCheckedNumel(int64_t n, const int64_t *sizes) {
-  int64_t numel = 1;
-  for (int64_t d = 0; d < n; d++)
-    if (sizes[d] == 0)
-      return 0;
-  for (int64_t d = 0; d < n; d++)
-    if (__builtin_mul_overflow(numel, sizes[d], &numel))
-      return -1;
-  return numel;
-}
-
 void _mlir_ciface_fxrt_reshape(int64_t inAddr, int64_t outAddr, int64_t dtype,
                                int64_t rank, int64_t newRank, int64_t flags,
                                int64_t s0, int64_t s1, int64_t s2, int64_t s3,
@@ -334,6 +334,9 @@ void _mlir_ciface_fxrt_reshape(int64_t inAddr, int64_t outAddr, int64_t dtype,
   char a[200], b[200], c[200];
   int64_t numel = fxCheckedNumel(rank, t.sizes);
   int64_t nnumel = fxCheckedNumel(newRank, nsz);
+  for (int64_t d = 0; d < rank; d++)
+    if (t.sizes[d] < 0)
+      numel = -1;
   for (int64_t d = 0; d < newRank; d++)
     if (nsz[d] < 0)
       nnumel = -2;

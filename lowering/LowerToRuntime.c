@@ -162,7 +162,10 @@ static bool checkArguments(FxLower *L, MlirBlock entry, MlirType fnType,
         goto fail;
     }
   }
-  if (nIn == 0)
+  bool fxArgs = false;
+  for (intptr_t i = 0; i < nIn; ++i)
+    fxArgs |= isFxValueType(mlirFunctionTypeGetInput(fnType, i));
+  if (!fxArgs) /* nothing to check (and no runtime call in a plain function) */
     goto done;
   if (mlirValueIsNull(fxEnter(L)))
     goto fail;
@@ -451,8 +454,10 @@ static MlirWalkResult reportLeftover(MlirOperation op, void *userData) {
   if (mlirOperationEqual(op, l->func) || fxIsOpNamed(op, "builtin.unrealized_conversion_cast") ||
       fxOpGetKind(op) != FX_OP_NONE || !hasFxValues(op))
     return MlirWalkResultAdvance;
-  if (fxIsOpNamed(op, "func.return") &&
-      mlirOperationEqual(mlirOperationGetParentOperation(op), l->func))
+  MlirOperation parent = mlirOperationGetParentOperation(op);
+  bool topLevel = mlirOperationEqual(parent, l->func);
+  if ((fxIsOpNamed(op, "func.return") && topLevel) ||
+      (!topLevel && hasFxValues(parent))) /* inside one reported already */
     return MlirWalkResultAdvance;
   MlirStringRef nm = mlirIdentifierStr(mlirOperationGetName(op));
   l->L->loc = mlirOperationGetLocation(op);

@@ -49,8 +49,8 @@ bool fxLowerView(FxLower *L, MlirOperation op) {
   if (dtype < 0) {
     char name[64];
     fxTypeText(fxTensorTypeGetDtype(outFx), name, sizeof name);
-    fxLowerError(L, "cannot lower %s of %s: the runtime has no dtype %s",
-                 fxOpKindName(fxOpGetKind(op)), name, name);
+    fxLowerError(L, "cannot lower %s of a %s tensor: the runtime has no "
+                    "dtype %s", fxOpKindName(fxOpGetKind(op)), name, name);
     return false;
   }
   MlirType inType = fxLowerTensorType(L->ctx, typeOf(inFx));

@@ -24,6 +24,14 @@ func.func @signature(%x: !fx.tensor<["s0", 4096], f16>, %n: !fx.sym<"s1">) -> !f
   return %x : !fx.tensor<["s0", 4096], f16>
 }
 
+// A function without fx values is left alone (no check, no runtime call).
+// CHECK-LABEL: func.func @plain
+// CHECK-NOT: fxrt_
+// CHECK: return
+func.func @plain(%a: i32) -> i32 {
+  return %a : i32
+}
+
 // A second argument with the same symbol is checked against the first.
 // CHECK-LABEL: func.func @shared_symbol
 // CHECK-SAME: (%[[X:.*]]: memref<?x?xf32, {{.*}}>, %[[Y:.*]]: memref<?x?xf32, {{.*}}>)

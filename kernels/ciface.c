@@ -1,10 +1,12 @@
 /* ciface.c - the `_mlir_ciface_<kernel>` record entry points, generated
  * from FXRT_KERNEL_TABLE (fxrt_ciface.h).
  *
- * Each wrapper decodes its records into FxTensors on the stack (an absent
- * optional becomes NULL; a malformed record, or an absent required tensor,
- * is reported and the kernel is not called) and forwards the scalars
- * unchanged.  A function-pointer assignment checks each table entry against
+ * Each wrapper returns at once while an error is pending (fxrt.h,
+ * "Errors": lowered code calls only these, and after a failure its operands
+ * may be unwritten or unchecked); otherwise it decodes its records into
+ * FxTensors on the stack (an absent optional becomes NULL; a malformed
+ * record, or an absent required tensor, is reported and the kernel is not
+ * called) and forwards the scalars unchanged.  A function-pointer assignment checks each table entry against
  * the kernel's prototype in fxrt.h: a kind that disagrees with the C
  * signature (T vs I, I vs F) is an incompatible-pointer-types error. */
 #include "cpu/fx_cpu.h"
@@ -56,6 +58,8 @@ static int fxDecodeArg(const char *kernel, const char *name,
       FXRT_MAP(FXRT_RECORD_PARAM, FXRT_COMMA, __VA_ARGS__)) {                  \
     static const char kernel[] = #kernelName;                                  \
     void (*checked)(FXRT_MAP(FX_C_TYPE, FXRT_COMMA, __VA_ARGS__)) = kernelName; \
+    if (fxErrorPending())                                                      \
+      return;                                                                  \
     FXRT_MAP(FX_DECODE, FXRT_NOTHING, __VA_ARGS__)                             \
     checked(FXRT_MAP(FX_PASS, FXRT_COMMA, __VA_ARGS__));                       \
   }

@@ -36,8 +36,18 @@
  * libfxrt was built with CUDA, on the CPU otherwise.  A process without a
  * CUDA driver never fails because of CUDA.
  *
- * Thread safety: kernels are reentrant; allocation, statistics and the
- * device setting are process-wide and not meant for concurrent runs.
+ * Errors.  A kernel, copy, allocation or run-time check that fails prints
+ * one line to stderr and records the first error of the run with the graph
+ * location of the op that failed (fxrt_get_error, below).  From then on the
+ * entry points lowered code calls do nothing until fxrt_clear_error, so a
+ * failed run ends without further work and never computes on what a failed
+ * check guarded.  A caller of lowered code (fx-run, an AOT program) checks
+ * fxrt_get_error after each call and must not use the results when it is
+ * set.
+ *
+ * Thread safety: kernels are reentrant; allocation, statistics, the error
+ * state and the device setting are process-wide and not meant for
+ * concurrent runs.
  */
 #ifndef FXRT_H
 #define FXRT_H
@@ -94,6 +104,58 @@ int fxTensorFromRecord(const FxMemRefI64 *record, FxTensor *out);
 /* Number of elements of `t`. */
 int64_t fxTensorNumel(const FxTensor *t);
 
+/*===-- Errors -------------------------------------------------------------===*/
+
+/* The first error recorded since the last fxrt_clear_error, as
+ * "<who>: <message>" (who: the kernel, e.g. "fxrt__C__rms_norm", or the
+ * checked op, e.g. "fx.reshape to [s1, 4]"), or NULL when there is none.
+ * The string is owned by the runtime and valid until fxrt_clear_error. */
+const char *fxrt_get_error(void);
+/* The graph location of the op that failed, "file:line:col" as in the fx IR
+ * it was lowered from, or NULL when there is no error or lowered code gave
+ * no location (a direct C call of a kernel).  Owned like fxrt_get_error's. */
+const char *fxrt_get_error_location(void);
+/* Forgets the error (and the current location): the entry points work
+ * again.  Call it before each run of lowered code. */
+void fxrt_clear_error(void);
+/* Reports a failure as the runtime's own kernels do: prints
+ * "fxrt: <op>: <message>" on stderr and records "<op>: <message>" unless an
+ * error is pending.  For user ops (fxrt_<ns>__<op> in a --shared-lib): a user
+ * op that refuses its operands calls this and returns without writing; the
+ * run then fails like for a built-in kernel.  Lowered code calls a user op
+ * only while no error is pending. */
+void fxrt_set_error(const char *op, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* MLIR entry point of `fxrt_at(i64 file, i64 line, i64 col) -> i64`:
+ * lowered code calls it before the runtime calls of each op, with the op's
+ * location (`file` the address of the file name, 0 when the op has no file
+ * location); an error recorded until the next fxrt_at carries it.  Returns
+ * 1 while no error is pending (lowered code calls a user op only then), 0
+ * otherwise. */
+int64_t _mlir_ciface_fxrt_at(int64_t file, int64_t line, int64_t col);
+
+/*===-- Run-time checks of lowered code -----------------------------------===*/
+
+/* Where lowered code would otherwise trust that symbol values agree, it
+ * calls one of these.  `who` and `what` are addresses of strings naming the
+ * op (or function) and the quantity checked: the error reads
+ * "<who>: <what> is <got>, expected <want>".  Each does nothing while an
+ * error is pending. */
+
+/* Records an error unless got == want (argument descriptors against their
+ * declared dims and symbols, symbolic dims of slices). */
+void _mlir_ciface_fxrt_check_eq(int64_t got, int64_t want, int64_t who,
+                                int64_t what);
+/* Records an error unless value >= 0 (symbol values at function entry). */
+void _mlir_ciface_fxrt_check_size(int64_t value, int64_t who, int64_t what);
+/* torch's slice rule (negative start/end from the end, both clamped to
+ * [0, size]) on a dim of `size`: returns the clamped start, or records an
+ * error "<what>: selects N elements ..." (and returns 0) unless the slice
+ * selects exactly `length` elements (the result's or src's dim). */
+int64_t _mlir_ciface_fxrt_slice(int64_t size, int64_t start, int64_t end,
+                                int64_t step, int64_t length, int64_t what);
+
 /*===-- Memory, copies, statistics -----------------------------------------===*/
 
 typedef enum FxDevice { FX_DEVICE_CPU = 0, FX_DEVICE_CUDA = 1 } FxDevice;
@@ -114,10 +176,13 @@ void fxrt_reset_stats(void);
 /* Frees everything fxrt_alloc returned. */
 void fxrt_release_all(void);
 
-/* MLIR entry point of `fxrt_alloc(i64 bytes) -> memref<?xi8>`. */
+/* MLIR entry point of `fxrt_alloc(i64 bytes) -> memref<?xi8>`.  bytes -1
+ * means the lowered size computation overflowed (an error).  While an error
+ * is pending it returns a null descriptor. */
 void _mlir_ciface_fxrt_alloc(FxMemRefI8 *out, int64_t bytes);
 /* MLIR entry point of `fxrt_copy(dst record, src record)`: strided copy of
- * same-shape tensors (dtypes must match). */
+ * same-shape tensors (dtypes must match).  Does nothing while an error is
+ * pending (fxrt_copy_tensor, the C function, always copies). */
 void _mlir_ciface_fxrt_copy(FxMemRefI64 *dst, FxMemRefI64 *src);
 /* Strides a view of `in` with `rank` sizes would have (torch's view
  * rule); writes them to `strides` and returns 1, or 0 when no such view
@@ -126,6 +191,33 @@ void _mlir_ciface_fxrt_copy(FxMemRefI64 *dst, FxMemRefI64 *src);
 int64_t _mlir_ciface_fxrt_view_strides(FxMemRefI64 *in, FxMemRefI64 *sizes,
                                        FxMemRefI64 *strides);
 
+/* MLIR's memref descriptor of any rank r as it lies in memory: sizes in
+ * rest[0 .. r), strides in rest[r .. 2r) (elements). */
+typedef struct FxMemRefDescriptor {
+  void *allocated, *aligned;
+  int64_t offset;
+  int64_t rest[2 * FXRT_MAX_RANK];
+} FxMemRefDescriptor;
+
+/* fx.reshape and fx.view: MLIR entry point of `fxrt_reshape(i64 in, i64 out,
+ * i64 dtype, i64 rank, i64 newRank, i64 flags, i64 s0, ..., i64 s7)`.
+ * `in` and `out` are addresses of memref descriptors (the input's, of rank
+ * `rank`, and room for the result's, of rank `newRank`; lowered code stores
+ * and loads them whole), s0 .. s(newRank-1) the new sizes.  The result
+ * shares the input's storage when torch's view rule allows it (`out` gets
+ * the input's pointers and offset and the view's strides).  Otherwise, with
+ * FXRT_RESHAPE_MAY_COPY in `flags` (fx.reshape), it is new storage holding a
+ * contiguous copy of the input; without it (fx.view, which never copies) it
+ * is an error, as in torch.  New sizes whose element count is not the
+ * input's (symbol values that contradict the reshape) are an error too.
+ * After an error `out` has null pointers and zero strides.  One call and no
+ * control flow keeps lowering linear in the number of reshapes. */
+#define FXRT_RESHAPE_MAY_COPY 1
+void _mlir_ciface_fxrt_reshape(int64_t in, int64_t out, int64_t dtype,
+                               int64_t rank, int64_t newRank, int64_t flags,
+                               int64_t s0, int64_t s1, int64_t s2, int64_t s3,
+                               int64_t s4, int64_t s5, int64_t s6, int64_t s7);
+
 /* Copies between tensors as C functions (also used by fx-run). */
 void fxrt_copy_tensor(const FxTensor *dst, const FxTensor *src);
 
@@ -133,7 +225,8 @@ void fxrt_copy_tensor(const FxTensor *dst, const FxTensor *src);
 
 /* Each kernel below is also exported as `_mlir_ciface_<name>` taking
  * FxMemRefI64 * records in place of the FxTensor pointers.  Absent optional
- * tensors are NULL. */
+ * tensors are NULL.  The `_mlir_ciface_` entry points do nothing while an
+ * error is pending; the C functions always run (and record their errors). */
 
 void fxrt__C__rms_norm(const FxTensor *result, const FxTensor *input,
                        const FxTensor *weight, double epsilon);

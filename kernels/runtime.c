@@ -4,6 +4,7 @@
 #include "cpu/fx_cpu.h"
 #include "fxrt.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,8 +80,15 @@ static int64_t gNumAllocs, gCapAllocs;
 
 void _mlir_ciface_fxrt_alloc(FxMemRefI8 *out, int64_t bytes) {
   memset(out, 0, sizeof *out);
+  if (fxErrorPending())
+    return;
   if (bytes < 0) {
-    fxCpuError("fxrt_alloc", "negative size %lld", (long long)bytes);
+    /* Lowered code passes -1 when the product of the dims overflowed. */
+    if (bytes == -1)
+      fxCpuError("fxrt_alloc", "the tensor's size in bytes overflows int64 "
+                               "(a dim or symbol value is too large)");
+    else
+      fxCpuError("fxrt_alloc", "negative size %lld", (long long)bytes);
     return;
   }
   if (gNumAllocs == gCapAllocs) {
@@ -186,6 +194,8 @@ void fxrt_copy_tensor(const FxTensor *dst, const FxTensor *src) {
 
 void _mlir_ciface_fxrt_copy(FxMemRefI64 *dst, FxMemRefI64 *src) {
   FxTensor d, s;
+  if (fxErrorPending())
+    return;
   if (fxTensorFromRecord(dst, &d) || fxTensorFromRecord(src, &s)) {
     fxCpuError("fxrt_copy", "malformed tensor record");
     return;
@@ -195,21 +205,31 @@ void _mlir_ciface_fxrt_copy(FxMemRefI64 *dst, FxMemRefI64 *src) {
 
 /*===-- Views --------------------------------------------------------------===*/
 
+/* Element count of `n` sizes, or -1 when it overflows int64 (a 0 size
+ * anywhere makes it 0, as in torch). */
+static int64_t fxCheckedNumel(int64_t n, const int64_t *sizes) {
+  int64_t numel = 1;
+  for (int64_t d = 0; d < n; d++)
+    if (sizes[d] == 0)
+      return 0;
+  for (int64_t d = 0; d < n; d++)
+    if (__builtin_mul_overflow(numel, sizes[d], &numel))
+      return -1;
+  return numel;
+}
+
 /* torch's computeStride (aten/src/ATen/TensorUtils.cpp): a view keeps the
  * storage, so each run of input dims that is contiguous in memory (a
  * "chunk") must be split or merged by the new sizes without crossing a
  * chunk boundary.  Returns 1 and fills `ns`, or 0 when no view exists. */
 static int fxViewStrides(int rank, const int64_t *sizes, const int64_t *strides,
                          int nrank, const int64_t *nsizes, int64_t *ns) {
-  int64_t numel = 1, nnumel = 1;
-  for (int d = 0; d < rank; d++)
-    numel *= sizes[d];
-  for (int d = 0; d < nrank; d++) {
+  for (int d = 0; d < nrank; d++)
     if (nsizes[d] < 0)
       return 0;
-    nnumel *= nsizes[d];
-  }
-  if (numel != nnumel)
+  /* (Overflow-checked: sizes come from symbol values, -1 never matches.) */
+  int64_t numel = fxCheckedNumel(rank, sizes), nnumel = fxCheckedNumel(nrank, nsizes);
+  if (numel != nnumel || numel < 0)
     return 0;
   if (rank == 0) { /* a scalar views as any all-ones shape */
     for (int d = 0; d < nrank; d++)
@@ -220,10 +240,13 @@ static int fxViewStrides(int rank, const int64_t *sizes, const int64_t *strides,
     int same = rank == nrank;
     for (int d = 0; same && d < rank; d++)
       same = sizes[d] == nsizes[d];
+    /* (Wrapping products: other sizes may be huge next to the 0, and an
+     * empty tensor's strides never address memory.) */
     for (int d = nrank - 1; d >= 0; d--)
       ns[d] = same ? strides[d]
               : d == nrank - 1 ? 1
-                               : (nsizes[d + 1] > 1 ? nsizes[d + 1] : 1) * ns[d + 1];
+                               : (int64_t)((uint64_t)(nsizes[d + 1] > 1 ? nsizes[d + 1] : 1) *
+                                           (uint64_t)ns[d + 1]);
     return 1;
   }
   int vd = nrank - 1;
@@ -265,7 +288,7 @@ int64_t _mlir_ciface_fxrt_view_strides(FxMemRefI64 *in, FxMemRefI64 *sizes,
                (long long)nrank, (long long)strides->size);
     return 0;
   }
-  int64_t ns[FXRT_MAX_RANK], nsz[FXRT_MAX_RANK];
+  int64_t ns[FXRT_MAX_RANK], nsz[FXRT_MAX_RANK] = {0};
   for (int d = 0; d < nrank; d++)
     nsz[d] = fxRecAt(sizes, d);
   if (!fxViewStrides(t.rank, t.sizes, t.strides, (int)nrank, nsz, ns))
@@ -273,4 +296,99 @@ int64_t _mlir_ciface_fxrt_view_strides(FxMemRefI64 *in, FxMemRefI64 *sizes,
   for (int d = 0; d < nrank; d++)
     strides->aligned[strides->offset + d * strides->stride] = ns[d];
   return 1;
+}
+
+/* "[a, b, c]" (for messages). */
+static const char *fxShapeText(char *buf, size_t cap, int64_t n,
+                               const int64_t *v) {
+  size_t k = (size_t)snprintf(buf, cap, "[");
+  for (int64_t i = 0; i < n && k < cap; i++)
+    k += (size_t)snprintf(buf + k, cap - k, "%s%lld", i ? ", " : "",
+                          (long long)v[i]);
+  if (k < cap)
+    snprintf(buf + k, cap - k, "]");
+  return buf;
+}
+
+void _mlir_ciface_fxrt_reshape(int64_t inAddr, int64_t outAddr, int64_t dtype,
+                               int64_t rank, int64_t newRank, int64_t flags,
+                               int64_t s0, int64_t s1, int64_t s2, int64_t s3,
+                               int64_t s4, int64_t s5, int64_t s6, int64_t s7) {
+  const char *op = flags & FXRT_RESHAPE_MAY_COPY ? "fx.reshape" : "fx.view";
+  FxMemRefDescriptor *in = (FxMemRefDescriptor *)(intptr_t)inAddr;
+  FxMemRefDescriptor *out = (FxMemRefDescriptor *)(intptr_t)outAddr;
+  int64_t nsz[FXRT_MAX_RANK] = {s0, s1, s2, s3, s4, s5, s6, s7};
+  if (fxErrorPending())
+    return;
+  if (!in || !out || !fxCpuDtype((int32_t)dtype) || rank < 0 ||
+      rank > FXRT_MAX_RANK || newRank < 0 || newRank > FXRT_MAX_RANK) {
+    fxCpuError(op, "malformed reshape operands (a bug in the lowering)");
+    return;
+  }
+  /* Until a result is made: no storage, the new sizes, zero strides
+   * (nothing reads them after a failure, but not stack garbage either). */
+  memset(out, 0, sizeof(void *) * 2 + sizeof(int64_t) * (size_t)(1 + 2 * newRank));
+  memcpy(out->rest, nsz, sizeof(int64_t) * (size_t)newRank);
+  FxTensor t = {0};
+  int64_t es = (int64_t)fxDtypeSize((int32_t)dtype);
+  t.dtype = (int32_t)dtype;
+  t.rank = (int32_t)rank;
+  memcpy(t.sizes, in->rest, sizeof(int64_t) * (size_t)rank);
+  memcpy(t.strides, in->rest + rank, sizeof(int64_t) * (size_t)rank);
+  t.data = (char *)in->aligned + in->offset * es;
+  char a[200], b[200], c[200];
+  int64_t numel = fxCheckedNumel(rank, t.sizes);
+  int64_t nnumel = fxCheckedNumel(newRank, nsz);
+  for (int64_t d = 0; d < rank; d++)
+    if (t.sizes[d] < 0)
+      numel = -1;
+  for (int64_t d = 0; d < newRank; d++)
+    if (nsz[d] < 0)
+      nnumel = -2;
+  if (nnumel != numel || numel < 0) {
+    fxCpuError(op, "shape %s is invalid for an input of shape %s (%lld "
+                   "elements)",
+               fxShapeText(a, sizeof a, newRank, nsz),
+               fxShapeText(b, sizeof b, rank, t.sizes), (long long)numel);
+    return;
+  }
+  int64_t *ns = out->rest + newRank;
+  if (fxViewStrides((int)rank, t.sizes, t.strides, (int)newRank, nsz, ns)) {
+    out->allocated = in->allocated;
+    out->aligned = in->aligned;
+    out->offset = in->offset;
+    return;
+  }
+  memset(ns, 0, sizeof(int64_t) * (size_t)newRank);
+  if (!(flags & FXRT_RESHAPE_MAY_COPY)) {
+    fxCpuError(op, "shape %s is not a view of the input (sizes %s, strides "
+                   "%s): no strides keep its storage, and a view never "
+                   "copies (torch's view raises here; reshape copies)",
+               fxShapeText(a, sizeof a, newRank, nsz),
+               fxShapeText(b, sizeof b, rank, t.sizes),
+               fxShapeText(c, sizeof c, rank, t.strides));
+    return;
+  }
+  /* torch's reshape: a contiguous copy of the input, then viewed. */
+  FxMemRefI8 raw;
+  int64_t bytes;
+  if (__builtin_mul_overflow(numel, es, &bytes))
+    bytes = -1; /* reported by fxrt_alloc */
+  _mlir_ciface_fxrt_alloc(&raw, bytes);
+  if (!raw.aligned)
+    return; /* (reported) */
+  FxTensor dst = t;
+  dst.data = raw.aligned;
+  int64_t stride = 1;
+  for (int64_t d = rank - 1; d >= 0; d--) {
+    dst.strides[d] = stride;
+    stride *= t.sizes[d];
+  }
+  fxrt_copy_tensor(&dst, &t);
+  out->allocated = out->aligned = raw.aligned;
+  stride = 1;
+  for (int64_t d = newRank - 1; d >= 0; d--) {
+    ns[d] = stride;
+    stride *= nsz[d];
+  }
 }

@@ -1,11 +1,15 @@
-/* Build.c - IR-building helpers of fx-lower-to-runtime (generic op form). */
+/* Build.c - IR-building helpers of fx-lower-to-runtime (generic op form):
+ * types, constants, symbols, runtime declarations and calls, scratch,
+ * records, storage, copies, string constants and locations. */
 #include "Lower.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 #include "mlir-c/Diagnostics.h"
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static MlirStringRef str(const char *s) {
@@ -15,6 +19,16 @@ static MlirStringRef str(const char *s) {
 bool fxIsOpNamed(MlirOperation op, const char *name) {
   MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
   return n.length == strlen(name) && memcmp(n.data, name, n.length) == 0;
+}
+
+void fxLowerError(FxLower *L, const char *fmt, ...) {
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  L->errors++;
+  mlirEmitError(L->loc, msg);
 }
 
 /*===-- Types ---------------------------------------------------------------===*/
@@ -42,7 +56,7 @@ int fxLowerDtypeCode(MlirType elementType) {
   return -1;
 }
 
-MlirType fxLowerTensorType(MlirContext ctx, MlirType fxType) {
+MlirType fxLowerTensorTypeEx(MlirContext ctx, MlirType fxType, bool allDynamic) {
   if (!fxTypeIsATensor(fxType))
     return (MlirType){NULL};
   intptr_t rank = fxTensorTypeGetRank(fxType);
@@ -52,7 +66,8 @@ MlirType fxLowerTensorType(MlirContext ctx, MlirType fxType) {
   int64_t dyn = mlirShapedTypeGetDynamicStrideOrOffset();
   for (intptr_t i = 0; i < rank; ++i) {
     FxDim d = fxTensorTypeGetDim(fxType, i);
-    shape[i] = d.symbol.length ? mlirShapedTypeGetDynamicSize() : d.size;
+    shape[i] = d.symbol.length || allDynamic ? mlirShapedTypeGetDynamicSize()
+                                             : d.size;
     strides[i] = dyn;
   }
   /* Fully dynamic strides and offset: slices and views of any layout
@@ -62,12 +77,81 @@ MlirType fxLowerTensorType(MlirContext ctx, MlirType fxType) {
                            (MlirAttribute){NULL});
 }
 
-MlirType fxLowerType(MlirContext ctx, MlirType type) {
+MlirType fxLowerTensorType(MlirContext ctx, MlirType fxType) {
+  return fxLowerTensorTypeEx(ctx, fxType, false);
+}
+
+MlirType fxLowerType(MlirContext ctx, MlirType type, bool isArg) {
   if (fxTypeIsATensor(type))
-    return fxLowerTensorType(ctx, type);
+    return fxLowerTensorTypeEx(ctx, type, isArg);
   if (fxTypeIsASym(type))
     return mlirIndexTypeGet(ctx);
   return type;
+}
+
+typedef struct TextBuf {
+  char *p;
+  size_t n, cap;
+} TextBuf;
+
+static void appendText(MlirStringRef s, void *userData) {
+  TextBuf *b = userData;
+  size_t room = b->cap - b->n - 1, k = s.length < room ? s.length : room;
+  memcpy(b->p + b->n, s.data, k);
+  b->n += k;
+  b->p[b->n] = 0;
+}
+
+void fxTypeText(MlirType t, char *out, size_t cap) {
+  TextBuf b = {out, 0, cap};
+  if (!cap)
+    return;
+  out[0] = 0;
+  mlirTypePrint(t, appendText, &b);
+}
+
+void fxDimsText(MlirType t, char *out, size_t cap) {
+  size_t n = (size_t)snprintf(out, cap, "[");
+  for (intptr_t i = 0, r = fxTensorTypeGetRank(t); i < r && n < cap; ++i) {
+    FxDim d = fxTensorTypeGetDim(t, i);
+    const char *sep = i ? ", " : "";
+    if (d.symbol.length)
+      n += (size_t)snprintf(out + n, cap - n, "%s%.*s", sep,
+                            (int)d.symbol.length, d.symbol.data);
+    else
+      n += (size_t)snprintf(out + n, cap - n, "%s%lld", sep, (long long)d.size);
+  }
+  if (n < cap)
+    snprintf(out + n, cap - n, "]");
+}
+
+bool fxLowerCheckType(FxLower *L, MlirType type, const char *what) {
+  if (!fxTypeIsATensor(type))
+    return true;
+  char dims[512];
+  fxDimsText(type, dims, sizeof dims);
+  intptr_t rank = fxTensorTypeGetRank(type);
+  if (rank > FX_LOWER_MAX_RANK) {
+    fxLowerError(L, "cannot lower %s of shape %s: its rank %d is above the "
+                    "%d dims the runtime supports (FXRT_MAX_RANK)",
+                 what, dims, (int)rank, FX_LOWER_MAX_RANK);
+    return false;
+  }
+  for (intptr_t i = 0; i < rank; ++i) {
+    FxDim d = fxTensorTypeGetDim(type, i);
+    if (d.symbol.length && mlirValueIsNull(fxSymbolValue(L, d.symbol))) {
+      fxLowerError(L, "cannot lower %s of shape %s: symbol \"%.*s\" is not "
+                      "bound by an argument of the function",
+                   what, dims, (int)d.symbol.length, d.symbol.data);
+      return false;
+    }
+    if (!d.symbol.length && d.size < 0) {
+      fxLowerError(L, "cannot lower %s of shape %s: dim %d is not a size",
+                   what, dims, (int)i);
+      return false;
+    }
+  }
+  return true;
 }
 
 /*===-- Ops --------------------------------------------------------------===*/
@@ -89,10 +173,116 @@ MlirNamedAttribute fxNamed(FxLower *L, const char *name, MlirAttribute attr) {
   return mlirNamedAttributeGet(mlirIdentifierGet(L->ctx, str(name)), attr);
 }
 
+static MlirType i64Type(FxLower *L) { return mlirIntegerTypeGet(L->ctx, 64); }
+
+static MlirType recordType(FxLower *L) {
+  int64_t dyn = mlirShapedTypeGetDynamicSize();
+  return mlirMemRefTypeContiguousGet(i64Type(L), 1, &dyn, (MlirAttribute){NULL});
+}
+
+/*===-- Values made once per function, at its entry ---------------------------===*/
+
+/* Constants, string addresses and scratch views are built once, before the
+ * entry's anchor (Lower.h), and reused: per-use copies made the lowered IR
+ * of a graph several times larger, and the upstream conversions to LLVM
+ * cost time per op.  Keyed by an object (a type, an attribute) and an
+ * integer; open addressing. */
+typedef struct FxCacheEntry {
+  const void *object;
+  int64_t n;
+  MlirValue value;
+} FxCacheEntry;
+
+struct FxCache {
+  FxCacheEntry *slots;
+  size_t cap, count;
+};
+
+FxCache *fxCacheCreate(void) { return calloc(1, sizeof(FxCache)); }
+
+void fxCacheDestroy(FxCache *c) {
+  if (c)
+    free(c->slots);
+  free(c);
+}
+
+static FxCacheEntry *cacheSlot(FxCache *c, const void *object, int64_t n) {
+  size_t h = ((size_t)object >> 4) * 31u + (size_t)n * 1099511628211ull;
+  for (size_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
+    FxCacheEntry *e = &c->slots[i];
+    if (!e->object || (e->object == object && e->n == n))
+      return e;
+  }
+}
+
+/* The cached value for (object, n), or null (then `*slot` is where to put
+ * it, or NULL when out of memory). */
+static MlirValue cacheFind(FxLower *L, const void *object, int64_t n,
+                           FxCacheEntry **slot) {
+  FxCache *c = L->cache;
+  *slot = NULL;
+  if (2 * (c->count + 1) > c->cap) {
+    size_t cap = c->cap ? 2 * c->cap : 256;
+    FxCacheEntry *old = c->slots, *grown = calloc(cap, sizeof *grown);
+    if (!grown)
+      return (MlirValue){NULL};
+    size_t oldCap = c->cap;
+    c->slots = grown;
+    c->cap = cap;
+    for (size_t i = 0; i < oldCap; ++i)
+      if (old[i].object)
+        *cacheSlot(c, old[i].object, old[i].n) = old[i];
+    free(old);
+  }
+  FxCacheEntry *e = cacheSlot(c, object, n);
+  if (e->object)
+    return e->value;
+  *slot = e;
+  return (MlirValue){NULL};
+}
+
+static void cachePut(FxLower *L, FxCacheEntry *slot, const void *object,
+                     int64_t n, MlirValue v) {
+  if (!slot)
+    return;
+  slot->object = object;
+  slot->n = n;
+  slot->value = v;
+  L->cache->count++;
+}
+
+MlirOperation fxEntryBuild(FxLower *L, const char *name, intptr_t nOperands,
+                           const MlirValue *operands, MlirType result,
+                           intptr_t nAttrs, const MlirNamedAttribute *attrs) {
+  if (mlirOperationIsNull(L->anchor))
+    return fxBuild(L, name, nOperands, operands, 1, &result, nAttrs, attrs);
+  MlirOperationState st = mlirOperationStateGet(
+      str(name), mlirOperationGetLocation(L->func));
+  mlirOperationStateAddOperands(&st, nOperands, operands);
+  mlirOperationStateAddResults(&st, 1, &result);
+  mlirOperationStateAddAttributes(&st, nAttrs, attrs);
+  MlirOperation op = mlirOperationCreate(&st);
+  mlirBlockInsertOwnedOperationBefore(mlirOperationGetBlock(L->anchor), L->anchor, op);
+  return op;
+}
+
 static MlirValue constant(FxLower *L, MlirAttribute value) {
-  MlirNamedAttribute a = fxNamed(L, "value", value);
   MlirType t = mlirAttributeGetType(value);
-  return mlirOperationGetResult(fxBuild(L, "arith.constant", 0, NULL, 1, &t, 1, &a), 0);
+  int64_t bits = 0;
+  if (mlirAttributeIsAInteger(value))
+    bits = mlirIntegerAttrGetValueInt(value);
+  else {
+    double d = mlirFloatAttrGetValueDouble(value);
+    memcpy(&bits, &d, sizeof bits);
+  }
+  FxCacheEntry *slot;
+  MlirValue v = cacheFind(L, t.ptr, bits, &slot);
+  if (!mlirValueIsNull(v))
+    return v;
+  MlirNamedAttribute a = fxNamed(L, "value", value);
+  v = mlirOperationGetResult(fxEntryBuild(L, "arith.constant", 0, NULL, t, 1, &a), 0);
+  cachePut(L, slot, t.ptr, bits, v);
+  return v;
 }
 
 MlirValue fxIndexConst(FxLower *L, int64_t v) {
@@ -107,10 +297,17 @@ MlirValue fxF64Const(FxLower *L, double v) {
   return constant(L, mlirFloatAttrDoubleGet(L->ctx, mlirF64TypeGet(L->ctx), v));
 }
 
-MlirValue fxIndexToI64(FxLower *L, MlirValue index) {
-  MlirType i64 = mlirIntegerTypeGet(L->ctx, 64);
+static MlirValue indexCast(FxLower *L, MlirValue v, MlirType to) {
   return mlirOperationGetResult(
-      fxBuild(L, "arith.index_cast", 1, &index, 1, &i64, 0, NULL), 0);
+      fxBuild(L, "arith.index_cast", 1, &v, 1, &to, 0, NULL), 0);
+}
+
+MlirValue fxIndexToI64(FxLower *L, MlirValue index) {
+  return indexCast(L, index, mlirIntegerTypeGet(L->ctx, 64));
+}
+
+MlirValue fxI64ToIndex(FxLower *L, MlirValue i64) {
+  return indexCast(L, i64, mlirIndexTypeGet(L->ctx));
 }
 
 MlirValue fxArith(FxLower *L, const char *op, MlirValue a, MlirValue b) {
@@ -119,23 +316,40 @@ MlirValue fxArith(FxLower *L, const char *op, MlirValue a, MlirValue b) {
   return mlirOperationGetResult(fxBuild(L, op, 2, operands, 1, &t, 0, NULL), 0);
 }
 
+/* arith.cmpi with predicate `pred` (eq 0, ne 1, slt 2, ...). */
+static MlirValue cmpi(FxLower *L, int64_t pred, MlirValue a, MlirValue b) {
+  MlirValue ops[2] = {a, b};
+  MlirType i1 = mlirIntegerTypeGet(L->ctx, 1);
+  MlirNamedAttribute p =
+      fxNamed(L, "predicate", mlirIntegerAttrGet(mlirIntegerTypeGet(L->ctx, 64), pred));
+  return mlirOperationGetResult(fxBuild(L, "arith.cmpi", 2, ops, 1, &i1, 1, &p), 0);
+}
+
 MlirValue fxSymbolValue(FxLower *L, MlirStringRef sym) {
-  for (int k = 0; k < L->numSyms; ++k) {
-    if (!mlirStringRefEqual(L->symNames[k], sym))
-      continue;
-    if (L->symDims[k] < 0)
-      return L->symSources[k];
-    MlirValue ops[2] = {L->symSources[k], fxIndexConst(L, L->symDims[k])};
-    MlirType index = mlirIndexTypeGet(L->ctx);
-    return mlirOperationGetResult(
-        fxBuild(L, "memref.dim", 2, ops, 1, &index, 0, NULL), 0);
-  }
-  return (MlirValue){NULL}; /* the verifier guarantees it is declared */
+  for (int k = 0; k < L->numSyms; ++k)
+    if (mlirStringRefEqual(L->symNames[k], sym))
+      return L->symValues[k];
+  return (MlirValue){NULL};
 }
 
 MlirValue fxDimValue(FxLower *L, MlirType fxType, intptr_t i) {
   FxDim d = fxTensorTypeGetDim(fxType, i);
   return d.symbol.length ? fxSymbolValue(L, d.symbol) : fxIndexConst(L, d.size);
+}
+
+MlirValue fxDimValueI64(FxLower *L, MlirType fxType, intptr_t i) {
+  FxDim d = fxTensorTypeGetDim(fxType, i);
+  if (!d.symbol.length)
+    return fxI64Const(L, d.size);
+  MlirValue index = fxSymbolValue(L, d.symbol);
+  FxCacheEntry *slot;
+  MlirValue v = cacheFind(L, index.ptr, 0, &slot);
+  if (!mlirValueIsNull(v))
+    return v;
+  MlirType i64 = i64Type(L);
+  v = mlirOperationGetResult(fxEntryBuild(L, "arith.index_cast", 1, &index, i64, 0, NULL), 0);
+  cachePut(L, slot, index.ptr, 0, v);
+  return v;
 }
 
 /*===-- Declarations and calls --------------------------------------------===*/
@@ -150,13 +364,10 @@ bool fxDeclare(FxLower *L, const char *name, intptr_t nIn, const MlirType *in,
     if (!mlirAttributeIsNull(have) &&
         mlirTypeEqual(mlirTypeAttrGetValue(have), fnType))
       return true;
-    char msg[256];
-    snprintf(msg, sizeof msg,
-             "cannot lower: @%s is already declared with another type (a user "
-             "op must be called with the same tensor types everywhere)",
-             name);
-    mlirEmitError(L->loc, msg);
-    L->errors++;
+    fxLowerError(L, "cannot lower: @%s is already declared with another type "
+                    "(a user op must be called with the same tensor types "
+                    "everywhere, and fxrt_* names are the runtime's)",
+                 name);
     return false;
   }
   MlirNamedAttribute attrs[4] = {
@@ -181,55 +392,133 @@ MlirOperation fxCall(FxLower *L, const char *name, intptr_t nArgs,
   return fxBuild(L, "func.call", nArgs, args, nOut, out, 1, &callee);
 }
 
-/*===-- Records, storage, copies --------------------------------------------===*/
+MlirValue fxCallI64(FxLower *L, const char *name, intptr_t nArgs,
+                    const MlirValue *args, bool hasResult) {
+  enum { kMaxScalarArgs = 16 };
+  MlirType i64 = mlirIntegerTypeGet(L->ctx, 64);
+  MlirType in[kMaxScalarArgs];
+  for (intptr_t i = 0; i < nArgs && i < kMaxScalarArgs; ++i)
+    in[i] = i64;
+  if (nArgs > kMaxScalarArgs || !fxDeclare(L, name, nArgs, in, hasResult, &i64))
+    return (MlirValue){NULL};
+  MlirOperation call = fxCall(L, name, nArgs, args, hasResult, &i64);
+  return hasResult ? mlirOperationGetResult(call, 0) : (MlirValue){NULL};
+}
 
-static MlirType i64Type(FxLower *L) { return mlirIntegerTypeGet(L->ctx, 64); }
+/*===-- Scratch, records, storage, copies -------------------------------------===*/
 
-static MlirType recordType(FxLower *L) {
-  int64_t dyn = mlirShapedTypeGetDynamicSize();
-  return mlirMemRefTypeContiguousGet(i64Type(L), 1, &dyn, (MlirAttribute){NULL});
+
+void fxScratchReset(FxLower *L) { L->scratchUsed = 0; }
+
+/* A view of the scratch at byte `offset` as `type` (memref<?xi64> with `n`
+ * elements, or a static memref): one per function, at the entry. */
+static MlirValue scratchView(FxLower *L, int64_t offset, MlirType type,
+                             int64_t n) {
+  FxCacheEntry *slot;
+  int64_t key = offset * ((int64_t)1 << 24) + n; /* n < 2^24 */
+  MlirValue v = cacheFind(L, type.ptr, key, &slot);
+  if (!mlirValueIsNull(v))
+    return v;
+  bool dynamic = mlirShapedTypeIsDynamicDim(type, 0);
+  MlirValue ops[3] = {L->scratch, fxIndexConst(L, offset), fxIndexConst(L, n)};
+  v = mlirOperationGetResult(
+      fxEntryBuild(L, "memref.view", dynamic ? 3 : 2, ops, type, 0, NULL), 0);
+  cachePut(L, slot, type.ptr, key, v);
+  return v;
+}
+
+MlirValue fxScratchI64(FxLower *L, int64_t n) {
+  int64_t offset = L->scratchUsed;
+  L->scratchUsed += 8 * (n > 0 ? n : 1);
+  if (L->scratchUsed > L->scratchMax)
+    L->scratchMax = L->scratchUsed;
+  return scratchView(L, offset, recordType(L), n);
+}
+
+MlirValue fxScratchSlot(FxLower *L, int64_t offset, MlirType memrefType) {
+  int64_t one = 1;
+  MlirType slotType =
+      mlirMemRefTypeContiguousGet(memrefType, 1, &one, (MlirAttribute){NULL});
+  int64_t end = offset + 8 * (3 + 2 * FX_LOWER_MAX_RANK);
+  if (end > L->scratchMax)
+    L->scratchMax = end;
+  return scratchView(L, offset, slotType, 0);
+}
+
+MlirValue fxScratchAddress(FxLower *L, int64_t offset) {
+  FxCacheEntry *slot;
+  MlirValue v = cacheFind(L, L->scratch.ptr, offset, &slot);
+  if (!mlirValueIsNull(v))
+    return v;
+  MlirType index = mlirIndexTypeGet(L->ctx), i64 = i64Type(L);
+  MlirValue base = mlirOperationGetResult(
+      fxEntryBuild(L, "memref.extract_aligned_pointer_as_index", 1, &L->scratch,
+                 index, 0, NULL), 0);
+  v = mlirOperationGetResult(fxEntryBuild(L, "arith.index_cast", 1, &base, i64, 0, NULL), 0);
+  if (offset) {
+    MlirValue ops[2] = {v, fxI64Const(L, offset)};
+    v = mlirOperationGetResult(fxEntryBuild(L, "arith.addi", 2, ops, i64, 0, NULL), 0);
+  }
+  cachePut(L, slot, L->scratch.ptr, offset, v);
+  return v;
+}
+
+static void storeI64(FxLower *L, MlirValue buf, int64_t i, MlirValue v) {
+  MlirValue ops[3] = {v, buf, fxIndexConst(L, i)};
+  fxBuild(L, "memref.store", 3, ops, 0, NULL, 0, NULL);
+}
+
+MlirValue fxI64Buffer(FxLower *L, intptr_t n, const MlirValue *values) {
+  MlirValue buf = fxScratchI64(L, n);
+  for (intptr_t i = 0; values && i < n; ++i)
+    storeI64(L, buf, i, fxIndexToI64(L, values[i]));
+  return buf;
 }
 
 MlirValue fxRecord(FxLower *L, MlirValue m) {
   intptr_t rank = mlirValueIsNull(m) ? 0 : mlirShapedTypeGetRank(mlirValueGetType(m));
   int64_t len = 4 + 2 * rank;
-  MlirType staticType =
-      mlirMemRefTypeContiguousGet(i64Type(L), 1, &len, (MlirAttribute){NULL});
-  MlirNamedAttribute seg =
-      fxNamed(L, "operandSegmentSizes", mlirDenseI32ArrayGet(L->ctx, 2, (int32_t[]){0, 0}));
-  MlirValue rec = mlirOperationGetResult(
-      fxBuild(L, "memref.alloca", 0, NULL, 1, &staticType, 1, &seg), 0);
   MlirValue fields[4 + 2 * FX_LOWER_MAX_RANK];
+  if (rank > FX_LOWER_MAX_RANK) { /* fxLowerCheckType reports it first */
+    fxLowerError(L, "cannot lower: a tensor of rank %d", (int)rank);
+    return (MlirValue){NULL};
+  }
   if (mlirValueIsNull(m)) {
     fields[0] = fields[1] = fields[3] = fxI64Const(L, 0);
     fields[2] = fxI64Const(L, -1);
   } else {
     MlirType t = mlirValueGetType(m);
+    MlirType element = mlirShapedTypeGetElementType(t);
+    int code = fxLowerDtypeCode(element);
+    if (code < 0) {
+      char name[64];
+      fxTypeText(element, name, sizeof name);
+      fxLowerError(L, "cannot lower: the runtime's kernels and copies have no "
+                      "dtype %s (they take f32, f16, bf16, f8E4M3FN, i8, i32, "
+                      "i64, i1)", name);
+      return (MlirValue){NULL};
+    }
     MlirType index = mlirIndexTypeGet(L->ctx);
     MlirValue ptr = mlirOperationGetResult(
         fxBuild(L, "memref.extract_aligned_pointer_as_index", 1, &m, 1, &index,
                 0, NULL), 0);
     MlirType metaTypes[2 + 2 * FX_LOWER_MAX_RANK];
-    metaTypes[0] = mlirMemRefTypeContiguousGet(mlirShapedTypeGetElementType(t),
-                                               0, NULL, (MlirAttribute){NULL});
+    metaTypes[0] = mlirMemRefTypeContiguousGet(element, 0, NULL, (MlirAttribute){NULL});
     for (intptr_t i = 1; i < 2 + 2 * rank; ++i)
       metaTypes[i] = index;
     MlirOperation meta = fxBuild(L, "memref.extract_strided_metadata", 1, &m,
                                  2 + 2 * rank, metaTypes, 0, NULL);
     fields[0] = fxIndexToI64(L, ptr);
     fields[1] = fxIndexToI64(L, mlirOperationGetResult(meta, 1));
-    fields[2] = fxI64Const(L, fxLowerDtypeCode(mlirShapedTypeGetElementType(t)));
+    fields[2] = fxI64Const(L, code);
     fields[3] = fxI64Const(L, rank);
     for (intptr_t i = 0; i < 2 * rank; ++i)
       fields[4 + i] = fxIndexToI64(L, mlirOperationGetResult(meta, 2 + i));
   }
-  for (int64_t i = 0; i < len; ++i) {
-    MlirValue ops[3] = {fields[i], rec, fxIndexConst(L, i)};
-    fxBuild(L, "memref.store", 3, ops, 0, NULL, 0, NULL);
-  }
-  MlirType dynType = recordType(L);
-  return mlirOperationGetResult(
-      fxBuild(L, "memref.cast", 1, &rec, 1, &dynType, 0, NULL), 0);
+  MlirValue rec = fxScratchI64(L, len);
+  for (int64_t i = 0; i < len; ++i)
+    storeI64(L, rec, i, fields[i]);
+  return rec;
 }
 
 static int64_t elementBytes(MlirType element) {
@@ -241,33 +530,58 @@ static int64_t elementBytes(MlirType element) {
     return 8;
   if (mlirTypeIsAF16(element) || mlirTypeIsABF16(element))
     return 2;
-  return 1; /* fp8 */
+  return 1; /* fp8 and torch's packed fp4 pairs */
 }
 
 MlirValue fxAllocTensor(FxLower *L, MlirType fxType) {
   intptr_t rank = fxTensorTypeGetRank(fxType);
   MlirType element = fxTensorTypeGetDtype(fxType);
-  MlirValue bytes = fxIndexConst(L, elementBytes(element));
   MlirValue dynSizes[FX_LOWER_MAX_RANK];
   int64_t shape[FX_LOWER_MAX_RANK];
   int numDyn = 0;
+  /* bytes = element size x static dims (at compile time) x symbolic dims
+   * (at run time, with overflow checks: -1 tells fxrt_alloc it overflowed). */
+  int64_t staticBytes = elementBytes(element);
   for (intptr_t i = 0; i < rank; ++i) {
-    MlirValue d = fxDimValue(L, fxType, i);
-    bytes = fxArith(L, "arith.muli", bytes, d);
     FxDim dim = fxTensorTypeGetDim(fxType, i);
     shape[i] = dim.symbol.length ? mlirShapedTypeGetDynamicSize() : dim.size;
     if (dim.symbol.length)
-      dynSizes[numDyn++] = d;
+      dynSizes[numDyn++] = fxDimValue(L, fxType, i);
+    else if (__builtin_mul_overflow(staticBytes, dim.size, &staticBytes)) {
+      char dims[512];
+      fxDimsText(fxType, dims, sizeof dims);
+      fxLowerError(L, "cannot lower: a tensor of shape %s has more than "
+                      "2^63-1 bytes", dims);
+      return (MlirValue){NULL};
+    }
   }
-  MlirValue arg = fxIndexToI64(L, bytes);
+  MlirValue bytes = fxI64Const(L, staticBytes), overflow = {NULL};
+  MlirType i64 = i64Type(L);
+  for (int i = 0; i < numDyn; ++i) {
+    MlirValue ops[2] = {bytes, fxIndexToI64(L, dynSizes[i])};
+    MlirType two[2] = {i64, i64};
+    MlirOperation mul = fxBuild(L, "arith.mulsi_extended", 2, ops, 2, two, 0, NULL);
+    bytes = mlirOperationGetResult(mul, 0);
+    MlirValue zero = fxI64Const(L, 0);
+    /* Both factors are >= 0: the product fits iff the high half is 0 and
+     * the low half is not negative. */
+    MlirValue bad = fxArith(L, "arith.ori",
+                            cmpi(L, 1, mlirOperationGetResult(mul, 1), zero),
+                            cmpi(L, 2, bytes, zero));
+    overflow = mlirValueIsNull(overflow) ? bad : fxArith(L, "arith.ori", overflow, bad);
+  }
+  if (!mlirValueIsNull(overflow)) {
+    MlirValue ops[3] = {overflow, fxI64Const(L, -1), bytes};
+    bytes = mlirOperationGetResult(
+        fxBuild(L, "arith.select", 3, ops, 1, &i64, 0, NULL), 0);
+  }
   int64_t dyn = mlirShapedTypeGetDynamicSize();
   MlirType raw = mlirMemRefTypeContiguousGet(mlirIntegerTypeGet(L->ctx, 8), 1,
                                              &dyn, (MlirAttribute){NULL});
-  MlirType i64 = i64Type(L);
   if (!fxDeclare(L, "fxrt_alloc", 1, &i64, 1, &raw))
     return (MlirValue){NULL};
   MlirValue buf =
-      mlirOperationGetResult(fxCall(L, "fxrt_alloc", 1, &arg, 1, &raw), 0);
+      mlirOperationGetResult(fxCall(L, "fxrt_alloc", 1, &bytes, 1, &raw), 0);
   MlirValue viewOps[2 + FX_LOWER_MAX_RANK] = {buf, fxIndexConst(L, 0)};
   for (int i = 0; i < numDyn; ++i)
     viewOps[2 + i] = dynSizes[i];
@@ -280,52 +594,199 @@ MlirValue fxAllocTensor(FxLower *L, MlirType fxType) {
       fxBuild(L, "memref.cast", 1, &view, 1, &canonical, 0, NULL), 0);
 }
 
-void fxCopy(FxLower *L, MlirValue dst, MlirValue src) {
+bool fxCopy(FxLower *L, MlirValue dst, MlirValue src) {
   MlirType rec[2] = {recordType(L), recordType(L)};
   if (!fxDeclare(L, "fxrt_copy", 2, rec, 0, NULL))
-    return;
+    return false;
   MlirValue args[2] = {fxRecord(L, dst), fxRecord(L, src)};
+  if (mlirValueIsNull(args[0]) || mlirValueIsNull(args[1]))
+    return false;
   fxCall(L, "fxrt_copy", 2, args, 0, NULL);
+  return true;
 }
 
-MlirValue fxStringAddress(FxLower *L, MlirStringRef s) {
-  int64_t len = (int64_t)s.length + 1;
-  int8_t bytes[256];
-  if (len > (int64_t)sizeof bytes)
-    len = sizeof bytes; /* long names are cut; kernels only log them */
-  memcpy(bytes, s.data, (size_t)len - 1);
-  bytes[len - 1] = 0;
+/*===-- String constants ----------------------------------------------------===*/
+
+/* Content -> name of its memref.global, open addressing (FNV-1a).  A graph
+ * repeats its messages (every reshape to one shape names the same shape),
+ * and a global per use would grow the module with the graph. */
+typedef struct FxStringEntry {
+  char *text;
+  size_t len;
+  MlirAttribute name; /* StringAttr */
+} FxStringEntry;
+
+struct FxStrings {
+  FxStringEntry *slots;
+  size_t cap, count;
+};
+
+FxStrings *fxStringsCreate(void) { return calloc(1, sizeof(FxStrings)); }
+
+void fxStringsDestroy(FxStrings *s) {
+  if (!s)
+    return;
+  for (size_t i = 0; i < s->cap; ++i)
+    free(s->slots[i].text);
+  free(s->slots);
+  free(s);
+}
+
+static size_t hashBytes(const char *p, size_t n) {
+  size_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; ++i)
+    h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+  return h;
+}
+
+static FxStringEntry *findSlot(FxStrings *s, const char *p, size_t n) {
+  for (size_t i = hashBytes(p, n) & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+    FxStringEntry *e = &s->slots[i];
+    if (!e->text || (e->len == n && memcmp(e->text, p, n) == 0))
+      return e;
+  }
+}
+
+static bool growStrings(FxStrings *s) {
+  size_t cap = s->cap ? 2 * s->cap : 64;
+  FxStringEntry *old = s->slots;
+  size_t oldCap = s->cap;
+  s->slots = calloc(cap, sizeof *s->slots);
+  if (!s->slots) {
+    s->slots = old;
+    return false;
+  }
+  s->cap = cap;
+  for (size_t i = 0; i < oldCap; ++i)
+    if (old[i].text)
+      *findSlot(s, old[i].text, old[i].len) = old[i];
+  free(old);
+  return true;
+}
+
+/* The memref.global holding `s` (created on first use). */
+static MlirAttribute stringGlobal(FxLower *L, MlirStringRef s, int64_t *len) {
+  FxStrings *t = L->strings;
+  *len = (int64_t)s.length + 1;
+  if (2 * (t->count + 1) > t->cap && !growStrings(t))
+    return (MlirAttribute){NULL};
+  FxStringEntry *e = findSlot(t, s.data, s.length);
+  if (e->text)
+    return e->name;
+  int8_t *bytes = malloc((size_t)*len);
+  char *text = malloc(s.length + 1);
+  if (!bytes || !text) {
+    free(bytes);
+    free(text);
+    return (MlirAttribute){NULL};
+  }
+  memcpy(bytes, s.data, s.length);
+  bytes[s.length] = 0;
+  memcpy(text, s.data, s.length);
+  text[s.length] = 0;
   MlirType i8 = mlirIntegerTypeGet(L->ctx, 8);
-  MlirType type = mlirMemRefTypeContiguousGet(i8, 1, &len, (MlirAttribute){NULL});
-  MlirType tensor = mlirRankedTensorTypeGet(1, &len, i8, (MlirAttribute){NULL});
+  MlirType type = mlirMemRefTypeContiguousGet(i8, 1, len, (MlirAttribute){NULL});
+  MlirType tensor = mlirRankedTensorTypeGet(1, len, i8, (MlirAttribute){NULL});
   MlirNamedAttribute attrs[5] = {
       fxNamed(L, "sym_name", mlirStringAttrGet(L->ctx, str("__fx_str"))),
       fxNamed(L, "sym_visibility", mlirStringAttrGet(L->ctx, str("private"))),
       fxNamed(L, "type", mlirTypeAttrGet(type)),
-      fxNamed(L, "initial_value",
-              mlirDenseElementsAttrInt8Get(tensor, len, bytes)),
+      fxNamed(L, "initial_value", mlirDenseElementsAttrInt8Get(tensor, *len, bytes)),
       fxNamed(L, "constant", mlirUnitAttrGet(L->ctx)),
   };
+  free(bytes);
   MlirOperationState st = mlirOperationStateGet(str("memref.global"), L->loc);
   mlirOperationStateAddAttributes(&st, 5, attrs);
-  MlirOperation global = mlirOperationCreate(&st);
-  /* Insert renames on a clash: read the final name back. */
-  MlirAttribute name = mlirSymbolTableInsert(L->symbols, global);
+  /* Insert renames on a clash (__fx_str_0, ...): keep the final name. */
+  e->name = mlirSymbolTableInsert(L->symbols, mlirOperationCreate(&st));
+  e->text = text;
+  e->len = s.length;
+  t->count++;
+  return e->name;
+}
+
+MlirValue fxStringAddress(FxLower *L, MlirStringRef s) {
+  int64_t len;
+  MlirAttribute name = stringGlobal(L, s, &len);
+  if (mlirAttributeIsNull(name)) {
+    fxLowerError(L, "out of memory for a string constant");
+    return fxI64Const(L, 0);
+  }
+  FxCacheEntry *slot;
+  MlirValue v = cacheFind(L, name.ptr, 0, &slot);
+  if (!mlirValueIsNull(v))
+    return v;
+  MlirType type = mlirMemRefTypeContiguousGet(mlirIntegerTypeGet(L->ctx, 8), 1,
+                                              &len, (MlirAttribute){NULL});
   MlirNamedAttribute sym =
       fxNamed(L, "name", mlirFlatSymbolRefAttrGet(L->ctx, mlirStringAttrGetValue(name)));
   MlirValue ref = mlirOperationGetResult(
-      fxBuild(L, "memref.get_global", 0, NULL, 1, &type, 1, &sym), 0);
-  MlirType index = mlirIndexTypeGet(L->ctx);
+      fxEntryBuild(L, "memref.get_global", 0, NULL, type, 1, &sym), 0);
+  MlirType index = mlirIndexTypeGet(L->ctx), i64 = i64Type(L);
   MlirValue ptr = mlirOperationGetResult(
-      fxBuild(L, "memref.extract_aligned_pointer_as_index", 1, &ref, 1, &index,
-              0, NULL), 0);
-  return fxIndexToI64(L, ptr);
+      fxEntryBuild(L, "memref.extract_aligned_pointer_as_index", 1, &ref, index,
+                 0, NULL), 0);
+  v = mlirOperationGetResult(fxEntryBuild(L, "arith.index_cast", 1, &ptr, i64, 0, NULL), 0);
+  cachePut(L, slot, name.ptr, 0, v);
+  return v;
+}
+
+MlirValue fxCStringAddress(FxLower *L, const char *s) {
+  return fxStringAddress(L, str(s));
+}
+
+/*===-- Locations and checks ------------------------------------------------===*/
+
+/* The first file location inside `loc` (a name, call site or fused
+ * location wraps one); null when there is none. */
+static MlirLocation fileLocation(MlirLocation loc) {
+  if (mlirLocationIsAFileLineColRange(loc))
+    return loc;
+  if (mlirLocationIsAName(loc))
+    return fileLocation(mlirLocationNameGetChildLoc(loc));
+  if (mlirLocationIsACallSite(loc))
+    return fileLocation(mlirLocationCallSiteGetCallee(loc));
+  if (mlirLocationIsAFused(loc)) {
+    unsigned n = mlirLocationFusedGetNumLocations(loc);
+    MlirLocation *locs = malloc((n ? n : 1) * sizeof *locs), found = {NULL};
+    if (locs) {
+      mlirLocationFusedGetLocations(loc, locs);
+      for (unsigned i = 0; i < n && mlirLocationIsNull(found); ++i)
+        found = fileLocation(locs[i]);
+    }
+    free(locs);
+    return found;
+  }
+  return (MlirLocation){NULL};
+}
+
+MlirValue fxEnter(FxLower *L) {
+  if (!mlirValueIsNull(L->entered))
+    return L->entered;
+  /* fxrt_at(file, line, col): the file name is one string per module, the
+   * line and column constants, so an op's location costs no string. */
+  MlirLocation file = fileLocation(L->loc);
+  MlirValue args[3];
+  if (mlirLocationIsNull(file)) {
+    args[0] = args[1] = args[2] = fxI64Const(L, 0);
+  } else {
+    args[0] = fxStringAddress(
+        L, mlirIdentifierStr(mlirLocationFileLineColRangeGetFilename(file)));
+    args[1] = fxI64Const(L, mlirLocationFileLineColRangeGetStartLine(file));
+    args[2] = fxI64Const(L, mlirLocationFileLineColRangeGetStartColumn(file));
+  }
+  return L->entered = fxCallI64(L, "fxrt_at", 3, args, true);
+}
+
+void fxCheckEq(FxLower *L, MlirValue got, MlirValue want, const char *who,
+               const char *what) {
+  MlirValue args[4] = {fxIndexToI64(L, got), fxIndexToI64(L, want),
+                       fxCStringAddress(L, who), fxCStringAddress(L, what)};
+  fxCallI64(L, "fxrt_check_eq", 4, args, false);
 }
 
 /*===-- Lowered values ----------------------------------------------------===*/
 
-/* The memref behind a lowered fx value, or null while its producer is not
- * lowered yet. */
 MlirValue fxMemRefOf(MlirValue v) {
   if (!fxTypeIsATensor(mlirValueGetType(v)))
     return v;
@@ -338,16 +799,23 @@ MlirValue fxMemRefOf(MlirValue v) {
   return mlirOperationGetOperand(def, 0);
 }
 
-/* Replaces `op` by memrefs `values`, seen by fx users through casts. */
 void fxPublish(FxLower *L, MlirOperation op, intptr_t n,
-                    const MlirValue *values) {
-  MlirValue casts[FX_MAX_RESULTS + 1];
+               const MlirValue *values) {
+  MlirValue *casts = malloc((size_t)(n ? n : 1) * sizeof *casts);
+  if (!casts) {
+    fxLowerError(L, "out of memory");
+    return;
+  }
   for (intptr_t i = 0; i < n; ++i) {
     MlirType fxType = mlirValueGetType(mlirOperationGetResult(op, i));
+    if (mlirTypeEqual(fxType, mlirValueGetType(values[i]))) {
+      casts[i] = values[i]; /* not an fx type: nothing to see through */
+      continue;
+    }
     casts[i] = mlirOperationGetResult(
         fxBuild(L, "builtin.unrealized_conversion_cast", 1, &values[i], 1,
                 &fxType, 0, NULL), 0);
   }
   mlirRewriterBaseReplaceOpWithValues(L->rw, op, n, casts);
+  free(casts);
 }
-

@@ -13,7 +13,9 @@
  *     NUL-terminated constant; a left-out optional tensor or a list or
  *     ScalarType parameter is an error.
  * Out tensors (the op's own tensor returns) are allocated from the result
- * types and passed first.
+ * types and passed first.  A user op is called only while no error is
+ * pending (scf.if on fxrt_at's result): the runtime's own entry points do
+ * nothing after a failure, a user op cannot be relied on to check.
  */
 #include "Lower.h"
 
@@ -77,21 +79,18 @@ static Storage storageKind(MlirStringRef target) {
 }
 
 /* "_C::rms_norm" -> "fxrt__C__rms_norm"; "aten::add.Tensor" ->
- * "fxrt_aten__add_Tensor". */
-static void runtimeName(MlirStringRef target, char *out, size_t cap) {
-  size_t n = (size_t)snprintf(out, cap, "fxrt_");
-  for (size_t i = 0; i < target.length && n + 1 < cap; ++i) {
+ * "fxrt_aten__add_Tensor" (malloc'ed, NULL when out of memory). */
+static char *runtimeName(MlirStringRef target) {
+  char *out = malloc(target.length + 6);
+  if (!out)
+    return NULL;
+  memcpy(out, "fxrt_", 5);
+  for (size_t i = 0; i < target.length; ++i) {
     char c = target.data[i];
-    out[n++] = c == ':' ? '_' : c == '.' ? '_' : c;
+    out[5 + i] = c == ':' ? '_' : c == '.' ? '_' : c;
   }
-  out[n < cap ? n : cap - 1] = 0;
-}
-
-static void error(FxLower *L, const char *fmt, const char *a, const char *b) {
-  char msg[512];
-  L->errors++;
-  snprintf(msg, sizeof msg, fmt, a, b);
-  mlirEmitError(L->loc, msg);
+  out[5 + target.length] = 0;
+  return out;
 }
 
 /*===-- Non-tensor arguments ------------------------------------------------===*/
@@ -156,10 +155,12 @@ static bool scalarValue(FxLower *L, MlirOperation op, const FxSchemaArg *a,
 
 /*===-- The call ------------------------------------------------------------===*/
 
+/* The callee's parameters: sized for every out tensor, operand and
+ * schema parameter (no fixed limit). */
 typedef struct Args {
   int n;
-  MlirValue values[64];
-  MlirType types[64];
+  MlirValue *values;
+  MlirType *types;
 } Args;
 
 /* Lowered operand for each schema parameter, null when absent. */
@@ -204,71 +205,113 @@ static MlirType paramType(FxLower *L, MlirOperation op, const FxSchemaArg *a,
   return (MlirType){NULL};
 }
 
-/* Checks and declares the callee before building anything, so that a
- * failure leaves the IR untouched; then builds the arguments and the call. */
+/* scf.if %ok != 0 { call } : a user op runs only while no error is
+ * pending. */
+static void guardedCall(FxLower *L, MlirValue ok, const char *name, int n,
+                        const MlirValue *args) {
+  MlirValue cmpOps[2] = {ok, fxI64Const(L, 0)};
+  MlirType i1 = mlirIntegerTypeGet(L->ctx, 1);
+  MlirNamedAttribute ne = fxNamed(
+      L, "predicate", mlirIntegerAttrGet(mlirIntegerTypeGet(L->ctx, 64), 1));
+  MlirValue cond = mlirOperationGetResult(
+      fxBuild(L, "arith.cmpi", 2, cmpOps, 1, &i1, 1, &ne), 0);
+  MlirRegion regions[2] = {mlirRegionCreate(), mlirRegionCreate()};
+  MlirBlock then = mlirBlockCreate(0, NULL, NULL);
+  mlirRegionAppendOwnedBlock(regions[0], then);
+  MlirOperationState st = mlirOperationStateGet(
+      mlirStringRefCreateFromCString("scf.if"), L->loc);
+  mlirOperationStateAddOperands(&st, 1, &cond);
+  mlirOperationStateAddOwnedRegions(&st, 2, regions);
+  MlirOperation ifOp = mlirOperationCreate(&st);
+  mlirRewriterBaseInsert(L->rw, ifOp);
+  mlirRewriterBaseSetInsertionPointToEnd(L->rw, then);
+  fxCall(L, name, n, args, 0, NULL);
+  fxBuild(L, "scf.yield", 0, NULL, 0, NULL, 0, NULL);
+  mlirRewriterBaseSetInsertionPointAfter(L->rw, ifOp);
+}
+
+/* Declares the callee and calls it with the out tensors, then the
+ * operands (no schema) or the schema's parameters. */
 static bool callRuntime(FxLower *L, MlirOperation op, const FxSchema *s,
                         const MlirValue *operands, intptr_t numOuts,
                         const MlirValue *outs) {
   MlirStringRef target = fxCallGetTarget(op);
   bool kernel = isKernel(target);
-  char name[256], tgt[200];
-  runtimeName(target, name, sizeof name);
+  intptr_t numOperands = mlirOperationGetNumOperands(op);
+  size_t cap = (size_t)numOuts + (size_t)numOperands + (size_t)(s ? s->numArgs : 0) + 1;
+  char *name = runtimeName(target);
+  Args args = {0, calloc(cap, sizeof(MlirValue)), calloc(cap, sizeof(MlirType))};
+  bool ok = false;
+  if (!name || !args.values || !args.types) {
+    fxLowerError(L, "out of memory");
+    goto done;
+  }
+  char tgt[300];
   snprintf(tgt, sizeof tgt, "%.*s", (int)target.length, target.data);
   MlirType record = mlirTypeParseGet(L->ctx, mlirStringRefCreateFromCString("memref<?xi64>"));
-  Args args = {0};
   for (intptr_t i = 0; i < numOuts; ++i)
     args.types[args.n++] = kernel ? record : mlirValueGetType(outs[i]);
   if (!s) { /* no schema: operands in order, nothing else */
     if (mlirDictionaryAttrGetNumElements(mlirOperationGetAttributeByName(
             op, mlirStringRefCreateFromCString("args"))) != 0) {
-      error(L, "cannot lower a call of %s: without a schema its 'args' cannot "
-               "be passed; declare it with fx.schema%s", tgt, "");
-      return false;
+      fxLowerError(L, "cannot lower a call of %s: without a schema its 'args' "
+                      "cannot be passed; declare it with fx.schema", tgt);
+      goto done;
     }
-    for (intptr_t i = 0, n = mlirOperationGetNumOperands(op); i < n && args.n < 64; ++i)
+    for (intptr_t i = 0; i < numOperands; ++i)
       args.types[args.n++] = mlirValueGetType(operands[i]);
   }
-  for (int p = 0; s && p < s->numArgs && args.n < 64; ++p) {
+  for (int p = 0; s && p < s->numArgs; ++p) {
     const char *why;
     MlirType t = paramType(L, op, &s->args[p], operands, kernel, record, &why);
     if (why) {
-      char fmt[256];
-      snprintf(fmt, sizeof fmt, "cannot lower a call of %s%%s: %s",
-               kernel ? "" : "user op ", why);
-      error(L, fmt, tgt, s->args[p].name);
-      return false;
+      char detail[256];
+      snprintf(detail, sizeof detail, why, s->args[p].name);
+      fxLowerError(L, "cannot lower a call of %s%s: %s", kernel ? "" : "user op ",
+                   tgt, detail);
+      goto done;
     }
     if (!mlirTypeIsNull(t))
       args.types[args.n++] = t;
   }
-  if (!fxDeclare(L, name, args.n, args.types, 0, NULL))
-    return false;
+  MlirValue entered = fxEnter(L);
+  if (mlirValueIsNull(entered) || !fxDeclare(L, name, args.n, args.types, 0, NULL))
+    goto done;
 
-  /* Everything checks out: build. */
   int n = 0;
   for (intptr_t i = 0; i < numOuts; ++i)
-    args.values[n++] = kernel ? fxRecord(L, outs[i]) : outs[i];
-  for (intptr_t i = 0; !s && i < mlirOperationGetNumOperands(op); ++i)
+    if (mlirValueIsNull(args.values[n++] = kernel ? fxRecord(L, outs[i]) : outs[i]))
+      goto done;
+  for (intptr_t i = 0; !s && i < numOperands; ++i)
     args.values[n++] = operands[i];
   for (int p = 0; s && p < s->numArgs && n < args.n; ++p) {
     const FxSchemaArg *a = &s->args[p];
     if (a->kind == FX_ARG_TENSOR) {
       MlirValue v = operandFor(op, a, operands);
-      args.values[n++] = kernel ? fxRecord(L, v) : v;
+      if (mlirValueIsNull(args.values[n++] = kernel ? fxRecord(L, v) : v))
+        goto done;
       continue;
     }
     Pass how = passing(a, kernel);
     if (how == SKIP)
       continue;
     if (!scalarValue(L, op, a, how, &args.values[n])) {
-      error(L, "cannot lower a call of %s: parameter '%s' has no value", tgt,
-            a->name);
-      return false;
+      fxLowerError(L, "cannot lower a call of %s: parameter '%s' has no value",
+                   tgt, a->name);
+      goto done;
     }
     ++n;
   }
-  fxCall(L, name, n, args.values, 0, NULL);
-  return true;
+  if (kernel)
+    fxCall(L, name, n, args.values, 0, NULL);
+  else
+    guardedCall(L, entered, name, n, args.values);
+  ok = true;
+done:
+  free(name);
+  free(args.values);
+  free(args.types);
+  return ok;
 }
 
 bool fxLowerCall(FxLower *L, MlirOperation op) {
@@ -276,9 +319,23 @@ bool fxLowerCall(FxLower *L, MlirOperation op) {
   const FxSchema *s = fxSchemaTableLookup(L->schemas, target);
   intptr_t numOperands = mlirOperationGetNumOperands(op);
   intptr_t numResults = mlirOperationGetNumResults(op);
-  MlirValue operands[FX_MAX_OPERANDS], results[FX_MAX_RESULTS];
+  MlirValue operands[FX_MAX_OPERANDS], results[FX_MAX_OPERANDS + FX_MAX_RESULTS];
+  if (numOperands > FX_MAX_OPERANDS || numResults > FX_MAX_RESULTS) {
+    fxLowerError(L, "cannot lower a call with %d operands and %d results (at "
+                    "most %d and %d)", (int)numOperands, (int)numResults,
+                 FX_MAX_OPERANDS, FX_MAX_RESULTS);
+    return false;
+  }
+  if (!s && fxOpGetKind(op) == FX_OP_AUTO_FUNCTIONALIZED) {
+    fxLowerError(L, "cannot lower fx.auto_functionalized of %.*s: it has no "
+                    "schema to say what it mutates",
+                 (int)target.length, target.data);
+    return false;
+  }
   for (intptr_t i = 0; i < numOperands; ++i)
     operands[i] = fxMemRefOf(mlirOperationGetOperand(op, i));
+  if (mlirValueIsNull(fxEnter(L)))
+    return false;
 
   /* The functional form works on copies of what it mutates. */
   int numReturns = numResults;
@@ -292,9 +349,8 @@ bool fxLowerCall(FxLower *L, MlirOperation op) {
       if (p < 0 || !s->args[p].mutated)
         continue;
       MlirValue copy = fxAllocTensor(L, mlirValueGetType(mlirOperationGetOperand(op, i)));
-      if (mlirValueIsNull(copy))
+      if (mlirValueIsNull(copy) || !fxCopy(L, copy, operands[i]))
         return false;
-      fxCopy(L, copy, operands[i]);
       operands[i] = copy;
       results[r++] = copy;
     }
@@ -306,8 +362,8 @@ bool fxLowerCall(FxLower *L, MlirOperation op) {
     results[0] = fxAllocTensor(L, mlirValueGetType(mlirOperationGetResult(op, 0)));
     if (mlirValueIsNull(results[0]))
       return false;
-    if (storageKind(target) == CLONE)
-      fxCopy(L, results[0], operands[0]);
+    if (storageKind(target) == CLONE && !fxCopy(L, results[0], operands[0]))
+      return false;
     break;
   case COPY_: {
     MlirValue self = fxMemRefOf(fxCallGetOperandByName(op, mlirStringRefCreateFromCString("self")));
@@ -317,7 +373,8 @@ bool fxLowerCall(FxLower *L, MlirOperation op) {
     MlirType selfType = mlirValueGetType(fxCallGetOperandByName(op, mlirStringRefCreateFromCString("self")));
     MlirType srcType = mlirValueGetType(fxCallGetOperandByName(op, mlirStringRefCreateFromCString("src")));
     if (mlirTypeEqual(selfType, srcType)) {
-      fxCopy(L, self, src);
+      if (!fxCopy(L, self, src))
+        return false;
     } else { /* dtype conversion and/or broadcast: kernels/cpu/copy.c */
       MlirType rec = mlirTypeParseGet(L->ctx, mlirStringRefCreateFromCString("memref<?xi64>"));
       MlirType types[3] = {rec, rec, mlirIntegerTypeGet(L->ctx, 64)};

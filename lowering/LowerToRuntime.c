@@ -1,23 +1,22 @@
 /* LowerToRuntime.c - fx-lower-to-runtime: fx IR -> memref IR + libfxrt calls.
  *
  * Runs on builtin.module (it declares the runtime functions).  Per function:
- * the signature is converted (Lower.h), symbols get index values at entry,
- * then C-API patterns lower each fx op once its operands are lowered.  A
- * lowered value is handed to fx users as `unrealized_conversion_cast`
- * (memref -> !fx.tensor), so every op still sees its operands' fx types
- * (dims, symbols); the casts are gone at the end.
- *
- *   fx.view / fx.reshape   memref.reinterpret_cast with the strides
- *                          fxrt_view_strides computes; a reshape whose input
- *                          cannot be viewed so copies (scf.if)
- *   fx.slice               memref.subview
- *   fx.slice_scatter       fxrt_alloc + fxrt_copy(base) + fxrt_copy(src)
- *   fx.auto_functionalized fxrt_copy of each mutated operand into new
- *                          storage, then the in-place call on the copies
- *   fx.call                func.call @fxrt_<ns>__<op>: built-in kernels
- *                          take tensor records, user ops ranked memrefs
- *   aten::empty[_like]     fxrt_alloc;  aten::clone: alloc + fxrt_copy;
- *   aten::copy_            fxrt_copy
+ *   1. the signature is converted (Lower.h: arguments with every dim `?`,
+ *      results with static dims static), and the entry gives every symbol
+ *      its index value and checks the caller's descriptors: each argument
+ *      dim against its static size or its symbol's value, each symbol
+ *      value >= 0 (fxrt_check_eq / fxrt_check_size; a failure is a run
+ *      error, fxrt.h "Errors");
+ *   2. one walk lowers every fx op and every func.call of fx values, in
+ *      program order, each once (LowerViews.c, LowerCalls.c).  A lowered
+ *      value is handed to fx users as `unrealized_conversion_cast` (memref
+ *      -> !fx.tensor), so every op still sees its operands' fx types; the
+ *      casts are gone at the end.  An op that cannot be lowered gets one
+ *      error; the ops that depend on it are skipped without more noise;
+ *   3. any other op that still holds fx values is an error (only fx ops,
+ *      func.call and func.return are converted).
+ * Each op that calls the runtime first calls fxrt_at with its location, so
+ * a run error names the op that failed.
  */
 #include "Lower.h"
 #include "PassInternal.h"
@@ -34,378 +33,455 @@ static MlirStringRef str(const char *s) {
   return mlirStringRefCreateFromCString(s);
 }
 
-static MlirType typeOf(MlirValue v) { return mlirValueGetType(v); }
+/* A growable array of ops (walks collect first: lowering erases ops). */
+typedef struct Ops {
+  MlirOperation *ops;
+  size_t n, cap;
+  bool oom;
+} Ops;
 
-/*===-- view / reshape ------------------------------------------------------===*/
-
-static MlirValue i64Buffer(FxLower *L, intptr_t n, const MlirValue *values) {
-  int64_t len = n ? n : 1;
-  MlirType i64 = mlirIntegerTypeGet(L->ctx, 64);
-  MlirType t = mlirMemRefTypeContiguousGet(i64, 1, &len, (MlirAttribute){NULL});
-  MlirNamedAttribute seg = fxNamed(
-      L, "operandSegmentSizes", mlirDenseI32ArrayGet(L->ctx, 2, (int32_t[]){0, 0}));
-  MlirValue buf = mlirOperationGetResult(
-      fxBuild(L, "memref.alloca", 0, NULL, 1, &t, 1, &seg), 0);
-  for (intptr_t i = 0; values && i < n; ++i) {
-    MlirValue ops[3] = {fxIndexToI64(L, values[i]), buf, fxIndexConst(L, i)};
-    fxBuild(L, "memref.store", 3, ops, 0, NULL, 0, NULL);
+static void push(Ops *o, MlirOperation op) {
+  if (o->n == o->cap) {
+    size_t cap = o->cap ? 2 * o->cap : 64;
+    MlirOperation *grown = realloc(o->ops, cap * sizeof *grown);
+    if (!grown) {
+      o->oom = true;
+      return;
+    }
+    o->ops = grown;
+    o->cap = cap;
   }
-  int64_t dyn = mlirShapedTypeGetDynamicSize();
-  MlirType dynT = mlirMemRefTypeContiguousGet(i64, 1, &dyn, (MlirAttribute){NULL});
-  return mlirOperationGetResult(
-      fxBuild(L, "memref.cast", 1, &buf, 1, &dynT, 0, NULL), 0);
+  o->ops[o->n++] = op;
 }
 
-/* memref.reinterpret_cast of `src` with all-dynamic offset/sizes/strides. */
-static MlirValue reinterpret(FxLower *L, MlirValue src, MlirType resultType,
-                             MlirValue offset, intptr_t rank,
-                             const MlirValue *sizes, const MlirValue *strides) {
-  MlirValue ops[1 + 1 + 2 * FX_LOWER_MAX_RANK] = {src, offset};
-  int64_t dyn = mlirShapedTypeGetDynamicSize();
-  int64_t staticSizes[FX_LOWER_MAX_RANK], staticStrides[FX_LOWER_MAX_RANK];
-  for (intptr_t i = 0; i < rank; ++i) {
-    ops[2 + i] = sizes[i];
-    ops[2 + rank + i] = strides[i];
-    staticSizes[i] = dyn;
-    staticStrides[i] = mlirShapedTypeGetDynamicStrideOrOffset();
-  }
-  int64_t dynOff = mlirShapedTypeGetDynamicStrideOrOffset();
-  MlirNamedAttribute attrs[4] = {
-      fxNamed(L, "operandSegmentSizes",
-              mlirDenseI32ArrayGet(L->ctx, 4,
-                                   (int32_t[]){1, 1, (int32_t)rank, (int32_t)rank})),
-      fxNamed(L, "static_offsets", mlirDenseI64ArrayGet(L->ctx, 1, &dynOff)),
-      fxNamed(L, "static_sizes", mlirDenseI64ArrayGet(L->ctx, rank, staticSizes)),
-      fxNamed(L, "static_strides", mlirDenseI64ArrayGet(L->ctx, rank, staticStrides)),
-  };
-  /* All-dynamic sizes give a `?` shape; cast to the canonical type. */
-  int64_t shape[FX_LOWER_MAX_RANK];
-  for (intptr_t i = 0; i < rank; ++i)
-    shape[i] = dyn;
-  MlirAttribute layout = mlirStridedLayoutAttrGet(L->ctx, dynOff, rank, staticStrides);
-  MlirType dynType = mlirMemRefTypeGet(mlirShapedTypeGetElementType(resultType),
-                                       rank, shape, layout, (MlirAttribute){NULL});
-  MlirValue r = mlirOperationGetResult(
-      fxBuild(L, "memref.reinterpret_cast", 2 + 2 * rank, ops, 1, &dynType, 4,
-              attrs), 0);
-  return mlirOperationGetResult(
-      fxBuild(L, "memref.cast", 1, &r, 1, &resultType, 0, NULL), 0);
+static bool isFxValueType(MlirType t) {
+  return fxTypeIsATensor(t) || fxTypeIsASym(t);
 }
 
-static MlirValue offsetOf(FxLower *L, MlirValue m) {
-  intptr_t rank = mlirShapedTypeGetRank(typeOf(m));
-  MlirType types[2 + 2 * FX_LOWER_MAX_RANK];
-  types[0] = mlirMemRefTypeContiguousGet(mlirShapedTypeGetElementType(typeOf(m)),
-                                         0, NULL, (MlirAttribute){NULL});
-  MlirType index = mlirIndexTypeGet(L->ctx);
-  for (intptr_t i = 1; i < 2 + 2 * rank; ++i)
-    types[i] = index;
-  return mlirOperationGetResult(
-      fxBuild(L, "memref.extract_strided_metadata", 1, &m, 2 + 2 * rank, types,
-              0, NULL), 1);
-}
+/*===-- Function entry ------------------------------------------------------===*/
 
-/* Row-major strides of `sizes`. */
-static void contiguousStrides(FxLower *L, intptr_t rank, const MlirValue *sizes,
-                              MlirValue *strides) {
-  MlirValue s = fxIndexConst(L, 1);
-  for (intptr_t i = rank - 1; i >= 0; --i) {
-    strides[i] = s;
-    s = fxArith(L, "arith.muli", s, sizes[i]);
-  }
-}
-
-/* Builds `scf.if %cond -> type` and returns it with the insertion point in
- * the then-block; `elseBlock` receives the else-block. */
-static MlirOperation buildIf(FxLower *L, MlirValue cond, MlirType type,
-                             MlirBlock *thenBlock, MlirBlock *elseBlock) {
-  MlirRegion regions[2] = {mlirRegionCreate(), mlirRegionCreate()};
-  *thenBlock = mlirBlockCreate(0, NULL, NULL);
-  *elseBlock = mlirBlockCreate(0, NULL, NULL);
-  mlirRegionAppendOwnedBlock(regions[0], *thenBlock);
-  mlirRegionAppendOwnedBlock(regions[1], *elseBlock);
-  MlirOperationState st = mlirOperationStateGet(str("scf.if"), L->loc);
-  mlirOperationStateAddOperands(&st, 1, &cond);
-  mlirOperationStateAddResults(&st, 1, &type);
-  mlirOperationStateAddOwnedRegions(&st, 2, regions);
-  MlirOperation op = mlirOperationCreate(&st);
-  mlirRewriterBaseInsert(L->rw, op);
-  return op;
-}
-
-static bool lowerView(FxLower *L, MlirOperation op) {
-  MlirValue inFx = mlirOperationGetOperand(op, 0);
-  MlirValue in = fxMemRefOf(inFx);
-  MlirType outFx = typeOf(mlirOperationGetResult(op, 0));
-  if (mlirTypeEqual(typeOf(inFx), outFx)) { /* identity: the same view */
-    fxPublish(L, op, 1, &in);
-    return true;
-  }
-  intptr_t rank = fxTensorTypeGetRank(outFx);
-  MlirValue sizes[FX_LOWER_MAX_RANK], strides[FX_LOWER_MAX_RANK];
-  for (intptr_t i = 0; i < rank; ++i)
-    sizes[i] = fxDimValue(L, outFx, i);
-  MlirType rec = typeOf(i64Buffer(L, 0, NULL)); /* memref<?xi64> */
-  MlirType recs[3] = {rec, rec, rec};
-  MlirType i64 = mlirIntegerTypeGet(L->ctx, 64);
-  if (!fxDeclare(L, "fxrt_view_strides", 3, recs, 1, &i64))
-    return false;
-  MlirValue stridesBuf = i64Buffer(L, rank, NULL);
-  MlirValue args[3] = {fxRecord(L, in), i64Buffer(L, rank, sizes), stridesBuf};
-  MlirValue ok = mlirOperationGetResult(
-      fxCall(L, "fxrt_view_strides", 3, args, 1, &i64), 0);
-  MlirValue cmpOps[2] = {ok, fxI64Const(L, 0)};
-  MlirType i1 = mlirIntegerTypeGet(L->ctx, 1);
-  MlirNamedAttribute pred =
-      fxNamed(L, "predicate", mlirIntegerAttrGet(mlirIntegerTypeGet(L->ctx, 64), 1));
-  MlirValue viewable = mlirOperationGetResult(
-      fxBuild(L, "arith.cmpi", 2, cmpOps, 1, &i1, 1, &pred), 0); /* ne */
-  MlirType outType = fxLowerTensorType(L->ctx, outFx);
-  MlirBlock thenB, elseB;
-  MlirOperation ifOp = buildIf(L, viewable, outType, &thenB, &elseB);
-
-  /* then: a view of the input with the computed strides. */
-  mlirRewriterBaseSetInsertionPointToEnd(L->rw, thenB);
-  for (intptr_t i = 0; i < rank; ++i) {
-    MlirValue ld[2] = {stridesBuf, fxIndexConst(L, i)};
-    MlirValue s = mlirOperationGetResult(
-        fxBuild(L, "memref.load", 2, ld, 1, &i64, 0, NULL), 0);
-    MlirType index = mlirIndexTypeGet(L->ctx);
-    strides[i] = mlirOperationGetResult(
-        fxBuild(L, "arith.index_cast", 1, &s, 1, &index, 0, NULL), 0);
-  }
-  MlirValue view = reinterpret(L, in, outType, offsetOf(L, in), rank, sizes, strides);
-  fxBuild(L, "scf.yield", 1, &view, 0, NULL, 0, NULL);
-
-  /* else: torch's reshape copies into contiguous storage first. */
-  mlirRewriterBaseSetInsertionPointToEnd(L->rw, elseB);
-  MlirValue copy = fxAllocTensor(L, typeOf(inFx));
-  fxCopy(L, copy, in);
-  contiguousStrides(L, rank, sizes, strides);
-  MlirValue copied = reinterpret(L, copy, outType, fxIndexConst(L, 0), rank,
-                                 sizes, strides);
-  fxBuild(L, "scf.yield", 1, &copied, 0, NULL, 0, NULL);
-
-  mlirRewriterBaseSetInsertionPointAfter(L->rw, ifOp);
-  MlirValue result = mlirOperationGetResult(ifOp, 0);
-  fxPublish(L, op, 1, &result);
-  return true;
-}
-
-/*===-- slice / slice_scatter ----------------------------------------------===*/
-
-static int64_t attrInt(MlirOperation op, const char *name) {
-  return mlirIntegerAttrGetValueInt(mlirOperationGetAttributeByName(op, str(name)));
-}
-
-/* An index value for `start`/`end`-style attribute `a` on a dim of size
- * `dimSize`: symbols as they are, negatives from the end, clamped. */
-static MlirValue boundValue(FxLower *L, MlirAttribute a, MlirValue dimSize) {
-  MlirValue v;
-  if (mlirAttributeIsAString(a)) {
-    MlirValue sym = fxSymbolValue(L, mlirStringAttrGetValue(a));
-    return mlirValueIsNull(sym) ? dimSize
-                                : fxArith(L, "arith.minsi", sym, dimSize);
-  }
-  int64_t x = mlirIntegerAttrGetValueInt(a);
-  v = x < 0 ? fxArith(L, "arith.addi", dimSize, fxIndexConst(L, x))
-            : fxIndexConst(L, x);
-  v = fxArith(L, "arith.maxsi", v, fxIndexConst(L, 0));
-  return fxArith(L, "arith.minsi", v, dimSize);
-}
-
-/* memref.subview of `m` (fx type `fxIn`) at the region of `op`; the
- * region's sizes come from `fxPart`. */
-static MlirValue subview(FxLower *L, MlirOperation op, MlirValue m,
-                         MlirType fxIn, MlirType fxPart) {
-  intptr_t rank = fxTensorTypeGetRank(fxIn);
-  int64_t dim = attrInt(op, "dim");
-  if (dim < 0)
-    dim += rank;
-  MlirValue offsets[FX_LOWER_MAX_RANK], strides[FX_LOWER_MAX_RANK],
-      sizes[FX_LOWER_MAX_RANK];
-  int64_t staticSizes[FX_LOWER_MAX_RANK], dynAll[FX_LOWER_MAX_RANK];
-  int numDynSizes = 0;
-  for (intptr_t i = 0; i < rank; ++i) {
-    dynAll[i] = mlirShapedTypeGetDynamicStrideOrOffset();
-    offsets[i] = fxIndexConst(L, 0);
-    strides[i] = fxIndexConst(L, 1);
-    FxDim d = fxTensorTypeGetDim(fxPart, i);
-    staticSizes[i] = d.symbol.length ? mlirShapedTypeGetDynamicSize() : d.size;
-    if (d.symbol.length)
-      sizes[numDynSizes++] = fxDimValue(L, fxPart, i);
-  }
-  MlirValue dimSize = fxDimValue(L, fxIn, dim);
-  offsets[dim] = boundValue(L, mlirOperationGetAttributeByName(op, str("start")), dimSize);
-  strides[dim] = fxIndexConst(L, attrInt(op, "step"));
-  MlirValue ops[1 + 3 * FX_LOWER_MAX_RANK] = {m};
-  intptr_t n = 1;
-  for (intptr_t i = 0; i < rank; ++i)
-    ops[n++] = offsets[i];
-  for (int i = 0; i < numDynSizes; ++i)
-    ops[n++] = sizes[i];
-  for (intptr_t i = 0; i < rank; ++i)
-    ops[n++] = strides[i];
-  MlirNamedAttribute attrs[4] = {
-      fxNamed(L, "operandSegmentSizes",
-              mlirDenseI32ArrayGet(L->ctx, 4,
-                                   (int32_t[]){1, (int32_t)rank, numDynSizes,
-                                               (int32_t)rank})),
-      fxNamed(L, "static_offsets", mlirDenseI64ArrayGet(L->ctx, rank, dynAll)),
-      fxNamed(L, "static_sizes", mlirDenseI64ArrayGet(L->ctx, rank, staticSizes)),
-      fxNamed(L, "static_strides", mlirDenseI64ArrayGet(L->ctx, rank, dynAll)),
-  };
-  MlirType out = fxLowerTensorType(L->ctx, fxPart);
-  return mlirOperationGetResult(
-      fxBuild(L, "memref.subview", n, ops, 1, &out, 4, attrs), 0);
-}
-
-static bool lowerSlice(FxLower *L, MlirOperation op) {
-  MlirValue in = mlirOperationGetOperand(op, 0);
-  MlirValue v = subview(L, op, fxMemRefOf(in), typeOf(in),
-                        typeOf(mlirOperationGetResult(op, 0)));
-  fxPublish(L, op, 1, &v);
-  return true;
-}
-
-static bool lowerSliceScatter(FxLower *L, MlirOperation op) {
-  MlirValue base = mlirOperationGetOperand(op, 0);
-  MlirValue src = mlirOperationGetOperand(op, 1);
-  MlirValue buf = fxAllocTensor(L, typeOf(base));
-  if (mlirValueIsNull(buf))
-    return false;
-  fxCopy(L, buf, fxMemRefOf(base));
-  fxCopy(L, subview(L, op, buf, typeOf(base), typeOf(src)), fxMemRefOf(src));
-  fxPublish(L, op, 1, &buf);
-  return true;
-}
-
-
-/*===-- Driver ------------------------------------------------------------===*/
-
-static bool operandsLowered(MlirOperation op) {
-  for (intptr_t i = 0, n = mlirOperationGetNumOperands(op); i < n; ++i)
-    if (mlirValueIsNull(fxMemRefOf(mlirOperationGetOperand(op, i))))
+static bool addSymbol(FxLower *L, MlirStringRef name, MlirValue value) {
+  if (L->numSyms == L->capSyms) {
+    int cap = L->capSyms ? 2 * L->capSyms : 16;
+    MlirStringRef *names = realloc(L->symNames, (size_t)cap * sizeof *names);
+    if (names)
+      L->symNames = names;
+    MlirValue *values = realloc(L->symValues, (size_t)cap * sizeof *values);
+    if (values)
+      L->symValues = values;
+    if (!names || !values) {
+      fxLowerError(L, "out of memory for the function's symbols");
       return false;
+    }
+    L->capSyms = cap;
+  }
+  L->symNames[L->numSyms] = name;
+  L->symValues[L->numSyms++] = value;
   return true;
 }
 
-static MlirLogicalResult lowerPattern(MlirRewritePattern pattern,
-                                      MlirOperation op,
-                                      MlirPatternRewriter rewriter,
-                                      void *userData) {
-  FxLower *L = userData;
-  if (!operandsLowered(op))
-    return mlirLogicalResultFailure(); /* again once the producers are */
-  L->rw = mlirPatternRewriterAsBase(rewriter);
-  L->loc = mlirOperationGetLocation(op);
-  mlirRewriterBaseSetInsertionPointBefore(L->rw, op);
-  bool ok;
-  switch (fxOpGetKind(op)) {
-  case FX_OP_VIEW:
-  case FX_OP_RESHAPE:
-    ok = lowerView(L, op);
-    break;
-  case FX_OP_SLICE:
-    ok = lowerSlice(L, op);
-    break;
-  case FX_OP_SLICE_SCATTER:
-    ok = lowerSliceScatter(L, op);
-    break;
-  default:
-    ok = fxLowerCall(L, op);
-    break;
-  }
-  return ok ? mlirLogicalResultSuccess() : mlirLogicalResultFailure();
+/* Dim `d` of a function argument, at the entry (before the anchor: symbol
+ * values are used everywhere). */
+static MlirValue dimOf(FxLower *L, MlirValue memref, intptr_t d) {
+  MlirValue ops[2] = {memref, fxIndexConst(L, d)};
+  return mlirOperationGetResult(
+      fxEntryBuild(L, "memref.dim", 2, ops, mlirIndexTypeGet(L->ctx), 0, NULL), 0);
 }
 
-/* Converts the signature and gives every symbol an index value. */
-static void prepareFunction(FxLower *L, MlirOperation func) {
+/* The function's scratch (Lower.h): a stack buffer at the entry, resized
+ * in finishScratch. */
+static void createScratch(FxLower *L) {
+  int64_t one = 8, dyn = mlirShapedTypeGetDynamicSize();
+  MlirType i8 = mlirIntegerTypeGet(L->ctx, 8);
+  MlirType fixed = mlirMemRefTypeContiguousGet(i8, 1, &one, (MlirAttribute){NULL});
+  MlirType any = mlirMemRefTypeContiguousGet(i8, 1, &dyn, (MlirAttribute){NULL});
+  MlirNamedAttribute attrs[2] = {
+      fxNamed(L, "operandSegmentSizes", mlirDenseI32ArrayGet(L->ctx, 2, (int32_t[]){0, 0})),
+      fxNamed(L, "alignment", mlirIntegerAttrGet(mlirIntegerTypeGet(L->ctx, 64), 64)),
+  };
+  L->scratchAlloca = fxBuild(L, "memref.alloca", 0, NULL, 1, &fixed, 2, attrs);
+  MlirValue a = mlirOperationGetResult(L->scratchAlloca, 0);
+  L->scratch = mlirOperationGetResult(fxBuild(L, "memref.cast", 1, &a, 1, &any, 0, NULL), 0);
+  /* The anchor: values built once per function go before it (Build.c).  A
+   * constant nothing uses (so no cached value depends on it), erased at the
+   * end. */
+  MlirType i1 = mlirIntegerTypeGet(L->ctx, 1);
+  MlirNamedAttribute value = fxNamed(L, "value", mlirIntegerAttrGet(i1, 0));
+  L->anchor = fxBuild(L, "arith.constant", 0, NULL, 1, &i1, 1, &value);
+}
+
+static void finishScratch(FxLower *L) {
+  if (!mlirOperationIsNull(L->anchor))
+    mlirOperationDestroy(L->anchor);
+  L->anchor = (MlirOperation){NULL};
+  if (mlirOperationIsNull(L->scratchAlloca))
+    return;
+  if (L->scratchMax == 0 && mlirOpOperandIsNull(mlirValueGetFirstUse(L->scratch))) {
+    mlirOperationDestroy(mlirOpResultGetOwner(L->scratch));
+    mlirOperationDestroy(L->scratchAlloca);
+    return;
+  }
+  MlirType i8 = mlirIntegerTypeGet(L->ctx, 8);
+  mlirValueSetType(mlirOperationGetResult(L->scratchAlloca, 0),
+                   mlirMemRefTypeContiguousGet(i8, 1, &L->scratchMax,
+                                               (MlirAttribute){NULL}));
+}
+
+/* Where symbol k comes from, for messages: "argument 2" or
+ * "argument 0 dim 1". */
+typedef struct SymSource {
+  int arg, dim; /* dim -1: an !fx.sym argument */
+} SymSource;
+
+/* Symbol values and the checks of the caller's descriptors; the insertion
+ * point is at the start of the entry block, after the argument casts. */
+static bool checkArguments(FxLower *L, MlirBlock entry, MlirType fnType,
+                           const char *who) {
+  intptr_t nIn = mlirFunctionTypeGetNumInputs(fnType);
+  SymSource *src = malloc((size_t)(nIn * (FX_LOWER_MAX_RANK + 1) + 1) * sizeof *src);
+  if (!src) {
+    fxLowerError(L, "out of memory");
+    return false;
+  }
+  /* Symbols first (an !fx.sym or the first dim that names it). */
+  for (intptr_t i = 0; i < nIn; ++i) {
+    MlirType t = mlirFunctionTypeGetInput(fnType, i);
+    MlirValue arg = mlirBlockGetArgument(entry, i);
+    if (fxTypeIsASym(t) && mlirValueIsNull(fxSymbolValue(L, fxSymTypeGetName(t)))) {
+      src[L->numSyms] = (SymSource){(int)i, -1};
+      if (!addSymbol(L, fxSymTypeGetName(t), arg))
+        goto fail;
+      continue;
+    }
+    for (intptr_t d = 0, r = fxTypeIsATensor(t) ? fxTensorTypeGetRank(t) : 0; d < r; ++d) {
+      FxDim dim = fxTensorTypeGetDim(t, d);
+      if (!dim.symbol.length || !mlirValueIsNull(fxSymbolValue(L, dim.symbol)))
+        continue;
+      src[L->numSyms] = (SymSource){(int)i, (int)d};
+      if (!addSymbol(L, dim.symbol, dimOf(L, arg, d)))
+        goto fail;
+    }
+  }
+  bool fxArgs = false;
+  for (intptr_t i = 0; i < nIn; ++i)
+    fxArgs |= isFxValueType(mlirFunctionTypeGetInput(fnType, i));
+  if (!fxArgs) /* nothing to check (and no runtime call in a plain function) */
+    goto done;
+  if (mlirValueIsNull(fxEnter(L)))
+    goto fail;
+  for (int k = 0; k < L->numSyms; ++k) {
+    char what[300];
+    snprintf(what, sizeof what, src[k].dim < 0 ? "symbol %.*s (argument %d)"
+                                               : "symbol %.*s (argument %d dim %d)",
+             (int)L->symNames[k].length, L->symNames[k].data, src[k].arg, src[k].dim);
+    MlirValue args[3] = {fxIndexToI64(L, L->symValues[k]), fxCStringAddress(L, who),
+                         fxCStringAddress(L, what)};
+    fxCallI64(L, "fxrt_check_size", 3, args, false);
+  }
+  for (intptr_t i = 0; i < nIn; ++i) {
+    MlirType t = mlirFunctionTypeGetInput(fnType, i);
+    char dims[512], what[900];
+    if (fxTypeIsASym(t)) { /* one that does not bind its symbol: agree */
+      MlirStringRef sym = fxSymTypeGetName(t);
+      int k = 0;
+      while (!mlirStringRefEqual(L->symNames[k], sym))
+        ++k;
+      if (src[k].arg == i)
+        continue;
+      int n = snprintf(what, sizeof what, "argument %d (symbol %.*s, as "
+                       "argument %d", (int)i, (int)sym.length, sym.data, src[k].arg);
+      snprintf(what + n, sizeof what - (size_t)n, src[k].dim < 0 ? " binds it)"
+               : " dim %d binds it)", src[k].dim);
+      fxCheckEq(L, mlirBlockGetArgument(entry, i), L->symValues[k], who, what);
+      continue;
+    }
+    if (!fxTypeIsATensor(t))
+      continue;
+    fxDimsText(t, dims, sizeof dims);
+    MlirValue arg = mlirBlockGetArgument(entry, i);
+    for (intptr_t d = 0, r = fxTensorTypeGetRank(t); d < r; ++d) {
+      FxDim dim = fxTensorTypeGetDim(t, d);
+      int k = 0;
+      while (dim.symbol.length && !mlirStringRefEqual(L->symNames[k], dim.symbol))
+        ++k;
+      if (dim.symbol.length && src[k].arg == i && src[k].dim == d)
+        continue; /* the dim that binds the symbol */
+      if (!dim.symbol.length)
+        snprintf(what, sizeof what, "argument %d (%s) dim %d", (int)i, dims, (int)d);
+      else if (src[k].dim < 0)
+        snprintf(what, sizeof what, "argument %d (%s) dim %d, symbol %.*s as "
+                 "argument %d binds it,", (int)i, dims, (int)d,
+                 (int)dim.symbol.length, dim.symbol.data, src[k].arg);
+      else
+        snprintf(what, sizeof what, "argument %d (%s) dim %d, symbol %.*s as "
+                 "argument %d dim %d binds it,", (int)i, dims, (int)d,
+                 (int)dim.symbol.length, dim.symbol.data, src[k].arg, src[k].dim);
+      fxCheckEq(L, dimOf(L, arg, d), fxDimValue(L, t, d), who, what);
+    }
+  }
+done:
+  free(src);
+  return true;
+fail:
+  free(src);
+  return false;
+}
+
+/* Converts the signature, checks every type, builds the entry (argument
+ * casts, symbols, scratch, checks).  False after an error. */
+static bool prepareFunction(FxLower *L, MlirOperation func) {
   MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
   MlirType fnType = mlirTypeAttrGetValue(
       mlirOperationGetAttributeByName(func, str("function_type")));
+  MlirStringRef name = mlirStringAttrGetValue(
+      mlirOperationGetAttributeByName(func, str("sym_name")));
   intptr_t nIn = mlirFunctionTypeGetNumInputs(fnType);
   intptr_t nOut = mlirFunctionTypeGetNumResults(fnType);
-  MlirType in[64], out[64];
-  if (nIn > 64 || nOut > 64)
-    return;
-  for (intptr_t i = 0; i < nIn; ++i)
-    in[i] = fxLowerType(L->ctx, mlirFunctionTypeGetInput(fnType, i));
-  for (intptr_t i = 0; i < nOut; ++i)
-    out[i] = fxLowerType(L->ctx, mlirFunctionTypeGetResult(fnType, i));
+  L->loc = mlirOperationGetLocation(func);
+  MlirType *in = malloc((size_t)(nIn + 1) * sizeof *in);
+  MlirType *out = malloc((size_t)(nOut + 1) * sizeof *out);
+  bool ok = in && out;
+  if (!ok)
+    fxLowerError(L, "out of memory for a signature of %d arguments and %d "
+                    "results", (int)nIn, (int)nOut);
+  char what[64];
+  for (intptr_t i = 0; ok && i < nIn; ++i) {
+    MlirType t = mlirFunctionTypeGetInput(fnType, i);
+    snprintf(what, sizeof what, "argument %d", (int)i);
+    in[i] = fxLowerType(L->ctx, t, true);
+    if (mlirTypeIsNull(in[i])) { /* only a rank the runtime lacks */
+      fxLowerCheckType(L, t, what);
+      ok = false;
+    }
+  }
+  for (intptr_t i = 0; ok && i < nOut; ++i) {
+    MlirType t = mlirFunctionTypeGetResult(fnType, i);
+    snprintf(what, sizeof what, "result %d", (int)i);
+    out[i] = fxLowerType(L->ctx, t, false);
+    if (mlirTypeIsNull(out[i])) {
+      fxLowerCheckType(L, t, what);
+      ok = false;
+    }
+  }
+  if (!ok) {
+    free(in);
+    free(out);
+    return false;
+  }
   mlirOperationSetAttributeByName(
       func, str("function_type"),
       mlirTypeAttrGet(mlirFunctionTypeGet(L->ctx, nIn, in, nOut, out)));
-  if (mlirBlockIsNull(entry))
-    return;
-  L->rw = mlirIRRewriterCreate(L->ctx);
+  if (mlirBlockIsNull(entry)) { /* a declaration */
+    free(in);
+    free(out);
+    return true;
+  }
   mlirRewriterBaseSetInsertionPointToStart(L->rw, entry);
-  L->loc = mlirOperationGetLocation(func);
+  /* fx users see each tensor argument through casts: memref.cast to the
+   * canonical type (static dims static), then to the fx type. */
   for (intptr_t i = 0; i < nIn; ++i) {
     MlirValue arg = mlirBlockGetArgument(entry, i);
     MlirType fxType = mlirValueGetType(arg);
     mlirValueSetType(arg, in[i]);
-    if (fxTypeIsASym(fxType) && L->numSyms < FX_LOWER_MAX_SYMBOLS) {
-      L->symNames[L->numSyms] = fxSymTypeGetName(fxType);
-      L->symSources[L->numSyms] = arg;
-      L->symDims[L->numSyms++] = -1;
-      continue;
-    }
     if (!fxTypeIsATensor(fxType))
       continue;
-    for (intptr_t d = 0, r = fxTensorTypeGetRank(fxType); d < r; ++d) {
-      FxDim dim = fxTensorTypeGetDim(fxType, d);
-      bool known = false;
-      for (int k = 0; k < L->numSyms && !known; ++k)
-        known = mlirStringRefEqual(L->symNames[k], dim.symbol);
-      if (!dim.symbol.length || known || L->numSyms == FX_LOWER_MAX_SYMBOLS)
-        continue;
-      L->symNames[L->numSyms] = dim.symbol;
-      L->symSources[L->numSyms] = arg;
-      L->symDims[L->numSyms++] = (int)d;
-    }
-    /* fx users see the argument through a cast, like any lowered value. */
+    MlirType canonical = fxLowerTensorType(L->ctx, fxType);
+    MlirOperation mc = fxBuild(L, "memref.cast", 1, &arg, 1, &canonical, 0, NULL);
+    MlirValue m = mlirOperationGetResult(mc, 0);
     MlirValue cast = mlirOperationGetResult(
-        fxBuild(L, "builtin.unrealized_conversion_cast", 1, &arg, 1, &fxType,
-                0, NULL), 0);
-    mlirValueReplaceAllUsesExcept(arg, cast, 1,
-                                  (MlirOperation[]){mlirOpResultGetOwner(cast)});
+        fxBuild(L, "builtin.unrealized_conversion_cast", 1, &m, 1, &fxType, 0, NULL), 0);
+    mlirValueReplaceAllUsesExcept(arg, cast, 1, &mc);
   }
-  mlirIRRewriterDestroy(L->rw);
+  free(in);
+  free(out);
+  createScratch(L);
+  char who[300];
+  snprintf(who, sizeof who, "@%.*s", (int)name.length, name.data);
+  if (!checkArguments(L, entry, fnType, who))
+    return false;
+  /* Result symbols must be bound too. */
+  for (intptr_t i = 0; i < nOut; ++i) {
+    snprintf(what, sizeof what, "result %d", (int)i);
+    if (!fxLowerCheckType(L, mlirFunctionTypeGetResult(fnType, i), what))
+      return false;
+  }
+  return true;
 }
 
-/* After lowering: non-fx users (func.return, calls) get the memrefs, and the
- * casts go (collected first: a walk must not erase what it visits). */
-typedef struct Casts {
-  MlirOperation *ops;
-  size_t n, cap;
-  bool oom;
-} Casts;
+/*===-- Ops -----------------------------------------------------------------===*/
 
-static MlirWalkResult collectCasts(MlirOperation op, void *userData) {
-  Casts *c = userData;
-  if (!fxIsOpNamed(op, "builtin.unrealized_conversion_cast") ||
-      mlirOperationGetNumOperands(op) != 1 ||
-      !fxTypeIsATensor(typeOf(mlirOperationGetResult(op, 0))))
-    return MlirWalkResultAdvance;
-  if (c->n == c->cap) {
-    size_t cap = c->cap ? 2 * c->cap : 64;
-    MlirOperation *grown = realloc(c->ops, cap * sizeof *grown);
-    if (!grown) {
-      c->oom = true;
-      return MlirWalkResultInterrupt;
+/* Whether the operands of `op` are lowered; if one is not, reports it unless
+ * its producer is an fx op or call that failed (and said so). */
+static bool operandsReady(FxLower *L, MlirOperation op) {
+  for (intptr_t i = 0, n = mlirOperationGetNumOperands(op); i < n; ++i) {
+    MlirValue v = mlirOperationGetOperand(op, i);
+    if (!mlirValueIsNull(fxMemRefOf(v)))
+      continue;
+    MlirOperation def = mlirValueIsAOpResult(v) ? mlirOpResultGetOwner(v)
+                                                : (MlirOperation){NULL};
+    bool explained = L->errors > 0 && !mlirOperationIsNull(def) &&
+                     (fxOpGetKind(def) != FX_OP_NONE || fxIsOpNamed(def, "func.call"));
+    if (!explained) {
+      char producer[128] = "a block argument";
+      if (!mlirOperationIsNull(def)) {
+        MlirStringRef nm = mlirIdentifierStr(mlirOperationGetName(def));
+        snprintf(producer, sizeof producer, "'%.*s'", (int)nm.length, nm.data);
+      }
+      fxLowerError(L, "cannot lower: operand %d is an fx value from %s, which "
+                      "fx-lower-to-runtime does not convert (only function "
+                      "arguments, fx ops and func.call)",
+                   (int)i, producer);
     }
-    c->ops = grown;
-    c->cap = cap;
+    return false;
   }
-  c->ops[c->n++] = op;
+  return true;
+}
+
+static bool checkTypes(FxLower *L, MlirOperation op) {
+  char what[64];
+  for (intptr_t i = 0, n = mlirOperationGetNumOperands(op); i < n; ++i) {
+    snprintf(what, sizeof what, "operand %d", (int)i);
+    if (!fxLowerCheckType(L, mlirValueGetType(mlirOperationGetOperand(op, i)), what))
+      return false;
+  }
+  for (intptr_t i = 0, n = mlirOperationGetNumResults(op); i < n; ++i) {
+    snprintf(what, sizeof what, "result %d", (int)i);
+    if (!fxLowerCheckType(L, mlirValueGetType(mlirOperationGetResult(op, i)), what))
+      return false;
+  }
+  return true;
+}
+
+/* func.call of fx values: operands as memrefs (cast to the callee's
+ * all-dynamic argument types), results as the canonical memrefs. */
+static bool lowerFuncCall(FxLower *L, MlirOperation op) {
+  intptr_t nIn = mlirOperationGetNumOperands(op);
+  intptr_t nOut = mlirOperationGetNumResults(op);
+  MlirValue *operands = malloc((size_t)(nIn + 1) * sizeof *operands);
+  MlirValue *results = malloc((size_t)(nOut + 1) * sizeof *results);
+  MlirType *types = malloc((size_t)(nOut + 1) * sizeof *types);
+  MlirNamedAttribute *attrs = NULL;
+  bool ok = operands && results && types;
+  if (!ok)
+    fxLowerError(L, "out of memory");
+  for (intptr_t i = 0; ok && i < nIn; ++i) {
+    MlirValue v = mlirOperationGetOperand(op, i);
+    MlirType t = mlirValueGetType(v);
+    operands[i] = fxMemRefOf(v);
+    if (fxTypeIsATensor(t)) {
+      MlirType argType = fxLowerTensorTypeEx(L->ctx, t, true);
+      operands[i] = mlirOperationGetResult(
+          fxBuild(L, "memref.cast", 1, &operands[i], 1, &argType, 0, NULL), 0);
+    }
+  }
+  for (intptr_t i = 0; ok && i < nOut; ++i)
+    types[i] = fxLowerType(L->ctx, mlirValueGetType(mlirOperationGetResult(op, i)), false);
+  intptr_t nAttrs = mlirOperationGetNumAttributes(op);
+  if (ok && !(attrs = malloc((size_t)(nAttrs + 1) * sizeof *attrs))) {
+    fxLowerError(L, "out of memory");
+    ok = false;
+  }
+  if (ok) {
+    for (intptr_t i = 0; i < nAttrs; ++i)
+      attrs[i] = mlirOperationGetAttribute(op, i);
+    MlirOperation call = fxBuild(L, "func.call", nIn, operands, nOut, types, nAttrs, attrs);
+    for (intptr_t i = 0; i < nOut; ++i)
+      results[i] = mlirOperationGetResult(call, i);
+    fxPublish(L, op, nOut, results);
+  }
+  free(operands);
+  free(results);
+  free(types);
+  free(attrs);
+  return ok;
+}
+
+static bool hasFxValues(MlirOperation op) {
+  for (intptr_t i = 0, n = mlirOperationGetNumOperands(op); i < n; ++i)
+    if (isFxValueType(mlirValueGetType(mlirOperationGetOperand(op, i))))
+      return true;
+  for (intptr_t i = 0, n = mlirOperationGetNumResults(op); i < n; ++i)
+    if (isFxValueType(mlirValueGetType(mlirOperationGetResult(op, i))))
+      return true;
+  return false;
+}
+
+static void lowerOne(FxLower *L, MlirOperation op) {
+  L->loc = mlirOperationGetLocation(op);
+  L->entered = (MlirValue){NULL};
+  fxScratchReset(L);
+  mlirRewriterBaseSetInsertionPointBefore(L->rw, op);
+  if (!operandsReady(L, op) || !checkTypes(L, op))
+    return;
+  switch (fxOpGetKind(op)) {
+  case FX_OP_VIEW:
+  case FX_OP_RESHAPE:
+    fxLowerView(L, op);
+    break;
+  case FX_OP_SLICE:
+    fxLowerSlice(L, op);
+    break;
+  case FX_OP_SLICE_SCATTER:
+    fxLowerSliceScatter(L, op);
+    break;
+  case FX_OP_AUTO_FUNCTIONALIZED:
+  case FX_OP_CALL:
+    fxLowerCall(L, op);
+    break;
+  default: /* func.call */
+    lowerFuncCall(L, op);
+    break;
+  }
+}
+
+static MlirWalkResult collectOps(MlirOperation op, void *userData) {
+  FxOpKind k = fxOpGetKind(op);
+  if ((k != FX_OP_NONE && k != FX_OP_SCHEMA) ||
+      (fxIsOpNamed(op, "func.call") && hasFxValues(op)))
+    push(userData, op);
+  return MlirWalkResultAdvance;
+}
+
+/* After lowering, an op other than the casts and func.return that still
+ * holds an fx value would make invalid IR once the casts go. */
+typedef struct Leftovers {
+  FxLower *L;
+  MlirOperation func;
+} Leftovers;
+
+static MlirWalkResult reportLeftover(MlirOperation op, void *userData) {
+  Leftovers *l = userData;
+  if (mlirOperationEqual(op, l->func) || fxIsOpNamed(op, "builtin.unrealized_conversion_cast") ||
+      fxOpGetKind(op) != FX_OP_NONE || !hasFxValues(op))
+    return MlirWalkResultAdvance;
+  MlirOperation parent = mlirOperationGetParentOperation(op);
+  bool topLevel = mlirOperationEqual(parent, l->func);
+  if ((fxIsOpNamed(op, "func.return") && topLevel) ||
+      (!topLevel && hasFxValues(parent))) /* inside one reported already */
+    return MlirWalkResultAdvance;
+  MlirStringRef nm = mlirIdentifierStr(mlirOperationGetName(op));
+  l->L->loc = mlirOperationGetLocation(op);
+  fxLowerError(l->L, "cannot lower '%.*s': it has fx values as operands or "
+                     "results, and fx-lower-to-runtime converts them only for "
+                     "fx ops, func.call and func.return",
+               (int)nm.length, nm.data);
+  return MlirWalkResultAdvance;
+}
+
+/* After lowering: users of the casts (func.return) get the memrefs, and the
+ * casts go. */
+static MlirWalkResult collectCasts(MlirOperation op, void *userData) {
+  if (fxIsOpNamed(op, "builtin.unrealized_conversion_cast") &&
+      mlirOperationGetNumOperands(op) == 1 &&
+      fxTypeIsATensor(mlirValueGetType(mlirOperationGetResult(op, 0))))
+    push(userData, op);
   return MlirWalkResultAdvance;
 }
 
 static bool dropCasts(MlirOperation func) {
-  Casts c = {NULL, 0, 0, false};
+  Ops c = {0};
   mlirOperationWalk(func, collectCasts, &c, MlirWalkPostOrder);
-  for (size_t i = 0; i < c.n; ++i) {
+  for (size_t i = 0; !c.oom && i < c.n; ++i) {
     mlirValueReplaceAllUsesOfWith(mlirOperationGetResult(c.ops[i], 0),
                                   mlirOperationGetOperand(c.ops[i], 0));
     mlirOperationDestroy(c.ops[i]);
@@ -414,63 +490,76 @@ static bool dropCasts(MlirOperation func) {
   return !c.oom;
 }
 
-typedef struct Leftover {
-  bool any;
-  bool explained; /* an error was already emitted at the root cause */
-} Leftover;
-
-static MlirWalkResult reportLeftover(MlirOperation op, void *userData) {
-  FxOpKind k = fxOpGetKind(op);
-  if (k == FX_OP_NONE || k == FX_OP_SCHEMA)
-    return MlirWalkResultAdvance;
-  Leftover *l = userData;
-  if (!l->any && !l->explained && operandsLowered(op)) {
-    mlirEmitError(mlirOperationGetLocation(op),
-                  "cannot lower this op to the runtime (see above)");
-  }
-  l->any = true;
-  return MlirWalkResultAdvance;
-}
-
 static void lowerFunction(MlirOperation module, MlirSymbolTable symbols,
-                          MlirOperation func, MlirExternalPass pass) {
+                          FxStrings *strings, MlirOperation func,
+                          MlirExternalPass pass) {
   FxLower L = {.ctx = mlirOperationGetContext(func),
                .module = module,
+               .func = func,
                .symbols = symbols,
+               .strings = strings,
                .schemas = fxSchemaTableCreate(func)};
   if (!fxPassBegin(func, pass, L.schemas)) {
     fxSchemaTableDestroy(L.schemas);
     return;
   }
-  prepareFunction(&L, func);
-  static const FxOpKind roots[] = {FX_OP_RESHAPE, FX_OP_VIEW, FX_OP_SLICE,
-                                   FX_OP_SLICE_SCATTER,
-                                   FX_OP_AUTO_FUNCTIONALIZED, FX_OP_CALL};
-  fxApplyPatterns(func, pass, roots, sizeof roots / sizeof roots[0],
-                  lowerPattern, &L, FX_TOP_DOWN);
-  Leftover left = {false, L.errors > 0};
-  mlirOperationWalk(func, reportLeftover, &left, MlirWalkPostOrder);
-  if (left.any || !dropCasts(func))
+  L.rw = mlirIRRewriterCreate(L.ctx);
+  L.cache = fxCacheCreate();
+  Ops ops = {0};
+  if (!L.cache)
+    fxLowerError(&L, "out of memory");
+  else if (prepareFunction(&L, func)) {
+    mlirOperationWalk(func, collectOps, &ops, MlirWalkPreOrder);
+    if (ops.oom)
+      fxLowerError(&L, "out of memory");
+    for (size_t i = 0; !ops.oom && i < ops.n; ++i)
+      lowerOne(&L, ops.ops[i]);
+    Leftovers left = {&L, func};
+    if (!L.errors)
+      mlirOperationWalk(func, reportLeftover, &left, MlirWalkPreOrder);
+  }
+  finishScratch(&L);
+  if (L.errors || !dropCasts(func))
     mlirExternalPassSignalFailure(pass);
+  free(ops.ops);
+  free(L.symNames);
+  free(L.symValues);
+  fxCacheDestroy(L.cache);
+  mlirIRRewriterDestroy(L.rw);
   fxSchemaTableDestroy(L.schemas);
 }
 
 void fxRunLowerToRuntime(MlirOperation module, MlirExternalPass pass) {
   MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
   MlirSymbolTable symbols = mlirSymbolTableCreate(module);
-  MlirOperation next;
-  for (MlirOperation op = mlirBlockGetFirstOperation(body);
-       !mlirOperationIsNull(op); op = next) {
-    next = mlirOperationGetNextInBlock(op);
-    if (fxIsOpNamed(op, "func.func"))
-      lowerFunction(module, symbols, op, pass);
+  FxStrings *strings = fxStringsCreate();
+  if (!strings) {
+    mlirEmitError(mlirOperationGetLocation(module), "out of memory");
+    mlirExternalPassSignalFailure(pass);
+    mlirSymbolTableDestroy(symbols);
+    return;
   }
-  /* Schemas were for the passes; casts left dead by dropCasts go too. */
+  /* Functions first collected: lowering declares new ones. */
+  Ops funcs = {0};
+  for (MlirOperation op = mlirBlockGetFirstOperation(body);
+       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op))
+    if (fxIsOpNamed(op, "func.func"))
+      push(&funcs, op);
+  for (size_t i = 0; !funcs.oom && i < funcs.n; ++i)
+    lowerFunction(module, symbols, strings, funcs.ops[i], pass);
+  if (funcs.oom) {
+    mlirEmitError(mlirOperationGetLocation(module), "out of memory");
+    mlirExternalPassSignalFailure(pass);
+  }
+  free(funcs.ops);
+  /* Schemas were for the passes. */
+  MlirOperation next;
   for (MlirOperation op = mlirBlockGetFirstOperation(body);
        !mlirOperationIsNull(op); op = next) {
     next = mlirOperationGetNextInBlock(op);
     if (fxOpGetKind(op) == FX_OP_SCHEMA)
       mlirOperationDestroy(op);
   }
+  fxStringsDestroy(strings);
   mlirSymbolTableDestroy(symbols);
 }

@@ -27,6 +27,13 @@ int main(void) {
   MemRef1 weight = {w, w, 0, {8}, {1}};
   MemRef2 out;
   _mlir_ciface_norm(&out, &in, &weight);
+  /* A kernel or run-time check that failed leaves its error here (fxrt.h,
+   * "Errors"); the results must not be used then. */
+  if (fxrt_get_error()) {
+    const char *at = fxrt_get_error_location();
+    fprintf(stderr, "aot: %s%s%s\n", at ? at : "", at ? ": " : "", fxrt_get_error());
+    return 1;
+  }
   /* Row 1 is constant: rms = 2, so every output is -2 / 2 * 0.5 = -0.5. */
   int bad = 0;
   for (int r = 0; r < 2; ++r) {

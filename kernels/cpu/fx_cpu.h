@@ -25,9 +25,17 @@ extern "C" {
 
 /*===-- Errors -------------------------------------------------------------===*/
 
-/* Prints "fxrt: <kernel>: <message>" as one line on stderr. */
+/* A failure (errors.c): prints "fxrt: <kernel>: <message>" as one line on
+ * stderr and records "<kernel>: <message>" as the run's error unless one is
+ * pending already (fxrt_get_error). */
 void fxCpuError(const char *kernel, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Only prints the line (a setting that is ignored, not a failure). */
+void fxCpuWarn(const char *what, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Whether an error is recorded: the entry points lowered code calls then
+ * return at once (fxrt.h, "Errors"). */
+int fxErrorPending(void);
 
 /* Bails out of a void kernel with a message when `cond` is false.  Only for
  * the public kernel functions themselves: the message names __func__. */

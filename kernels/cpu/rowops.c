@@ -279,10 +279,10 @@ static void fxRowOpsInit(void) {
     if (strcmp(isa, "scalar") == 0)
       gRowOps = &fxRowOpsScalar;
     else if (strcmp(isa, "avx2") != 0)
-      fxCpuError("FXRT_CPU_ISA", "unknown value '%s' (scalar, avx2, auto)", isa);
+      fxCpuWarn("FXRT_CPU_ISA", "unknown value '%s' (scalar, avx2, auto)", isa);
     else if (!avx2)
-      fxCpuError("FXRT_CPU_ISA", "avx2 requested but this CPU (or build) "
-                                 "lacks AVX2+F16C; using scalar loops");
+      fxCpuWarn("FXRT_CPU_ISA", "avx2 requested but this CPU (or build) "
+                                "lacks AVX2+F16C; using scalar loops");
   }
   /* FXRT_NUM_THREADS=N (1..16); default: online CPUs, at most 16. */
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -292,8 +292,8 @@ static void fxRowOpsInit(void) {
     char *end;
     long v = strtol(nt, &end, 10);
     if (*end || v < 1)
-      fxCpuError("FXRT_NUM_THREADS", "ignoring '%s' (expected a positive "
-                                     "integer)", nt);
+      fxCpuWarn("FXRT_NUM_THREADS", "ignoring '%s' (expected a positive "
+                                    "integer)", nt);
     else
       gNumThreads = v > kMaxThreads ? kMaxThreads : (int)v;
   }
@@ -304,8 +304,8 @@ static void fxRowOpsInit(void) {
     char *end;
     double v = strtod(mb, &end);
     if (*end || !(v >= 0))
-      fxCpuError("FXRT_PARALLEL_MIN_BYTES", "ignoring '%s' (expected a "
-                                            "byte count)", mb);
+      fxCpuWarn("FXRT_PARALLEL_MIN_BYTES", "ignoring '%s' (expected a "
+                                           "byte count)", mb);
     else
       gMinParallelBytes = v;
   }

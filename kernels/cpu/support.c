@@ -2,24 +2,8 @@
  * CPU kernels (see fx_cpu.h). */
 #include "cpu/fx_cpu.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-
-/*===-- Errors -------------------------------------------------------------===*/
-
-void fxCpuError(const char *kernel, const char *fmt, ...) {
-  /* Built in one buffer and written with one call, so concurrent messages
-   * do not interleave within a line. */
-  char msg[512];
-  int n = snprintf(msg, sizeof msg, "fxrt: %s: ", kernel);
-  va_list ap;
-  va_start(ap, fmt);
-  if (n >= 0 && (size_t)n < sizeof msg)
-    vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
-  va_end(ap);
-  fprintf(stderr, "%s\n", msg);
-}
 
 /*===-- The dtype table ----------------------------------------------------===*/
 

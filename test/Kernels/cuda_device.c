@@ -340,6 +340,10 @@ static void testRuntime(void) {
   // CHECK: fxrt: fxrt__C__rms_norm: tensor operands are in both host and GPU memory (operand 2 on the host, operand 0 on GPU {{[0-9]+}}); copy them to one side
   fxrt__C__rms_norm(&out.d.t, &xx.d.t, &w.h.t, 1e-6);
   expectClose(label, "mixed: untouched", &out, 0);
+  /* (recorded as the run's error: fxrt_alloc would refuse to work until it
+   * is cleared; fxrt.h, "Errors") */
+  EXPECT(fxrt_get_error() != NULL);
+  fxrt_clear_error();
 
   /* A bad position: reported, nothing written. */
   int64_t T = 3, cSz[2] = {4, 8}, qSz[2] = {3, 16};
@@ -352,6 +356,8 @@ static void testRuntime(void) {
   // CHECK: fxrt: fxrt__C__rotary_embedding: position 9 of token 2 is outside cos_sin_cache [0, 4)
   fxrt__C__rotary_embedding(&pos.d.t, &q.d.t, NULL, 8, &cache.d.t, 1, 0, 0);
   expectClose(label, "bad position: untouched", &q, 0);
+  EXPECT(fxrt_get_error() != NULL);
+  fxrt_clear_error();
 
   /* 0 tokens. */
   int64_t esz[2] = {0, 70};

@@ -1,7 +1,9 @@
 // RUN: fx-kernels-runtime-test 2>&1 | FileCheck %s
 
 /* runtime.c - tensor records, allocation and statistics, the device
- * setting, strided copies and torch's view-stride rule (kernels/runtime.c). */
+ * setting, strided copies, torch's view-stride rule (kernels/runtime.c),
+ * the error state (kernels/errors.c), fxrt_reshape and the run-time checks
+ * of lowered code (kernels/checks.c). */
 #include "fxtest.h"
 
 #include <stdalign.h>
@@ -108,6 +110,12 @@ static void testAllocStats(void) {
   _mlir_ciface_fxrt_alloc(&a, -5);
   EXPECT(a.aligned == NULL && a.size == 0);
   EXPECT(fxrt_get_stats().allocations == 1);
+  fxrt_clear_error();
+  /* -1: the lowered byte count overflowed. */
+  // CHECK-NEXT: fxrt: fxrt_alloc: the tensor's size in bytes overflows int64 (a dim or symbol value is too large)
+  _mlir_ciface_fxrt_alloc(&a, -1);
+  EXPECT(a.aligned == NULL && fxrt_get_stats().allocations == 1);
+  fxrt_clear_error();
   fxrt_release_all();
 
   /* Device: the GPU only where one is usable (cuda_absent.c and
@@ -178,8 +186,10 @@ static void testCopy(void) {
   fxrt_copy_tensor(&tdst.t, &f32src.t);
   // CHECK-NEXT: fxrt: fxrt_copy: malformed tensor record
   rb2[2] = 77;
+  fxrt_clear_error(); /* (the entry point does nothing while one is pending) */
   _mlir_ciface_fxrt_copy(&rd, &rs);
   EXPECT(ttUnchanged(&tdst, snap) && fxrt_get_stats().copies == 5);
+  fxrt_clear_error();
   free(snap);
   TT *all[] = {&src, &buf, &tdst, &bdst, &s0, &d0, &e1, &e2, &f32src};
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
@@ -249,6 +259,223 @@ static void testViewStrides(void) {
   // CHECK-NEXT: fxrt: fxrt_view_strides: malformed tensor record
   FxMemRefI64 none = {NULL, NULL, 0, 0, 1};
   EXPECT(_mlir_ciface_fxrt_view_strides(&none, &none, &none) == 0);
+  fxrt_clear_error();
+}
+
+/*===-- Errors (kernels/errors.c) -------------------------------------------===*/
+
+static int startsWith(const char *s, const char *prefix) {
+  return s && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static void testErrors(void) {
+  // CHECK-LABEL: errors
+  printf("errors\n");
+  fxrt_clear_error();
+  EXPECT(fxrt_get_error() == NULL && fxrt_get_error_location() == NULL);
+
+  /* The first error stands, with the location announced before it. */
+  static const char file[] = "graph.mlir";
+  EXPECT(_mlir_ciface_fxrt_at((int64_t)(intptr_t)file, 12, 7) == 1);
+  int64_t sz[2] = {2, 8}, h7 = 7;
+  TT x = ttContig(FX_DTYPE_F32, 2, sz), out = ttContig(FX_DTYPE_F32, 2, sz);
+  TT w7 = ttContig(FX_DTYPE_F32, 1, &h7);
+  // CHECK-NEXT: fxrt: fxrt__C__rms_norm: 'weight' has 7 elements, expected 8 (the hidden size)
+  fxrt__C__rms_norm(&out.t, &x.t, &w7.t, 1e-6);
+  EXPECT(startsWith(fxrt_get_error(), "fxrt__C__rms_norm: 'weight' has 7 elements"));
+  EXPECT(fxrt_get_error_location() &&
+         strcmp(fxrt_get_error_location(), "graph.mlir:12:7") == 0);
+  EXPECT(_mlir_ciface_fxrt_at((int64_t)(intptr_t)file, 20, 1) == 0);
+  // CHECK-NEXT: fxrt: mylib::op: bad input 3
+  fxrt_set_error("mylib::op", "bad input %d", 3); /* printed, not recorded */
+  EXPECT(startsWith(fxrt_get_error(), "fxrt__C__rms_norm"));
+  EXPECT(strcmp(fxrt_get_error_location(), "graph.mlir:12:7") == 0);
+
+  /* While it is pending, the record entry points do nothing (and print
+   * nothing); the C functions still run. */
+  FxMemRefI8 a = {(uint8_t *)1, (uint8_t *)1, 5, 5, 5};
+  fxrt_reset_stats();
+  _mlir_ciface_fxrt_alloc(&a, 64);
+  EXPECT(a.aligned == NULL && a.size == 0 && fxrt_get_stats().allocations == 0);
+  TT y = ttContig(FX_DTYPE_F32, 2, sz);
+  ttFillNormal(&x, 0, 1);
+  int64_t b0[8], b1[8];
+  FxMemRefI64 ry = ttRecord(&y, b0), rx = ttRecord(&x, b1);
+  char *snap = ttSnapshot(&y);
+  _mlir_ciface_fxrt_copy(&ry, &rx);
+  EXPECT(ttUnchanged(&y, snap) && fxrt_get_stats().copies == 0);
+  int64_t b2[8];
+  FxMemRefI64 rabsent = absentRecord(b2);
+  _mlir_ciface_fxrt__C__rms_norm(&ry, &rx, &rabsent, 1e-6);
+  EXPECT(ttUnchanged(&y, snap));
+  _mlir_ciface_fxrt_check_eq(1, 2, 0, 0);
+  _mlir_ciface_fxrt_check_size(-1, 0, 0);
+  EXPECT(_mlir_ciface_fxrt_slice(4, 0, 9, 1, 2, 0) == 0);
+  fxrt_copy_tensor(&y.t, &x.t);
+  EXPECT(!ttUnchanged(&y, snap) && fxrt_get_stats().copies == 1);
+  EXPECT(startsWith(fxrt_get_error(), "fxrt__C__rms_norm"));
+
+  /* Cleared: the entry points work again; no location until announced. */
+  fxrt_clear_error();
+  EXPECT(fxrt_get_error() == NULL && fxrt_get_error_location() == NULL);
+  _mlir_ciface_fxrt_alloc(&a, 64);
+  EXPECT(a.aligned != NULL);
+  // CHECK-NEXT: fxrt: mylib::op: bad input 4
+  fxrt_set_error("mylib::op", "bad input %d", 4);
+  EXPECT(fxrt_get_error() && strcmp(fxrt_get_error(), "mylib::op: bad input 4") == 0);
+  EXPECT(fxrt_get_error_location() == NULL);
+  fxrt_clear_error();
+  /* fxrt_at with no file: errors carry no location. */
+  EXPECT(_mlir_ciface_fxrt_at(0, 0, 0) == 1);
+  // CHECK-NEXT: fxrt: @f: argument 1 dim 0 is 3, expected 2
+  _mlir_ciface_fxrt_check_eq(3, 2, (int64_t)(intptr_t)"@f",
+                             (int64_t)(intptr_t)"argument 1 dim 0");
+  EXPECT(fxrt_get_error() &&
+         strcmp(fxrt_get_error(), "@f: argument 1 dim 0 is 3, expected 2") == 0);
+  EXPECT(fxrt_get_error_location() == NULL);
+  fxrt_clear_error();
+
+  /* A setting that is ignored is a warning, not an error: the row
+   * kernels read FXRT_* once (rowops.c); nothing else reports without
+   * failing, so only the absence of a recorded error is checked here. */
+  fxrt__C__rms_norm(&out.t, &x.t, NULL, 1e-6);
+  EXPECT(fxrt_get_error() == NULL);
+  free(snap);
+  TT *all[] = {&x, &out, &w7, &y};
+  for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+    ttFree(all[i]);
+  fxrt_release_all();
+}
+
+/*===-- Run-time checks (kernels/checks.c) ----------------------------------===*/
+
+#define STR(s) ((int64_t)(intptr_t)(s))
+
+static void testChecks(void) {
+  // CHECK-LABEL: checks
+  printf("checks\n");
+  fxrt_clear_error();
+  _mlir_ciface_fxrt_check_eq(5, 5, STR("@f"), STR("x"));
+  _mlir_ciface_fxrt_check_size(0, STR("@f"), STR("symbol s0"));
+  EXPECT(fxrt_get_error() == NULL);
+  // CHECK-NEXT: fxrt: @f: symbol s0 (argument 1) is -3; sizes cannot be negative
+  _mlir_ciface_fxrt_check_size(-3, STR("@f"), STR("symbol s0 (argument 1)"));
+  EXPECT(startsWith(fxrt_get_error(), "@f: symbol s0 (argument 1) is -3"));
+  fxrt_clear_error();
+
+  /* torch's slice rule: negative bounds from the end, clamped; the result
+   * is the clamped start. */
+  struct {
+    int64_t size, start, end, step, length, want;
+  } ok[] = {
+      {10, 2, 8, 1, 6, 2},          {10, -3, INT64_MAX, 1, 3, 7},
+      {10, 0, 100, 3, 4, 0},        {10, -100, 2, 1, 2, 0},
+      {10, 8, 2, 1, 0, 8},          {10, 12, 20, 1, 0, 10},
+      {0, 0, 5, 1, 0, 0},           {10, 1, INT64_MAX, INT64_MAX, 1, 1},
+      {10, 0, -1, 2, 5, 0},         {3, 0, 3, 1, 3, 0},
+  };
+  for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+    EXPECT(_mlir_ciface_fxrt_slice(ok[i].size, ok[i].start, ok[i].end,
+                                   ok[i].step, ok[i].length, STR("s")) == ok[i].want);
+  EXPECT(fxrt_get_error() == NULL);
+  // CHECK-NEXT: fxrt: fx.slice of [s0, 4] at dim 0 [0:s1:1] to [s1, 4]: selects 2 elements of a dim of size 2 (start 0, end 3, step 1), not 3
+  EXPECT(_mlir_ciface_fxrt_slice(2, 0, 3, 1, 3,
+                                 STR("fx.slice of [s0, 4] at dim 0 [0:s1:1] to [s1, 4]")) == 0);
+  EXPECT(startsWith(fxrt_get_error(), "fx.slice of [s0, 4]"));
+  fxrt_clear_error();
+  // CHECK-NEXT: fxrt: s: malformed slice (size 4, step 0, length 1): a bug in the lowering
+  _mlir_ciface_fxrt_slice(4, 0, 1, 0, 1, STR("s"));
+  fxrt_clear_error();
+}
+
+/*===-- fxrt_reshape (kernels/runtime.c) ------------------------------------===*/
+
+/* fxrt_reshape of a tensor (storage `mem`, offset, sizes, strides) of f32 to
+ * `nsizes`; `out` receives the result's descriptor. */
+static void reshape(void *mem, int64_t offset, int rank, const int64_t *sizes,
+                    const int64_t *strides, int nrank, const int64_t *nsizes,
+                    int mayCopy, FxMemRefDescriptor *out) {
+  static char allocated[1]; /* (only passed through) */
+  FxMemRefDescriptor in = {allocated, mem, offset, {0}};
+  for (int d = 0; d < rank; d++) {
+    in.rest[d] = sizes[d];
+    in.rest[rank + d] = strides[d];
+  }
+  int64_t s[FXRT_MAX_RANK] = {0};
+  memcpy(s, nsizes, sizeof(int64_t) * (size_t)nrank);
+  memset(out, 0x5A, sizeof *out);
+  _mlir_ciface_fxrt_reshape(STR(&in), STR(out), FX_DTYPE_F32, rank, nrank,
+                            mayCopy ? FXRT_RESHAPE_MAY_COPY : 0, s[0], s[1],
+                            s[2], s[3], s[4], s[5], s[6], s[7]);
+}
+
+static void testReshape(void) {
+  // CHECK-LABEL: reshape
+  printf("reshape\n");
+  fxrt_clear_error();
+  fxrt_release_all();
+  fxrt_reset_stats();
+  float data[4 * 8];
+  for (int i = 0; i < 32; i++)
+    data[i] = (float)i;
+  FxMemRefDescriptor r;
+  /* A view: the input's pointers and offset, torch's strides. */
+  reshape(data, 3, 2, ARR(4, 6), ARR(8, 1), 3, ARR(4, 2, 3), 1, &r);
+  EXPECT(r.aligned == data && r.allocated != data && r.allocated && r.offset == 3);
+  EXPECT(SAME(r.rest, 6, 4, 2, 3, 8, 3, 1));
+  reshape(data, 0, 2, ARR(4, 8), ARR(8, 1), 1, ARR(32), 0, &r); /* view ok */
+  EXPECT(r.aligned == data && SAME(r.rest, 2, 32, 1));
+  EXPECT(fxrt_get_stats().allocations == 0 && fxrt_get_error() == NULL);
+
+  /* A reshape of a non-viewable input copies: new contiguous storage with
+   * the input's elements in row-major order. */
+  reshape(data, 0, 2, ARR(4, 4), ARR(8, 1), 1, ARR(16), 1, &r);
+  EXPECT(r.aligned != data && r.aligned && r.offset == 0 && SAME(r.rest, 2, 16, 1));
+  int same = 1;
+  for (int i = 0; i < 16; i++)
+    same &= ((float *)r.aligned)[i] == data[(i / 4) * 8 + i % 4];
+  EXPECT(same);
+  FxStats st = fxrt_get_stats();
+  EXPECT(st.allocations == 1 && st.allocated_bytes == 64 && st.copies == 1);
+  /* Rank 0 <-> all-ones shapes, and an empty tensor. */
+  reshape(data, 5, 0, ARR(0), ARR(0), 2, ARR(1, 1), 0, &r);
+  EXPECT(r.aligned == data && r.offset == 5 && SAME(r.rest, 4, 1, 1, 1, 1));
+  reshape(data, 0, 2, ARR(0, 6), ARR(6, 1), 3, ARR(0, 2, 3), 0, &r);
+  EXPECT(r.aligned == data && SAME(r.rest, 6, 0, 2, 3, 6, 3, 1));
+  EXPECT(fxrt_get_error() == NULL);
+
+  /* A view that would need a copy is an error (torch's view raises);
+   * nothing is allocated, the result has no storage. */
+  fxrt_reset_stats();
+  // CHECK-NEXT: fxrt: fx.view: shape [16] is not a view of the input (sizes [4, 4], strides [8, 1]): no strides keep its storage, and a view never copies (torch's view raises here; reshape copies)
+  reshape(data, 0, 2, ARR(4, 4), ARR(8, 1), 1, ARR(16), 0, &r);
+  EXPECT(r.aligned == NULL && r.allocated == NULL && SAME(r.rest, 2, 16, 0));
+  EXPECT(fxrt_get_stats().allocations == 0);
+  EXPECT(startsWith(fxrt_get_error(), "fx.view: shape [16] is not a view"));
+  fxrt_clear_error();
+  /* Sizes that contradict the input's element count, negative sizes and
+   * counts that overflow. */
+  // CHECK-NEXT: fxrt: fx.reshape: shape [100000, 4] is invalid for an input of shape [2, 4] (8 elements)
+  reshape(data, 0, 2, ARR(2, 4), ARR(4, 1), 2, ARR(100000, 4), 1, &r);
+  EXPECT(r.aligned == NULL && SAME(r.rest, 4, 100000, 4, 0, 0));
+  fxrt_clear_error();
+  // CHECK-NEXT: fxrt: fx.reshape: shape [-2, -4] is invalid for an input of shape [2, 4] (8 elements)
+  reshape(data, 0, 2, ARR(2, 4), ARR(4, 1), 2, ARR(-2, -4), 1, &r);
+  fxrt_clear_error();
+  // CHECK-NEXT: fxrt: fx.reshape: shape [4294967296, 4294967296] is invalid for an input of shape [1] (1 elements)
+  reshape(data, 0, 1, ARR(1), ARR(1), 2, ARR(1LL << 32, 1LL << 32), 1, &r);
+  EXPECT(fxrt_get_error() != NULL);
+  fxrt_clear_error();
+  /* (a 0 size makes the count 0 whatever the others are) */
+  reshape(data, 0, 1, ARR(0), ARR(1), 3, ARR(1LL << 32, 1LL << 32, 0), 0, &r);
+  EXPECT(fxrt_get_error() == NULL && r.aligned == data);
+  // CHECK-NEXT: fxrt: fx.reshape: malformed reshape operands (a bug in the lowering)
+  FxMemRefDescriptor none = {0};
+  _mlir_ciface_fxrt_reshape(STR(&none), STR(&r), FX_DTYPE_F32, 9, 1,
+                            FXRT_RESHAPE_MAY_COPY, 1, 0, 0, 0, 0, 0, 0, 0);
+  EXPECT(fxrt_get_error() != NULL);
+  fxrt_clear_error();
+  fxrt_release_all();
 }
 
 int main(void) {
@@ -257,6 +484,9 @@ int main(void) {
   testAllocStats();
   testCopy();
   testViewStrides();
+  testErrors();
+  testChecks();
+  testReshape();
   // CHECK: runtime: {{[0-9]+}} checks passed
   return fxtestFinish("runtime");
 }

@@ -3,15 +3,50 @@
 
 "fx.schema"() {name = "mylib::scale_", signature = "scale_(Tensor! out, Tensor x, float alpha, str tag) -> ()"} : () -> ()
 
-// Types become strided memrefs, !fx.sym becomes index.
+// Types become strided memrefs, !fx.sym becomes index.  Arguments take
+// every dim as `?` and are cast to their declared static dims inside: the
+// entry checks the caller's descriptor against them (each static dim, each
+// dim that repeats a symbol) and every symbol value against 0.
 // CHECK-LABEL: func.func @signature
-// CHECK-SAME: (%[[X:.*]]: memref<?x4096xf16, strided<[?, ?], offset: ?>>, %[[N:.*]]: index) -> memref<?x4096xf16, strided<[?, ?], offset: ?>>
-// CHECK: return %[[X]]
+// CHECK-SAME: (%[[X:.*]]: memref<?x?xf16, strided<[?, ?], offset: ?>>, %[[N:.*]]: index) -> memref<?x4096xf16, strided<[?, ?], offset: ?>>
+// CHECK: %[[C:.*]] = memref.cast %[[X]] : memref<?x?xf16, strided<[?, ?], offset: ?>> to memref<?x4096xf16, strided<[?, ?], offset: ?>>
+// CHECK: %[[C1:.*]] = arith.constant 1 : index
+// CHECK: %[[D1:.*]] = memref.dim %[[X]], %[[C1]]
+// CHECK: call @fxrt_at(
+// CHECK: call @fxrt_check_size(
+// CHECK: %[[S1:.*]] = arith.index_cast %[[N]] : index to i64
+// CHECK-NEXT: call @fxrt_check_size(%[[S1]],
+// CHECK: %[[G:.*]] = arith.index_cast %[[D1]] : index to i64
+// CHECK: call @fxrt_check_eq(%[[G]],
+// CHECK-NOT: fxrt_
+// CHECK: return %[[C]]
 func.func @signature(%x: !fx.tensor<["s0", 4096], f16>, %n: !fx.sym<"s1">) -> !fx.tensor<["s0", 4096], f16> {
   return %x : !fx.tensor<["s0", 4096], f16>
 }
 
-// A slice is a subview: no copy, no allocation.
+// A function without fx values is left alone (no check, no runtime call).
+// CHECK-LABEL: func.func @plain
+// CHECK-NOT: fxrt_
+// CHECK: return
+func.func @plain(%a: i32) -> i32 {
+  return %a : i32
+}
+
+// A second argument with the same symbol is checked against the first.
+// CHECK-LABEL: func.func @shared_symbol
+// CHECK-SAME: (%[[X:.*]]: memref<?x?xf32, {{.*}}>, %[[Y:.*]]: memref<?x?xf32, {{.*}}>)
+// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-DAG: %[[DX:.*]] = memref.dim %[[X]], %[[C0]]
+// CHECK-DAG: %[[DY:.*]] = memref.dim %[[Y]], %[[C0]]
+// CHECK: %[[GY:.*]] = arith.index_cast %[[DY]] : index to i64
+// CHECK-NEXT: %[[GX:.*]] = arith.index_cast %[[DX]] : index to i64
+// CHECK-NEXT: call @fxrt_check_eq(%[[GY]], %[[GX]],
+func.func @shared_symbol(%x: !fx.tensor<["s0", 2], f32>, %y: !fx.tensor<["s0", 3], f32>) {
+  return
+}
+
+// A slice is a subview: no copy, no allocation, and no run-time check when
+// the types decide its length.
 // CHECK-LABEL: func.func @slice
 // CHECK: memref.subview
 // CHECK-NOT: fxrt_
@@ -21,38 +56,93 @@ func.func @slice(%qkv: !fx.tensor<["s0", 6144], f16>) -> !fx.tensor<["s0", 4096]
   return %q : !fx.tensor<["s0", 4096], f16>
 }
 
-// A view asks the runtime for torch's view strides; if there are none (only
-// possible for a reshape), it copies into new storage.
+// Where the length depends on symbol values, fxrt_slice checks it under
+// torch's rule and gives the clamped start.
+// CHECK-LABEL: func.func @slice_symbolic_end
+// CHECK: %[[START:.*]] = call @fxrt_slice(
+// CHECK-NEXT: %[[OFF:.*]] = arith.index_cast %[[START]] : i64 to index
+// CHECK-NEXT: memref.subview %{{.*}}[%[[OFF]], %{{.*}}]
+func.func @slice_symbolic_end(%x: !fx.tensor<["s0", 4], f32>, %n: !fx.sym<"s1">) -> !fx.tensor<["s1", 4], f32> {
+  %y = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = "s1", step = 1 : i64} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s1", 4], f32>
+  return %y : !fx.tensor<["s1", 4], f32>
+}
+
+// A static slice of a symbolic dim too: [0:2] of s0 rows may hold fewer.
+// CHECK-LABEL: func.func @slice_static_of_symbolic
+// CHECK: %[[C2:.*]] = arith.constant 2 : i64
+// CHECK: call @fxrt_slice(%{{.*}}, %{{.*}}, %[[C2]], %{{.*}}, %[[C2]],
+// CHECK: memref.subview
+func.func @slice_static_of_symbolic(%x: !fx.tensor<["s0", 8], f32>) -> !fx.tensor<[2, 8], f32> {
+  %s = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = 2 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<[2, 8], f32>
+  return %s : !fx.tensor<[2, 8], f32>
+}
+
+// A view or reshape is one fxrt_reshape call: the input's descriptor goes
+// into a scratch slot, the result's comes out of another; no control flow.
 // CHECK-LABEL: func.func @view
-// CHECK: call @fxrt_view_strides
-// CHECK: scf.if
-// CHECK: memref.reinterpret_cast
-// CHECK: } else {
-// CHECK: call @fxrt_alloc
-// CHECK: call @fxrt_copy
+// CHECK-DAG: %[[IN:.*]] = memref.view %{{.*}}[%{{.*}}][] : memref<?xi8> to memref<1xmemref<?x4096xf16, strided<[?, ?], offset: ?>>>
+// CHECK-DAG: %[[OUT:.*]] = memref.view %{{.*}}[%{{.*}}][] : memref<?xi8> to memref<1xmemref<?x32x128xf16, strided<[?, ?, ?], offset: ?>>>
+// CHECK-DAG: %[[ZERO:.*]] = arith.constant 0 : i64
+// CHECK: memref.store %{{.*}}, %[[IN]]
+// CHECK-NEXT: call @fxrt_at(
+// CHECK-NEXT: call @fxrt_reshape(%{{[^,]*}}, %{{[^,]*}}, %{{[^,]*}}, %{{[^,]*}}, %{{[^,]*}}, %[[ZERO]],
+// CHECK-NEXT: %[[R:.*]] = memref.load %[[OUT]]
+// CHECK-NOT: scf.if
+// CHECK: return %[[R]]
 func.func @view(%x: !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 32, 128], f16> {
   %v = "fx.view"(%x) {shape = [-1, 32, 128]} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 32, 128], f16>
   return %v : !fx.tensor<["s0", 32, 128], f16>
 }
 
-// An identity view is its input.
-// CHECK-LABEL: func.func @identity_view
-// CHECK-NOT: fxrt_
-// CHECK: return
-func.func @identity_view(%x: !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16> {
-  %v = "fx.view"(%x) {shape = [-1, 4096]} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
-  return %v : !fx.tensor<["s0", 4096], f16>
+// A reshape may copy (flags 1, FXRT_RESHAPE_MAY_COPY); the new sizes follow.
+// CHECK-LABEL: func.func @reshape
+// CHECK-DAG: %[[ONE:.*]] = arith.constant 1 : i64
+// CHECK-DAG: %[[C8:.*]] = arith.constant 8 : i64
+// CHECK-DAG: %[[C512:.*]] = arith.constant 512 : i64
+// CHECK: call @fxrt_reshape(%{{[^,]*}}, %{{[^,]*}}, %{{[^,]*}}, %{{[^,]*}}, %{{[^,]*}}, %[[ONE]], %[[C8]], %[[C512]],
+func.func @reshape(%x: !fx.tensor<[8, 32, 16], f32>) -> !fx.tensor<[8, 512], f32> {
+  %v = "fx.reshape"(%x) {shape = [8, 512]} : (!fx.tensor<[8, 32, 16], f32>) -> !fx.tensor<[8, 512], f32>
+  return %v : !fx.tensor<[8, 512], f32>
 }
 
 // slice_scatter: new storage, a copy of the base, a copy of src into it.
 // CHECK-LABEL: func.func @slice_scatter
 // CHECK: call @fxrt_alloc
 // CHECK: call @fxrt_copy
+// CHECK-NOT: fxrt_slice
 // CHECK: memref.subview
 // CHECK: call @fxrt_copy
 func.func @slice_scatter(%qkv: !fx.tensor<["s0", 6144], f16>, %q: !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 6144], f16> {
   %s = "fx.slice_scatter"(%qkv, %q) {dim = 1 : i64, start = 0 : i64, end = 4096 : i64, step = 1 : i64} : (!fx.tensor<["s0", 6144], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 6144], f16>
   return %s : !fx.tensor<["s0", 6144], f16>
+}
+
+// A region whose length depends on symbols is checked against src before
+// anything is copied into it.
+// CHECK-LABEL: func.func @slice_scatter_symbolic
+// CHECK: call @fxrt_alloc
+// CHECK: call @fxrt_copy
+// CHECK: call @fxrt_slice
+// CHECK: memref.subview
+// CHECK: call @fxrt_copy
+func.func @slice_scatter_symbolic(%x: !fx.tensor<["s0", 8], f32>, %y: !fx.tensor<["s0", "s1"], f32>) -> !fx.tensor<["s0", 8], f32> {
+  %s = "fx.slice_scatter"(%x, %y) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>, !fx.tensor<["s0", "s1"], f32>) -> !fx.tensor<["s0", 8], f32>
+  return %s : !fx.tensor<["s0", 8], f32>
+}
+
+// Allocation sizes: static dims multiply at compile time, symbols at run
+// time with an overflow check (-1 tells fxrt_alloc the size overflowed).
+// CHECK-LABEL: func.func @alloc_size
+// CHECK-DAG: %[[M1:.*]] = arith.constant -1 : i64
+// CHECK-DAG: %[[B:.*]] = arith.constant 16384 : i64
+// CHECK: %[[LO:.*]], %[[HI:.*]] = arith.mulsi_extended %[[B]], %{{.*}} : i64
+// CHECK: %[[NEG:.*]] = arith.cmpi slt, %[[LO]]
+// CHECK: %[[SEL:.*]] = arith.select %{{.*}}, %[[M1]], %[[LO]] : i64
+// CHECK: call @fxrt_alloc(%[[SEL]])
+func.func @alloc_size(%x: !fx.tensor<["s0", 4096], f32>) -> !fx.tensor<["s0", 4096], f32> {
+  %c = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+      : (!fx.tensor<["s0", 4096], f32>) -> !fx.tensor<["s0", 4096], f32>
+  return %c : !fx.tensor<["s0", 4096], f32>
 }
 
 // An in-place kernel call: tensor records and the epsilon.
@@ -112,10 +202,16 @@ func.func @mm(%x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096, 4096], f1
   return %0 : !fx.tensor<["s0", 4096], f16>
 }
 
-// A user op: ranked memrefs, float as f64, str as the address of a constant.
+// A user op: ranked memrefs, float as f64, str as the address of a
+// constant; called only while no run error is pending (fxrt_at says).
 // CHECK-LABEL: func.func @user_op
 // CHECK: memref.get_global @__fx_str
-// CHECK: call @fxrt_mylib__scale_({{.*}}) : (memref<?x4096xf16, strided<[?, ?], offset: ?>>, memref<?x4096xf16, strided<[?, ?], offset: ?>>, f64, i64) -> ()
+// CHECK-COUNT-3: call @fxrt_check_eq(
+// CHECK: %[[OK:.*]] = call @fxrt_at(
+// CHECK-NEXT: %[[GO:.*]] = arith.cmpi ne, %[[OK]], %{{.*}} : i64
+// CHECK-NEXT: scf.if %[[GO]] {
+// CHECK-NEXT: func.call @fxrt_mylib__scale_({{.*}}) : (memref<?x4096xf16, strided<[?, ?], offset: ?>>, memref<?x4096xf16, strided<[?, ?], offset: ?>>, f64, i64) -> ()
+// CHECK-NEXT: }
 func.func @user_op(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>) {
   "fx.call"(%out, %x) {target = "mylib::scale_", arg_names = ["out", "x"], args = {alpha = 2.0 : f64, tag = "layer0"}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
       : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>) -> ()
@@ -149,7 +245,7 @@ func.func @negative_user_op_list(%out: !fx.tensor<["s0", 4096], f16>) {
 func.func @negative_user_op_two_types(%a: !fx.tensor<["s0", 4096], f16>, %b: !fx.tensor<[4096], f16>) {
   "fx.call"(%a) {target = "mylib::scale_", arg_names = ["out"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
       : (!fx.tensor<["s0", 4096], f16>) -> ()
-  // expected-error @below {{cannot lower: @fxrt_mylib__scale_ is already declared with another type (a user op must be called with the same tensor types everywhere)}}
+  // expected-error @below {{cannot lower: @fxrt_mylib__scale_ is already declared with another type (a user op must be called with the same tensor types everywhere, and fxrt_* names are the runtime's)}}
   "fx.call"(%b) {target = "mylib::scale_", arg_names = ["out"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
       : (!fx.tensor<[4096], f16>) -> ()
   return

@@ -287,9 +287,16 @@ static Run execute(const FxRunOptions *o, const Signature *sig,
       packed[np++] = &argPtrs[i];
     }
     fxrt_reset_stats();
+    fxrt_clear_error();
     double t0 = nowMs();
     v->fn(packed);
     run.ms = nowMs() - t0;
+    /* A kernel or run-time check that failed (fxrt.h, "Errors"): the run
+     * fails, with the op's location, and writes no outputs. */
+    if (fxrt_get_error()) {
+      const char *at = fxrt_get_error_location();
+      die("%s%s%s", at ? at : "", at ? ": " : "", fxrt_get_error());
+    }
     run.stats = fxrt_get_stats();
     if (o->repeat > 1)
       printf("run %d (%s): %.3f ms\n", rep + 1, what, run.ms);

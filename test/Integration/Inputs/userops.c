@@ -1,4 +1,4 @@
-/* userops.c - a user op written in C, loaded by fx-run --shared-lib: the
+/* userops.c - user ops written in C, loaded by fx-run --shared-lib: the
  * runtime side of the `vllm::unified_attention` schema the example layer
  * declares (DESIGN §4: out-descriptor first, then the schema's parameters;
  * tensors as ranked strided memref descriptors, str as const char *).
@@ -10,6 +10,8 @@
 #include "fxrt.h"
 
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct MemRef2F16 {
@@ -37,4 +39,29 @@ void _mlir_ciface_fxrt_vllm__unified_attention(MemRef2F16 *out,
       out->aligned[out->offset + t * out->strides[0] + c * out->strides[1]] =
           fxF32ToF16(r);
     }
+}
+
+/* Two user ops for test/Integration/run-errors.mlir. */
+typedef struct MemRef2F32 {
+  float *allocated, *aligned;
+  int64_t offset, sizes[2], strides[2];
+} MemRef2F32;
+
+/* mylib::refuse_(Tensor(a!) x, int n): refuses a negative n the way a user
+ * op reports any failure (fxrt.h, "Errors"), writing nothing. */
+void _mlir_ciface_fxrt_mylib__refuse_(MemRef2F32 *x, int64_t n) {
+  if (n < 0) {
+    fxrt_set_error("mylib::refuse_", "n must be >= 0, got %lld", (long long)n);
+    return;
+  }
+  for (int64_t r = 0; r < x->sizes[0]; ++r)
+    x->aligned[x->offset + r * x->strides[0]] = (float)n;
+}
+
+/* mylib::must_not_run(Tensor x): the lowering calls a user op only while no
+ * error is pending, so after a failed op this must never run. */
+void _mlir_ciface_fxrt_mylib__must_not_run(MemRef2F32 *x) {
+  (void)x;
+  fputs("mylib::must_not_run ran after a failure\n", stderr);
+  abort();
 }

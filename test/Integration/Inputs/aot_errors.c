@@ -1,0 +1,58 @@
+/* aot_errors.c - the caller of test/Integration/aot-errors.mlir: calls the
+ * lowered @pair with good and bad descriptors and prints what fxrt.h says
+ * (fxrt_get_error, fxrt_get_error_location, the statistics). */
+#include "fxrt.h"
+
+#include <stdio.h>
+
+typedef struct MemRef2 {
+  float *allocated, *aligned;
+  int64_t offset, sizes[2], strides[2];
+} MemRef2;
+
+void _mlir_ciface_pair(MemRef2 *result, MemRef2 *x, MemRef2 *y, int64_t n);
+
+static float xs[5 * 5], ys[5 * 5];
+
+static MemRef2 make(float *data, int64_t rows, int64_t cols) {
+  MemRef2 m = {data, data, 0, {rows, cols}, {cols, 1}};
+  return m;
+}
+
+static void run(const char *what, MemRef2 x, MemRef2 y, int64_t n) {
+  printf("%s\n", what);
+  fxrt_reset_stats();
+  MemRef2 out;
+  _mlir_ciface_pair(&out, &x, &y, n);
+  long long allocs = (long long)fxrt_get_stats().allocations;
+  const char *err = fxrt_get_error();
+  if (err) {
+    const char *at = fxrt_get_error_location();
+    printf("error at %s: %s\n%lld allocations\n", at ? at : "(unknown)", err,
+           allocs);
+    fxrt_clear_error();
+  } else {
+    printf("ok: x + y, first %lld rows:", (long long)out.sizes[0]);
+    for (int64_t r = 0; r < out.sizes[0]; ++r)
+      for (int64_t c = 0; c < out.sizes[1]; ++c)
+        printf("%s%g", r && !c ? " / " : " ",
+               out.aligned[out.offset + r * out.strides[0] + c * out.strides[1]]);
+    printf(", %lld allocations, no error\n", allocs);
+  }
+  fxrt_release_all();
+}
+
+int main(void) {
+  setvbuf(stdout, NULL, _IOLBF, 0);
+  for (int i = 0; i < 12; ++i) {
+    xs[i] = (float)(i + 1);
+    ys[i] = 10.0f * (float)(i + 1);
+  }
+  run("ok", make(xs, 3, 4), make(ys, 3, 4), 2);
+  run("y has 2 rows", make(xs, 3, 4), make(ys, 2, 4), 2);
+  run("x has 5 columns", make(xs, 3, 5), make(ys, 3, 4), 2);
+  run("n = -1", make(xs, 3, 4), make(ys, 3, 4), -1);
+  run("n = 7", make(xs, 3, 4), make(ys, 3, 4), 7);
+  run("cleared", make(xs, 3, 4), make(ys, 3, 4), 2);
+  return 0;
+}

@@ -1,0 +1,39 @@
+// func.call between fx functions runs: a graph split into calls gives the
+// same bits as the same ops in one function, with and without the passes.
+// RUN: rm -rf %t && mkdir -p %t/calls %t/inline
+// RUN: fx-run %s --entry=calls --sym=s0=5 --seed=3 -O0 --check-passes --output-dir=%t/calls | FileCheck %s --check-prefix=OK
+// RUN: fx-run %s --entry=inline --sym=s0=5 --seed=3 -O0 --output-dir=%t/inline
+// RUN: cmp %t/calls/out0.npy %t/inline/out0.npy
+// RUN: cmp %t/calls/out1.npy %t/inline/out1.npy
+// OK: out0: bit-identical
+// OK: out1: bit-identical
+
+func.func @scale_rows(%x: !fx.tensor<["s0", 8], f16>, %w: !fx.tensor<[8], f16>) -> !fx.tensor<["s0", 8], f16> {
+  %buf = "fx.call"(%x) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %0 = "fx.auto_functionalized"(%buf, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+      : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>, !fx.tensor<[8], f16>) -> !fx.tensor<["s0", 8], f16>
+  return %0 : !fx.tensor<["s0", 8], f16>
+}
+
+func.func @add(%x: !fx.tensor<["s0", 8], f16>, %y: !fx.tensor<["s0", 8], f16>) -> (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>) {
+  %s = "fx.call"(%x, %y) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %v = "fx.view"(%s) {shape = ["s0", 2, 4]} : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 2, 4], f16>
+  return %s, %v : !fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>
+}
+
+func.func @calls(%x: !fx.tensor<["s0", 8], f16>, %w: !fx.tensor<[8], f16>) -> (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>) {
+  %n = func.call @scale_rows(%x, %w) : (!fx.tensor<["s0", 8], f16>, !fx.tensor<[8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %s:2 = func.call @add(%n, %x) : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>)
+  %t:2 = func.call @add(%s#0, %n) : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>)
+  return %t#0, %s#1 : !fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>
+}
+
+func.func @inline(%x: !fx.tensor<["s0", 8], f16>, %w: !fx.tensor<[8], f16>) -> (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>) {
+  %buf = "fx.call"(%x) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %n = "fx.auto_functionalized"(%buf, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+      : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>, !fx.tensor<[8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %s = "fx.call"(%n, %x) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %v = "fx.view"(%s) {shape = ["s0", 2, 4]} : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 2, 4], f16>
+  %t = "fx.call"(%s, %n) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  return %t, %v : !fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>
+}

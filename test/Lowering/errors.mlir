@@ -1,0 +1,69 @@
+// fx-lower-to-runtime errors: each once, at the op that cannot be lowered,
+// with a non-zero exit; the ops that depend on it say nothing more.
+// RUN: fx-opt %s --split-input-file --verify-diagnostics --pass-pipeline='builtin.module(fx-lower-to-runtime)' -o /dev/null
+// RUN: not fx-opt %s --split-input-file --pass-pipeline='builtin.module(fx-lower-to-runtime)' -o /dev/null 2>&1 | FileCheck %s --check-prefix=ONCE
+
+// A user op called with two tensor types: one error, at the second call, and
+// neither a repeat nor "pattern rewrites did not converge" (the greedy
+// driver used to retry it ten times).
+// ONCE-COUNT-1: error: cannot lower: @fxrt_mylib__op is already declared
+// ONCE-NOT: error: cannot lower: @fxrt_mylib__op
+// ONCE-NOT: did not converge
+"fx.schema"() {name = "mylib::op", signature = "op(Tensor x) -> Tensor"} : () -> ()
+func.func @negative_user_op_retyped(%x: !fx.tensor<[4], f32>, %y: !fx.tensor<[5], f32>) -> (!fx.tensor<[4], f32>, !fx.tensor<[5], f32>) {
+  %a = "fx.call"(%x) {target = "mylib::op", arg_names = ["x"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  // expected-error @below {{cannot lower: @fxrt_mylib__op is already declared with another type (a user op must be called with the same tensor types everywhere, and fxrt_* names are the runtime's)}}
+  %b = "fx.call"(%y) {target = "mylib::op", arg_names = ["x"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[5], f32>) -> !fx.tensor<[5], f32>
+  // Its user is skipped without a second error.
+  %c = "fx.call"(%b) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[5], f32>) -> !fx.tensor<[5], f32>
+  return %a, %c : !fx.tensor<[4], f32>, !fx.tensor<[5], f32>
+}
+
+// -----
+
+// A module function that takes a runtime name with another type.
+func.func private @fxrt_alloc(i32)
+func.func @negative_runtime_name_taken(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
+  // expected-error @below {{cannot lower: @fxrt_alloc is already declared with another type}}
+  %c = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  return %c : !fx.tensor<[4], f32>
+}
+
+// -----
+
+// fx values only flow through fx ops, func.call and func.return: an scf.if
+// that yields one is an error at the scf.if (not again at its yields).
+func.func @negative_fx_value_in_scf_if(%x: !fx.tensor<["s0"], f32>, %c: i1) -> !fx.tensor<["s0"], f32> {
+  // expected-error @below {{cannot lower 'scf.if': it has fx values as operands or results, and fx-lower-to-runtime converts them only for fx ops, func.call and func.return}}
+  %r = scf.if %c -> !fx.tensor<["s0"], f32> {
+    scf.yield %x : !fx.tensor<["s0"], f32>
+  } else {
+    scf.yield %x : !fx.tensor<["s0"], f32>
+  }
+  return %r : !fx.tensor<["s0"], f32>
+}
+
+// -----
+
+// An fx op fed by such a value is the error then.
+func.func @negative_fx_op_of_scf_if(%x: !fx.tensor<["s0"], f32>, %c: i1) -> !fx.tensor<["s0"], f32> {
+  %r = scf.if %c -> !fx.tensor<["s0"], f32> {
+    scf.yield %x : !fx.tensor<["s0"], f32>
+  } else {
+    scf.yield %x : !fx.tensor<["s0"], f32>
+  }
+  // expected-error @below {{cannot lower: operand 0 is an fx value from 'scf.if', which fx-lower-to-runtime does not convert (only function arguments, fx ops and func.call)}}
+  %d = "fx.call"(%r) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0"], f32>) -> !fx.tensor<["s0"], f32>
+  return %d : !fx.tensor<["s0"], f32>
+}
+
+// -----
+
+// A block argument of fx type outside the entry block.
+func.func @negative_fx_block_argument(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
+  cf.br ^bb1(%x : !fx.tensor<[4], f32>)
+^bb1(%y: !fx.tensor<[4], f32>):
+  // expected-error @below {{cannot lower: operand 0 is an fx value from a block argument, which fx-lower-to-runtime does not convert (only function arguments, fx ops and func.call)}}
+  %d = "fx.call"(%y) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  return %d : !fx.tensor<[4], f32>
+}

@@ -102,7 +102,7 @@ static void appendText(MlirStringRef s, void *userData) {
   b->p[b->n] = 0;
 }
 
-void fxTypeText(MlirType t, char *out, size_t cap) {
+void fxLowerTypeText(MlirType t, char *out, size_t cap) {
   TextBuf b = {out, 0, cap};
   if (!cap)
     return;
@@ -492,7 +492,7 @@ MlirValue fxRecord(FxLower *L, MlirValue m) {
     int code = fxLowerDtypeCode(element);
     if (code < 0) {
       char name[64];
-      fxTypeText(element, name, sizeof name);
+      fxLowerTypeText(element, name, sizeof name);
       fxLowerError(L, "cannot lower: the runtime's kernels and copies have no "
                       "dtype %s (they take f32, f16, bf16, f8E4M3FN, i8, i32, "
                       "i64, i1)", name);

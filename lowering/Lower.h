@@ -84,7 +84,7 @@ bool fxLowerCheckType(FxLower *L, MlirType type, const char *what);
 /* "[s0, 4]": the dims of fx tensor type `t`, for messages and checks. */
 void fxDimsText(MlirType t, char *out, size_t cap);
 /* `t` as MLIR prints it (truncated to cap). */
-void fxTypeText(MlirType t, char *out, size_t cap);
+void fxLowerTypeText(MlirType t, char *out, size_t cap);
 
 /*===-- Building (Build.c) -------------------------------------------------===*/
 

@@ -48,7 +48,7 @@ bool fxLowerView(FxLower *L, MlirOperation op) {
   int dtype = fxLowerDtypeCode(fxTensorTypeGetDtype(outFx));
   if (dtype < 0) {
     char name[64];
-    fxTypeText(fxTensorTypeGetDtype(outFx), name, sizeof name);
+    fxLowerTypeText(fxTensorTypeGetDtype(outFx), name, sizeof name);
     fxLowerError(L, "cannot lower %s of a %s tensor: the runtime has no "
                     "dtype %s", fxOpKindName(fxOpGetKind(op)), name, name);
     return false;

@@ -17,6 +17,5 @@ func.func @rank8(%x: !fx.tensor<[1, 2, 1, 2, 1, 2, 1, "s0"], f32>) -> !fx.tensor
 }
 
 // NINE: rank9.mlir:3:{{[0-9]+}}: error: {{.*}}rank 9
-// NINE: rank9.mlir:9:{{[0-9]+}}: error: {{.*}}rank 9
 // NINE: rank9.mlir:17:{{[0-9]+}}: error: {{.*}}rank 9
 // NINE-NOT: error

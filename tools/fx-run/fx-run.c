@@ -295,7 +295,7 @@ static Run execute(const FxRunOptions *o, const Signature *sig,
      * fails, with the op's location, and writes no outputs. */
     if (fxrt_get_error()) {
       const char *at = fxrt_get_error_location();
-      die("%s%s%s", at ? at : "", at ? ": " : "", fxrt_get_error());
+      fxRunDie("%s%s%s", at ? at : "", at ? ": " : "", fxrt_get_error());
     }
     run.stats = fxrt_get_stats();
     if (o->repeat > 1)

@@ -112,13 +112,32 @@ MlirOperation fxFindWriteAfter(MlirValue v, MlirOperation after,
   return q.found;
 }
 
-/* Whether call-like `op`'s schema returns an alias of an argument. */
+static bool hasTensorValue(MlirOperation op, bool results) {
+  intptr_t n = results ? mlirOperationGetNumResults(op)
+                       : mlirOperationGetNumOperands(op);
+  for (intptr_t i = 0; i < n; ++i) {
+    MlirValue v = results ? mlirOperationGetResult(op, i)
+                          : mlirOperationGetOperand(op, i);
+    if (fxTypeIsATensor(mlirValueGetType(v)))
+      return true;
+  }
+  return false;
+}
+
+/* Whether `op` may return an alias of one of its operands: a call-like op
+ * whose schema says so (aten::copy_'s Tensor(a!)), an fx.call without a
+ * schema (it may do anything), or an op fxir does not know that has tensor
+ * operands and results (func.call: the callee may return its argument). */
 static bool returnsAlias(MlirOperation op, FxSchemaTable *table) {
   FxOpKind k = fxOpGetKind(op);
+  if (k == FX_OP_NONE)
+    return hasTensorValue(op, true) && hasTensorValue(op, false);
   if (k != FX_OP_CALL && k != FX_OP_AUTO_FUNCTIONALIZED)
     return false;
   const FxSchema *s = fxSchemaTableLookup(table, fxCallGetTarget(op));
-  for (int i = 0; s && i < s->numReturns; ++i)
+  if (!s)
+    return k == FX_OP_CALL && hasTensorValue(op, true);
+  for (int i = 0; i < s->numReturns; ++i)
     if (s->returns[i].alias[0])
       return true;
   return false;

@@ -68,7 +68,7 @@ static MlirLogicalResult eraseIfDead(MlirRewritePattern pattern,
 
 void fxRunDeadCode(MlirOperation func, MlirExternalPass pass) {
   State st = {fxSchemaTableCreate(func), {NULL, false}};
-  if (!fxPassBegin(func, pass, st.table)) {
+  if (!fxPassBeginRewrite(func, pass, st.table)) {
     fxSchemaTableDestroy(st.table);
     return;
   }

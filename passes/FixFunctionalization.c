@@ -24,17 +24,20 @@
 #include "Alias.h"
 #include "PassInternal.h"
 #include "ReadIndex.h"
+#include "Rewire.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/Rewrite.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct State {
   FxSchemaTable *table;
   FxReadIndex *reads; /* may be NULL: then only the precise walk */
   FxReturnedAliases aliases;
+  FxLayouts layouts;
 } State;
 
 static MlirStringRef str(const char *s) {
@@ -72,6 +75,47 @@ static MlirOperation findCopyBack(MlirOperation call, MlirValue arg,
       return user;
   }
   return (MlirOperation){NULL};
+}
+
+/* Whether `newValue` (or a view of it) is written in place, or returned,
+ * after the copy_ epilogue `copyBack`: then the argument and the new value
+ * are two buffers from there on, and writing the argument in place (making
+ * them one) would let that write or that result reach the caller's
+ * argument. */
+static bool usedAfterCopyBack(State *st, MlirValue newValue,
+                              MlirOperation copyBack) {
+  size_t n = 0, cap = 16;
+  MlirValue *stack = malloc(cap * sizeof *stack);
+  if (!stack)
+    return true;
+  stack[n++] = newValue;
+  bool found = false;
+  while (n && !found) {
+    MlirValue cur = stack[--n];
+    for (MlirOpOperand use = mlirValueGetFirstUse(cur);
+         !mlirOpOperandIsNull(use) && !found; use = mlirOpOperandGetNextUse(use)) {
+      MlirOperation user = mlirOpOperandGetOwner(use);
+      if (fxOpIsViewLike(user)) {
+        if (n == cap) {
+          MlirValue *bigger = realloc(stack, 2 * cap * sizeof *stack);
+          if (!bigger) {
+            found = true;
+            break;
+          }
+          stack = bigger;
+          cap *= 2;
+        }
+        stack[n++] = mlirOperationGetResult(user, 0);
+        continue;
+      }
+      MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(user));
+      bool returns = name.length == 11 && !memcmp(name.data, "func.return", 11);
+      found = fxIsAfter(copyBack, user) &&
+              (returns || fxUseWrites(use, st->table));
+    }
+  }
+  free(stack);
+  return found;
 }
 
 /*===-- The rewrite ---------------------------------------------------------===*/
@@ -118,9 +162,12 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   if (arg >= 0) {
     MlirOperation func = mlirBlockGetParentOperation(
         mlirBlockArgumentGetOwner(root));
+    MlirValue newValue = mlirOperationGetResult(call, m->result);
     if (mlirValueEqual(v, root))
-      m->copyBack = findCopyBack(
-          call, root, mlirOperationGetResult(call, m->result));
+      m->copyBack = findCopyBack(call, root, newValue);
+    if (!mlirOperationIsNull(m->copyBack) &&
+        usedAfterCopyBack(st, newValue, m->copyBack))
+      m->copyBack = (MlirOperation){NULL}; /* two buffers from there on */
     if (!isDonated(func, arg) && mlirOperationIsNull(m->copyBack)) {
       snprintf(why, cap,
                "cloned operand '%s': it is function argument %d, which is "
@@ -136,6 +183,21 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
              "cloned operand '%s': its storage is also the result of a call "
              "whose schema returns an alias of an argument",
              name);
+    return false;
+  }
+  /* The runtime gives the new value fresh contiguous storage; an fx.view
+   * of it must see the same layout after the rewrite (Layout.h). */
+  MlirOperation view;
+  if (!fxKnownContiguous(&st->layouts, v) &&
+      fxHasViewUse(mlirOperationGetResult(call, m->result), &view)) {
+    if (mlirOperationIsNull(view))
+      snprintf(loc, sizeof loc, "an unknown place");
+    else
+      fxLocationString(view, loc, sizeof loc);
+    snprintf(why, cap,
+             "cloned operand '%s': its new value is viewed at %s (fx.view) "
+             "and the operand is not known to be contiguous",
+             name, loc);
     return false;
   }
   /* (a) a later read of what A overwrites. */
@@ -208,10 +270,15 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
                                              operands, numReturns, returnTypes);
   mlirRewriterBaseInsert(rw, inPlace);
   fxReadIndexPlace(st->reads, inPlace, call);
+  for (int k = 0; k < numMutated; ++k)
+    fxReadIndexNoteWrite(st->reads, operands[mutated[k].operand], inPlace);
 
   MlirValue replacements[FX_MAX_RESULTS];
-  for (int i = 0; i < numReturns; ++i)
+  for (int i = 0; i < numReturns; ++i) {
     replacements[i] = mlirOperationGetResult(inPlace, i);
+    fxReadIndexMoveUses(st->reads, mlirOperationGetResult(call, i),
+                        replacements[i]);
+  }
   for (int k = 0; k < numMutated; ++k) {
     replacements[mutated[k].result] = operands[mutated[k].operand];
     /* The new value's readers now read the operand's storage. */
@@ -272,34 +339,14 @@ static bool isScatterBack(MlirOperation scatter) {
          sameAttr(slice, scatter, "step");
 }
 
-/* Replacing the scatter's fresh result by `base` is invisible unless `base`
- * (or the result) is written in place later, or the result is returned while
- * `base` is an argument or returned itself. */
+/* Replacing the scatter's fresh result by `base` is a storage change like
+ * any other (Rewire.h): from the scatter on, the two may differ. */
 static bool scatterBackIsSafe(State *st, MlirOperation scatter, char *why,
                               size_t cap) {
-  MlirValue base = mlirOperationGetOperand(scatter, 0);
-  MlirValue result = mlirOperationGetResult(scatter, 0);
-  MlirValue root = fxStorageRoot(base);
-  MlirOperation w = fxFindWriteAfter(root, scatter, st->table);
-  if (mlirOperationIsNull(w))
-    w = fxFindWriteAfter(result, scatter, st->table);
-  char loc[256];
-  if (!mlirOperationIsNull(w)) {
-    fxLocationString(w, loc, sizeof loc);
-    snprintf(why, cap,
-             "kept scatter-back: its base is written in place after it, at %s",
-             loc);
-    return false;
-  }
-  if (fxReachesReturn(result) &&
-      (fxFunctionArgIndex(root) >= 0 || fxReachesReturn(root))) {
-    snprintf(why, cap, "kept scatter-back: a function result would share "
-                       "storage with %s",
-             fxFunctionArgIndex(root) >= 0 ? "an argument"
-                                           : "another result");
-    return false;
-  }
-  return true;
+  FxRewire rw = {st->reads, &st->aliases, &st->layouts};
+  return fxRewireIsSafe(&rw, scatter, mlirOperationGetResult(scatter, 0),
+                        mlirOperationGetOperand(scatter, 0),
+                        "removing this scatter-back", why, cap);
 }
 
 /*===-- Driver ------------------------------------------------------------===*/
@@ -339,12 +386,13 @@ static MlirWalkResult remarkKept(MlirOperation op, void *userData) {
 }
 
 void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
-  State st = {fxSchemaTableCreate(func), NULL, {NULL, false}};
-  if (!fxPassBegin(func, pass, st.table)) {
+  State st = {fxSchemaTableCreate(func), NULL, {NULL, false}, {NULL, {0}}};
+  if (!fxPassBeginRewrite(func, pass, st.table)) {
     fxSchemaTableDestroy(st.table);
     return;
   }
-  st.reads = fxReadIndexCreate(func, st.table);
+  st.reads = fxReadIndexCreate(func, st.table, false);
+  fxLayoutsInit(&st.layouts, st.table);
   st.aliases = fxReturnedAliasesOf(func, st.table);
   /* Calls first, in program order, then the scatter-backs the in-place
    * calls made (nested ones included). */
@@ -354,5 +402,6 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
   fxApplyPatterns(func, pass, scatters, 1, matchAndRewrite, &st, FX_TOP_DOWN);
   mlirOperationWalk(func, remarkKept, &st, MlirWalkPreOrder);
   fxReadIndexDestroy(st.reads);
+  fxLayoutsFree(&st.layouts);
   fxSchemaTableDestroy(st.table);
 }

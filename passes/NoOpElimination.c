@@ -15,8 +15,9 @@
  */
 #include "Alias.h"
 #include "PassInternal.h"
-#include "PtrMap.h"
+#include "Layout.h"
 #include "ReadIndex.h"
+#include "Rewire.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/Rewrite.h"
@@ -42,7 +43,7 @@ typedef struct State {
   FxSchemaTable *table;
   FxReadIndex *index; /* may be NULL: then every question says "maybe" */
   FxReturnedAliases aliases;
-  FxPtrMap contiguous; /* value -> knownContiguous, once computed */
+  FxLayouts layouts;
 } State;
 
 /*===-- Facts about values --------------------------------------------------===*/
@@ -55,145 +56,19 @@ static int64_t intAttr(MlirOperation op, const char *name, bool *ok) {
   return *ok ? mlirIntegerAttrGetValueInt(a) : 0;
 }
 
-/* One step of "does `v` have row-major contiguous layout for sure?": 0 no,
- * 1 yes, 2 "as *next" (a view keeping whole rows, a scatter, the new value
- * of a mutated operand).  Call results are new contiguous tensors unless
- * their schema return carries an alias set (aten copy_); functionalized
- * values keep their operand's layout; arguments may have any layout. */
-static int contiguityStep(MlirValue v, FxSchemaTable *table, MlirValue *next) {
-  if (!mlirValueIsAOpResult(v))
-    return 0;
-  MlirOperation def = mlirOpResultGetOwner(v);
-  intptr_t index = mlirOpResultGetResultNumber(v);
-  *next = fxOpGetKind(def) == FX_OP_CALL ||
-                  fxOpGetKind(def) == FX_OP_AUTO_FUNCTIONALIZED
-              ? (MlirValue){NULL}
-              : mlirOperationGetOperand(def, 0);
-  switch (fxOpGetKind(def)) {
-  case FX_OP_RESHAPE:
-  case FX_OP_VIEW:
-  case FX_OP_SLICE_SCATTER:
-    return 2;
-  case FX_OP_SLICE: {
-    /* Contiguous when it keeps whole rows: a step-1 slice of the outermost
-     * dim, or one whose outer dims are all 1. */
-    bool ok1, ok2;
-    int64_t dim = intAttr(def, "dim", &ok1), step = intAttr(def, "step", &ok2);
-    intptr_t rank = fxTensorTypeGetRank(typeOf(*next));
-    if (!ok1 || !ok2 || step != 1)
-      return 0;
-    if (dim < 0)
-      dim += rank;
-    for (intptr_t i = 0; i < dim; ++i)
-      if (fxTensorTypeGetDim(typeOf(*next), i).size != 1)
-        return 0;
-    return 2;
-  }
-  case FX_OP_CALL:
-  case FX_OP_AUTO_FUNCTIONALIZED: {
-    const FxSchema *s = fxSchemaTableLookup(table, fxCallGetTarget(def));
-    if (!s)
-      return 0;
-    int returned = 0;
-    for (int i = 0; i < s->numReturns; ++i)
-      if (s->returns[i].kind == FX_ARG_TENSOR) {
-        if (returned++ == index)
-          return s->returns[i].alias[0] == 0;
-      }
-    /* The new value of a mutated operand: laid out like the operand. */
-    for (int p = 0; p < s->numArgs; ++p) {
-      MlirStringRef name = mlirStringRefCreateFromCString(s->args[p].name);
-      if (fxAutoFunctionalizedGetMutatedResultIndex(def, s, name) == index) {
-        *next = fxCallGetOperandByName(def, name);
-        return 2;
-      }
-    }
-    return 0;
-  }
-  default:
-    return 0;
-  }
-}
-
-/* contiguityStep followed to the end, remembering the answer for every
- * value on the way: a chain of 20,000 reshapes is walked once. */
-static bool knownContiguous(State *st, MlirValue v) {
-  intptr_t known;
-  int answer = 0;
-  MlirValue cur = v, next;
-  for (;;) {
-    if (fxPtrMapGet(&st->contiguous, cur.ptr, &known)) {
-      answer = (int)known;
-      break;
-    }
-    answer = contiguityStep(cur, st->table, &next);
-    if (answer != 2)
-      break;
-    cur = next;
-  }
-  for (cur = v; !fxPtrMapGet(&st->contiguous, cur.ptr, &known);) {
-    fxPtrMapPut(&st->contiguous, cur.ptr, answer); /* (fails: not kept) */
-    if (contiguityStep(cur, st->table, &next) != 2)
-      break;
-    cur = next;
-  }
-  return answer;
-}
-
 /*===-- Reasons ----------------------------------------------------------===*/
 
-/* Whether making `old` stand for `value`, which may live in different
- * storage, is invisible; if not, says why in plan->reason.  `since` is the
- * op from which on the two may differ: the scatter whose result `old` is,
- * or the reshape that may have copied `value` (F1: a write into its result
- * before the outer reshape is lost if the outer one reads `value` instead).
- * A reshape that copies may also be a view (DESIGN §3), so the rewrite is
- * made only when no value of either storage class is written in place from
- * `since` on: then every value involved keeps its contents whatever
- * aliases what. */
+/* Whether making `old` stand for `value` is invisible (Rewire.h); if not,
+ * says why in plan->reason.  `since` is the op from which on the two may
+ * differ: the scatter whose result `old` is, or the reshape that may have
+ * copied `value` (F1: a write into its result before the outer reshape is
+ * lost if the outer one reads `value` instead). */
 static bool storageChangeIsSafe(State *st, MlirOperation since, MlirValue old,
                                 MlirValue value, const char *what,
                                 Plan *plan) {
-  char loc[256];
-  MlirValue root = fxReadIndexRoot(st->index, value);
-  MlirValue oldRoot = fxReadIndexRoot(st->index, old);
-  if (fxHasReturnedAlias(&st->aliases, root, (MlirOperation){NULL}) ||
-      fxHasReturnedAlias(&st->aliases, oldRoot, (MlirOperation){NULL})) {
-    snprintf(plan->reason, sizeof plan->reason,
-             "kept: %s would share storage that a call's aliasing return "
-             "also reaches",
-             what);
-    return false;
-  }
-  MlirOperation w = {NULL};
-  if (fxReadIndexMayWriteAfter(st->index, root, since, &w) ||
-      fxReadIndexMayWriteAfter(st->index, oldRoot, since, &w)) {
-    if (mlirOperationIsNull(w))
-      snprintf(loc, sizeof loc, "an unknown place");
-    else
-      fxLocationString(w, loc, sizeof loc);
-    snprintf(plan->reason, sizeof plan->reason,
-             "kept: %s would share storage that the in-place call at %s "
-             "writes",
-             what, loc);
-    return false;
-  }
-  if (fxReadIndexMayReachReturn(st->index, old)) {
-    intptr_t arg = fxFunctionArgIndex(root);
-    if (arg >= 0) {
-      snprintf(plan->reason, sizeof plan->reason,
-               "kept: %s would make a function result alias argument %d",
-               what, (int)arg);
-      return false;
-    }
-    if (fxReadIndexMayReachReturn(st->index, root)) {
-      snprintf(plan->reason, sizeof plan->reason,
-               "kept: %s would make two function results share storage",
-               what);
-      return false;
-    }
-  }
-  return true;
+  FxRewire rw = {st->index, &st->aliases, &st->layouts};
+  return fxRewireIsSafe(&rw, since, old, value, what, plan->reason,
+                        sizeof plan->reason);
 }
 
 /* start == 0, step == 1, and `end` reaches the end of dim `dim` of `type`:
@@ -248,7 +123,7 @@ static void planReshape(State *st, MlirOperation op, Plan *plan) {
   /* A view of views is a view of the first input.  A reshape may copy a
    * non-contiguous input; bypassing it can change storage, and a view of
    * its input may not exist. */
-  if (innerKind == FX_OP_VIEW || knownContiguous(st, first)) {
+  if (innerKind == FX_OP_VIEW || fxKnownContiguous(&st->layouts, first)) {
     plan->action = COLLAPSE;
     plan->value = first;
     return;
@@ -362,13 +237,13 @@ static MlirWalkResult remarkDeclined(MlirOperation op, void *userData) {
 }
 
 void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass) {
-  State st = {fxSchemaTableCreate(func), NULL, {NULL, false}, {0}};
-  if (!fxPassBegin(func, pass, st.table)) {
+  State st = {fxSchemaTableCreate(func), NULL, {NULL, false}, {NULL, {0}}};
+  if (!fxPassBeginRewrite(func, pass, st.table)) {
     fxSchemaTableDestroy(st.table);
     return;
   }
-  st.index = fxReadIndexCreate(func, st.table);
-  fxPtrMapInit(&st.contiguous, 256); /* (on failure: nothing remembered) */
+  st.index = fxReadIndexCreate(func, st.table, true);
+  fxLayoutsInit(&st.layouts, st.table);
   st.aliases = fxReturnedAliasesOf(func, st.table);
   static const FxOpKind roots[] = {FX_OP_RESHAPE, FX_OP_VIEW, FX_OP_SLICE,
                                    FX_OP_SLICE_SCATTER};
@@ -376,6 +251,6 @@ void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass) {
                   matchAndRewrite, &st, FX_TOP_DOWN);
   mlirOperationWalk(func, remarkDeclined, &st, MlirWalkPreOrder);
   fxReadIndexDestroy(st.index);
-  fxPtrMapFree(&st.contiguous);
+  fxLayoutsFree(&st.layouts);
   fxSchemaTableDestroy(st.table);
 }

@@ -31,6 +31,13 @@ void fxRegisterExternalPass(const FxPassInfo *info);
 bool fxPassBegin(MlirOperation func, MlirExternalPass pass,
                  FxSchemaTable *table);
 
+/* fxPassBegin, then whether `func` is straight-line code as far as fx
+ * values go (one block; no fx op or fx value inside a nested region): when
+ * it is not, a remark at the first such op says the rewriting passes leave
+ * the function alone, and this returns false without failing the pass. */
+bool fxPassBeginRewrite(MlirOperation func, MlirExternalPass pass,
+                        FxSchemaTable *table);
+
 /* The body of a pattern: rewrites `op` and succeeds, or fails to match. */
 typedef MlirLogicalResult (*FxMatchAndRewrite)(MlirRewritePattern pattern,
                                                MlirOperation op,

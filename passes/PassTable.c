@@ -131,6 +131,56 @@ bool fxPassBegin(MlirOperation func, MlirExternalPass pass,
   return false;
 }
 
+/* The first op nested below a top-level op of `func` that touches fx
+ * values (an fx op, or an fx tensor operand or result). */
+typedef struct Nested {
+  MlirOperation func, found;
+} Nested;
+
+static bool touchesFx(MlirOperation op) {
+  if (fxOpGetKind(op) != FX_OP_NONE)
+    return true;
+  for (intptr_t i = 0, n = mlirOperationGetNumOperands(op); i < n; ++i)
+    if (fxTypeIsATensor(mlirValueGetType(mlirOperationGetOperand(op, i))))
+      return true;
+  for (intptr_t i = 0, n = mlirOperationGetNumResults(op); i < n; ++i)
+    if (fxTypeIsATensor(mlirValueGetType(mlirOperationGetResult(op, i))))
+      return true;
+  return false;
+}
+
+static MlirWalkResult findNested(MlirOperation op, void *userData) {
+  Nested *n = userData;
+  MlirOperation parent = mlirOperationGetParentOperation(op);
+  if (mlirOperationEqual(op, n->func) || mlirOperationIsNull(parent) ||
+      mlirOperationEqual(parent, n->func) || !touchesFx(op))
+    return MlirWalkResultAdvance;
+  n->found = op;
+  return MlirWalkResultInterrupt;
+}
+
+bool fxPassBeginRewrite(MlirOperation func, MlirExternalPass pass,
+                        FxSchemaTable *table) {
+  if (!fxPassBegin(func, pass, table))
+    return false;
+  MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+  Nested n = {func, {NULL}};
+  if (!mlirBlockIsNull(entry) &&
+      !mlirBlockIsNull(mlirBlockGetNextInRegion(entry)))
+    n.found = func;
+  else
+    mlirOperationWalk(func, findNested, &n, MlirWalkPreOrder);
+  if (mlirOperationIsNull(n.found))
+    return true;
+  /* Orders of execution in loops and branches are not program order: the
+   * passes' "after" would be wrong.  FX graphs are straight-line code. */
+  fxEmitRemark(mlirOperationGetLocation(n.found),
+               "the fx passes leave this function unchanged: fx values are "
+               "used inside control flow here, and the passes reason about "
+               "straight-line code only");
+  return false;
+}
+
 void fxApplyPatterns(MlirOperation op, MlirExternalPass pass,
                      const FxOpKind *roots, size_t numRoots,
                      FxMatchAndRewrite fn, void *userData, FxOrder order) {

@@ -65,3 +65,26 @@ bool fxPtrMapGet(const FxPtrMap *m, const void *ptr, intptr_t *val) {
   *val = m->vals[s];
   return true;
 }
+
+void fxPtrMapRemove(FxPtrMap *m, const void *ptr) {
+  if (!m->cap)
+    return;
+  size_t i = slotOf(m, (uintptr_t)ptr);
+  if (!m->keys[i])
+    return;
+  /* Backward-shift deletion: move later entries of the probe run into the
+   * hole when their home slot does not lie strictly between the hole and
+   * them, so every lookup still finds its key. */
+  size_t mask = m->cap - 1;
+  for (size_t j = (i + 1) & mask; m->keys[j]; j = (j + 1) & mask) {
+    size_t home = (size_t)((m->keys[j] >> 4) * 0x9e3779b97f4a7c15ull) & mask;
+    bool between = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+    if (between)
+      continue;
+    m->keys[i] = m->keys[j];
+    m->vals[i] = m->vals[j];
+    i = j;
+  }
+  m->keys[i] = 0;
+  --m->num;
+}

@@ -27,6 +27,8 @@ void fxPtrMapFree(FxPtrMap *m);
 /* Sets key -> val; false (nothing stored) when out of memory. */
 bool fxPtrMapPut(FxPtrMap *m, const void *key, intptr_t val);
 bool fxPtrMapGet(const FxPtrMap *m, const void *key, intptr_t *val);
+/* Removes `key` if present. */
+void fxPtrMapRemove(FxPtrMap *m, const void *key);
 
 #ifdef __cplusplus
 }

@@ -21,6 +21,9 @@ struct FxReadIndex {
   FxPtrMap roots;    /* value -> its storage root, or the root it was
                         merged into (union-find parent links)      */
   bool allReach;     /* the function is not one plain block: all may */
+  bool memoRoots;    /* remember roots (only when the pass creates no op:
+                        a new value at a freed value's address would
+                        inherit its root links) */
   bool broken;       /* out of memory: every question says "maybe"   */
 };
 
@@ -48,7 +51,8 @@ static void markReaches(FxReadIndex *x, MlirValue v) {
   }
 }
 
-FxReadIndex *fxReadIndexCreate(MlirOperation func, FxSchemaTable *table) {
+FxReadIndex *fxReadIndexCreate(MlirOperation func, FxSchemaTable *table,
+                               bool memoRoots) {
   FxReadIndex *x = calloc(1, sizeof *x);
   if (!x || !fxPtrMapInit(&x->position, 1024) ||
       !fxPtrMapInit(&x->summary, 256) || !fxPtrMapInit(&x->reaches, 256) ||
@@ -57,6 +61,7 @@ FxReadIndex *fxReadIndexCreate(MlirOperation func, FxSchemaTable *table) {
     return NULL;
   }
   x->table = table;
+  x->memoRoots = memoRoots;
   MlirRegion body = mlirOperationGetRegion(func, 0);
   MlirBlock entry = mlirRegionGetFirstBlock(body);
   x->allReach = mlirBlockIsNull(entry) ||
@@ -89,8 +94,17 @@ void fxReadIndexDestroy(FxReadIndex *x) {
 
 void fxReadIndexPlace(FxReadIndex *x, MlirOperation op, MlirOperation at) {
   intptr_t pos;
-  if (x)
-    put(&x->position, op.ptr, get(&x->position, at.ptr, &pos) ? pos : kUnknown);
+  if (!x)
+    return;
+  put(&x->position, op.ptr, get(&x->position, at.ptr, &pos) ? pos : kUnknown);
+  /* A new op may sit where an erased one was, its results where erased
+   * values were: nothing remembered of those applies to them. */
+  for (intptr_t i = 0, n = mlirOperationGetNumResults(op); i < n; ++i) {
+    MlirValue r = mlirOperationGetResult(op, i);
+    fxPtrMapRemove(&x->roots, r.ptr);
+    fxPtrMapRemove(&x->summary, r.ptr);
+    fxPtrMapRemove(&x->reaches, r.ptr);
+  }
 }
 
 static intptr_t positionOf(FxReadIndex *x, MlirOperation op) {
@@ -193,7 +207,7 @@ bool fxReadIndexMayReachReturn(FxReadIndex *x, MlirValue v) {
 }
 
 MlirValue fxReadIndexRoot(FxReadIndex *x, MlirValue v) {
-  if (!x)
+  if (!x || !x->memoRoots)
     return fxStorageRoot(v);
   /* Up the views to a value we know (or a real root), then along the
    * merge links; every value passed on the way is then linked directly. */
@@ -235,9 +249,15 @@ void fxReadIndexMerge(FxReadIndex *x, MlirValue from, MlirValue to) {
     return; /* one storage class already: its summary covers both */
   /* from's views now have to's root; if the link cannot be stored, later
    * root queries for them give `fromRoot`, whose summary is conservative
-   * only for `from`'s own class: so give up on summaries altogether. */
-  if (!put(&x->roots, fromRoot.ptr, (intptr_t)toRoot.ptr))
+   * only for `from`'s own class: so give up on summaries altogether.
+   * Without the memo the views walk up to toRoot themselves. */
+  if (x->memoRoots && !put(&x->roots, fromRoot.ptr, (intptr_t)toRoot.ptr))
     x->broken = true;
+  /* fromRoot's value goes away with its op: forget what is keyed by it,
+   * so a value created later at its address starts afresh. */
+  intptr_t gone;
+  if (get(&x->summary, fromRoot.ptr, &gone))
+    fxPtrMapRemove(&x->summary, fromRoot.ptr);
   if (!get(&x->summary, toRoot.ptr, &k))
     return; /* not summarised yet: the first query scans the merged uses */
   Last more = lastUsers(x, from), *s = &x->lasts[k];
@@ -252,4 +272,17 @@ void fxReadIndexMerge(FxReadIndex *x, MlirValue from, MlirValue to) {
 void fxReadIndexMoveUses(FxReadIndex *x, MlirValue from, MlirValue to) {
   if (x && fxReadIndexMayReachReturn(x, from))
     markReaches(x, to);
+}
+
+void fxReadIndexNoteWrite(FxReadIndex *x, MlirValue v, MlirOperation op) {
+  intptr_t k;
+  if (!x || !get(&x->summary, fxReadIndexRoot(x, v).ptr, &k))
+    return; /* not summarised yet: the first query sees the write */
+  intptr_t pos = positionOf(x, op);
+  if (pos > x->lasts[k].use)
+    x->lasts[k].use = pos;
+  if (pos > x->lasts[k].write) {
+    x->lasts[k].write = pos;
+    x->lasts[k].writer = op;
+  }
 }

@@ -29,12 +29,18 @@ extern "C" {
 typedef struct FxReadIndex FxReadIndex;
 
 /* Numbers the ops of `func`'s entry block; `table` says which uses write.
- * NULL when out of memory (callers then use the precise walks only; every
- * query below accepts a NULL index and answers "maybe"). */
-FxReadIndex *fxReadIndexCreate(MlirOperation func, FxSchemaTable *table);
+ * `memoRoots` remembers storage roots along view chains and across merges;
+ * only for a pass that creates no op (a value created at the address of an
+ * erased one would inherit its links).  NULL when out of memory (callers
+ * then use the precise walks only; every query below accepts a NULL index
+ * and answers "maybe"). */
+FxReadIndex *fxReadIndexCreate(MlirOperation func, FxSchemaTable *table,
+                               bool memoRoots);
 void fxReadIndexDestroy(FxReadIndex *index);
 
-/* Gives `op`, created by the pass, the position of `at`. */
+/* Gives `op`, created by the pass, the position of `at`, and forgets
+ * whatever was remembered of values at its results' addresses.  Every op a
+ * pass creates must be placed before any question about it. */
 void fxReadIndexPlace(FxReadIndex *index, MlirOperation op, MlirOperation at);
 
 /* The storage root of `v` (fxStorageRoot), remembering every value on the
@@ -58,6 +64,10 @@ bool fxReadIndexMayReachReturn(FxReadIndex *index, MlirValue v);
 /* Call before replacing all uses of `from` by `to`: the summaries of to's
  * storage root then cover from's users too. */
 void fxReadIndexMerge(FxReadIndex *index, MlirValue from, MlirValue to);
+
+/* Call after creating `op`, which writes `v` in place (an auto_functionalized
+ * made in-place call): the summary of v's storage then has that write. */
+void fxReadIndexNoteWrite(FxReadIndex *index, MlirValue v, MlirOperation op);
 
 /* Call when uses of `from` (or of its views) now go to `to` instead: `to`
  * and the values it is a view of may reach the return if `from` did. */

@@ -183,7 +183,7 @@ func.func @negative_scatter_back_base_written_later(%a: !fx.tensor<["s0", 6144],
   %qkv = "fx.call"(%a) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
       : (!fx.tensor<["s0", 6144], f16>) -> !fx.tensor<["s0", 6144], f16>
   %q = "fx.slice"(%qkv) {dim = 1 : i64, start = 0 : i64, end = 4096 : i64, step = 1 : i64} : (!fx.tensor<["s0", 6144], f16>) -> !fx.tensor<["s0", 4096], f16>
-  // expected-remark @below {{kept scatter-back: its base is written in place after it, at loc("writer")}}
+  // expected-remark @below {{kept: removing this scatter-back would share storage that the in-place call at loc("writer") writes}}
   %qkv1 = "fx.slice_scatter"(%qkv, %q) {dim = 1 : i64, start = 0 : i64, end = 4096 : i64, step = 1 : i64} : (!fx.tensor<["s0", 6144], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 6144], f16>
   "fx.call"(%qkv, %a) {target = "mylib::scale_", arg_names = ["out", "x"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
       : (!fx.tensor<["s0", 6144], f16>, !fx.tensor<["s0", 6144], f16>) -> () loc("writer")
@@ -198,7 +198,7 @@ func.func @negative_scatter_back_into_returned_argument(%positions: !fx.tensor<[
   %q = "fx.slice"(%qkv) {dim = 1 : i64, start = 0 : i64, end = 4096 : i64, step = 1 : i64} : (!fx.tensor<["s0", 6144], f16>) -> !fx.tensor<["s0", 4096], f16>
   %rot = "fx.auto_functionalized"(%positions, %q, %cache) {target = "_C::rotary_embedding", arg_names = ["positions", "query", "cos_sin_cache"], args = {head_size = 128, is_neox = true}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
       : (!fx.tensor<["s0"], i64>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096, 128], f16>) -> !fx.tensor<["s0", 4096], f16>
-  // expected-remark @below {{kept scatter-back: a function result would share storage with an argument}}
+  // expected-remark @below {{kept: removing this scatter-back would make a function result alias argument 1}}
   %qkv1 = "fx.slice_scatter"(%qkv, %rot) {dim = 1 : i64, start = 0 : i64, end = 4096 : i64, step = 1 : i64} : (!fx.tensor<["s0", 6144], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 6144], f16>
   return %qkv1 : !fx.tensor<["s0", 6144], f16>
 }

@@ -1,0 +1,141 @@
+/* Layout.c - what the passes know about layouts (see Layout.h). */
+#include "Layout.h"
+#include "Alias.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+
+#include <stdlib.h>
+
+static MlirType typeOf(MlirValue v) { return mlirValueGetType(v); }
+
+static int64_t intAttr(MlirOperation op, const char *name, bool *ok) {
+  MlirAttribute a = mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString(name));
+  *ok = mlirAttributeIsAInteger(a);
+  return *ok ? mlirIntegerAttrGetValueInt(a) : 0;
+}
+
+void fxLayoutsInit(FxLayouts *l, FxSchemaTable *table) {
+  l->table = table;
+  fxPtrMapInit(&l->memo, 256); /* (on failure: nothing remembered) */
+}
+
+void fxLayoutsFree(FxLayouts *l) { fxPtrMapFree(&l->memo); }
+
+/* One step of "does `v` have row-major contiguous layout for sure?": 0 no,
+ * 1 yes, 2 "as *next" (a view keeping whole rows, a scatter, the new value
+ * of a mutated operand).  Call results are new contiguous tensors unless
+ * their schema return carries an alias set (aten copy_); functionalized
+ * values keep their operand's layout; arguments may have any layout. */
+static int contiguityStep(MlirValue v, FxSchemaTable *table, MlirValue *next) {
+  if (!mlirValueIsAOpResult(v))
+    return 0;
+  MlirOperation def = mlirOpResultGetOwner(v);
+  intptr_t index = mlirOpResultGetResultNumber(v);
+  *next = fxOpGetKind(def) == FX_OP_CALL ||
+                  fxOpGetKind(def) == FX_OP_AUTO_FUNCTIONALIZED
+              ? (MlirValue){NULL}
+              : mlirOperationGetOperand(def, 0);
+  switch (fxOpGetKind(def)) {
+  case FX_OP_RESHAPE:
+  case FX_OP_VIEW:
+  case FX_OP_SLICE_SCATTER:
+    return 2;
+  case FX_OP_SLICE: {
+    /* Contiguous when it keeps whole rows: a step-1 slice of the outermost
+     * dim, or one whose outer dims are all 1. */
+    bool ok1, ok2;
+    int64_t dim = intAttr(def, "dim", &ok1), step = intAttr(def, "step", &ok2);
+    intptr_t rank = fxTensorTypeGetRank(typeOf(*next));
+    if (!ok1 || !ok2 || step != 1)
+      return 0;
+    if (dim < 0)
+      dim += rank;
+    for (intptr_t i = 0; i < dim; ++i)
+      if (fxTensorTypeGetDim(typeOf(*next), i).size != 1)
+        return 0;
+    return 2;
+  }
+  case FX_OP_CALL:
+  case FX_OP_AUTO_FUNCTIONALIZED: {
+    const FxSchema *s = fxSchemaTableLookup(table, fxCallGetTarget(def));
+    if (!s)
+      return 0;
+    int returned = 0;
+    for (int i = 0; i < s->numReturns; ++i)
+      if (s->returns[i].kind == FX_ARG_TENSOR) {
+        if (returned++ == index)
+          return s->returns[i].alias[0] == 0;
+      }
+    /* The new value of a mutated operand: laid out like the operand. */
+    for (int p = 0; p < s->numArgs; ++p) {
+      MlirStringRef name = mlirStringRefCreateFromCString(s->args[p].name);
+      if (fxAutoFunctionalizedGetMutatedResultIndex(def, s, name) == index) {
+        *next = fxCallGetOperandByName(def, name);
+        return 2;
+      }
+    }
+    return 0;
+  }
+  default:
+    return 0;
+  }
+}
+
+/* contiguityStep followed to the end, remembering the answer for every
+ * value on the way: a chain of 20,000 reshapes is walked once. */
+bool fxKnownContiguous(FxLayouts *l, MlirValue v) {
+  intptr_t known;
+  int answer = 0;
+  MlirValue cur = v, next;
+  for (;;) {
+    if (fxPtrMapGet(&l->memo, cur.ptr, &known)) {
+      answer = (int)known;
+      break;
+    }
+    answer = contiguityStep(cur, l->table, &next);
+    if (answer != 2)
+      break;
+    cur = next;
+  }
+  for (cur = v; !fxPtrMapGet(&l->memo, cur.ptr, &known);) {
+    fxPtrMapPut(&l->memo, cur.ptr, answer); /* (fails: not kept) */
+    if (contiguityStep(cur, l->table, &next) != 2)
+      break;
+    cur = next;
+  }
+  return answer;
+}
+
+bool fxHasViewUse(MlirValue v, MlirOperation *view) {
+  size_t n = 0, cap = 16;
+  MlirValue *stack = malloc(cap * sizeof *stack);
+  *view = (MlirOperation){NULL};
+  if (!stack)
+    return true; /* out of memory: say "there may be one" */
+  stack[n++] = v;
+  bool found = false;
+  while (n && !found) {
+    MlirValue cur = stack[--n];
+    for (MlirOpOperand use = mlirValueGetFirstUse(cur);
+         !mlirOpOperandIsNull(use) && !found; use = mlirOpOperandGetNextUse(use)) {
+      MlirOperation user = mlirOpOperandGetOwner(use);
+      if (fxOpGetKind(user) == FX_OP_VIEW) {
+        *view = user;
+        found = true;
+      } else if (fxOpIsViewLike(user)) {
+        if (n == cap) {
+          MlirValue *bigger = realloc(stack, 2 * cap * sizeof *stack);
+          if (!bigger) {
+            found = true;
+            break;
+          }
+          stack = bigger;
+          cap *= 2;
+        }
+        stack[n++] = mlirOperationGetResult(user, 0);
+      }
+    }
+  }
+  free(stack);
+  return found;
+}

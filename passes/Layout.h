@@ -1,0 +1,51 @@
+/* Layout.h - what the passes know about memory layouts.
+ *
+ * The runtime gives every new tensor (a call's own result, the new value of
+ * an auto_functionalized operand, a slice_scatter's result) fresh
+ * row-major contiguous storage.  A rewrite that makes such a value stand for
+ * another one (its operand, a scatter's source or base) may change the
+ * layout a later fx.view sees, and an fx.view that cannot view its input is
+ * an error (DESIGN §2): such rewrites need the replacement to be known
+ * contiguous, or no fx.view among the replaced value's views.
+ *
+ * Ownership: FxLayouts is a per-pass-run cache; fxLayoutsInit /
+ * fxLayoutsFree.  It refers to, and does not own, the schema table.
+ */
+#ifndef FX_PASSES_LAYOUT_H
+#define FX_PASSES_LAYOUT_H
+
+#include "Fx.h"
+#include "PtrMap.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct FxLayouts {
+  FxSchemaTable *table;
+  FxPtrMap memo; /* value -> fxKnownContiguous, once computed */
+} FxLayouts;
+
+void fxLayoutsInit(FxLayouts *layouts, FxSchemaTable *table);
+void fxLayoutsFree(FxLayouts *layouts);
+
+/* Whether `v` has row-major contiguous layout for sure (remembered for
+ * every value on the way, so a chain of reshapes is walked once).  Call
+ * results are new contiguous tensors unless their schema return carries an
+ * alias set; a value a view, reshape, whole-row slice, scatter or
+ * auto_functionalized keeps from its input is laid out like it (the
+ * conservative reading: the runtime allocates scatter results and new
+ * values contiguous, but the passes may replace them by their input);
+ * arguments may have any layout. */
+bool fxKnownContiguous(FxLayouts *layouts, MlirValue v);
+
+/* Whether an fx.view is among `v`'s views (reshapes, views and slices of
+ * it, followed): where a layout change of `v` would be seen; *view is the
+ * first one found (null when out of memory, which also answers true). */
+bool fxHasViewUse(MlirValue v, MlirOperation *view);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FX_PASSES_LAYOUT_H */

@@ -1,0 +1,63 @@
+/* Rewire.c - may a value stand for another that may live elsewhere? (see
+ * Rewire.h) */
+#include "Rewire.h"
+#include "PassInternal.h"
+
+#include <stdio.h>
+
+bool fxRewireIsSafe(const FxRewire *rw, MlirOperation since, MlirValue old,
+                    MlirValue value, const char *what, char *why,
+                    size_t cap) {
+  char loc[256];
+  MlirValue root = fxReadIndexRoot(rw->index, value);
+  MlirValue oldRoot = fxReadIndexRoot(rw->index, old);
+  if (fxHasReturnedAlias(rw->aliases, root, (MlirOperation){NULL}) ||
+      fxHasReturnedAlias(rw->aliases, oldRoot, (MlirOperation){NULL})) {
+    snprintf(why, cap,
+             "kept: %s would share storage that an op returning an alias "
+             "(aten::copy_, a call without a schema, func.call) also reaches",
+             what);
+    return false;
+  }
+  MlirOperation w = {NULL};
+  if (fxReadIndexMayWriteAfter(rw->index, root, since, &w) ||
+      fxReadIndexMayWriteAfter(rw->index, oldRoot, since, &w)) {
+    if (mlirOperationIsNull(w))
+      snprintf(loc, sizeof loc, "an unknown place");
+    else
+      fxLocationString(w, loc, sizeof loc);
+    snprintf(why, cap,
+             "kept: %s would share storage that the in-place call at %s "
+             "writes",
+             what, loc);
+    return false;
+  }
+  if (fxReadIndexMayReachReturn(rw->index, old)) {
+    intptr_t arg = fxFunctionArgIndex(root);
+    if (arg >= 0) {
+      snprintf(why, cap,
+               "kept: %s would make a function result alias argument %d",
+               what, (int)arg);
+      return false;
+    }
+    if (fxReadIndexMayReachReturn(rw->index, root)) {
+      snprintf(why, cap,
+               "kept: %s would make two function results share storage",
+               what);
+      return false;
+    }
+  }
+  MlirOperation view;
+  if (!fxKnownContiguous(rw->layouts, value) && fxHasViewUse(old, &view)) {
+    if (mlirOperationIsNull(view))
+      snprintf(loc, sizeof loc, "an unknown place");
+    else
+      fxLocationString(view, loc, sizeof loc);
+    snprintf(why, cap,
+             "kept: %s would change the layout the fx.view at %s sees (the "
+             "replacement is not known to be contiguous)",
+             what, loc);
+    return false;
+  }
+  return true;
+}

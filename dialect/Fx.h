@@ -71,6 +71,11 @@ intptr_t fxTensorTypeGetDims(MlirType type, FxDim *dims, intptr_t max);
 /* Tensor types are uniqued and the verifier requires dims to be i64 or
  * strings, so mlirTypeEqual is tensor type equality (dims by fxDimEqual). */
 
+/* Whether the element counts of two tensor types differ whatever values
+ * their symbols take (static products, symbols as a multiset; the check the
+ * verifier makes of every reshape and view). */
+bool fxTensorTypeCountsDiffer(MlirType a, MlirType b);
+
 /* !fx.sym<"name"> */
 MlirType fxSymTypeGet(MlirContext ctx, MlirStringRef name);
 MlirStringRef fxSymTypeGetName(MlirType type);

@@ -56,6 +56,9 @@ MlirLogicalResult fxVerifyViewLayout(MlirOperation view, FxSchemaTable *table);
  * (FxVerifyAttrs.c): `fx.donated` is a unit attribute, no other exists.
  * Reports every bad one at the function. */
 MlirLogicalResult fxVerifyFunctionAttrs(MlirOperation func);
+/* func.calls inside `func` never pass one storage as two tensor arguments
+ * (FxVerifyCalls.c). */
+MlirLogicalResult fxVerifyFunctionCalls(MlirOperation func);
 
 /*===-- Dtypes (FxDialect.c) -------------------------------------------------===*/
 

@@ -372,6 +372,10 @@ static bool countsDiffer(Count a, Count b) {
   return a.product != b.product;
 }
 
+bool fxTensorTypeCountsDiffer(MlirType a, MlirType b) {
+  return countsDiffer(countOf(a), countOf(b));
+}
+
 /*===-- reshape / view -----------------------------------------------------===*/
 
 static MlirLogicalResult checkSameDtype(Verifier *v, MlirType in,
@@ -1068,6 +1072,7 @@ MlirLogicalResult fxVerifyFunction(MlirOperation func, FxSchemaTable *table) {
     failed |= FAILED(checkTensorType(&v, mlirFunctionTypeGetResult(fnType, i),
                                      "result", (int)i));
   failed |= FAILED(fxVerifyFunctionAttrs(func));
+  failed |= FAILED(fxVerifyFunctionCalls(func));
   mlirOperationWalk(func, verifyWalk, &w, MlirWalkPreOrder);
   if (w.table != table)
     fxSchemaTableDestroy(w.table);

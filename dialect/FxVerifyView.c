@@ -185,10 +185,12 @@ static bool callResultLayout(Ctx *c, MlirOperation op, intptr_t r, int depth,
       if (!strcmp(s->args[p].alias, ret->alias))
         param = s->args[p].name;
   } else if (!ret && fxOpGetKind(op) == FX_OP_AUTO_FUNCTIONALIZED) {
-    for (int p = 0; p < s->numArgs && !param; ++p)
-      if (s->args[p].mutated &&
-          fxAutoFunctionalizedGetMutatedResultIndex(op, s, fxStr(s->args[p].name)) == r)
-        param = s->args[p].name;
+    /* The new value of a mutated operand: the runtime copies the operand
+     * into fresh contiguous storage (unlike torch's clone_preserve_strides),
+     * and the passes replace it by the operand only where no fx.view could
+     * tell (passes/Layout.h). */
+    contiguous(l);
+    return true;
   }
   MlirValue operand = param ? fxCallGetOperandByName(op, fxStr(param))
                             : (MlirValue){NULL};
@@ -243,15 +245,10 @@ static bool layoutOf(Ctx *c, MlirValue v, int depth, Layout *l) {
     return callResultLayout(c, op, mlirOpResultGetResultNumber(v), depth, l);
   case FX_OP_SLICE:
     return sliceLayout(c, op, depth, l);
-  case FX_OP_SLICE_SCATTER: {
-    Layout base;
-    if (!layoutOf(c, mlirOperationGetOperand(op, 0), depth + 1, &base) ||
-        base.rank != l->rank)
-      return false;
-    for (intptr_t d = 0; d < l->rank; ++d)
-      l->strides[d] = base.strides[d];
+  case FX_OP_SLICE_SCATTER: /* fresh contiguous storage, as the runtime
+                                makes it (see the new values above) */
+    contiguous(l);
     return true;
-  }
   case FX_OP_VIEW:
   case FX_OP_RESHAPE:
     return reshapeLayout(c, op, depth, l);

@@ -241,13 +241,18 @@ static MlirValue cacheFind(FxLower *L, const void *object, int64_t n,
   return (MlirValue){NULL};
 }
 
+/* `slot` came from cacheFind before the value was built; building it may
+ * have grown the table (nested lookups), so the entry is found again here
+ * (a use of the stale slot was a heap-use-after-free, found by ASan on a
+ * fuzz graph). */
 static void cachePut(FxLower *L, FxCacheEntry *slot, const void *object,
                      int64_t n, MlirValue v) {
-  if (!slot)
-    return;
-  slot->object = object;
-  slot->n = n;
-  slot->value = v;
+  FxCacheEntry *e;
+  if (!slot || !mlirValueIsNull(cacheFind(L, object, n, &e)) || !e)
+    return; /* out of memory, or cached meanwhile */
+  e->object = object;
+  e->n = n;
+  e->value = v;
   L->cache->count++;
 }
 

@@ -188,10 +188,13 @@ bool fxReachesReturn(MlirValue v) { return anyUse(v, isReturn, NULL); }
 intptr_t fxFunctionArgIndex(MlirValue v) {
   if (!mlirValueIsABlockArgument(v))
     return -1;
-  MlirOperation parent = mlirBlockGetParentOperation(mlirBlockArgumentGetOwner(v));
+  MlirBlock block = mlirBlockArgumentGetOwner(v);
+  MlirOperation parent = mlirBlockGetParentOperation(block);
   MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(parent));
-  if (name.length != 9 || memcmp(name.data, "func.func", 9) != 0)
-    return -1;
+  if (name.length != 9 || memcmp(name.data, "func.func", 9) != 0 ||
+      !mlirBlockEqual(block, mlirRegionGetFirstBlock(
+                                 mlirOperationGetRegion(parent, 0))))
+    return -1; /* another block's argument is whatever flows into it */
   return mlirBlockArgumentGetArgNumber(v);
 }
 

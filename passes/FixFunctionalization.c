@@ -165,8 +165,14 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
     MlirValue newValue = mlirOperationGetResult(call, m->result);
     if (mlirValueEqual(v, root))
       m->copyBack = findCopyBack(call, root, newValue);
+    /* The epilogue only when nothing tells the argument and the new value
+     * apart once the copy is made: the new value neither written nor
+     * returned after it, and the copy_'s own result (the argument again,
+     * Tensor(a!)) not used at all. */
     if (!mlirOperationIsNull(m->copyBack) &&
-        usedAfterCopyBack(st, newValue, m->copyBack))
+        (usedAfterCopyBack(st, newValue, m->copyBack) ||
+         !mlirOpOperandIsNull(
+             mlirValueGetFirstUse(mlirOperationGetResult(m->copyBack, 0)))))
       m->copyBack = (MlirOperation){NULL}; /* two buffers from there on */
     if (!isDonated(func, arg) && mlirOperationIsNull(m->copyBack)) {
       snprintf(why, cap,
@@ -176,12 +182,14 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
       return false;
     }
   }
-  /* Storage also reached through a call's aliasing return (aten::copy_)
-   * is outside what the region model tracks: never write it in place. */
+  /* Storage also reached through an op that may return an alias of its
+   * operand (aten::copy_, a call without a schema, func.call) is outside
+   * what the region model tracks: never write it in place. */
   if (fxHasReturnedAlias(&st->aliases, root, m->copyBack)) {
     snprintf(why, cap,
-             "cloned operand '%s': its storage is also the result of a call "
-             "whose schema returns an alias of an argument",
+             "cloned operand '%s': its storage may also be reached through "
+             "an op that returns an alias (aten::copy_, a call without a "
+             "schema, func.call)",
              name);
     return false;
   }

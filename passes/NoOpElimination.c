@@ -123,6 +123,16 @@ static void planReshape(State *st, MlirOperation op, Plan *plan) {
   /* A view of views is a view of the first input.  A reshape may copy a
    * non-contiguous input; bypassing it can change storage, and a view of
    * its input may not exist. */
+  if (fxTensorTypeCountsDiffer(typeOf(first), typeOf(out))) {
+    /* Each reshape's count was undecided (different symbols); the collapsed
+     * one's is decided, and wrong for every non-empty tensor: the verifier
+     * would reject it. */
+    plan->action = DECLINE;
+    snprintf(plan->reason, sizeof plan->reason,
+             "kept: the collapsed reshape would change the element count "
+             "(the chain is only valid for empty tensors)");
+    return;
+  }
   if (innerKind == FX_OP_VIEW || fxKnownContiguous(&st->layouts, first)) {
     plan->action = COLLAPSE;
     plan->value = first;

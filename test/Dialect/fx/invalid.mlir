@@ -988,21 +988,6 @@ func.func @negative_view_symbolic_rows(%n: !fx.sym<"s0">) {
 
 // -----
 
-// The new value of an operand of fx.auto_functionalized has the operand's
-// layout (torch clones it preserving strides); fixing the functional form
-// then views the operand itself.
-"fx.schema"() {name = "test::fill", signature = "fill(Tensor! out, Tensor w) -> ()"} : () -> ()
-func.func @negative_view_functional_result(%w: !fx.tensor<[4], f32>) {
-  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>
-  %x = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
-  %f = "fx.auto_functionalized"(%x, %w) {target = "test::fill", arg_names = ["out", "w"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4, 4], f32>
-  // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<[4, 4], f32>, laid out with strides [8, 1], as !fx.tensor<[16], f32>: the dims it would merge are not contiguous with each other, so torch's view raises (fx.reshape copies when it must)}}
-  %v = "fx.view"(%f) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
-  return
-}
-
-// -----
-
 // copy_ returns self (Tensor(a!)): self's layout.
 func.func @negative_view_copy_result(%s: !fx.tensor<[4], f16>) {
   %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>
@@ -1010,18 +995,5 @@ func.func @negative_view_copy_result(%s: !fx.tensor<[4], f16>) {
   %c = "fx.call"(%x, %s) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4], f16>) -> !fx.tensor<[4, 4], f32>
   // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<[4, 4], f32>, laid out with strides [8, 1], as !fx.tensor<[16], f32>: the dims it would merge are not contiguous with each other, so torch's view raises (fx.reshape copies when it must)}}
   %v = "fx.view"(%c) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
-  return
-}
-
-// -----
-
-// slice_scatter keeps its base's layout (torch clones it preserving
-// strides).
-func.func @negative_view_scatter_result(%s: !fx.tensor<[4, 2], f32>) {
-  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>
-  %x = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
-  %sc = "fx.slice_scatter"(%x, %s) {dim = 1 : i64, start = 0 : i64, end = 2 : i64, step = 1 : i64} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 2], f32>) -> !fx.tensor<[4, 4], f32>
-  // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<[4, 4], f32>, laid out with strides [8, 1], as !fx.tensor<[16], f32>: the dims it would merge are not contiguous with each other, so torch's view raises (fx.reshape copies when it must)}}
-  %v = "fx.view"(%sc) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
   return
 }

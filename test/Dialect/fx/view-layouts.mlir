@@ -1,0 +1,28 @@
+// Layouts the verifier derives for fx.view (docs/dialect.md, "Layouts"):
+// the new value of an auto_functionalized operand and a slice_scatter
+// result are new contiguous storage, as the runtime makes them, so a view
+// of them verifies even when their operand / base is a column slice.
+// RUN: fx-opt %s --split-input-file | FileCheck %s
+
+"fx.schema"() {name = "test::fill", signature = "fill(Tensor! out, Tensor w) -> ()"} : () -> ()
+// CHECK-LABEL: func.func @view_functional_result
+// CHECK: fx.view
+func.func @view_functional_result(%w: !fx.tensor<[4], f32>) {
+  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>
+  %x = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  %f = "fx.auto_functionalized"(%x, %w) {target = "test::fill", arg_names = ["out", "w"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4, 4], f32>
+  %v = "fx.view"(%f) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  return
+}
+
+// -----
+
+// CHECK-LABEL: func.func @view_scatter_result
+// CHECK: fx.view
+func.func @view_scatter_result(%s: !fx.tensor<[4, 2], f32>) {
+  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>
+  %x = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  %sc = "fx.slice_scatter"(%x, %s) {dim = 1 : i64, start = 0 : i64, end = 2 : i64, step = 1 : i64} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 2], f32>) -> !fx.tensor<[4, 4], f32>
+  %v = "fx.view"(%sc) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  return
+}

@@ -1,0 +1,39 @@
+// A func.call never passes one storage as two tensor arguments: fx functions
+// take distinct storage per argument (the passes rely on it).
+// RUN: fx-opt %s --split-input-file --verify-diagnostics --pass-pipeline='builtin.module(func.func(fx-verify))'
+
+func.func @f(%p: !fx.tensor<[8, 4], f32>, %q: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
+  return %p : !fx.tensor<[8, 4], f32>
+}
+
+func.func @negative_same_value(%a: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
+  // expected-error @below {{'func.call' op operands 0 and 1 share storage (views of one value): fx functions take distinct storage for each tensor argument; clone one of them}}
+  %r = func.call @f(%a, %a) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  return %r : !fx.tensor<[8, 4], f32>
+}
+
+// -----
+
+func.func @f(%p: !fx.tensor<[4, 4], f32>, %q: !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32> {
+  return %p : !fx.tensor<[4, 4], f32>
+}
+
+func.func @negative_views_of_one_value(%a: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[4, 4], f32> {
+  %u = "fx.slice"(%a) {dim = 0 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %v = "fx.slice"(%a) {dim = 0 : i64, start = 4 : i64, end = 8 : i64, step = 1 : i64} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  // expected-error @below {{'func.call' op operands 0 and 1 share storage (views of one value): fx functions take distinct storage for each tensor argument; clone one of them}}
+  %r = func.call @f(%u, %v) : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  return %r : !fx.tensor<[4, 4], f32>
+}
+
+// -----
+
+func.func @f(%p: !fx.tensor<[8, 4], f32>, %q: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
+  return %p : !fx.tensor<[8, 4], f32>
+}
+
+func.func @clone_first(%a: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
+  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %r = func.call @f(%a, %b) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  return %r : !fx.tensor<[8, 4], f32>
+}

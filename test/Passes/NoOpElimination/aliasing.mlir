@@ -1,0 +1,50 @@
+// fx-noop-elimination: replacements the storage or layout model cannot
+// vouch for stay, with the reason.
+// RUN: fx-opt %s --split-input-file --verify-diagnostics --pass-pipeline='builtin.module(func.func(fx-noop-elimination))' | FileCheck %s
+
+func.func @id(%t: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
+  return %t : !fx.tensor<[8, 4], f32>
+}
+
+// The full-cover scatter's source is a func.call result that may be the
+// argument: the snapshot is returned and must not become an alias of it.
+// CHECK-LABEL: func.func @scatter_of_call_result
+// CHECK: fx.slice_scatter
+func.func @scatter_of_call_result(%a: !fx.tensor<[8, 4], f32>, %z: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
+  %y = func.call @id(%a) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  // expected-remark @below {{kept: replacing this full-cover scatter by its source would share storage that an op returning an alias (aten::copy_, a call without a schema, func.call) also reaches}}
+  %s = "fx.slice_scatter"(%z, %y) {dim = 0 : i64, start = 0 : i64, end = 8 : i64, step = 1 : i64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  return %s : !fx.tensor<[8, 4], f32>
+}
+
+// -----
+
+// The scatter's result is fresh contiguous storage; its source, a column
+// slice, could not be viewed as [16].
+// CHECK-LABEL: func.func @scatter_viewed
+// CHECK: fx.slice_scatter
+// CHECK: fx.view
+func.func @scatter_viewed(%a: !fx.tensor<[4, 8], f32>, %z: !fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32> {
+  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 8], f32>
+  %m = "fx.slice"(%b) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  // expected-remark @below {{kept: replacing this full-cover scatter by its source would change the layout the fx.view at loc("view") sees (the replacement is not known to be contiguous)}}
+  %s = "fx.slice_scatter"(%z, %m) {dim = 0 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %v = "fx.view"(%s) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32> loc("view")
+  %c = "fx.call"(%v) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[16], f32>) -> !fx.tensor<[16], f32>
+  return %c : !fx.tensor<[16], f32>
+}
+
+// -----
+
+// Each reshape's element count is undecided (two symbols); the collapsed
+// one, [s0, 4] -> [s0, 8], would be decided and wrong.
+// CHECK-LABEL: func.func @collapse_decides_count
+// CHECK: %[[Y:.*]] = "fx.reshape"
+// CHECK: "fx.reshape"(%[[Y]])
+func.func @collapse_decides_count(%x: !fx.tensor<["s0", 4], f32>, %n: !fx.sym<"s1">) -> !fx.tensor<["s0", 8], f32> {
+  %y = "fx.reshape"(%x) {shape = ["s1", 2]} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s1", 2], f32>
+  // expected-remark @below {{kept: the collapsed reshape would change the element count (the chain is only valid for empty tensors)}}
+  %z = "fx.reshape"(%y) {shape = ["s0", 8]} : (!fx.tensor<["s1", 2], f32>) -> !fx.tensor<["s0", 8], f32>
+  %c = "fx.call"(%z) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 8], f32>
+  return %c : !fx.tensor<["s0", 8], f32>
+}

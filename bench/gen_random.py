@@ -49,11 +49,14 @@ Unknown options raise ValueError.
 """
 import random
 
+from gen_alias import AliasSteps
+
 from gen_model import (INT64_MAX, FLOATS, MAX_OPERANDS, MAX_RESULTS, Retry, Val, broadcast,
                        compute_stride, contiguous_strides, fmt_dim, fmt_float, fmt_int_or_sym,
                        fmt_type, fmt_type_dims, numel, slice_range)
 
 MAX_RANK_CUSTOM = 4
+MAX_ARGS = 56       # fx-run takes 64 arguments: room for the !fx.sym ones
 
 # The fuzz:: user ops (test/Fuzz/Inputs/fuzzops.c).  Per kind: schema after
 # the name, tensor params (name, mutated, optional), own tensor returns, and
@@ -77,6 +80,11 @@ CUSTOM = {
     "opt_": ("(Tensor! self, Tensor!? extra, Tensor? src, float alpha=1.0) -> ()",
              [("self", True, False), ("extra", True, True), ("src", False, True)], 0,
              [("alpha", "float", False)]),
+    "fill_": ("(Tensor! out, Tensor x, float alpha) -> ()",
+              [("out", True, False), ("x", False, False)], 0,
+              [("alpha", "float", True)]),
+    "two_": ("(Tensor! a, Tensor! b, Tensor x) -> ()",
+             [("a", True, False), ("b", True, False), ("x", False, False)], 0, []),
 }
 
 
@@ -95,10 +103,12 @@ def needs_fuzzops(text):
 
 
 
-class Gen:
+class Gen(AliasSteps):
+    CUSTOM = CUSTOM
+
     def __init__(self, seed, steps=None, s0=None, symbolic=None, dtype=None,
                  custom=True, runnable=True, tokens_symbol="s0", hidden=64,
-                 min_steps=8, max_steps=28, copy_return=True):
+                 min_steps=8, max_steps=28, copy_return=True, alias=True):
         self.seed = seed
         self.r = random.Random(seed)
         r = self.r
@@ -131,6 +141,10 @@ class Gen:
         self.written = {}       # root -> set of offsets written in place
         self.uses = {}          # id(Val) -> number of uses
         self.omitted = False    # a user op call leaves an optional tensor out
+        self.alias = alias      # the steps of gen_alias.py
+        self.misscatter = 0.1 if alias else 0.0
+        self.xsyms = []         # symbols declared by !fx.sym arguments for slice lengths
+        self.observe = []       # values the alias steps read: returned first
 
     # -- basics -----------------------------------------------------------
 
@@ -182,6 +196,8 @@ class Gen:
     # -- arguments and fresh values -----------------------------------------
 
     def new_arg(self, dims, dtype, donated=None):
+        if len(self.args) + len(self.xsyms) >= MAX_ARGS:
+            raise Retry()
         name = "%%a%d" % len(self.args)
         v = self.fresh_val(name, dims, dtype)
         v.arg = len(self.args)
@@ -246,13 +262,16 @@ class Gen:
 
     # -- views ---------------------------------------------------------------
 
-    def emit_slice(self, v, dim, start, end, step, dim_text=None):
-        """Emits fx.slice; start/end are ints or symbol names."""
+    def emit_slice(self, v, dim, start, end, step, dim_text=None, tdim=None):
+        """Emits fx.slice; start/end are ints or symbol names; `tdim` (a
+        symbol bound to the selected length) overrides the result dim."""
         d = dim % v.rank
         n = self.shape(v)[d]
         s, e = self.conc(start), self.conc(end)
         s_norm, length = slice_range(n, s, e, step)
-        tdim = self.slice_type_dim(v.dims[d], start, end, step, length)
+        if tdim is None:
+            tdim = self.slice_type_dim(v.dims[d], start, end, step, length)
+        assert self.conc(tdim) == length, (tdim, length)
         dims = list(v.dims)
         dims[d] = tdim
         name = self.fresh_name()
@@ -440,7 +459,7 @@ class Gen:
             if n + extra > 64:
                 raise Retry()
             base[d] = n + extra
-            start = r.randint(0, extra)
+            start = r.randint(0, extra if n else extra - 1)  # n = 0: start < base[d] keeps "neg" empty
             end = start + n
             step = 1
             if how == "neg":
@@ -487,6 +506,11 @@ class Gen:
                 # An equivalent spelling of the region now and then.
                 if r.random() < 0.25:
                     dim = dim - parent.rank if dim >= 0 else dim + parent.rank
+                # Now and then a scatter "back" to another region of the
+                # same length (another start or step): valid functional IR
+                # that is no scatter-back, which the passes must keep.
+                if r.random() < self.misscatter:
+                    start, end, step = self.alt_region(parent, dim, start, end, step)
                 pnew = self.emit_scatter(base, child_new, dim, start, end, step)
             else:
                 pnew = self.emit_view(child_new, parent.dims, "view")
@@ -501,6 +525,11 @@ class Gen:
         return child_new
 
     def emit_scatter(self, base, src, dim, start, end, step):
+        # The runtime's check: src has the region's shape at the bindings.
+        d = dim % base.rank
+        want = list(self.shape(base))
+        want[d] = slice_range(want[d], self.conc(start), self.conc(end), step)[1]
+        assert tuple(want) == self.shape(src), (want, self.shape(src), base.dims, dim, start, end, step)
         name = self.fresh_name()
         self.use(base)
         self.use(src)
@@ -609,6 +638,18 @@ class Gen:
             own = [(rd, dtype)]
         else:
             rd = None
+        args = self.custom_args(scalars)
+        mutated = [p for p, m, _ in tparams if m]
+        if form == "call" and not self.disjoint(tensors, mutated):
+            raise Retry()
+        if fixed is None:
+            self.schemas[opname] = ('%s%s' % (opname, sig), dims_used, rd)
+        return self.finish_mutation(form, target, tensors, args, own, mutated)
+
+    def custom_args(self, scalars):
+        """The `args` of a user op call: every required scalar, some of the
+        optional ones."""
+        r = self.r
         args = {}
         for sname, skind, required in scalars:
             if not required and r.random() < 0.4:
@@ -620,12 +661,7 @@ class Gen:
                     else '"%s"' % self.sym
             elif skind == "bool":
                 args[sname] = r.choice(["true", "false"])
-        mutated = [p for p, m, _ in tparams if m]
-        if form == "call" and not self.disjoint(tensors, mutated):
-            raise Retry()
-        if fixed is None:
-            self.schemas[opname] = ('%s%s' % (opname, sig), dims_used, rd)
-        return self.finish_mutation(form, target, tensors, args, own, mutated)
+        return args
 
     def step_split(self, form):
         """Disjoint slices of one base (column ranges, or even and odd
@@ -695,7 +731,9 @@ class Gen:
                     return False
         return True
 
-    def finish_mutation(self, form, target, tensors, args, own, mutated):
+    def finish_mutation(self, form, target, tensors, args, own, mutated, scatter=0.75):
+        """Emits the call; functionally, each new value is written back up
+        its view chain with probability `scatter`."""
         vals = self.emit_call(form, target, tensors, args, own, mutated)
         if form == "af":
             news = vals[len(own):]
@@ -705,7 +743,7 @@ class Gen:
                 if id(old) in seen:
                     continue
                 seen.add(id(old))
-                if self.r.random() < 0.75:
+                if self.r.random() < scatter:
                     self.scatter_back(old, new)
                 else:
                     old.stale = True
@@ -959,11 +997,15 @@ class Gen:
         kinds = ["af_kernel"] * 6 + ["call_kernel"] * 2 + ["view"] * 4 + ["pure"] * 4
         if self.custom:
             kinds += ["af_custom"] * 6 + ["call_custom"] * 3 + ["split"] * 2 + ["overlap"] * 2
+            if self.alias:
+                kinds += [k for k, w in self.ALIAS_STEPS for _ in range(w)]
         k = r.choice(kinds)
         mark = (len(self.lines), len(self.pool), len(self.args), dict(self.schemas), dict(self.latest),
-                [v.stale for v in self.pool])
+                [v.stale for v in self.pool], dict(self.S), list(self.xsyms), list(self.observe))
         try:
-            if k == "af_kernel":
+            if k in self.ALIAS_KINDS:
+                self.alias_step(k)
+            elif k == "af_kernel":
                 self.step_kernel("af")
             elif k == "call_kernel":
                 self.step_kernel("call")
@@ -981,7 +1023,8 @@ class Gen:
                 self.step_pure()
         except Retry:
             # Roll back whatever the step emitted.
-            nl, np, na, schemas, latest, stale = mark
+            nl, np, na, schemas, latest, stale, syms, xsyms, observe = mark
+            self.S, self.xsyms, self.observe = syms, xsyms, observe
             del self.lines[nl:]
             del self.pool[np:]
             del self.args[na:]
@@ -1022,6 +1065,13 @@ class Gen:
         r = self.r
         want = r.randint(1, 6)
         rets = []
+        # What the alias steps read after a write, first.
+        seen = set()
+        for v in self.observe:
+            if id(v) not in seen and len(rets) < 10:
+                seen.add(id(v))
+                rets.append(v)
+        want += len(rets)
         leaves = [v for v in self.pool if v.arg is None and not self.uses.get(id(v))]
         latest = [v for v in self.latest.values() if v.arg is None]
         r.shuffle(leaves)
@@ -1040,6 +1090,8 @@ class Gen:
         args = ["%s: %s%s" % (a.name, fmt_type(a), " {fx.donated}" if d else "") for a, d in self.args]
         if self.sym1:
             args.append('%%n: !fx.sym<"%s">' % self.sym1)
+        for i, name in enumerate(self.xsyms):
+            args.append('%%n%d: !fx.sym<"%s">' % (i + 1, name))
         syms = " ".join("--sym=%s=%d" % (k, v) for k, v in sorted(self.S.items()))
         out.append("// Random fx graph, bench/gen_random.py seed %d." % self.seed)
         if self.omitted:
@@ -1061,7 +1113,7 @@ class Gen:
         return "\n".join(out) + "\n"
 
 
-_OPTS = {"steps", "min_steps", "max_steps", "copy_return", "s0", "symbolic", "dtype", "custom", "runnable", "tokens_symbol", "hidden", "layers"}
+_OPTS = {"steps", "min_steps", "max_steps", "copy_return", "alias", "s0", "symbolic", "dtype", "custom", "runnable", "tokens_symbol", "hidden", "layers"}
 
 
 def generate(seed: int, **opts) -> str:

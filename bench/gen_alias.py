@@ -55,7 +55,7 @@ USER_WRITERS = ["scale_", "fill_", "axpy_", "two_", "mix2_", "addret_"]
 class AliasSteps:
     """Mixed into gen_random.Gen: the steps above and their helpers."""
 
-    ALIAS_STEPS = [("chain", 6), ("copy_reshape", 3), ("sym_slices", 3), ("scatter_view", 4),
+    ALIAS_STEPS = [("chain", 6), ("copy_reshape", 3), ("sym_slices", 4), ("scatter_view", 5),
                    ("two_views", 2), ("copy_into", 2)]
     ALIAS_KINDS = {k for k, _ in ALIAS_STEPS}
 
@@ -125,10 +125,10 @@ class AliasSteps:
         r = self.r
         if form == "af":
             cands = [v for v in others if v.dims == tuple(dims) and v.dtype == dtype]
-            if cands and r.random() < 0.4:
+            if cands and r.random() < 0.3:
                 return r.choice(cands)
         v = self.value(dims, dtype)
-        if form == "call" and any(self.overlaps(v, w) for w in written):
+        if any(self.overlaps(v, w) for w in written):
             v = self.new_arg(dims, dtype)
         return v
 
@@ -157,7 +157,7 @@ class AliasSteps:
         dt, dims = target.dtype, target.dims
         kinds = ["copy_"]
         if dt in FLOATS and 1 <= target.rank <= 4:
-            kinds += USER_WRITERS + ["rms_norm"]
+            kinds = USER_WRITERS * 2 + ["rms_norm", "rms_norm", "copy_"]
         kind = r.choice(kinds)
         op = lambda d: self.operand(d, dt, form, (target,), others)   # noqa: E731
         if kind == "copy_":
@@ -215,11 +215,19 @@ class AliasSteps:
             if numel([self.conc(d) for d in dims]) <= MAX_NUMEL:
                 return tuple(dims)
 
-    def chain_base(self, dtype, dims):
+    def chain_base(self, dtype, dims, writable=False):
         """A value of these dims to slice and view: an argument (donated or
-        not), a new buffer, a computed value, or whatever value() finds."""
+        not), a new buffer, a computed value, or whatever value() finds.
+        writable: mostly storage the passes may write in place (new or
+        computed, now and then a donated argument)."""
         r = self.r
         x = r.random()
+        if writable:
+            if x < 0.15:
+                return self.new_arg(dims, dtype, donated=True)
+            if x < 0.35:
+                return self.empty(dims, dtype)
+            return self.unary(r.choice(["aten::cos", "aten::clone"]), self.value(dims, dtype))
         if x < 0.35:
             return self.new_arg(dims, dtype)
         if x < 0.5:
@@ -261,7 +269,7 @@ class AliasSteps:
             return self.slice_as(v, dd, start, end, step)
         raise Retry()
 
-    def slice_as(self, v, d, start, end, step):
+    def slice_as(self, v, d, start, end, step, sym=0.35):
         """Emits v[start:end:step] along d (spelled negative now and then);
         on a symbolic dim the result is typed with a new symbol bound to
         the length now and then, else with the static length."""
@@ -270,7 +278,7 @@ class AliasSteps:
         _, length = slice_range(n, self.conc(start), self.conc(end), step)
         tdim = None
         typed = self.slice_type_dim(v.dims[d], start, end, step, length)
-        if isinstance(v.dims[d], str) and not isinstance(typed, str) and r.random() < 0.35 \
+        if isinstance(v.dims[d], str) and not isinstance(typed, str) and r.random() < sym \
                 and len(self.xsyms) < MAX_XSYMS:
             tdim = self.new_sym(length)
         dim = d if r.random() < 0.6 else d - v.rank
@@ -413,36 +421,48 @@ class AliasSteps:
         r = self.r
         dtype = self.act_dtype()
         H = r.choice([2, 4, 8])
-        dims = (self.T, H) if r.random() < 0.7 else (self.T, 2, H)
-        R = self.chain_base(dtype, dims)
-        n = self.conc(self.T)
-        a = r.choice([0, 1, 2, 3, -r.randint(1, n + 2)])
-        b = r.choice([n + r.randint(1, 4), max(n - 1, 0), n + r.randint(-2, 6), INT64_MAX])
-        b = max(b, 0) if b != INT64_MAX else b
-        y = self.slice_as(R, 0, a, b, r.choice([1, 1, 2]))
+        T = self.T
+        if not self.symbolic or self.conc(T) < 3 or r.random() < 0.25:
+            T = self.new_sym(r.choice([4, 5, 6, 7, 9]))   # a symbol of its own
+        dims = (T, H) if r.random() < 0.7 else (T, 2, H)
+        R = self.chain_base(dtype, dims, writable=r.random() < 0.8)
+        n = self.conc(T)
+        a = r.choice([0, 1, 2, 3, 2, -r.randint(1, n + 2)])
+        x = r.random()
+        b = n + r.randint(1, 5) if x < 0.6 else (n - r.randint(0, 1) if x < 0.8 else INT64_MAX)
+        y = self.slice_as(R, 0, a, b, 1 if r.random() < 0.8 else 2, sym=0.6)
         m = self.shape(y)[0]
-        k = r.randint(1, m + 2)
-        e = r.choice([INT64_MAX, INT64_MAX, -r.randint(1, max(m, 1)), m + r.randint(0, 3)])
+        k = r.randint(1, max(m, 1)) if r.random() < 0.85 else m + r.randint(1, 2)
+        x = r.random()
+        e = INT64_MAX if x < 0.6 else (-r.randint(1, max(m, 1)) if x < 0.8 else m + r.randint(0, 3))
         z = self.slice_as(y, 0, -k, e, 1)
-        if r.random() < 0.3:
+        if r.random() < 0.2:
             z = self.chain_op(z)
-        self.write(form, z, [R, y], scatter=0.5)
-        for _ in range(r.randint(1, 2)):
-            c = r.choice([0, 1, -r.randint(1, n + 1)])
-            dd = r.choice([n + r.randint(-3, 4), INT64_MAX, -1])
-            self.read(self.slice_as(R, 0, c, dd if dd == INT64_MAX else max(dd, -n - 1), 1))
-        if r.random() < 0.5:
+        self.write(form if r.random() < 0.5 else "af", z, [R, y], scatter=0.15)
+        # Static slices of R: mostly one that ends between where the write
+        # really is (the last k rows of R[:n]) and where the static end b
+        # would put it (R[b-k:b]), so that only the clamped answer overlaps.
+        for i in range(1 if r.random() < 0.7 else 2):
+            c = r.choice([0, 0, 1, 2])
+            x = r.random()
+            if i == 0 and b != INT64_MAX and b - k > n - k + 1 and x < 0.6:
+                dd = r.randint(n - k + 1, b - k)
+            else:
+                dd = n - r.randint(0, 2) if x < 0.4 else (n + r.randint(1, 3) if x < 0.8 else
+                                                          r.choice([INT64_MAX, -1]))
+            self.read(self.slice_as(R, 0, c, dd, 1))
+        if r.random() < 0.15:
             self.read(y)
 
     def alias_scatter_view(self, form):
         r = self.r
-        how = r.choice(["offset", "offset", "misscatter", "inplace_back", "full_cover"])
+        how = r.choice(["offset", "offset", "offset", "misscatter", "inplace_back", "full_cover"])
         dtype = self.act_dtype()
         rank = r.choice([2, 2, 3])
         n = r.choice([4, 5, 6, 7, 8, 9, 10])
         dims = ((n,) + self.small_dims(rank - 1, sym_first=False)) if r.random() < 0.7 \
             else self.small_dims(rank)
-        R = self.chain_base(dtype, dims)
+        R = self.chain_base(dtype, dims, writable=r.random() < 0.8)
         N = self.shape(R)[0]
         if how == "full_cover":
             # A full-cover scatter's result written; base and source read.
@@ -476,18 +496,21 @@ class AliasSteps:
             self.write("call", R if r.random() < 0.5 else m, [], scatter=0.0)
             self.read(S)
             return
-        # F2/F3: a scatter into an offset view of R reads rows the write changed.
+        # F2/F3: a scatter into an offset view of R reads rows the write
+        # changed.  Mostly a region of B with m's step from B's row 0: it
+        # covers m's rows exactly when o keeps m's phase.
         o = r.randint(1, max(1, N - 2))
         B = self.slice_as(R, 0, o, r.choice([N, INT64_MAX, N - 1 if N - 1 > o else N]), 1)
         M = self.shape(B)[0]
-        st, sp = r.randrange(2), r.choice([1, 2, 2, 3])
+        st = 0 if r.random() < 0.7 else 1
+        sp = k if r.random() < 0.6 else r.choice([1, 2, 3])
         _, L = slice_range(M, st, M, sp)
         sd = list(B.dims)
         sd[0] = L
         Y = self.value(tuple(sd), dtype)
         S = self.emit_scatter(B, Y, r.choice([0, -rank]), st, r.choice([M, INT64_MAX]), sp)
         self.read(S)
-        if r.random() < 0.3:
+        if r.random() < 0.15:
             self.read(new)
 
     def alias_two_views(self, form):

@@ -56,6 +56,7 @@ from gen_model import (INT64_MAX, FLOATS, MAX_OPERANDS, MAX_RESULTS, Retry, Val,
                        fmt_type, fmt_type_dims, numel, slice_range)
 
 MAX_RANK_CUSTOM = 4
+STEP_KINDS = ["af_kernel", "call_kernel", "view", "pure", "af_custom", "call_custom", "split", "overlap"]
 MAX_ARGS = 56       # fx-run takes 64 arguments: room for the !fx.sym ones
 
 # The fuzz:: user ops (test/Fuzz/Inputs/fuzzops.c).  Per kind: schema after
@@ -108,7 +109,7 @@ class Gen(AliasSteps):
 
     def __init__(self, seed, steps=None, s0=None, symbolic=None, dtype=None,
                  custom=True, runnable=True, tokens_symbol="s0", hidden=64,
-                 min_steps=8, max_steps=28, copy_return=True, alias=True):
+                 min_steps=8, max_steps=28, copy_return=True, alias=True, only=None):
         self.seed = seed
         self.r = random.Random(seed)
         r = self.r
@@ -142,6 +143,11 @@ class Gen(AliasSteps):
         self.uses = {}          # id(Val) -> number of uses
         self.omitted = False    # a user op call leaves an optional tensor out
         self.alias = alias      # the steps of gen_alias.py
+        self.only = set(only.split(",")) if only else None
+        known = set(STEP_KINDS) | self.ALIAS_KINDS
+        if self.only and not self.only <= known:
+            raise ValueError("gen_random: only=%s: unknown step kinds (known: %s)"
+                             % (only, ", ".join(sorted(known))))
         self.misscatter = 0.1 if alias else 0.0
         self.xsyms = []         # symbols declared by !fx.sym arguments for slice lengths
         self.observe = []       # values the alias steps read: returned first
@@ -999,6 +1005,8 @@ class Gen(AliasSteps):
             kinds += ["af_custom"] * 6 + ["call_custom"] * 3 + ["split"] * 2 + ["overlap"] * 2
             if self.alias:
                 kinds += [k for k, w in self.ALIAS_STEPS for _ in range(w)]
+        if self.only:
+            kinds = [k for k in kinds if k in self.only]
         k = r.choice(kinds)
         mark = (len(self.lines), len(self.pool), len(self.args), dict(self.schemas), dict(self.latest),
                 [v.stale for v in self.pool], dict(self.S), list(self.xsyms), list(self.observe))
@@ -1060,8 +1068,10 @@ class Gen(AliasSteps):
         return self.render(rets)
 
     def choose_returns(self):
-        """Mostly values nothing reads (so that what the graph computes is
-        observed), then latest versions and any value (an argument too)."""
+        """What the alias steps read after their writes (up to 10), then
+        mostly values nothing reads (so that what the graph computes is
+        observed), then latest versions and any value (an argument too), up
+        to 1-6 results in all."""
         r = self.r
         want = r.randint(1, 6)
         rets = []
@@ -1071,8 +1081,7 @@ class Gen(AliasSteps):
             if id(v) not in seen and len(rets) < 10:
                 seen.add(id(v))
                 rets.append(v)
-        want += len(rets)
-        leaves = [v for v in self.pool if v.arg is None and not self.uses.get(id(v))]
+        leaves = [v for v in self.pool if v.arg is None and not self.uses.get(id(v)) and id(v) not in seen]
         latest = [v for v in self.latest.values() if v.arg is None]
         r.shuffle(leaves)
         while leaves and len(rets) < want and r.random() < 0.9:
@@ -1092,7 +1101,11 @@ class Gen(AliasSteps):
             args.append('%%n: !fx.sym<"%s">' % self.sym1)
         for i, name in enumerate(self.xsyms):
             args.append('%%n%d: !fx.sym<"%s">' % (i + 1, name))
-        syms = " ".join("--sym=%s=%d" % (k, v) for k, v in sorted(self.S.items()))
+        # Bindings only for the symbols the function declares (the token
+        # symbol of a static graph is not).
+        declared = set(self.xsyms) | ({self.sym} if self.symbolic else set()) | \
+            ({self.sym1} if self.sym1 else set())
+        syms = " ".join("--sym=%s=%d" % (k, v) for k, v in sorted(self.S.items()) if k in declared)
         out.append("// Random fx graph, bench/gen_random.py seed %d." % self.seed)
         if self.omitted:
             out.append("// fx-run: none (a user op call leaves an optional tensor out, "
@@ -1113,7 +1126,7 @@ class Gen(AliasSteps):
         return "\n".join(out) + "\n"
 
 
-_OPTS = {"steps", "min_steps", "max_steps", "copy_return", "alias", "s0", "symbolic", "dtype", "custom", "runnable", "tokens_symbol", "hidden", "layers"}
+_OPTS = {"steps", "min_steps", "max_steps", "copy_return", "alias", "only", "s0", "symbolic", "dtype", "custom", "runnable", "tokens_symbol", "hidden", "layers"}
 
 
 def generate(seed: int, **opts) -> str:

@@ -216,3 +216,15 @@ MEMREF(4)
 ALL_RANKS(f32, FX_DTYPE_F32)
 ALL_RANKS(f16, FX_DTYPE_F16)
 ALL_RANKS(bf16, FX_DTYPE_BF16)
+
+/* Test-only, never generated: writes out[i] = x[i] + (out's storage offset
+ * in elements), so its result depends on where `out` lives, which the fx
+ * passes change (a clone without them, a view of the buffer in place).
+ * test/Fuzz/fuzz-report.mlir uses it to check that bench/fuzz and
+ * bench/reduce report a mismatch; graphs whose ops depend only on values
+ * never see it. */
+void _mlir_ciface_fxrt_fuzz__f32r1_layout_(MemRef1 *out, MemRef1 *x) {
+  View o = V(out, 1, FX_DTYPE_F32), xv = V(x, 1, FX_DTYPE_F32);
+  int64_t i[MAXR];
+  EACH(&o, i) put(&o, i, rd(&xv, i) + (float)out->offset);
+}

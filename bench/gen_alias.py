@@ -96,7 +96,7 @@ class AliasSteps:
     def user_call(self, form, kind, tensors, scatter=0.75):
         """A call of the user op `kind`; tensors: {param: Val}, every tensor
         parameter present.  Returns the call's result Vals."""
-        sig, tparams, nret, scalars = self.CUSTOM[kind]
+        _, tparams, nret, scalars = self.CUSTOM[kind]
         names = [p for p, _, _ in tparams]
         first = tensors[names[0]]
         dtype, rank = first.dtype, first.rank
@@ -132,7 +132,7 @@ class AliasSteps:
             v = self.new_arg(dims, dtype)
         return v
 
-    def read(self, v, observe=True):
+    def read(self, v):
         """Reads v's current contents (a clone or cos: a snapshot; a pure user
         op), or leaves v itself to the returns; the read is returned."""
         r = self.r
@@ -146,8 +146,7 @@ class AliasSteps:
             out = self.user_call("call", "pure", {"self": v, "other": other})[0]
         else:
             out = v
-        if observe:
-            self.observe.append(out)
+        self.observe.append(out)
         return out
 
     def write(self, form, target, others=(), scatter=0.75):
@@ -179,8 +178,6 @@ class AliasSteps:
             t = {"self": target, "other": op(dims)}
         else:  # two_, mix2_: a second written operand
             second = self.operand(dims, dt, form, (target,), others)
-            if form == "call" and any(self.overlaps(second, w) for w in (target,)):
-                raise Retry()
             t = {"a": target, "b": second, "x" if kind == "two_" else "c": op(dims)}
             if r.random() < 0.5:   # the chain's value second
                 t["a"], t["b"] = t["b"], t["a"]

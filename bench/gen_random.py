@@ -15,14 +15,20 @@ fused_add_rms_norm, the fp8/int8 quant ops, silu_and_mul(_quant),
 rotary_embedding with and without key, aten add/mul/cos/clone/mm/_scaled_mm/
 empty/empty_like/copy_), views and slices of shared bases, donated and
 undonated arguments, reads of old values after a mutation, an aten::copy_
-epilogue into arguments, and several returned values.
+epilogue into arguments, and several returned values.  The alias steps of
+gen_alias.py (its docstring lists them) add what the passes' alias
+analysis reasons about: strided/offset slice and view chains in 2-4 dims,
+copying reshapes written in place, symbolic dims with static, clamped and
+negative bounds, scatters into offset views and to other regions, writes
+into full-cover scatters, overlapping operands, copy_ into views.
 
 The graph is valid (`fx-opt FILE` accepts it) and runnable: every kernel
 gets operands its checks accept, and an in-place fx.call never has a
 written operand that overlaps another operand (torch rejects that).  To
 know that, the generator models the storage of the unoptimized run: every
 value's storage, offset and strides, with view/reshape following torch's
-computeStride exactly as libfxrt does.
+computeStride exactly as libfxrt does (gen_model.py), and slice types are
+the lengths torch selects at the bound symbol values.
 
 The header says how to run it:
     // fx-run-args: --sym=s0=5 --seed=123
@@ -45,12 +51,14 @@ Options (all optional):
     layers=N         same as steps=12*N (bench/gen-graph passes it on)
     copy_return=BOOL False: nothing uses the own return of aten::copy_
                      (Tensor(a!), an alias of self); for triage
+    alias=BOOL       the steps of gen_alias.py (default True)
+    only=K1,K2       only these step kinds (STEP_KINDS and gen_alias's
+                     ALIAS_STEPS), e.g. only=sym_slices; for triage
 Unknown options raise ValueError.
 """
 import random
 
 from gen_alias import AliasSteps
-
 from gen_model import (INT64_MAX, FLOATS, MAX_OPERANDS, MAX_RESULTS, Retry, Val, broadcast,
                        compute_stride, contiguous_strides, fmt_dim, fmt_float, fmt_int_or_sym,
                        fmt_type, fmt_type_dims, numel, slice_range)

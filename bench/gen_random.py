@@ -15,14 +15,20 @@ fused_add_rms_norm, the fp8/int8 quant ops, silu_and_mul(_quant),
 rotary_embedding with and without key, aten add/mul/cos/clone/mm/_scaled_mm/
 empty/empty_like/copy_), views and slices of shared bases, donated and
 undonated arguments, reads of old values after a mutation, an aten::copy_
-epilogue into arguments, and several returned values.
+epilogue into arguments, and several returned values.  The alias steps of
+gen_alias.py (its docstring lists them) add what the passes' alias
+analysis reasons about: strided/offset slice and view chains in 2-4 dims,
+copying reshapes written in place, symbolic dims with static, clamped and
+negative bounds, scatters into offset views and to other regions, writes
+into full-cover scatters, overlapping operands, copy_ into views.
 
 The graph is valid (`fx-opt FILE` accepts it) and runnable: every kernel
 gets operands its checks accept, and an in-place fx.call never has a
 written operand that overlaps another operand (torch rejects that).  To
 know that, the generator models the storage of the unoptimized run: every
 value's storage, offset and strides, with view/reshape following torch's
-computeStride exactly as libfxrt does.
+computeStride exactly as libfxrt does (gen_model.py), and slice types are
+the lengths torch selects at the bound symbol values.
 
 The header says how to run it:
     // fx-run-args: --sym=s0=5 --seed=123
@@ -45,17 +51,21 @@ Options (all optional):
     layers=N         same as steps=12*N (bench/gen-graph passes it on)
     copy_return=BOOL False: nothing uses the own return of aten::copy_
                      (Tensor(a!), an alias of self); for triage
+    alias=BOOL       the steps of gen_alias.py (default True)
+    only=K1,K2       only these step kinds (STEP_KINDS and gen_alias's
+                     ALIAS_STEPS), e.g. only=sym_slices; for triage
 Unknown options raise ValueError.
 """
 import random
 
-INT64_MAX = 2**63 - 1
-FLOATS = ("f32", "f16", "bf16")
-ESIZE = {"f32": 4, "f16": 2, "bf16": 2, "f8E4M3FN": 1, "i8": 1, "i32": 4,
-         "i64": 8, "i1": 1}
-MAX_RANK_CUSTOM = 3
-MAX_OPERANDS = 16
-MAX_RESULTS = 8
+from gen_alias import AliasSteps
+from gen_model import (INT64_MAX, FLOATS, MAX_OPERANDS, MAX_RESULTS, Retry, Val, broadcast,
+                       compute_stride, contiguous_strides, fmt_dim, fmt_float, fmt_int_or_sym,
+                       fmt_type, fmt_type_dims, numel, slice_range)
+
+MAX_RANK_CUSTOM = 4
+STEP_KINDS = ["af_kernel", "call_kernel", "view", "pure", "af_custom", "call_custom", "split", "overlap"]
+MAX_ARGS = 56       # fx-run takes 64 arguments: room for the !fx.sym ones
 
 # The fuzz:: user ops (test/Fuzz/Inputs/fuzzops.c).  Per kind: schema after
 # the name, tensor params (name, mutated, optional), own tensor returns, and
@@ -79,6 +89,11 @@ CUSTOM = {
     "opt_": ("(Tensor! self, Tensor!? extra, Tensor? src, float alpha=1.0) -> ()",
              [("self", True, False), ("extra", True, True), ("src", False, True)], 0,
              [("alpha", "float", False)]),
+    "fill_": ("(Tensor! out, Tensor x, float alpha) -> ()",
+              [("out", True, False), ("x", False, False)], 0,
+              [("alpha", "float", True)]),
+    "two_": ("(Tensor! a, Tensor! b, Tensor x) -> ()",
+             [("a", True, False), ("b", True, False), ("x", False, False)], 0, []),
 }
 
 
@@ -96,130 +111,13 @@ def needs_fuzzops(text):
     return '"fuzz::' in text
 
 
-# ---------------------------------------------------------------------------
-# Storage model of the unoptimized run.
 
-def contiguous_strides(shape):
-    strides, s = [0] * len(shape), 1
-    for i in range(len(shape) - 1, -1, -1):
-        strides[i] = s
-        s *= shape[i]
-    return tuple(strides)
+class Gen(AliasSteps):
+    CUSTOM = CUSTOM
 
-
-def numel(shape):
-    n = 1
-    for d in shape:
-        n *= d
-    return n
-
-
-def compute_stride(oldshape, oldstride, newshape):
-    """torch's computeStride (libfxrt's fxrt_view_strides): the strides of a
-    view of (oldshape, oldstride) as newshape, or None when none exists."""
-    if numel(oldshape) == 0:
-        return tuple(oldstride) if tuple(oldshape) == tuple(newshape) else contiguous_strides(newshape)
-    if len(oldshape) == 0:
-        return contiguous_strides(newshape)
-    newstride = [0] * len(newshape)
-    view_d = len(newshape) - 1
-    chunk_base_stride = oldstride[-1]
-    tensor_numel = 1
-    view_numel = 1
-    for tensor_d in range(len(oldshape) - 1, -1, -1):
-        tensor_numel *= oldshape[tensor_d]
-        if tensor_d == 0 or (oldshape[tensor_d - 1] != 1 and
-                             oldstride[tensor_d - 1] != tensor_numel * chunk_base_stride):
-            while view_d >= 0 and (view_numel < tensor_numel or newshape[view_d] == 1):
-                newstride[view_d] = view_numel * chunk_base_stride
-                view_numel *= newshape[view_d]
-                view_d -= 1
-            if view_numel != tensor_numel:
-                return None
-            if tensor_d > 0:
-                chunk_base_stride = oldstride[tensor_d - 1]
-                tensor_numel = 1
-                view_numel = 1
-    if view_d != -1:
-        return None
-    return tuple(newstride)
-
-
-def broadcast(x, y):
-    """torch's broadcast of two dim tuples (symbols equal only to
-    themselves), or None."""
-    out = []
-    for i in range(1, max(len(x), len(y)) + 1):
-        a = x[-i] if i <= len(x) else 1
-        b = y[-i] if i <= len(y) else 1
-        if a == b or b == 1:
-            out.append(a)
-        elif a == 1:
-            out.append(b)
-        else:
-            return None
-    return tuple(reversed(out))
-
-
-def slice_range(n, start, end, step):
-    """torch slice of a dim of n elements: (normalized start, length)."""
-    if start < 0:
-        start += n
-    if end < 0:
-        end += n
-    start = min(max(start, 0), n)
-    end = min(max(end, 0), n)
-    length = 0 if end <= start else (end - start + step - 1) // step
-    return start, length
-
-
-class Val:
-    """An SSA value and its storage in the unoptimized run."""
-    __slots__ = ("name", "dims", "dtype", "root", "offset", "strides", "parent",
-                 "link", "group", "arg", "stale")
-
-    def __init__(self, name, dims, dtype, root, offset, strides, parent=None,
-                 link=None, group=None, arg=None):
-        self.name, self.dims, self.dtype = name, tuple(dims), dtype
-        self.root, self.offset, self.strides = root, offset, tuple(strides)
-        self.parent, self.link = parent, link
-        self.group = group
-        self.arg = arg
-        self.stale = False
-
-    @property
-    def rank(self):
-        return len(self.dims)
-
-
-def fmt_float(x):
-    return "%.6e : f64" % x
-
-
-def fmt_dim(d):
-    return '"%s"' % d if isinstance(d, str) else str(d)
-
-
-def fmt_type(v):
-    return "!fx.tensor<[%s], %s>" % (", ".join(fmt_dim(d) for d in v.dims), v.dtype)
-
-
-def fmt_type_dims(dims, dtype):
-    return "!fx.tensor<[%s], %s>" % (", ".join(fmt_dim(d) for d in dims), dtype)
-
-
-def fmt_int_or_sym(x):
-    return '"%s"' % x if isinstance(x, str) else "%d : i64" % x
-
-
-class Retry(Exception):
-    """A choice did not work out; the step is abandoned (nothing emitted)."""
-
-
-class Gen:
     def __init__(self, seed, steps=None, s0=None, symbolic=None, dtype=None,
                  custom=True, runnable=True, tokens_symbol="s0", hidden=64,
-                 min_steps=8, max_steps=28, copy_return=True):
+                 min_steps=8, max_steps=28, copy_return=True, alias=True, only=None):
         self.seed = seed
         self.r = random.Random(seed)
         r = self.r
@@ -252,6 +150,15 @@ class Gen:
         self.written = {}       # root -> set of offsets written in place
         self.uses = {}          # id(Val) -> number of uses
         self.omitted = False    # a user op call leaves an optional tensor out
+        self.alias = alias      # the steps of gen_alias.py
+        self.only = set(only.split(",")) if only else None
+        known = set(STEP_KINDS) | self.ALIAS_KINDS
+        if self.only and not self.only <= known:
+            raise ValueError("gen_random: only=%s: unknown step kinds (known: %s)"
+                             % (only, ", ".join(sorted(known))))
+        self.misscatter = 0.1 if alias else 0.0
+        self.xsyms = []         # symbols declared by !fx.sym arguments for slice lengths
+        self.observe = []       # values the alias steps read: returned first
 
     # -- basics -----------------------------------------------------------
 
@@ -303,6 +210,8 @@ class Gen:
     # -- arguments and fresh values -----------------------------------------
 
     def new_arg(self, dims, dtype, donated=None):
+        if len(self.args) + len(self.xsyms) >= MAX_ARGS:
+            raise Retry()
         name = "%%a%d" % len(self.args)
         v = self.fresh_val(name, dims, dtype)
         v.arg = len(self.args)
@@ -367,13 +276,16 @@ class Gen:
 
     # -- views ---------------------------------------------------------------
 
-    def emit_slice(self, v, dim, start, end, step, dim_text=None):
-        """Emits fx.slice; start/end are ints or symbol names."""
+    def emit_slice(self, v, dim, start, end, step, dim_text=None, tdim=None):
+        """Emits fx.slice; start/end are ints or symbol names; `tdim` (a
+        symbol bound to the selected length) overrides the result dim."""
         d = dim % v.rank
         n = self.shape(v)[d]
         s, e = self.conc(start), self.conc(end)
         s_norm, length = slice_range(n, s, e, step)
-        tdim = self.slice_type_dim(v.dims[d], start, end, step, length)
+        if tdim is None:
+            tdim = self.slice_type_dim(v.dims[d], start, end, step, length)
+        assert self.conc(tdim) == length, (tdim, length)
         dims = list(v.dims)
         dims[d] = tdim
         name = self.fresh_name()
@@ -561,7 +473,7 @@ class Gen:
             if n + extra > 64:
                 raise Retry()
             base[d] = n + extra
-            start = r.randint(0, extra)
+            start = r.randint(0, extra if n else extra - 1)  # n = 0: start < base[d] keeps "neg" empty
             end = start + n
             step = 1
             if how == "neg":
@@ -608,6 +520,11 @@ class Gen:
                 # An equivalent spelling of the region now and then.
                 if r.random() < 0.25:
                     dim = dim - parent.rank if dim >= 0 else dim + parent.rank
+                # Now and then a scatter "back" to another region of the
+                # same length (another start or step): valid functional IR
+                # that is no scatter-back, which the passes must keep.
+                if r.random() < self.misscatter:
+                    start, end, step = self.alt_region(parent, dim, start, end, step)
                 pnew = self.emit_scatter(base, child_new, dim, start, end, step)
             else:
                 pnew = self.emit_view(child_new, parent.dims, "view")
@@ -622,6 +539,11 @@ class Gen:
         return child_new
 
     def emit_scatter(self, base, src, dim, start, end, step):
+        # The runtime's check: src has the region's shape at the bindings.
+        d = dim % base.rank
+        want = list(self.shape(base))
+        want[d] = slice_range(want[d], self.conc(start), self.conc(end), step)[1]
+        assert tuple(want) == self.shape(src), (want, self.shape(src), base.dims, dim, start, end, step)
         name = self.fresh_name()
         self.use(base)
         self.use(src)
@@ -730,6 +652,18 @@ class Gen:
             own = [(rd, dtype)]
         else:
             rd = None
+        args = self.custom_args(scalars)
+        mutated = [p for p, m, _ in tparams if m]
+        if form == "call" and not self.disjoint(tensors, mutated):
+            raise Retry()
+        if fixed is None:
+            self.schemas[opname] = ('%s%s' % (opname, sig), dims_used, rd)
+        return self.finish_mutation(form, target, tensors, args, own, mutated)
+
+    def custom_args(self, scalars):
+        """The `args` of a user op call: every required scalar, some of the
+        optional ones."""
+        r = self.r
         args = {}
         for sname, skind, required in scalars:
             if not required and r.random() < 0.4:
@@ -741,12 +675,7 @@ class Gen:
                     else '"%s"' % self.sym
             elif skind == "bool":
                 args[sname] = r.choice(["true", "false"])
-        mutated = [p for p, m, _ in tparams if m]
-        if form == "call" and not self.disjoint(tensors, mutated):
-            raise Retry()
-        if fixed is None:
-            self.schemas[opname] = ('%s%s' % (opname, sig), dims_used, rd)
-        return self.finish_mutation(form, target, tensors, args, own, mutated)
+        return args
 
     def step_split(self, form):
         """Disjoint slices of one base (column ranges, or even and odd
@@ -816,7 +745,9 @@ class Gen:
                     return False
         return True
 
-    def finish_mutation(self, form, target, tensors, args, own, mutated):
+    def finish_mutation(self, form, target, tensors, args, own, mutated, scatter=0.75):
+        """Emits the call; functionally, each new value is written back up
+        its view chain with probability `scatter`."""
         vals = self.emit_call(form, target, tensors, args, own, mutated)
         if form == "af":
             news = vals[len(own):]
@@ -826,7 +757,7 @@ class Gen:
                 if id(old) in seen:
                     continue
                 seen.add(id(old))
-                if self.r.random() < 0.75:
+                if self.r.random() < scatter:
                     self.scatter_back(old, new)
                 else:
                     old.stale = True
@@ -1080,11 +1011,17 @@ class Gen:
         kinds = ["af_kernel"] * 6 + ["call_kernel"] * 2 + ["view"] * 4 + ["pure"] * 4
         if self.custom:
             kinds += ["af_custom"] * 6 + ["call_custom"] * 3 + ["split"] * 2 + ["overlap"] * 2
+            if self.alias:
+                kinds += [k for k, w in self.ALIAS_STEPS for _ in range(w)]
+        if self.only:
+            kinds = [k for k in kinds if k in self.only]
         k = r.choice(kinds)
         mark = (len(self.lines), len(self.pool), len(self.args), dict(self.schemas), dict(self.latest),
-                [v.stale for v in self.pool])
+                [v.stale for v in self.pool], dict(self.S), list(self.xsyms), list(self.observe))
         try:
-            if k == "af_kernel":
+            if k in self.ALIAS_KINDS:
+                self.alias_step(k)
+            elif k == "af_kernel":
                 self.step_kernel("af")
             elif k == "call_kernel":
                 self.step_kernel("call")
@@ -1102,7 +1039,8 @@ class Gen:
                 self.step_pure()
         except Retry:
             # Roll back whatever the step emitted.
-            nl, np, na, schemas, latest, stale = mark
+            nl, np, na, schemas, latest, stale, syms, xsyms, observe = mark
+            self.S, self.xsyms, self.observe = syms, xsyms, observe
             del self.lines[nl:]
             del self.pool[np:]
             del self.args[na:]
@@ -1138,12 +1076,20 @@ class Gen:
         return self.render(rets)
 
     def choose_returns(self):
-        """Mostly values nothing reads (so that what the graph computes is
-        observed), then latest versions and any value (an argument too)."""
+        """What the alias steps read after their writes (up to 10), then
+        mostly values nothing reads (so that what the graph computes is
+        observed), then latest versions and any value (an argument too), up
+        to 1-6 results in all."""
         r = self.r
         want = r.randint(1, 6)
         rets = []
-        leaves = [v for v in self.pool if v.arg is None and not self.uses.get(id(v))]
+        # What the alias steps read after a write, first.
+        seen = set()
+        for v in self.observe:
+            if id(v) not in seen and len(rets) < 10:
+                seen.add(id(v))
+                rets.append(v)
+        leaves = [v for v in self.pool if v.arg is None and not self.uses.get(id(v)) and id(v) not in seen]
         latest = [v for v in self.latest.values() if v.arg is None]
         r.shuffle(leaves)
         while leaves and len(rets) < want and r.random() < 0.9:
@@ -1161,7 +1107,13 @@ class Gen:
         args = ["%s: %s%s" % (a.name, fmt_type(a), " {fx.donated}" if d else "") for a, d in self.args]
         if self.sym1:
             args.append('%%n: !fx.sym<"%s">' % self.sym1)
-        syms = " ".join("--sym=%s=%d" % (k, v) for k, v in sorted(self.S.items()))
+        for i, name in enumerate(self.xsyms):
+            args.append('%%n%d: !fx.sym<"%s">' % (i + 1, name))
+        # Bindings only for the symbols the function declares (the token
+        # symbol of a static graph is not).
+        declared = set(self.xsyms) | ({self.sym} if self.symbolic else set()) | \
+            ({self.sym1} if self.sym1 else set())
+        syms = " ".join("--sym=%s=%d" % (k, v) for k, v in sorted(self.S.items()) if k in declared)
         out.append("// Random fx graph, bench/gen_random.py seed %d." % self.seed)
         if self.omitted:
             out.append("// fx-run: none (a user op call leaves an optional tensor out, "
@@ -1182,7 +1134,7 @@ class Gen:
         return "\n".join(out) + "\n"
 
 
-_OPTS = {"steps", "min_steps", "max_steps", "copy_return", "s0", "symbolic", "dtype", "custom", "runnable", "tokens_symbol", "hidden", "layers"}
+_OPTS = {"steps", "min_steps", "max_steps", "copy_return", "alias", "only", "s0", "symbolic", "dtype", "custom", "runnable", "tokens_symbol", "hidden", "layers"}
 
 
 def generate(seed: int, **opts) -> str:

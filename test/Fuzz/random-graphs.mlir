@@ -6,12 +6,9 @@
 // A failure names the seed, the mismatching orders and a command that shows
 // it, and keeps the graph in %t.
 //
-// XFAIL: *
-// Known to fail until the passes' alias analysis is fixed: the alias steps
-// of the generator (bench/gen_alias.py) find the miscompiles of
-// ../shared/repro F1-F4 (and their variants) in 21 of these 200 seeds
-// (docs/performance.md, Fuzzing).  Remove the XFAIL line when the passes
-// pass: lit then reports the test as XPASS, a failure, until it is removed.
+// The alias steps of the generator (bench/gen_alias.py) found the
+// miscompiles of ../shared/repro F1-F4 (and their variants) in 21 of these
+// 200 seeds before the region model (docs/performance.md, Fuzzing).
 //
 // RUN: rm -rf %t
 // RUN: python3 %fx_src/bench/fuzz 200 --start 1000000 --jobs 2 --quiet --build %fx_obj --keep %t --gen-opt min_steps=5 --gen-opt max_steps=12 | FileCheck %s

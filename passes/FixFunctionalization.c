@@ -208,6 +208,25 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
              name, loc);
     return false;
   }
+  /* A reshape of the new value is a view of fresh contiguous storage; of
+   * the operand it may be a copy.  If something writes in place through
+   * it, or through the new value, after the call, the two differ (A8). */
+  MlirOperation reshape;
+  if (!fxKnownContiguous(&st->layouts, v) &&
+      fxHasReshapeUse(mlirOperationGetResult(call, m->result), &reshape) &&
+      !mlirOperationIsNull(fxFindWriteAfter(
+          mlirOperationGetResult(call, m->result), call, st->table))) {
+    if (mlirOperationIsNull(reshape))
+      snprintf(loc, sizeof loc, "an unknown place");
+    else
+      fxLocationString(reshape, loc, sizeof loc);
+    snprintf(why, cap,
+             "cloned operand '%s': a reshape of its new value (at %s) is "
+             "written in place later, and the operand is not known to be "
+             "contiguous (the reshape could copy it)",
+             name, loc);
+    return false;
+  }
   /* (a) a later read of what A overwrites. */
   FxReader reader = {{NULL}, NULL};
   if (fxReadIndexMayReadAfter(st->reads, root, call))

@@ -106,7 +106,17 @@ bool fxKnownContiguous(FxLayouts *l, MlirValue v) {
   return answer;
 }
 
-bool fxHasViewUse(MlirValue v, MlirOperation *view) {
+/* Whether `user` is what fxHasViewUse / fxHasReshapeUse look for. */
+static bool isSought(MlirOperation user, bool reshapes) {
+  FxOpKind k = fxOpGetKind(user);
+  if (k == FX_OP_VIEW)
+    return true;
+  return reshapes && k == FX_OP_RESHAPE &&
+         !mlirTypeEqual(mlirValueGetType(mlirOperationGetOperand(user, 0)),
+                        mlirValueGetType(mlirOperationGetResult(user, 0)));
+}
+
+static bool hasUse(MlirValue v, MlirOperation *view, bool reshapes) {
   size_t n = 0, cap = 16;
   MlirValue *stack = malloc(cap * sizeof *stack);
   *view = (MlirOperation){NULL};
@@ -119,7 +129,7 @@ bool fxHasViewUse(MlirValue v, MlirOperation *view) {
     for (MlirOpOperand use = mlirValueGetFirstUse(cur);
          !mlirOpOperandIsNull(use) && !found; use = mlirOpOperandGetNextUse(use)) {
       MlirOperation user = mlirOpOperandGetOwner(use);
-      if (fxOpGetKind(user) == FX_OP_VIEW) {
+      if (isSought(user, reshapes)) {
         *view = user;
         found = true;
       } else if (fxOpIsViewLike(user)) {
@@ -138,4 +148,12 @@ bool fxHasViewUse(MlirValue v, MlirOperation *view) {
   }
   free(stack);
   return found;
+}
+
+bool fxHasViewUse(MlirValue v, MlirOperation *view) {
+  return hasUse(v, view, false);
+}
+
+bool fxHasReshapeUse(MlirValue v, MlirOperation *op) {
+  return hasUse(v, op, true);
 }

@@ -43,6 +43,9 @@ bool fxKnownContiguous(FxLayouts *layouts, MlirValue v);
  * it, followed): where a layout change of `v` would be seen; *view is the
  * first one found (null when out of memory, which also answers true). */
 bool fxHasViewUse(MlirValue v, MlirOperation *view);
+/* The same for an fx.view or a non-identity fx.reshape: where a change of
+ * layout may turn a view into a copy (or fail). */
+bool fxHasReshapeUse(MlirValue v, MlirOperation *op);
 
 #ifdef __cplusplus
 }

@@ -16,6 +16,7 @@
 // RUN: fx-run %s --entry=loop --seed=7 -O0 --check-passes --output-dir=%t | FileCheck %s
 // RUN: fx-run %s --entry=scatter_of_call_result --seed=7 -O0 --check-passes --output-dir=%t | FileCheck %s
 // RUN: fx-run %s --entry=scatter_viewed --seed=7 -O0 --check-passes --output-dir=%t | FileCheck %s
+// RUN: fx-run %s --entry=reshape_of_new_value_written --seed=7 -O0 --check-passes --output-dir=%t | FileCheck %s
 // CHECK: check-passes: 5 orders against none
 // CHECK-NOT: MISMATCH
 // CHECK: out0: bit-identical
@@ -120,3 +121,12 @@ func.func @scatter_viewed(%a: !fx.tensor<[4, 8], f32>, %z: !fx.tensor<[4, 4], f3
   return %c : !fx.tensor<[16], f32>
 }
 
+func.func @reshape_of_new_value_written(%a: !fx.tensor<[4, 8], f32> {fx.donated}, %x: !fx.tensor<[4, 4], f32>, %w: !fx.tensor<[4], f32>, %w2: !fx.tensor<[16], f32>, %t: !fx.tensor<[1, 16], f32>) -> !fx.tensor<[4, 4], f32> {
+  %m = "fx.slice"(%a) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  %n = "fx.auto_functionalized"(%m, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4, 4], f32>
+  %y = "fx.reshape"(%n) {shape = [1, 16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[1, 16], f32> loc("reshape")
+  %u = "fx.call"(%t) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[1, 16], f32>) -> !fx.tensor<[1, 16], f32>
+  "fx.call"(%u, %y, %w2) {target = "_C::fused_add_rms_norm", arg_names = ["input", "residual", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[1, 16], f32>, !fx.tensor<[1, 16], f32>, !fx.tensor<[16], f32>) -> ()
+  %r = "fx.call"(%n) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  return %r : !fx.tensor<[4, 4], f32>
+}

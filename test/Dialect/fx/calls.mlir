@@ -37,3 +37,43 @@ func.func @clone_first(%a: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
   %r = func.call @f(%a, %b) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   return %r : !fx.tensor<[8, 4], f32>
 }
+
+// -----
+
+func.func @g(%p: !fx.tensor<[8, 4], f32> {fx.donated}) -> !fx.tensor<[8, 4], f32> {
+  return %p : !fx.tensor<[8, 4], f32>
+}
+
+// A donated parameter may be written by the callee: the caller's own
+// argument is not the caller's to give unless it is donated itself.
+func.func @negative_donate_argument(%a: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
+  // expected-error @below {{'func.call' op operand 0 goes to a donated parameter of @g, but it is (a view of) argument 0 of the caller, which is not donated: the callee may write it}}
+  %r = func.call @g(%a) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  return %r : !fx.tensor<[8, 4], f32>
+}
+
+// -----
+
+func.func @g(%p: !fx.tensor<[8, 4], f32> {fx.donated}) -> !fx.tensor<[8, 4], f32> {
+  return %p : !fx.tensor<[8, 4], f32>
+}
+
+func.func @negative_donate_then_read(%a: !fx.tensor<[8, 4], f32>) -> (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) {
+  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  // expected-error @below {{'func.call' op operand 0 goes to a donated parameter of @g, but its storage is used after the call: the callee may write it}}
+  %r = func.call @g(%b) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  return %r, %b : !fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>
+}
+
+// -----
+
+func.func @g(%p: !fx.tensor<[8, 4], f32> {fx.donated}) -> !fx.tensor<[8, 4], f32> {
+  return %p : !fx.tensor<[8, 4], f32>
+}
+
+func.func @donate_own(%a: !fx.tensor<[8, 4], f32> {fx.donated}, %c: !fx.tensor<[8, 4], f32>) -> (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) {
+  %b = "fx.call"(%c) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %r = func.call @g(%a) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %s = func.call @g(%b) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  return %r, %s : !fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>
+}

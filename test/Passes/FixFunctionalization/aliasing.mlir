@@ -104,3 +104,20 @@ func.func @view_of_new_value(%a: !fx.tensor<[4, 8], f32> {fx.donated}, %x: !fx.t
   %c = "fx.call"(%v) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[16], f32>) -> !fx.tensor<[16], f32>
   return %c : !fx.tensor<[16], f32>
 }
+
+// The new value is fresh contiguous storage, so its reshape is a view that
+// the in-place call writes; of the column slice the reshape would copy,
+// losing that write.
+// CHECK-LABEL: func.func @reshape_of_new_value_written
+// CHECK: aten::clone
+// CHECK: fx.reshape
+func.func @reshape_of_new_value_written(%a: !fx.tensor<[4, 8], f32> {fx.donated}, %x: !fx.tensor<[4, 4], f32>, %w: !fx.tensor<[4], f32>, %w2: !fx.tensor<[16], f32>, %t: !fx.tensor<[1, 16], f32>) -> !fx.tensor<[4, 4], f32> {
+  %m = "fx.slice"(%a) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  // expected-remark @below {{cloned operand 'result': a reshape of its new value (at loc("reshape")) is written in place later, and the operand is not known to be contiguous (the reshape could copy it)}}
+  %n = "fx.auto_functionalized"(%m, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4, 4], f32>
+  %y = "fx.reshape"(%n) {shape = [1, 16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[1, 16], f32> loc("reshape")
+  %u = "fx.call"(%t) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[1, 16], f32>) -> !fx.tensor<[1, 16], f32>
+  "fx.call"(%u, %y, %w2) {target = "_C::fused_add_rms_norm", arg_names = ["input", "residual", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[1, 16], f32>, !fx.tensor<[1, 16], f32>, !fx.tensor<[16], f32>) -> ()
+  %r = "fx.call"(%n) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  return %r : !fx.tensor<[4, 4], f32>
+}

@@ -34,6 +34,14 @@ int fxTensorFromRecord(const FxMemRefI64 *record, FxTensor *out) {
     out->strides[d] = fxRecAt(record, 4 + rank + d);
     if (out->sizes[d] < 0)
       return -1;
+    /* A dim of size 1 is never stepped along, so its stride means nothing
+     * (as in torch) -- but a slice with a huge step leaves one as large as
+     * 2^63-1, and the kernels' byte strides (stride * element size) would
+     * overflow. Zero it: every kernel sees a stride it can scale. (Size-0
+     * dims keep theirs: an empty tensor has no elements to address, and
+     * fxrt_view_strides keeps an empty tensor's strides as torch does.) */
+    if (out->sizes[d] == 1)
+      out->strides[d] = 0;
   }
   intptr_t base = (intptr_t)fxRecAt(record, 0);
   if (!base && fxTensorNumel(out) > 0)

@@ -58,7 +58,8 @@ MlirLogicalResult fxVerifyViewLayout(MlirOperation view, FxSchemaTable *table);
 MlirLogicalResult fxVerifyFunctionAttrs(MlirOperation func);
 /* func.calls inside `func` never pass one storage as two tensor arguments
  * (FxVerifyCalls.c). */
-MlirLogicalResult fxVerifyFunctionCalls(MlirOperation func);
+MlirLogicalResult fxVerifyFunctionCalls(MlirOperation func,
+                                        FxSchemaTable *table);
 
 /*===-- Dtypes (FxDialect.c) -------------------------------------------------===*/
 

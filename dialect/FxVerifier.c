@@ -1072,7 +1072,7 @@ MlirLogicalResult fxVerifyFunction(MlirOperation func, FxSchemaTable *table) {
     failed |= FAILED(checkTensorType(&v, mlirFunctionTypeGetResult(fnType, i),
                                      "result", (int)i));
   failed |= FAILED(fxVerifyFunctionAttrs(func));
-  failed |= FAILED(fxVerifyFunctionCalls(func));
+  failed |= FAILED(fxVerifyFunctionCalls(func, w.table));
   mlirOperationWalk(func, verifyWalk, &w, MlirWalkPreOrder);
   if (w.table != table)
     fxSchemaTableDestroy(w.table);

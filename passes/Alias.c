@@ -36,7 +36,10 @@ bool fxCallWritesOperand(MlirOperation op, const FxSchema *schema,
  * calling `visit` on every use until it returns true. */
 typedef bool (*UseVisitor)(MlirOpOperand use, void *userData);
 
-static bool anyUse(MlirValue v, UseVisitor visit, void *userData) {
+/* Whether `visit` holds for a use of `v` or of a view of it, not looking
+ * through `skip` (a value whose uses are not `v`'s; null: none). */
+static bool anyUseExcept(MlirValue v, MlirValue skip, UseVisitor visit,
+                         void *userData) {
   size_t n = 0, cap = 16;
   MlirValue *stack = malloc(cap * sizeof *stack);
   if (!stack)
@@ -50,7 +53,9 @@ static bool anyUse(MlirValue v, UseVisitor visit, void *userData) {
          use = mlirOpOperandGetNextUse(use)) {
       found = visit(use, userData);
       MlirOperation owner = mlirOpOperandGetOwner(use);
-      if (found || !fxOpIsViewLike(owner))
+      if (found || !fxOpIsViewLike(owner) ||
+          (!mlirValueIsNull(skip) &&
+           mlirValueEqual(mlirOperationGetResult(owner, 0), skip)))
         continue;
       if (n == cap) {
         MlirValue *grown = realloc(stack, 2 * cap * sizeof *stack);
@@ -66,6 +71,10 @@ static bool anyUse(MlirValue v, UseVisitor visit, void *userData) {
   }
   free(stack);
   return found;
+}
+
+static bool anyUse(MlirValue v, UseVisitor visit, void *userData) {
+  return anyUseExcept(v, (MlirValue){NULL}, visit, userData);
 }
 
 typedef struct WriteQuery {
@@ -184,6 +193,12 @@ static bool isReturn(MlirOpOperand use, void *userData) {
 }
 
 bool fxReachesReturn(MlirValue v) { return anyUse(v, isReturn, NULL); }
+
+bool fxReachesReturnExcept(MlirValue v, MlirValue except) {
+  if (!mlirValueIsNull(except) && mlirValueEqual(v, except))
+    return false;
+  return anyUseExcept(v, except, isReturn, NULL);
+}
 
 intptr_t fxFunctionArgIndex(MlirValue v) {
   if (!mlirValueIsABlockArgument(v))

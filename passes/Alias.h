@@ -46,6 +46,10 @@ MlirOperation fxFindWriteAfter(MlirValue v, MlirOperation after,
  * function (a func.return operand). */
 bool fxReachesReturn(MlirValue v);
 
+/* The same, not counting the ways through `except` (a view of `v`, or `v`
+ * itself: then false). */
+bool fxReachesReturnExcept(MlirValue v, MlirValue except);
+
 /* Whether any call or auto_functionalized of a function has a schema that
  * returns an alias of an argument (aten::copy_'s `-> Tensor(a!)`), found
  * once per pass run by fxReturnedAliasesOf.  The fx passes never add a call

@@ -118,6 +118,60 @@ static bool usedAfterCopyBack(State *st, MlirValue newValue,
   return found;
 }
 
+/* The func.call among `v`'s uses (views followed) that passes it to a
+ * donated parameter (the callee may write it; dialect/FxVerifyCalls.c), or
+ * null.  After the rewrite such a call gets the operand's storage, and the
+ * caller must not use that storage after the call. */
+static bool hasDonatedAttr(MlirOperation func, intptr_t i) {
+  MlirAttribute attrs = mlirOperationGetAttributeByName(func, str("arg_attrs"));
+  if (mlirAttributeIsNull(attrs) || !mlirAttributeIsAArray(attrs) ||
+      i >= mlirArrayAttrGetNumElements(attrs))
+    return false;
+  MlirAttribute d = mlirArrayAttrGetElement(attrs, i);
+  return mlirAttributeIsADictionary(d) &&
+         !mlirAttributeIsNull(mlirDictionaryAttrGetElementByName(d, str("fx.donated")));
+}
+
+static MlirOperation calleeOf(MlirOperation call) {
+  MlirAttribute callee = mlirOperationGetAttributeByName(call, str("callee"));
+  if (mlirAttributeIsNull(callee) || !mlirAttributeIsAFlatSymbolRef(callee))
+    return (MlirOperation){NULL};
+  MlirStringRef name = mlirFlatSymbolRefAttrGetValue(callee);
+  MlirOperation m = call;
+  while (!mlirOperationIsNull(mlirOperationGetParentOperation(m)))
+    m = mlirOperationGetParentOperation(m);
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(m, 0));
+  for (MlirOperation f = mlirBlockGetFirstOperation(body); !mlirOperationIsNull(f);
+       f = mlirOperationGetNextInBlock(f)) {
+    MlirAttribute sym = mlirOperationGetAttributeByName(f, str("sym_name"));
+    if (!mlirAttributeIsNull(sym) && mlirAttributeIsAString(sym) &&
+        mlirStringRefEqual(mlirStringAttrGetValue(sym), name))
+      return f;
+  }
+  return (MlirOperation){NULL};
+}
+
+static MlirOperation donatingCall(MlirValue v) {
+  for (MlirOpOperand u = mlirValueGetFirstUse(v); !mlirOpOperandIsNull(u);
+       u = mlirOpOperandGetNextUse(u)) {
+    MlirOperation user = mlirOpOperandGetOwner(u);
+    if (fxOpIsViewLike(user)) {
+      MlirOperation c = donatingCall(mlirOperationGetResult(user, 0));
+      if (!mlirOperationIsNull(c))
+        return c;
+      continue;
+    }
+    MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(user));
+    if (n.length != 9 || memcmp(n.data, "func.call", 9))
+      continue;
+    MlirOperation callee = calleeOf(user);
+    if (mlirOperationIsNull(callee) ||
+        hasDonatedAttr(callee, mlirOpOperandGetOperandNumber(u)))
+      return user; /* (an unknown callee may be donating too) */
+  }
+  return (MlirOperation){NULL};
+}
+
 /*===-- The rewrite ---------------------------------------------------------===*/
 
 typedef struct Mutated {
@@ -224,6 +278,22 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
              "cloned operand '%s': a reshape of its new value (at %s) is "
              "written in place later, and the operand is not known to be "
              "contiguous (the reshape could copy it)",
+             name, loc);
+    return false;
+  }
+  /* A donated parameter of a call would get m's storage: then nothing of
+   * that storage may be used after the call (the call check). */
+  MlirOperation donating =
+      donatingCall(mlirOperationGetResult(call, m->result));
+  FxRegion whole;
+  fxRegionInitRoot(&whole, root);
+  if (!mlirOperationIsNull(donating) &&
+      !mlirOperationIsNull(
+          fxFindReadAfter(root, &whole, donating, (MlirOperation){NULL}).op)) {
+    fxLocationString(donating, loc, sizeof loc);
+    snprintf(why, cap,
+             "cloned operand '%s': its new value goes to a donated parameter "
+             "of the call at %s, and its storage is used after that call",
              name, loc);
     return false;
   }
@@ -391,6 +461,9 @@ static MlirLogicalResult matchAndRewrite(MlirRewritePattern pattern,
     return mlirLogicalResultFailure();
   MlirValue base = mlirOperationGetOperand(op, 0);
   MlirValue src = mlirOperationGetOperand(op, 1);
+  /* The result's readers (and a return of it) now read the base (B2: a
+   * second scatter-back was judged as if the base were not returned). */
+  fxReadIndexMerge(st->reads, mlirOperationGetResult(op, 0), base);
   mlirRewriterBaseReplaceOpWithValues(rw, op, 1, &base);
   /* The view that fed the scatter is dead now unless used elsewhere. */
   while (mlirValueIsAOpResult(src) &&

@@ -58,6 +58,8 @@ void fxApplyPatterns(MlirOperation op, MlirExternalPass pass,
 
 /* Prints `op`'s location ("loc(...)") into `out` (cap bytes, truncated). */
 void fxLocationString(MlirOperation op, char *out, size_t cap);
+/* The same for a location ("an unknown place" for a null one). */
+void fxLocString(MlirLocation loc, char *out, size_t cap);
 
 /* Run functions, one per pass file. */
 void fxRunVerify(MlirOperation func, MlirExternalPass pass);

@@ -2,6 +2,8 @@
 #include "FxPasses.h"
 #include "PassInternal.h"
 
+#include <stdio.h>
+
 #include "mlir-c/Diagnostics.h"
 #include "mlir-c/Dialect/Arith.h"
 #include "mlir-c/Dialect/Func.h"
@@ -115,12 +117,19 @@ static void appendLoc(MlirStringRef str, void *userData) {
   b->s[b->n] = 0;
 }
 
-void fxLocationString(MlirOperation op, char *out, size_t cap) {
+void fxLocString(MlirLocation loc, char *out, size_t cap) {
   LocBuf b = {out, 0, cap};
   if (cap == 0)
     return;
   out[0] = 0;
-  mlirLocationPrint(mlirOperationGetLocation(op), appendLoc, &b);
+  if (mlirLocationIsNull(loc))
+    snprintf(out, cap, "an unknown place");
+  else
+    mlirLocationPrint(loc, appendLoc, &b);
+}
+
+void fxLocationString(MlirOperation op, char *out, size_t cap) {
+  fxLocString(mlirOperationGetLocation(op), out, cap);
 }
 
 bool fxPassBegin(MlirOperation func, MlirExternalPass pass,
@@ -210,6 +219,12 @@ void fxApplyPatterns(MlirOperation op, MlirExternalPass pass,
                                                       order == FX_TOP_DOWN);
   mlirGreedyRewriteDriverConfigSetRegionSimplificationLevel(
       config, MLIR_GREEDY_SIMPLIFY_REGION_LEVEL_DISABLED);
+  /* Every rewrite erases an op or moves an operand up a view chain, so the
+   * driver stops by itself; a decision may depend on an op that a later
+   * rewrite removes (a view, a write), which the driver does not requeue
+   * for, and a chain of those takes one more round per link: no limit of
+   * rounds (the default 10 failed valid IR, adversary B7). */
+  mlirGreedyRewriteDriverConfigSetMaxIterations(config, -1);
   if (mlirLogicalResultIsFailure(
           mlirApplyPatternsAndFoldGreedilyWithOp(op, frozen, config))) {
     /* Our patterns always shrink the IR; not converging is our bug. */

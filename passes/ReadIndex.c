@@ -114,9 +114,11 @@ static intptr_t positionOf(FxReadIndex *x, MlirOperation op) {
 
 /* The last user of `v` or of a view of it (views followed), and the last
  * of those uses that writes; positions, or kUnknown. */
+/* The writer is kept by its location: the op itself may be erased by the
+ * pass later (a copy_ epilogue), and a remark must not read it then. */
 typedef struct Last {
   intptr_t use, write;
-  MlirOperation writer;
+  MlirLocation writer;
 } Last;
 
 static const Last kUnknownLast = {kUnknown, kUnknown, {NULL}};
@@ -138,7 +140,7 @@ static Last lastUsers(FxReadIndex *x, MlirValue v) {
         last.use = pos;
       if (pos > last.write && fxUseWrites(use, x->table)) {
         last.write = pos;
-        last.writer = user;
+        last.writer = mlirOperationGetLocation(user);
       }
       if (!fxOpIsViewLike(user))
         continue;
@@ -187,8 +189,8 @@ bool fxReadIndexMayReadAfter(FxReadIndex *x, MlirValue root,
 }
 
 bool fxReadIndexMayWriteAfter(FxReadIndex *x, MlirValue root,
-                              MlirOperation after, MlirOperation *writer) {
-  *writer = (MlirOperation){NULL};
+                              MlirOperation after, MlirLocation *writer) {
+  *writer = (MlirLocation){NULL};
   if (!x || x->broken)
     return true;
   intptr_t at = positionOf(x, after);
@@ -283,6 +285,6 @@ void fxReadIndexNoteWrite(FxReadIndex *x, MlirValue v, MlirOperation op) {
     x->lasts[k].use = pos;
   if (pos > x->lasts[k].write) {
     x->lasts[k].write = pos;
-    x->lasts[k].writer = op;
+    x->lasts[k].writer = mlirOperationGetLocation(op);
   }
 }

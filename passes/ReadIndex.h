@@ -54,9 +54,10 @@ bool fxReadIndexMayReadAfter(FxReadIndex *index, MlirValue root,
                              MlirOperation after);
 
 /* False only when no op after `after` writes `root` or a view of it in
- * place; when it may, *writer is the last such op (null if unknown). */
+ * place; when it may, *writer is the location of the last such op (null
+ * if unknown; the op itself may be gone). */
 bool fxReadIndexMayWriteAfter(FxReadIndex *index, MlirValue root,
-                              MlirOperation after, MlirOperation *writer);
+                              MlirOperation after, MlirLocation *writer);
 
 /* False only when neither `v` nor a view of it reaches a func.return. */
 bool fxReadIndexMayReachReturn(FxReadIndex *index, MlirValue v);

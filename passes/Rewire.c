@@ -19,13 +19,18 @@ bool fxRewireIsSafe(const FxRewire *rw, MlirOperation since, MlirValue old,
              what);
     return false;
   }
-  MlirOperation w = {NULL};
-  if (fxReadIndexMayWriteAfter(rw->index, root, since, &w) ||
-      fxReadIndexMayWriteAfter(rw->index, oldRoot, since, &w)) {
-    if (mlirOperationIsNull(w))
-      snprintf(loc, sizeof loc, "an unknown place");
-    else
-      fxLocationString(w, loc, sizeof loc);
+  /* The index's "maybe" may name a write the pass has since erased (a
+   * copy_ epilogue): the precise walk decides, and names the op. */
+  MlirValue roots[2] = {root, oldRoot};
+  for (int i = 0; i < 2; ++i) {
+    MlirLocation w = {NULL};
+    if (!fxReadIndexMayWriteAfter(rw->index, roots[i], since, &w))
+      continue;
+    MlirOperation writer =
+        fxFindWriteAfter(roots[i], since, rw->aliases->table);
+    if (mlirOperationIsNull(writer))
+      continue;
+    fxLocationString(writer, loc, sizeof loc);
     snprintf(why, cap,
              "kept: %s would share storage that the in-place call at %s "
              "writes",
@@ -40,7 +45,10 @@ bool fxRewireIsSafe(const FxRewire *rw, MlirOperation since, MlirValue old,
                what, (int)arg);
       return false;
     }
-    if (fxReadIndexMayReachReturn(rw->index, root)) {
+    /* Through `old` is the result being rewired itself: only another way
+     * from root to the return makes two results. */
+    if (fxReadIndexMayReachReturn(rw->index, root) &&
+        fxReachesReturnExcept(root, old)) {
       snprintf(why, cap,
                "kept: %s would make two function results share storage",
                what);

@@ -17,6 +17,9 @@
 // RUN: fx-run %s --entry=scatter_of_call_result --seed=7 -O0 --check-passes --output-dir=%t | FileCheck %s
 // RUN: fx-run %s --entry=scatter_viewed --seed=7 -O0 --check-passes --output-dir=%t | FileCheck %s
 // RUN: fx-run %s --entry=reshape_of_new_value_written --seed=7 -O0 --check-passes --output-dir=%t | FileCheck %s
+// RUN: fx-run %s --entry=write_first_result --seed=7 -O0 --check-passes --output-dir=%t | FileCheck %s
+// RUN: fx-run %s --entry=new_value_donated --seed=7 -O0 --check-passes --output-dir=%t | FileCheck %s
+// RUN: fx-run %s --entry=scatter_back_before_epilogue --seed=7 -O0 --check-passes --output-dir=%t | FileCheck %s
 // CHECK: check-passes: 5 orders against none
 // CHECK-NOT: MISMATCH
 // CHECK: out0: bit-identical
@@ -129,4 +132,54 @@ func.func @reshape_of_new_value_written(%a: !fx.tensor<[4, 8], f32> {fx.donated}
   "fx.call"(%u, %y, %w2) {target = "_C::fused_add_rms_norm", arg_names = ["input", "residual", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[1, 16], f32>, !fx.tensor<[1, 16], f32>, !fx.tensor<[16], f32>) -> ()
   %r = "fx.call"(%n) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
   return %r : !fx.tensor<[4, 4], f32>
+}
+
+// Two scatter-backs into one fresh buffer, both returned: eliminating the
+// first makes the buffer itself a result, so the second must stay (or the
+// function would return one buffer twice, and a caller's write into one
+// result would change the other).
+func.func @two_returned_scatter_backs(%a: !fx.tensor<[6, 4], f32>) -> (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>) {
+  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  %top = "fx.slice"(%b) {dim = 0 : i64, start = 0 : i64, end = 3 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  %s1 = "fx.slice_scatter"(%b, %top) {dim = 0 : i64, start = 0 : i64, end = 3 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>, !fx.tensor<[3, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  %bot = "fx.slice"(%b) {dim = 0 : i64, start = 3 : i64, end = 6 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  %s2 = "fx.slice_scatter"(%b, %bot) {dim = 0 : i64, start = 3 : i64, end = 6 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>, !fx.tensor<[3, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  return %s1, %s2 : !fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>
+}
+
+// The new value goes to a donated parameter of a call, and the rest of its
+// operand's buffer is read after that call: writing the operand in place
+// would hand the callee storage the caller still uses (the call check).
+func.func @donates(%x: !fx.tensor<[3, 4], f32> {fx.donated}, %z: !fx.tensor<[3, 4], f32>, %w: !fx.tensor<[4], f32>) -> !fx.tensor<[3, 4], f32> {
+  %n = "fx.auto_functionalized"(%x, %z, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[3, 4], f32>
+  return %n : !fx.tensor<[3, 4], f32>
+}
+
+func.func @new_value_donated(%a: !fx.tensor<[6, 4], f32>, %z: !fx.tensor<[3, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>) {
+  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  %top = "fx.slice"(%b) {dim = 0 : i64, start = 0 : i64, end = 3 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  %n = "fx.auto_functionalized"(%top, %z, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[3, 4], f32>
+  %r = func.call @donates(%n, %z, %w) : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[3, 4], f32>
+  %bot = "fx.slice"(%b) {dim = 0 : i64, start = 3 : i64, end = 6 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  %k = "fx.call"(%bot) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  return %r, %k : !fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>
+}
+
+// The copy_ epilogue is the last write of the argument until the pass
+// erases it: the scatter-back between the call and the epilogue is then
+// removed in the same run (a second run must find nothing to do).
+func.func @scatter_back_before_epilogue(%a: !fx.tensor<[6, 4], f32>, %x: !fx.tensor<[6, 4], f32>, %w: !fx.tensor<[4], f32>) -> !fx.tensor<[6, 4], f32> {
+  %n = "fx.auto_functionalized"(%a, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[6, 4], f32>
+  %mid = "fx.slice"(%n) {dim = 0 : i64, start = 1 : i64, end = 5 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %s = "fx.slice_scatter"(%n, %mid) {dim = 0 : i64, start = 1 : i64, end = 5 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  %c = "fx.call"(%a, %n) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  %r = "fx.call"(%s) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  return %r : !fx.tensor<[6, 4], f32>
+}
+// A caller writes into the first result of @two_returned_scatter_backs: the
+// second must not change.
+func.func @write_first_result(%a: !fx.tensor<[6, 4], f32>, %x: !fx.tensor<[6, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>) {
+  %r:2 = func.call @two_returned_scatter_backs(%a) : (!fx.tensor<[6, 4], f32>) -> (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>)
+  "fx.call"(%r#0, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>, !fx.tensor<[4], f32>) -> ()
+  return %r#0, %r#1 : !fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>
 }

@@ -59,3 +59,35 @@ func.func @negative_write_after_chain(%A: !fx.tensor<[4, 8], f32>) -> (!fx.tenso
 
 // -----
 
+
+// -----
+
+// A returned chain whose input is not returned collapses: the chain's own
+// result is the only way from the input's storage to the return, so the
+// rewired value is still one result (the remark once said "two results").
+// CHECK-LABEL: func.func @returned_chain_one_result
+// CHECK: %[[S:.*]] = "fx.slice"
+// CHECK-NEXT: %[[R:.*]] = "fx.reshape"(%[[S]]) {shape = [3, 2, 2]}
+// CHECK-NEXT: return %[[R]]
+func.func @returned_chain_one_result(%a: !fx.tensor<[3, 8], f32>) -> !fx.tensor<[3, 2, 2], f32> {
+  %c = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3, 8], f32>) -> !fx.tensor<[3, 8], f32>
+  %s = "fx.slice"(%c) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[3, 8], f32>) -> !fx.tensor<[3, 4], f32>
+  %r1 = "fx.reshape"(%s) {shape = [12]} : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[12], f32>
+  %r2 = "fx.reshape"(%r1) {shape = [3, 2, 2]} : (!fx.tensor<[12], f32>) -> !fx.tensor<[3, 2, 2], f32>
+  return %r2 : !fx.tensor<[3, 2, 2], f32>
+}
+
+// -----
+
+// The same chain with its input returned too: kept, or the two results
+// would share storage.
+// CHECK-LABEL: func.func @negative_returned_chain_and_input
+// CHECK: "fx.reshape"{{.*}}shape = [12]
+func.func @negative_returned_chain_and_input(%a: !fx.tensor<[3, 8], f32>) -> (!fx.tensor<[3, 2, 2], f32>, !fx.tensor<[3, 4], f32>) {
+  %c = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3, 8], f32>) -> !fx.tensor<[3, 8], f32>
+  %s = "fx.slice"(%c) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[3, 8], f32>) -> !fx.tensor<[3, 4], f32>
+  %r1 = "fx.reshape"(%s) {shape = [12]} : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[12], f32>
+  // expected-remark @below {{kept: bypassing a reshape that may copy would make two function results share storage}}
+  %r2 = "fx.reshape"(%r1) {shape = [3, 2, 2]} : (!fx.tensor<[12], f32>) -> !fx.tensor<[3, 2, 2], f32>
+  return %r2, %s : !fx.tensor<[3, 2, 2], f32>, !fx.tensor<[3, 4], f32>
+}

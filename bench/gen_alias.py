@@ -42,7 +42,7 @@ an in-place call never has a written operand that overlaps another operand
 (functional calls may: that is what fx-fix-functionalization's rule (b) is
 for).  A step that cannot keep that raises Retry and is rolled back.
 """
-from gen_model import FLOATS, INT64_MAX, Retry, compute_stride, numel, slice_range
+from gen_model import FLOATS, INT64_MAX, Retry, numel, slice_range
 
 MAX_VARIANTS = 8      # fuzzops.c: fuzz::<D>r<R>_<kind> and v1..v7
 MAX_NUMEL = 384       # elements of a chain's base: small and fast
@@ -308,9 +308,9 @@ class AliasSteps:
         r = self.r
         if dims is None:
             dims = r.choice(self.reshape_targets(v.dims))
-        strides = compute_stride(self.shape(v), v.strides, tuple(self.conc(d) for d in dims))
-        if op is None or (op == "view" and strides is None):
-            op = "view" if strides is not None and r.random() < 0.5 else "reshape"
+        ok = self.can_view(v, dims)
+        if op is None or (op == "view" and not ok):
+            op = "view" if ok and r.random() < 0.5 else "reshape"
         return self.emit_view(v, tuple(dims), op)
 
     def chain_op(self, v):

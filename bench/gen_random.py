@@ -314,13 +314,30 @@ class Gen(AliasSteps):
             return end
         return length
 
+    def can_view(self, v, dims):
+        """Whether fx.view of v as dims is valid: a view exists at the
+        bindings, and also with every symbol bound to 0 in v's type bound
+        to 2 instead.  torch views any empty tensor, but the verifier
+        decides a view for every binding (the symbols are nonzero in the
+        graphs torch traces), so a view that exists only because s0 = 0
+        is an error there.  The strides are v's at the bindings: exact for
+        the dims left of the symbol's, which is where the token symbol is."""
+        shape = tuple(self.conc(d) for d in dims)
+        if compute_stride(self.shape(v), v.strides, shape) is None:
+            return False
+        zero = {d for d in v.dims if isinstance(d, str) and self.S[d] == 0}
+        if not zero:
+            return True
+        alt = lambda ds: tuple(2 if d in zero else self.conc(d) for d in ds)   # noqa: E731
+        return compute_stride(alt(v.dims), v.strides, alt(dims)) is not None
+
     def emit_view(self, v, dims, op="view"):
         """Emits fx.view/fx.reshape of v as dims (a reshape copies when no
         view exists, as the runtime does)."""
         shape = tuple(self.conc(d) for d in dims)
         assert numel(shape) == numel(self.shape(v)), (dims, v.dims)
         strides = compute_stride(self.shape(v), v.strides, shape)
-        if op == "view" and strides is None:
+        if op == "view" and not self.can_view(v, dims):
             raise Retry()
         attr = [fmt_dim(d) for d in dims]
         cands = [i for i, d in enumerate(dims)]
@@ -492,8 +509,7 @@ class Gen(AliasSteps):
         if not srcs or r.random() < 0.15:
             srcs = [tuple(dims)]
         src = self.value(r.choice(srcs), dtype, depth + 1)
-        ok = compute_stride(self.shape(src), src.strides, tuple(self.conc(d) for d in dims))
-        op = "view" if ok is not None and r.random() < 0.6 else "reshape"
+        op = "view" if self.can_view(src, dims) and r.random() < 0.6 else "reshape"
         return self.emit_view(src, dims, op)
 
     # -- scatter-back ------------------------------------------------------------
@@ -930,8 +946,7 @@ class Gen(AliasSteps):
             return self.emit_slice(v, dim, start, end, step)
         targets = self.view_targets(v.dims)
         dims = r.choice(targets)
-        strides = compute_stride(self.shape(v), v.strides, tuple(self.conc(d) for d in dims))
-        op = "view" if strides is not None and r.random() < 0.5 else "reshape"
+        op = "view" if self.can_view(v, dims) and r.random() < 0.5 else "reshape"
         return self.emit_view(v, dims, op)
 
     def step_pure(self):

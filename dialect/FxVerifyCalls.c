@@ -46,110 +46,26 @@ static MlirOperation calleeOf(MlirOperation op) {
   return (MlirOperation){NULL};
 }
 
-/* The storage roots `v` may share, at most kMaxRoots (then `all`): walking
- * up fx.slice / fx.reshape / fx.view, and through an op that may return an
- * alias of an operand to those operands (a schema return with an alias set:
- * aten::copy_'s self; an fx.call without a schema, or an op fxir does not
- * know such as func.call: every tensor operand). */
-enum { kMaxRoots = 16, kMaxSteps = 4096 };
+/* The storage roots `v` may share: walking up fx.slice / fx.reshape /
+ * fx.view, and through an op that may return an alias of an operand to
+ * those operands -- a schema return with an alias set (aten::copy_'s
+ * self); an fx.call without a schema, a func.call or an op fxir does not
+ * know: every tensor operand.  The callee's body is not looked at: function
+ * passes may be rewriting it on another thread.  Storage such an unknown op
+ * may create is one root per op (its result 0), so two of its results may
+ * be one buffer.  Bounded (kMaxRoots roots, kMaxSteps values walked,
+ * kMaxDepth nested branches), then `all`: may share anything. */
+enum { kMaxRoots = 16, kMaxSteps = 4096, kMaxDepth = 256 };
 
 typedef struct Roots {
   int n;
-  int steps; /* values visited, at most kMaxSteps: a diamond of aliasing
-                ops would otherwise be walked once per path */
+  int steps; /* values visited: a diamond of aliasing ops would otherwise be
+                walked once per path */
   bool all;  /* too many to list or to walk: may share anything */
   MlirValue v[kMaxRoots];
 } Roots;
 
-static void addRoots(Roots *r, MlirValue v, FxSchemaTable *table, int depth);
-
-static void addOperandsOf(Roots *r, MlirOperation op, FxSchemaTable *table,
-                          int depth) {
-  for (intptr_t i = 0, n = mlirOperationGetNumOperands(op); i < n; ++i) {
-    MlirValue o = mlirOperationGetOperand(op, i);
-    if (fxTypeIsATensor(mlirValueGetType(o)))
-      addRoots(r, o, table, depth + 1);
-  }
-}
-
-/* Result `res` of func.call `call` whose callee is visible with a single
- * block: the roots of what the callee returns there, mapped back to the
- * call's operands (a callee argument k -> call operand k; storage the
- * callee creates is fresh and shares nothing of the caller's). False when
- * it cannot tell (not a call, no visible body, several blocks, too many
- * roots): the caller then assumes every operand. */
-static bool addCallReturn(Roots *r, MlirOperation call, intptr_t res,
-                          FxSchemaTable *table, int depth) {
-  if (!isCall(call))
-    return false;
-  MlirOperation f = calleeOf(call);
-  if (mlirOperationIsNull(f) || mlirOperationGetNumRegions(f) != 1)
-    return false;
-  MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(f, 0));
-  if (mlirBlockIsNull(entry) || !mlirBlockIsNull(mlirBlockGetNextInRegion(entry)))
-    return false;
-  MlirOperation ret = mlirBlockGetTerminator(entry);
-  if (mlirOperationIsNull(ret) || res >= mlirOperationGetNumOperands(ret) ||
-      mlirBlockGetNumArguments(entry) != mlirOperationGetNumOperands(call))
-    return false;
-  Roots inner = {0, r->steps, false, {{NULL}}};
-  addRoots(&inner, mlirOperationGetOperand(ret, res), table, depth + 1);
-  r->steps = inner.steps;
-  if (inner.all)
-    return false;
-  for (int i = 0; i < inner.n; ++i)
-    if (mlirValueIsABlockArgument(inner.v[i]) &&
-        mlirBlockEqual(mlirBlockArgumentGetOwner(inner.v[i]), entry))
-      addRoots(r,
-               mlirOperationGetOperand(
-                   call, mlirBlockArgumentGetArgNumber(inner.v[i])),
-               table, depth + 1);
-  return true;
-}
-
-static void addRoots(Roots *r, MlirValue v, FxSchemaTable *table, int depth) {
-  if (r->all)
-    return;
-  if (depth > 64 || ++r->steps > kMaxSteps) {
-    r->all = true;
-    return;
-  }
-  while (mlirValueIsAOpResult(v)) {
-    MlirOperation def = mlirOpResultGetOwner(v);
-    FxOpKind k = fxOpGetKind(def);
-    if (k == FX_OP_SLICE || k == FX_OP_RESHAPE || k == FX_OP_VIEW) {
-      v = mlirOperationGetOperand(def, 0);
-      continue;
-    }
-    if (k == FX_OP_NONE) { /* func.call, or an op fxir does not know */
-      if (!addCallReturn(r, def, mlirOpResultGetResultNumber(v), table, depth))
-        addOperandsOf(r, def, table, depth); /* may return any operand */
-      break;
-    }
-    if (k == FX_OP_CALL || k == FX_OP_AUTO_FUNCTIONALIZED) {
-      const FxSchema *s = fxSchemaTableLookup(table, fxCallGetTarget(def));
-      if (!s) {
-        if (k == FX_OP_CALL)
-          addOperandsOf(r, def, table, depth);
-        break;
-      }
-      /* Result number -> the tensor return; its alias set -> the params. */
-      intptr_t want = mlirOpResultGetResultNumber(v), seen = 0;
-      for (int i = 0; i < s->numReturns; ++i) {
-        if (s->returns[i].kind != FX_ARG_TENSOR || seen++ != want)
-          continue;
-        if (!s->returns[i].alias[0])
-          break;
-        for (int p = 0; p < s->numArgs; ++p)
-          if (!strcmp(s->args[p].alias, s->returns[i].alias)) {
-            MlirValue o = fxCallGetOperandByName(def, fxStr(s->args[p].name));
-            if (!mlirValueIsNull(o))
-              addRoots(r, o, table, depth + 1);
-          }
-      }
-    }
-    break;
-  }
+static void addRoot(Roots *r, MlirValue v) {
   for (int i = 0; i < r->n; ++i)
     if (mlirValueEqual(r->v[i], v))
       return;
@@ -157,6 +73,79 @@ static void addRoots(Roots *r, MlirValue v, FxSchemaTable *table, int depth) {
     r->all = true;
   else
     r->v[r->n++] = v;
+}
+
+/* Whether `def`, an op that is not a view, may return an alias of its
+ * operand `i` (in result `res`, or in any result when res < 0). */
+static bool mayReturnOperand(MlirOperation def, intptr_t res, intptr_t i,
+                             FxSchemaTable *table) {
+  MlirValue o = mlirOperationGetOperand(def, i);
+  if (!fxTypeIsATensor(mlirValueGetType(o)))
+    return false;
+  FxOpKind k = fxOpGetKind(def);
+  if (k == FX_OP_NONE)
+    return true;
+  if (k != FX_OP_CALL && k != FX_OP_AUTO_FUNCTIONALIZED)
+    return false;
+  const FxSchema *s = fxSchemaTableLookup(table, fxCallGetTarget(def));
+  if (!s)
+    return k == FX_OP_CALL;
+  int p = fxCallGetOperandParam(def, s, i);
+  if (p < 0 || !s->args[p].alias[0])
+    return false;
+  intptr_t seen = 0; /* result number -> the tensor return */
+  for (int t = 0; t < s->numReturns; ++t) {
+    if (s->returns[t].kind != FX_ARG_TENSOR)
+      continue;
+    if ((res < 0 || seen == res) &&
+        !strcmp(s->args[p].alias, s->returns[t].alias))
+      return true;
+    ++seen;
+  }
+  return false;
+}
+
+/* Whether `def` may create storage its results share with nothing of the
+ * caller's yet may share among themselves (an op fxir knows nothing of). */
+static bool opaqueResults(MlirOperation def, FxSchemaTable *table) {
+  FxOpKind k = fxOpGetKind(def);
+  return k == FX_OP_NONE ||
+         (k == FX_OP_CALL && !fxSchemaTableLookup(table, fxCallGetTarget(def)));
+}
+
+static void addRoots(Roots *r, MlirValue v, FxSchemaTable *table, int depth) {
+  for (;;) {
+    if (r->all)
+      return;
+    if (++r->steps > kMaxSteps || depth > kMaxDepth) {
+      r->all = true;
+      return;
+    }
+    if (!mlirValueIsAOpResult(v))
+      break;
+    MlirOperation def = mlirOpResultGetOwner(v);
+    FxOpKind k = fxOpGetKind(def);
+    if (k == FX_OP_SLICE || k == FX_OP_RESHAPE || k == FX_OP_VIEW) {
+      v = mlirOperationGetOperand(def, 0);
+      continue;
+    }
+    intptr_t res = mlirOpResultGetResultNumber(v), only = -1, count = 0;
+    for (intptr_t i = 0, n = mlirOperationGetNumOperands(def); i < n; ++i)
+      if (mayReturnOperand(def, res, i, table))
+        only = i, ++count;
+    if (opaqueResults(def, table))
+      v = mlirOperationGetResult(def, 0);
+    else if (count == 1) { /* a chain (copy_ after copy_): no recursion */
+      v = mlirOperationGetOperand(def, only);
+      continue;
+    }
+    if (count)
+      for (intptr_t i = 0, n = mlirOperationGetNumOperands(def); i < n; ++i)
+        if (mayReturnOperand(def, res, i, table))
+          addRoots(r, mlirOperationGetOperand(def, i), table, depth + 1);
+    break;
+  }
+  addRoot(r, v);
 }
 
 static Roots rootsOf(MlirValue v, FxSchemaTable *table) {
@@ -185,22 +174,55 @@ static bool hasDonated(MlirOperation func, intptr_t i) {
          !mlirAttributeIsNull(mlirDictionaryAttrGetElementByName(d, fxStr("fx.donated")));
 }
 
-/* The first use, after `call` in its block, of `v` or of a view of it. */
-static MlirOperation useAfter(MlirValue v, MlirOperation call) {
+/* The first use after `call` (in its block; ops in other blocks count as
+ * after) of `v`, of a view of it, or of an alias an op before the call
+ * returned of it (copy_'s result, a func.call's): the storage is then used
+ * after the call.  The call's own results are what it returns, not a use.
+ * Past kMaxSteps values the answer is `call` itself ("may be"). */
+static MlirOperation useAfter(MlirValue v, MlirOperation call,
+                              FxSchemaTable *table, int *steps) {
+  if (++*steps > kMaxSteps)
+    return call;
   for (MlirOpOperand u = mlirValueGetFirstUse(v); !mlirOpOperandIsNull(u);
        u = mlirOpOperandGetNextUse(u)) {
     MlirOperation user = mlirOpOperandGetOwner(u);
-    FxOpKind k = fxOpGetKind(user);
+    if (mlirOperationEqual(user, call))
+      continue;
     if (!mlirBlockEqual(mlirOperationGetBlock(user), mlirOperationGetBlock(call)) ||
         mlirOperationIsBeforeInBlock(call, user))
       return user;
-    if (k == FX_OP_SLICE || k == FX_OP_RESHAPE || k == FX_OP_VIEW) {
-      MlirOperation later = useAfter(mlirOperationGetResult(user, 0), call);
+    FxOpKind k = fxOpGetKind(user);
+    bool view = k == FX_OP_SLICE || k == FX_OP_RESHAPE || k == FX_OP_VIEW;
+    if (!view && !mayReturnOperand(user, -1, mlirOpOperandGetOperandNumber(u),
+                                   table))
+      continue;
+    for (intptr_t r = 0, n = mlirOperationGetNumResults(user); r < n; ++r) {
+      MlirOperation later =
+          useAfter(mlirOperationGetResult(user, r), call, table, steps);
       if (!mlirOperationIsNull(later))
         return later;
     }
   }
   return (MlirOperation){NULL};
+}
+
+/* useAfter for a root: the storage an opaque op creates is all its
+ * results' (see addRoots). */
+static MlirOperation rootUseAfter(MlirValue root, MlirOperation call,
+                                  FxSchemaTable *table) {
+  int steps = 0;
+  if (mlirValueIsAOpResult(root) &&
+      opaqueResults(mlirOpResultGetOwner(root), table)) {
+    MlirOperation def = mlirOpResultGetOwner(root);
+    for (intptr_t r = 0, n = mlirOperationGetNumResults(def); r < n; ++r) {
+      MlirOperation later =
+          useAfter(mlirOperationGetResult(def, r), call, table, &steps);
+      if (!mlirOperationIsNull(later))
+        return later;
+    }
+    return (MlirOperation){NULL};
+  }
+  return useAfter(root, call, table, &steps);
 }
 
 /* Operand `i` of `call` goes to a donated parameter: the caller must own it. */
@@ -211,8 +233,10 @@ static bool checkDonated(MlirOperation call, intptr_t i, MlirStringRef callee,
   if (roots.all) {
     snprintf(msg, sizeof msg,
              "'func.call' op operand %d goes to a donated parameter of @%.*s, "
-             "but it may alias more storage than fxir tracks (%d roots)",
-             (int)i, (int)callee.length, callee.data, kMaxRoots);
+             "but it may alias more storage than fxir follows (%d roots, %d "
+             "values, %d nested ops)",
+             (int)i, (int)callee.length, callee.data, kMaxRoots, kMaxSteps,
+             kMaxDepth);
     mlirEmitError(mlirOperationGetLocation(call), msg);
     return false;
   }
@@ -225,14 +249,15 @@ static bool checkDonated(MlirOperation call, intptr_t i, MlirStringRef callee,
       if (!hasDonated(caller, n)) {
         snprintf(msg, sizeof msg,
                  "'func.call' op operand %d goes to a donated parameter of "
-                 "@%.*s, but it is (a view of) argument %d of the caller, which "
+                 "@%.*s, but it is (a view or an alias of) argument %d of the "
+                 "caller, which "
                  "is not donated: the callee may write it",
                  (int)i, (int)callee.length, callee.data, (int)n);
         mlirEmitError(mlirOperationGetLocation(call), msg);
         return false;
       }
     }
-    if (!mlirOperationIsNull(useAfter(root, call))) {
+    if (!mlirOperationIsNull(rootUseAfter(root, call, table))) {
       snprintf(msg, sizeof msg,
                "'func.call' op operand %d goes to a donated parameter of @%.*s, "
                "but its storage is used after the call: the callee may write it",
@@ -277,12 +302,19 @@ static MlirWalkResult checkCall(MlirOperation op, void *userData) {
       if (!share(&ra, &rb))
         continue;
       char msg[256];
-      snprintf(msg, sizeof msg,
-               "'func.call' op operands %d and %d share storage (views of one "
-               "value, or an alias an op returned): fx functions take "
-               "distinct storage for each tensor "
-               "argument; clone one of them",
-               (int)i, (int)j);
+      if (ra.all || rb.all)
+        snprintf(msg, sizeof msg,
+                 "'func.call' op operands %d and %d may share storage: fxir "
+                 "stops following views and aliases after %d roots, %d values "
+                 "or %d nested ops; clone one of them",
+                 (int)i, (int)j, kMaxRoots, kMaxSteps, kMaxDepth);
+      else
+        snprintf(msg, sizeof msg,
+                 "'func.call' op operands %d and %d share storage (views of "
+                 "one value, or an alias an op returned): fx functions take "
+                 "distinct storage for each tensor argument; clone one of "
+                 "them",
+                 (int)i, (int)j);
       mlirEmitError(mlirOperationGetLocation(op), msg);
       *failed = true;
       return MlirWalkResultAdvance;

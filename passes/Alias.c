@@ -137,7 +137,7 @@ static bool hasTensorValue(MlirOperation op, bool results) {
  * whose schema says so (aten::copy_'s Tensor(a!)), an fx.call without a
  * schema (it may do anything), or an op fxir does not know that has tensor
  * operands and results (func.call: the callee may return its argument). */
-static bool returnsAlias(MlirOperation op, FxSchemaTable *table) {
+bool fxOpReturnsAlias(MlirOperation op, FxSchemaTable *table) {
   FxOpKind k = fxOpGetKind(op);
   if (k == FX_OP_NONE)
     return hasTensorValue(op, true) && hasTensorValue(op, false);
@@ -162,12 +162,12 @@ static bool isAliasingCall(MlirOpOperand use, void *userData) {
   MlirOperation owner = mlirOpOperandGetOwner(use);
   if (!mlirOperationIsNull(q->exempt) && mlirOperationEqual(owner, q->exempt))
     return false;
-  return returnsAlias(owner, q->table);
+  return fxOpReturnsAlias(owner, q->table);
 }
 
 static MlirWalkResult findAliasingCall(MlirOperation op, void *userData) {
   FxReturnedAliases *a = userData;
-  a->any = returnsAlias(op, a->table);
+  a->any = fxOpReturnsAlias(op, a->table);
   return a->any ? MlirWalkResultInterrupt : MlirWalkResultAdvance;
 }
 
@@ -182,7 +182,7 @@ bool fxHasReturnedAlias(const FxReturnedAliases *aliases, MlirValue root,
   if (!aliases->any)
     return false;
   if (mlirValueIsAOpResult(root) &&
-      returnsAlias(mlirOpResultGetOwner(root), aliases->table))
+      fxOpReturnsAlias(mlirOpResultGetOwner(root), aliases->table))
     return true;
   AliasQuery q = {aliases->table, exempt};
   return anyUse(root, isAliasingCall, &q);

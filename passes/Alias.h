@@ -42,6 +42,11 @@ bool fxUseWrites(MlirOpOperand use, FxSchemaTable *table);
 MlirOperation fxFindWriteAfter(MlirValue v, MlirOperation after,
                                FxSchemaTable *table);
 
+/* Whether `op` may return an alias of an operand: a schema return with an
+ * alias set (aten::copy_), an fx.call without a schema, an op fxir does not
+ * know (func.call) that takes and returns tensors. */
+bool fxOpReturnsAlias(MlirOperation op, FxSchemaTable *table);
+
 /* Whether `v` or a value derived from it by view-like ops is returned by the
  * function (a func.return operand). */
 bool fxReachesReturn(MlirValue v);

@@ -151,23 +151,31 @@ static MlirOperation calleeOf(MlirOperation call) {
   return (MlirOperation){NULL};
 }
 
-static MlirOperation donatingCall(MlirValue v) {
+/* A func.call that gets `v` (or a view of it, or an alias an op returned
+ * of it: C4) for a donated parameter, or whose callee is unknown. */
+static MlirOperation donatingCall(MlirValue v, FxSchemaTable *table,
+                                  int depth) {
+  if (depth > 256)
+    return mlirValueIsAOpResult(v) ? mlirOpResultGetOwner(v)
+                                   : (MlirOperation){NULL}; /* "may be" */
   for (MlirOpOperand u = mlirValueGetFirstUse(v); !mlirOpOperandIsNull(u);
        u = mlirOpOperandGetNextUse(u)) {
     MlirOperation user = mlirOpOperandGetOwner(u);
-    if (fxOpIsViewLike(user)) {
-      MlirOperation c = donatingCall(mlirOperationGetResult(user, 0));
+    MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(user));
+    if (n.length == 9 && !memcmp(n.data, "func.call", 9)) {
+      MlirOperation callee = calleeOf(user);
+      if (mlirOperationIsNull(callee) ||
+          hasDonatedAttr(callee, mlirOpOperandGetOperandNumber(u)))
+        return user; /* (an unknown callee may be donating too) */
+    }
+    if (!fxOpIsViewLike(user) && !fxOpReturnsAlias(user, table))
+      continue;
+    for (intptr_t r = 0, nr = mlirOperationGetNumResults(user); r < nr; ++r) {
+      MlirOperation c =
+          donatingCall(mlirOperationGetResult(user, r), table, depth + 1);
       if (!mlirOperationIsNull(c))
         return c;
-      continue;
     }
-    MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(user));
-    if (n.length != 9 || memcmp(n.data, "func.call", 9))
-      continue;
-    MlirOperation callee = calleeOf(user);
-    if (mlirOperationIsNull(callee) ||
-        hasDonatedAttr(callee, mlirOpOperandGetOperandNumber(u)))
-      return user; /* (an unknown callee may be donating too) */
   }
   return (MlirOperation){NULL};
 }
@@ -284,7 +292,7 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   /* A donated parameter of a call would get m's storage: then nothing of
    * that storage may be used after the call (the call check). */
   MlirOperation donating =
-      donatingCall(mlirOperationGetResult(call, m->result));
+      donatingCall(mlirOperationGetResult(call, m->result), st->table, 0);
   FxRegion whole;
   fxRegionInitRoot(&whole, root);
   if (!mlirOperationIsNull(donating) &&

@@ -23,8 +23,12 @@ func.func @add(%x: !fx.tensor<["s0", 8], f16>, %y: !fx.tensor<["s0", 8], f16>) -
 
 func.func @calls(%x: !fx.tensor<["s0", 8], f16>, %w: !fx.tensor<[8], f16>) -> (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>) {
   %n = func.call @scale_rows(%x, %w) : (!fx.tensor<["s0", 8], f16>, !fx.tensor<[8], f16>) -> !fx.tensor<["s0", 8], f16>
-  %s:2 = func.call @add(%n, %x) : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>)
-  %t:2 = func.call @add(%s#0, %n) : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>)
+  // A call's result may be any of its operands (the check does not read
+  // callees): pass clones where a result meets an operand of its call.
+  %x2 = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %s:2 = func.call @add(%n, %x2) : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>)
+  %n2 = "fx.call"(%n) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %t:2 = func.call @add(%s#0, %n2) : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>)
   return %t#0, %s#1 : !fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>
 }
 

@@ -178,3 +178,25 @@ func.func @scatter_back_before_epilogue(%a: !fx.tensor<[6, 4], f32>, %x: !fx.ten
   %r = "fx.call"(%s) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
   return %r : !fx.tensor<[6, 4], f32>
 }
+
+// The same, with the new value reaching the donated parameter through a
+// call that may return it (C4).
+// CHECK-LABEL: func.func @new_value_donated_via_alias
+// CHECK: %[[TOP:.*]] = "fx.slice"
+// CHECK: %[[C:.*]] = "fx.call"(%[[TOP]]) {{.*}}target = "aten::clone"
+// CHECK: call @pass_through(%[[C]])
+func.func @pass_through(%t: !fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32> {
+  return %t : !fx.tensor<[3, 4], f32>
+}
+
+func.func @new_value_donated_via_alias(%a: !fx.tensor<[6, 4], f32>, %z: !fx.tensor<[3, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>) {
+  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  %top = "fx.slice"(%b) {dim = 0 : i64, start = 0 : i64, end = 3 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  // expected-remark @below {{cloned operand 'result': its new value goes to a donated parameter of the call at loc("donating2")}}
+  %n = "fx.auto_functionalized"(%top, %z, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[3, 4], f32>
+  %p = func.call @pass_through(%n) : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  %r = func.call @donates(%p, %z, %w) : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[3, 4], f32> loc("donating2")
+  %bot = "fx.slice"(%b) {dim = 0 : i64, start = 3 : i64, end = 6 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  %k = "fx.call"(%bot) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  return %r, %k : !fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>
+}

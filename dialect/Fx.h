@@ -144,6 +144,12 @@ MlirOperation fxCallOpCreateLike(MlirOperation like, FxOpKind kind,
 MlirOperation fxSchemaOpCreate(MlirLocation loc, MlirStringRef name,
                                MlirStringRef signature);
 
+/* func.call between fx functions: the func.func its `callee` names in the
+ * enclosing module (null when there is none), and whether argument `i` of
+ * function `func` is marked `fx.donated` (the callee may write it). */
+MlirOperation fxFuncCallGetCallee(MlirOperation call);
+bool fxFuncArgIsDonated(MlirOperation func, intptr_t i);
+
 /* Call-like ops (fx.call, fx.auto_functionalized), read by schema name. */
 MlirStringRef fxCallGetTarget(MlirOperation op);
 /* The operand whose arg_names entry is `name`; null value when absent. */

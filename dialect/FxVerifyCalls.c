@@ -25,7 +25,7 @@ static bool isCall(MlirOperation op) {
 }
 
 /* The func.func named by call `op`'s callee in the enclosing module. */
-static MlirOperation calleeOf(MlirOperation op) {
+MlirOperation fxFuncCallGetCallee(MlirOperation op) {
   MlirAttribute callee = mlirOperationGetAttributeByName(op, fxStr("callee"));
   if (mlirAttributeIsNull(callee) || !mlirAttributeIsAFlatSymbolRef(callee))
     return (MlirOperation){NULL};
@@ -164,7 +164,7 @@ static bool share(const Roots *a, const Roots *b) {
   return false;
 }
 
-static bool hasDonated(MlirOperation func, intptr_t i) {
+bool fxFuncArgIsDonated(MlirOperation func, intptr_t i) {
   MlirAttribute attrs = mlirOperationGetAttributeByName(func, fxStr("arg_attrs"));
   if (mlirAttributeIsNull(attrs) || !mlirAttributeIsAArray(attrs) ||
       i >= mlirArrayAttrGetNumElements(attrs))
@@ -246,7 +246,7 @@ static bool checkDonated(MlirOperation call, intptr_t i, MlirStringRef callee,
       MlirBlock b = mlirBlockArgumentGetOwner(root);
       MlirOperation caller = mlirBlockGetParentOperation(b);
       intptr_t n = mlirBlockArgumentGetArgNumber(root);
-      if (!hasDonated(caller, n)) {
+      if (!fxFuncArgIsDonated(caller, n)) {
         snprintf(msg, sizeof msg,
                  "'func.call' op operand %d goes to a donated parameter of "
                  "@%.*s, but it is (a view or an alias of) argument %d of the "
@@ -279,13 +279,13 @@ static MlirWalkResult checkCall(MlirOperation op, void *userData) {
   bool *failed = &cc->failed;
   if (!isCall(op))
     return MlirWalkResultAdvance;
-  MlirOperation callee = calleeOf(op);
+  MlirOperation callee = fxFuncCallGetCallee(op);
   if (!mlirOperationIsNull(callee)) {
     MlirStringRef name = mlirStringAttrGetValue(
         mlirOperationGetAttributeByName(callee, fxStr("sym_name")));
     for (intptr_t i = 0, n = mlirOperationGetNumOperands(op); i < n; ++i)
       if (fxTypeIsATensor(mlirValueGetType(mlirOperationGetOperand(op, i))) &&
-          hasDonated(callee, i) && !checkDonated(op, i, name, cc->table))
+          fxFuncArgIsDonated(callee, i) && !checkDonated(op, i, name, cc->table))
         *failed = true;
   }
   intptr_t n = mlirOperationGetNumOperands(op);

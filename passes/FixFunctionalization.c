@@ -46,17 +46,6 @@ static MlirStringRef str(const char *s) {
 
 /*===-- (c) function arguments --------------------------------------------===*/
 
-static bool isDonated(MlirOperation func, intptr_t arg) {
-  MlirAttribute attrs = mlirOperationGetAttributeByName(func, str("arg_attrs"));
-  if (mlirAttributeIsNull(attrs) || !mlirAttributeIsAArray(attrs) ||
-      arg >= mlirArrayAttrGetNumElements(attrs))
-    return false;
-  MlirAttribute dict = mlirArrayAttrGetElement(attrs, arg);
-  return mlirAttributeIsADictionary(dict) &&
-         !mlirAttributeIsNull(
-             mlirDictionaryAttrGetElementByName(dict, str("fx.donated")));
-}
-
 /* An `aten::copy_(self = arg, src = newValue)` after A: the functional
  * graph's write-back of a mutated input (Inductor's epilogue). */
 static MlirOperation findCopyBack(MlirOperation call, MlirValue arg,
@@ -118,41 +107,11 @@ static bool usedAfterCopyBack(State *st, MlirValue newValue,
   return found;
 }
 
-/* The func.call among `v`'s uses (views followed) that passes it to a
- * donated parameter (the callee may write it; dialect/FxVerifyCalls.c), or
- * null.  After the rewrite such a call gets the operand's storage, and the
- * caller must not use that storage after the call. */
-static bool hasDonatedAttr(MlirOperation func, intptr_t i) {
-  MlirAttribute attrs = mlirOperationGetAttributeByName(func, str("arg_attrs"));
-  if (mlirAttributeIsNull(attrs) || !mlirAttributeIsAArray(attrs) ||
-      i >= mlirArrayAttrGetNumElements(attrs))
-    return false;
-  MlirAttribute d = mlirArrayAttrGetElement(attrs, i);
-  return mlirAttributeIsADictionary(d) &&
-         !mlirAttributeIsNull(mlirDictionaryAttrGetElementByName(d, str("fx.donated")));
-}
-
-static MlirOperation calleeOf(MlirOperation call) {
-  MlirAttribute callee = mlirOperationGetAttributeByName(call, str("callee"));
-  if (mlirAttributeIsNull(callee) || !mlirAttributeIsAFlatSymbolRef(callee))
-    return (MlirOperation){NULL};
-  MlirStringRef name = mlirFlatSymbolRefAttrGetValue(callee);
-  MlirOperation m = call;
-  while (!mlirOperationIsNull(mlirOperationGetParentOperation(m)))
-    m = mlirOperationGetParentOperation(m);
-  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(m, 0));
-  for (MlirOperation f = mlirBlockGetFirstOperation(body); !mlirOperationIsNull(f);
-       f = mlirOperationGetNextInBlock(f)) {
-    MlirAttribute sym = mlirOperationGetAttributeByName(f, str("sym_name"));
-    if (!mlirAttributeIsNull(sym) && mlirAttributeIsAString(sym) &&
-        mlirStringRefEqual(mlirStringAttrGetValue(sym), name))
-      return f;
-  }
-  return (MlirOperation){NULL};
-}
-
-/* A func.call that gets `v` (or a view of it, or an alias an op returned
- * of it: C4) for a donated parameter, or whose callee is unknown. */
+/* The func.call among `v`'s uses -- views and aliases an op returns
+ * followed (C4) -- that passes it to a donated parameter (the callee may
+ * write it; dialect/FxVerifyCalls.c) or to an unknown callee, or null.
+ * After the rewrite such a call gets the operand's storage, and the caller
+ * must not use that storage after the call. */
 static MlirOperation donatingCall(MlirValue v, FxSchemaTable *table,
                                   int depth) {
   if (depth > 256)
@@ -163,9 +122,9 @@ static MlirOperation donatingCall(MlirValue v, FxSchemaTable *table,
     MlirOperation user = mlirOpOperandGetOwner(u);
     MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(user));
     if (n.length == 9 && !memcmp(n.data, "func.call", 9)) {
-      MlirOperation callee = calleeOf(user);
+      MlirOperation callee = fxFuncCallGetCallee(user);
       if (mlirOperationIsNull(callee) ||
-          hasDonatedAttr(callee, mlirOpOperandGetOperandNumber(u)))
+          fxFuncArgIsDonated(callee, mlirOpOperandGetOperandNumber(u)))
         return user; /* (an unknown callee may be donating too) */
     }
     if (!fxOpIsViewLike(user) && !fxOpReturnsAlias(user, table))
@@ -236,7 +195,7 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
          !mlirOpOperandIsNull(
              mlirValueGetFirstUse(mlirOperationGetResult(m->copyBack, 0)))))
       m->copyBack = (MlirOperation){NULL}; /* two buffers from there on */
-    if (!isDonated(func, arg) && mlirOperationIsNull(m->copyBack)) {
+    if (!fxFuncArgIsDonated(func, arg) && mlirOperationIsNull(m->copyBack)) {
       snprintf(why, cap,
                "cloned operand '%s': it is function argument %d, which is "
                "neither donated (fx.donated) nor written back with aten::copy_",

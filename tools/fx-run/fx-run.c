@@ -104,21 +104,13 @@ static Signature readSignature(MlirModule module, const char *entryName) {
   sig.donated = xcalloc((size_t)sig.numArgs, sizeof *sig.donated);
   sig.argNames = xcalloc((size_t)sig.numArgs, sizeof *sig.argNames);
   sig.resultNames = xcalloc((size_t)sig.numResults, sizeof *sig.resultNames);
-  MlirAttribute argAttrs =
-      mlirOperationGetAttributeByName(sig.entry, str("arg_attrs"));
   MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(sig.entry, 0));
   for (int i = 0; i < sig.numArgs; ++i) {
     sig.args[i] = mlirFunctionTypeGetInput(fnType, i);
     if (!fxTypeIsASym(sig.args[i]) && !fxTypeIsATensor(sig.args[i]))
       fxRunDie("argument %d of @%.*s is neither an !fx.tensor nor an !fx.sym",
                i, (int)sig.name.length, sig.name.data);
-    if (!mlirAttributeIsNull(argAttrs) && mlirAttributeIsAArray(argAttrs) &&
-        i < mlirArrayAttrGetNumElements(argAttrs)) {
-      MlirAttribute dict = mlirArrayAttrGetElement(argAttrs, i);
-      sig.donated[i] =
-          mlirAttributeIsADictionary(dict) &&
-          !mlirAttributeIsNull(mlirDictionaryAttrGetElementByName(dict, str("fx.donated")));
-    }
+    sig.donated[i] = fxFuncArgIsDonated(sig.entry, i);
     /* The source's %names are gone after parsing; a loc("x") keeps one. */
     MlirLocation loc = mlirValueGetLocation(mlirBlockGetArgument(body, i));
     MlirStringRef name = {NULL, 0};

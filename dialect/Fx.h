@@ -173,6 +173,11 @@ int fxCallGetOperandParam(MlirOperation op, const FxSchema *schema,
  * ones.  Create one per pass run or verification; not thread-safe itself. */
 typedef struct FxSchemaTable FxSchemaTable;
 
+/* Whether `a` and `b` may be (views of) one storage by the rules of the
+ * func.call checks: views, ops that may return an alias of an operand,
+ * bounded walks (docs/dialect.md, "Calls between fx functions"). */
+bool fxValuesMayShareStorage(MlirValue a, MlirValue b, FxSchemaTable *table);
+
 /* `anyOp` may be any op inside the module (or the module itself). */
 FxSchemaTable *fxSchemaTableCreate(MlirOperation anyOp);
 void fxSchemaTableDestroy(FxSchemaTable *table);

@@ -24,16 +24,16 @@ static bool isCall(MlirOperation op) {
   return n.length == 9 && memcmp(n.data, "func.call", 9) == 0;
 }
 
-/* The func.func named by call `op`'s callee in the enclosing module. */
+/* The func.func named by call `op`'s callee in the nearest enclosing
+ * module (a nested module is its own symbol table: D3). */
 MlirOperation fxFuncCallGetCallee(MlirOperation op) {
   MlirAttribute callee = mlirOperationGetAttributeByName(op, fxStr("callee"));
   if (mlirAttributeIsNull(callee) || !mlirAttributeIsAFlatSymbolRef(callee))
     return (MlirOperation){NULL};
   MlirStringRef name = mlirFlatSymbolRefAttrGetValue(callee);
-  MlirOperation m = op;
-  while (!mlirOperationIsNull(m) &&
-         !mlirOperationIsNull(mlirOperationGetParentOperation(m)))
-    m = mlirOperationGetParentOperation(m);
+  MlirOperation m = fxEnclosingModule(op);
+  if (mlirOperationIsNull(m))
+    return (MlirOperation){NULL};
   MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(m, 0));
   for (MlirOperation f = mlirBlockIsNull(body) ? (MlirOperation){NULL}
                                                : mlirBlockGetFirstOperation(body);
@@ -85,7 +85,9 @@ static bool mayReturnOperand(MlirOperation def, intptr_t res, intptr_t i,
   FxOpKind k = fxOpGetKind(def);
   if (k == FX_OP_NONE)
     return true;
-  if (k != FX_OP_CALL && k != FX_OP_AUTO_FUNCTIONALIZED)
+  /* An auto_functionalized copies what it mutates: its results are fresh
+   * (an aliasing return is the new value: opaqueResults, D4). */
+  if (k != FX_OP_CALL)
     return false;
   const FxSchema *s = fxSchemaTableLookup(table, fxCallGetTarget(def));
   if (!s)
@@ -109,8 +111,20 @@ static bool mayReturnOperand(MlirOperation def, intptr_t res, intptr_t i,
  * caller's yet may share among themselves (an op fxir knows nothing of). */
 static bool opaqueResults(MlirOperation def, FxSchemaTable *table) {
   FxOpKind k = fxOpGetKind(def);
-  return k == FX_OP_NONE ||
-         (k == FX_OP_CALL && !fxSchemaTableLookup(table, fxCallGetTarget(def)));
+  if (k == FX_OP_NONE)
+    return true;
+  if (k != FX_OP_CALL && k != FX_OP_AUTO_FUNCTIONALIZED)
+    return false;
+  const FxSchema *s = fxSchemaTableLookup(table, fxCallGetTarget(def));
+  if (!s)
+    return true;
+  /* An auto_functionalized whose op returns an alias (copy_'s self)
+   * returns that alias as the new value too: one buffer, two results. */
+  if (k == FX_OP_AUTO_FUNCTIONALIZED)
+    for (int i = 0; i < s->numReturns; ++i)
+      if (s->returns[i].alias[0])
+        return true;
+  return false;
 }
 
 static void addRoots(Roots *r, MlirValue v, FxSchemaTable *table, int depth) {
@@ -162,6 +176,11 @@ static bool share(const Roots *a, const Roots *b) {
       if (mlirValueEqual(a->v[i], b->v[j]))
         return true;
   return false;
+}
+
+bool fxValuesMayShareStorage(MlirValue a, MlirValue b, FxSchemaTable *table) {
+  Roots ra = rootsOf(a, table), rb = rootsOf(b, table);
+  return share(&ra, &rb);
 }
 
 bool fxFuncArgIsDonated(MlirOperation func, intptr_t i) {
@@ -242,6 +261,21 @@ static bool checkDonated(MlirOperation call, intptr_t i, MlirStringRef callee,
   }
   for (int k = 0; k < roots.n; ++k) {
     MlirValue root = roots.v[k];
+    /* A call in a loop body runs again after itself, and reads earlier in
+     * the body come after it too (D1): storage from outside the call's
+     * block may be donated only from that block itself. */
+    MlirBlock rootBlock = mlirValueIsABlockArgument(root)
+                              ? mlirBlockArgumentGetOwner(root)
+                              : mlirOperationGetBlock(mlirOpResultGetOwner(root));
+    if (!mlirBlockEqual(rootBlock, mlirOperationGetBlock(call))) {
+      snprintf(msg, sizeof msg,
+               "'func.call' op operand %d goes to a donated parameter of @%.*s, "
+               "but its storage comes from outside the region the call is in "
+               "(a loop may pass it again, or read it before the call)",
+               (int)i, (int)callee.length, callee.data);
+      mlirEmitError(mlirOperationGetLocation(call), msg);
+      return false;
+    }
     if (mlirValueIsABlockArgument(root)) {
       MlirBlock b = mlirBlockArgumentGetOwner(root);
       MlirOperation caller = mlirBlockGetParentOperation(b);

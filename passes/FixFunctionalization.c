@@ -139,6 +139,38 @@ static MlirOperation donatingCall(MlirValue v, FxSchemaTable *table,
   return (MlirOperation){NULL};
 }
 
+/* A func.call that gets `nv` (or a view of it, or an alias an op returned
+ * of it) together with another operand that may share `v`'s storage: after
+ * the rewrite nv is v, and the call would get one storage twice (D2). */
+static MlirOperation sharingCall(MlirValue nv, MlirValue v,
+                                 FxSchemaTable *table, int depth) {
+  if (depth > 256)
+    return mlirValueIsAOpResult(nv) ? mlirOpResultGetOwner(nv)
+                                    : (MlirOperation){NULL}; /* "may be" */
+  for (MlirOpOperand u = mlirValueGetFirstUse(nv); !mlirOpOperandIsNull(u);
+       u = mlirOpOperandGetNextUse(u)) {
+    MlirOperation user = mlirOpOperandGetOwner(u);
+    MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(user));
+    if (n.length == 9 && !memcmp(n.data, "func.call", 9))
+      for (intptr_t i = 0, no = mlirOperationGetNumOperands(user); i < no; ++i) {
+        MlirValue o = mlirOperationGetOperand(user, i);
+        if (i != mlirOpOperandGetOperandNumber(u) &&
+            fxTypeIsATensor(mlirValueGetType(o)) &&
+            fxValuesMayShareStorage(o, v, table))
+          return user;
+      }
+    if (!fxOpIsViewLike(user) && !fxOpReturnsAlias(user, table))
+      continue;
+    for (intptr_t r = 0, nr = mlirOperationGetNumResults(user); r < nr; ++r) {
+      MlirOperation c =
+          sharingCall(mlirOperationGetResult(user, r), v, table, depth + 1);
+      if (!mlirOperationIsNull(c))
+        return c;
+    }
+  }
+  return (MlirOperation){NULL};
+}
+
 /*===-- The rewrite ---------------------------------------------------------===*/
 
 typedef struct Mutated {
@@ -261,6 +293,17 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
     snprintf(why, cap,
              "cloned operand '%s': its new value goes to a donated parameter "
              "of the call at %s, and its storage is used after that call",
+             name, loc);
+    return false;
+  }
+  MlirOperation sharing =
+      sharingCall(mlirOperationGetResult(call, m->result), v, st->table, 0);
+  if (!mlirOperationIsNull(sharing)) {
+    fxLocationString(sharing, loc, sizeof loc);
+    snprintf(why, cap,
+             "cloned operand '%s': its new value and another operand of the "
+             "call at %s would share storage (fx functions take distinct "
+             "storage for each argument)",
              name, loc);
     return false;
   }

@@ -690,3 +690,71 @@ func.func @negative_copy_chain_and_its_buffer(%a: !fx.tensor<[8, 4], f32>, %x: !
   %r = func.call @f(%c100, %c0) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   return %r : !fx.tensor<[8, 4], f32>
 }
+
+// -----
+
+// A donating call in a loop: the next iteration passes the same storage
+// again, and reads earlier in the body come after it (D1).
+func.func @g(%p: !fx.tensor<[8, 4], f32> {fx.donated}) -> !fx.tensor<[8, 4], f32> {
+  return %p : !fx.tensor<[8, 4], f32>
+}
+
+func.func @negative_donate_in_loop(%a: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
+  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  scf.for %i = %c0 to %c2 step %c1 {
+    // expected-error @below {{'func.call' op operand 0 goes to a donated parameter of @g, but its storage comes from outside the region the call is in (a loop may pass it again, or read it before the call)}}
+    %r = func.call @g(%b) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  }
+  return %a : !fx.tensor<[8, 4], f32>
+}
+
+// -----
+
+// Storage made in the loop body is fresh each iteration: donating it is fine.
+func.func @g(%p: !fx.tensor<[8, 4], f32> {fx.donated}) -> !fx.tensor<[8, 4], f32> {
+  return %p : !fx.tensor<[8, 4], f32>
+}
+
+func.func @donate_fresh_in_loop(%a: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  scf.for %i = %c0 to %c2 step %c1 {
+    %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+    %r = func.call @g(%b) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  }
+  return %a : !fx.tensor<[8, 4], f32>
+}
+
+// -----
+
+// An auto_functionalized of an op that returns an alias (copy_) returns
+// one copy twice: its results are one buffer (D4).
+func.func @f(%p: !fx.tensor<[8, 4], f32>, %q: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
+  return %p : !fx.tensor<[8, 4], f32>
+}
+
+func.func @negative_af_alias_results(%a: !fx.tensor<[8, 4], f32>, %z: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
+  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %r:2 = "fx.auto_functionalized"(%b, %z) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>)
+  // expected-error @below {{'func.call' op operands 0 and 1 share storage}}
+  %o = func.call @f(%r#0, %r#1) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  return %o : !fx.tensor<[8, 4], f32>
+}
+
+// -----
+
+// ... but it copies: its results share nothing with its operands.
+func.func @f(%p: !fx.tensor<[8, 4], f32>, %q: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
+  return %p : !fx.tensor<[8, 4], f32>
+}
+
+func.func @af_results_are_fresh(%a: !fx.tensor<[8, 4], f32>, %z: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
+  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %r:2 = "fx.auto_functionalized"(%b, %z) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>)
+  %o = func.call @f(%b, %r#1) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  return %o : !fx.tensor<[8, 4], f32>
+}

@@ -200,3 +200,24 @@ func.func @new_value_donated_via_alias(%a: !fx.tensor<[6, 4], f32>, %z: !fx.tens
   %k = "fx.call"(%bot) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
   return %r, %k : !fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>
 }
+
+// The new value and the other half of its operand's buffer go to one call:
+// written in place, the call would get one storage twice (D2).
+// CHECK-LABEL: func.func @new_value_beside_its_buffer
+// CHECK: %[[TOP:.*]] = "fx.slice"
+// CHECK: %[[C:.*]] = "fx.call"(%[[TOP]]) {{.*}}target = "aten::clone"
+// CHECK: call @takes_two(%[[C]]
+func.func @takes_two(%x: !fx.tensor<[3, 4], f32>, %y: !fx.tensor<[3, 4], f32>) {
+  return
+}
+
+func.func @new_value_beside_its_buffer(%a: !fx.tensor<[6, 4], f32>, %z: !fx.tensor<[3, 4], f32>, %w: !fx.tensor<[4], f32>) -> !fx.tensor<[3, 4], f32> {
+  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  %top = "fx.slice"(%b) {dim = 0 : i64, start = 0 : i64, end = 3 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  // expected-remark @below {{cloned operand 'result': its new value and another operand of the call at loc("two") would share storage (fx functions take distinct storage for each argument)}}
+  %n = "fx.auto_functionalized"(%top, %z, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[3, 4], f32>
+  %bot = "fx.slice"(%b) {dim = 0 : i64, start = 3 : i64, end = 6 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  func.call @takes_two(%n, %bot) : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>) -> () loc("two")
+  %k = "fx.call"(%n) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  return %k : !fx.tensor<[3, 4], f32>
+}

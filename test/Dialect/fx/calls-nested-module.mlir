@@ -1,0 +1,17 @@
+// A nested module is its own symbol table: a call inside it names the
+// callee of that module, and the donation check applies there too (D3).
+// RUN: fx-opt %s --verify-diagnostics --pass-pipeline='builtin.module(builtin.module(func.func(fx-verify)))'
+
+module {
+  module {
+    func.func @g(%p: !fx.tensor<[8, 4], f32> {fx.donated}) -> !fx.tensor<[8, 4], f32> {
+      return %p : !fx.tensor<[8, 4], f32>
+    }
+
+    func.func @negative_donate_argument(%a: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
+      // expected-error @below {{'func.call' op operand 0 goes to a donated parameter of @g, but it is (a view or an alias of) argument 0 of the caller, which is not donated: the callee may write it}}
+      %r = func.call @g(%a) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+      return %r : !fx.tensor<[8, 4], f32>
+    }
+  }
+}

@@ -221,3 +221,31 @@ func.func @new_value_beside_its_buffer(%a: !fx.tensor<[6, 4], f32>, %z: !fx.tens
   %k = "fx.call"(%n) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
   return %k : !fx.tensor<[3, 4], f32>
 }
+
+// A copy_ of the new value into another buffer is not the argument's
+// epilogue: the non-donated argument is cloned, the copy_ stays.
+// CHECK-LABEL: func.func @copy_into_other_buffer
+// CHECK: %[[C:.*]] = "fx.call"(%arg0) {{.*}}target = "aten::clone"
+// CHECK: target = "_C::rms_norm"
+// CHECK: target = "aten::copy_"
+func.func @copy_into_other_buffer(%arg: !fx.tensor<[6, 4], f32>, %other: !fx.tensor<[6, 4], f32> {fx.donated}, %x: !fx.tensor<[6, 4], f32>, %w: !fx.tensor<[4], f32>) -> !fx.tensor<[6, 4], f32> {
+  // expected-remark @below {{cloned operand 'result': it is function argument 0, which is neither donated (fx.donated) nor written back with aten::copy_}}
+  %n = "fx.auto_functionalized"(%arg, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[6, 4], f32>
+  %c = "fx.call"(%other, %n) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  %k = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  return %k : !fx.tensor<[6, 4], f32>
+}
+
+// A slice_scatter's src is a read: the old contents of the written buffer
+// are read after the call through it.
+// CHECK-LABEL: func.func @read_as_scatter_source
+// CHECK: %[[B:.*]] = "fx.call"(%arg0) {{.*}}target = "aten::clone"
+// CHECK: %[[C:.*]] = "fx.call"(%[[B]]) {{.*}}target = "aten::clone"
+// CHECK: "fx.call"(%[[C]], {{.*}}target = "_C::rms_norm"
+func.func @read_as_scatter_source(%a: !fx.tensor<[6, 4], f32>, %big: !fx.tensor<[12, 4], f32>, %x: !fx.tensor<[6, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[6, 4], f32>, !fx.tensor<[12, 4], f32>) {
+  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  // expected-remark @below {{cloned operand 'result': it is read after the call at loc("srcread")}}
+  %n = "fx.auto_functionalized"(%b, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[6, 4], f32>
+  %s = "fx.slice_scatter"(%big, %b) {dim = 0 : i64, start = 0 : i64, end = 6 : i64, step = 1 : i64} : (!fx.tensor<[12, 4], f32>, !fx.tensor<[6, 4], f32>) -> !fx.tensor<[12, 4], f32> loc("srcread")
+  return %n, %s : !fx.tensor<[6, 4], f32>, !fx.tensor<[12, 4], f32>
+}

@@ -249,3 +249,23 @@ func.func @read_as_scatter_source(%a: !fx.tensor<[6, 4], f32>, %big: !fx.tensor<
   %s = "fx.slice_scatter"(%big, %b) {dim = 0 : i64, start = 0 : i64, end = 6 : i64, step = 1 : i64} : (!fx.tensor<[12, 4], f32>, !fx.tensor<[6, 4], f32>) -> !fx.tensor<[12, 4], f32> loc("srcread")
   return %n, %s : !fx.tensor<[6, 4], f32>, !fx.tensor<[12, 4], f32>
 }
+
+// Once the first call writes rows 0..4 of %b in place, its new value's
+// readers read %b: the second call, writing rows 0..2 of that new value,
+// must see the read of %n1 after it (the read summary merges the two).
+// CHECK-LABEL: func.func @second_write_before_first_read
+// CHECK: %[[M1:.*]] = "fx.slice"
+// CHECK: "fx.call"(%[[M1]], {{.*}}target = "_C::rms_norm"
+// CHECK: %[[M2:.*]] = "fx.slice"(%[[M1]])
+// CHECK: %[[C:.*]] = "fx.call"(%[[M2]]) {{.*}}target = "aten::clone"
+// CHECK: "fx.call"(%[[C]], {{.*}}target = "_C::rms_norm"
+func.func @second_write_before_first_read(%a: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[4, 4], f32>, %y: !fx.tensor<[2, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[2, 4], f32>, !fx.tensor<[4, 4], f32>) {
+  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %m1 = "fx.slice"(%b) {dim = 0 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %n1 = "fx.auto_functionalized"(%m1, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4, 4], f32>
+  %m2 = "fx.slice"(%n1) {dim = 0 : i64, start = 0 : i64, end = 2 : i64, step = 1 : i64} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[2, 4], f32>
+  // expected-remark @below {{cloned operand 'result': it is read after the call at loc("firstread")}}
+  %n2 = "fx.auto_functionalized"(%m2, %y, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[2, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[2, 4], f32>
+  %r1 = "fx.call"(%n1) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32> loc("firstread")
+  return %n2, %r1 : !fx.tensor<[2, 4], f32>, !fx.tensor<[4, 4], f32>
+}

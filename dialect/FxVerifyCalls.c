@@ -62,8 +62,13 @@ typedef struct Roots {
   int steps; /* values visited: a diamond of aliasing ops would otherwise be
                 walked once per path */
   bool all;  /* too many to list or to walk: may share anything */
+  const char *why; /* why `all`, for the message */
   MlirValue v[kMaxRoots];
 } Roots;
+
+static const char *kOtherBlock =
+    "values that flow between blocks (another block's argument, what an op "
+    "with regions yields)";
 
 static void addRoot(Roots *r, MlirValue v) {
   for (int i = 0; i < r->n; ++i)
@@ -135,10 +140,30 @@ static void addRoots(Roots *r, MlirValue v, FxSchemaTable *table, int depth) {
       r->all = true;
       return;
     }
-    if (!mlirValueIsAOpResult(v))
+    if (!mlirValueIsAOpResult(v)) {
+      /* Another block's argument is whatever flows into it (E6). */
+      MlirBlock block = mlirBlockArgumentGetOwner(v);
+      MlirOperation parent = mlirBlockGetParentOperation(block);
+      if (mlirOperationIsNull(parent) ||
+          !fxStrEq(mlirIdentifierStr(mlirOperationGetName(parent)),
+                   "func.func") ||
+          !mlirBlockEqual(block, mlirRegionGetFirstBlock(
+                                     mlirOperationGetRegion(parent, 0)))) {
+        r->all = true;
+        r->why = kOtherBlock;
+        return;
+      }
       break;
+    }
     MlirOperation def = mlirOpResultGetOwner(v);
     FxOpKind k = fxOpGetKind(def);
+    /* An op with regions (scf.if, scf.for) yields values from inside them:
+     * anything (E4). */
+    if (mlirOperationGetNumRegions(def) > 0) {
+      r->all = true;
+      r->why = kOtherBlock;
+      return;
+    }
     if (k == FX_OP_SLICE || k == FX_OP_RESHAPE || k == FX_OP_VIEW) {
       v = mlirOperationGetOperand(def, 0);
       continue;
@@ -163,7 +188,7 @@ static void addRoots(Roots *r, MlirValue v, FxSchemaTable *table, int depth) {
 }
 
 static Roots rootsOf(MlirValue v, FxSchemaTable *table) {
-  Roots r = {0, 0, false, {{NULL}}};
+  Roots r = {0, 0, false, NULL, {{NULL}}};
   addRoots(&r, v, table, 0);
   return r;
 }
@@ -248,14 +273,20 @@ static MlirOperation rootUseAfter(MlirValue root, MlirOperation call,
 static bool checkDonated(MlirOperation call, intptr_t i, MlirStringRef callee,
                          FxSchemaTable *table) {
   Roots roots = rootsOf(mlirOperationGetOperand(call, i), table);
-  char msg[320];
+  char msg[384];
   if (roots.all) {
-    snprintf(msg, sizeof msg,
-             "'func.call' op operand %d goes to a donated parameter of @%.*s, "
-             "but it may alias more storage than fxir follows (%d roots, %d "
-             "values, %d nested ops)",
-             (int)i, (int)callee.length, callee.data, kMaxRoots, kMaxSteps,
-             kMaxDepth);
+    if (roots.why)
+      snprintf(msg, sizeof msg,
+               "'func.call' op operand %d goes to a donated parameter of "
+               "@%.*s, but fxir does not follow %s",
+               (int)i, (int)callee.length, callee.data, roots.why);
+    else
+      snprintf(msg, sizeof msg,
+               "'func.call' op operand %d goes to a donated parameter of "
+               "@%.*s, but it may alias more storage than fxir follows (%d "
+               "roots, %d values, %d nested ops)",
+               (int)i, (int)callee.length, callee.data, kMaxRoots, kMaxSteps,
+               kMaxDepth);
     mlirEmitError(mlirOperationGetLocation(call), msg);
     return false;
   }
@@ -271,7 +302,8 @@ static bool checkDonated(MlirOperation call, intptr_t i, MlirStringRef callee,
       snprintf(msg, sizeof msg,
                "'func.call' op operand %d goes to a donated parameter of @%.*s, "
                "but its storage comes from outside the region the call is in "
-               "(a loop may pass it again, or read it before the call)",
+               "(fxir does not tell loops from branches: in a loop the call "
+               "may get it again, and a read before the call may follow it)",
                (int)i, (int)callee.length, callee.data);
       mlirEmitError(mlirOperationGetLocation(call), msg);
       return false;
@@ -335,8 +367,14 @@ static MlirWalkResult checkCall(MlirOperation op, void *userData) {
       Roots rb = rootsOf(b, cc->table);
       if (!share(&ra, &rb))
         continue;
-      char msg[256];
-      if (ra.all || rb.all)
+      char msg[384];
+      const char *why = ra.why ? ra.why : rb.why;
+      if (why)
+        snprintf(msg, sizeof msg,
+                 "'func.call' op operands %d and %d may share storage: fxir "
+                 "does not follow %s; clone one of them",
+                 (int)i, (int)j, why);
+      else if (ra.all || rb.all)
         snprintf(msg, sizeof msg,
                  "'func.call' op operands %d and %d may share storage: fxir "
                  "stops following views and aliases after %d roots, %d values "

@@ -107,63 +107,93 @@ static bool usedAfterCopyBack(State *st, MlirValue newValue,
   return found;
 }
 
-/* The func.call among `v`'s uses -- views and aliases an op returns
- * followed (C4) -- that passes it to a donated parameter (the callee may
- * write it; dialect/FxVerifyCalls.c) or to an unknown callee, or null.
- * After the rewrite such a call gets the operand's storage, and the caller
- * must not use that storage after the call. */
-static MlirOperation donatingCall(MlirValue v, FxSchemaTable *table,
-                                  int depth) {
-  if (depth > 256)
-    return mlirValueIsAOpResult(v) ? mlirOpResultGetOwner(v)
-                                   : (MlirOperation){NULL}; /* "may be" */
+enum { kMaxWalk = 4096, kMaxDonating = 8 };
+
+/* Adds to out[0..*n) the func.calls among `v`'s uses -- views and aliases
+ * an op returns followed (C4) -- that pass it to a donated parameter (the
+ * callee may write it; dialect/FxVerifyCalls.c) or to an unknown callee.
+ * False when there are more than kMaxDonating or the walk passes kMaxWalk
+ * values (E7: a diamond of copy_ would be walked once per path): the
+ * caller then assumes the worst. */
+static bool donatingCalls(MlirValue v, FxSchemaTable *table, MlirOperation *out,
+                          int *n, int *steps) {
+  if (++*steps > kMaxWalk)
+    return false;
   for (MlirOpOperand u = mlirValueGetFirstUse(v); !mlirOpOperandIsNull(u);
        u = mlirOpOperandGetNextUse(u)) {
     MlirOperation user = mlirOpOperandGetOwner(u);
-    MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(user));
-    if (n.length == 9 && !memcmp(n.data, "func.call", 9)) {
+    MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(user));
+    if (name.length == 9 && !memcmp(name.data, "func.call", 9)) {
       MlirOperation callee = fxFuncCallGetCallee(user);
       if (mlirOperationIsNull(callee) ||
-          fxFuncArgIsDonated(callee, mlirOpOperandGetOperandNumber(u)))
-        return user; /* (an unknown callee may be donating too) */
+          fxFuncArgIsDonated(callee, mlirOpOperandGetOperandNumber(u))) {
+        bool seen = false;
+        for (int k = 0; k < *n; ++k)
+          seen |= mlirOperationEqual(out[k], user);
+        if (!seen) {
+          if (*n == kMaxDonating)
+            return false;
+          out[(*n)++] = user;
+        }
+      }
     }
     if (!fxOpIsViewLike(user) && !fxOpReturnsAlias(user, table))
       continue;
-    for (intptr_t r = 0, nr = mlirOperationGetNumResults(user); r < nr; ++r) {
-      MlirOperation c =
-          donatingCall(mlirOperationGetResult(user, r), table, depth + 1);
-      if (!mlirOperationIsNull(c))
-        return c;
-    }
+    for (intptr_t r = 0, nr = mlirOperationGetNumResults(user); r < nr; ++r)
+      if (!donatingCalls(mlirOperationGetResult(user, r), table, out, n, steps))
+        return false;
   }
-  return (MlirOperation){NULL};
+  return true;
+}
+
+/* The operand a new value of auto_functionalized `af` stands for, or null
+ * (not an af result, or not a mutated parameter's). */
+static MlirValue afOperandOf(MlirValue result, FxSchemaTable *table) {
+  if (!mlirValueIsAOpResult(result))
+    return (MlirValue){NULL};
+  MlirOperation af = mlirOpResultGetOwner(result);
+  if (fxOpGetKind(af) != FX_OP_AUTO_FUNCTIONALIZED)
+    return (MlirValue){NULL};
+  const FxSchema *s = fxSchemaTableLookup(table, fxCallGetTarget(af));
+  if (!s)
+    return (MlirValue){NULL};
+  for (int p = 0; p < s->numArgs; ++p)
+    if (fxAutoFunctionalizedGetMutatedResultIndex(af, s, str(s->args[p].name)) ==
+        mlirOpResultGetResultNumber(result))
+      return fxCallGetOperandByName(af, str(s->args[p].name));
+  return (MlirValue){NULL};
 }
 
 /* A func.call that gets `nv` (or a view of it, or an alias an op returned
- * of it) together with another operand that may share `v`'s storage: after
- * the rewrite nv is v, and the call would get one storage twice (D2). */
+ * of it) together with another operand that may share `v`'s storage, now
+ * or once an auto_functionalized result among them is written in place
+ * too (E1): after the rewrite nv is v, and the call would get one storage
+ * twice (D2).  Past kMaxWalk values: some op on the way ("may be"). */
 static MlirOperation sharingCall(MlirValue nv, MlirValue v,
-                                 FxSchemaTable *table, int depth) {
-  if (depth > 256)
-    return mlirValueIsAOpResult(nv) ? mlirOpResultGetOwner(nv)
-                                    : (MlirOperation){NULL}; /* "may be" */
+                                 FxSchemaTable *table, int *steps) {
   for (MlirOpOperand u = mlirValueGetFirstUse(nv); !mlirOpOperandIsNull(u);
        u = mlirOpOperandGetNextUse(u)) {
     MlirOperation user = mlirOpOperandGetOwner(u);
+    if (++*steps > kMaxWalk)
+      return user; /* "may be" */
     MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(user));
     if (n.length == 9 && !memcmp(n.data, "func.call", 9))
       for (intptr_t i = 0, no = mlirOperationGetNumOperands(user); i < no; ++i) {
         MlirValue o = mlirOperationGetOperand(user, i);
-        if (i != mlirOpOperandGetOperandNumber(u) &&
-            fxTypeIsATensor(mlirValueGetType(o)) &&
-            fxValuesMayShareStorage(o, v, table))
+        if (i == mlirOpOperandGetOperandNumber(u) ||
+            !fxTypeIsATensor(mlirValueGetType(o)))
+          continue;
+        MlirValue before = afOperandOf(fxStorageRoot(o), table);
+        if (fxValuesMayShareStorage(o, v, table) ||
+            (!mlirValueIsNull(before) &&
+             fxValuesMayShareStorage(before, v, table)))
           return user;
       }
     if (!fxOpIsViewLike(user) && !fxOpReturnsAlias(user, table))
       continue;
     for (intptr_t r = 0, nr = mlirOperationGetNumResults(user); r < nr; ++r) {
       MlirOperation c =
-          sharingCall(mlirOperationGetResult(user, r), v, table, depth + 1);
+          sharingCall(mlirOperationGetResult(user, r), v, table, steps);
       if (!mlirOperationIsNull(c))
         return c;
     }
@@ -282,22 +312,52 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   }
   /* A donated parameter of a call would get m's storage: then nothing of
    * that storage may be used after the call (the call check). */
-  MlirOperation donating =
-      donatingCall(mlirOperationGetResult(call, m->result), st->table, 0);
+  /* A donated parameter of a call gets m's storage -- through the new
+   * value, or through the operand's storage itself (E3: an earlier call
+   * donated another part of it) -- and then nothing of that storage may be
+   * used after the call (the call check): neither the operand's root nor
+   * any new value of this call that becomes a view of it (E2). */
+  MlirOperation donating[kMaxDonating];
+  int numDonating = 0, steps = 0;
+  bool known =
+      donatingCalls(mlirOperationGetResult(call, m->result), st->table,
+                    donating, &numDonating, &steps) &&
+      donatingCalls(root, st->table, donating, &numDonating, &steps);
   FxRegion whole;
   fxRegionInitRoot(&whole, root);
-  if (!mlirOperationIsNull(donating) &&
-      !mlirOperationIsNull(
-          fxFindReadAfter(root, &whole, donating, (MlirOperation){NULL}).op)) {
-    fxLocationString(donating, loc, sizeof loc);
+  for (int k = 0; known && k < numDonating; ++k) {
+    bool used = !mlirOperationIsNull(
+        fxFindReadAfter(root, &whole, donating[k], (MlirOperation){NULL}).op);
+    for (intptr_t r = 0, nr = mlirOperationGetNumResults(call); !used && r < nr;
+         ++r) {
+      MlirValue res = mlirOperationGetResult(call, r);
+      MlirValue op = afOperandOf(res, st->table);
+      FxRegion all;
+      fxRegionInitRoot(&all, res);
+      used = !mlirValueIsNull(op) &&
+             mlirValueEqual(fxStorageRoot(op), root) &&
+             !mlirOperationIsNull(
+                 fxFindReadAfter(res, &all, donating[k], (MlirOperation){NULL}).op);
+    }
+    if (used) {
+      fxLocationString(donating[k], loc, sizeof loc);
+      snprintf(why, cap,
+               "cloned operand '%s': its storage goes to a donated parameter "
+               "of the call at %s, and is used after that call",
+               name, loc);
+      return false;
+    }
+  }
+  if (!known) {
     snprintf(why, cap,
-             "cloned operand '%s': its new value goes to a donated parameter "
-             "of the call at %s, and its storage is used after that call",
-             name, loc);
+             "cloned operand '%s': its storage may go to donated parameters "
+             "of more calls than fxir follows (%d calls, %d values)",
+             name, kMaxDonating, kMaxWalk);
     return false;
   }
+  steps = 0;
   MlirOperation sharing =
-      sharingCall(mlirOperationGetResult(call, m->result), v, st->table, 0);
+      sharingCall(mlirOperationGetResult(call, m->result), v, st->table, &steps);
   if (!mlirOperationIsNull(sharing)) {
     fxLocationString(sharing, loc, sizeof loc);
     snprintf(why, cap,

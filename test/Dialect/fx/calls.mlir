@@ -705,7 +705,7 @@ func.func @negative_donate_in_loop(%a: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8
   %c1 = arith.constant 1 : index
   %c2 = arith.constant 2 : index
   scf.for %i = %c0 to %c2 step %c1 {
-    // expected-error @below {{'func.call' op operand 0 goes to a donated parameter of @g, but its storage comes from outside the region the call is in (a loop may pass it again, or read it before the call)}}
+    // expected-error @below {{'func.call' op operand 0 goes to a donated parameter of @g, but its storage comes from outside the region the call is in (fxir does not tell loops from branches: in a loop the call may get it again, and a read before the call may follow it)}}
     %r = func.call @g(%b) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   }
   return %a : !fx.tensor<[8, 4], f32>
@@ -757,4 +757,38 @@ func.func @af_results_are_fresh(%a: !fx.tensor<[8, 4], f32>, %z: !fx.tensor<[8, 
   %r:2 = "fx.auto_functionalized"(%b, %z) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>)
   %o = func.call @f(%b, %r#1) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   return %o : !fx.tensor<[8, 4], f32>
+}
+
+// -----
+
+// What an op with regions yields is not followed: it may be anything (E4).
+func.func @g(%x: !fx.tensor<[4, 4], f32>, %y: !fx.tensor<[4, 4], f32>) {
+  return
+}
+
+func.func @negative_yielded_argument(%a: !fx.tensor<[4, 4], f32>, %c: i1) {
+  %r = scf.if %c -> !fx.tensor<[4, 4], f32> {
+    scf.yield %a : !fx.tensor<[4, 4], f32>
+  } else {
+    scf.yield %a : !fx.tensor<[4, 4], f32>
+  }
+  // expected-error @below {{'func.call' op operands 0 and 1 may share storage: fxir does not follow values that flow between blocks (another block's argument, what an op with regions yields); clone one of them}}
+  func.call @g(%r, %a) : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> ()
+  return
+}
+
+// -----
+
+// Nor is another block's argument: argument 0 of ^bb1 is not the
+// function's donated argument 0 (E6).
+func.func @gd(%x: !fx.tensor<[4, 4], f32> {fx.donated}) {
+  return
+}
+
+func.func @negative_block_argument(%d: !fx.tensor<[4, 4], f32> {fx.donated}, %a: !fx.tensor<[4, 4], f32>) {
+  cf.br ^bb1(%a : !fx.tensor<[4, 4], f32>)
+^bb1(%x: !fx.tensor<[4, 4], f32>):
+  // expected-error @below {{'func.call' op operand 0 goes to a donated parameter of @gd, but fxir does not follow values that flow between blocks (another block's argument, what an op with regions yields)}}
+  func.call @gd(%x) : (!fx.tensor<[4, 4], f32>) -> ()
+  return
 }

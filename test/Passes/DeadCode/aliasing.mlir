@@ -15,3 +15,17 @@ func.func @func_call_result(%a: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], 
   "fx.call"(%y, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> ()
   return %b : !fx.tensor<[8, 4], f32>
 }
+
+// A func.call without results may write its operands: it stays.
+// CHECK-LABEL: func.func @void_call_kept
+// CHECK: call @writes_arg
+func.func @writes_arg(%t: !fx.tensor<[4, 4], f32>) {
+  return
+}
+
+func.func @void_call_kept(%a: !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32> {
+  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  func.call @writes_arg(%b) : (!fx.tensor<[4, 4], f32>) -> ()
+  %r = "fx.call"(%b) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  return %r : !fx.tensor<[4, 4], f32>
+}

@@ -48,3 +48,20 @@ func.func @collapse_decides_count(%x: !fx.tensor<["s0", 4], f32>, %n: !fx.sym<"s
   %c = "fx.call"(%z) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 8], f32>
   return %c : !fx.tensor<["s0", 8], f32>
 }
+
+// -----
+
+"fx.schema"() {name = "t::w", signature = "w(Tensor! out) -> ()"} : () -> ()
+// The full-cover scatter's result is written in place, and its source is
+// read after that: replacing the result by the source would put the write
+// into the source.
+// CHECK-LABEL: func.func @negative_scatter_result_written
+// CHECK: "fx.slice_scatter"
+func.func @negative_scatter_result_written(%base: !fx.tensor<[4, 4], f32>, %a: !fx.tensor<[4, 4], f32>) -> (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) {
+  %src = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  // expected-remark @below {{kept: replacing this full-cover scatter by its source would share storage that the in-place call at loc("w") writes}}
+  %s = "fx.slice_scatter"(%base, %src) {dim = 0 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  "fx.call"(%s) {target = "t::w", arg_names = ["out"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> () loc("w")
+  %r = "fx.call"(%src) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  return %s, %r : !fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>
+}

@@ -781,6 +781,22 @@ static void splitIntoFiveFactors(MlirContext ctx) {
                  gRes.ov[odd][even], FX_NO, odd, even);
 }
 
+/* A reshape that regroups a strided dim across the new dims: R[0::2] of
+ * R[6,4] is 3 rows 8 apart, and [3,4] -> [2,6] would split that count 3
+ * into 2 (not a divisor), so no box can describe the result: the model
+ * must give up the mapping (a superset), not split the rows anyway. */
+static void splitAcrossStridedRows(MlirContext ctx) {
+  Prog p;
+  progInit(&p, "split_across_strided_rows", false);
+  int R = progAddRoot(&p, 2, (Dim[]){stat(6), stat(4)}, -1);
+  int W = progAddSlice(&p, R, 0, num(0), num(TO_END), 2, stat(3));
+  int V = progAddReshape(&p, W, RESHAPE, 2, (Dim[]){stat(2), stat(6)},
+                         (Bound[]){num(2), num(6)});
+  progAddSlice(&p, V, 0, num(1), num(2), 1, stat(1));
+  progAddSlice(&p, R, 0, num(1), num(TO_END), 2, stat(3));
+  checkProg(ctx, &p);
+}
+
 /*===-- Driver ------------------------------------------------------------===*/
 
 static void toStdout(MlirStringRef s, void *userData) {
@@ -896,6 +912,7 @@ int main(int argc, char **argv) {
     symbolicPieces(ctx);
     preimageOfFixedDim(ctx);
     splitIntoFiveFactors(ctx);
+    splitAcrossStridedRows(ctx);
   }
   static Prog p;
   for (long i = only < 0 ? 0 : only; i < (only < 0 ? gPrograms : only + 1);

@@ -269,3 +269,18 @@ func.func @second_write_before_first_read(%a: !fx.tensor<[8, 4], f32>, %x: !fx.t
   %r1 = "fx.call"(%n1) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32> loc("firstread")
   return %n2, %r1 : !fx.tensor<[2, 4], f32>, !fx.tensor<[4, 4], f32>
 }
+
+// A stepped slice is not contiguous: the new value's fx.view, which merges
+// its rows, would fail on it.
+// CHECK-LABEL: func.func @view_of_stepped_operand
+// CHECK: %[[S:.*]] = "fx.slice"
+// CHECK: %[[C:.*]] = "fx.call"(%[[S]]) {{.*}}target = "aten::clone"
+func.func @view_of_stepped_operand(%a: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[4, 4], f32>, %w: !fx.tensor<[4], f32>) -> !fx.tensor<[16], f32> {
+  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %s = "fx.slice"(%b) {dim = 0 : i64, start = 0 : i64, end = 8 : i64, step = 2 : i64} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  // expected-remark @below {{cloned operand 'result': its new value is viewed at loc("merge") (fx.view) and the operand is not known to be contiguous}}
+  %n = "fx.auto_functionalized"(%s, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4, 4], f32>
+  %v = "fx.view"(%n) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32> loc("merge")
+  %r = "fx.call"(%v) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[16], f32>) -> !fx.tensor<[16], f32>
+  return %r : !fx.tensor<[16], f32>
+}

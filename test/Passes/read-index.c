@@ -1,0 +1,105 @@
+// RUN: fx-passes-read-index-test | FileCheck %s
+
+/* read-index.c - the contract of fxReadIndexPlace (passes/ReadIndex.h):
+ * placing an op forgets whatever the index remembered of values at its
+ * results' addresses.
+ *
+ * A pass that erases an op and creates another may get the erased op's
+ * address back from malloc, and the new op's results the erased results'
+ * addresses; a summary or root link remembered for the old value would then
+ * answer for the new one.  Whether malloc reuses an address is not up to a
+ * test, so each case keeps one op and changes what it is (its operand, or
+ * the uses of its result) before placing it: to the index that is exactly a
+ * new op at an old address.
+ */
+#include "Fx.h"
+#include "ReadIndex.h"
+
+#include "mlir-c/IR.h"
+#include "mlir-c/RegisterEverything.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int gFailures;
+
+static void expect(bool ok, const char *what) {
+  printf("%s: %s\n", what, ok ? "ok" : "FAILED");
+  gFailures += !ok;
+}
+
+#define SEG16(n) "operandSegmentSizes = array<i32: " n ", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>"
+#define RSEG8 "resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>"
+#define T "!fx.tensor<[4], f32>"
+#define UNARY(res, op, x)                                                    \
+  "  " res " = \"fx.call\"(" x ") {target = \"aten::" op "\", arg_names = "  \
+  "[\"self\"], args = {}, " SEG16("1") ", " RSEG8 "} : (" T ") -> " T "\n"
+
+static const char *kModule =
+    "func.func @f(%a: " T ", %b: " T ") -> " T " {\n"
+    "  %v = \"fx.reshape\"(%a) {shape = [4]} : (" T ") -> " T "\n"
+    UNARY("%c", "clone", "%b")
+    UNARY("%r", "cos", "%c")
+    UNARY("%s", "sin", "%v")
+    "  return %s : " T "\n"
+    "}\n";
+
+/* The op of the n-th (0-based) op of the entry block of `func`. */
+static MlirOperation nthOp(MlirOperation func, int n) {
+  MlirBlock b = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+  MlirOperation op = mlirBlockGetFirstOperation(b);
+  while (n--)
+    op = mlirOperationGetNextInBlock(op);
+  return op;
+}
+
+int main(void) {
+  MlirDialectRegistry registry = mlirDialectRegistryCreate();
+  mlirRegisterAllDialects(registry);
+  fxDialectRegistryInsert(registry);
+  MlirContext ctx = mlirContextCreate();
+  mlirContextAppendDialectRegistry(ctx, registry);
+  MlirModule m = mlirModuleCreateParse(ctx, mlirStringRefCreateFromCString(kModule));
+  if (mlirModuleIsNull(m)) {
+    fprintf(stderr, "read-index: the module does not parse\n");
+    return 2;
+  }
+  MlirOperation func = mlirBlockGetFirstOperation(mlirModuleGetBody(m));
+  MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+  MlirValue a = mlirBlockGetArgument(entry, 0), b = mlirBlockGetArgument(entry, 1);
+  MlirOperation reshape = nthOp(func, 0), clone = nthOp(func, 1),
+                cos = nthOp(func, 2), ret = nthOp(func, 4);
+  MlirValue v = mlirOperationGetResult(reshape, 0), c = mlirOperationGetResult(clone, 0);
+  FxSchemaTable *table = fxSchemaTableCreate(func);
+
+  /* Roots (remembered with memoRoots): %v's root is %a; the reshape then
+   * becomes a reshape of %b -- a new op at the old address. */
+  FxReadIndex *x = fxReadIndexCreate(func, table, true);
+  expect(x && mlirValueEqual(fxReadIndexRoot(x, v), a), "root of the reshape before");
+  mlirOperationSetOperand(reshape, 0, b);
+  fxReadIndexPlace(x, reshape, reshape);
+  expect(mlirValueEqual(fxReadIndexRoot(x, v), b), "root of the op placed at its address");
+  // CHECK: root of the reshape before: ok
+  // CHECK: root of the op placed at its address: ok
+  fxReadIndexDestroy(x);
+  mlirOperationSetOperand(reshape, 0, a);
+
+  /* Summaries: after cos nothing reads %c; then %c gets a reader at the
+   * return's position, and the clone is placed as a new op. */
+  x = fxReadIndexCreate(func, table, false);
+  expect(x && !fxReadIndexMayReadAfter(x, c, cos), "no read of the clone after cos");
+  mlirOperationSetOperand(ret, 0, c);
+  fxReadIndexPlace(x, clone, clone);
+  expect(fxReadIndexMayReadAfter(x, c, cos), "a read after cos once the op is placed");
+  // CHECK: no read of the clone after cos: ok
+  // CHECK: a read after cos once the op is placed: ok
+  fxReadIndexDestroy(x);
+
+  fxSchemaTableDestroy(table);
+  mlirModuleDestroy(m);
+  mlirContextDestroy(ctx);
+  mlirDialectRegistryDestroy(registry);
+  printf("read-index: %d failures\n", gFailures);
+  // CHECK: read-index: 0 failures
+  return gFailures != 0;
+}

@@ -1,7 +1,7 @@
 /* FxBuiltinSchemas.c - the built-in schema registry (see FxSchema.h).
  *
  * vLLM rows are vLLM's current schema text verbatim (csrc/torch_bindings.cpp
- * and the Python-registered `vllm::` ops; /work/shared/reference/
+ * and the Python-registered `vllm::` ops; ../shared/reference/
  * vllm-op-schemas.txt), so a diff against vLLM stays readable.  aten rows are
  * torch's native_functions.yaml text trimmed to the types fxir supports, with
  * torch's parameter names kept (graphs name arguments by them).

@@ -7,7 +7,7 @@
  * any host or device and do not depend on the FPU's denormal mode (a CUDA
  * build with -ftz would otherwise flush the subnormal cases).
  *
- * Numerics follow /work/shared/reference/kernel-numerics.md §2:
+ * Numerics follow ../shared/reference/kernel-numerics.md §2:
  *   - fp16/bf16 stores round to nearest even (like __float2half_rn,
  *     __float2bfloat16 and c10's constructors), with subnormals; fp16
  *     overflows to Inf at >= 65520;

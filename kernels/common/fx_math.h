@@ -4,7 +4,7 @@
  * implementations cannot drift apart: element load/store of any FxDtype
  * through fp32, SiLU, the RMSNorm scale, the dynamic quant scales and the
  * rotary rotation of one pair.  Same C/CUDA C++ subset as fx_convert.h.
- * Numerics: /work/shared/reference/kernel-numerics.md §2-3.
+ * Numerics: ../shared/reference/kernel-numerics.md §2-3.
  */
 #ifndef FX_COMMON_MATH_H
 #define FX_COMMON_MATH_H

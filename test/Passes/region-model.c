@@ -39,7 +39,7 @@
  *
  * Hand-written cases come first: F2 (a strided write against a scatter into
  * an offset view) and F4 (a negative start after an end clamped against a
- * symbolic size) of /work/shared/repro, the even/odd-rows precision
+ * symbolic size) of ../shared/repro, the even/odd-rows precision
  * docs/passes.md promises for symbolic sizes, and a defect this test found.
  * A failure prints the function cut down to the values involved, the
  * binding, the true sets and the model's regions; `--only=N` reruns random

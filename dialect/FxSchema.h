@@ -4,8 +4,8 @@
  *   rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> ()
  * The grammar is DESIGN.md §2 "Op schemas".  The registry holds the built-in
  * schemas (vLLM `_C::`/`vllm::` ops and the aten ops fxir uses); modules add
- * or override schemas with `fx.schema` ops (see FxVerifier.h for the lookup
- * that combines both).
+ * or override schemas with `fx.schema` ops (fxSchemaTableLookup in Fx.h is
+ * the lookup that combines both).
  *
  * Ownership: fxSchemaParse returns a schema the caller owns and releases with
  * fxSchemaDestroy.  Schemas returned by fxSchemaLookupBuiltin are owned by the

@@ -8,10 +8,13 @@
  * from their producers"):
  *   - a call's own tensor return is new, contiguous storage (the lowering
  *     allocates it from the result type); a return that is an alias of a
- *     written parameter (`Tensor(a!)`, copy_) is that operand;
- *   - the new value of an operand of fx.auto_functionalized has the
- *     operand's layout (torch clones it preserving strides), and so has a
- *     slice_scatter result its base's;
+ *     written parameter (`Tensor(a!)`, copy_) is that operand for fx.call,
+ *     and that operand's new value for fx.auto_functionalized;
+ *   - the new value of an operand of fx.auto_functionalized and a
+ *     slice_scatter result are new contiguous storage: the runtime copies
+ *     into fresh storage (unlike torch's clone_preserve_strides), and the
+ *     passes replace such a value by its operand or base only where no
+ *     fx.view could tell (passes/Layout.h);
  *   - fx.slice scales one stride by its step; fx.view and fx.reshape
  *     compute strides as torch does, and a reshape that cannot view copies
  *     into contiguous storage;
@@ -178,6 +181,16 @@ static bool callResultLayout(Ctx *c, MlirOperation op, intptr_t r, int depth,
   const char *param = NULL; /* the operand whose layout the result has */
   if (ret && !ret->alias[0]) {
     contiguous(l); /* new storage */
+    return true;
+  }
+  if (ret && ret->mutated && fxOpGetKind(op) == FX_OP_AUTO_FUNCTIONALIZED) {
+    /* Tensor(a!) of a functionalized call: the new value of the operand
+     * it writes, the very buffer the op returns for that operand (new,
+     * contiguous).  fx-fix-functionalization never makes such a call in
+     * place (its operand's storage is reached through an op that returns
+     * an alias, passes/Alias.h fxHasReturnedAlias), so the layout holds
+     * after the passes too. */
+    contiguous(l);
     return true;
   }
   if (ret && ret->mutated) { /* Tensor(a!): the written operand itself */

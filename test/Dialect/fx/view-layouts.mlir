@@ -26,3 +26,20 @@ func.func @view_scatter_result(%s: !fx.tensor<[4, 2], f32>) {
   %v = "fx.view"(%sc) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
   return
 }
+
+// -----
+
+// copy_'s own return (Tensor(a!)) under auto_functionalized is the new value
+// of `self` (the op returns that one buffer twice): new contiguous storage,
+// not the column slice it was made from.  (In an fx.call it is the slice:
+// invalid.mlir @negative_view_copy_result.)
+// CHECK-LABEL: func.func @view_functional_copy_return
+// CHECK: %[[R:.*]]:2 = "fx.auto_functionalized"
+// CHECK: "fx.view"(%[[R]]#0)
+func.func @view_functional_copy_return(%s: !fx.tensor<[4, 4], f32>) {
+  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>
+  %x = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  %r:2 = "fx.auto_functionalized"(%x, %s) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>)
+  %v = "fx.view"(%r#0) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  return
+}

@@ -26,6 +26,16 @@
 // RUN: not fx-run %s --entry=double --sym=s0=3 --input=0=%t/missing.npy 2>&1 | FileCheck %s --check-prefix=MISSING
 // MISSING: fx-run: error: --input=0={{.*}}missing.npy: No such file or directory
 
+// An input the op verifiers accept but fx-verify rejects (the call checks)
+// is reported as invalid input, before any pass order or the lowering runs.
+// RUN: not fx-run %S/Inputs/calls-invalid.mlir --entry=main -O0 --check-passes 2>&1 | FileCheck %s --check-prefix=INVALID
+// RUN: not fx-run %S/Inputs/calls-invalid.mlir --entry=main -O0 --no-fx-passes 2>&1 | FileCheck %s --check-prefix=INVALID
+// INVALID-NOT: compile
+// INVALID: calls-invalid.mlir":7:8{{.*}}error: 'func.call' op operands 0 and 1 share storage
+// INVALID-NEXT: fx-run: error: {{.*}}calls-invalid.mlir is not valid fx IR: fx-verify failed (see above)
+// INVALID-NOT: passes of order
+// INVALID-NOT: lowering
+
 // RUN: not fx-run %s --bogus 2>&1 | FileCheck %s --check-prefix=FLAG
 // FLAG: fx-run: error: unknown argument '--bogus' (see --help)
 

@@ -120,6 +120,19 @@ static MlirPassManager parsePipeline(MlirContext ctx, const char *passes,
   return pm;
 }
 
+/* The checks of fx-verify that the op verifiers leave out (the call checks:
+ * storage given to a func.call, donation) run on the input before any
+ * order, so an invalid input is reported as such -- not as a failure of
+ * the first order's passes or of the lowering. */
+static void verifyInput(const FxRunOptions *o, MlirModule module) {
+  MlirPassManager pm = parsePipeline(mlirModuleGetContext(module),
+                                     "func.func(fx-verify)", "internal");
+  if (mlirLogicalResultIsFailure(
+          mlirPassManagerRunOnOp(pm, mlirModuleGetOperation(module))))
+    fxRunDie("%s is not valid fx IR: fx-verify failed (see above)", o->file);
+  mlirPassManagerDestroy(pm);
+}
+
 /* Applies variant `index`'s order to a copy of `module`; returns the copy
  * when its text is new, a null module when an earlier variant has it. */
 static MlirModule applyOrder(MlirModule module, MlirStringRef entryName,
@@ -219,6 +232,7 @@ FxRunProgram fxRunCompile(const FxRunOptions *o, MlirModule module,
   memset(p.variants, 0, (size_t)numOrders * sizeof *p.variants);
   MlirStringRef entryName = symName(entry);
   prune(module, entry);
+  verifyInput(o, module);
   MlirModule merged = {NULL};
   char suffix[32] = "";
   for (int i = 0; i < numOrders; ++i) {

@@ -7,14 +7,15 @@
  * carry; it follows from the producers (DESIGN §2 "results' layouts follow
  * from their producers"):
  *   - a call's own tensor return is new, contiguous storage (the lowering
- *     allocates it from the result type); a return that is an alias of a
- *     written parameter (`Tensor(a!)`, copy_) is that operand for fx.call,
- *     and that operand's new value for fx.auto_functionalized;
- *   - the new value of an operand of fx.auto_functionalized and a
- *     slice_scatter result are new contiguous storage: the runtime copies
- *     into fresh storage (unlike torch's clone_preserve_strides), and the
- *     passes replace such a value by its operand or base only where no
- *     fx.view could tell (passes/Layout.h);
+ *     allocates it from the result type, lowering/LowerCalls.c), except
+ *     aten::copy_'s (the `self` it writes, as fx.call) and other returns
+ *     with an alias set (unknown: a view, or a user op's promise);
+ *   - every result of fx.auto_functionalized is new contiguous storage:
+ *     its own returns as above (copy_'s is the copy of `self` it writes),
+ *     the new values copies of their operands (unlike torch's
+ *     clone_preserve_strides); so is a slice_scatter result.  The passes
+ *     replace such a value by its operand or base only where no fx.view
+ *     could tell (passes/Layout.h, FixFunctionalization.c);
  *   - fx.slice scales one stride by its step; fx.view and fx.reshape
  *     compute strides as torch does, and a reshape that cannot view copies
  *     into contiguous storage;
@@ -179,32 +180,18 @@ static bool callResultLayout(Ctx *c, MlirOperation op, intptr_t r, int depth,
     if (s->returns[i].kind == FX_ARG_TENSOR && returns++ == r)
       ret = &s->returns[i];
   const char *param = NULL; /* the operand whose layout the result has */
-  if (ret && !ret->alias[0]) {
+  if ((ret && !ret->alias[0]) || fxOpGetKind(op) == FX_OP_AUTO_FUNCTIONALIZED) {
     contiguous(l); /* new storage */
     return true;
   }
-  if (ret && ret->mutated && fxOpGetKind(op) == FX_OP_AUTO_FUNCTIONALIZED) {
-    /* Tensor(a!) of a functionalized call: the new value of the operand
-     * it writes, the very buffer the op returns for that operand (new,
-     * contiguous).  fx-fix-functionalization never makes such a call in
-     * place (its operand's storage is reached through an op that returns
-     * an alias, passes/Alias.h fxHasReturnedAlias), so the layout holds
-     * after the passes too. */
-    contiguous(l);
-    return true;
-  }
-  if (ret && ret->mutated) { /* Tensor(a!): the written operand itself */
+  /* copy_ as fx.call returns the `self` it writes; another return with an
+   * alias set is left to the run-time check. */
+  MlirStringRef target = fxCallGetTarget(op);
+  if (ret && ret->mutated &&
+      fxSchemaBuiltinImpl(target.data, target.length) == FX_IMPL_COPY)
     for (int p = 0; p < s->numArgs && !param; ++p)
       if (!strcmp(s->args[p].alias, ret->alias))
         param = s->args[p].name;
-  } else if (!ret && fxOpGetKind(op) == FX_OP_AUTO_FUNCTIONALIZED) {
-    /* The new value of a mutated operand: the runtime copies the operand
-     * into fresh contiguous storage (unlike torch's clone_preserve_strides),
-     * and the passes replace it by the operand only where no fx.view could
-     * tell (passes/Layout.h). */
-    contiguous(l);
-    return true;
-  }
   MlirValue operand = param ? fxCallGetOperandByName(op, fxStr(param))
                             : (MlirValue){NULL};
   return !mlirValueIsNull(operand) && layoutOf(c, operand, depth + 1, l);

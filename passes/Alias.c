@@ -152,6 +152,23 @@ bool fxOpReturnsAlias(MlirOperation op, FxSchemaTable *table) {
   return false;
 }
 
+bool fxUseMayComeBack(MlirOpOperand use, FxSchemaTable *table) {
+  MlirOperation owner = mlirOpOperandGetOwner(use);
+  FxOpKind k = fxOpGetKind(owner);
+  const FxSchema *s = k == FX_OP_CALL || k == FX_OP_AUTO_FUNCTIONALIZED
+                          ? fxSchemaTableLookup(table, fxCallGetTarget(owner))
+                          : NULL;
+  if (!s)
+    return fxOpReturnsAlias(owner, table);
+  int p = fxCallGetOperandParam(owner, s, mlirOpOperandGetOperandNumber(use));
+  if (p < 0 || !s->args[p].alias[0])
+    return false;
+  for (int i = 0; i < s->numReturns; ++i)
+    if (!strcmp(s->returns[i].alias, s->args[p].alias))
+      return true;
+  return false;
+}
+
 typedef struct AliasQuery {
   FxSchemaTable *table;
   MlirOperation exempt;

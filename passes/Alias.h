@@ -47,6 +47,12 @@ MlirOperation fxFindWriteAfter(MlirValue v, MlirOperation after,
  * know (func.call) that takes and returns tensors. */
 bool fxOpReturnsAlias(MlirOperation op, FxSchemaTable *table);
 
+/* Whether the owner of `use` may return that operand (or an alias of it)
+ * as a result: the parameter it binds to shares its alias set with a
+ * return of the schema (aten::copy_'s `self`), or the op may return any
+ * operand (fxOpReturnsAlias without a schema to say which: func.call). */
+bool fxUseMayComeBack(MlirOpOperand use, FxSchemaTable *table);
+
 /* Whether `v` or a value derived from it by view-like ops is returned by the
  * function (a func.return operand). */
 bool fxReachesReturn(MlirValue v);

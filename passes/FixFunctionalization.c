@@ -280,7 +280,7 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
    * of it must see the same layout after the rewrite (Layout.h). */
   MlirOperation view;
   if (!fxKnownContiguous(&st->layouts, v) &&
-      fxHasViewUse(mlirOperationGetResult(call, m->result), &view)) {
+      fxHasViewUse(mlirOperationGetResult(call, m->result), st->table, &view)) {
     if (mlirOperationIsNull(view))
       snprintf(loc, sizeof loc, "an unknown place");
     else
@@ -296,7 +296,8 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
    * it, or through the new value, after the call, the two differ (A8). */
   MlirOperation reshape;
   if (!fxKnownContiguous(&st->layouts, v) &&
-      fxHasReshapeUse(mlirOperationGetResult(call, m->result), &reshape) &&
+      fxHasReshapeUse(mlirOperationGetResult(call, m->result), st->table,
+                      &reshape) &&
       !mlirOperationIsNull(fxFindWriteAfter(
           mlirOperationGetResult(call, m->result), call, st->table))) {
     if (mlirOperationIsNull(reshape))

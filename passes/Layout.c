@@ -116,7 +116,23 @@ static bool isSought(MlirOperation user, bool reshapes) {
                         mlirValueGetType(mlirOperationGetResult(user, 0)));
 }
 
-static bool hasUse(MlirValue v, MlirOperation *view, bool reshapes) {
+enum { kMaxFollowed = 4096 }; /* results of aliasing ops followed per walk */
+
+/* Pushes `v` on the walk's stack; false when out of memory. */
+static bool push(MlirValue **stack, size_t *n, size_t *cap, MlirValue v) {
+  if (*n == *cap) {
+    MlirValue *bigger = realloc(*stack, 2 * *cap * sizeof *bigger);
+    if (!bigger)
+      return false;
+    *stack = bigger;
+    *cap *= 2;
+  }
+  (*stack)[(*n)++] = v;
+  return true;
+}
+
+static bool hasUse(MlirValue v, FxSchemaTable *table, MlirOperation *view,
+                   bool reshapes) {
   size_t n = 0, cap = 16;
   MlirValue *stack = malloc(cap * sizeof *stack);
   *view = (MlirOperation){NULL};
@@ -124,6 +140,7 @@ static bool hasUse(MlirValue v, MlirOperation *view, bool reshapes) {
     return true; /* out of memory: say "there may be one" */
   stack[n++] = v;
   bool found = false;
+  int followed = 0;
   while (n && !found) {
     MlirValue cur = stack[--n];
     for (MlirOpOperand use = mlirValueGetFirstUse(cur);
@@ -133,16 +150,16 @@ static bool hasUse(MlirValue v, MlirOperation *view, bool reshapes) {
         *view = user;
         found = true;
       } else if (fxOpIsViewLike(user)) {
-        if (n == cap) {
-          MlirValue *bigger = realloc(stack, 2 * cap * sizeof *stack);
-          if (!bigger) {
-            found = true;
-            break;
-          }
-          stack = bigger;
-          cap *= 2;
-        }
-        stack[n++] = mlirOperationGetResult(user, 0);
+        found = !push(&stack, &n, &cap, mlirOperationGetResult(user, 0));
+      } else if (fxUseMayComeBack(use, table)) {
+        /* Its results may be `cur` again (copy_'s self): follow them all.
+         * An op taking `v` twice is reached twice, so diamonds of such ops
+         * could make the walk exponential: past kMaxFollowed results it
+         * answers "there may be one". */
+        for (intptr_t r = 0, nr = mlirOperationGetNumResults(user);
+             r < nr && !found; ++r)
+          found = ++followed > kMaxFollowed ||
+                  !push(&stack, &n, &cap, mlirOperationGetResult(user, r));
       }
     }
   }
@@ -150,10 +167,10 @@ static bool hasUse(MlirValue v, MlirOperation *view, bool reshapes) {
   return found;
 }
 
-bool fxHasViewUse(MlirValue v, MlirOperation *view) {
-  return hasUse(v, view, false);
+bool fxHasViewUse(MlirValue v, FxSchemaTable *table, MlirOperation *view) {
+  return hasUse(v, table, view, false);
 }
 
-bool fxHasReshapeUse(MlirValue v, MlirOperation *op) {
-  return hasUse(v, op, true);
+bool fxHasReshapeUse(MlirValue v, FxSchemaTable *table, MlirOperation *op) {
+  return hasUse(v, table, op, true);
 }

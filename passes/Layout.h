@@ -40,12 +40,14 @@ void fxLayoutsFree(FxLayouts *layouts);
 bool fxKnownContiguous(FxLayouts *layouts, MlirValue v);
 
 /* Whether an fx.view is among `v`'s views (reshapes, views and slices of
- * it, followed): where a layout change of `v` would be seen; *view is the
- * first one found (null when out of memory, which also answers true). */
-bool fxHasViewUse(MlirValue v, MlirOperation *view);
+ * it, followed, and the results of ops that may return it as an alias,
+ * fxUseMayComeBack: aten::copy_'s `self`, func.call's operands): where a
+ * layout change of `v` would be seen; *view is the first one found (null
+ * when out of memory, which also answers true). */
+bool fxHasViewUse(MlirValue v, FxSchemaTable *table, MlirOperation *view);
 /* The same for an fx.view or a non-identity fx.reshape: where a change of
  * layout may turn a view into a copy (or fail). */
-bool fxHasReshapeUse(MlirValue v, MlirOperation *op);
+bool fxHasReshapeUse(MlirValue v, FxSchemaTable *table, MlirOperation *op);
 
 #ifdef __cplusplus
 }

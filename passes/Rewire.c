@@ -56,7 +56,8 @@ bool fxRewireIsSafe(const FxRewire *rw, MlirOperation since, MlirValue old,
     }
   }
   MlirOperation view;
-  if (!fxKnownContiguous(rw->layouts, value) && fxHasViewUse(old, &view)) {
+  if (!fxKnownContiguous(rw->layouts, value) &&
+      fxHasViewUse(old, rw->layouts->table, &view)) {
     if (mlirOperationIsNull(view))
       snprintf(loc, sizeof loc, "an unknown place");
     else

@@ -43,3 +43,24 @@ func.func @view_functional_copy_return(%s: !fx.tensor<[4, 4], f32>) {
   %v = "fx.view"(%r#0) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
   return
 }
+
+// -----
+
+// A user op's own return is allocated by the lowering from its result type
+// even when its schema says it aliases a written parameter: new storage in
+// the functional form; as fx.call it is left to the run-time check.
+"fx.schema"() {name = "test::addret_", signature = "addret_(Tensor(a!) self, Tensor other) -> Tensor(a!)"} : () -> ()
+// CHECK-LABEL: func.func @view_user_alias_return
+// CHECK: %[[R:.*]]:2 = "fx.auto_functionalized"
+// CHECK: "fx.view"(%[[R]]#0)
+// CHECK: %[[C:.*]] = "fx.call"
+// CHECK: "fx.view"(%[[C]])
+func.func @view_user_alias_return(%s: !fx.tensor<[4, 4], f32>) {
+  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>
+  %x = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  %r:2 = "fx.auto_functionalized"(%x, %s) {target = "test::addret_", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>)
+  %v = "fx.view"(%r#0) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  %c = "fx.call"(%x, %s) {target = "test::addret_", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %w = "fx.view"(%c) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  return
+}

@@ -198,6 +198,7 @@ class AliasSteps:
                                     ["self"], scatter)
         v, s = vals[0], (target if form == "call" else vals[1])
         v.root, v.offset, v.strides, v.group = s.root, s.offset, s.strides, s.group
+        v.loose = s.loose
         return v, s
 
     # -- views ---------------------------------------------------------------------

@@ -93,7 +93,7 @@ def slice_range(n, start, end, step):
 class Val:
     """An SSA value and its storage in the unoptimized run."""
     __slots__ = ("name", "dims", "dtype", "root", "offset", "strides", "parent",
-                 "link", "group", "arg", "stale")
+                 "link", "group", "arg", "stale", "loose")
 
     def __init__(self, name, dims, dtype, root, offset, strides, parent=None,
                  link=None, group=None, arg=None):
@@ -103,6 +103,10 @@ class Val:
         self.group = group
         self.arg = arg
         self.stale = False
+        # The strides hold only at the bindings: a view was computed while
+        # the tensor was empty (a symbol bound to 0), where torch makes up
+        # contiguous strides that a nonzero binding would not have.
+        self.loose = False
 
     @property
     def rank(self):

@@ -299,6 +299,7 @@ class Gen(AliasSteps):
         strides[d] = v.strides[d] * step
         w = Val(name, dims, v.dtype, v.root, offset, strides, parent=v,
                 link=("slice", dim, start, end, step), group=v.group)
+        w.loose = v.loose
         self.pool.append(w)
         return w
 
@@ -321,9 +322,10 @@ class Gen(AliasSteps):
         decides a view for every binding (the symbols are nonzero in the
         graphs torch traces), so a view that exists only because s0 = 0
         is an error there.  The strides are v's at the bindings: exact for
-        the dims left of the symbol's, which is where the token symbol is."""
+        the dims left of the symbol's, which is where the token symbol is,
+        unless a view made them up for an empty tensor (v.loose)."""
         shape = tuple(self.conc(d) for d in dims)
-        if compute_stride(self.shape(v), v.strides, shape) is None:
+        if v.loose or compute_stride(self.shape(v), v.strides, shape) is None:
             return False
         zero = {d for d in v.dims if isinstance(d, str) and self.S[d] == 0}
         if not zero:
@@ -358,6 +360,8 @@ class Gen(AliasSteps):
         else:
             w = Val(name, dims, v.dtype, v.root, v.offset, strides)
         w.parent, w.link, w.group = v, (op,), v.group
+        if strides is not None:
+            w.loose = v.loose or (numel(self.shape(v)) == 0 and tuple(dims) != v.dims)
         if strides is None and tuple(dims) != v.dims:
             w.parent, w.link, w.group = None, None, w.root
             self.latest[w.group] = w
@@ -909,6 +913,7 @@ class Gen(AliasSteps):
             # value of self (the lowering returns the one copy twice).
             v, s = vals[0], (tensors[0][1] if form == "call" else vals[1])
             v.root, v.offset, v.strides, v.group = s.root, s.offset, s.strides, s.group
+            v.loose = s.loose
             if not self.copy_return:
                 # Triage: nothing uses copy_'s own return.
                 self.pool.remove(v)

@@ -286,9 +286,10 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
     else
       fxLocationString(view, loc, sizeof loc);
     snprintf(why, cap,
-             "cloned operand '%s': its new value is viewed at %s (fx.view) "
+             "cloned operand '%s': its new value is viewed at %s (%s) "
              "and the operand is not known to be contiguous",
-             name, loc);
+             name, loc,
+             mlirOperationIsNull(view) ? "fx.view" : fxLayoutUseKind(view));
     return false;
   }
   /* A reshape of the new value is a view of fresh contiguous storage; of
@@ -305,10 +306,13 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
     else
       fxLocationString(reshape, loc, sizeof loc);
     snprintf(why, cap,
-             "cloned operand '%s': a reshape of its new value (at %s) is "
+             "cloned operand '%s': a reshape of its new value (at %s%s) is "
              "written in place later, and the operand is not known to be "
              "contiguous (the reshape could copy it)",
-             name, loc);
+             name, loc,
+             !mlirOperationIsNull(reshape) && fxOpGetKind(reshape) == FX_OP_NONE
+                 ? ": a call whose callee may reshape it"
+                 : "");
     return false;
   }
   /* A donated parameter of a call would get m's storage: then nothing of

@@ -5,6 +5,7 @@
 #include "mlir-c/BuiltinAttributes.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static MlirType typeOf(MlirValue v) { return mlirValueGetType(v); }
 
@@ -38,8 +39,13 @@ static int contiguityStep(MlirValue v, FxSchemaTable *table, MlirValue *next) {
   switch (fxOpGetKind(def)) {
   case FX_OP_RESHAPE:
   case FX_OP_VIEW:
-  case FX_OP_SLICE_SCATTER:
     return 2;
+  case FX_OP_SLICE_SCATTER:
+    /* The runtime allocates it, but fx-noop-elimination may replace a
+     * full-cover scatter by its source and fix a scatter-back by its base:
+     * either layout, and an answer remembered for the values below it
+     * must hold after both (round 7: the base's alone went stale). */
+    return 0;
   case FX_OP_SLICE: {
     /* Contiguous when it keeps whole rows: a step-1 slice of the outermost
      * dim, or one whose outer dims are all 1. */
@@ -106,10 +112,18 @@ bool fxKnownContiguous(FxLayouts *l, MlirValue v) {
   return answer;
 }
 
-/* Whether `user` is what fxHasViewUse / fxHasReshapeUse look for. */
+static bool isFuncReturn(MlirOperation op) {
+  MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
+  return n.length == 11 && memcmp(n.data, "func.return", 11) == 0;
+}
+
+/* Whether `user` is what fxHasViewUse / fxHasReshapeUse look for.  An op
+ * fxir does not know (func.call) counts: its callee may view or reshape
+ * the operand, where the passes cannot see.  A func.return does not: a
+ * result's layout is not part of a function's contract (docs/passes.md). */
 static bool isSought(MlirOperation user, bool reshapes) {
   FxOpKind k = fxOpGetKind(user);
-  if (k == FX_OP_VIEW)
+  if (k == FX_OP_VIEW || (k == FX_OP_NONE && !isFuncReturn(user)))
     return true;
   return reshapes && k == FX_OP_RESHAPE &&
          !mlirTypeEqual(mlirValueGetType(mlirOperationGetOperand(user, 0)),
@@ -173,4 +187,15 @@ bool fxHasViewUse(MlirValue v, FxSchemaTable *table, MlirOperation *view) {
 
 bool fxHasReshapeUse(MlirValue v, FxSchemaTable *table, MlirOperation *op) {
   return hasUse(v, table, op, true);
+}
+
+const char *fxLayoutUseKind(MlirOperation op) {
+  switch (fxOpGetKind(op)) {
+  case FX_OP_VIEW:
+    return "fx.view";
+  case FX_OP_RESHAPE:
+    return "fx.reshape";
+  default:
+    return "a call whose callee may view or reshape it";
+  }
 }

@@ -34,20 +34,27 @@ void fxLayoutsFree(FxLayouts *layouts);
  * results are new contiguous tensors unless their schema return carries an
  * alias set; a value a view, reshape, whole-row slice, scatter or
  * auto_functionalized keeps from its input is laid out like it (the
- * conservative reading: the runtime allocates scatter results and new
- * values contiguous, but the passes may replace them by their input);
+ * conservative reading: the runtime allocates new values contiguous, but
+ * the passes may replace them by their input); a slice_scatter result is
+ * never known contiguous (the passes may make it its base or its source);
  * arguments may have any layout. */
 bool fxKnownContiguous(FxLayouts *layouts, MlirValue v);
 
 /* Whether an fx.view is among `v`'s views (reshapes, views and slices of
  * it, followed, and the results of ops that may return it as an alias,
- * fxUseMayComeBack: aten::copy_'s `self`, func.call's operands): where a
- * layout change of `v` would be seen; *view is the first one found (null
- * when out of memory, which also answers true). */
+ * fxUseMayComeBack: aten::copy_'s `self`), or an op fxir does not know
+ * (func.call: its callee may view it): where a layout change of `v` would
+ * be seen; *view is the first one found (null when out of memory, which
+ * also answers true).  func.return is not such a place (a result's layout
+ * is not part of a function's contract, docs/passes.md). */
 bool fxHasViewUse(MlirValue v, FxSchemaTable *table, MlirOperation *view);
 /* The same for an fx.view or a non-identity fx.reshape: where a change of
  * layout may turn a view into a copy (or fail). */
 bool fxHasReshapeUse(MlirValue v, FxSchemaTable *table, MlirOperation *op);
+/* What the op fxHasViewUse / fxHasReshapeUse found is, for a remark:
+ * "fx.view", "fx.reshape" or "a call whose callee may view or reshape it"
+ * (a func.call: the callee is out of the passes' sight). */
+const char *fxLayoutUseKind(MlirOperation op);
 
 #ifdef __cplusplus
 }

@@ -62,10 +62,17 @@ bool fxRewireIsSafe(const FxRewire *rw, MlirOperation since, MlirValue old,
       snprintf(loc, sizeof loc, "an unknown place");
     else
       fxLocationString(view, loc, sizeof loc);
-    snprintf(why, cap,
-             "kept: %s would change the layout the fx.view at %s sees (the "
-             "replacement is not known to be contiguous)",
-             what, loc);
+    if (!mlirOperationIsNull(view) && fxOpGetKind(view) == FX_OP_NONE)
+      snprintf(why, cap,
+               "kept: %s would change the layout of what the call at %s "
+               "gets, and its callee may view or reshape it (the "
+               "replacement is not known to be contiguous)",
+               what, loc);
+    else
+      snprintf(why, cap,
+               "kept: %s would change the layout the fx.view at %s sees (the "
+               "replacement is not known to be contiguous)",
+               what, loc);
     return false;
   }
   return true;

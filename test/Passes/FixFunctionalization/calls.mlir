@@ -67,3 +67,27 @@ func.func @donated_then_other_half(%a: !fx.tensor<[8, 4], f32>, %z: !fx.tensor<[
   %k = "fx.call"(%n2) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
   return %z, %k : !fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>
 }
+
+// -----
+
+// A new value given to a func.call: the callee may view (or reshape) it,
+// out of the pass's sight, and in place it would get the column slice
+// (round 7).
+// CHECK-LABEL: func.func @new_value_to_viewing_callee
+// CHECK: aten::clone
+"fx.schema"() {name = "test::scale_", signature = "scale_(Tensor(a!) self, *, float alpha, int bias=0) -> ()"} : () -> ()
+
+func.func @views_its_param(%t: !fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32> {
+  %v = "fx.view"(%t) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  %c = "fx.call"(%v) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[16], f32>) -> !fx.tensor<[16], f32>
+  return %c : !fx.tensor<[16], f32>
+}
+
+func.func @new_value_to_viewing_callee(%b: !fx.tensor<[4, 8], f32> {fx.donated}) -> !fx.tensor<[16], f32> {
+  %x = "fx.slice"(%b) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  // expected-remark @below {{cloned operand 'self': its new value is viewed at loc("to_callee") (a call whose callee may view or reshape it) and the operand is not known to be contiguous}}
+  %n = "fx.auto_functionalized"(%x) {target = "test::scale_", arg_names = ["self"], args = {alpha = 2.0 : f64}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %r = func.call @views_its_param(%n) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32> loc("to_callee")
+  return %r : !fx.tensor<[16], f32>
+}
+

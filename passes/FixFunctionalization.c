@@ -529,6 +529,13 @@ static MlirLogicalResult matchAndRewrite(MlirRewritePattern pattern,
                                          void *userData) {
   State *st = userData;
   MlirRewriterBase rw = mlirPatternRewriterAsBase(rewriter);
+  /* The rewrites so far may have made a value stand for one laid out
+   * otherwise (a clone for a new value, the base for a scatter): layout
+   * answers remembered before them may be stale, and a stale "not known
+   * contiguous" would leave work for a second run (round 8).  The chains
+   * fix asks about are short; noop keeps its answers (its reshape chains
+   * are long, F13) and forgets them only when a scatter goes. */
+  fxLayoutsForget(&st->layouts);
   if (fxOpGetKind(op) == FX_OP_AUTO_FUNCTIONALIZED)
     return defunctionalize(st, op, rw);
   char why[512];

@@ -22,6 +22,11 @@ void fxLayoutsInit(FxLayouts *l, FxSchemaTable *table) {
 
 void fxLayoutsFree(FxLayouts *l) { fxPtrMapFree(&l->memo); }
 
+void fxLayoutsForget(FxLayouts *l) {
+  fxPtrMapFree(&l->memo);
+  fxPtrMapInit(&l->memo, 256); /* (on failure: nothing remembered) */
+}
+
 /* One step of "does `v` have row-major contiguous layout for sure?": 0 no,
  * 1 yes, 2 "as *next" (a view keeping whole rows, a scatter, the new value
  * of a mutated operand).  Call results are new contiguous tensors unless

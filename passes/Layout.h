@@ -28,6 +28,13 @@ typedef struct FxLayouts {
 
 void fxLayoutsInit(FxLayouts *layouts, FxSchemaTable *table);
 void fxLayoutsFree(FxLayouts *layouts);
+/* Forgets every remembered answer.  Call after a rewrite that makes a
+ * value stand for one laid out differently from what the answers assumed:
+ * a scatter replaced by its base or source (taken as "not known
+ * contiguous"), a new value replaced by a clone (taken as laid out like
+ * the operand).  The answers stay sound (conservative) without it, but a
+ * second run of the pass would then find more to do (round 8). */
+void fxLayoutsForget(FxLayouts *layouts);
 
 /* Whether `v` has row-major contiguous layout for sure (remembered for
  * every value on the way, so a chain of reshapes is walked once).  Call

@@ -220,9 +220,12 @@ static MlirLogicalResult matchAndRewrite(MlirRewritePattern pattern,
   MlirValue result = mlirOperationGetResult(op, 0);
   if (plan.action == REPLACE) {
     MlirValue dropped = mlirOperationGetOperand(op, 0); /* base for scatter */
+    bool scatter = fxOpGetKind(op) == FX_OP_SLICE_SCATTER;
     fxReadIndexMerge(st->index, result, plan.value);
     mlirRewriterBaseReplaceOpWithValues(rw, op, 1, &plan.value);
     eraseDeadViews(rw, dropped);
+    if (scatter) /* values below it were "not known contiguous" */
+      fxLayoutsForget(&st->layouts);
     return mlirLogicalResultSuccess();
   }
   if (plan.action == COLLAPSE) {

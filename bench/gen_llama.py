@@ -1,4 +1,4 @@
-"""LLaMA-style decoder graphs in fx IR (MLIR generic form).
+"""LLaMA-style decoder graphs in fx IR (the fx ops' custom form).
 
 generate(layers, hidden, dtype, fp8, tokens_symbol, per_layer_weights) -> str
 
@@ -41,10 +41,6 @@ def sizes(hidden):
     return heads * HEAD, kv * HEAD, inter
 
 
-def segments(n, total):
-    return "array<i32: " + ", ".join(["1"] * n + ["0"] * (total - n)) + ">"
-
-
 def ty(dims, dtype):
     """!fx.tensor<[...], dtype>; str dims are symbols."""
     ds = ", ".join(f'"{d}"' if isinstance(d, str) else str(d) for d in dims)
@@ -57,13 +53,15 @@ class Builder:
     def __init__(self):
         self.lines = []
 
-    def _emit(self, name, op, operands, attrs, result_types):
+    def _emit(self, name, op, body, operands, result_types, fn_type=False):
+        """One op: `lhs op body : types`; the types are `T -> R` for a view or
+        slice op (fn_type False), else a function type."""
         n = len(result_types)
         lhs = "" if n == 0 else f"%{name} = " if n == 1 else f"%{name}:{n} = "
-        ins = ", ".join(v[0] for v in operands)
         in_types = ", ".join(v[1] for v in operands)
         outs = result_types[0] if n == 1 else "(" + ", ".join(result_types) + ")"
-        self.lines.append(f'  {lhs}"{op}"({ins}) {{{attrs}}} : ({in_types}) -> {outs}')
+        types = f"({in_types}) -> {outs}" if fn_type else f"{in_types} -> {outs}"
+        self.lines.append(f"  {lhs}{op} {body} : {types}")
         if n == 1:
             return ("%" + name, result_types[0])
         return [(f"%{name}#{i}", t) for i, t in enumerate(result_types)]
@@ -72,27 +70,26 @@ class Builder:
         """fx.call (functional=False) or fx.auto_functionalized; operands are
         (schema name, value) pairs; result_type a type or a list of types."""
         rtypes = result_type if isinstance(result_type, list) else [result_type]
-        arg_names = ", ".join(f'"{n}"' for n, _ in operands)
-        attrs = (f'target = "{target}", arg_names = [{arg_names}], args = {{{args}}}, '
-                 f"operandSegmentSizes = {segments(len(operands), 16)}, "
-                 f"resultSegmentSizes = {segments(len(rtypes), 8)}")
+        ins = ", ".join(f"{n} = {v[0]}" for n, v in operands)
+        body = f'"{target}"({ins})' + (f" {{{args}}}" if args else "")
         op = "fx.auto_functionalized" if functional else "fx.call"
-        return self._emit(name, op, [v for _, v in operands], attrs, rtypes)
+        return self._emit(name, op, body, [v for _, v in operands], rtypes, fn_type=True)
 
     def slice(self, name, v, start, end, rtype):
         """Columns [start, end) of a [T, N] value."""
-        return self._emit(name, "fx.slice", [v], self._cols(start, end), [rtype])
+        return self._emit(name, "fx.slice", f"{v[0]}, {self._cols(start, end)}", [v], [rtype])
 
     def scatter(self, name, base, src, start, end):
         """slice_scatter of src into columns [start, end) of base."""
-        return self._emit(name, "fx.slice_scatter", [base, src], self._cols(start, end), [base[1]])
+        return self._emit(name, "fx.slice_scatter", f"{base[0]}, {src[0]}, {self._cols(start, end)}",
+                          [base, src], [base[1]], fn_type=True)
 
     @staticmethod
     def _cols(start, end):
-        return f"dim = 1 : i64, start = {start} : i64, end = {end} : i64, step = 1 : i64"
+        return f"dim = 1, start = {start}, end = {end}, step = 1"
 
     def reshape(self, name, v, shape, rtype):
-        return self._emit(name, "fx.reshape", [v], f"shape = [{', '.join(map(str, shape))}]", [rtype])
+        return self._emit(name, "fx.reshape", f"{v[0]}, shape = [{', '.join(map(str, shape))}]", [v], [rtype])
 
 
 def generate(layers=1, hidden=4096, dtype="f16", fp8=False, tokens_symbol="s0",
@@ -199,8 +196,8 @@ def generate(layers=1, hidden=4096, dtype="f16", fp8=False, tokens_symbol="s0",
         h = proj("down", a, "w_down", "s_act", "s_down", hidden)
 
     sig = ",\n    ".join(f"%{n}: {t}{attr}" for n, t, attr in params)
-    attn_schema = ('"fx.schema"() {name = "vllm::unified_attention", signature = '
-                   '"unified_attention(Tensor query, Tensor key, Tensor value, str layer_name) -> Tensor"} : () -> ()')
+    attn_schema = ('fx.schema "vllm::unified_attention" = '
+                   '"unified_attention(Tensor query, Tensor key, Tensor value, str layer_name) -> Tensor"')
     header = (f"// {layers} LLaMA-style decoder layer(s): hidden {hidden}, q {Q}, kv {KV}, "
               f"intermediate {I}, {dt}{', fp8 (e4m3fn) linears' if fp8 else ''}; "
               f"weights {'per layer' if per_layer_weights else 'shared by all layers'}.\n"

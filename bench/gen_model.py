@@ -9,6 +9,9 @@ call writes an operand that overlaps another operand) and every slice type
 equal to the length the slice selects at the bound symbol values.
 """
 
+import itertools
+import re
+
 INT64_MAX = 2**63 - 1
 FLOATS = ("f32", "f16", "bf16")
 ESIZE = {"f32": 4, "f16": 2, "bf16": 2, "f8E4M3FN": 1, "i8": 1, "i32": 4,
@@ -93,7 +96,11 @@ def slice_range(n, start, end, step):
 class Val:
     """An SSA value and its storage in the unoptimized run."""
     __slots__ = ("name", "dims", "dtype", "root", "offset", "strides", "parent",
-                 "link", "group", "arg", "stale", "loose")
+                 "link", "group", "arg", "stale", "loose", "serial")
+    # A key per value that is never reused: id() is, once a value of an
+    # abandoned step is freed, which made a seed's graph depend on Python's
+    # memory layout.
+    _serials = itertools.count()
 
     def __init__(self, name, dims, dtype, root, offset, strides, parent=None,
                  link=None, group=None, arg=None):
@@ -107,6 +114,7 @@ class Val:
         # the tensor was empty (a symbol bound to 0), where torch makes up
         # contiguous strides that a nonzero binding would not have.
         self.loose = False
+        self.serial = next(Val._serials)
 
     @property
     def rank(self):
@@ -130,7 +138,15 @@ def fmt_type_dims(dims, dtype):
 
 
 def fmt_int_or_sym(x):
-    return '"%s"' % x if isinstance(x, str) else "%d : i64" % x
+    """A slice bound in the custom form: a symbol string or a bare integer
+    (the custom form's integers are i64)."""
+    return '"%s"' % x if isinstance(x, str) else "%d" % x
+
+
+def fmt_param(name):
+    """A call operand's schema parameter name: a bare identifier, else a
+    string literal."""
+    return name if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_$.]*", name) else '"%s"' % name
 
 
 class Retry(Exception):

@@ -61,7 +61,7 @@ import random
 from gen_alias import AliasSteps
 from gen_model import (INT64_MAX, FLOATS, MAX_OPERANDS, MAX_RESULTS, Retry, Val, broadcast,
                        compute_stride, contiguous_strides, fmt_dim, fmt_float, fmt_int_or_sym,
-                       fmt_type, fmt_type_dims, numel, slice_range)
+                       fmt_param, fmt_type, fmt_type_dims, numel, slice_range)
 
 MAX_RANK_CUSTOM = 4
 STEP_KINDS = ["af_kernel", "call_kernel", "view", "pure", "af_custom", "call_custom", "split", "overlap"]
@@ -148,7 +148,7 @@ class Gen(AliasSteps):
         self.latest = {}        # group -> latest version (Val)
         self.schemas = {}       # user op name -> (sig text, tensor dims per param)
         self.written = {}       # root -> set of offsets written in place
-        self.uses = {}          # id(Val) -> number of uses
+        self.uses = {}          # Val.serial -> number of uses
         self.omitted = False    # a user op call leaves an optional tensor out
         self.alias = alias      # the steps of gen_alias.py
         self.only = set(only.split(",")) if only else None
@@ -205,7 +205,7 @@ class Gen(AliasSteps):
         self.lines.append("  " + text)
 
     def use(self, v):
-        self.uses[id(v)] = self.uses.get(id(v), 0) + 1
+        self.uses[v.serial] = self.uses.get(v.serial, 0) + 1
 
     # -- arguments and fresh values -----------------------------------------
 
@@ -235,9 +235,7 @@ class Gen(AliasSteps):
         if len(results) > MAX_RESULTS:
             raise Retry()
         name = self.fresh_name() if results else None
-        seg_o = ", ".join(["1"] * len(tensors) + ["0"] * (MAX_OPERANDS - len(tensors)))
-        seg_r = ", ".join(["1"] * len(results) + ["0"] * (MAX_RESULTS - len(results)))
-        arg_names = ", ".join('"%s"' % n for n, _ in tensors)
+        operands = ", ".join("%s = %s" % (fmt_param(n), v.name) for n, v in tensors)
         args_text = ", ".join("%s = %s" % (k, v) for k, v in args.items())
         in_types = ", ".join(fmt_type(v) for _, v in tensors)
         out_types = [fmt_type_dims(d, t) for d, t in results]
@@ -251,10 +249,11 @@ class Gen(AliasSteps):
         opname = "fx.auto_functionalized" if form == "af" else "fx.call"
         for _, v in tensors:
             self.use(v)
-        self.op('%s"%s"(%s) {target = "%s", arg_names = [%s], args = {%s}, '
-                'operandSegmentSizes = array<i32: %s>, resultSegmentSizes = array<i32: %s>} '
-                ': (%s) -> %s' % (lhs, opname, ", ".join(v.name for _, v in tensors), target,
-                                  arg_names, args_text, seg_o, seg_r, in_types, out_text))
+        # The custom form: the target, each operand after its schema
+        # parameter name, the non-tensor args (omitted when none).
+        self.op('%s%s "%s"(%s)%s : (%s) -> %s' % (
+            lhs, opname, target, operands, " {%s}" % args_text if args else "",
+            in_types, out_text))
         vals = []
         for i, (d, t) in enumerate(results):
             rname = name if len(results) == 1 else "%s#%d" % (name, i)
@@ -290,8 +289,8 @@ class Gen(AliasSteps):
         dims[d] = tdim
         name = self.fresh_name()
         self.use(v)
-        self.op('%s = "fx.slice"(%s) {dim = %d : i64, start = %s, end = %s, step = %d : i64} '
-                ': (%s) -> %s' % (name, v.name, dim if dim_text is None else dim_text,
+        self.op('%s = fx.slice %s, dim = %d, start = %s, end = %s, step = %d '
+                ': %s -> %s' % (name, v.name, dim if dim_text is None else dim_text,
                                   fmt_int_or_sym(start), fmt_int_or_sym(end), step,
                                   fmt_type(v), fmt_type_dims(dims, v.dtype)))
         strides = list(v.strides)
@@ -351,7 +350,7 @@ class Gen(AliasSteps):
                 attr[i] = "-1"
         name = self.fresh_name()
         self.use(v)
-        self.op('%s = "fx.%s"(%s) {shape = [%s]} : (%s) -> %s' % (
+        self.op('%s = fx.%s %s, shape = [%s] : %s -> %s' % (
             name, op, v.name, ", ".join(attr), fmt_type(v), fmt_type_dims(dims, v.dtype)))
         if tuple(dims) == v.dims:
             w = Val(name, dims, v.dtype, v.root, v.offset, v.strides)
@@ -567,7 +566,7 @@ class Gen(AliasSteps):
         name = self.fresh_name()
         self.use(base)
         self.use(src)
-        self.op('%s = "fx.slice_scatter"(%s, %s) {dim = %d : i64, start = %s, end = %s, step = %d : i64} '
+        self.op('%s = fx.slice_scatter %s, %s, dim = %d, start = %s, end = %s, step = %d '
                 ': (%s, %s) -> %s' % (name, base.name, src.name, dim, fmt_int_or_sym(start),
                                       fmt_int_or_sym(end), step, fmt_type(base), fmt_type(src),
                                       fmt_type(base)))
@@ -774,9 +773,9 @@ class Gen(AliasSteps):
             olds = [v for n, v in tensors if n in mutated]
             seen = set()
             for old, new in zip(olds, news):
-                if id(old) in seen:
+                if old.serial in seen:
                     continue
-                seen.add(id(old))
+                seen.add(old.serial)
                 if self.r.random() < scatter:
                     self.scatter_back(old, new)
                 else:
@@ -1106,10 +1105,10 @@ class Gen(AliasSteps):
         # What the alias steps read after a write, first.
         seen = set()
         for v in self.observe:
-            if id(v) not in seen and len(rets) < 10:
-                seen.add(id(v))
+            if v.serial not in seen and len(rets) < 10:
+                seen.add(v.serial)
                 rets.append(v)
-        leaves = [v for v in self.pool if v.arg is None and not self.uses.get(id(v)) and id(v) not in seen]
+        leaves = [v for v in self.pool if v.arg is None and not self.uses.get(v.serial) and v.serial not in seen]
         latest = [v for v in self.latest.values() if v.arg is None]
         r.shuffle(leaves)
         while leaves and len(rets) < want and r.random() < 0.9:
@@ -1144,7 +1143,7 @@ class Gen(AliasSteps):
             out.append("// Calls fuzz:: user ops: fx-run --shared-lib=BUILD/lib/libfx_fuzzops.so")
         for opname in sorted(self.schemas):
             sig = self.schemas[opname][0]
-            out.append('"fx.schema"() {name = "fuzz::%s", signature = "%s"} : () -> ()' % (opname, sig))
+            out.append('fx.schema "fuzz::%s" = "%s"' % (opname, sig))
         out.append("func.func @fuzz(%s) -> (%s) {" % (", ".join(args),
                                                      ", ".join(fmt_type(v) for v in rets)))
         out.extend(self.lines)

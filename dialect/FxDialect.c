@@ -1,4 +1,5 @@
 /* FxDialect.c - loading the fx dialect, its types, building and reading ops. */
+#include "FxAsm.h"
 #include "FxInternal.h"
 
 #include "mlir-c/BuiltinAttributes.h"
@@ -59,6 +60,7 @@ MlirDialect fxContextLoadDialect(MlirContext ctx) {
     }
     mlirModuleDestroy(irdl);
     fxInstallVerifiers(ctx, kOpNames, FX_OP_NUM_KINDS);
+    fxInstallSyntax(ctx, kOpNames, FX_OP_NUM_KINDS);
   }
   return mlirContextGetOrLoadDialect(ctx, fxStr("fx"));
 }

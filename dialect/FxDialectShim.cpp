@@ -9,6 +9,7 @@
 
 #include "Fx.h"
 #include "FxInternal.h"
+#include "FxShim.h"
 
 #include <memory>
 
@@ -33,23 +34,28 @@ extern "C" void fxDialectRegistryInsert(MlirDialectRegistry registry) {
       });
 }
 
+DynamicOpDefinition *fxLookupDynamicOp(MLIRContext *ctx, const char *opName) {
+  if (!opName) // FX_OP_NONE has no name
+    return nullptr;
+  auto name = RegisteredOperationName::lookup(opName, ctx);
+  if (!name)
+    return nullptr;
+  return static_cast<DynamicOpDefinition *>(
+      const_cast<void *>(name->getAsOpaquePointer()));
+}
+
 // Runs the C semantic verifier after IRDL's own checks.  IRDL leaves the
 // region verifier of its ops empty (fx ops have no regions), so taking that
-// slot keeps IRDL's verifier intact.  The impl of a registered op name is
-// its DynamicOpDefinition; the opaque pointer is the only public way to it.
+// slot keeps IRDL's verifier intact.
 // The ops share one C memo; the last definition destroyed (with the
 // context) frees it.
 extern "C" void fxInstallVerifiers(MlirContext ctx, const char *const *opNames,
                                    int n) {
   std::shared_ptr<FxVerifyMemo> memo(fxVerifyMemoCreate(), fxVerifyMemoDestroy);
   for (int i = 0; i < n; ++i) {
-    if (!opNames[i]) /* FX_OP_NONE has no name */
+    DynamicOpDefinition *def = fxLookupDynamicOp(unwrap(ctx), opNames[i]);
+    if (!def)
       continue;
-    auto name = RegisteredOperationName::lookup(opNames[i], unwrap(ctx));
-    if (!name)
-      continue;
-    auto *def = static_cast<DynamicOpDefinition *>(
-        const_cast<void *>(name->getAsOpaquePointer()));
     def->setVerifyRegionFn([memo](Operation *op) {
       return unwrap(fxVerifyOpMemo(wrap(op), memo.get()));
     });

@@ -727,8 +727,8 @@ static MlirLogicalResult verifyCall(Verifier *v) {
     int opLen = (int)(target.data + target.length - op);
     return fail(v,
                 "target \"%.*s\" has no schema; declare it in the module, "
-                "e.g. \"fx.schema\"() {name = \"%.*s\", signature = "
-                "\"%.*s(Tensor! out, Tensor x) -> ()\"} : () -> ()",
+                "e.g. fx.schema \"%.*s\" = "
+                "\"%.*s(Tensor! out, Tensor x) -> ()\"",
                 (int)target.length, target.data, (int)target.length,
                 target.data, opLen, op);
   }

@@ -203,8 +203,7 @@ static void testLoading(MlirDialectRegistry registry) {
   MlirContext ctx = createContext(registry);
   EXPECT(!mlirContextIsRegisteredOperation(ctx, str("fx.call")));
   intptr_t before = mlirContextGetNumLoadedDialects(ctx);
-  MlirModule m = parse(ctx, "\"fx.schema\"() {name = \"t::f\", signature = "
-                            "\"f(Tensor! out) -> ()\"} : () -> ()");
+  MlirModule m = parse(ctx, "fx.schema \"t::f\" = \"f(Tensor! out) -> ()\"");
   bool loaded = mlirContextIsRegisteredOperation(ctx, str("fx.call"));
   EXPECT(loaded);
   intptr_t after = mlirContextGetNumLoadedDialects(ctx);
@@ -527,16 +526,16 @@ static void testBuild(MlirContext ctx) {
   // CHECK-LABEL: built module verifies: 1
   printOp(module);
   // CHECK-NEXT: module {
-  // CHECK-NEXT:   "fx.schema"() {name = "mylib::bar", signature = "bar(Tensor! out, Tensor x) -> ()"} : () -> ()
+  // CHECK-NEXT:   fx.schema "mylib::bar" = "bar(Tensor! out, Tensor x) -> ()"
   // CHECK-NEXT:   func.func @build(%[[X:[^:]*]]: !fx.tensor<["s0", 4096], f16>, %[[RES:[^:]*]]: !fx.tensor<["s0", 4096], f16>, %[[W:[^:]*]]: !fx.tensor<[4096], f16>, %[[QKV:[^:]*]]: !fx.tensor<["s0", 6144], f16>, %[[POS:[^:]*]]: !fx.tensor<[256, 64], f32>, %{{[^:]*}}: !fx.sym<"s1">) {
-  // CHECK-NEXT:     %[[R:.*]] = "fx.reshape"(%[[X]]) {shape = [-1, 128, 32]} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 128, 32], f16>
-  // CHECK-NEXT:     "fx.view"(%[[R]]) {shape = ["s0", 4096]} : (!fx.tensor<["s0", 128, 32], f16>) -> !fx.tensor<["s0", 4096], f16>
-  // CHECK-NEXT:     %[[S:.*]] = "fx.slice"(%[[QKV]]) {dim = -1 : i64, end = 4096 : i64, start = 0 : i64, step = 1 : i64} : (!fx.tensor<["s0", 6144], f16>) -> !fx.tensor<["s0", 4096], f16>
-  // CHECK-NEXT:     "fx.slice"(%[[POS]]) {dim = 0 : i64, end = "s1", start = 0 : i64, step = 1 : i64} : (!fx.tensor<[256, 64], f32>) -> !fx.tensor<["s1", 64], f32>
-  // CHECK-NEXT:     "fx.slice_scatter"(%[[QKV]], %[[S]]) {dim = 1 : i64, end = 4096 : i64, start = 0 : i64, step = 1 : i64} : (!fx.tensor<["s0", 6144], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 6144], f16>
-  // CHECK-NEXT:     %[[E:.*]] = "fx.call"(%[[X]]) {arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>, target = "aten::empty_like"} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
-  // CHECK-NEXT:     "fx.auto_functionalized"(%[[X]], %[[RES]], %[[W]]) {arg_names = ["input", "residual", "weight"], args = {epsilon = 9.9999999999999995E-7 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>, target = "_C::fused_add_rms_norm"} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>)
-  // CHECK-NEXT:     "fx.auto_functionalized"(%[[E]], %[[X]]) {arg_names = ["out", "x"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>, target = "mylib::bar"} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
+  // CHECK-NEXT:     %[[R:.*]] = fx.reshape %[[X]], shape = [-1, 128, 32] : !fx.tensor<["s0", 4096], f16> -> !fx.tensor<["s0", 128, 32], f16>
+  // CHECK-NEXT:     fx.view %[[R]], shape = ["s0", 4096] : !fx.tensor<["s0", 128, 32], f16> -> !fx.tensor<["s0", 4096], f16>
+  // CHECK-NEXT:     %[[S:.*]] = fx.slice %[[QKV]], dim = -1, start = 0, end = 4096, step = 1 : !fx.tensor<["s0", 6144], f16> -> !fx.tensor<["s0", 4096], f16>
+  // CHECK-NEXT:     fx.slice %[[POS]], dim = 0, start = 0, end = "s1", step = 1 : !fx.tensor<[256, 64], f32> -> !fx.tensor<["s1", 64], f32>
+  // CHECK-NEXT:     fx.slice_scatter %[[QKV]], %[[S]], dim = 1, start = 0, end = 4096, step = 1 : (!fx.tensor<["s0", 6144], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 6144], f16>
+  // CHECK-NEXT:     %[[E:.*]] = fx.call "aten::empty_like"(self = %[[X]]) : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
+  // CHECK-NEXT:     fx.auto_functionalized "_C::fused_add_rms_norm"(input = %[[X]], residual = %[[RES]], weight = %[[W]]) {epsilon = 9.9999999999999995E-7 : f64} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>)
+  // CHECK-NEXT:     fx.auto_functionalized "mylib::bar"(out = %[[E]], x = %[[X]]) : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   // CHECK-NEXT:     return
   // CHECK-NEXT:   }
   // CHECK-NEXT: }
@@ -630,23 +629,15 @@ static const char *kReadModule =
     "                %w: !fx.tensor<[4096], f16>,\n"
     "                %q: !fx.tensor<[\"s0\", 4096], f8E4M3FN>,\n"
     "                %scale: !fx.tensor<[\"s0\", 1], f32>) {\n"
-    "  %0:2 = \"fx.auto_functionalized\"(%x, %res, %w) {target = "
-    "\"_C::fused_add_rms_norm\",\n"
-    "      arg_names = [\"input\", \"residual\", \"weight\"], args = {epsilon "
-    "= 1.0e-06 : f64},\n"
-    "      operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, "
-    "0, 0, 0, 0, 0>,\n"
-    "      resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>}\n"
+    "  %0:2 = fx.auto_functionalized \"_C::fused_add_rms_norm\"(input = %x,\n"
+    "      residual = %res, weight = %w) {epsilon = 1.0e-06 : f64}\n"
     "    : (!fx.tensor<[\"s0\", 4096], f16>, !fx.tensor<[\"s0\", 4096], f16>, "
     "!fx.tensor<[4096], f16>)\n"
     "   -> (!fx.tensor<[\"s0\", 4096], f16>, !fx.tensor<[\"s0\", 4096], f16>)\n"
-    "  %1:2 = \"fx.auto_functionalized\"(%q, %x, %w, %scale) {target = "
-    "\"_C::rms_norm_dynamic_per_token_quant\",\n"
-    "      arg_names = [\"result\", \"input\", \"weight\", \"scale\"], args = "
-    "{epsilon = 1.0e-06 : f64},\n"
-    "      operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, "
-    "0, 0, 0, 0, 0>,\n"
-    "      resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>}\n"
+    "  %1:2 = fx.auto_functionalized "
+    "\"_C::rms_norm_dynamic_per_token_quant\"(\n"
+    "      result = %q, input = %x, weight = %w, scale = %scale)\n"
+    "      {epsilon = 1.0e-06 : f64}\n"
     "    : (!fx.tensor<[\"s0\", 4096], f8E4M3FN>, !fx.tensor<[\"s0\", 4096], "
     "f16>, !fx.tensor<[4096], f16>, !fx.tensor<[\"s0\", 1], f32>)\n"
     "   -> (!fx.tensor<[\"s0\", 4096], f8E4M3FN>, !fx.tensor<[\"s0\", 1], "
@@ -799,10 +790,10 @@ static void testRead(MlirContext ctx) {
 /*===-- 5. Schema table ----------------------------------------------------------===*/
 
 static const char *kSchemaModule =
-    "\"fx.schema\"() {name = \"_C::mul_and_silu\", signature = "
-    "\"mul_and_silu(Tensor! out, Tensor input, float eps) -> ()\"} : () -> ()\n"
-    "\"fx.schema\"() {name = \"mylib::foo\", signature = \"foo(Tensor! out, "
-    "Tensor x, int n=1) -> ()\"} : () -> ()\n"
+    "fx.schema \"_C::mul_and_silu\" = "
+    "\"mul_and_silu(Tensor! out, Tensor input, float eps) -> ()\"\n"
+    "fx.schema \"mylib::foo\" = \"foo(Tensor! out, "
+    "Tensor x, int n=1) -> ()\"\n"
     "func.func @f(%x: !fx.tensor<[8], f32>) {\n"
     "  return\n"
     "}\n";
@@ -1038,17 +1029,12 @@ static void testManySymbols(MlirContext ctx) {
  * verified on insertion: fxVerifyFunction sees the bad one first. */
 static const char *kViewModule =
     "func.func @views() {\n"
-    "  %buf = \"fx.call\"() {target = \"aten::empty\", arg_names = [], args = "
-    "{size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, "
-    "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, "
-    "0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>\n"
-    "  %new = \"fx.call\"() {target = \"aten::empty\", arg_names = [], args = "
-    "{size = [4, 4], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, "
-    "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, "
-    "0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 4], f32>\n"
-    "  %col = \"fx.slice\"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : "
-    "i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], "
-    "f32>\n"
+    "  %buf = fx.call \"aten::empty\"() {size = [4, 8], dtype = f32}\n"
+    "      : () -> !fx.tensor<[4, 8], f32>\n"
+    "  %new = fx.call \"aten::empty\"() {size = [4, 4], dtype = f32}\n"
+    "      : () -> !fx.tensor<[4, 4], f32>\n"
+    "  %col = fx.slice %buf, dim = 1, start = 0, end = 4, step = 1\n"
+    "      : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>\n"
     "  return\n"
     "}\n";
 
@@ -1088,8 +1074,7 @@ int main(void) {
 
   MlirContext ctx = createContext(registry);
   /* Load through the registry first, as a parsed file would. */
-  MlirModule first = parse(ctx, "\"fx.schema\"() {name = \"t::g\", signature "
-                                "= \"g(Tensor x) -> ()\"} : () -> ()");
+  MlirModule first = parse(ctx, "fx.schema \"t::g\" = \"g(Tensor x) -> ()\"");
   mlirModuleDestroy(first);
   testTypes(ctx);
   testBuild(ctx);

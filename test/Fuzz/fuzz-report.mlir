@@ -17,18 +17,18 @@
 // CMD: out1: bit-identical
 // REDUCED: // Reduced by bench/reduce from fuzz-report.mlir: after fix a result differs.
 // REDUCED-LABEL: func.func @fuzz(
-// REDUCED-NEXT: "fx.call"(%{{.*}}) {target = "aten::clone"
-// REDUCED-NEXT: "fx.slice"
-// REDUCED-NEXT: "fx.auto_functionalized"({{.*}}) {target = "fuzz::f32r1_layout_"
+// REDUCED-NEXT: fx.call "aten::clone"(self = %{{.*}})
+// REDUCED-NEXT: fx.slice %
+// REDUCED-NEXT: fx.auto_functionalized "fuzz::f32r1_layout_"({{.*}})
 // REDUCED-NEXT: return
 
 // fx-run-args: --seed=3
-"fx.schema"() {name = "fuzz::f32r1_layout_", signature = "f32r1_layout_(Tensor! out, Tensor x) -> ()"} : () -> ()
+fx.schema "fuzz::f32r1_layout_" = "f32r1_layout_(Tensor! out, Tensor x) -> ()"
 func.func @fuzz(%a: !fx.tensor<[8], f32>, %x: !fx.tensor<[4], f32>) -> (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) {
-  %c = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8], f32>) -> !fx.tensor<[8], f32>
-  %v = "fx.slice"(%c) {dim = 0 : i64, start = 4 : i64, end = 8 : i64, step = 1 : i64} : (!fx.tensor<[8], f32>) -> !fx.tensor<[4], f32>
-  %n = "fx.auto_functionalized"(%v, %x) {target = "fuzz::f32r1_layout_", arg_names = ["out", "x"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
-  %unused = "fx.call"(%a) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8], f32>) -> !fx.tensor<[8], f32>
-  %k = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %c = fx.call "aten::clone"(self = %a) : (!fx.tensor<[8], f32>) -> !fx.tensor<[8], f32>
+  %v = fx.slice %c, dim = 0, start = 4, end = 8, step = 1 : !fx.tensor<[8], f32> -> !fx.tensor<[4], f32>
+  %n = fx.auto_functionalized "fuzz::f32r1_layout_"(out = %v, x = %x) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %unused = fx.call "aten::cos"(self = %a) : (!fx.tensor<[8], f32>) -> !fx.tensor<[8], f32>
+  %k = fx.call "aten::clone"(self = %x) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
   return %n, %k : !fx.tensor<[4], f32>, !fx.tensor<[4], f32>
 }

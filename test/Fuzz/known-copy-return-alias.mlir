@@ -12,23 +12,23 @@
 // FIX: out1: bit-identical
 // DCE: out0: bit-identical
 
-"fx.schema"() {name = "fuzz::f32r1_scale_", signature = "f32r1_scale_(Tensor(a!) self, *, float alpha, int bias=0) -> ()"} : () -> ()
+fx.schema "fuzz::f32r1_scale_" = "f32r1_scale_(Tensor(a!) self, *, float alpha, int bias=0) -> ()"
 
 // %r#0 (copy_'s own return) and %r#1 (the new self) are one value; scaling
 // %r#0 (functionally) must not change %r#1.  After fx-fix-functionalization
 // both copy_ and scale_ write in place and %r#1 comes out scaled.
 func.func @fix_functionalization(%x: !fx.tensor<[4], f32>, %y: !fx.tensor<[4], f32>) -> (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) {
-  %c = "fx.call"(%x) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
-  %r:2 = "fx.auto_functionalized"(%c, %y) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>)
-  %m = "fx.auto_functionalized"(%r#0) {target = "fuzz::f32r1_scale_", arg_names = ["self"], args = {alpha = 2.000000e+00 : f64}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %c = fx.call "aten::cos"(self = %x) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %r:2 = fx.auto_functionalized "aten::copy_"(self = %c, src = %y) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>)
+  %m = fx.auto_functionalized "fuzz::f32r1_scale_"(self = %r#0) {alpha = 2.000000e+00 : f64} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
   return %r#1, %m : !fx.tensor<[4], f32>, !fx.tensor<[4], f32>
 }
 
 // In place: %r is %c, so scaling %r scales the returned %c; fx-dce erases
 // the scale_ call.
 func.func @dce(%x: !fx.tensor<[4], f32>, %y: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
-  %c = "fx.call"(%x) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
-  %r = "fx.call"(%c, %y) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
-  "fx.call"(%r) {target = "fuzz::f32r1_scale_", arg_names = ["self"], args = {alpha = 2.000000e+00 : f64}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> ()
+  %c = fx.call "aten::cos"(self = %x) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %r = fx.call "aten::copy_"(self = %c, src = %y) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  fx.call "fuzz::f32r1_scale_"(self = %r) {alpha = 2.000000e+00 : f64} : (!fx.tensor<[4], f32>) -> ()
   return %c : !fx.tensor<[4], f32>
 }

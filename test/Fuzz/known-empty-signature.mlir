@@ -6,4 +6,4 @@
 // CHECK: error: 'fx.schema' op invalid schema for "mylib::foo"
 // CHECK-NOT: runtime error
 
-"fx.schema"() {name = "mylib::foo", signature = ""} : () -> ()
+fx.schema "mylib::foo" = ""

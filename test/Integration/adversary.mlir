@@ -26,83 +26,83 @@
 // CHECK-NOT: MISMATCH
 // CHECK: arguments: bit-identical
 func.func @scatter_back_copy_alias(%a: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[8, 4], f32>) {
-  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
-  %c = "fx.call"(%b, %x) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
-  %v = "fx.slice"(%b) {dim = 0 : i64, start = 2 : i64, end = 6 : i64, step = 1 : i64} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[4, 4], f32>
-  %s = "fx.slice_scatter"(%b, %v) {dim = 0 : i64, start = 2 : i64, end = 6 : i64, step = 1 : i64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[8, 4], f32>
-  "fx.call"(%c, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> () loc("writer")
+  %b = fx.call "aten::clone"(self = %a) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %c = fx.call "aten::copy_"(self = %b, src = %x) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %v = fx.slice %b, dim = 0, start = 2, end = 6, step = 1 : !fx.tensor<[8, 4], f32> -> !fx.tensor<[4, 4], f32>
+  %s = fx.slice_scatter %b, %v, dim = 0, start = 2, end = 6, step = 1 : (!fx.tensor<[8, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  fx.call "_C::rms_norm"(result = %c, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> () loc("writer")
   return %s : !fx.tensor<[8, 4], f32>
 }
 func.func @id(%t: !fx.tensor<[8, 4], f32>) -> (!fx.tensor<[8, 4], f32>) {
   return %t : !fx.tensor<[8, 4], f32>
 }
 func.func @func_call_result_fix(%a: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) {
-  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %b = fx.call "aten::clone"(self = %a) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   %y = func.call @id(%b) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
-  %n = "fx.auto_functionalized"(%y, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
-  %k = "fx.call"(%b) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %y, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
+  %k = fx.call "aten::clone"(self = %b) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   return %n, %k : !fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>
 }
 func.func @func_call_result_dce(%a: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[8, 4], f32>) {
-  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %b = fx.call "aten::clone"(self = %a) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   %y = func.call @id(%b) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
-  "fx.call"(%y, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> ()
+  fx.call "_C::rms_norm"(result = %y, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> ()
   return %b : !fx.tensor<[8, 4], f32>
 }
 func.func @copy_back_then_write_new(%arg: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[8, 4], f32>) {
-  %n = "fx.auto_functionalized"(%arg, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
-  %c = "fx.call"(%arg, %n) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
-  %t = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
-  "fx.call"(%t, %n, %w) {target = "_C::fused_add_rms_norm", arg_names = ["input", "residual", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> ()
-  %r = "fx.call"(%arg) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %arg, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
+  %c = fx.call "aten::copy_"(self = %arg, src = %n) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %t = fx.call "aten::clone"(self = %x) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  fx.call "_C::fused_add_rms_norm"(input = %t, residual = %n, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> ()
+  %r = fx.call "aten::clone"(self = %arg) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   return %r : !fx.tensor<[8, 4], f32>
 }
 func.func @copy_back_then_return_new(%arg: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[8, 4], f32>) {
-  %n = "fx.auto_functionalized"(%arg, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
-  %c = "fx.call"(%arg, %n) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %arg, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
+  %c = fx.call "aten::copy_"(self = %arg, src = %n) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   return %n : !fx.tensor<[8, 4], f32>
 }
 func.func @copy_back_alias_written(%arg: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[8, 4], f32>) {
-  %n = "fx.auto_functionalized"(%arg, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
-  %c = "fx.call"(%arg, %n) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
-  %t = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
-  "fx.call"(%t, %c, %w) {target = "_C::fused_add_rms_norm", arg_names = ["input", "residual", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> ()
-  %r = "fx.call"(%n) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %arg, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
+  %c = fx.call "aten::copy_"(self = %arg, src = %n) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %t = fx.call "aten::clone"(self = %x) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  fx.call "_C::fused_add_rms_norm"(input = %t, residual = %c, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> ()
+  %r = fx.call "aten::clone"(self = %n) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   return %r : !fx.tensor<[8, 4], f32>
 }
 func.func @copy_back(%arg: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[8, 4], f32>) {
-  %n = "fx.auto_functionalized"(%arg, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
-  %c = "fx.call"(%arg, %n) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
-  %r = "fx.call"(%n) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %arg, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
+  %c = fx.call "aten::copy_"(self = %arg, src = %n) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %r = fx.call "aten::clone"(self = %n) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   return %r : !fx.tensor<[8, 4], f32>
 }
 func.func @view_of_new_value(%a: !fx.tensor<[4, 8], f32> {fx.donated}, %x: !fx.tensor<[4, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[16], f32>) {
-  %m = "fx.slice"(%a) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
-  %n = "fx.auto_functionalized"(%m, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4, 4], f32>
-  %v = "fx.view"(%n) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32> loc("view")
-  %c = "fx.call"(%v) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[16], f32>) -> !fx.tensor<[16], f32>
+  %m = fx.slice %a, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %m, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4, 4], f32>
+  %v = fx.view %n, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32> loc("view")
+  %c = fx.call "aten::clone"(self = %v) : (!fx.tensor<[16], f32>) -> !fx.tensor<[16], f32>
   return %c : !fx.tensor<[16], f32>
 }
 
 func.func @copy_back_in_branch(%arg: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32> {
-  %n = "fx.auto_functionalized"(%arg, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %arg, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
   %false = arith.constant false
   scf.if %false {
-    %c = "fx.call"(%arg, %n) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+    %c = fx.call "aten::copy_"(self = %arg, src = %n) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   }
   return %n : !fx.tensor<[8, 4], f32>
 }
 
 
 func.func @loop(%a: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !fx.tensor<[4], f32>, %out: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
-  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %b = fx.call "aten::clone"(self = %a) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c3 = arith.constant 3 : index
   scf.for %i = %c0 to %c3 step %c1 {
-    %r = "fx.call"(%b) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
-    %c = "fx.call"(%out, %r) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
-    %n = "fx.auto_functionalized"(%b, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
+    %r = fx.call "aten::clone"(self = %b) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+    %c = fx.call "aten::copy_"(self = %out, src = %r) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+    %n = fx.auto_functionalized "_C::rms_norm"(result = %b, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
   }
   return %b : !fx.tensor<[8, 4], f32>
 }
@@ -110,27 +110,27 @@ func.func @loop(%a: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !f
 
 func.func @scatter_of_call_result(%a: !fx.tensor<[8, 4], f32>, %z: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
   %y = func.call @id(%a) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
-  %s = "fx.slice_scatter"(%z, %y) {dim = 0 : i64, start = 0 : i64, end = 8 : i64, step = 1 : i64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %s = fx.slice_scatter %z, %y, dim = 0, start = 0, end = 8, step = 1 : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   return %s : !fx.tensor<[8, 4], f32>
 }
 
 
 func.func @scatter_viewed(%a: !fx.tensor<[4, 8], f32>, %z: !fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32> {
-  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 8], f32>
-  %m = "fx.slice"(%b) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
-  %s = "fx.slice_scatter"(%z, %m) {dim = 0 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
-  %v = "fx.view"(%s) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32> loc("view")
-  %c = "fx.call"(%v) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[16], f32>) -> !fx.tensor<[16], f32>
+  %b = fx.call "aten::clone"(self = %a) : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 8], f32>
+  %m = fx.slice %b, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %s = fx.slice_scatter %z, %m, dim = 0, start = 0, end = 4, step = 1 : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %v = fx.view %s, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32> loc("view")
+  %c = fx.call "aten::clone"(self = %v) : (!fx.tensor<[16], f32>) -> !fx.tensor<[16], f32>
   return %c : !fx.tensor<[16], f32>
 }
 
 func.func @reshape_of_new_value_written(%a: !fx.tensor<[4, 8], f32> {fx.donated}, %x: !fx.tensor<[4, 4], f32>, %w: !fx.tensor<[4], f32>, %w2: !fx.tensor<[16], f32>, %t: !fx.tensor<[1, 16], f32>) -> !fx.tensor<[4, 4], f32> {
-  %m = "fx.slice"(%a) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
-  %n = "fx.auto_functionalized"(%m, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4, 4], f32>
-  %y = "fx.reshape"(%n) {shape = [1, 16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[1, 16], f32> loc("reshape")
-  %u = "fx.call"(%t) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[1, 16], f32>) -> !fx.tensor<[1, 16], f32>
-  "fx.call"(%u, %y, %w2) {target = "_C::fused_add_rms_norm", arg_names = ["input", "residual", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[1, 16], f32>, !fx.tensor<[1, 16], f32>, !fx.tensor<[16], f32>) -> ()
-  %r = "fx.call"(%n) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %m = fx.slice %a, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %m, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4, 4], f32>
+  %y = fx.reshape %n, shape = [1, 16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[1, 16], f32> loc("reshape")
+  %u = fx.call "aten::clone"(self = %t) : (!fx.tensor<[1, 16], f32>) -> !fx.tensor<[1, 16], f32>
+  fx.call "_C::fused_add_rms_norm"(input = %u, residual = %y, weight = %w2) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[1, 16], f32>, !fx.tensor<[1, 16], f32>, !fx.tensor<[16], f32>) -> ()
+  %r = fx.call "aten::clone"(self = %n) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
   return %r : !fx.tensor<[4, 4], f32>
 }
 
@@ -139,11 +139,11 @@ func.func @reshape_of_new_value_written(%a: !fx.tensor<[4, 8], f32> {fx.donated}
 // function would return one buffer twice, and a caller's write into one
 // result would change the other).
 func.func @two_returned_scatter_backs(%a: !fx.tensor<[6, 4], f32>) -> (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>) {
-  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
-  %top = "fx.slice"(%b) {dim = 0 : i64, start = 0 : i64, end = 3 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[3, 4], f32>
-  %s1 = "fx.slice_scatter"(%b, %top) {dim = 0 : i64, start = 0 : i64, end = 3 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>, !fx.tensor<[3, 4], f32>) -> !fx.tensor<[6, 4], f32>
-  %bot = "fx.slice"(%b) {dim = 0 : i64, start = 3 : i64, end = 6 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[3, 4], f32>
-  %s2 = "fx.slice_scatter"(%b, %bot) {dim = 0 : i64, start = 3 : i64, end = 6 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>, !fx.tensor<[3, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  %b = fx.call "aten::clone"(self = %a) : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  %top = fx.slice %b, dim = 0, start = 0, end = 3, step = 1 : !fx.tensor<[6, 4], f32> -> !fx.tensor<[3, 4], f32>
+  %s1 = fx.slice_scatter %b, %top, dim = 0, start = 0, end = 3, step = 1 : (!fx.tensor<[6, 4], f32>, !fx.tensor<[3, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  %bot = fx.slice %b, dim = 0, start = 3, end = 6, step = 1 : !fx.tensor<[6, 4], f32> -> !fx.tensor<[3, 4], f32>
+  %s2 = fx.slice_scatter %b, %bot, dim = 0, start = 3, end = 6, step = 1 : (!fx.tensor<[6, 4], f32>, !fx.tensor<[3, 4], f32>) -> !fx.tensor<[6, 4], f32>
   return %s1, %s2 : !fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>
 }
 
@@ -151,17 +151,17 @@ func.func @two_returned_scatter_backs(%a: !fx.tensor<[6, 4], f32>) -> (!fx.tenso
 // operand's buffer is read after that call: writing the operand in place
 // would hand the callee storage the caller still uses (the call check).
 func.func @donates(%x: !fx.tensor<[3, 4], f32> {fx.donated}, %z: !fx.tensor<[3, 4], f32>, %w: !fx.tensor<[4], f32>) -> !fx.tensor<[3, 4], f32> {
-  %n = "fx.auto_functionalized"(%x, %z, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[3, 4], f32>
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %x, input = %z, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[3, 4], f32>
   return %n : !fx.tensor<[3, 4], f32>
 }
 
 func.func @new_value_donated(%a: !fx.tensor<[6, 4], f32>, %z: !fx.tensor<[3, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>) {
-  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
-  %top = "fx.slice"(%b) {dim = 0 : i64, start = 0 : i64, end = 3 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[3, 4], f32>
-  %n = "fx.auto_functionalized"(%top, %z, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[3, 4], f32>
+  %b = fx.call "aten::clone"(self = %a) : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  %top = fx.slice %b, dim = 0, start = 0, end = 3, step = 1 : !fx.tensor<[6, 4], f32> -> !fx.tensor<[3, 4], f32>
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %top, input = %z, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[3, 4], f32>
   %r = func.call @donates(%n, %z, %w) : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[3, 4], f32>
-  %bot = "fx.slice"(%b) {dim = 0 : i64, start = 3 : i64, end = 6 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[3, 4], f32>
-  %k = "fx.call"(%bot) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  %bot = fx.slice %b, dim = 0, start = 3, end = 6, step = 1 : !fx.tensor<[6, 4], f32> -> !fx.tensor<[3, 4], f32>
+  %k = fx.call "aten::clone"(self = %bot) : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
   return %r, %k : !fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>
 }
 
@@ -169,17 +169,17 @@ func.func @new_value_donated(%a: !fx.tensor<[6, 4], f32>, %z: !fx.tensor<[3, 4],
 // erases it: the scatter-back between the call and the epilogue is then
 // removed in the same run (a second run must find nothing to do).
 func.func @scatter_back_before_epilogue(%a: !fx.tensor<[6, 4], f32>, %x: !fx.tensor<[6, 4], f32>, %w: !fx.tensor<[4], f32>) -> !fx.tensor<[6, 4], f32> {
-  %n = "fx.auto_functionalized"(%a, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[6, 4], f32>
-  %mid = "fx.slice"(%n) {dim = 0 : i64, start = 1 : i64, end = 5 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[4, 4], f32>
-  %s = "fx.slice_scatter"(%n, %mid) {dim = 0 : i64, start = 1 : i64, end = 5 : i64, step = 1 : i64} : (!fx.tensor<[6, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[6, 4], f32>
-  %c = "fx.call"(%a, %n) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
-  %r = "fx.call"(%s) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %a, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[6, 4], f32>
+  %mid = fx.slice %n, dim = 0, start = 1, end = 5, step = 1 : !fx.tensor<[6, 4], f32> -> !fx.tensor<[4, 4], f32>
+  %s = fx.slice_scatter %n, %mid, dim = 0, start = 1, end = 5, step = 1 : (!fx.tensor<[6, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  %c = fx.call "aten::copy_"(self = %a, src = %n) : (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
+  %r = fx.call "aten::clone"(self = %s) : (!fx.tensor<[6, 4], f32>) -> !fx.tensor<[6, 4], f32>
   return %r : !fx.tensor<[6, 4], f32>
 }
 // A caller writes into the first result of @two_returned_scatter_backs: the
 // second must not change.
 func.func @write_first_result(%a: !fx.tensor<[6, 4], f32>, %x: !fx.tensor<[6, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>) {
   %r:2 = func.call @two_returned_scatter_backs(%a) : (!fx.tensor<[6, 4], f32>) -> (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>)
-  "fx.call"(%r#0, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>, !fx.tensor<[4], f32>) -> ()
+  fx.call "_C::rms_norm"(result = %r#0, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>, !fx.tensor<[4], f32>) -> ()
   return %r#0, %r#1 : !fx.tensor<[6, 4], f32>, !fx.tensor<[6, 4], f32>
 }

@@ -25,10 +25,10 @@
 // CHECK-LABEL: cleared
 // CHECK-NEXT: ok: x + y, first 2 rows: 11 22 33 44 / 55 66 77 88, 1 allocations, no error
 func.func @pair(%x: !fx.tensor<["s0", 4], f32>, %y: !fx.tensor<["s0", 4], f32>, %n: !fx.sym<"s1">) -> !fx.tensor<["s1", 4], f32> attributes {llvm.emit_c_interface} {
-  %s = "fx.call"(%x, %y) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {},
-      operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
-    : (!fx.tensor<["s0", 4], f32>, !fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32>
-  %t = "fx.slice"(%s) {dim = 0 : i64, start = 0 : i64, end = "s1", step = 1 : i64} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s1", 4], f32>
+  %s = fx.call "aten::add.Tensor"(self = %x, other = %y)
+      : (!fx.tensor<["s0", 4], f32>, !fx.tensor<["s0", 4], f32>)
+      -> !fx.tensor<["s0", 4], f32>
+
+  %t = fx.slice %s, dim = 0, start = 0, end = "s1", step = 1 : !fx.tensor<["s0", 4], f32> -> !fx.tensor<["s1", 4], f32>
   return %t : !fx.tensor<["s1", 4], f32>
 }

@@ -17,15 +17,15 @@
 // CHECK-NEXT: out4 f32 -> f16, functional form: <f2 (3, 4), 0 mismatches
 
 func.func @copy_convert(%x16: !fx.tensor<[4], f16>, %x32: !fx.tensor<["s0", 4], f32>, %col: !fx.tensor<[3, 1], f32>, %x64: !fx.tensor<[4], i64>) -> (!fx.tensor<["s0", 4], f32>, !fx.tensor<["s0", 4], f16>, !fx.tensor<[3, 5], i32>, !fx.tensor<[2, "s0", 4], f32>, !fx.tensor<["s0", 4], f16>) {
-  %b0 = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = ["s0", 4], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<["s0", 4], f32>
-  %c0 = "fx.call"(%b0, %x16) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f32>, !fx.tensor<[4], f16>) -> !fx.tensor<["s0", 4], f32>
-  %b1 = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = ["s0", 4], dtype = f16}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<["s0", 4], f16>
-  %c1 = "fx.call"(%b1, %x32) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f16>, !fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f16>
-  %b2 = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [3, 5], dtype = i32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[3, 5], i32>
-  %c2 = "fx.call"(%b2, %col) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3, 5], i32>, !fx.tensor<[3, 1], f32>) -> !fx.tensor<[3, 5], i32>
-  %b3 = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [2, "s0", 4], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[2, "s0", 4], f32>
-  %c3 = "fx.call"(%b3, %x64) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, "s0", 4], f32>, !fx.tensor<[4], i64>) -> !fx.tensor<[2, "s0", 4], f32>
-  %b4 = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = ["s0", 4], dtype = f16}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<["s0", 4], f16>
-  %c4:2 = "fx.auto_functionalized"(%b4, %x32) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f16>, !fx.tensor<["s0", 4], f32>) -> (!fx.tensor<["s0", 4], f16>, !fx.tensor<["s0", 4], f16>)
+  %b0 = fx.call "aten::empty"() {size = ["s0", 4], dtype = f32} : () -> !fx.tensor<["s0", 4], f32>
+  %c0 = fx.call "aten::copy_"(self = %b0, src = %x16) : (!fx.tensor<["s0", 4], f32>, !fx.tensor<[4], f16>) -> !fx.tensor<["s0", 4], f32>
+  %b1 = fx.call "aten::empty"() {size = ["s0", 4], dtype = f16} : () -> !fx.tensor<["s0", 4], f16>
+  %c1 = fx.call "aten::copy_"(self = %b1, src = %x32) : (!fx.tensor<["s0", 4], f16>, !fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f16>
+  %b2 = fx.call "aten::empty"() {size = [3, 5], dtype = i32} : () -> !fx.tensor<[3, 5], i32>
+  %c2 = fx.call "aten::copy_"(self = %b2, src = %col) : (!fx.tensor<[3, 5], i32>, !fx.tensor<[3, 1], f32>) -> !fx.tensor<[3, 5], i32>
+  %b3 = fx.call "aten::empty"() {size = [2, "s0", 4], dtype = f32} : () -> !fx.tensor<[2, "s0", 4], f32>
+  %c3 = fx.call "aten::copy_"(self = %b3, src = %x64) : (!fx.tensor<[2, "s0", 4], f32>, !fx.tensor<[4], i64>) -> !fx.tensor<[2, "s0", 4], f32>
+  %b4 = fx.call "aten::empty"() {size = ["s0", 4], dtype = f16} : () -> !fx.tensor<["s0", 4], f16>
+  %c4:2 = fx.auto_functionalized "aten::copy_"(self = %b4, src = %x32) : (!fx.tensor<["s0", 4], f16>, !fx.tensor<["s0", 4], f32>) -> (!fx.tensor<["s0", 4], f16>, !fx.tensor<["s0", 4], f16>)
   return %c0, %c1, %c2, %c3, %c4#1 : !fx.tensor<["s0", 4], f32>, !fx.tensor<["s0", 4], f16>, !fx.tensor<[3, 5], i32>, !fx.tensor<[2, "s0", 4], f32>, !fx.tensor<["s0", 4], f16>
 }

@@ -9,15 +9,15 @@
 // OK: out1: bit-identical
 
 func.func @scale_rows(%x: !fx.tensor<["s0", 8], f16>, %w: !fx.tensor<[8], f16>) -> !fx.tensor<["s0", 8], f16> {
-  %buf = "fx.call"(%x) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
-  %0 = "fx.auto_functionalized"(%buf, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
-      : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>, !fx.tensor<[8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %buf = fx.call "aten::empty_like"(self = %x) : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %0 = fx.auto_functionalized "_C::rms_norm"(result = %buf, input = %x, weight = %w)
+      {epsilon = 1.0e-06 : f64} : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>, !fx.tensor<[8], f16>) -> !fx.tensor<["s0", 8], f16>
   return %0 : !fx.tensor<["s0", 8], f16>
 }
 
 func.func @add(%x: !fx.tensor<["s0", 8], f16>, %y: !fx.tensor<["s0", 8], f16>) -> (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>) {
-  %s = "fx.call"(%x, %y) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
-  %v = "fx.view"(%s) {shape = ["s0", 2, 4]} : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 2, 4], f16>
+  %s = fx.call "aten::add.Tensor"(self = %x, other = %y) : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %v = fx.view %s, shape = ["s0", 2, 4] : !fx.tensor<["s0", 8], f16> -> !fx.tensor<["s0", 2, 4], f16>
   return %s, %v : !fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>
 }
 
@@ -25,19 +25,19 @@ func.func @calls(%x: !fx.tensor<["s0", 8], f16>, %w: !fx.tensor<[8], f16>) -> (!
   %n = func.call @scale_rows(%x, %w) : (!fx.tensor<["s0", 8], f16>, !fx.tensor<[8], f16>) -> !fx.tensor<["s0", 8], f16>
   // A call's result may be any of its operands (the check does not read
   // callees): pass clones where a result meets an operand of its call.
-  %x2 = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %x2 = fx.call "aten::clone"(self = %x) : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
   %s:2 = func.call @add(%n, %x2) : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>)
-  %n2 = "fx.call"(%n) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %n2 = fx.call "aten::clone"(self = %n) : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
   %t:2 = func.call @add(%s#0, %n2) : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>)
   return %t#0, %s#1 : !fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>
 }
 
 func.func @inline(%x: !fx.tensor<["s0", 8], f16>, %w: !fx.tensor<[8], f16>) -> (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>) {
-  %buf = "fx.call"(%x) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
-  %n = "fx.auto_functionalized"(%buf, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
-      : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>, !fx.tensor<[8], f16>) -> !fx.tensor<["s0", 8], f16>
-  %s = "fx.call"(%n, %x) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
-  %v = "fx.view"(%s) {shape = ["s0", 2, 4]} : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 2, 4], f16>
-  %t = "fx.call"(%s, %n) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %buf = fx.call "aten::empty_like"(self = %x) : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %buf, input = %x, weight = %w)
+      {epsilon = 1.0e-06 : f64} : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>, !fx.tensor<[8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %s = fx.call "aten::add.Tensor"(self = %n, other = %x) : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %v = fx.view %s, shape = ["s0", 2, 4] : !fx.tensor<["s0", 8], f16> -> !fx.tensor<["s0", 2, 4], f16>
+  %t = fx.call "aten::add.Tensor"(self = %s, other = %n) : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
   return %t, %v : !fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 2, 4], f16>
 }

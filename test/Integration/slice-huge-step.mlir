@@ -11,18 +11,18 @@
 // CHECK: out1: bit-identical
 
 func.func @huge_step(%x: !fx.tensor<[8, 4], f32>) -> (!fx.tensor<[1, 4], f32>, !fx.tensor<[1, 4], f32>) {
-  %s = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = 8 : i64, step = 9223372036854775807 : i64} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[1, 4], f32>
-  %a = "fx.call"(%s) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[1, 4], f32>) -> !fx.tensor<[1, 4], f32>
-  %t = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = 1 : i64, step = 1 : i64} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[1, 4], f32>
-  %b = "fx.call"(%t) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[1, 4], f32>) -> !fx.tensor<[1, 4], f32>
+  %s = fx.slice %x, dim = 0, start = 0, end = 8, step = 9223372036854775807 : !fx.tensor<[8, 4], f32> -> !fx.tensor<[1, 4], f32>
+  %a = fx.call "aten::clone"(self = %s) : (!fx.tensor<[1, 4], f32>) -> !fx.tensor<[1, 4], f32>
+  %t = fx.slice %x, dim = 0, start = 0, end = 1, step = 1 : !fx.tensor<[8, 4], f32> -> !fx.tensor<[1, 4], f32>
+  %b = fx.call "aten::clone"(self = %t) : (!fx.tensor<[1, 4], f32>) -> !fx.tensor<[1, 4], f32>
   return %a, %b : !fx.tensor<[1, 4], f32>, !fx.tensor<[1, 4], f32>
 }
 
 // The last column from start = -1: a huge step from there still selects it.
 func.func @huge_step_symbolic(%x: !fx.tensor<["s0", 4], f32>) -> (!fx.tensor<["s0", 1], f32>, !fx.tensor<["s0", 1], f32>) {
-  %s = "fx.slice"(%x) {dim = 1 : i64, start = -1 : i64, end = 9223372036854775807 : i64, step = 9223372036854775807 : i64} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 1], f32>
-  %a = "fx.call"(%s) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 1], f32>) -> !fx.tensor<["s0", 1], f32>
-  %t = "fx.slice"(%x) {dim = 1 : i64, start = 3 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 1], f32>
-  %b = "fx.call"(%t) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 1], f32>) -> !fx.tensor<["s0", 1], f32>
+  %s = fx.slice %x, dim = 1, start = -1, end = 9223372036854775807, step = 9223372036854775807 : !fx.tensor<["s0", 4], f32> -> !fx.tensor<["s0", 1], f32>
+  %a = fx.call "aten::clone"(self = %s) : (!fx.tensor<["s0", 1], f32>) -> !fx.tensor<["s0", 1], f32>
+  %t = fx.slice %x, dim = 1, start = 3, end = 4, step = 1 : !fx.tensor<["s0", 4], f32> -> !fx.tensor<["s0", 1], f32>
+  %b = fx.call "aten::clone"(self = %t) : (!fx.tensor<["s0", 1], f32>) -> !fx.tensor<["s0", 1], f32>
   return %a, %b : !fx.tensor<["s0", 1], f32>, !fx.tensor<["s0", 1], f32>
 }

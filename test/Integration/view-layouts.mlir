@@ -28,52 +28,52 @@
 // SAME-NOT: MISMATCH
 // SAME: arguments: bit-identical
 
-"fx.schema"() {name = "fuzz::f32r2_pure", signature = "f32r2_pure(Tensor(a) self, Tensor other, int k) -> Tensor(a!)"} : () -> ()
-"fx.schema"() {name = "fuzz::f32r2_addret_", signature = "f32r2_addret_(Tensor(a!) self, Tensor other, float alpha) -> Tensor(a!)"} : () -> ()
-"fx.schema"() {name = "fuzz::f32r2_scale_", signature = "f32r2_scale_(Tensor(a!) self, *, float alpha, int bias=0) -> ()"} : () -> ()
-"fx.schema"() {name = "fuzz::f32r2_fill_", signature = "f32r2_fill_(Tensor! out, Tensor x, float alpha) -> ()"} : () -> ()
-"fx.schema"() {name = "fuzz::f32r1_scale_", signature = "f32r1_scale_(Tensor(a!) self, *, float alpha, int bias=0) -> ()"} : () -> ()
+fx.schema "fuzz::f32r2_pure" = "f32r2_pure(Tensor(a) self, Tensor other, int k) -> Tensor(a!)"
+fx.schema "fuzz::f32r2_addret_" = "f32r2_addret_(Tensor(a!) self, Tensor other, float alpha) -> Tensor(a!)"
+fx.schema "fuzz::f32r2_scale_" = "f32r2_scale_(Tensor(a!) self, *, float alpha, int bias=0) -> ()"
+fx.schema "fuzz::f32r2_fill_" = "f32r2_fill_(Tensor! out, Tensor x, float alpha) -> ()"
+fx.schema "fuzz::f32r1_scale_" = "f32r1_scale_(Tensor(a!) self, *, float alpha, int bias=0) -> ()"
 
 // FIX: remark: cloned operand 'self'
 // FIX-LABEL: func.func @view_functional_copy_return
-// FIX: %[[X:.*]] = "fx.slice"
-// FIX: %[[C:.*]] = "fx.call"(%[[X]]) {{.*}}target = "aten::clone"
-// FIX: %[[R:.*]] = "fx.call"(%[[C]], %{{.*}}) {{.*}}target = "aten::copy_"
-// FIX: "fx.view"(%[[R]])
+// FIX: %[[X:.*]] = fx.slice %
+// FIX: %[[C:.*]] = fx.call "aten::clone"(self = %[[X]])
+// FIX: %[[R:.*]] = fx.call "aten::copy_"(self = %[[C]], src = %{{.*}})
+// FIX: fx.view %[[R]],
 func.func @view_functional_copy_return(%s: !fx.tensor<[4, 4], f32>, %b: !fx.tensor<[4, 8], f32>) -> (!fx.tensor<[16], f32>, !fx.tensor<[4, 4], f32>, !fx.tensor<[4, 8], f32>) {
-  %buf = "fx.call"(%b) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 8], f32>
-  %x = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
-  %r:2 = "fx.auto_functionalized"(%x, %s) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>)
-  %v = "fx.view"(%r#0) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  %buf = fx.call "aten::clone"(self = %b) : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 8], f32>
+  %x = fx.slice %buf, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %r:2 = fx.auto_functionalized "aten::copy_"(self = %x, src = %s) : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>)
+  %v = fx.view %r#0, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
   return %v, %r#1, %buf : !fx.tensor<[16], f32>, !fx.tensor<[4, 4], f32>, !fx.tensor<[4, 8], f32>
 }
 
 // The return aliases `self`, which the op does not write: fix leaves the call
 // alone (nothing to clone) and makes it an fx.call.
 func.func @user_return_unwritten_param(%s: !fx.tensor<[4, 4], f32>, %b: !fx.tensor<[4, 8], f32>) -> (!fx.tensor<[16], f32>, !fx.tensor<[4, 8], f32>) {
-  %buf = "fx.call"(%b) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 8], f32>
-  %x = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
-  %r = "fx.auto_functionalized"(%x, %s) {target = "fuzz::f32r2_pure", arg_names = ["self", "other"], args = {k = 3 : i64}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
-  %v = "fx.view"(%r) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  %buf = fx.call "aten::clone"(self = %b) : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 8], f32>
+  %x = fx.slice %buf, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %r = fx.auto_functionalized "fuzz::f32r2_pure"(self = %x, other = %s) {k = 3 : i64} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %v = fx.view %r, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
   return %v, %buf : !fx.tensor<[16], f32>, !fx.tensor<[4, 8], f32>
 }
 
 // The return's type is not the written operand's.
 func.func @user_return_other_type(%s: !fx.tensor<[4, 4], f32>, %b: !fx.tensor<[4, 8], f32>) -> (!fx.tensor<[16], f32>, !fx.tensor<[4, 2], f32>) {
-  %buf = "fx.call"(%b) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 8], f32>
-  %x = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 2 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 2], f32>
-  %r:2 = "fx.auto_functionalized"(%x, %s) {target = "fuzz::f32r2_addret_", arg_names = ["self", "other"], args = {alpha = 0.5 : f64}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 2], f32>, !fx.tensor<[4, 4], f32>) -> (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 2], f32>)
-  %v = "fx.view"(%r#0) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  %buf = fx.call "aten::clone"(self = %b) : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 8], f32>
+  %x = fx.slice %buf, dim = 1, start = 0, end = 2, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 2], f32>
+  %r:2 = fx.auto_functionalized "fuzz::f32r2_addret_"(self = %x, other = %s) {alpha = 0.5 : f64} : (!fx.tensor<[4, 2], f32>, !fx.tensor<[4, 4], f32>) -> (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 2], f32>)
+  %v = fx.view %r#0, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
   return %v, %r#1 : !fx.tensor<[16], f32>, !fx.tensor<[4, 2], f32>
 }
 
 // FIX-LABEL: func.func @view_through_copy_return
 // FIX: aten::clone
 func.func @view_through_copy_return(%s: !fx.tensor<[4, 4], f32>, %b: !fx.tensor<[4, 8], f32> {fx.donated}) -> !fx.tensor<[16], f32> {
-  %x = "fx.slice"(%b) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
-  %n = "fx.auto_functionalized"(%x) {target = "fuzz::f32r2_scale_", arg_names = ["self"], args = {alpha = 2.0 : f64}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
-  %y = "fx.call"(%n, %s) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
-  %v = "fx.view"(%y) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  %x = fx.slice %b, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %n = fx.auto_functionalized "fuzz::f32r2_scale_"(self = %x) {alpha = 2.0 : f64} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %y = fx.call "aten::copy_"(self = %n, src = %s) : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %v = fx.view %y, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
   return %v : !fx.tensor<[16], f32>
 }
 
@@ -82,28 +82,28 @@ func.func @view_through_copy_return(%s: !fx.tensor<[4, 4], f32>, %b: !fx.tensor<
 // slice would be reshaped into a copy and the write lost: a silent
 // mismatch before the fix).
 func.func @views_its_param(%t: !fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32> {
-  %v = "fx.view"(%t) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
-  %c = "fx.call"(%v) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[16], f32>) -> !fx.tensor<[16], f32>
+  %v = fx.view %t, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
+  %c = fx.call "aten::clone"(self = %v) : (!fx.tensor<[16], f32>) -> !fx.tensor<[16], f32>
   return %c : !fx.tensor<[16], f32>
 }
 
 func.func @new_value_to_viewing_callee(%b: !fx.tensor<[4, 8], f32> {fx.donated}) -> !fx.tensor<[16], f32> {
-  %x = "fx.slice"(%b) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
-  %n = "fx.auto_functionalized"(%x) {target = "fuzz::f32r2_scale_", arg_names = ["self"], args = {alpha = 2.0 : f64}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %x = fx.slice %b, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %n = fx.auto_functionalized "fuzz::f32r2_scale_"(self = %x) {alpha = 2.0 : f64} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
   %r = func.call @views_its_param(%n) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
   return %r : !fx.tensor<[16], f32>
 }
 
 func.func @writes_through_reshape(%t: !fx.tensor<[4, 4], f32> {fx.donated}) -> !fx.tensor<[4, 4], f32> {
-  %r = "fx.reshape"(%t) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
-  "fx.call"(%r) {target = "fuzz::f32r1_scale_", arg_names = ["self"], args = {alpha = 3.0 : f64}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[16], f32>) -> ()
+  %r = fx.reshape %t, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
+  fx.call "fuzz::f32r1_scale_"(self = %r) {alpha = 3.0 : f64} : (!fx.tensor<[16], f32>) -> ()
   return %t : !fx.tensor<[4, 4], f32>
 }
 
 func.func @new_value_to_reshaping_callee(%s: !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32> {
-  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>
-  %x = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
-  %n = "fx.auto_functionalized"(%x, %s) {target = "fuzz::f32r2_fill_", arg_names = ["out", "x"], args = {alpha = 2.0 : f64}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %buf = fx.call "aten::empty"() {size = [4, 8], dtype = f32} : () -> !fx.tensor<[4, 8], f32>
+  %x = fx.slice %buf, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %n = fx.auto_functionalized "fuzz::f32r2_fill_"(out = %x, x = %s) {alpha = 2.0 : f64} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
   %c = func.call @writes_through_reshape(%n) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
   return %c : !fx.tensor<[4, 4], f32>
 }
@@ -111,18 +111,18 @@ func.func @new_value_to_reshaping_callee(%s: !fx.tensor<[4, 4], f32>) -> !fx.ten
 // Round 7: fx-noop-elimination remembered %v as contiguous (its scatter
 // taken as laid out like its base) before the scatter became its source.
 func.func @scatter_source_seen_after_rewrite(%b0: !fx.tensor<[4, 8], f32>, %base0: !fx.tensor<[4, 4], f32>, %base20: !fx.tensor<[2, 4], f32>) -> (!fx.tensor<[8], f32>, !fx.tensor<[4, 2], f32>) {
-  %b = "fx.call"(%b0) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 8], f32>
-  %base = "fx.call"(%base0) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
-  %base2 = "fx.call"(%base20) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>) -> !fx.tensor<[2, 4], f32>
-  %x = "fx.slice"(%b) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
-  %s = "fx.slice_scatter"(%base, %x) {dim = 0 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
-  %v = "fx.slice"(%s) {dim = 0 : i64, start = 0 : i64, end = 2 : i64, step = 1 : i64} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[2, 4], f32>
-  %r1 = "fx.reshape"(%v) {shape = [8]} : (!fx.tensor<[2, 4], f32>) -> !fx.tensor<[8], f32>
-  %r2 = "fx.reshape"(%r1) {shape = [4, 2]} : (!fx.tensor<[8], f32>) -> !fx.tensor<[4, 2], f32>
-  %i = "fx.view"(%s) {shape = [4, 4]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
-  %s2 = "fx.slice_scatter"(%base2, %v) {dim = 0 : i64, start = 0 : i64, end = 2 : i64, step = 1 : i64} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[2, 4], f32>) -> !fx.tensor<[2, 4], f32>
-  %w = "fx.view"(%s2) {shape = [8]} : (!fx.tensor<[2, 4], f32>) -> !fx.tensor<[8], f32>
-  %o1 = "fx.call"(%w) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8], f32>) -> !fx.tensor<[8], f32>
-  %o2 = "fx.call"(%r2) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 2], f32>) -> !fx.tensor<[4, 2], f32>
+  %b = fx.call "aten::clone"(self = %b0) : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 8], f32>
+  %base = fx.call "aten::clone"(self = %base0) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %base2 = fx.call "aten::clone"(self = %base20) : (!fx.tensor<[2, 4], f32>) -> !fx.tensor<[2, 4], f32>
+  %x = fx.slice %b, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %s = fx.slice_scatter %base, %x, dim = 0, start = 0, end = 4, step = 1 : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %v = fx.slice %s, dim = 0, start = 0, end = 2, step = 1 : !fx.tensor<[4, 4], f32> -> !fx.tensor<[2, 4], f32>
+  %r1 = fx.reshape %v, shape = [8] : !fx.tensor<[2, 4], f32> -> !fx.tensor<[8], f32>
+  %r2 = fx.reshape %r1, shape = [4, 2] : !fx.tensor<[8], f32> -> !fx.tensor<[4, 2], f32>
+  %i = fx.view %s, shape = [4, 4] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[4, 4], f32>
+  %s2 = fx.slice_scatter %base2, %v, dim = 0, start = 0, end = 2, step = 1 : (!fx.tensor<[2, 4], f32>, !fx.tensor<[2, 4], f32>) -> !fx.tensor<[2, 4], f32>
+  %w = fx.view %s2, shape = [8] : !fx.tensor<[2, 4], f32> -> !fx.tensor<[8], f32>
+  %o1 = fx.call "aten::clone"(self = %w) : (!fx.tensor<[8], f32>) -> !fx.tensor<[8], f32>
+  %o2 = fx.call "aten::clone"(self = %r2) : (!fx.tensor<[4, 2], f32>) -> !fx.tensor<[4, 2], f32>
   return %o1, %o2 : !fx.tensor<[8], f32>, !fx.tensor<[4, 2], f32>
 }

@@ -9,13 +9,13 @@
 // ONCE-COUNT-1: error: cannot lower: @fxrt_mylib__op is already declared
 // ONCE-NOT: error: cannot lower: @fxrt_mylib__op
 // ONCE-NOT: did not converge
-"fx.schema"() {name = "mylib::op", signature = "op(Tensor x) -> Tensor"} : () -> ()
+fx.schema "mylib::op" = "op(Tensor x) -> Tensor"
 func.func @negative_user_op_retyped(%x: !fx.tensor<[4], f32>, %y: !fx.tensor<[5], f32>) -> (!fx.tensor<[4], f32>, !fx.tensor<[5], f32>) {
-  %a = "fx.call"(%x) {target = "mylib::op", arg_names = ["x"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %a = fx.call "mylib::op"(x = %x) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
   // expected-error @below {{cannot lower: @fxrt_mylib__op is already declared with another type (a user op must be called with the same tensor types everywhere, and fxrt_* names are the runtime's)}}
-  %b = "fx.call"(%y) {target = "mylib::op", arg_names = ["x"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[5], f32>) -> !fx.tensor<[5], f32>
+  %b = fx.call "mylib::op"(x = %y) : (!fx.tensor<[5], f32>) -> !fx.tensor<[5], f32>
   // Its user is skipped without a second error.
-  %c = "fx.call"(%b) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[5], f32>) -> !fx.tensor<[5], f32>
+  %c = fx.call "aten::clone"(self = %b) : (!fx.tensor<[5], f32>) -> !fx.tensor<[5], f32>
   return %a, %c : !fx.tensor<[4], f32>, !fx.tensor<[5], f32>
 }
 
@@ -25,7 +25,7 @@ func.func @negative_user_op_retyped(%x: !fx.tensor<[4], f32>, %y: !fx.tensor<[5]
 func.func private @fxrt_alloc(i32)
 func.func @negative_runtime_name_taken(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
   // expected-error @below {{cannot lower: @fxrt_alloc is already declared with another type}}
-  %c = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %c = fx.call "aten::clone"(self = %x) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
   return %c : !fx.tensor<[4], f32>
 }
 
@@ -53,7 +53,7 @@ func.func @negative_fx_op_of_scf_if(%x: !fx.tensor<["s0"], f32>, %c: i1) -> !fx.
     scf.yield %x : !fx.tensor<["s0"], f32>
   }
   // expected-error @below {{cannot lower: operand 0 is an fx value from 'scf.if', which fx-lower-to-runtime does not convert (only function arguments, fx ops and func.call)}}
-  %d = "fx.call"(%r) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0"], f32>) -> !fx.tensor<["s0"], f32>
+  %d = fx.call "aten::clone"(self = %r) : (!fx.tensor<["s0"], f32>) -> !fx.tensor<["s0"], f32>
   return %d : !fx.tensor<["s0"], f32>
 }
 
@@ -64,6 +64,6 @@ func.func @negative_fx_block_argument(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4
   cf.br ^bb1(%x : !fx.tensor<[4], f32>)
 ^bb1(%y: !fx.tensor<[4], f32>):
   // expected-error @below {{cannot lower: operand 0 is an fx value from a block argument, which fx-lower-to-runtime does not convert (only function arguments, fx ops and func.call)}}
-  %d = "fx.call"(%y) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %d = fx.call "aten::clone"(self = %y) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
   return %d : !fx.tensor<[4], f32>
 }

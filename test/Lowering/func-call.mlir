@@ -7,9 +7,9 @@
 // CHECK-LABEL: func.func @double
 // CHECK-SAME: (%{{.*}}: memref<?x?xf32, strided<[?, ?], offset: ?>>) -> memref<?x4xf32, strided<[?, ?], offset: ?>>
 func.func @double(%x: !fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32> {
-  %c = "fx.call"(%x, %x) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {},
-      operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f32>, !fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32>
+  %c = fx.call "aten::add.Tensor"(self = %x, other = %x)
+      : (!fx.tensor<["s0", 4], f32>, !fx.tensor<["s0", 4], f32>)
+      -> !fx.tensor<["s0", 4], f32>
   return %c : !fx.tensor<["s0", 4], f32>
 }
 
@@ -33,7 +33,7 @@ func.func @twice(%x: !fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32> {
 // CHECK-LABEL: func.func @with_symbol
 // CHECK-SAME: (%{{.*}}: memref<?x?xf32, strided<[?, ?], offset: ?>>, %{{.*}}: index) -> memref<?x4xf32, strided<[?, ?], offset: ?>>
 func.func @with_symbol(%x: !fx.tensor<["s0", 4], f32>, %n: !fx.sym<"s1">) -> !fx.tensor<["s1", 4], f32> {
-  %y = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = "s1", step = 1 : i64} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s1", 4], f32>
+  %y = fx.slice %x, dim = 0, start = 0, end = "s1", step = 1 : !fx.tensor<["s0", 4], f32> -> !fx.tensor<["s1", 4], f32>
   return %y : !fx.tensor<["s1", 4], f32>
 }
 
@@ -45,9 +45,9 @@ func.func @with_symbol(%x: !fx.tensor<["s0", 4], f32>, %n: !fx.sym<"s1">) -> !fx
 // CHECK: return
 func.func @caller(%x: !fx.tensor<["s0", 4], f32>, %n: !fx.sym<"s1">) -> !fx.tensor<["s1", 4], f32> {
   %y = func.call @with_symbol(%x, %n) : (!fx.tensor<["s0", 4], f32>, !fx.sym<"s1">) -> !fx.tensor<["s1", 4], f32>
-  %c = "fx.call"(%y) {target = "aten::clone", arg_names = ["self"], args = {},
-      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s1", 4], f32>) -> !fx.tensor<["s1", 4], f32>
+  %c = fx.call "aten::clone"(self = %y)
+      : (!fx.tensor<["s1", 4], f32>)
+      -> !fx.tensor<["s1", 4], f32>
   return %c : !fx.tensor<["s1", 4], f32>
 }
 

@@ -1,7 +1,7 @@
 // fx-lower-to-runtime: each fx op's lowering, and the runtime calls it makes.
 // RUN: fx-opt %s --split-input-file --verify-diagnostics --pass-pipeline='builtin.module(fx-lower-to-runtime)' | FileCheck %s
 
-"fx.schema"() {name = "mylib::scale_", signature = "scale_(Tensor! out, Tensor x, float alpha, str tag) -> ()"} : () -> ()
+fx.schema "mylib::scale_" = "scale_(Tensor! out, Tensor x, float alpha, str tag) -> ()"
 
 // Types become strided memrefs, !fx.sym becomes index.  Arguments take
 // every dim as `?` and are cast to their declared static dims inside: the
@@ -52,7 +52,7 @@ func.func @shared_symbol(%x: !fx.tensor<["s0", 2], f32>, %y: !fx.tensor<["s0", 3
 // CHECK-NOT: fxrt_
 // CHECK: return
 func.func @slice(%qkv: !fx.tensor<["s0", 6144], f16>) -> !fx.tensor<["s0", 4096], f16> {
-  %q = "fx.slice"(%qkv) {dim = 1 : i64, start = 0 : i64, end = 4096 : i64, step = 1 : i64} : (!fx.tensor<["s0", 6144], f16>) -> !fx.tensor<["s0", 4096], f16>
+  %q = fx.slice %qkv, dim = 1, start = 0, end = 4096, step = 1 : !fx.tensor<["s0", 6144], f16> -> !fx.tensor<["s0", 4096], f16>
   return %q : !fx.tensor<["s0", 4096], f16>
 }
 
@@ -63,7 +63,7 @@ func.func @slice(%qkv: !fx.tensor<["s0", 6144], f16>) -> !fx.tensor<["s0", 4096]
 // CHECK-NEXT: %[[OFF:.*]] = arith.index_cast %[[START]] : i64 to index
 // CHECK-NEXT: memref.subview %{{.*}}[%[[OFF]], %{{.*}}]
 func.func @slice_symbolic_end(%x: !fx.tensor<["s0", 4], f32>, %n: !fx.sym<"s1">) -> !fx.tensor<["s1", 4], f32> {
-  %y = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = "s1", step = 1 : i64} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s1", 4], f32>
+  %y = fx.slice %x, dim = 0, start = 0, end = "s1", step = 1 : !fx.tensor<["s0", 4], f32> -> !fx.tensor<["s1", 4], f32>
   return %y : !fx.tensor<["s1", 4], f32>
 }
 
@@ -73,7 +73,7 @@ func.func @slice_symbolic_end(%x: !fx.tensor<["s0", 4], f32>, %n: !fx.sym<"s1">)
 // CHECK: call @fxrt_slice(%{{.*}}, %{{.*}}, %[[C2]], %{{.*}}, %[[C2]],
 // CHECK: memref.subview
 func.func @slice_static_of_symbolic(%x: !fx.tensor<["s0", 8], f32>) -> !fx.tensor<[2, 8], f32> {
-  %s = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = 2 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<[2, 8], f32>
+  %s = fx.slice %x, dim = 0, start = 0, end = 2, step = 1 : !fx.tensor<["s0", 8], f32> -> !fx.tensor<[2, 8], f32>
   return %s : !fx.tensor<[2, 8], f32>
 }
 
@@ -90,7 +90,7 @@ func.func @slice_static_of_symbolic(%x: !fx.tensor<["s0", 8], f32>) -> !fx.tenso
 // CHECK-NOT: scf.if
 // CHECK: return %[[R]]
 func.func @view(%x: !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 32, 128], f16> {
-  %v = "fx.view"(%x) {shape = [-1, 32, 128]} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 32, 128], f16>
+  %v = fx.view %x, shape = [-1, 32, 128] : !fx.tensor<["s0", 4096], f16> -> !fx.tensor<["s0", 32, 128], f16>
   return %v : !fx.tensor<["s0", 32, 128], f16>
 }
 
@@ -101,7 +101,7 @@ func.func @view(%x: !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 32, 128]
 // CHECK-DAG: %[[C512:.*]] = arith.constant 512 : i64
 // CHECK: call @fxrt_reshape(%{{[^,]*}}, %{{[^,]*}}, %{{[^,]*}}, %{{[^,]*}}, %{{[^,]*}}, %[[ONE]], %[[C8]], %[[C512]],
 func.func @reshape(%x: !fx.tensor<[8, 32, 16], f32>) -> !fx.tensor<[8, 512], f32> {
-  %v = "fx.reshape"(%x) {shape = [8, 512]} : (!fx.tensor<[8, 32, 16], f32>) -> !fx.tensor<[8, 512], f32>
+  %v = fx.reshape %x, shape = [8, 512] : !fx.tensor<[8, 32, 16], f32> -> !fx.tensor<[8, 512], f32>
   return %v : !fx.tensor<[8, 512], f32>
 }
 
@@ -113,7 +113,7 @@ func.func @reshape(%x: !fx.tensor<[8, 32, 16], f32>) -> !fx.tensor<[8, 512], f32
 // CHECK: memref.subview
 // CHECK: call @fxrt_copy
 func.func @slice_scatter(%qkv: !fx.tensor<["s0", 6144], f16>, %q: !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 6144], f16> {
-  %s = "fx.slice_scatter"(%qkv, %q) {dim = 1 : i64, start = 0 : i64, end = 4096 : i64, step = 1 : i64} : (!fx.tensor<["s0", 6144], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 6144], f16>
+  %s = fx.slice_scatter %qkv, %q, dim = 1, start = 0, end = 4096, step = 1 : (!fx.tensor<["s0", 6144], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 6144], f16>
   return %s : !fx.tensor<["s0", 6144], f16>
 }
 
@@ -126,7 +126,7 @@ func.func @slice_scatter(%qkv: !fx.tensor<["s0", 6144], f16>, %q: !fx.tensor<["s
 // CHECK: memref.subview
 // CHECK: call @fxrt_copy
 func.func @slice_scatter_symbolic(%x: !fx.tensor<["s0", 8], f32>, %y: !fx.tensor<["s0", "s1"], f32>) -> !fx.tensor<["s0", 8], f32> {
-  %s = "fx.slice_scatter"(%x, %y) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>, !fx.tensor<["s0", "s1"], f32>) -> !fx.tensor<["s0", 8], f32>
+  %s = fx.slice_scatter %x, %y, dim = 1, start = 0, end = 4, step = 1 : (!fx.tensor<["s0", 8], f32>, !fx.tensor<["s0", "s1"], f32>) -> !fx.tensor<["s0", 8], f32>
   return %s : !fx.tensor<["s0", 8], f32>
 }
 
@@ -140,7 +140,7 @@ func.func @slice_scatter_symbolic(%x: !fx.tensor<["s0", 8], f32>, %y: !fx.tensor
 // CHECK: %[[SEL:.*]] = arith.select %{{.*}}, %[[M1]], %[[LO]] : i64
 // CHECK: call @fxrt_alloc(%[[SEL]])
 func.func @alloc_size(%x: !fx.tensor<["s0", 4096], f32>) -> !fx.tensor<["s0", 4096], f32> {
-  %c = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+  %c = fx.call "aten::clone"(self = %x)
       : (!fx.tensor<["s0", 4096], f32>) -> !fx.tensor<["s0", 4096], f32>
   return %c : !fx.tensor<["s0", 4096], f32>
 }
@@ -151,10 +151,10 @@ func.func @alloc_size(%x: !fx.tensor<["s0", 4096], f32>) -> !fx.tensor<["s0", 40
 // CHECK-NOT: fxrt_copy
 // CHECK: call @fxrt__C__rms_norm({{.*}}) : (memref<?xi64>, memref<?xi64>, memref<?xi64>, f64) -> ()
 func.func @kernel(%x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16> {
-  %buf = "fx.call"(%x) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+  %buf = fx.call "aten::empty_like"(self = %x)
       : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
-  "fx.call"(%buf, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
-      : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> ()
+  fx.call "_C::rms_norm"(result = %buf, input = %x, weight = %w)
+      {epsilon = 1.0e-06 : f64} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> ()
   return %buf : !fx.tensor<["s0", 4096], f16>
 }
 
@@ -164,8 +164,8 @@ func.func @kernel(%x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>
 // CHECK: call @fxrt_copy
 // CHECK: call @fxrt__C__rms_norm
 func.func @auto_functionalized(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16> {
-  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
-      : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
+  %0 = fx.auto_functionalized "_C::rms_norm"(result = %out, input = %x, weight = %w)
+      {epsilon = 1.0e-06 : f64} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return %0 : !fx.tensor<["s0", 4096], f16>
 }
 
@@ -174,8 +174,8 @@ func.func @auto_functionalized(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tens
 // CHECK: arith.constant -1 : i64
 // CHECK: call @fxrt__C__rotary_embedding({{.*}}) : (memref<?xi64>, memref<?xi64>, memref<?xi64>, i64, memref<?xi64>, i64, i64, i64) -> ()
 func.func @optional_absent(%pos: !fx.tensor<["s0"], i64>, %q: !fx.tensor<["s0", 4096], f16>, %cache: !fx.tensor<[4096, 128], f16>) {
-  "fx.call"(%pos, %q, %cache) {target = "_C::rotary_embedding", arg_names = ["positions", "query", "cos_sin_cache"], args = {head_size = 128, is_neox = true}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
-      : (!fx.tensor<["s0"], i64>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096, 128], f16>) -> ()
+  fx.call "_C::rotary_embedding"(positions = %pos, query = %q, cos_sin_cache = %cache)
+      {head_size = 128, is_neox = true} : (!fx.tensor<["s0"], i64>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096, 128], f16>) -> ()
   return
 }
 
@@ -185,9 +185,9 @@ func.func @optional_absent(%pos: !fx.tensor<["s0"], i64>, %q: !fx.tensor<["s0", 
 // CHECK: call @fxrt_copy
 // CHECK: call @fxrt_copy
 func.func @storage_ops(%x: !fx.tensor<["s0", 4096], f16>, %y: !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16> {
-  %c = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+  %c = fx.call "aten::clone"(self = %x)
       : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
-  %d = "fx.call"(%y, %c) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+  %d = fx.call "aten::copy_"(self = %y, src = %c)
       : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return %d : !fx.tensor<["s0", 4096], f16>
 }
@@ -197,7 +197,7 @@ func.func @storage_ops(%x: !fx.tensor<["s0", 4096], f16>, %y: !fx.tensor<["s0", 
 // CHECK: call @fxrt_alloc
 // CHECK: call @fxrt_aten__mm({{.*}}) : (memref<?xi64>, memref<?xi64>, memref<?xi64>) -> ()
 func.func @mm(%x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096, 4096], f16>) -> !fx.tensor<["s0", 4096], f16> {
-  %0 = "fx.call"(%x, %w) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+  %0 = fx.call "aten::mm"(self = %x, mat2 = %w)
       : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096, 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return %0 : !fx.tensor<["s0", 4096], f16>
 }
@@ -213,40 +213,40 @@ func.func @mm(%x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096, 4096], f1
 // CHECK-NEXT: func.call @fxrt_mylib__scale_({{.*}}) : (memref<?x4096xf16, strided<[?, ?], offset: ?>>, memref<?x4096xf16, strided<[?, ?], offset: ?>>, f64, i64) -> ()
 // CHECK-NEXT: }
 func.func @user_op(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>) {
-  "fx.call"(%out, %x) {target = "mylib::scale_", arg_names = ["out", "x"], args = {alpha = 2.0 : f64, tag = "layer0"}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
-      : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>) -> ()
+  fx.call "mylib::scale_"(out = %out, x = %x)
+      {alpha = 2.0 : f64, tag = "layer0"} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>) -> ()
   return
 }
 // CHECK: func.func private @fxrt_mylib__scale_({{.*}}) attributes {llvm.emit_c_interface}
 
 // -----
 
-"fx.schema"() {name = "mylib::maybe_", signature = "maybe_(Tensor! out, Tensor? x) -> ()"} : () -> ()
+fx.schema "mylib::maybe_" = "maybe_(Tensor! out, Tensor? x) -> ()"
 func.func @negative_user_op_optional_absent(%out: !fx.tensor<["s0", 4096], f16>) {
   // expected-error @below {{cannot lower a call of user op mylib::maybe_: the optional tensor 'x' is left out, which user ops cannot receive}}
-  "fx.call"(%out) {target = "mylib::maybe_", arg_names = ["out"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
+  fx.call "mylib::maybe_"(out = %out)
       : (!fx.tensor<["s0", 4096], f16>) -> ()
   return
 }
 
 // -----
 
-"fx.schema"() {name = "mylib::shaped_", signature = "shaped_(Tensor! out, int[] dims) -> ()"} : () -> ()
+fx.schema "mylib::shaped_" = "shaped_(Tensor! out, int[] dims) -> ()"
 func.func @negative_user_op_list(%out: !fx.tensor<["s0", 4096], f16>) {
   // expected-error @below {{cannot lower a call of user op mylib::shaped_: parameter 'dims' has a type user ops cannot receive (lists, ScalarType)}}
-  "fx.call"(%out) {target = "mylib::shaped_", arg_names = ["out"], args = {dims = [1, 2]}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
-      : (!fx.tensor<["s0", 4096], f16>) -> ()
+  fx.call "mylib::shaped_"(out = %out)
+      {dims = [1, 2]} : (!fx.tensor<["s0", 4096], f16>) -> ()
   return
 }
 
 // -----
 
-"fx.schema"() {name = "mylib::scale_", signature = "scale_(Tensor! out) -> ()"} : () -> ()
+fx.schema "mylib::scale_" = "scale_(Tensor! out) -> ()"
 func.func @negative_user_op_two_types(%a: !fx.tensor<["s0", 4096], f16>, %b: !fx.tensor<[4096], f16>) {
-  "fx.call"(%a) {target = "mylib::scale_", arg_names = ["out"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
+  fx.call "mylib::scale_"(out = %a)
       : (!fx.tensor<["s0", 4096], f16>) -> ()
   // expected-error @below {{cannot lower: @fxrt_mylib__scale_ is already declared with another type (a user op must be called with the same tensor types everywhere, and fxrt_* names are the runtime's)}}
-  "fx.call"(%b) {target = "mylib::scale_", arg_names = ["out"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
+  fx.call "mylib::scale_"(out = %b)
       : (!fx.tensor<[4096], f16>) -> ()
   return
 }

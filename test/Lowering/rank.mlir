@@ -11,8 +11,8 @@
 // EIGHT: llvm.call @fxrt_copy(
 // EIGHT-NOT: error
 func.func @rank8(%x: !fx.tensor<[1, 2, 1, 2, 1, 2, 1, "s0"], f32>) -> !fx.tensor<[2, 2, 1, 2, 1, 1, 1, "s0"], f32> {
-  %v = "fx.reshape"(%x) {shape = [2, 2, 1, 2, 1, 1, 1, "s0"]} : (!fx.tensor<[1, 2, 1, 2, 1, 2, 1, "s0"], f32>) -> !fx.tensor<[2, 2, 1, 2, 1, 1, 1, "s0"], f32>
-  %c = "fx.call"(%v) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 2, 1, 2, 1, 1, 1, "s0"], f32>) -> !fx.tensor<[2, 2, 1, 2, 1, 1, 1, "s0"], f32>
+  %v = fx.reshape %x, shape = [2, 2, 1, 2, 1, 1, 1, "s0"] : !fx.tensor<[1, 2, 1, 2, 1, 2, 1, "s0"], f32> -> !fx.tensor<[2, 2, 1, 2, 1, 1, 1, "s0"], f32>
+  %c = fx.call "aten::clone"(self = %v) : (!fx.tensor<[2, 2, 1, 2, 1, 1, 1, "s0"], f32>) -> !fx.tensor<[2, 2, 1, 2, 1, 1, 1, "s0"], f32>
   return %c : !fx.tensor<[2, 2, 1, 2, 1, 1, 1, "s0"], f32>
 }
 

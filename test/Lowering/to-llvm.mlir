@@ -5,10 +5,10 @@
 // RUN: %mlir_opt --load-dialect-plugin=%fx_plugin --load-pass-plugin=%fx_plugin %fx_src/examples/llama_layer.mlir --pass-pipeline='builtin.module(fx-to-llvm)' | FileCheck %s
 
 // CHECK-NOT: memref.
-// CHECK-NOT: "fx.
+// CHECK-NOT: fx.
 // CHECK: llvm.func @llama_layer
 // CHECK-NOT: memref.
-// CHECK-NOT: "fx.
+// CHECK-NOT: fx.
 // CHECK: llvm.func @_mlir_ciface_fxrt__C__rms_norm(!llvm.ptr, !llvm.ptr, !llvm.ptr, f64)
 
 // LLVMIR-DAG: declare void @_mlir_ciface_fxrt_alloc(ptr, i64)

@@ -10,11 +10,11 @@
 // CHECK-LABEL: func.func @copy_back_in_branch
 // CHECK: fx.auto_functionalized
 func.func @copy_back_in_branch(%arg: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32> {
-  %n = "fx.auto_functionalized"(%arg, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %arg, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
   %false = arith.constant false
   scf.if %false {
   // expected-remark @below {{the fx passes leave this function unchanged: fx values are used inside control flow here, and the passes reason about straight-line code only}}
-    %c = "fx.call"(%arg, %n) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+    %c = fx.call "aten::copy_"(self = %arg, src = %n) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   }
   return %n : !fx.tensor<[8, 4], f32>
 }
@@ -26,15 +26,15 @@ func.func @copy_back_in_branch(%arg: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8,
 // CHECK-LABEL: func.func @loop
 // CHECK: fx.auto_functionalized
 func.func @loop(%a: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !fx.tensor<[4], f32>, %out: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
-  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %b = fx.call "aten::clone"(self = %a) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c3 = arith.constant 3 : index
   scf.for %i = %c0 to %c3 step %c1 {
   // expected-remark @below {{the fx passes leave this function unchanged: fx values are used inside control flow here, and the passes reason about straight-line code only}}
-    %r = "fx.call"(%b) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
-    %c = "fx.call"(%out, %r) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
-    %n = "fx.auto_functionalized"(%b, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
+    %r = fx.call "aten::clone"(self = %b) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+    %c = fx.call "aten::copy_"(self = %out, src = %r) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+    %n = fx.auto_functionalized "_C::rms_norm"(result = %b, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
   }
   return %b : !fx.tensor<[8, 4], f32>
 }
@@ -48,6 +48,6 @@ func.func @loop(%a: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !f
 func.func @blocks(%a: !fx.tensor<[8, 4], f32> {fx.donated}, %b: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32> {
   cf.br ^bb1(%b : !fx.tensor<[8, 4], f32>)
 ^bb1(%c: !fx.tensor<[8, 4], f32>):
-  %n = "fx.auto_functionalized"(%c, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %c, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
   return %n : !fx.tensor<[8, 4], f32>
 }

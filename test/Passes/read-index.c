@@ -28,16 +28,13 @@ static void expect(bool ok, const char *what) {
   gFailures += !ok;
 }
 
-#define SEG16(n) "operandSegmentSizes = array<i32: " n ", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>"
-#define RSEG8 "resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>"
 #define T "!fx.tensor<[4], f32>"
 #define UNARY(res, op, x)                                                    \
-  "  " res " = \"fx.call\"(" x ") {target = \"aten::" op "\", arg_names = "  \
-  "[\"self\"], args = {}, " SEG16("1") ", " RSEG8 "} : (" T ") -> " T "\n"
+  "  " res " = fx.call \"aten::" op "\"(self = " x ") : (" T ") -> " T "\n"
 
 static const char *kModule =
     "func.func @f(%a: " T ", %b: " T ") -> " T " {\n"
-    "  %v = \"fx.reshape\"(%a) {shape = [4]} : (" T ") -> " T "\n"
+    "  %v = fx.reshape %a, shape = [4] : " T " -> " T "\n"
     UNARY("%c", "clone", "%b")
     UNARY("%r", "cos", "%c")
     UNARY("%s", "sin", "%v")

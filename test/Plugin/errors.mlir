@@ -4,9 +4,9 @@
 
 // CHECK: errors.mlir:[[# @LINE + 2]]:8: error: 'fx.auto_functionalized' op target "_C::not_an_op" has no schema
 func.func @negative_no_schema(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
-  %0 = "fx.auto_functionalized"(%x) {target = "_C::not_an_op", arg_names = ["x"], args = {},
-      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
-    : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %0 = fx.auto_functionalized "_C::not_an_op"(x = %x)
+      : (!fx.tensor<[4], f32>)
+      -> !fx.tensor<[4], f32>
+
   return %0 : !fx.tensor<[4], f32>
 }

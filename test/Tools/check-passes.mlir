@@ -58,47 +58,47 @@
 // DONATED-NEXT: out1: bit-identical
 // DONATED-NEXT: arguments: bit-identical after the run (1 compared, 0 of them written by the graph; 3 donated or !fx.sym, not compared)
 
-"fx.schema"() {name = "test::scribble", signature = "scribble(Tensor x) -> ()"} : () -> ()
-"fx.schema"() {name = "test::bump", signature = "bump(Tensor x) -> Tensor"} : () -> ()
+fx.schema "test::scribble" = "scribble(Tensor x) -> ()"
+fx.schema "test::bump" = "bump(Tensor x) -> Tensor"
 
 func.func @negative_scribble(%x: !fx.tensor<[2, 2], f32>, %y: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
-  %v = "fx.view"(%x) {shape = [4]} : (!fx.tensor<[2, 2], f32>) -> !fx.tensor<[4], f32>
-  "fx.call"(%v) {target = "test::scribble", arg_names = ["x"], args = {},
-      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> ()
-  %c = "fx.call"(%y) {target = "aten::clone", arg_names = ["self"], args = {},
-      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %v = fx.view %x, shape = [4] : !fx.tensor<[2, 2], f32> -> !fx.tensor<[4], f32>
+  fx.call "test::scribble"(x = %v)
+      : (!fx.tensor<[4], f32>)
+      -> ()
+  %c = fx.call "aten::clone"(self = %y)
+      : (!fx.tensor<[4], f32>)
+      -> !fx.tensor<[4], f32>
   return %c : !fx.tensor<[4], f32>
 }
 
 func.func @negative_bump(%x: !fx.tensor<[4], f32> loc("x")) -> !fx.tensor<[4], f32> {
-  %b = "fx.call"(%x) {target = "test::bump", arg_names = ["x"], args = {},
-      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
-  %c = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {},
-      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %b = fx.call "test::bump"(x = %x)
+      : (!fx.tensor<[4], f32>)
+      -> !fx.tensor<[4], f32>
+  %c = fx.call "aten::clone"(self = %x)
+      : (!fx.tensor<[4], f32>)
+      -> !fx.tensor<[4], f32>
   return %c : !fx.tensor<[4], f32>
 }
 
 func.func @writes_argument(%out: !fx.tensor<[2, 8], f32>, %x: !fx.tensor<[2, 8], f32>, %w: !fx.tensor<[8], f32>) -> !fx.tensor<[2, 8], f32> {
-  "fx.call"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64},
-      operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
-    : (!fx.tensor<[2, 8], f32>, !fx.tensor<[2, 8], f32>, !fx.tensor<[8], f32>) -> ()
-  %c = "fx.call"(%out) {target = "aten::clone", arg_names = ["self"], args = {},
-      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 8], f32>) -> !fx.tensor<[2, 8], f32>
+  fx.call "_C::rms_norm"(result = %out, input = %x, weight = %w)
+      {epsilon = 1.0e-06 : f64}
+      : (!fx.tensor<[2, 8], f32>, !fx.tensor<[2, 8], f32>, !fx.tensor<[8], f32>)
+      -> ()
+  %c = fx.call "aten::clone"(self = %out)
+      : (!fx.tensor<[2, 8], f32>)
+      -> !fx.tensor<[2, 8], f32>
   return %c : !fx.tensor<[2, 8], f32>
 }
 
 func.func @donated(%n: !fx.sym<"s0">, %x: !fx.tensor<["s0", 8], f16> {fx.donated}, %r: !fx.tensor<["s0", 8], f16> {fx.donated}, %w: !fx.tensor<[8], f16>) -> (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) {
-  %0:2 = "fx.auto_functionalized"(%x, %r, %w) {target = "_C::fused_add_rms_norm",
-      arg_names = ["input", "residual", "weight"], args = {epsilon = 1.0e-06 : f64},
-      operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>}
-    : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>, !fx.tensor<[8], f16>)
-   -> (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>)
+  %0:2 = fx.auto_functionalized "_C::fused_add_rms_norm"(input = %x, residual = %r, weight = %w)
+      {epsilon = 1.0e-06 : f64}
+      : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>, !fx.tensor<[8], f16>)
+      -> (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>)
+
+
   return %0#0, %0#1 : !fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>
 }

@@ -8,10 +8,10 @@
 
 // CHECK-LABEL: func.func @upstream_passes
 // CHECK-NOT: arith.addi
-// CHECK: "fx.view"
+// CHECK: fx.view
 func.func @upstream_passes(%x: !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 32, 128], f16> {
   %c = arith.constant 1 : index
   %d = arith.addi %c, %c : index
-  %0 = "fx.view"(%x) {shape = ["s0", 32, 128]} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 32, 128], f16>
+  %0 = fx.view %x, shape = ["s0", 32, 128] : !fx.tensor<["s0", 4096], f16> -> !fx.tensor<["s0", 32, 128], f16>
   return %0 : !fx.tensor<["s0", 32, 128], f16>
 }

@@ -152,13 +152,13 @@
 // LOWER: error: cannot lower a call of user op test::opt
 // LOWER: fx-run: error: lowering to LLVM failed (see above)
 
-"fx.schema"() {name = "test::opt", signature = "opt(Tensor x, Tensor? y=None) -> Tensor"} : () -> ()
-"fx.schema"() {name = "test::bump", signature = "bump(Tensor x) -> Tensor"} : () -> ()
+fx.schema "test::opt" = "opt(Tensor x, Tensor? y=None) -> Tensor"
+fx.schema "test::bump" = "bump(Tensor x) -> Tensor"
 
 func.func @copy(%x: !fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32> {
-  %0 = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {},
-      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32>
+  %0 = fx.call "aten::clone"(self = %x)
+      : (!fx.tensor<["s0", 4], f32>)
+      -> !fx.tensor<["s0", 4], f32>
   return %0 : !fx.tensor<["s0", 4], f32>
 }
 
@@ -180,15 +180,15 @@ func.func @negative_huge(%x: !fx.tensor<["s0", "s1"], f32>) -> !fx.tensor<["s0",
 }
 
 func.func @negative_optional_left_out(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
-  %0 = "fx.call"(%x) {target = "test::opt", arg_names = ["x"], args = {},
-      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %0 = fx.call "test::opt"(x = %x)
+      : (!fx.tensor<[4], f32>)
+      -> !fx.tensor<[4], f32>
   return %0 : !fx.tensor<[4], f32>
 }
 
 func.func @negative_user_op(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
-  %0 = "fx.call"(%x) {target = "test::bump", arg_names = ["x"], args = {},
-      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %0 = fx.call "test::bump"(x = %x)
+      : (!fx.tensor<[4], f32>)
+      -> !fx.tensor<[4], f32>
   return %0 : !fx.tensor<[4], f32>
 }

@@ -43,25 +43,25 @@
 // OPT: fx-run: error: -O4: the optimization level must be 0, 1, 2 or 3
 
 func.func @copy(%x: !fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16> {
-  %0 = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {},
-      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
-    : (!fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %0 = fx.call "aten::clone"(self = %x)
+      : (!fx.tensor<["s0", 8], f16>)
+      -> !fx.tensor<["s0", 8], f16>
+
   return %0 : !fx.tensor<["s0", 8], f16>
 }
 
 func.func @double(%x: !fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16> {
-  %0 = "fx.call"(%x, %x) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {},
-      operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
-    : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>) -> !fx.tensor<["s0", 8], f16>
+  %0 = fx.call "aten::add.Tensor"(self = %x, other = %x)
+      : (!fx.tensor<["s0", 8], f16>, !fx.tensor<["s0", 8], f16>)
+      -> !fx.tensor<["s0", 8], f16>
+
   return %0 : !fx.tensor<["s0", 8], f16>
 }
 
 func.func @double_f32(%x: !fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 8], f32> {
-  %0 = "fx.call"(%x, %x) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {},
-      operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
-    : (!fx.tensor<["s0", 8], f32>, !fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 8], f32>
+  %0 = fx.call "aten::add.Tensor"(self = %x, other = %x)
+      : (!fx.tensor<["s0", 8], f32>, !fx.tensor<["s0", 8], f32>)
+      -> !fx.tensor<["s0", 8], f32>
+
   return %0 : !fx.tensor<["s0", 8], f32>
 }

@@ -23,20 +23,20 @@
 
 func.func @random(%a: !fx.tensor<[5], f32>, %b: !fx.tensor<[3], i32>, %c: !fx.tensor<[2, 3], f16>, %d: !fx.tensor<[4], i1>, %e: !fx.tensor<[2], i64>)
     -> (!fx.tensor<[5], f32>, !fx.tensor<[3], i32>, !fx.tensor<[2, 3], f16>, !fx.tensor<[4], i1>, !fx.tensor<[2], i64>) {
-  %0 = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {},
-      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[5], f32>) -> !fx.tensor<[5], f32>
-  %1 = "fx.call"(%b) {target = "aten::clone", arg_names = ["self"], args = {},
-      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3], i32>) -> !fx.tensor<[3], i32>
-  %2 = "fx.call"(%c) {target = "aten::clone", arg_names = ["self"], args = {},
-      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 3], f16>) -> !fx.tensor<[2, 3], f16>
-  %3 = "fx.call"(%d) {target = "aten::clone", arg_names = ["self"], args = {},
-      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], i1>) -> !fx.tensor<[4], i1>
-  %4 = "fx.call"(%e) {target = "aten::clone", arg_names = ["self"], args = {},
-      operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2], i64>) -> !fx.tensor<[2], i64>
+  %0 = fx.call "aten::clone"(self = %a)
+      : (!fx.tensor<[5], f32>)
+      -> !fx.tensor<[5], f32>
+  %1 = fx.call "aten::clone"(self = %b)
+      : (!fx.tensor<[3], i32>)
+      -> !fx.tensor<[3], i32>
+  %2 = fx.call "aten::clone"(self = %c)
+      : (!fx.tensor<[2, 3], f16>)
+      -> !fx.tensor<[2, 3], f16>
+  %3 = fx.call "aten::clone"(self = %d)
+      : (!fx.tensor<[4], i1>)
+      -> !fx.tensor<[4], i1>
+  %4 = fx.call "aten::clone"(self = %e)
+      : (!fx.tensor<[2], i64>)
+      -> !fx.tensor<[2], i64>
   return %0, %1, %2, %3, %4 : !fx.tensor<[5], f32>, !fx.tensor<[3], i32>, !fx.tensor<[2, 3], f16>, !fx.tensor<[4], i1>, !fx.tensor<[2], i64>
 }

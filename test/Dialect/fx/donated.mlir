@@ -7,12 +7,12 @@
 // CHECK: error: 'func.func' op argument 0 has fx.donated = false, but fx.donated is a unit attribute: write {fx.donated} or leave it out
 func.func @negative_donated_false(%out: !fx.tensor<["s0", 4096], f16> {fx.donated = false}, %x: !fx.tensor<["s0", 4096], f16>,
                                   %w: !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16> {
-  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm",
-      arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64},
-      operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
-    : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>)
-   -> !fx.tensor<["s0", 4096], f16>
+  %0 = fx.auto_functionalized "_C::rms_norm"(result = %out, input = %x, weight = %w)
+      {epsilon = 1.0e-06 : f64}
+      : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>)
+      -> !fx.tensor<["s0", 4096], f16>
+
+
   return %0 : !fx.tensor<["s0", 4096], f16>
 }
 
@@ -21,16 +21,16 @@ func.func @negative_donated_false(%out: !fx.tensor<["s0", 4096], f16> {fx.donate
 // CHECK-LABEL: func.func @donated
 // CHECK-SAME: (%[[OUT:[^:]*]]: !fx.tensor<["s0", 4096], f16> {fx.donated}
 // CHECK-NOT: aten::clone
-// CHECK: "fx.call"(%[[OUT]],
-// CHECK-SAME: target = "_C::rms_norm"
+// CHECK: fx.call "_C::rms_norm"
+// CHECK-SAME: (result = %[[OUT]],
 // CHECK: return %[[OUT]]
 func.func @donated(%out: !fx.tensor<["s0", 4096], f16> {fx.donated}, %x: !fx.tensor<["s0", 4096], f16>,
                    %w: !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16> {
-  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm",
-      arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64},
-      operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>,
-      resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
-    : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>)
-   -> !fx.tensor<["s0", 4096], f16>
+  %0 = fx.auto_functionalized "_C::rms_norm"(result = %out, input = %x, weight = %w)
+      {epsilon = 1.0e-06 : f64}
+      : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>)
+      -> !fx.tensor<["s0", 4096], f16>
+
+
   return %0 : !fx.tensor<["s0", 4096], f16>
 }

@@ -9,50 +9,9 @@ func.func @bad_dtype(%x: !fx.tensor<[4], f64>) { return }
 
 // -----
 
-func.func @shape_not_array(%x: !fx.tensor<[4], f32>) {
-  // expected-error @below {{expected base attribute 'builtin.array' but got 'builtin.integer'}}
-  %0 = "fx.reshape"(%x) {shape = 4} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
-  return
-}
-
-// -----
-
-func.func @missing_attr(%x: !fx.tensor<[4], f32>) {
-  // expected-error @below {{'fx.reshape' op attribute "shape" is expected but not provided}}
-  %0 = "fx.reshape"(%x) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
-  return
-}
-
-// -----
-
-func.func @result_not_tensor(%x: !fx.tensor<[4], f32>) {
-  // expected-error @below {{expected base type 'fx.tensor' but got 'builtin.f32'}}
-  %0 = "fx.reshape"(%x) {shape = [4]} : (!fx.tensor<[4], f32>) -> f32
-  return
-}
-
-// -----
-
-func.func @target_not_string(%x: !fx.tensor<[4], f32>) {
-  // expected-error @below {{expected base attribute 'builtin.string' but got 'builtin.integer'}}
-  "fx.call"(%x) {target = 3, arg_names = ["a"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> ()
-  return
-}
-
-// -----
-
-// Too many operands: 16 slots of at most one value each.
-func.func @too_many_operands(%x: !fx.tensor<[4], f32>) {
-  // expected-error @below {{element 15 in 'operandSegmentSizes' attribute must be equal to 0 or 1}}
-  "fx.call"(%x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x, %x) {target = "a::b", arg_names = [], args = {}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> ()
-  return
-}
-
-// -----
-
 func.func @dim_not_int(%x: !fx.tensor<[4], f32>) {
   // expected-error @below {{'fx.reshape' op result 0 has type !fx.tensor<[1.500000e+00], f32> whose dim 0 is not an i64 >= 0 or a symbol string}}
-  %0 = "fx.reshape"(%x) {shape = [-1]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[1.5], f32>
+  %0 = fx.reshape %x, shape = [-1] : !fx.tensor<[4], f32> -> !fx.tensor<[1.5], f32>
   return
 }
 
@@ -60,7 +19,7 @@ func.func @dim_not_int(%x: !fx.tensor<[4], f32>) {
 
 func.func @dim_negative(%x: !fx.tensor<[-3], f32>) {
   // expected-error @below {{'fx.reshape' op operand 0 has type !fx.tensor<[-3], f32> whose dim 0 is not an i64 >= 0 or a symbol string}}
-  %0 = "fx.reshape"(%x) {shape = [-1]} : (!fx.tensor<[-3], f32>) -> !fx.tensor<[4], f32>
+  %0 = fx.reshape %x, shape = [-1] : !fx.tensor<[-3], f32> -> !fx.tensor<[4], f32>
   return
 }
 
@@ -68,7 +27,7 @@ func.func @dim_negative(%x: !fx.tensor<[-3], f32>) {
 
 func.func @dim_i32(%x: !fx.tensor<[4], f32>) {
   // expected-error @below {{'fx.reshape' op result 0 has type !fx.tensor<[4 : i32], f32> whose dim 0 is not an i64 >= 0 or a symbol string}}
-  %0 = "fx.reshape"(%x) {shape = [-1]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4 : i32], f32>
+  %0 = fx.reshape %x, shape = [-1] : !fx.tensor<[4], f32> -> !fx.tensor<[4 : i32], f32>
   return
 }
 
@@ -76,7 +35,7 @@ func.func @dim_i32(%x: !fx.tensor<[4], f32>) {
 
 func.func @undeclared_symbol(%x: !fx.tensor<["s0", 4], f32>) {
   // expected-error @below {{'fx.reshape' op result 0 uses symbol "s1", which no argument of the enclosing function declares (as a tensor dim or an !fx.sym)}}
-  %0 = "fx.reshape"(%x) {shape = ["s1", 4]} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s1", 4], f32>
+  %0 = fx.reshape %x, shape = ["s1", 4] : !fx.tensor<["s0", 4], f32> -> !fx.tensor<["s1", 4], f32>
   return
 }
 
@@ -84,7 +43,7 @@ func.func @undeclared_symbol(%x: !fx.tensor<["s0", 4], f32>) {
 
 func.func @empty_symbol(%x: !fx.tensor<["s0", 4], f32>) {
   // expected-error @below {{'fx.slice' op end has an empty symbol name}}
-  %0 = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = "", step = 1 : i64} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32>
+  %0 = fx.slice %x, dim = 0, start = 0, end = "", step = 1 : !fx.tensor<["s0", 4], f32> -> !fx.tensor<["s0", 4], f32>
   return
 }
 
@@ -101,7 +60,7 @@ func.func @bad_signature(%x: !fx.tensor<[-1], f32>) -> !fx.tensor<[-1], f32> {
 
 func.func @shape_rank(%x: !fx.tensor<[4], f32>) {
   // expected-error @below {{'fx.view' op shape has 2 entries but the result has rank 1}}
-  %0 = "fx.view"(%x) {shape = [2, 2]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %0 = fx.view %x, shape = [2, 2] : !fx.tensor<[4], f32> -> !fx.tensor<[4], f32>
   return
 }
 
@@ -109,7 +68,7 @@ func.func @shape_rank(%x: !fx.tensor<[4], f32>) {
 
 func.func @shape_entry_kind(%x: !fx.tensor<[4], f32>) {
   // expected-error @below {{'fx.reshape' op shape entry 0 must be an i64 or a symbol string, got 4.000000e+00 : f32}}
-  %0 = "fx.reshape"(%x) {shape = [4.0 : f32]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %0 = fx.reshape %x, shape = [4.0 : f32] : !fx.tensor<[4], f32> -> !fx.tensor<[4], f32>
   return
 }
 
@@ -117,7 +76,7 @@ func.func @shape_entry_kind(%x: !fx.tensor<[4], f32>) {
 
 func.func @shape_entry_negative(%x: !fx.tensor<[4], f32>) {
   // expected-error @below {{'fx.reshape' op shape entry 0 is -2; sizes are >= 0, or -1 to infer one}}
-  %0 = "fx.reshape"(%x) {shape = [-2]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %0 = fx.reshape %x, shape = [-2] : !fx.tensor<[4], f32> -> !fx.tensor<[4], f32>
   return
 }
 
@@ -125,7 +84,7 @@ func.func @shape_entry_negative(%x: !fx.tensor<[4], f32>) {
 
 func.func @two_inferred(%x: !fx.tensor<[4], f32>) {
   // expected-error @below {{'fx.reshape' op shape entries 0 and 1 are both -1; at most one size can be inferred}}
-  %0 = "fx.reshape"(%x) {shape = [-1, -1]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[2, 2], f32>
+  %0 = fx.reshape %x, shape = [-1, -1] : !fx.tensor<[4], f32> -> !fx.tensor<[2, 2], f32>
   return
 }
 
@@ -133,7 +92,7 @@ func.func @two_inferred(%x: !fx.tensor<[4], f32>) {
 
 func.func @shape_int_mismatch(%x: !fx.tensor<[4], f32>) {
   // expected-error @below {{'fx.reshape' op shape entry 1 is 4 but result dim 1 is not}}
-  %0 = "fx.reshape"(%x) {shape = [1, 4]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[1, 2], f32>
+  %0 = fx.reshape %x, shape = [1, 4] : !fx.tensor<[4], f32> -> !fx.tensor<[1, 2], f32>
   return
 }
 
@@ -141,7 +100,7 @@ func.func @shape_int_mismatch(%x: !fx.tensor<[4], f32>) {
 
 func.func @shape_symbol_mismatch(%x: !fx.tensor<["s0", 4], f32>) {
   // expected-error @below {{'fx.reshape' op shape entry 0 is "s0" but result dim 0 is not}}
-  %0 = "fx.reshape"(%x) {shape = ["s0", 4]} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<[2, 4], f32>
+  %0 = fx.reshape %x, shape = ["s0", 4] : !fx.tensor<["s0", 4], f32> -> !fx.tensor<[2, 4], f32>
   return
 }
 
@@ -149,7 +108,7 @@ func.func @shape_symbol_mismatch(%x: !fx.tensor<["s0", 4], f32>) {
 
 func.func @reshape_dtype(%x: !fx.tensor<[4], f32>) {
   // expected-error @below {{'fx.reshape' op result dtype f16 differs from the input dtype f32}}
-  %0 = "fx.reshape"(%x) {shape = [4]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f16>
+  %0 = fx.reshape %x, shape = [4] : !fx.tensor<[4], f32> -> !fx.tensor<[4], f16>
   return
 }
 
@@ -157,31 +116,7 @@ func.func @reshape_dtype(%x: !fx.tensor<[4], f32>) {
 
 func.func @element_count(%x: !fx.tensor<["s0", 4096], f16>) {
   // expected-error @below {{'fx.reshape' op changes the element count: input !fx.tensor<["s0", 4096], f16>, result !fx.tensor<["s0", 128, 64], f16>}}
-  %0 = "fx.reshape"(%x) {shape = [-1, 128, 64]} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 128, 64], f16>
-  return
-}
-
-// -----
-
-func.func @slice_dim_type(%x: !fx.tensor<["s0", 8], f32>) {
-  // expected-error @below {{'fx.slice' op dim must be an i64, got 1 : i32}}
-  %0 = "fx.slice"(%x) {dim = 1 : i32, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 4], f32>
-  return
-}
-
-// -----
-
-func.func @slice_step_type(%x: !fx.tensor<["s0", 8], f32>) {
-  // expected-error @below {{'fx.slice' op step must be an i64, got 1 : i8}}
-  %0 = "fx.slice"(%x) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i8} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 4], f32>
-  return
-}
-
-// -----
-
-func.func @slice_start_kind(%x: !fx.tensor<["s0", 8], f32>) {
-  // expected-error @below {{'fx.slice' op start must be an i64 or a symbol string, got 0 : i32}}
-  %0 = "fx.slice"(%x) {dim = 1 : i64, start = 0 : i32, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 4], f32>
+  %0 = fx.reshape %x, shape = [-1, 128, 64] : !fx.tensor<["s0", 4096], f16> -> !fx.tensor<["s0", 128, 64], f16>
   return
 }
 
@@ -189,7 +124,7 @@ func.func @slice_start_kind(%x: !fx.tensor<["s0", 8], f32>) {
 
 func.func @slice_dim_range(%x: !fx.tensor<["s0", 8], f32>) {
   // expected-error @below {{'fx.slice' op dim -3 is out of range for the rank 2 input}}
-  %0 = "fx.slice"(%x) {dim = -3 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 4], f32>
+  %0 = fx.slice %x, dim = -3, start = 0, end = 4, step = 1 : !fx.tensor<["s0", 8], f32> -> !fx.tensor<["s0", 4], f32>
   return
 }
 
@@ -197,7 +132,7 @@ func.func @slice_dim_range(%x: !fx.tensor<["s0", 8], f32>) {
 
 func.func @slice_step(%x: !fx.tensor<["s0", 8], f32>) {
   // expected-error @below {{'fx.slice' op step must be >= 1, got 0}}
-  %0 = "fx.slice"(%x) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 0 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 4], f32>
+  %0 = fx.slice %x, dim = 1, start = 0, end = 4, step = 0 : !fx.tensor<["s0", 8], f32> -> !fx.tensor<["s0", 4], f32>
   return
 }
 
@@ -205,7 +140,7 @@ func.func @slice_step(%x: !fx.tensor<["s0", 8], f32>) {
 
 func.func @slice_rank(%x: !fx.tensor<["s0", 8], f32>) {
   // expected-error @below {{'fx.slice' op result rank 1 differs from the input rank 2}}
-  %0 = "fx.slice"(%x) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<[4], f32>
+  %0 = fx.slice %x, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<["s0", 8], f32> -> !fx.tensor<[4], f32>
   return
 }
 
@@ -213,7 +148,7 @@ func.func @slice_rank(%x: !fx.tensor<["s0", 8], f32>) {
 
 func.func @slice_dtype(%x: !fx.tensor<["s0", 8], f32>) {
   // expected-error @below {{'fx.slice' op result dtype f16 differs from the input dtype f32}}
-  %0 = "fx.slice"(%x) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 4], f16>
+  %0 = fx.slice %x, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<["s0", 8], f32> -> !fx.tensor<["s0", 4], f16>
   return
 }
 
@@ -221,7 +156,7 @@ func.func @slice_dtype(%x: !fx.tensor<["s0", 8], f32>) {
 
 func.func @slice_other_dim(%x: !fx.tensor<["s0", 8], f32>) {
   // expected-error @below {{'fx.slice' op result dim 0 differs from the input dim 0 outside the sliced dim 1}}
-  %0 = "fx.slice"(%x) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<[3, 4], f32>
+  %0 = fx.slice %x, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<["s0", 8], f32> -> !fx.tensor<[3, 4], f32>
   return
 }
 
@@ -230,7 +165,7 @@ func.func @slice_other_dim(%x: !fx.tensor<["s0", 8], f32>) {
 // end = -1 stops before the last element: 7 of 8, not 8.
 func.func @slice_length(%x: !fx.tensor<["s0", 8], f32>) {
   // expected-error @below {{'fx.slice' op result dim 1 is 8 but the slice selects 7 elements}}
-  %0 = "fx.slice"(%x) {dim = 1 : i64, start = 0 : i64, end = -1 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 8], f32>
+  %0 = fx.slice %x, dim = 1, start = 0, end = -1, step = 1 : !fx.tensor<["s0", 8], f32> -> !fx.tensor<["s0", 8], f32>
   return
 }
 
@@ -238,7 +173,7 @@ func.func @slice_length(%x: !fx.tensor<["s0", 8], f32>) {
 
 func.func @slice_step_length(%x: !fx.tensor<["s0", 8], f32>) {
   // expected-error @below {{'fx.slice' op result dim 1 is 3 but the slice selects 4 elements}}
-  %0 = "fx.slice"(%x) {dim = -1 : i64, start = 0 : i64, end = 9223372036854775807 : i64, step = 2 : i64} : (!fx.tensor<["s0", 8], f32>) -> !fx.tensor<["s0", 3], f32>
+  %0 = fx.slice %x, dim = -1, start = 0, end = 9223372036854775807, step = 2 : !fx.tensor<["s0", 8], f32> -> !fx.tensor<["s0", 3], f32>
   return
 }
 
@@ -246,7 +181,7 @@ func.func @slice_step_length(%x: !fx.tensor<["s0", 8], f32>) {
 
 func.func @scatter_result(%x: !fx.tensor<["s0", 8], f32>, %y: !fx.tensor<["s0", 4], f32>) {
   // expected-error @below {{'fx.slice_scatter' op result type !fx.tensor<["s0", 4], f32> differs from the base type !fx.tensor<["s0", 8], f32>}}
-  %0 = "fx.slice_scatter"(%x, %y) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>, !fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32>
+  %0 = fx.slice_scatter %x, %y, dim = 1, start = 0, end = 4, step = 1 : (!fx.tensor<["s0", 8], f32>, !fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32>
   return
 }
 
@@ -254,7 +189,7 @@ func.func @scatter_result(%x: !fx.tensor<["s0", 8], f32>, %y: !fx.tensor<["s0", 
 
 func.func @scatter_src_dim(%x: !fx.tensor<["s0", 8], f32>, %y: !fx.tensor<["s0", 4], f32>) {
   // expected-error @below {{'fx.slice_scatter' op src dim 1 is 4 but the slice selects 2 elements}}
-  %0 = "fx.slice_scatter"(%x, %y) {dim = 1 : i64, start = 6 : i64, end = 8 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8], f32>, !fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 8], f32>
+  %0 = fx.slice_scatter %x, %y, dim = 1, start = 6, end = 8, step = 1 : (!fx.tensor<["s0", 8], f32>, !fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 8], f32>
   return
 }
 
@@ -262,7 +197,7 @@ func.func @scatter_src_dim(%x: !fx.tensor<["s0", 8], f32>, %y: !fx.tensor<["s0",
 
 func.func @unknown_arg_name(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
   // expected-error @below {{'fx.auto_functionalized' op operand 2 named "wieght" is not a parameter of _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> ()}}
-  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "wieght"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  %0 = fx.auto_functionalized "_C::rms_norm"(result = %out, input = %x, wieght = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return
 }
 
@@ -270,7 +205,7 @@ func.func @unknown_arg_name(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<
 
 func.func @operand_not_tensor_param(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
   // expected-error @below {{'fx.auto_functionalized' op operand 2 named "epsilon" is a float parameter of _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> (); only Tensor parameters are operands, others go in 'args'}}
-  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "epsilon"], args = {}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  %0 = fx.auto_functionalized "_C::rms_norm"(result = %out, input = %x, epsilon = %w) : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return
 }
 
@@ -278,7 +213,7 @@ func.func @operand_not_tensor_param(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx
 
 func.func @repeated_operand(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
   // expected-error @below {{'fx.auto_functionalized' op operand 2 named "input" repeats operand 1}}
-  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "input"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  %0 = fx.auto_functionalized "_C::rms_norm"(result = %out, input = %x, input = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return
 }
 
@@ -286,7 +221,7 @@ func.func @repeated_operand(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<
 
 func.func @operand_order(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
   // expected-error @below {{'fx.auto_functionalized' op operand 1 named "result" is out of schema order in _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> ()}}
-  %0 = "fx.auto_functionalized"(%x, %out, %w) {target = "_C::rms_norm", arg_names = ["input", "result", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  %0 = fx.auto_functionalized "_C::rms_norm"(input = %x, result = %out, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return
 }
 
@@ -294,7 +229,7 @@ func.func @operand_order(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s
 
 func.func @missing_operand(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
   // expected-error @below {{'fx.auto_functionalized' op missing required operand "input" of _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> ()}}
-  %0 = "fx.auto_functionalized"(%out, %w) {target = "_C::rms_norm", arg_names = ["result", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  %0 = fx.auto_functionalized "_C::rms_norm"(result = %out, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return
 }
 
@@ -302,7 +237,7 @@ func.func @missing_operand(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<[
 
 func.func @missing_arg(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
   // expected-error @below {{'fx.auto_functionalized' op missing required argument "epsilon" of _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> () (in 'args')}}
-  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  %0 = fx.auto_functionalized "_C::rms_norm"(result = %out, input = %x, weight = %w) : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return
 }
 
@@ -310,7 +245,7 @@ func.func @missing_arg(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0"
 
 func.func @unknown_arg(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
   // expected-error @below {{'fx.auto_functionalized' op args entry "eps" is not a parameter of _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> ()}}
-  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {eps = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  %0 = fx.auto_functionalized "_C::rms_norm"(result = %out, input = %x, weight = %w) {eps = 1.0e-06 : f64} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return
 }
 
@@ -318,7 +253,7 @@ func.func @unknown_arg(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0"
 
 func.func @arg_is_tensor(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
   // expected-error @below {{'fx.auto_functionalized' op args entry "weight" is a Tensor parameter of _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> (); tensors are operands}}
-  %0 = "fx.auto_functionalized"(%out, %x) {target = "_C::rms_norm", arg_names = ["result", "input"], args = {epsilon = 1.0e-06 : f64, weight = 1.0 : f64}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  %0 = fx.auto_functionalized "_C::rms_norm"(result = %out, input = %x) {epsilon = 1.0e-06 : f64, weight = 1.0 : f64} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return
 }
 
@@ -326,7 +261,7 @@ func.func @arg_is_tensor(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s
 
 func.func @arg_kind(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
   // expected-error @below {{'fx.auto_functionalized' op args entry "epsilon" must be an f64 float for 'float' in _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> (), got 1 : i64}}
-  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  %0 = fx.auto_functionalized "_C::rms_norm"(result = %out, input = %x, weight = %w) {epsilon = 1} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return
 }
 
@@ -334,7 +269,7 @@ func.func @arg_kind(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4
 
 func.func @arg_f32(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
   // expected-error @below {{'fx.auto_functionalized' op args entry "epsilon" must be an f64 float for 'float' in _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> (), got 9.99999997E-7 : f32}}
-  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f32}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  %0 = fx.auto_functionalized "_C::rms_norm"(result = %out, input = %x, weight = %w) {epsilon = 1.0e-06 : f32} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return
 }
 
@@ -342,7 +277,7 @@ func.func @arg_f32(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 40
 
 func.func @arg_bool_kind(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
   // expected-error @below {{'fx.auto_functionalized' op args entry "is_neox" must be a bool for 'bool' in _C::rotary_embedding(Tensor positions, Tensor! query, Tensor!? key, int head_size, Tensor cos_sin_cache, bool is_neox, int rope_dim_offset=0, bool inverse=False) -> (), got 1 : i64}}
-  %0 = "fx.auto_functionalized"(%w, %x, %w) {target = "_C::rotary_embedding", arg_names = ["positions", "query", "cos_sin_cache"], args = {head_size = 128, is_neox = 1}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  %0 = fx.auto_functionalized "_C::rotary_embedding"(positions = %w, query = %x, cos_sin_cache = %w) {head_size = 128, is_neox = 1} : (!fx.tensor<[4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return
 }
 
@@ -350,7 +285,7 @@ func.func @arg_bool_kind(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s
 
 func.func @arg_symbol(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
   // expected-error @below {{'fx.auto_functionalized' op args entry "head_size" uses symbol "s9", which no argument of the enclosing function declares (as a tensor dim or an !fx.sym)}}
-  %0 = "fx.auto_functionalized"(%w, %x, %w) {target = "_C::rotary_embedding", arg_names = ["positions", "query", "cos_sin_cache"], args = {head_size = "s9", is_neox = true}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  %0 = fx.auto_functionalized "_C::rotary_embedding"(positions = %w, query = %x, cos_sin_cache = %w) {head_size = "s9", is_neox = true} : (!fx.tensor<[4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return
 }
 
@@ -358,7 +293,7 @@ func.func @arg_symbol(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0",
 
 func.func @result_count(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
   // expected-error @below {{'fx.auto_functionalized' op has 2 results but _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> () needs 1 (0 returned, 1 for mutated operands)}}
-  %0:2 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>)
+  %0:2 = fx.auto_functionalized "_C::rms_norm"(result = %out, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>)
   return
 }
 
@@ -366,7 +301,7 @@ func.func @result_count(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0
 
 func.func @call_result_count(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
   // expected-error @below {{'fx.call' op has 1 results but _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> () needs 0 (0 returned, 0 for mutated operands)}}
-  %0 = "fx.call"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  %0 = fx.call "_C::rms_norm"(result = %out, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return
 }
 
@@ -374,7 +309,7 @@ func.func @call_result_count(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor
 
 func.func @mutated_result_type(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
   // expected-error @below {{'fx.auto_functionalized' op result 0, the new value of "result", has type !fx.tensor<["s0", 4096], f32> but the operand has type !fx.tensor<["s0", 4096], f16>}}
-  %0 = "fx.auto_functionalized"(%out, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> (!fx.tensor<["s0", 4096], f32>)
+  %0 = fx.auto_functionalized "_C::rms_norm"(result = %out, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f32>
   return
 }
 
@@ -382,59 +317,43 @@ func.func @mutated_result_type(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tens
 
 func.func @bad_target(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
   // expected-error @below {{'fx.call' op target "rms_norm" must be "namespace::op"}}
-  "fx.call"(%x) {target = "rms_norm", arg_names = ["x"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>) -> ()
-  return
-}
-
-// -----
-
-func.func @arg_names_kind(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
-  // expected-error @below {{'fx.call' op arg_names entry 0 must be a string, got 1 : i64}}
-  "fx.call"(%x) {target = "a::b", arg_names = [1], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>) -> ()
-  return
-}
-
-// -----
-
-func.func @arg_names_count(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
-  // expected-error @below {{'fx.call' op has 1 operands but 2 arg_names}}
-  "fx.call"(%x) {target = "a::b", arg_names = ["x", "y"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>) -> ()
+  fx.call "rms_norm"(x = %x) : (!fx.tensor<["s0", 4096], f16>) -> ()
   return
 }
 
 // -----
 
 func.func @no_schema(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
-  // expected-error @below {{'fx.auto_functionalized' op target "_C::my_op" has no schema; declare it in the module, e.g. "fx.schema"() {name = "_C::my_op", signature = "my_op(Tensor! out, Tensor x) -> ()"} : () -> ()}}
-  %0 = "fx.auto_functionalized"(%out, %x) {target = "_C::my_op", arg_names = ["out", "x"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>) -> (!fx.tensor<["s0", 4096], f16>)
+  // expected-error @below {{'fx.auto_functionalized' op target "_C::my_op" has no schema; declare it in the module, e.g. fx.schema "_C::my_op" = "my_op(Tensor! out, Tensor x) -> ()"}}
+  %0 = fx.auto_functionalized "_C::my_op"(out = %out, x = %x) : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return
 }
 
 // -----
 
 // expected-error @below {{'fx.schema' op invalid schema for "mylib::foo": expected parameter name at offset 20}}
-"fx.schema"() {name = "mylib::foo", signature = "foo(Tensor! out, int"} : () -> ()
+fx.schema "mylib::foo" = "foo(Tensor! out, int"
 
 // -----
 
 // expected-error @below {{'fx.schema' op invalid schema for "mylib::foo": unknown type 'Tensr' at offset 4}}
-"fx.schema"() {name = "mylib::foo", signature = "foo(Tensr x) -> ()"} : () -> ()
+fx.schema "mylib::foo" = "foo(Tensr x) -> ()"
 
 // -----
 
 // expected-error @below {{'fx.schema' op invalid schema for "mylib::foo": name "mylib::foo" does not match the signature's op "mylib::bar"}}
-"fx.schema"() {name = "mylib::foo", signature = "bar(Tensor x) -> ()"} : () -> ()
+fx.schema "mylib::foo" = "bar(Tensor x) -> ()"
 
 // -----
 
 // expected-error @below {{'fx.schema' op invalid schema for "foo": name "foo" must be "namespace::op"}}
-"fx.schema"() {name = "foo", signature = "foo(Tensor x) -> ()"} : () -> ()
+fx.schema "foo" = "foo(Tensor x) -> ()"
 
 // -----
 
-"fx.schema"() {name = "mylib::foo", signature = "foo(Tensor x) -> ()"} : () -> ()
+fx.schema "mylib::foo" = "foo(Tensor x) -> ()"
 // expected-error @below {{'fx.schema' op declares "mylib::foo" a second time in this block}}
-"fx.schema"() {name = "mylib::foo", signature = "foo(Tensor x) -> Tensor"} : () -> ()
+fx.schema "mylib::foo" = "foo(Tensor x) -> Tensor"
 
 // -----
 
@@ -442,67 +361,67 @@ func.func @no_schema(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 
 // implementation (its calling convention is fixed): swapped parameters
 // would make the kernel write the argument the schema calls read-only.
 // expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: parameter 0 is 'Tensor input', not 'Tensor! result'; restate it unchanged or leave it out: _C::rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> ()}}
-"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor input, Tensor! result, Tensor? weight, float epsilon) -> ()"} : () -> ()
+fx.schema "_C::rms_norm" = "rms_norm(Tensor input, Tensor! result, Tensor? weight, float epsilon) -> ()"
 
 // -----
 
 // Dropping a parameter (the kernel would read an epsilon nobody passes).
 // expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: has no parameter 3 ('float epsilon'); restate it unchanged or leave it out}}
-"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor! result, Tensor input, Tensor? weight) -> ()"} : () -> ()
+fx.schema "_C::rms_norm" = "rms_norm(Tensor! result, Tensor input, Tensor? weight) -> ()"
 
 // -----
 
 // Adding one.
 // expected-error @below {{'fx.schema' op changes the signature of _C::silu_and_mul, which has a built-in implementation with a fixed calling convention: has an extra parameter 2 ('float alpha=1.0')}}
-"fx.schema"() {name = "_C::silu_and_mul", signature = "silu_and_mul(Tensor! result, Tensor input, float alpha=1.0) -> ()"} : () -> ()
+fx.schema "_C::silu_and_mul" = "silu_and_mul(Tensor! result, Tensor input, float alpha=1.0) -> ()"
 
 // -----
 
 // Mutability.
 // expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: parameter 0 is 'Tensor result', not 'Tensor! result'}}
-"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor result, Tensor input, Tensor? weight, float epsilon) -> ()"} : () -> ()
+fx.schema "_C::rms_norm" = "rms_norm(Tensor result, Tensor input, Tensor? weight, float epsilon) -> ()"
 
 // -----
 
 // A type.
 // expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: parameter 3 is 'int epsilon', not 'float epsilon'}}
-"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor! result, Tensor input, Tensor? weight, int epsilon) -> ()"} : () -> ()
+fx.schema "_C::rms_norm" = "rms_norm(Tensor! result, Tensor input, Tensor? weight, int epsilon) -> ()"
 
 // -----
 
 // Optionality.
 // expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: parameter 2 is 'Tensor weight', not 'Tensor? weight'}}
-"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor! result, Tensor input, Tensor weight, float epsilon) -> ()"} : () -> ()
+fx.schema "_C::rms_norm" = "rms_norm(Tensor! result, Tensor input, Tensor weight, float epsilon) -> ()"
 
 // -----
 
 // A name.
 // expected-error @below {{'fx.schema' op changes the signature of _C::rms_norm, which has a built-in implementation with a fixed calling convention: parameter 3 is 'float eps', not 'float epsilon'}}
-"fx.schema"() {name = "_C::rms_norm", signature = "rms_norm(Tensor! result, Tensor input, Tensor? weight, float eps) -> ()"} : () -> ()
+fx.schema "_C::rms_norm" = "rms_norm(Tensor! result, Tensor input, Tensor? weight, float eps) -> ()"
 
 // -----
 
 // A default.
 // expected-error @below {{'fx.schema' op changes the signature of _C::rotary_embedding, which has a built-in implementation with a fixed calling convention: parameter 7 is 'bool inverse=True', not 'bool inverse=False'}}
-"fx.schema"() {name = "_C::rotary_embedding", signature = "rotary_embedding(Tensor positions, Tensor! query, Tensor!? key, int head_size, Tensor cos_sin_cache, bool is_neox, int rope_dim_offset=0, bool inverse=True) -> ()"} : () -> ()
+fx.schema "_C::rotary_embedding" = "rotary_embedding(Tensor positions, Tensor! query, Tensor!? key, int head_size, Tensor cos_sin_cache, bool is_neox, int rope_dim_offset=0, bool inverse=True) -> ()"
 
 // -----
 
 // The keyword-only marker.
 // expected-error @below {{'fx.schema' op changes the signature of aten::add.Tensor, which has a built-in implementation with a fixed calling convention: parameter 2 is 'Scalar alpha=1', not '*, Scalar alpha=1'}}
-"fx.schema"() {name = "aten::add.Tensor", signature = "add.Tensor(Tensor self, Tensor other, Scalar alpha=1) -> Tensor"} : () -> ()
+fx.schema "aten::add.Tensor" = "add.Tensor(Tensor self, Tensor other, Scalar alpha=1) -> Tensor"
 
 // -----
 
 // The returns, and the storage ops the lowering implements itself.
 // expected-error @below {{'fx.schema' op changes the signature of aten::clone, which has a built-in implementation with a fixed calling convention: has no return 0 ('Tensor')}}
-"fx.schema"() {name = "aten::clone", signature = "clone(Tensor self) -> ()"} : () -> ()
+fx.schema "aten::clone" = "clone(Tensor self) -> ()"
 
 // -----
 
 // An alias annotation.
 // expected-error @below {{'fx.schema' op changes the signature of aten::copy_, which has a built-in implementation with a fixed calling convention: return 0 is 'Tensor', not 'Tensor(a!)'}}
-"fx.schema"() {name = "aten::copy_", signature = "copy_(Tensor(a!) self, Tensor src, bool non_blocking=False) -> Tensor"} : () -> ()
+fx.schema "aten::copy_" = "copy_(Tensor(a!) self, Tensor src, bool non_blocking=False) -> Tensor"
 
 // -----
 
@@ -510,7 +429,7 @@ func.func @no_schema(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 
 // tensor type appears: an operand ...
 func.func @negative_rank9_operand(%x: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>) {
   // expected-error @below {{'fx.call' op operand 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32> of rank 9, above fxir's limit of 8 (the runtime's FXRT_MAX_RANK)}}
-  %c = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>) -> !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>
+  %c = fx.call "aten::clone"(self = %x) : (!fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>) -> !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>
   return
 }
 
@@ -520,7 +439,7 @@ func.func @negative_rank9_operand(%x: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"],
 // read only up to some fixed count) ...
 func.func @negative_rank17_result(%x: !fx.tensor<[1, "s0"], f32>) {
   // expected-error @below {{'fx.reshape' op result 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32> of rank 17, above fxir's limit of 8 (the runtime's FXRT_MAX_RANK)}}
-  %0 = "fx.reshape"(%x) {shape = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s0"]} : (!fx.tensor<[1, "s0"], f32>) -> !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>
+  %0 = fx.reshape %x, shape = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s0"] : !fx.tensor<[1, "s0"], f32> -> !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>
   return
 }
 
@@ -539,7 +458,7 @@ func.func @negative_rank9_signature(%x: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 8], 
 // that uses it is fine, the argument's rank is the one error.
 func.func @negative_rank17_declares(%big: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s9"], f32>, %x: !fx.tensor<[4], f32>) {
   // expected-error @above {{'func.func' op argument 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "s9"], f32> of rank 17, above fxir's limit of 8}}
-  %0 = "fx.reshape"(%x) {shape = ["s9"]} : (!fx.tensor<[4], f32>) -> !fx.tensor<["s9"], f32>
+  %0 = fx.reshape %x, shape = ["s9"] : !fx.tensor<[4], f32> -> !fx.tensor<["s9"], f32>
   return
 }
 
@@ -548,7 +467,7 @@ func.func @negative_rank17_declares(%big: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1,
 // Element counts that overflow int64: the static dims' product ...
 func.func @negative_numel_overflow(%x: !fx.tensor<[4294967296, 4294967296], f16>) {
   // expected-error @below {{'fx.call' op operand 0 has type !fx.tensor<[4294967296, 4294967296], f16> whose element count overflows int64}}
-  %0 = "fx.call"(%x) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4294967296, 4294967296], f16>) -> !fx.tensor<[4294967296, 4294967296], f16>
+  %0 = fx.call "aten::clone"(self = %x) : (!fx.tensor<[4294967296, 4294967296], f16>) -> !fx.tensor<[4294967296, 4294967296], f16>
   return
 }
 
@@ -557,7 +476,7 @@ func.func @negative_numel_overflow(%x: !fx.tensor<[4294967296, 4294967296], f16>
 // ... past 2^64 too (it must not wrap around to a small count) ...
 func.func @negative_numel_wraps(%x: !fx.tensor<[3074457345618258603, 6], f32>) {
   // expected-error @below {{'fx.call' op operand 0 has type !fx.tensor<[3074457345618258603, 6], f32> whose element count overflows int64}}
-  %0 = "fx.call"(%x) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[3074457345618258603, 6], f32>) -> !fx.tensor<[3074457345618258603, 6], f32>
+  %0 = fx.call "aten::empty_like"(self = %x) : (!fx.tensor<[3074457345618258603, 6], f32>) -> !fx.tensor<[3074457345618258603, 6], f32>
   return
 }
 
@@ -566,7 +485,7 @@ func.func @negative_numel_wraps(%x: !fx.tensor<[3074457345618258603, 6], f32>) {
 // ... or the size in bytes (2^62 f32 elements), also next to a symbol ...
 func.func @negative_bytes_overflow(%x: !fx.tensor<["s0", 4611686018427387904], f32>) {
   // expected-error @below {{'fx.slice' op operand 0 has type !fx.tensor<["s0", 4611686018427387904], f32> whose size in bytes (4611686018427387904 elements of 4 bytes) overflows int64}}
-  %0 = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = 1 : i64, step = 1 : i64} : (!fx.tensor<["s0", 4611686018427387904], f32>) -> !fx.tensor<[1, 4611686018427387904], f32>
+  %0 = fx.slice %x, dim = 0, start = 0, end = 1, step = 1 : !fx.tensor<["s0", 4611686018427387904], f32> -> !fx.tensor<[1, 4611686018427387904], f32>
   return
 }
 
@@ -584,7 +503,7 @@ func.func @negative_bytes_overflow_signature(%x: !fx.tensor<[2305843009213693952
 // must not overflow.
 func.func @negative_slice_huge_step_length(%x: !fx.tensor<[8, 4], f32>) {
   // expected-error @below {{'fx.slice' op result dim 0 is 2 but the slice selects 1 elements}}
-  %0 = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = 8 : i64, step = 9223372036854775807 : i64} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[2, 4], f32>
+  %0 = fx.slice %x, dim = 0, start = 0, end = 8, step = 9223372036854775807 : !fx.tensor<[8, 4], f32> -> !fx.tensor<[2, 4], f32>
   return
 }
 
@@ -592,7 +511,7 @@ func.func @negative_slice_huge_step_length(%x: !fx.tensor<[8, 4], f32>) {
 
 func.func @negative_scatter_huge_step_length(%x: !fx.tensor<[8, 4], f32>, %y: !fx.tensor<[0, 4], f32>) {
   // expected-error @below {{'fx.slice_scatter' op src dim 0 is 0 but the slice selects 1 elements}}
-  %0 = "fx.slice_scatter"(%x, %y) {dim = 0 : i64, start = -9223372036854775808 : i64, end = 9223372036854775807 : i64, step = 9223372036854775806 : i64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[0, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %0 = fx.slice_scatter %x, %y, dim = 0, start = -9223372036854775808, end = 9223372036854775807, step = 9223372036854775806 : (!fx.tensor<[8, 4], f32>, !fx.tensor<[0, 4], f32>) -> !fx.tensor<[8, 4], f32>
   return
 }
 
@@ -641,7 +560,7 @@ func.func @negative_result_attr(%x: !fx.tensor<[4], f16> {fx.donated}) -> (!fx.t
 // aten::mm: the inner dims must agree (torch: "shapes cannot be multiplied").
 func.func @negative_mm_inner(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[5, 6], f32>) {
   // expected-error @below {{'fx.call' op aten::mm: self !fx.tensor<[4, 3], f32> and mat2 !fx.tensor<[5, 6], f32> cannot be multiplied: self dim 1 (3) differs from mat2 dim 0 (5)}}
-  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 3], f32>, !fx.tensor<[5, 6], f32>) -> !fx.tensor<[4, 6], f32>
+  %r = fx.call "aten::mm"(self = %a, mat2 = %b) : (!fx.tensor<[4, 3], f32>, !fx.tensor<[5, 6], f32>) -> !fx.tensor<[4, 6], f32>
   return
 }
 
@@ -649,7 +568,7 @@ func.func @negative_mm_inner(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[5, 6],
 
 func.func @negative_mm_rank(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[5, 6], f32>) {
   // expected-error @below {{'fx.call' op aten::mm: self must be a matrix (2-D), got !fx.tensor<[4], f32>}}
-  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>, !fx.tensor<[5, 6], f32>) -> !fx.tensor<[4, 6], f32>
+  %r = fx.call "aten::mm"(self = %a, mat2 = %b) : (!fx.tensor<[4], f32>, !fx.tensor<[5, 6], f32>) -> !fx.tensor<[4, 6], f32>
   return
 }
 
@@ -657,7 +576,7 @@ func.func @negative_mm_rank(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[5, 6], f32
 
 func.func @negative_mm_rank_mat2(%a: !fx.tensor<[4, 5], f32>, %b: !fx.tensor<[2, 5, 6], f32>) {
   // expected-error @below {{'fx.call' op aten::mm: mat2 must be a matrix (2-D), got !fx.tensor<[2, 5, 6], f32>}}
-  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 5], f32>, !fx.tensor<[2, 5, 6], f32>) -> !fx.tensor<[4, 6], f32>
+  %r = fx.call "aten::mm"(self = %a, mat2 = %b) : (!fx.tensor<[4, 5], f32>, !fx.tensor<[2, 5, 6], f32>) -> !fx.tensor<[4, 6], f32>
   return
 }
 
@@ -665,7 +584,7 @@ func.func @negative_mm_rank_mat2(%a: !fx.tensor<[4, 5], f32>, %b: !fx.tensor<[2,
 
 func.func @negative_mm_dtypes(%a: !fx.tensor<[4, 5], f32>, %b: !fx.tensor<[5, 6], f16>) {
   // expected-error @below {{'fx.call' op aten::mm: mat2 dtype f16 differs from the self dtype f32}}
-  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 5], f32>, !fx.tensor<[5, 6], f16>) -> !fx.tensor<[4, 6], f32>
+  %r = fx.call "aten::mm"(self = %a, mat2 = %b) : (!fx.tensor<[4, 5], f32>, !fx.tensor<[5, 6], f16>) -> !fx.tensor<[4, 6], f32>
   return
 }
 
@@ -674,7 +593,7 @@ func.func @negative_mm_dtypes(%a: !fx.tensor<[4, 5], f32>, %b: !fx.tensor<[5, 6]
 // The built-in kernel multiplies floats only.
 func.func @negative_mm_kernel_dtype(%a: !fx.tensor<[4, 5], i32>, %b: !fx.tensor<[5, 6], i32>) {
   // expected-error @below {{'fx.call' op aten::mm: the built-in kernel takes self of dtype f32, f16 or bf16, not i32}}
-  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 5], i32>, !fx.tensor<[5, 6], i32>) -> !fx.tensor<[4, 6], i32>
+  %r = fx.call "aten::mm"(self = %a, mat2 = %b) : (!fx.tensor<[4, 5], i32>, !fx.tensor<[5, 6], i32>) -> !fx.tensor<[4, 6], i32>
   return
 }
 
@@ -683,7 +602,7 @@ func.func @negative_mm_kernel_dtype(%a: !fx.tensor<[4, 5], i32>, %b: !fx.tensor<
 // The result is [rows of self, columns of mat2], compared as dims are: "s0" is not 4.
 func.func @negative_mm_result_shape(%a: !fx.tensor<["s0", 5], f16>, %b: !fx.tensor<[5, 6], f16>) {
   // expected-error @below {{'fx.call' op aten::mm: result 0 has type !fx.tensor<[4, 6], f16> but aten::mm gives !fx.tensor<["s0", 6], f16> (rows of self, columns of mat2, dtype of self)}}
-  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 5], f16>, !fx.tensor<[5, 6], f16>) -> !fx.tensor<[4, 6], f16>
+  %r = fx.call "aten::mm"(self = %a, mat2 = %b) : (!fx.tensor<["s0", 5], f16>, !fx.tensor<[5, 6], f16>) -> !fx.tensor<[4, 6], f16>
   return
 }
 
@@ -691,7 +610,7 @@ func.func @negative_mm_result_shape(%a: !fx.tensor<["s0", 5], f16>, %b: !fx.tens
 
 func.func @negative_mm_result_dtype(%a: !fx.tensor<[4, 5], bf16>, %b: !fx.tensor<[5, 6], bf16>) {
   // expected-error @below {{'fx.call' op aten::mm: result 0 has type !fx.tensor<[4, 6], f32> but aten::mm gives !fx.tensor<[4, 6], bf16> (rows of self, columns of mat2, dtype of self)}}
-  %r = "fx.call"(%a, %b) {target = "aten::mm", arg_names = ["self", "mat2"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 5], bf16>, !fx.tensor<[5, 6], bf16>) -> !fx.tensor<[4, 6], f32>
+  %r = fx.call "aten::mm"(self = %a, mat2 = %b) : (!fx.tensor<[4, 5], bf16>, !fx.tensor<[5, 6], bf16>) -> !fx.tensor<[4, 6], f32>
   return
 }
 
@@ -699,7 +618,7 @@ func.func @negative_mm_result_dtype(%a: !fx.tensor<[4, 5], bf16>, %b: !fx.tensor
 
 func.func @negative_scaled_mm_operand_dtype(%a: !fx.tensor<[4, 32], i8>, %b: !fx.tensor<[32, 8], i8>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: the built-in kernel takes self of dtype f32, f16, bf16 or f8E4M3FN, not i8}}
-  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = f16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], i8>, !fx.tensor<[32, 8], i8>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], f16>
+  %r = fx.call "aten::_scaled_mm"(self = %a, mat2 = %b, scale_a = %sa, scale_b = %sb) {out_dtype = f16} : (!fx.tensor<[4, 32], i8>, !fx.tensor<[32, 8], i8>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], f16>
   return
 }
 
@@ -707,7 +626,7 @@ func.func @negative_scaled_mm_operand_dtype(%a: !fx.tensor<[4, 32], i8>, %b: !fx
 
 func.func @negative_scaled_mm_out_dtype(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: the built-in kernel gives results of dtype f32, f16, bf16 or f8E4M3FN, not out_dtype i32}}
-  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = i32}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], i32>
+  %r = fx.call "aten::_scaled_mm"(self = %a, mat2 = %b, scale_a = %sa, scale_b = %sb) {out_dtype = i32} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], i32>
   return
 }
 
@@ -716,7 +635,7 @@ func.func @negative_scaled_mm_out_dtype(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !
 // The result dtype is out_dtype when given, else self's.
 func.func @negative_scaled_mm_result(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: result 0 has type !fx.tensor<[4, 8], f8E4M3FN> but aten::_scaled_mm gives !fx.tensor<[4, 8], bf16> (rows of self, columns of mat2, out_dtype)}}
-  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], f8E4M3FN>
+  %r = fx.call "aten::_scaled_mm"(self = %a, mat2 = %b, scale_a = %sa, scale_b = %sb) {out_dtype = bf16} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], f8E4M3FN>
   return
 }
 
@@ -724,7 +643,7 @@ func.func @negative_scaled_mm_result(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.
 
 func.func @negative_scaled_mm_result_default(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: result 0 has type !fx.tensor<[4, 8], bf16> but aten::_scaled_mm gives !fx.tensor<[4, 8], f8E4M3FN> (rows of self, columns of mat2, dtype of self)}}
-  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
+  %r = fx.call "aten::_scaled_mm"(self = %a, mat2 = %b, scale_a = %sa, scale_b = %sb) : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
   return
 }
 
@@ -732,7 +651,7 @@ func.func @negative_scaled_mm_result_default(%a: !fx.tensor<[4, 32], f8E4M3FN>, 
 
 func.func @negative_scaled_mm_scale_dtype(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f16>, %sb: !fx.tensor<[1], f32>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: scale_a must be f32, got f16}}
-  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f16>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
+  %r = fx.call "aten::_scaled_mm"(self = %a, mat2 = %b, scale_a = %sa, scale_b = %sb) {out_dtype = bf16} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f16>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
   return
 }
 
@@ -741,7 +660,7 @@ func.func @negative_scaled_mm_scale_dtype(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b:
 // Scales are per tensor (1 element) or per row / column.
 func.func @negative_scaled_mm_scale_count(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[3, 1], f32>, %sb: !fx.tensor<[1], f32>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: scale_a has 3 elements, expected 1 or 4}}
-  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[3, 1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
+  %r = fx.call "aten::_scaled_mm"(self = %a, mat2 = %b, scale_a = %sa, scale_b = %sb) {out_dtype = bf16} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[3, 1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
   return
 }
 
@@ -749,7 +668,7 @@ func.func @negative_scaled_mm_scale_count(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b:
 
 func.func @negative_scaled_mm_scale_rank(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[4, 1, 1], f32>, %sb: !fx.tensor<[1], f32>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: scale_a must have rank 0 to 2, got !fx.tensor<[4, 1, 1], f32>}}
-  %r = "fx.call"(%a, %b, %sa, %sb) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[4, 1, 1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
+  %r = fx.call "aten::_scaled_mm"(self = %a, mat2 = %b, scale_a = %sa, scale_b = %sb) {out_dtype = bf16} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[4, 1, 1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
   return
 }
 
@@ -757,7 +676,7 @@ func.func @negative_scaled_mm_scale_rank(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: 
 
 func.func @negative_scaled_mm_bias(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>, %bias: !fx.tensor<[4], bf16>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: bias has 4 elements, expected 8}}
-  %r = "fx.call"(%a, %b, %sa, %sb, %bias) {target = "aten::_scaled_mm", arg_names = ["self", "mat2", "scale_a", "scale_b", "bias"], args = {out_dtype = bf16}, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>, !fx.tensor<[4], bf16>) -> !fx.tensor<[4, 8], bf16>
+  %r = fx.call "aten::_scaled_mm"(self = %a, mat2 = %b, scale_a = %sa, scale_b = %sb, bias = %bias) {out_dtype = bf16} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>, !fx.tensor<[4], bf16>) -> !fx.tensor<[4, 8], bf16>
   return
 }
 
@@ -766,7 +685,7 @@ func.func @negative_scaled_mm_bias(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.te
 // add/mul broadcast as torch does: sizes equal or 1, aligned at the right.
 func.func @negative_add_broadcast(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[5], f32>) {
   // expected-error @below {{'fx.call' op aten::add.Tensor: self !fx.tensor<[4, 3], f32> and other !fx.tensor<[5], f32> do not broadcast: dim 1 is 3 and 5 (sizes must be equal or 1)}}
-  %r = "fx.call"(%a, %b) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 3], f32>, !fx.tensor<[5], f32>) -> !fx.tensor<[4, 3], f32>
+  %r = fx.call "aten::add.Tensor"(self = %a, other = %b) : (!fx.tensor<[4, 3], f32>, !fx.tensor<[5], f32>) -> !fx.tensor<[4, 3], f32>
   return
 }
 
@@ -774,7 +693,7 @@ func.func @negative_add_broadcast(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[5
 
 func.func @negative_add_result_rank(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[3], f32>) {
   // expected-error @below {{'fx.call' op aten::add.Tensor: result 0 has type !fx.tensor<[3], f32> but broadcasting self !fx.tensor<[4, 3], f32> and other !fx.tensor<[3], f32> gives rank 2}}
-  %r = "fx.call"(%a, %b) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 3], f32>, !fx.tensor<[3], f32>) -> !fx.tensor<[3], f32>
+  %r = fx.call "aten::add.Tensor"(self = %a, other = %b) : (!fx.tensor<[4, 3], f32>, !fx.tensor<[3], f32>) -> !fx.tensor<[3], f32>
   return
 }
 
@@ -782,7 +701,7 @@ func.func @negative_add_result_rank(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<
 
 func.func @negative_mul_result_dim(%a: !fx.tensor<[4, 1], f16>, %b: !fx.tensor<[3], f16>) {
   // expected-error @below {{'fx.call' op aten::mul.Tensor: result 0 has type !fx.tensor<[4, 1], f16> but broadcasting self !fx.tensor<[4, 1], f16> and other !fx.tensor<[3], f16> gives dim 1 = 3}}
-  %r = "fx.call"(%a, %b) {target = "aten::mul.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 1], f16>, !fx.tensor<[3], f16>) -> !fx.tensor<[4, 1], f16>
+  %r = fx.call "aten::mul.Tensor"(self = %a, other = %b) : (!fx.tensor<[4, 1], f16>, !fx.tensor<[3], f16>) -> !fx.tensor<[4, 1], f16>
   return
 }
 
@@ -791,7 +710,7 @@ func.func @negative_mul_result_dim(%a: !fx.tensor<[4, 1], f16>, %b: !fx.tensor<[
 // Undecided dims (two symbols): the result has one of them, not a third size.
 func.func @negative_mul_result_symbols(%a: !fx.tensor<["s0"], f16>, %b: !fx.tensor<["s1"], f16>) {
   // expected-error @below {{'fx.call' op aten::mul.Tensor: result 0 has type !fx.tensor<[4], f16> but broadcasting self !fx.tensor<["s0"], f16> and other !fx.tensor<["s1"], f16> gives dim 0 = "s0" or "s1"}}
-  %r = "fx.call"(%a, %b) {target = "aten::mul.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0"], f16>, !fx.tensor<["s1"], f16>) -> !fx.tensor<[4], f16>
+  %r = fx.call "aten::mul.Tensor"(self = %a, other = %b) : (!fx.tensor<["s0"], f16>, !fx.tensor<["s1"], f16>) -> !fx.tensor<[4], f16>
   return
 }
 
@@ -800,7 +719,7 @@ func.func @negative_mul_result_symbols(%a: !fx.tensor<["s0"], f16>, %b: !fx.tens
 // The kernel computes in fp32 and stores floats only.
 func.func @negative_add_result_dtype(%a: !fx.tensor<[4], i32>, %b: !fx.tensor<[4], i32>) {
   // expected-error @below {{'fx.call' op aten::add.Tensor: the built-in kernel gives results of dtype f32, f16 or bf16, not i32}}
-  %r = "fx.call"(%a, %b) {target = "aten::add.Tensor", arg_names = ["self", "other"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], i32>, !fx.tensor<[4], i32>) -> !fx.tensor<[4], i32>
+  %r = fx.call "aten::add.Tensor"(self = %a, other = %b) : (!fx.tensor<[4], i32>, !fx.tensor<[4], i32>) -> !fx.tensor<[4], i32>
   return
 }
 
@@ -808,7 +727,7 @@ func.func @negative_add_result_dtype(%a: !fx.tensor<[4], i32>, %b: !fx.tensor<[4
 
 func.func @negative_cos_shape(%a: !fx.tensor<[4, 3], f32>) {
   // expected-error @below {{'fx.call' op aten::cos: result 0 has type !fx.tensor<[3, 4], f32> but aten::cos gives the shape of self, !fx.tensor<[4, 3], f32>}}
-  %r = "fx.call"(%a) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 3], f32>) -> !fx.tensor<[3, 4], f32>
+  %r = fx.call "aten::cos"(self = %a) : (!fx.tensor<[4, 3], f32>) -> !fx.tensor<[3, 4], f32>
   return
 }
 
@@ -816,7 +735,7 @@ func.func @negative_cos_shape(%a: !fx.tensor<[4, 3], f32>) {
 
 func.func @negative_cos_dtype(%a: !fx.tensor<[4], i64>) {
   // expected-error @below {{'fx.call' op aten::cos: the built-in kernel gives results of dtype f32, f16 or bf16, not i64}}
-  %r = "fx.call"(%a) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], i64>) -> !fx.tensor<[4], i64>
+  %r = fx.call "aten::cos"(self = %a) : (!fx.tensor<[4], i64>) -> !fx.tensor<[4], i64>
   return
 }
 
@@ -825,7 +744,7 @@ func.func @negative_cos_dtype(%a: !fx.tensor<[4], i64>) {
 // clone gives its input's type.
 func.func @negative_clone_type(%a: !fx.tensor<[4], f32>) {
   // expected-error @below {{'fx.call' op aten::clone: result 0 has type !fx.tensor<[5], f16> but aten::clone gives the type of self, !fx.tensor<[4], f32>}}
-  %r = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>) -> !fx.tensor<[5], f16>
+  %r = fx.call "aten::clone"(self = %a) : (!fx.tensor<[4], f32>) -> !fx.tensor<[5], f16>
   return
 }
 
@@ -833,7 +752,7 @@ func.func @negative_clone_type(%a: !fx.tensor<[4], f32>) {
 
 func.func @negative_clone_dtype(%a: !fx.tensor<["s0", 4], f32>) {
   // expected-error @below {{'fx.call' op aten::clone: result 0 has type !fx.tensor<["s0", 4], bf16> but aten::clone gives the type of self, !fx.tensor<["s0", 4], f32>}}
-  %r = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], bf16>
+  %r = fx.call "aten::clone"(self = %a) : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], bf16>
   return
 }
 
@@ -842,7 +761,7 @@ func.func @negative_clone_dtype(%a: !fx.tensor<["s0", 4], f32>) {
 // empty's result type is its size and dtype arguments.
 func.func @negative_empty_args() {
   // expected-error @below {{'fx.call' op aten::empty: result 0 has type !fx.tensor<[3, 3], f32> but aten::empty gives !fx.tensor<[7], f16> (the size and dtype arguments)}}
-  %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [7], dtype = f16}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[3, 3], f32>
+  %r = fx.call "aten::empty"() {size = [7], dtype = f16} : () -> !fx.tensor<[3, 3], f32>
   return
 }
 
@@ -851,7 +770,7 @@ func.func @negative_empty_args() {
 // Without dtype, torch's default dtype: f32.
 func.func @negative_empty_default_dtype(%n: !fx.sym<"s0">) {
   // expected-error @below {{'fx.call' op aten::empty: result 0 has type !fx.tensor<["s0", 8], f16> but aten::empty gives !fx.tensor<["s0", 8], f32> (the size argument, and f32, torch's default dtype)}}
-  %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = ["s0", 8]}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<["s0", 8], f16>
+  %r = fx.call "aten::empty"() {size = ["s0", 8]} : () -> !fx.tensor<["s0", 8], f16>
   return
 }
 
@@ -859,7 +778,7 @@ func.func @negative_empty_default_dtype(%n: !fx.sym<"s0">) {
 
 func.func @negative_empty_negative() {
   // expected-error @below {{'fx.call' op aten::empty: size entry 0 is -3; sizes are >= 0}}
-  %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [-3]}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[3], f32>
+  %r = fx.call "aten::empty"() {size = [-3]} : () -> !fx.tensor<[3], f32>
   return
 }
 
@@ -867,7 +786,7 @@ func.func @negative_empty_negative() {
 
 func.func @negative_empty_rank() {
   // expected-error @below {{'fx.call' op aten::empty: size has 9 entries, above fxir's rank limit of 8}}
-  %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [1, 1, 1, 1, 1, 1, 1, 1, 1]}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[1], f32>
+  %r = fx.call "aten::empty"() {size = [1, 1, 1, 1, 1, 1, 1, 1, 1]} : () -> !fx.tensor<[1], f32>
   return
 }
 
@@ -875,7 +794,7 @@ func.func @negative_empty_rank() {
 
 func.func @negative_empty_dtype_kind() {
   // expected-error @below {{'fx.call' op aten::empty: dtype f64 is not a dtype of fx tensors}}
-  %r = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [1], dtype = f64}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[1], f32>
+  %r = fx.call "aten::empty"() {size = [1], dtype = f64} : () -> !fx.tensor<[1], f32>
   return
 }
 
@@ -883,7 +802,7 @@ func.func @negative_empty_dtype_kind() {
 
 func.func @negative_empty_like_shape(%a: !fx.tensor<["s0", 4], f16>) {
   // expected-error @below {{'fx.call' op aten::empty_like: result 0 has type !fx.tensor<["s0", 8], f16> but aten::empty_like gives !fx.tensor<["s0", 4], f16> (the shape and dtype of self)}}
-  %r = "fx.call"(%a) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f16>) -> !fx.tensor<["s0", 8], f16>
+  %r = fx.call "aten::empty_like"(self = %a) : (!fx.tensor<["s0", 4], f16>) -> !fx.tensor<["s0", 8], f16>
   return
 }
 
@@ -891,7 +810,7 @@ func.func @negative_empty_like_shape(%a: !fx.tensor<["s0", 4], f16>) {
 
 func.func @negative_empty_like_dtype(%a: !fx.tensor<["s0", 4], f16>) {
   // expected-error @below {{'fx.call' op aten::empty_like: result 0 has type !fx.tensor<["s0", 4], f32> but aten::empty_like gives !fx.tensor<["s0", 4], f8E4M3FN> (the shape of self, the dtype argument)}}
-  %r = "fx.call"(%a) {target = "aten::empty_like", arg_names = ["self"], args = {dtype = f8E4M3FN}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f16>) -> !fx.tensor<["s0", 4], f32>
+  %r = fx.call "aten::empty_like"(self = %a) {dtype = f8E4M3FN} : (!fx.tensor<["s0", 4], f16>) -> !fx.tensor<["s0", 4], f32>
   return
 }
 
@@ -899,7 +818,7 @@ func.func @negative_empty_like_dtype(%a: !fx.tensor<["s0", 4], f16>) {
 
 func.func @negative_empty_like_default_dtype(%a: !fx.tensor<["s0", 4], f16>) {
   // expected-error @below {{'fx.call' op aten::empty_like: result 0 has type !fx.tensor<["s0", 4], f32> but aten::empty_like gives !fx.tensor<["s0", 4], f16> (the shape and dtype of self)}}
-  %r = "fx.call"(%a) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f16>) -> !fx.tensor<["s0", 4], f32>
+  %r = fx.call "aten::empty_like"(self = %a) : (!fx.tensor<["s0", 4], f16>) -> !fx.tensor<["s0", 4], f32>
   return
 }
 
@@ -908,7 +827,7 @@ func.func @negative_empty_like_default_dtype(%a: !fx.tensor<["s0", 4], f16>) {
 // copy_ broadcasts src to self (torch's expand), never the other way.
 func.func @negative_copy_rank(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[2, 4], f32>) {
   // expected-error @below {{'fx.call' op aten::copy_: src !fx.tensor<[2, 4], f32> has more dims than self !fx.tensor<[4], f32>, so it cannot be broadcast to it}}
-  %r = "fx.call"(%a, %b) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4], f32>, !fx.tensor<[2, 4], f32>) -> !fx.tensor<[4], f32>
+  %r = fx.call "aten::copy_"(self = %a, src = %b) : (!fx.tensor<[4], f32>, !fx.tensor<[2, 4], f32>) -> !fx.tensor<[4], f32>
   return
 }
 
@@ -916,7 +835,7 @@ func.func @negative_copy_rank(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[2, 4], f
 
 func.func @negative_copy_broadcast(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[3], f16>) {
   // expected-error @below {{'fx.call' op aten::copy_: src !fx.tensor<[3], f16> cannot be broadcast to self !fx.tensor<[2, 4], f32>: src dim 0 is 3 where self has 4 (sizes must be equal or 1)}}
-  %r = "fx.call"(%a, %b) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[3], f16>) -> !fx.tensor<[2, 4], f32>
+  %r = fx.call "aten::copy_"(self = %a, src = %b) : (!fx.tensor<[2, 4], f32>, !fx.tensor<[3], f16>) -> !fx.tensor<[2, 4], f32>
   return
 }
 
@@ -925,7 +844,7 @@ func.func @negative_copy_broadcast(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[
 // copy_ returns self.
 func.func @negative_copy_result(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[4], f16>) {
   // expected-error @below {{'fx.call' op aten::copy_: result 0 has type !fx.tensor<[2, 4], f16> but aten::copy_ gives the type of self, !fx.tensor<[2, 4], f32>}}
-  %r = "fx.call"(%a, %b) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[4], f16>) -> !fx.tensor<[2, 4], f16>
+  %r = fx.call "aten::copy_"(self = %a, src = %b) : (!fx.tensor<[2, 4], f32>, !fx.tensor<[4], f16>) -> !fx.tensor<[2, 4], f16>
   return
 }
 
@@ -933,7 +852,7 @@ func.func @negative_copy_result(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[4],
 
 func.func @negative_copy_functional_result(%a: !fx.tensor<[2, 4], f32>, %b: !fx.tensor<[4], f16>) {
   // expected-error @below {{'fx.auto_functionalized' op aten::copy_: result 0 has type !fx.tensor<[2, 4], f16> but aten::copy_ gives the type of self, !fx.tensor<[2, 4], f32>}}
-  %r:2 = "fx.auto_functionalized"(%a, %b) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 4], f32>, !fx.tensor<[4], f16>) -> (!fx.tensor<[2, 4], f16>, !fx.tensor<[2, 4], f32>)
+  %r:2 = fx.auto_functionalized "aten::copy_"(self = %a, src = %b) : (!fx.tensor<[2, 4], f32>, !fx.tensor<[4], f16>) -> (!fx.tensor<[2, 4], f16>, !fx.tensor<[2, 4], f32>)
   return
 }
 
@@ -944,10 +863,10 @@ func.func @negative_copy_functional_result(%a: !fx.tensor<[2, 4], f32>, %b: !fx.
 // Merging the rows of a column slice of new (contiguous) storage: no
 // strides express it, torch's view raises.
 func.func @negative_view_column_slice() {
-  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>
-  %x = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  %buf = fx.call "aten::empty"() {size = [4, 8], dtype = f32} : () -> !fx.tensor<[4, 8], f32>
+  %x = fx.slice %buf, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
   // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<[4, 4], f32>, laid out with strides [8, 1], as !fx.tensor<[16], f32>: the dims it would merge are not contiguous with each other, so torch's view raises (fx.reshape copies when it must)}}
-  %v = "fx.view"(%x) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  %v = fx.view %x, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
   return
 }
 
@@ -955,10 +874,10 @@ func.func @negative_view_column_slice() {
 
 // Every other row (step 2).
 func.func @negative_view_step_slice() {
-  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [8, 4], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[8, 4], f32>
-  %x = "fx.slice"(%buf) {dim = 0 : i64, start = 0 : i64, end = 8 : i64, step = 2 : i64} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %buf = fx.call "aten::empty"() {size = [8, 4], dtype = f32} : () -> !fx.tensor<[8, 4], f32>
+  %x = fx.slice %buf, dim = 0, start = 0, end = 8, step = 2 : !fx.tensor<[8, 4], f32> -> !fx.tensor<[4, 4], f32>
   // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<[4, 4], f32>, laid out with strides [8, 1], as !fx.tensor<[16], f32>: the dims it would merge are not contiguous with each other, so torch's view raises (fx.reshape copies when it must)}}
-  %v = "fx.view"(%x) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  %v = fx.view %x, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
   return
 }
 
@@ -967,11 +886,11 @@ func.func @negative_view_step_slice() {
 // Through a chain: a clone (new storage), its right half, a view that
 // splits a dim (fine), then one that merges across the slice's rows.
 func.func @negative_view_chain(%a: !fx.tensor<[4, 8], f32>) {
-  %c = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 8], f32>
-  %x = "fx.slice"(%c) {dim = 1 : i64, start = 4 : i64, end = 8 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
-  %s = "fx.view"(%x) {shape = [2, 2, 4]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[2, 2, 4], f32>
+  %c = fx.call "aten::clone"(self = %a) : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 8], f32>
+  %x = fx.slice %c, dim = 1, start = 4, end = 8, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %s = fx.view %x, shape = [2, 2, 4] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[2, 2, 4], f32>
   // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<[2, 2, 4], f32>, laid out with strides [16, 8, 1], as !fx.tensor<[2, 8], f32>: the dims it would merge are not contiguous with each other, so torch's view raises (fx.reshape copies when it must)}}
-  %v = "fx.view"(%s) {shape = [2, 8]} : (!fx.tensor<[2, 2, 4], f32>) -> !fx.tensor<[2, 8], f32>
+  %v = fx.view %s, shape = [2, 8] : !fx.tensor<[2, 2, 4], f32> -> !fx.tensor<[2, 8], f32>
   return
 }
 
@@ -979,10 +898,10 @@ func.func @negative_view_chain(%a: !fx.tensor<[4, 8], f32>) {
 
 // A symbolic token count in front: the dims after it decide.
 func.func @negative_view_symbolic_rows(%n: !fx.sym<"s0">) {
-  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = ["s0", 8, 4], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<["s0", 8, 4], f32>
-  %x = "fx.slice"(%buf) {dim = 2 : i64, start = 0 : i64, end = 2 : i64, step = 1 : i64} : (!fx.tensor<["s0", 8, 4], f32>) -> !fx.tensor<["s0", 8, 2], f32>
+  %buf = fx.call "aten::empty"() {size = ["s0", 8, 4], dtype = f32} : () -> !fx.tensor<["s0", 8, 4], f32>
+  %x = fx.slice %buf, dim = 2, start = 0, end = 2, step = 1 : !fx.tensor<["s0", 8, 4], f32> -> !fx.tensor<["s0", 8, 2], f32>
   // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<["s0", 8, 2], f32>, laid out with strides [32, 4, 1], as !fx.tensor<["s0", 16], f32>: the dims it would merge are not contiguous with each other, so torch's view raises (fx.reshape copies when it must)}}
-  %v = "fx.view"(%x) {shape = ["s0", 16]} : (!fx.tensor<["s0", 8, 2], f32>) -> !fx.tensor<["s0", 16], f32>
+  %v = fx.view %x, shape = ["s0", 16] : !fx.tensor<["s0", 8, 2], f32> -> !fx.tensor<["s0", 16], f32>
   return
 }
 
@@ -990,10 +909,18 @@ func.func @negative_view_symbolic_rows(%n: !fx.sym<"s0">) {
 
 // copy_ returns self (Tensor(a!)): self's layout.
 func.func @negative_view_copy_result(%s: !fx.tensor<[4], f16>) {
-  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>
-  %x = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
-  %c = "fx.call"(%x, %s) {target = "aten::copy_", arg_names = ["self", "src"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4], f16>) -> !fx.tensor<[4, 4], f32>
+  %buf = fx.call "aten::empty"() {size = [4, 8], dtype = f32} : () -> !fx.tensor<[4, 8], f32>
+  %x = fx.slice %buf, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %c = fx.call "aten::copy_"(self = %x, src = %s) : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4], f16>) -> !fx.tensor<[4, 4], f32>
   // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<[4, 4], f32>, laid out with strides [8, 1], as !fx.tensor<[16], f32>: the dims it would merge are not contiguous with each other, so torch's view raises (fx.reshape copies when it must)}}
-  %v = "fx.view"(%c) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  %v = fx.view %c, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
+  return
+}
+
+// -----
+
+func.func @result_not_tensor(%x: !fx.tensor<[4], f32>) {
+  // expected-error @below {{expected base type 'fx.tensor' but got 'builtin.f32'}}
+  %0 = fx.reshape %x, shape = [4] : !fx.tensor<[4], f32> -> f32
   return
 }

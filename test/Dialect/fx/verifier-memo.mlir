@@ -10,13 +10,13 @@
 // Same reshape, same operand and result types: valid where "s1" is a
 // function argument, an error where it is not.
 func.func @declares_s1(%x: !fx.tensor<["s0", 4096], f16>, %n: !fx.sym<"s1">) {
-  %0 = "fx.reshape"(%x) {shape = ["s1", -1]} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s1", 4096], f16>
+  %0 = fx.reshape %x, shape = ["s1", -1] : !fx.tensor<["s0", 4096], f16> -> !fx.tensor<["s1", 4096], f16>
   return
 }
 
 func.func @lacks_s1(%x: !fx.tensor<["s0", 4096], f16>) {
   // expected-error @below {{'fx.reshape' op result 0 uses symbol "s1", which no argument of the enclosing function declares (as a tensor dim or an !fx.sym)}}
-  %0 = "fx.reshape"(%x) {shape = ["s1", -1]} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s1", 4096], f16>
+  %0 = fx.reshape %x, shape = ["s1", -1] : !fx.tensor<["s0", 4096], f16> -> !fx.tensor<["s1", 4096], f16>
   return
 }
 
@@ -25,20 +25,20 @@ func.func @lacks_s1(%x: !fx.tensor<["s0", 4096], f16>) {
 // The call is valid against the declaration of module @a, and not against
 // that of module @b: the same function type, the same call.
 module @a {
-  "fx.schema"() {name = "mylib::foo", signature = "foo(Tensor x) -> ()"} : () -> ()
+  fx.schema "mylib::foo" = "foo(Tensor x) -> ()"
 
   func.func @call(%x: !fx.tensor<["s0", 4096], f16>) {
-    "fx.call"(%x) {target = "mylib::foo", arg_names = ["x"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>) -> ()
+    fx.call "mylib::foo"(x = %x) : (!fx.tensor<["s0", 4096], f16>) -> ()
     return
   }
 }
 
 module @b {
-  "fx.schema"() {name = "mylib::foo", signature = "foo(Tensor x, int n) -> ()"} : () -> ()
+  fx.schema "mylib::foo" = "foo(Tensor x, int n) -> ()"
 
   func.func @call(%x: !fx.tensor<["s0", 4096], f16>) {
     // expected-error @below {{'fx.call' op missing required argument "n" of mylib::foo(Tensor x, int n) -> () (in 'args')}}
-    "fx.call"(%x) {target = "mylib::foo", arg_names = ["x"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4096], f16>) -> ()
+    fx.call "mylib::foo"(x = %x) : (!fx.tensor<["s0", 4096], f16>) -> ()
     return
   }
 }
@@ -49,11 +49,11 @@ module @b {
 // its signature: the same view (same types, same shape) is valid on new
 // storage and an error on a column slice of it, in one function.
 func.func @view_by_producer() {
-  %buf = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 8], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 8], f32>
-  %new = "fx.call"() {target = "aten::empty", arg_names = [], args = {size = [4, 4], dtype = f32}, operandSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : () -> !fx.tensor<[4, 4], f32>
-  %ok = "fx.view"(%new) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
-  %col = "fx.slice"(%buf) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
+  %buf = fx.call "aten::empty"() {size = [4, 8], dtype = f32} : () -> !fx.tensor<[4, 8], f32>
+  %new = fx.call "aten::empty"() {size = [4, 4], dtype = f32} : () -> !fx.tensor<[4, 4], f32>
+  %ok = fx.view %new, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
+  %col = fx.slice %buf, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
   // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<[4, 4], f32>, laid out with strides [8, 1], as !fx.tensor<[16], f32>}}
-  %bad = "fx.view"(%col) {shape = [16]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[16], f32>
+  %bad = fx.view %col, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
   return
 }

@@ -7,18 +7,14 @@ import sys
 n = int(sys.argv[1])
 T = lambda i: '!fx.tensor<["s%d", 8], f32>' % i
 params = ', '.join('int p%d' % i for i in range(n))
-print('"fx.schema"() {name = "mylib::wide", signature = "wide(Tensor(a!) x, %s) -> ()"} : () -> ()' % params)
+print('fx.schema "mylib::wide" = "wide(Tensor(a!) x, %s) -> ()"' % params)
 args = ', '.join('%%a%d: %s' % (i, T(i)) for i in range(n))
 print('func.func @wide(%s) -> (%s) {' % (args, ', '.join(T(i) for i in range(n))))
 ints = ', '.join('p%d = %d' % (i, i) for i in range(n))
-seg = ', '.join(['1'] + ['0'] * 15)
-print('  "fx.call"(%%a0) {target = "mylib::wide", arg_names = ["x"], args = {%s}, '
-      'operandSegmentSizes = array<i32: %s>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (%s) -> ()'
-      % (ints, seg, T(0)))
+print('  fx.call "mylib::wide"(x = %%a0) {%s} : (%s) -> ()' % (ints, T(0)))
 for i in range(n):
-    print('  %%c%d = "fx.call"(%%a%d) {target = "aten::clone", arg_names = ["self"], args = {}, '
-          'operandSegmentSizes = array<i32: %s>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (%s) -> %s'
-          % (i, i, seg, T(i), T(i)))
+    print('  %%c%d = fx.call "aten::clone"(self = %%a%d) : (%s) -> %s'
+          % (i, i, T(i), T(i)))
 print('  return %s : %s' % (', '.join('%%c%d' % i for i in range(n)), ', '.join(T(i) for i in range(n))))
 print('}')
 # The lowered signature has every argument and result, each symbol is

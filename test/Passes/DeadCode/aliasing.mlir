@@ -10,9 +10,9 @@ func.func @id(%t: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
 // CHECK: call @id
 // CHECK: _C::rms_norm
 func.func @func_call_result(%a: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32> {
-  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %b = fx.call "aten::clone"(self = %a) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   %y = func.call @id(%b) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
-  "fx.call"(%y, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> ()
+  fx.call "_C::rms_norm"(result = %y, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> ()
   return %b : !fx.tensor<[8, 4], f32>
 }
 
@@ -24,8 +24,8 @@ func.func @writes_arg(%t: !fx.tensor<[4, 4], f32>) {
 }
 
 func.func @void_call_kept(%a: !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32> {
-  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %b = fx.call "aten::clone"(self = %a) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
   func.call @writes_arg(%b) : (!fx.tensor<[4, 4], f32>) -> ()
-  %r = "fx.call"(%b) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %r = fx.call "aten::clone"(self = %b) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
   return %r : !fx.tensor<[4, 4], f32>
 }

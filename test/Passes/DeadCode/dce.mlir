@@ -4,22 +4,22 @@
 // RUN: fx-opt %s --pass-pipeline='builtin.module(func.func(fx-dce))' | FileCheck %s
 // RUN: %mlir_opt --load-dialect-plugin=%fx_plugin --load-pass-plugin=%fx_plugin %s --pass-pipeline='builtin.module(func.func(fx-dce))' | FileCheck %s
 
-"fx.schema"() {name = "mylib::scale_", signature = "scale_(Tensor! out, Tensor x) -> ()"} : () -> ()
+fx.schema "mylib::scale_" = "scale_(Tensor! out, Tensor x) -> ()"
 
 // Unused views, slices, scatters, functional calls and pure calls go, and
 // with them the values only they used.
 // CHECK-LABEL: func.func @dead_pure_ops
 // CHECK-NEXT: return
 func.func @dead_pure_ops(%x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
-  %c = "fx.call"(%x) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+  %c = fx.call "aten::cos"(self = %x)
       : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
-  %v = "fx.view"(%c) {shape = [-1, 128, 32]} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 128, 32], f16>
-  %s = "fx.slice"(%x) {dim = 0 : i64, start = 0 : i64, end = "s0", step = 1 : i64} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
-  %t = "fx.slice_scatter"(%x, %s) {dim = 0 : i64, start = 0 : i64, end = "s0", step = 1 : i64} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
-  %buf = "fx.call"(%x) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+  %v = fx.view %c, shape = [-1, 128, 32] : !fx.tensor<["s0", 4096], f16> -> !fx.tensor<["s0", 128, 32], f16>
+  %s = fx.slice %x, dim = 0, start = 0, end = "s0", step = 1 : !fx.tensor<["s0", 4096], f16> -> !fx.tensor<["s0", 4096], f16>
+  %t = fx.slice_scatter %x, %s, dim = 0, start = 0, end = "s0", step = 1 : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
+  %buf = fx.call "aten::empty_like"(self = %x)
       : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
-  %n = "fx.auto_functionalized"(%buf, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
-      : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %buf, input = %x, weight = %w)
+      {epsilon = 1.0e-06 : f64} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return
 }
 
@@ -27,55 +27,55 @@ func.func @dead_pure_ops(%x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096
 // CHECK-LABEL: func.func @dead_in_place_call
 // CHECK-NEXT: return
 func.func @dead_in_place_call(%x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) {
-  %buf = "fx.call"(%x) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+  %buf = fx.call "aten::empty_like"(self = %x)
       : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
-  "fx.call"(%buf, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
-      : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> ()
+  fx.call "_C::rms_norm"(result = %buf, input = %x, weight = %w)
+      {epsilon = 1.0e-06 : f64} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> ()
   return
 }
 
 // The buffer an in-place call writes is read later: it stays.
 // CHECK-LABEL: func.func @negative_written_then_read
-// CHECK: target = "aten::empty_like"
-// CHECK: target = "_C::rms_norm"
-// CHECK: target = "aten::cos"
+// CHECK: fx.call "aten::empty_like"(
+// CHECK: fx.call "_C::rms_norm"(
+// CHECK: fx.call "aten::cos"(
 func.func @negative_written_then_read(%x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 4096], f16> {
-  %buf = "fx.call"(%x) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+  %buf = fx.call "aten::empty_like"(self = %x)
       : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
-  "fx.call"(%buf, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
-      : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> ()
-  %r = "fx.call"(%buf) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+  fx.call "_C::rms_norm"(result = %buf, input = %x, weight = %w)
+      {epsilon = 1.0e-06 : f64} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> ()
+  %r = fx.call "aten::cos"(self = %buf)
       : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
   return %r : !fx.tensor<["s0", 4096], f16>
 }
 
 // ... or returned (through a view) ...
 // CHECK-LABEL: func.func @negative_written_then_returned
-// CHECK: target = "_C::rms_norm"
+// CHECK: fx.call "_C::rms_norm"(
 func.func @negative_written_then_returned(%x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096], f16>) -> !fx.tensor<["s0", 128, 32], f16> {
-  %buf = "fx.call"(%x) {target = "aten::empty_like", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+  %buf = fx.call "aten::empty_like"(self = %x)
       : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
-  %v = "fx.view"(%buf) {shape = [-1, 128, 32]} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 128, 32], f16>
-  "fx.call"(%buf, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
-      : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> ()
+  %v = fx.view %buf, shape = [-1, 128, 32] : !fx.tensor<["s0", 4096], f16> -> !fx.tensor<["s0", 128, 32], f16>
+  fx.call "_C::rms_norm"(result = %buf, input = %x, weight = %w)
+      {epsilon = 1.0e-06 : f64} : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>, !fx.tensor<[4096], f16>) -> ()
   return %v : !fx.tensor<["s0", 128, 32], f16>
 }
 
 // ... or it writes a function argument (a slice of one) ...
 // CHECK-LABEL: func.func @negative_writes_argument
-// CHECK: target = "mylib::scale_"
+// CHECK: fx.call "mylib::scale_"(
 func.func @negative_writes_argument(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 4096], f16>) {
-  %s = "fx.slice"(%out) {dim = 0 : i64, start = 0 : i64, end = "s0", step = 1 : i64} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 4096], f16>
-  "fx.call"(%s, %x) {target = "mylib::scale_", arg_names = ["out", "x"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
+  %s = fx.slice %out, dim = 0, start = 0, end = "s0", step = 1 : !fx.tensor<["s0", 4096], f16> -> !fx.tensor<["s0", 4096], f16>
+  fx.call "mylib::scale_"(out = %s, x = %x)
       : (!fx.tensor<["s0", 4096], f16>, !fx.tensor<["s0", 4096], f16>) -> ()
   return
 }
 
 // ... or its target has no schema (effects unknown).
 // CHECK-LABEL: func.func @negative_unknown_target
-// CHECK: target = "mylib::log"
+// CHECK: fx.call "mylib::log"(
 func.func @negative_unknown_target(%x: !fx.tensor<["s0", 4096], f16>) {
-  "fx.call"(%x) {target = "mylib::log", arg_names = ["x"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
+  fx.call "mylib::log"(x = %x)
       : (!fx.tensor<["s0", 4096], f16>) -> ()
   return
 }
@@ -85,13 +85,13 @@ func.func @negative_unknown_target(%x: !fx.tensor<["s0", 4096], f16>) {
 // CHECK-NOT: mylib::scale_
 // CHECK: return
 func.func @dead_disjoint_write(%a: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32> {
-  %buf = "fx.call"(%a) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+  %buf = fx.call "aten::cos"(self = %a)
       : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
-  %top = "fx.slice"(%buf) {dim = 0 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[4, 4], f32>
-  %bottom = "fx.slice"(%buf) {dim = 0 : i64, start = 4 : i64, end = 8 : i64, step = 1 : i64} : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[4, 4], f32>
-  "fx.call"(%top, %x) {target = "mylib::scale_", arg_names = ["out", "x"], args = {}, operandSegmentSizes = array<i32: 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 0, 0, 0, 0, 0, 0, 0, 0>}
+  %top = fx.slice %buf, dim = 0, start = 0, end = 4, step = 1 : !fx.tensor<[8, 4], f32> -> !fx.tensor<[4, 4], f32>
+  %bottom = fx.slice %buf, dim = 0, start = 4, end = 8, step = 1 : !fx.tensor<[8, 4], f32> -> !fx.tensor<[4, 4], f32>
+  fx.call "mylib::scale_"(out = %top, x = %x)
       : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> ()
-  %r = "fx.call"(%bottom) {target = "aten::cos", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>}
+  %r = fx.call "aten::cos"(self = %bottom)
       : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
   return %r : !fx.tensor<[4, 4], f32>
 }

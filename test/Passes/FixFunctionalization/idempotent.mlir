@@ -12,16 +12,16 @@
 // CHECK-NOT: fx.slice_scatter
 // CHECK: return
 
-"fx.schema"() {name = "test::scale_", signature = "scale_(Tensor(a!) self, *, float alpha, int bias=0) -> ()"} : () -> ()
+fx.schema "test::scale_" = "scale_(Tensor(a!) self, *, float alpha, int bias=0) -> ()"
 
 func.func @stale_layout_after_scatter_back(%a: !fx.tensor<[4, 8], f32>) -> (!fx.tensor<[32], f32>, !fx.tensor<[2, 16], f32>) {
-  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 8], f32>
-  %sl = "fx.slice"(%b) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32>
-  %s1 = "fx.slice_scatter"(%b, %sl) {dim = 1 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<[4, 8], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 8], f32>
-  %w = "fx.view"(%s1) {shape = [2, 16]} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[2, 16], f32>
-  %n2 = "fx.auto_functionalized"(%w) {target = "test::scale_", arg_names = ["self"], args = {alpha = 2.0 : f64}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[2, 16], f32>) -> !fx.tensor<[2, 16], f32>
-  %t = "fx.slice"(%w) {dim = 1 : i64, start = 0 : i64, end = 8 : i64, step = 1 : i64} : (!fx.tensor<[2, 16], f32>) -> !fx.tensor<[2, 8], f32>
-  %s2 = "fx.slice_scatter"(%w, %t) {dim = 1 : i64, start = 0 : i64, end = 8 : i64, step = 1 : i64} : (!fx.tensor<[2, 16], f32>, !fx.tensor<[2, 8], f32>) -> !fx.tensor<[2, 16], f32>
-  %o = "fx.view"(%s2) {shape = [32]} : (!fx.tensor<[2, 16], f32>) -> !fx.tensor<[32], f32>
+  %b = fx.call "aten::clone"(self = %a) : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 8], f32>
+  %sl = fx.slice %b, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %s1 = fx.slice_scatter %b, %sl, dim = 1, start = 0, end = 4, step = 1 : (!fx.tensor<[4, 8], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 8], f32>
+  %w = fx.view %s1, shape = [2, 16] : !fx.tensor<[4, 8], f32> -> !fx.tensor<[2, 16], f32>
+  %n2 = fx.auto_functionalized "test::scale_"(self = %w) {alpha = 2.0 : f64} : (!fx.tensor<[2, 16], f32>) -> !fx.tensor<[2, 16], f32>
+  %t = fx.slice %w, dim = 1, start = 0, end = 8, step = 1 : !fx.tensor<[2, 16], f32> -> !fx.tensor<[2, 8], f32>
+  %s2 = fx.slice_scatter %w, %t, dim = 1, start = 0, end = 8, step = 1 : (!fx.tensor<[2, 16], f32>, !fx.tensor<[2, 8], f32>) -> !fx.tensor<[2, 16], f32>
+  %o = fx.view %s2, shape = [32] : !fx.tensor<[2, 16], f32> -> !fx.tensor<[32], f32>
   return %o, %n2 : !fx.tensor<[32], f32>, !fx.tensor<[2, 16], f32>
 }

@@ -16,28 +16,28 @@
 // CHECK-NOT: fx.auto_functionalized
 // CHECK-NOT: fx.slice_scatter
 // CHECK-NOT: aten::clone
-// CHECK: %[[BUF1:.*]] = "fx.call"(%[[HIDDEN]]) {{.*}}target = "aten::empty_like"
-// CHECK-NEXT: "fx.call"(%[[BUF1]], %[[HIDDEN]], {{.*}}target = "_C::rms_norm"
-// CHECK-NEXT: %[[QKV:.*]] = "fx.call"(%[[BUF1]], {{.*}}target = "aten::mm"
-// CHECK-NEXT: %[[Q:.*]] = "fx.slice"(%[[QKV]]) {dim = 1 : i64, end = 4096 : i64, start = 0 : i64
-// CHECK-NEXT: %[[K:.*]] = "fx.slice"(%[[QKV]]) {dim = 1 : i64, end = 5120 : i64, start = 4096 : i64
-// CHECK-NEXT: "fx.call"(%{{[^,]*}}, %[[Q]], %[[K]], {{.*}}target = "_C::rotary_embedding"
-// CHECK-NEXT: %[[Q2:.*]] = "fx.slice"(%[[QKV]]) {dim = 1 : i64, end = 4096
-// CHECK-NEXT: %[[K2:.*]] = "fx.slice"(%[[QKV]]) {dim = 1 : i64, end = 5120
-// CHECK-NEXT: %[[V2:.*]] = "fx.slice"(%[[QKV]]) {dim = 1 : i64, end = 6144
-// CHECK-NEXT: %[[ATTN:.*]] = "fx.call"(%[[Q2]], %[[K2]], %[[V2]]) {{.*}}target = "vllm::unified_attention"
-// CHECK-NEXT: %[[O:.*]] = "fx.call"(%[[ATTN]], {{.*}}target = "aten::mm"
-// CHECK-NEXT: "fx.call"(%[[O]], %[[RESIDUAL]], {{.*}}target = "_C::fused_add_rms_norm"
-// CHECK-NEXT: %[[GU:.*]] = "fx.call"(%[[O]], {{.*}}target = "aten::mm"
-// CHECK-NEXT: %[[BUF2:.*]] = "fx.call"() {{.*}}target = "aten::empty"
-// CHECK-NEXT: "fx.call"(%[[BUF2]], %[[GU]]) {{.*}}target = "_C::silu_and_mul"
-// CHECK-NEXT: %[[DOWN:.*]] = "fx.call"(%[[BUF2]], {{.*}}target = "aten::mm"
+// CHECK: %[[BUF1:.*]] = fx.call "aten::empty_like"(self = %[[HIDDEN]])
+// CHECK-NEXT: fx.call "_C::rms_norm"(result = %[[BUF1]], input = %[[HIDDEN]],
+// CHECK-NEXT: %[[QKV:.*]] = fx.call "aten::mm"(self = %[[BUF1]],
+// CHECK-NEXT: %[[Q:.*]] = fx.slice %[[QKV]], dim = 1, start = 0, end = 4096,
+// CHECK-NEXT: %[[K:.*]] = fx.slice %[[QKV]], dim = 1, start = 4096, end = 5120,
+// CHECK-NEXT: fx.call "_C::rotary_embedding"(positions = %{{[^,]*}}, query = %[[Q]], key = %[[K]],
+// CHECK-NEXT: %[[Q2:.*]] = fx.slice %[[QKV]], dim = 1, start = {{[^,]+}}, end = 4096
+// CHECK-NEXT: %[[K2:.*]] = fx.slice %[[QKV]], dim = 1, start = {{[^,]+}}, end = 5120
+// CHECK-NEXT: %[[V2:.*]] = fx.slice %[[QKV]], dim = 1, start = {{[^,]+}}, end = 6144
+// CHECK-NEXT: %[[ATTN:.*]] = fx.call "vllm::unified_attention"(query = %[[Q2]], key = %[[K2]], value = %[[V2]])
+// CHECK-NEXT: %[[O:.*]] = fx.call "aten::mm"(self = %[[ATTN]],
+// CHECK-NEXT: fx.call "_C::fused_add_rms_norm"(input = %[[O]], residual = %[[RESIDUAL]],
+// CHECK-NEXT: %[[GU:.*]] = fx.call "aten::mm"(self = %[[O]],
+// CHECK-NEXT: %[[BUF2:.*]] = fx.call "aten::empty"()
+// CHECK-NEXT: fx.call "_C::silu_and_mul"(result = %[[BUF2]], input = %[[GU]])
+// CHECK-NEXT: %[[DOWN:.*]] = fx.call "aten::mm"(self = %[[BUF2]],
 // CHECK-NEXT: return %[[DOWN]], %[[RESIDUAL]]
 
 // DCE-LABEL: func.func @llama_layer
-// DCE: target = "_C::rms_norm"
-// DCE: target = "_C::rotary_embedding"
-// DCE: target = "vllm::unified_attention"
-// DCE: target = "_C::fused_add_rms_norm"
-// DCE: target = "_C::silu_and_mul"
+// DCE: "_C::rms_norm"(
+// DCE: "_C::rotary_embedding"(
+// DCE: "vllm::unified_attention"(
+// DCE: "_C::fused_add_rms_norm"(
+// DCE: "_C::silu_and_mul"(
 // DCE: return

@@ -8,15 +8,15 @@
 // EXEC: out1: bit-identical
 
 // CHECK-LABEL: func.func @negative_scatter_may_not_cover
-// CHECK: %[[M:.*]] = "fx.slice"
-// CHECK: %[[C:.*]] = "fx.call"(%[[M]]) {{.*}}target = "aten::clone"
-// CHECK: "fx.call"(%[[C]], {{.*}}target = "_C::rms_norm"
+// CHECK: %[[M:.*]] = fx.slice
+// CHECK: %[[C:.*]] = fx.call "aten::clone"(self = %[[M]])
+// CHECK: fx.call "_C::rms_norm"(result = %[[C]],
 func.func @negative_scatter_may_not_cover(%a: !fx.tensor<["s0", 4], f32>, %src: !fx.tensor<["s1", 4], f32>, %x: !fx.tensor<[4, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[4, 4], f32>, !fx.tensor<["s0", 4], f32>) {
-  %b = "fx.call"(%a) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32>
-  %m = "fx.slice"(%b) {dim = 0 : i64, start = 0 : i64, end = 4 : i64, step = 1 : i64} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %b = fx.call "aten::clone"(self = %a) : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32>
+  %m = fx.slice %b, dim = 0, start = 0, end = 4, step = 1 : !fx.tensor<["s0", 4], f32> -> !fx.tensor<[4, 4], f32>
   // expected-remark @below {{cloned operand 'result': it may be read after the call at loc("partial") (a scatter whose region is compared symbolically)}}
-  %n = "fx.auto_functionalized"(%m, %x, %w) {target = "_C::rms_norm", arg_names = ["result", "input", "weight"], args = {epsilon = 1.0e-06 : f64}, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4, 4], f32>
-  %s = "fx.slice_scatter"(%b, %src) {dim = 0 : i64, start = 0 : i64, end = "s1", step = 1 : i64} : (!fx.tensor<["s0", 4], f32>, !fx.tensor<["s1", 4], f32>) -> !fx.tensor<["s0", 4], f32>
-  %r = "fx.call"(%s) {target = "aten::clone", arg_names = ["self"], args = {}, operandSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 0, 0, 0, 0, 0, 0, 0>} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32> loc("partial")
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %m, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4, 4], f32>
+  %s = fx.slice_scatter %b, %src, dim = 0, start = 0, end = "s1", step = 1 : (!fx.tensor<["s0", 4], f32>, !fx.tensor<["s1", 4], f32>) -> !fx.tensor<["s0", 4], f32>
+  %r = fx.call "aten::clone"(self = %s) : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32> loc("partial")
   return %n, %r : !fx.tensor<[4, 4], f32>, !fx.tensor<["s0", 4], f32>
 }

@@ -4,6 +4,6 @@
 // "fx.reshape" with two -1 entries: the verifier rejects it before the pass.
 func.func @negative_two_inferred(%x: !fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 128, 32], f16> {
   // expected-error @below {{'fx.reshape' op shape entries 0 and 1 are both -1; at most one size can be inferred}}
-  %0 = "fx.reshape"(%x) {shape = [-1, -1, 32]} : (!fx.tensor<["s0", 4096], f16>) -> !fx.tensor<["s0", 128, 32], f16>
+  %0 = fx.reshape %x, shape = [-1, -1, 32] : !fx.tensor<["s0", 4096], f16> -> !fx.tensor<["s0", 128, 32], f16>
   return %0 : !fx.tensor<["s0", 128, 32], f16>
 }

@@ -6,7 +6,7 @@
  * torch's native_functions.yaml text trimmed to the types fxir supports, with
  * torch's parameter names kept (graphs name arguments by them).
  */
-#include "FxSchema.h"
+#include "fxir/FxSchema.h"
 
 #include <stdio.h>
 #include <stdlib.h>

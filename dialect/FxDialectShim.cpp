@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Fx.h"
+#include "fxir/Fx.h"
 #include "FxInternal.h"
 #include "FxShim.h"
 

@@ -2,7 +2,7 @@
 #ifndef FX_INTERNAL_H
 #define FX_INTERNAL_H
 
-#include "Fx.h"
+#include "fxir/Fx.h"
 
 #include <string.h>
 

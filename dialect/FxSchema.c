@@ -15,7 +15,7 @@
  * number of parameters (a linear search made 40,000 parameters take
  * seconds).
  */
-#include "FxSchema.h"
+#include "fxir/FxSchema.h"
 
 #include <limits.h>
 #include <stdarg.h>

@@ -1,5 +1,5 @@
 // fx.irdl.mlir - the fx dialect: the single source of truth for its types and
-// ops (DESIGN.md §2).  Embedded into libFxCore at build time and loaded on the
+// ops (DESIGN.md §2).  Embedded into libFxDialect at build time and loaded on the
 // first use of the `fx.` namespace.
 //
 // IRDL unifies every constraint variable, including those nested inside

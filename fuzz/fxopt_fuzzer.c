@@ -9,8 +9,8 @@
  * input is allowed (it may decline with an error); a crash, a sanitizer
  * report, invalid IR after a pass that succeeded, or a second run of a pass
  * that changes the IR (or fails) is a finding. */
-#include "Fx.h"
-#include "FxPasses.h"
+#include "fxir/Fx.h"
+#include "fxir/FxLowering.h"
 
 #include "mlir-c/Diagnostics.h"
 #include "mlir-c/Dialect/Func.h"
@@ -46,7 +46,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   gRegistry = mlirDialectRegistryCreate();
   mlirDialectHandleInsertDialect(mlirGetDialectHandle__func__(), gRegistry);
   fxDialectRegistryInsert(gRegistry);
-  fxRegisterPasses();
+  fxRegisterAllPasses();
   newContext();
   return 0;
 }

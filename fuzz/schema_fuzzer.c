@@ -5,7 +5,7 @@
  * The input is schema text.  A parse may fail (with a message); a schema
  * that parses is walked completely and must satisfy the invariants the
  * verifier and the passes rely on. */
-#include "FxSchema.h"
+#include "fxir/FxSchema.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -18,8 +18,9 @@
 #ifndef FX_LOWER_H
 #define FX_LOWER_H
 
-#include "Fx.h"
+#include "fxir/Fx.h"
 
+#include "mlir-c/Pass.h"
 #include "mlir-c/Rewrite.h"
 
 #ifdef __cplusplus
@@ -192,6 +193,10 @@ bool fxLowerSlice(FxLower *L, MlirOperation op);
 bool fxLowerSliceScatter(FxLower *L, MlirOperation op);
 /* fx.call / fx.auto_functionalized (LowerCalls.c). */
 bool fxLowerCall(FxLower *L, MlirOperation op);
+
+/* fx-lower-to-runtime's run function (LowerToRuntime.c), a row of
+ * LowerPasses.c's table. */
+void fxRunLowerToRuntime(MlirOperation module, MlirExternalPass pass);
 
 #ifdef __cplusplus
 }

@@ -13,7 +13,7 @@
 #ifndef FX_PASSES_ALIAS_H
 #define FX_PASSES_ALIAS_H
 
-#include "Fx.h"
+#include "fxir/Fx.h"
 #include "Region.h"
 
 #ifdef __cplusplus

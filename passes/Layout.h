@@ -14,7 +14,7 @@
 #ifndef FX_PASSES_LAYOUT_H
 #define FX_PASSES_LAYOUT_H
 
-#include "Fx.h"
+#include "fxir/Fx.h"
 #include "PtrMap.h"
 
 #ifdef __cplusplus

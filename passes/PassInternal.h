@@ -2,7 +2,7 @@
 #ifndef FX_PASS_INTERNAL_H
 #define FX_PASS_INTERNAL_H
 
-#include "Fx.h"
+#include "fxir/Fx.h"
 #include "mlir-c/Pass.h"
 #include "mlir-c/Rewrite.h"
 
@@ -66,7 +66,6 @@ void fxRunVerify(MlirOperation func, MlirExternalPass pass);
 void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass);
 void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass);
 void fxRunDeadCode(MlirOperation func, MlirExternalPass pass);
-void fxRunLowerToRuntime(MlirOperation module, MlirExternalPass pass);
 
 /* mlir::PassPipelineRegistration of `name` as the pass list `pipeline`
  * (PassShim.cpp). */

@@ -1,5 +1,8 @@
-/* PassTable.c - the one table of fxir passes: registration and lookup. */
-#include "FxPasses.h"
+/* PassTable.c - the table of the passes of passes/: registration and
+ * lookup.  The lowering's passes and pipelines are rows of the same kind in
+ * lowering/LowerPasses.c (the libraries layer dialect < passes < lowering:
+ * this table cannot name a lowering function). */
+#include "fxir/FxPasses.h"
 #include "PassInternal.h"
 
 #include <stdio.h>
@@ -27,19 +30,6 @@ static const FxPassInfo kPasses[] = {
     {"fx-dce", "FxDeadCode",
      "Erase fx ops whose results are unused and whose writes nobody reads",
      "func.func", fxRunDeadCode, false},
-    {"fx-lower-to-runtime", "FxLowerToRuntime",
-     "Lower fx IR to memref IR and calls into the libfxrt runtime",
-     "builtin.module", fxRunLowerToRuntime, true},
-};
-
-/* Pipelines: name, description, pass list. */
-static const struct {
-  const char *name, *description, *passes;
-} kPipelines[] = {
-    {"fx-to-llvm",
-     "Lower fx IR to the LLVM dialect (fx-lower-to-runtime, then upstream)",
-     "fx-lower-to-runtime,convert-scf-to-cf,expand-strided-metadata,"
-     "lower-affine,convert-to-llvm,reconcile-unrealized-casts"},
 };
 enum { kNumPasses = sizeof kPasses / sizeof kPasses[0] };
 
@@ -94,10 +84,6 @@ MlirPass fxCreateNoOpEliminationPass(void) {
 
 MlirPass fxCreateFixFunctionalizationPass(void) {
   return fxCreatePassByArgument("fx-fix-functionalization");
-}
-
-MlirPass fxCreateLowerToRuntimePass(void) {
-  return fxCreatePassByArgument("fx-lower-to-runtime");
 }
 
 MlirPass fxCreateDeadCodePass(void) {
@@ -239,16 +225,6 @@ void fxApplyPatterns(MlirOperation op, MlirExternalPass pass,
 static void registerAll(void) {
   for (int i = 0; i < kNumPasses; ++i)
     fxRegisterExternalPass(&kPasses[i]);
-  for (size_t i = 0; i < sizeof kPipelines / sizeof kPipelines[0]; ++i)
-    fxRegisterPipeline(kPipelines[i].name, kPipelines[i].description,
-                       kPipelines[i].passes);
-}
-
-const char *fxGetPipelineText(const char *name) {
-  for (size_t i = 0; i < sizeof kPipelines / sizeof kPipelines[0]; ++i)
-    if (strcmp(kPipelines[i].name, name) == 0)
-      return kPipelines[i].passes;
-  return NULL;
 }
 
 void fxRegisterPasses(void) {

@@ -20,7 +20,7 @@
 #ifndef FX_PASSES_READ_INDEX_H
 #define FX_PASSES_READ_INDEX_H
 
-#include "Fx.h"
+#include "fxir/Fx.h"
 
 #ifdef __cplusplus
 extern "C" {

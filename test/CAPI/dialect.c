@@ -7,7 +7,7 @@
  * EXPECT (named so FileCheck never mistakes it for a directive), which keeps
  * going after a failure and makes main return 1.  Diagnostics go to a handler
  * that prints them to stdout, so the output order is deterministic. */
-#include "Fx.h"
+#include "fxir/Fx.h"
 #include "../../kernels/fxrt.h" /* FXRT_MAX_RANK only: no libfxrt link */
 
 #include "mlir-c/BuiltinAttributes.h"

@@ -5,7 +5,7 @@
  * are printed and matched by the CHECK lines below; API results are checked
  * in code with EXPECT (named so FileCheck never mistakes it for a directive),
  * which keeps going after a failure and makes main return 1. */
-#include "FxSchema.h"
+#include "fxir/FxSchema.h"
 
 #include <stdio.h>
 #include <stdlib.h>

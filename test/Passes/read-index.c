@@ -12,7 +12,7 @@
  * the uses of its result) before placing it: to the index that is exactly a
  * new op at an old address.
  */
-#include "Fx.h"
+#include "fxir/Fx.h"
 #include "ReadIndex.h"
 
 #include "mlir-c/IR.h"

@@ -45,7 +45,7 @@
  * binding, the true sets and the model's regions; `--only=N` reruns random
  * case N alone (with the same --seed).
  */
-#include "Fx.h"
+#include "fxir/Fx.h"
 #include "Inputs/region-model/programs.h"
 #include "Region.h"
 

@@ -2,9 +2,9 @@
  *
  * Every upstream dialect and pass is registered too, so one pipeline can mix
  * fx passes with canonicalize, cse or the lowering to LLVM. */
-#include "Fx.h"
+#include "fxir/Fx.h"
 #include "FxOptShim.h"
-#include "FxPasses.h"
+#include "fxir/FxLowering.h"
 
 #include "mlir-c/RegisterEverything.h"
 
@@ -13,7 +13,7 @@ int main(int argc, char **argv) {
   mlirRegisterAllDialects(registry);
   fxDialectRegistryInsert(registry);
   mlirRegisterAllPasses();
-  fxRegisterPasses();
+  fxRegisterAllPasses();
   int rc = fxMlirOptMain(argc, argv, "fx modular optimizer driver", registry);
   mlirDialectRegistryDestroy(registry);
   return rc;

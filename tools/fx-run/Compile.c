@@ -2,7 +2,7 @@
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "Compile.h"
 
-#include "FxPasses.h"
+#include "fxir/FxLowering.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/Pass.h"

@@ -1,7 +1,7 @@
 /* Tensor.c - fx-run's host tensors: dtypes, shapes, random fill, printing. */
 #include "Tensor.h"
 
-#include "Fx.h"
+#include "fxir/Fx.h"
 #include "common/fx_math.h"
 
 #include "mlir-c/BuiltinTypes.h"

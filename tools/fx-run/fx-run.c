@@ -19,8 +19,8 @@
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "Check.h"
 #include "Compile.h"
-#include "Fx.h"
-#include "FxPasses.h"
+#include "fxir/Fx.h"
+#include "fxir/FxLowering.h"
 #include "Npy.h"
 #include "Options.h"
 #include "Tensor.h"
@@ -500,7 +500,7 @@ int main(int argc, char **argv) {
   MlirContext ctx = mlirContextCreateWithRegistry(registry, false);
   mlirDialectRegistryDestroy(registry);
   mlirRegisterAllPasses();
-  fxRegisterPasses();
+  fxRegisterAllPasses();
   mlirRegisterAllLLVMTranslations(ctx);
 
   MlirModule module = mlirModuleCreateParseFromFile(ctx, str(o.file));

@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Fx.h"
-#include "FxPasses.h"
+#include "fxir/Fx.h"
+#include "fxir/FxLowering.h"
 
 #include "mlir/CAPI/IR.h"
 #include "mlir/Tools/Plugins/DialectPlugin.h"
@@ -22,5 +22,5 @@ mlirGetDialectPluginInfo() {
 
 extern "C" LLVM_ATTRIBUTE_WEAK mlir::PassPluginLibraryInfo
 mlirGetPassPluginInfo() {
-  return {MLIR_PLUGIN_API_VERSION, "fx", "0.1", [] { fxRegisterPasses(); }};
+  return {MLIR_PLUGIN_API_VERSION, "fx", "0.1", [] { fxRegisterAllPasses(); }};
 }

@@ -11,7 +11,7 @@
 #ifndef FX_H
 #define FX_H
 
-#include "FxSchema.h"
+#include "fxir/FxSchema.h"
 #include "mlir-c/IR.h"
 #include "mlir-c/Support.h"
 

@@ -1,7 +1,9 @@
-/* FxPasses.h - fxir's passes: constructors and registration.
+/* FxPasses.h - the passes of passes/ (libFxPasses): constructors and
+ * registration.  The lowering's are in FxLowering.h (libFxLowering).
  *
- * Every pass is one row of the table in PassTable.c; that table drives
- * registration (fx-opt, the mlir-opt plugin) and the constructors below.
+ * Every pass is one row of the table in passes/PassTable.c; that table
+ * drives registration (fx-opt, the mlir-opt plugin) and the constructors
+ * below.
  * A constructor returns a new pass owned by the caller until it is added to a
  * pass manager (mlirOpPassManagerAddOwnedPass), which then owns it.
  */
@@ -30,17 +32,10 @@ MlirPass fxCreateFixFunctionalizationPass(void);
  * writes nobody observes, using the op schemas. */
 MlirPass fxCreateDeadCodePass(void);
 
-/* fx-lower-to-runtime (builtin.module): fx IR -> memref/arith/scf IR and
- * calls into libfxrt (kernels/fxrt.h); see docs/runtime.md. */
-MlirPass fxCreateLowerToRuntimePass(void);
-
-/* The pass list of a registered pipeline ("fx-to-llvm"), for
- * mlirOpPassManagerAddPipeline; NULL when unknown. */
-const char *fxGetPipelineText(const char *name);
-
-/* Registers every fxir pass with MLIR's global pass registry so that textual
- * pipelines (--pass-pipeline, mlirParsePassPipeline) and --help see them.
- * Idempotent. */
+/* Registers the passes of this table with MLIR's global pass registry so
+ * that textual pipelines (--pass-pipeline, mlirParsePassPipeline) and --help
+ * see them.  Idempotent.  fxRegisterAllPasses (FxLowering.h) registers
+ * these and the lowering's. */
 void fxRegisterPasses(void);
 
 /* The table, for tools and tests: number of passes and the i-th pass's

@@ -38,6 +38,13 @@ typedef struct State {
   FxReadIndex *reads; /* may be NULL: then only the precise walk */
   FxReturnedAliases aliases;
   FxLayouts layouts;
+  /* Whether the function calls a func.func.  Without, the call checks
+   * below (donatingCalls, sharingCall) can find nothing, and their walks
+   * over every use of the operand's root -- a function argument written in
+   * place by every layer has a use per layer -- are skipped: O(n) per
+   * match made the pass quadratic.  No fx pass creates a func.call, so the
+   * answer holds for the whole run. */
+  bool hasFuncCalls;
 } State;
 
 static MlirStringRef str(const char *s) {
@@ -325,9 +332,10 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   MlirOperation donating[kMaxDonating];
   int numDonating = 0, steps = 0;
   bool known =
-      donatingCalls(mlirOperationGetResult(call, m->result), st->table,
-                    donating, &numDonating, &steps) &&
-      donatingCalls(root, st->table, donating, &numDonating, &steps);
+      !st->hasFuncCalls ||
+      (donatingCalls(mlirOperationGetResult(call, m->result), st->table,
+                     donating, &numDonating, &steps) &&
+       donatingCalls(root, st->table, donating, &numDonating, &steps));
   FxRegion whole;
   fxRegionInitRoot(&whole, root);
   for (int k = 0; known && k < numDonating; ++k) {
@@ -362,7 +370,10 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   }
   steps = 0;
   MlirOperation sharing =
-      sharingCall(mlirOperationGetResult(call, m->result), v, st->table, &steps);
+      st->hasFuncCalls
+          ? sharingCall(mlirOperationGetResult(call, m->result), v, st->table,
+                        &steps)
+          : (MlirOperation){NULL};
   if (!mlirOperationIsNull(sharing)) {
     fxLocationString(sharing, loc, sizeof loc);
     snprintf(why, cap,
@@ -567,13 +578,24 @@ static MlirWalkResult remarkKept(MlirOperation op, void *userData) {
   return MlirWalkResultAdvance;
 }
 
+static MlirWalkResult findFuncCall(MlirOperation op, void *userData) {
+  MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
+  if (n.length == 9 && !memcmp(n.data, "func.call", 9)) {
+    *(bool *)userData = true;
+    return MlirWalkResultInterrupt;
+  }
+  return MlirWalkResultAdvance;
+}
+
 void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
-  State st = {fxSchemaTableCreate(func), NULL, {NULL, false}, {NULL, {0}}};
+  State st = {fxSchemaTableCreate(func), NULL, {NULL, false}, {NULL, {0}},
+              false};
   if (!fxPassBeginRewrite(func, pass, st.table)) {
     fxSchemaTableDestroy(st.table);
     return;
   }
   st.reads = fxReadIndexCreate(func, st.table, false);
+  mlirOperationWalk(func, findFuncCall, &st.hasFuncCalls, MlirWalkPreOrder);
   fxLayoutsInit(&st.layouts, st.table);
   st.aliases = fxReturnedAliasesOf(func, st.table);
   /* Calls first, in program order, then the scatter-backs the in-place

@@ -46,11 +46,15 @@ bool fxAsmParsePunct(FxAsmParser *p, FxPunct punct);
 bool fxAsmParseOptionalPunct(FxAsmParser *p, FxPunct punct);
 /* Expects the bare keyword `keyword`. */
 bool fxAsmParseKeyword(FxAsmParser *p, const char *keyword);
+/* Consumes the bare keyword `keyword` if it is next; never emits. */
+bool fxAsmParseOptionalKeyword(FxAsmParser *p, const char *keyword);
 /* A bare identifier or a string literal, as a StringAttr. */
 MlirAttribute fxAsmParseName(FxAsmParser *p);
 MlirAttribute fxAsmParseAttribute(FxAsmParser *p);
 /* A string literal (StringAttr) or an integer (i64 IntegerAttr, no type
- * suffix): unlike fxAsmParseAttribute it never reads on into a `: type`. */
+ * suffix): unlike fxAsmParseAttribute it never reads on into a `: type`.
+ * MLIR's integer parser also takes `true` (as -1) and `false`: callers that
+ * want numbers only refuse those keywords first. */
 MlirAttribute fxAsmParseIntOrString(FxAsmParser *p);
 MlirType fxAsmParseType(FxAsmParser *p);
 /* A `{...}` dictionary if one is next, else the empty dictionary. */

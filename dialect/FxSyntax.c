@@ -274,6 +274,16 @@ static MlirAttribute parseValue(FxAsmParser *p, ValueKind kind) {
   FxAsmLoc loc = fxAsmGetLoc(p);
   if (kind == VALUE_ATTR)
     return fxAsmParseAttribute(p);
+  /* OpAsmParser::parseInteger reads `true` as -1 and `false` as 0: `dim =
+   * true` would select the last dim (adversary). */
+  if (fxAsmParseOptionalKeyword(p, "true") ||
+      fxAsmParseOptionalKeyword(p, "false")) {
+    error(p, loc, kind == VALUE_STRING
+                      ? "expected a string literal"
+                      : "expected an integer or a symbol string, not a "
+                        "boolean");
+    return (MlirAttribute){NULL};
+  }
   MlirAttribute a = fxAsmParseIntOrString(p);
   if (!mlirAttributeIsNull(a) && kind == VALUE_STRING && !isPlainString(a)) {
     error(p, loc, "expected a string literal");

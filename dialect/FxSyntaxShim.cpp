@@ -78,6 +78,10 @@ bool fxAsmParseKeyword(FxAsmParser *p, const char *keyword) {
   return succeeded(p->parser.parseKeyword(keyword));
 }
 
+bool fxAsmParseOptionalKeyword(FxAsmParser *p, const char *keyword) {
+  return succeeded(p->parser.parseOptionalKeyword(keyword));
+}
+
 MlirAttribute fxAsmParseName(FxAsmParser *p) {
   std::string name;
   if (failed(p->parser.parseKeywordOrString(&name)))

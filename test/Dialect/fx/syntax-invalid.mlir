@@ -91,3 +91,26 @@ func.func @reshape_types(%x: !fx.tensor<[4], f32>) {
   %r = fx.reshape %x, shape = [2, 2] : !fx.tensor<[4], f32>, !fx.tensor<[2, 2], f32>
   return
 }
+
+// -----
+
+// MLIR's integer parser reads `true` as -1 and `false` as 0: `dim = true`
+// would select the last dim.  A slice parameter is an integer or a string.
+func.func @dim_true(%x: !fx.tensor<[4, 6], f32>) {
+  // expected-error @below {{expected an integer or a symbol string, not a boolean}}
+  %c = fx.slice %x, dim = true, start = 0, end = 2, step = 1 : !fx.tensor<[4, 6], f32> -> !fx.tensor<[4, 2], f32>
+  return
+}
+
+// -----
+
+func.func @start_false(%x: !fx.tensor<[4], f32>, %y: !fx.tensor<[2], f32>) {
+  // expected-error @below {{expected an integer or a symbol string, not a boolean}}
+  %c = fx.slice_scatter %x, %y, dim = 0, start = false, end = 2, step = 1 : (!fx.tensor<[4], f32>, !fx.tensor<[2], f32>) -> !fx.tensor<[4], f32>
+  return
+}
+
+// -----
+
+// expected-error @below {{expected a string literal}}
+fx.schema "mylib::foo" = true

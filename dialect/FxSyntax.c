@@ -176,12 +176,13 @@ static void printExtras(FxAsmPrinter *p, MlirOperation op, const struct Row *row
     fxAsmPrintExtraAttributes(p, op, n, elided);
 }
 
-/* `: (T, ...) -> (R, ...)`, or `: T -> R` for one operand and one result. */
-static void printTypes(FxAsmPrinter *p, MlirOperation op) {
+/* ` : (T, ...) -> (R, ...)`, or ` : T -> R` for one operand and one result
+ * unless `always` asks for the function type. */
+static void printTypes(FxAsmPrinter *p, MlirOperation op, bool always) {
   intptr_t nIn = mlirOperationGetNumOperands(op);
   intptr_t nOut = mlirOperationGetNumResults(op);
   fxAsmPrint(p, " : ");
-  if (nIn == 1 && nOut == 1) {
+  if (!always && nIn == 1 && nOut == 1) {
     fxAsmPrintType(p, mlirValueGetType(mlirOperationGetOperand(op, 0)));
     fxAsmPrint(p, " -> ");
     fxAsmPrintType(p, mlirValueGetType(mlirOperationGetResult(op, 0)));
@@ -211,7 +212,7 @@ void fxSyntaxPrint(MlirOperation op, FxAsmPrinter *p) {
       printValue(p, attr(op, row->params[i].name), row->params[i].kind);
     }
     printExtras(p, op, row);
-    printTypes(p, op);
+    printTypes(p, op, false);
     return;
   case FORM_CALL: {
     fxAsmPrint(p, " ");
@@ -235,16 +236,7 @@ void fxSyntaxPrint(MlirOperation op, FxAsmPrinter *p) {
     printExtras(p, op, row);
     /* A call always shows the function type, even for one operand and one
      * result, so that its grammar does not depend on the counts. */
-    intptr_t nIn = mlirOperationGetNumOperands(op);
-    intptr_t nOut = mlirOperationGetNumResults(op);
-    MlirType ins[FX_MAX_OPERANDS], outs[FX_MAX_RESULTS];
-    for (intptr_t i = 0; i < nIn; ++i)
-      ins[i] = mlirValueGetType(mlirOperationGetOperand(op, i));
-    for (intptr_t i = 0; i < nOut; ++i)
-      outs[i] = mlirValueGetType(mlirOperationGetResult(op, i));
-    fxAsmPrint(p, " : ");
-    fxAsmPrintType(p, mlirFunctionTypeGet(mlirOperationGetContext(op), nIn,
-                                          ins, nOut, outs));
+    printTypes(p, op, true);
     return;
   }
   case FORM_SCHEMA:

@@ -267,7 +267,15 @@ MlirOperation fxSliceScatterOpCreate(MlirLocation loc, MlirValue base,
 }
 
 /* One segment per slot: the first `n` slots hold one value each. */
-static MlirAttribute segments(MlirContext ctx, intptr_t slots, intptr_t n) {
+bool fxAttrIsI64(MlirAttribute a) {
+  if (!mlirAttributeIsAInteger(a))
+    return false;
+  MlirType t = mlirAttributeGetType(a);
+  return mlirTypeIsAInteger(t) && mlirIntegerTypeIsSignless(t) &&
+         mlirIntegerTypeGetWidth(t) == 64;
+}
+
+MlirAttribute fxSegmentSizes(MlirContext ctx, intptr_t slots, intptr_t n) {
   int32_t sizes[FX_MAX_OPERANDS];
   for (intptr_t i = 0; i < slots; ++i)
     sizes[i] = i < n ? 1 : 0;
@@ -294,8 +302,8 @@ MlirOperation fxCallOpCreate(MlirLocation loc, FxOpKind kind,
       named(ctx, "arg_names", mlirArrayAttrGet(ctx, nOperands, names)),
       named(ctx, "args", args),
       named(ctx, "operandSegmentSizes",
-            segments(ctx, FX_MAX_OPERANDS, nOperands)),
-      named(ctx, "resultSegmentSizes", segments(ctx, FX_MAX_RESULTS, nResults)),
+            fxSegmentSizes(ctx, FX_MAX_OPERANDS, nOperands)),
+      named(ctx, "resultSegmentSizes", fxSegmentSizes(ctx, FX_MAX_RESULTS, nResults)),
   };
   MlirOperationState st = mlirOperationStateGet(fxStr(kOpNames[kind]), loc);
   mlirOperationStateAddOperands(&st, nOperands, operands);
@@ -319,7 +327,7 @@ MlirOperation fxCallOpCreateLike(MlirOperation like, FxOpKind kind,
     attrs[i] = named(ctx, kept[i],
                      mlirOperationGetAttributeByName(like, fxStr(kept[i])));
   attrs[4] = named(ctx, "resultSegmentSizes",
-                   segments(ctx, FX_MAX_RESULTS, nResults));
+                   fxSegmentSizes(ctx, FX_MAX_RESULTS, nResults));
   MlirOperationState st = mlirOperationStateGet(
       fxStr(kOpNames[kind]), mlirOperationGetLocation(like));
   mlirOperationStateAddOperands(&st, nOperands, operands);

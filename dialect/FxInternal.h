@@ -102,6 +102,14 @@ MlirOperation fxEnclosingModule(MlirOperation op);
 /* The `fx.schema` op in `module`'s body that declares `name`, or null. */
 MlirOperation fxModuleSchemaOp(MlirOperation module, MlirStringRef name);
 
+/* An i64 IntegerAttr?  (The type is read off the attribute: no
+ * IntegerType::get, a locked lookup.) */
+bool fxAttrIsI64(MlirAttribute a);
+
+/* A call-like op's segment sizes: a dense i32 array of `slots` entries, `n`
+ * ones then zeros (the operands or results fill the slots in order). */
+MlirAttribute fxSegmentSizes(MlirContext ctx, intptr_t slots, intptr_t n);
+
 /* The string value of a StringAttr `name` of `op`, or an empty ref. */
 MlirStringRef fxOpGetStringAttr(MlirOperation op, const char *name);
 

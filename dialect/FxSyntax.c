@@ -69,14 +69,6 @@ static int numParams(const struct Row *row) {
   return n;
 }
 
-static bool isI64(MlirAttribute a) {
-  if (!mlirAttributeIsAInteger(a))
-    return false;
-  MlirType t = mlirAttributeGetType(a);
-  return mlirTypeIsAInteger(t) && mlirIntegerTypeIsSignless(t) &&
-         mlirIntegerTypeGetWidth(t) == 64;
-}
-
 static bool isPlainString(MlirAttribute a) {
   /* A string with a type (`"s0" : i64`) would not read back as written. */
   return mlirAttributeIsAString(a) &&
@@ -88,7 +80,7 @@ static bool spellable(MlirAttribute a, ValueKind kind) {
     return false;
   switch (kind) {
   case VALUE_ATTR: return mlirAttributeIsAArray(a);
-  case VALUE_SCALAR: return isI64(a) || isPlainString(a);
+  case VALUE_SCALAR: return fxAttrIsI64(a) || isPlainString(a);
   case VALUE_STRING: return isPlainString(a);
   }
   return false;
@@ -107,13 +99,6 @@ static bool filledInOrder(MlirAttribute attr, intptr_t slots, intptr_t n) {
     if (mlirDenseI32ArrayGetElement(attr, i) != (i < n ? 1 : 0))
       return false;
   return true;
-}
-
-static MlirAttribute segments(MlirContext ctx, intptr_t slots, intptr_t n) {
-  int32_t sizes[FX_MAX_OPERANDS];
-  for (intptr_t i = 0; i < slots; ++i)
-    sizes[i] = i < n ? 1 : 0;
-  return mlirDenseI32ArrayGet(ctx, slots, sizes);
 }
 
 /*===-- Printing ---------------------------------------------------------===*/
@@ -422,7 +407,7 @@ static bool parseCall(FxAsmParser *p) {
     return false;
   MlirAttribute values[NUM_CALL_ATTRS] = {
       target, mlirArrayAttrGet(ctx, n, names), args,
-      segments(ctx, FX_MAX_OPERANDS, n), segments(ctx, FX_MAX_RESULTS, nResults)};
+      fxSegmentSizes(ctx, FX_MAX_OPERANDS, n), fxSegmentSizes(ctx, FX_MAX_RESULTS, nResults)};
   return addAttrs(p, extrasLoc, NUM_CALL_ATTRS, kCallAttrs, values);
 }
 

@@ -48,30 +48,28 @@ bool fxAsmEmitError(FxAsmParser *p, FxAsmLoc loc, const char *message) {
   return false;
 }
 
+// One row per FxPunct, in its order: the required and the optional
+// OpAsmParser call.
+using PunctFn = ParseResult (AsmParser::*)();
+static const struct {
+  PunctFn required, optional;
+} kPunct[] = {
+    {&AsmParser::parseLParen, &AsmParser::parseOptionalLParen},
+    {&AsmParser::parseRParen, &AsmParser::parseOptionalRParen},
+    {&AsmParser::parseComma, &AsmParser::parseOptionalComma},
+    {&AsmParser::parseEqual, &AsmParser::parseOptionalEqual},
+    {&AsmParser::parseColon, &AsmParser::parseOptionalColon},
+    {&AsmParser::parseArrow, &AsmParser::parseOptionalArrow},
+};
+static_assert(sizeof kPunct / sizeof kPunct[0] == FX_PUNCT_ARROW + 1,
+              "one row per FxPunct");
+
 bool fxAsmParsePunct(FxAsmParser *p, FxPunct punct) {
-  OpAsmParser &q = p->parser;
-  switch (punct) {
-  case FX_PUNCT_LPAREN: return succeeded(q.parseLParen());
-  case FX_PUNCT_RPAREN: return succeeded(q.parseRParen());
-  case FX_PUNCT_COMMA: return succeeded(q.parseComma());
-  case FX_PUNCT_EQUAL: return succeeded(q.parseEqual());
-  case FX_PUNCT_COLON: return succeeded(q.parseColon());
-  case FX_PUNCT_ARROW: return succeeded(q.parseArrow());
-  }
-  return false;
+  return succeeded((p->parser.*kPunct[punct].required)());
 }
 
 bool fxAsmParseOptionalPunct(FxAsmParser *p, FxPunct punct) {
-  OpAsmParser &q = p->parser;
-  switch (punct) {
-  case FX_PUNCT_LPAREN: return succeeded(q.parseOptionalLParen());
-  case FX_PUNCT_RPAREN: return succeeded(q.parseOptionalRParen());
-  case FX_PUNCT_COMMA: return succeeded(q.parseOptionalComma());
-  case FX_PUNCT_EQUAL: return succeeded(q.parseOptionalEqual());
-  case FX_PUNCT_COLON: return succeeded(q.parseOptionalColon());
-  case FX_PUNCT_ARROW: return succeeded(q.parseOptionalArrow());
-  }
-  return false;
+  return succeeded((p->parser.*kPunct[punct].optional)());
 }
 
 bool fxAsmParseKeyword(FxAsmParser *p, const char *keyword) {

@@ -294,21 +294,13 @@ static MlirLogicalResult checkOpTypes(Verifier *v) {
   return OK;
 }
 
-/* An i64 IntegerAttr? */
-static bool isI64(MlirAttribute a) {
-  if (!mlirAttributeIsAInteger(a))
-    return false;
-  MlirType t = mlirAttributeGetType(a); /* no IntegerType::get: a locked lookup */
-  return mlirTypeIsAInteger(t) && mlirIntegerTypeIsSignless(t) &&
-         mlirIntegerTypeGetWidth(t) == 64;
-}
 
 /* An i64 or a declared symbol string. */
 static MlirLogicalResult checkIntOrSymbol(Verifier *v, MlirAttribute a,
                                           const char *kind, int index) {
   if (mlirAttributeIsAString(a))
     return checkSymbol(v, mlirStringAttrGetValue(a), kind, index);
-  if (isI64(a))
+  if (fxAttrIsI64(a))
     return OK;
   if (index >= 0)
     return fail(v, "%s %d must be an i64 or a symbol string, got %s", kind,
@@ -436,7 +428,7 @@ static MlirLogicalResult verifyReshape(Verifier *v) {
 /* The statically known length of slice [start, end) step on a dim, or -1. */
 static int64_t sliceLength(FxDim d, MlirAttribute start, MlirAttribute end,
                            int64_t step) {
-  if (d.symbol.length || !isI64(start) || !isI64(end))
+  if (d.symbol.length || !fxAttrIsI64(start) || !fxAttrIsI64(end))
     return -1;
   int64_t n = d.size, s = mlirIntegerAttrGetValueInt(start),
           e = mlirIntegerAttrGetValueInt(end);
@@ -461,9 +453,9 @@ static MlirLogicalResult verifySliceParams(Verifier *v, MlirType full,
                                            const char *partName) {
   MlirAttribute dimAttr = attr(v, "dim"), stepAttr = attr(v, "step");
   MlirAttribute start = attr(v, "start"), end = attr(v, "end");
-  if (!isI64(dimAttr))
+  if (!fxAttrIsI64(dimAttr))
     return fail(v, "dim must be an i64, got %s", attrStr(dimAttr).s);
-  if (!isI64(stepAttr))
+  if (!fxAttrIsI64(stepAttr))
     return fail(v, "step must be an i64, got %s", attrStr(stepAttr).s);
   TRY(checkIntOrSymbol(v, start, "start", -1));
   TRY(checkIntOrSymbol(v, end, "end", -1));
@@ -522,7 +514,7 @@ static bool argKindAccepts(FxArgKind kind, MlirAttribute a) {
   switch (kind) {
   case FX_ARG_INT:
   case FX_ARG_SYMINT:
-    return isI64(a) || mlirAttributeIsAString(a);
+    return fxAttrIsI64(a) || mlirAttributeIsAString(a);
   case FX_ARG_FLOAT:
     return mlirAttributeIsAFloat(a) &&
            mlirTypeIsAF64(mlirAttributeGetType(a));
@@ -533,7 +525,7 @@ static bool argKindAccepts(FxArgKind kind, MlirAttribute a) {
   case FX_ARG_SCALAR_TYPE:
     return mlirAttributeIsAType(a);
   case FX_ARG_SCALAR:
-    return isI64(a) || (mlirAttributeIsAFloat(a) &&
+    return fxAttrIsI64(a) || (mlirAttributeIsAFloat(a) &&
                         mlirTypeIsAF64(mlirAttributeGetType(a)));
   case FX_ARG_INT_LIST:
   case FX_ARG_SYMINT_LIST:
@@ -541,7 +533,7 @@ static bool argKindAccepts(FxArgKind kind, MlirAttribute a) {
       return false;
     for (intptr_t i = 0, n = mlirArrayAttrGetNumElements(a); i < n; ++i) {
       MlirAttribute e = mlirArrayAttrGetElement(a, i);
-      if (!isI64(e) && !mlirAttributeIsAString(e))
+      if (!fxAttrIsI64(e) && !mlirAttributeIsAString(e))
         return false;
     }
     return true;

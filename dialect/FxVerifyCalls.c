@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static bool isCall(MlirOperation op) {
+bool fxOpIsFuncCall(MlirOperation op) {
   MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
   return n.length == 9 && memcmp(n.data, "func.call", 9) == 0;
 }
@@ -343,7 +343,7 @@ typedef struct CallCheck {
 static MlirWalkResult checkCall(MlirOperation op, void *userData) {
   CallCheck *cc = userData;
   bool *failed = &cc->failed;
-  if (!isCall(op))
+  if (!fxOpIsFuncCall(op))
     return MlirWalkResultAdvance;
   MlirOperation callee = fxFuncCallGetCallee(op);
   if (!mlirOperationIsNull(callee)) {

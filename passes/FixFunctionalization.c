@@ -129,8 +129,7 @@ static bool donatingCalls(MlirValue v, FxSchemaTable *table, MlirOperation *out,
   for (MlirOpOperand u = mlirValueGetFirstUse(v); !mlirOpOperandIsNull(u);
        u = mlirOpOperandGetNextUse(u)) {
     MlirOperation user = mlirOpOperandGetOwner(u);
-    MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(user));
-    if (name.length == 9 && !memcmp(name.data, "func.call", 9)) {
+    if (fxOpIsFuncCall(user)) {
       MlirOperation callee = fxFuncCallGetCallee(user);
       if (mlirOperationIsNull(callee) ||
           fxFuncArgIsDonated(callee, mlirOpOperandGetOperandNumber(u))) {
@@ -183,8 +182,7 @@ static MlirOperation sharingCall(MlirValue nv, MlirValue v,
     MlirOperation user = mlirOpOperandGetOwner(u);
     if (++*steps > kMaxWalk)
       return user; /* "may be" */
-    MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(user));
-    if (n.length == 9 && !memcmp(n.data, "func.call", 9))
+    if (fxOpIsFuncCall(user))
       for (intptr_t i = 0, no = mlirOperationGetNumOperands(user); i < no; ++i) {
         MlirValue o = mlirOperationGetOperand(user, i);
         if (i == mlirOpOperandGetOperandNumber(u) ||
@@ -579,12 +577,10 @@ static MlirWalkResult remarkKept(MlirOperation op, void *userData) {
 }
 
 static MlirWalkResult findFuncCall(MlirOperation op, void *userData) {
-  MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
-  if (n.length == 9 && !memcmp(n.data, "func.call", 9)) {
-    *(bool *)userData = true;
-    return MlirWalkResultInterrupt;
-  }
-  return MlirWalkResultAdvance;
+  if (!fxOpIsFuncCall(op))
+    return MlirWalkResultAdvance;
+  *(bool *)userData = true;
+  return MlirWalkResultInterrupt;
 }
 
 void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {

@@ -148,6 +148,8 @@ MlirOperation fxSchemaOpCreate(MlirLocation loc, MlirStringRef name,
  * enclosing module (null when there is none), and whether argument `i` of
  * function `func` is marked `fx.donated` (the callee may write it). */
 MlirOperation fxFuncCallGetCallee(MlirOperation call);
+/* Whether `op` is a func.call. */
+bool fxOpIsFuncCall(MlirOperation op);
 bool fxFuncArgIsDonated(MlirOperation func, intptr_t i);
 
 /* Call-like ops (fx.call, fx.auto_functionalized), read by schema name. */

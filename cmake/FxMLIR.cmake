@@ -25,12 +25,29 @@ target_link_libraries(FxMLIR INTERFACE
 # Binaries find libMLIR.so/libLLVM.so without LD_LIBRARY_PATH.
 set(CMAKE_BUILD_RPATH ${FX_LLVM_LIBDIR})
 
+set(FX_CMAKE_DIR ${CMAKE_CURRENT_LIST_DIR})
+get_filename_component(FX_SOURCE_ROOT ${FX_CMAKE_DIR} DIRECTORY)
+
 # fx_embed_text(OUT VAR FILE): writes OUT, a C file defining
 # `const char VAR[]` with FILE's bytes and a terminating NUL.
 function(fx_embed_text out var file)
   add_custom_command(OUTPUT ${out}
     COMMAND ${CMAKE_COMMAND} -DIN=${file} -DOUT=${out} -DVAR=${var}
-            -P ${PROJECT_SOURCE_DIR}/cmake/EmbedText.cmake
-    DEPENDS ${file} ${PROJECT_SOURCE_DIR}/cmake/EmbedText.cmake
+            -P ${FX_CMAKE_DIR}/EmbedText.cmake
+    DEPENDS ${file} ${FX_CMAKE_DIR}/EmbedText.cmake
     COMMENT "Embedding ${file}")
+endfunction()
+
+# fx_dialect_irdl(DIR): writes DIR/fx.irdl.mlir (the dialect's IRDL, its
+# dtypes from kernels/fx_dtypes.def; GenIRDL.cmake) and DIR/FxDialectIRDL.c
+# (it embedded as `fxDialectIRDL`).
+function(fx_dialect_irdl dir)
+  add_custom_command(OUTPUT ${dir}/fx.irdl.mlir
+    COMMAND ${CMAKE_COMMAND} -DIN=${FX_SOURCE_ROOT}/dialect/fx.irdl.mlir.in
+            -DDEF=${FX_SOURCE_ROOT}/kernels/fx_dtypes.def
+            -DOUT=${dir}/fx.irdl.mlir -P ${FX_CMAKE_DIR}/GenIRDL.cmake
+    DEPENDS ${FX_SOURCE_ROOT}/dialect/fx.irdl.mlir.in
+            ${FX_SOURCE_ROOT}/kernels/fx_dtypes.def ${FX_CMAKE_DIR}/GenIRDL.cmake
+    COMMENT "Generating fx.irdl.mlir")
+  fx_embed_text(${dir}/FxDialectIRDL.c fxDialectIRDL ${dir}/fx.irdl.mlir)
 endfunction()

@@ -1,66 +1,137 @@
 /* FxBuiltinSchemas.c - the built-in schema registry (see FxSchema.h).
  *
- * vLLM rows are vLLM's current schema text verbatim (csrc/torch_bindings.cpp
- * and the Python-registered `vllm::` ops; ../shared/reference/
- * vllm-op-schemas.txt), so a diff against vLLM stays readable.  aten rows are
- * torch's native_functions.yaml text trimmed to the types fxir supports, with
- * torch's parameter names kept (graphs name arguments by them).
+ * The rows are kernels/fx_builtins.def, which documents them; each kernel
+ * row is checked against its schema here, when the registry loads.
  */
 #include "fxir/FxSchema.h"
+#include "fxrt_pp.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
 
-/* One row per op, verbatim, so rows can be grepped and diffed; the middle
- * column is how the op runs (FxBuiltinImpl): the lowering's table of what
- * it implements itself, and what fx.schema may not change. */
-// clang-format off
+/* The rows of kernels/fx_builtins.def: schema text, how the op runs
+ * (FxBuiltinImpl: the lowering's table of what it implements itself, and
+ * what fx.schema may not change) and the kernel, if any. */
+#define FX_PARAM(kind, name) {FX_KERNEL_PARAM_##kind, #name}
 static const struct {
   const char *ns;
   FxBuiltinImpl impl;
   const char *text;
+  FxBuiltinKernel kernel; /* symbol NULL: none */
 } kBuiltins[] = {
-    {"_C", FX_IMPL_KERNEL, "rms_norm(Tensor! result, Tensor input, Tensor? weight, float epsilon) -> ()"},
-    {"_C", FX_IMPL_KERNEL, "fused_add_rms_norm(Tensor! input, Tensor! residual, Tensor? weight, float epsilon) -> ()"},
-    {"_C", FX_IMPL_KERNEL, "rms_norm_static_fp8_quant(Tensor! result, Tensor input, Tensor weight, Tensor scale, float epsilon) -> ()"},
-    {"_C", FX_IMPL_KERNEL, "fused_add_rms_norm_static_fp8_quant(Tensor! result, Tensor input, Tensor! residual, Tensor weight, Tensor scale, float epsilon) -> ()"},
-    {"_C", FX_IMPL_KERNEL, "rms_norm_dynamic_per_token_quant(Tensor! result, Tensor input, Tensor weight, Tensor! scale, float epsilon, Tensor? scale_ub, Tensor!? residual) -> ()"},
-    {"_C", FX_IMPL_NONE, "rms_norm_per_block_quant(Tensor! result, Tensor input, Tensor weight, Tensor! scale, float epsilon, Tensor? scale_ub, Tensor!? residual, int group_size, bool is_scale_transposed) -> ()"},
-    {"_C", FX_IMPL_KERNEL, "silu_and_mul(Tensor! result, Tensor input) -> ()"},
-    {"_C", FX_IMPL_KERNEL, "silu_and_mul_quant(Tensor! result, Tensor input, Tensor scale) -> ()"},
-    {"_C", FX_IMPL_NONE, "silu_and_mul_nvfp4_quant(Tensor! result, Tensor! result_block_scale, Tensor input, Tensor input_global_scale) -> ()"},
-    {"_C", FX_IMPL_NONE, "mul_and_silu(Tensor! out, Tensor input) -> ()"},
-    {"_C", FX_IMPL_NONE, "gelu_and_mul(Tensor! out, Tensor input) -> ()"},
-    {"_C", FX_IMPL_NONE, "gelu_tanh_and_mul(Tensor! out, Tensor input) -> ()"},
-    {"_C", FX_IMPL_KERNEL, "rotary_embedding(Tensor positions, Tensor! query, Tensor!? key, int head_size, Tensor cos_sin_cache, bool is_neox, int rope_dim_offset=0, bool inverse=False) -> ()"},
-    {"_C", FX_IMPL_NONE, "fused_qk_norm_rope(Tensor! qkv, int num_heads_q, int num_heads_k, int num_heads_v, int head_dim, float eps, Tensor q_weight, Tensor k_weight, Tensor cos_sin_cache, bool is_neox, Tensor position_ids, int forced_token_heads_per_warp=-1) -> ()"},
-    {"_C", FX_IMPL_KERNEL, "static_scaled_fp8_quant(Tensor! result, Tensor input, Tensor scale, int[]? group_shape=None) -> ()"},
-    {"_C", FX_IMPL_KERNEL, "dynamic_scaled_fp8_quant(Tensor! result, Tensor input, Tensor! scale) -> ()"},
-    {"_C", FX_IMPL_KERNEL, "dynamic_per_token_scaled_fp8_quant(Tensor! result, Tensor input, Tensor! scale, Tensor? scale_ub) -> ()"},
-    {"_C", FX_IMPL_NONE, "static_scaled_int8_quant(Tensor! result, Tensor input, Tensor scale, Tensor? azp) -> ()"},
-    {"_C", FX_IMPL_NONE, "dynamic_scaled_int8_quant(Tensor! result, Tensor input, Tensor! scale, Tensor!? azp) -> ()"},
-    {"vllm", FX_IMPL_NONE, "flashinfer_trtllm_fused_allreduce_norm(Tensor(a!) allreduce_in, Tensor(b!) residual, Tensor rms_gamma, float rms_eps, int world_size, bool launch_with_pdl, bool fp32_acc, int max_token_num, int pattern_code, Tensor(c!)? norm_out=None, Tensor(d!)? quant_out=None, Tensor(e!)? scale_out=None, Tensor? scale_factor=None, float weight_bias=0.0) -> ()"},
-    {"vllm", FX_IMPL_NONE, "fused_rope_and_unified_kv_cache_update(Tensor(a!) query, Tensor(b!) key, Tensor value, Tensor positions, Tensor cos_sin_cache, bool is_neox, str layer_name=\"\") -> Tensor"},
-    {"aten", FX_IMPL_ALLOC, "empty_like(Tensor self, *, ScalarType? dtype=None) -> Tensor"},
-    {"aten", FX_IMPL_ALLOC, "empty(SymInt[] size, *, ScalarType? dtype=None) -> Tensor"},
-    {"aten", FX_IMPL_KERNEL, "mm(Tensor self, Tensor mat2) -> Tensor"},
-    {"aten", FX_IMPL_KERNEL, "_scaled_mm(Tensor self, Tensor mat2, Tensor scale_a, Tensor scale_b, Tensor? bias=None, Tensor? scale_result=None, ScalarType? out_dtype=None, bool use_fast_accum=False) -> Tensor"},
-    {"aten", FX_IMPL_KERNEL, "add.Tensor(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor"},
-    {"aten", FX_IMPL_KERNEL, "mul.Tensor(Tensor self, Tensor other) -> Tensor"},
-    {"aten", FX_IMPL_KERNEL, "cos(Tensor self) -> Tensor"},
-    {"aten", FX_IMPL_CLONE, "clone(Tensor self) -> Tensor"},
-    {"aten", FX_IMPL_COPY, "copy_(Tensor(a!) self, Tensor src, bool non_blocking=False) -> Tensor(a!)"},
+#define FX_OP(ns, impl, rule, schema) {#ns, FX_IMPL_##impl, schema, {NULL, 0, NULL, 0}},
+#define FX_KERNEL_OP(ns, impl, rule, schema, symbol, ...)                      \
+  {#ns, FX_IMPL_##impl, schema,                                                \
+   {#symbol, FXRT_NARGS(__VA_ARGS__),                                          \
+    (const FxKernelParam[]){FXRT_MAP(FX_PARAM, FXRT_COMMA, __VA_ARGS__)}, 0}},
+#include "fx_builtins.def"
 };
-// clang-format on
 enum { NUM_BUILTINS = sizeof kBuiltins / sizeof *kBuiltins };
+
+/*===-- Kernel rows against their schemas -----------------------------------===*/
+
+static const char *const kParamKindName[] = {"T", "O", "I", "F"};
+
+/* The kernel parameter kind that passes schema parameter `a`; -1 when a
+ * kernel cannot receive it (the lowering skips int lists, str and
+ * ScalarType; an op with a Tensor[] cannot have a kernel row). */
+static int kindFor(const FxSchemaArg *a) {
+  switch (a->kind) {
+  case FX_ARG_TENSOR:
+    return a->optional ? FX_KERNEL_PARAM_O : FX_KERNEL_PARAM_T;
+  case FX_ARG_INT:
+  case FX_ARG_SYMINT:
+  case FX_ARG_BOOL:
+    return FX_KERNEL_PARAM_I;
+  case FX_ARG_FLOAT:
+  case FX_ARG_SCALAR:
+    return FX_KERNEL_PARAM_F;
+  default:
+    return -1;
+  }
+}
+
+static int fail(char *err, size_t errLen, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  if (errLen)
+    vsnprintf(err, errLen, fmt, ap);
+  va_end(ap);
+  return 1;
+}
+
+/* Schema parameters [from, to), left out of a kernel row, are all of types
+ * a kernel cannot receive. */
+static int checkLeftOut(const FxSchema *s, int from, int to, char *err,
+                        size_t errLen) {
+  for (int i = from; i < to; ++i)
+    if (kindFor(&s->args[i]) >= 0 || s->args[i].kind == FX_ARG_TENSOR_LIST)
+      return fail(err, errLen, "schema parameter '%s' is not passed (only "
+                  "int lists, str and ScalarType may be left out)",
+                  s->args[i].name);
+  return 0;
+}
+
+int fxSchemaCheckKernel(const FxSchema *s, FxBuiltinKernel *k, char *err,
+                        size_t errLen) {
+  int outs = 0, p = 0;
+  if (k->numParams > FX_KERNEL_MAX_PARAMS)
+    return fail(err, errLen, "%d parameters, more than the %d a kernel row "
+                "can have", k->numParams, FX_KERNEL_MAX_PARAMS);
+  for (int r = 0; r < s->numReturns; ++r) {
+    const FxSchemaArg *ret = &s->returns[r];
+    if (ret->kind != FX_ARG_TENSOR || ret->optional)
+      return fail(err, errLen, "return %d is not a Tensor (kernels return "
+                  "tensors through out-records)", r);
+    outs += !ret->alias[0];
+  }
+  for (; p < outs; ++p) {
+    if (p >= k->numParams || k->params[p].kind != FX_KERNEL_PARAM_T)
+      return fail(err, errLen, "the op returns %d new tensor(s) but the row "
+                  "does not start with as many (T, ...) out-records", outs);
+    if (fxSchemaFindArg(s, k->params[p].name, strlen(k->params[p].name)) >= 0)
+      return fail(err, errLen, "out-record '%s' has the name of a schema "
+                  "parameter", k->params[p].name);
+  }
+  int next = 0; /* schema parameters before it are passed or skipped */
+  for (; p < k->numParams; ++p) {
+    const FxKernelParam *kp = &k->params[p];
+    int a = fxSchemaFindArg(s, kp->name, strlen(kp->name));
+    if (a < 0)
+      return fail(err, errLen, "parameter '%s' is not a schema parameter",
+                  kp->name);
+    if (a < next)
+      return fail(err, errLen, "parameter '%s' is out of schema order (or "
+                  "passed twice)", kp->name);
+    if (checkLeftOut(s, next, a, err, errLen))
+      return 1;
+    const FxSchemaArg *arg = &s->args[a];
+    next = a + 1;
+    if (kindFor(arg) != (int)kp->kind)
+      return fail(err, errLen, "parameter '%s' is passed as %s, which does "
+                  "not fit its schema type", kp->name,
+                  kParamKindName[kp->kind]);
+    bool noValue = !arg->hasDefault || !strcmp(arg->defaultText, "None");
+    if (arg->kind != FX_ARG_TENSOR && arg->optional && noValue)
+      return fail(err, errLen, "parameter '%s' is an optional scalar without "
+                  "a value to pass when it is left out", kp->name);
+  }
+  if (checkLeftOut(s, next, s->numArgs, err, errLen))
+    return 1;
+  k->numOuts = outs;
+  return 0;
+}
 
 /* Parsed schemas sorted by qualifiedName; written once under gOnce, then
  * only read, so lookups need no lock. */
 typedef struct Entry {
   FxSchema *schema;
   FxBuiltinImpl impl;
+  int row;                /* in fx_builtins.def */
+  FxBuiltinKernel kernel; /* symbol NULL: none */
 } Entry;
 static Entry gEntries[NUM_BUILTINS];
 static once_flag gOnce = ONCE_FLAG_INIT;
@@ -70,16 +141,38 @@ static int byName(const void *a, const void *b) {
                 ((const Entry *)b)->schema->qualifiedName);
 }
 
+/* Whether entry `e` has a kernel exactly when its impl uses one (KERNEL
+ * runs it; COPY calls it when it converts), passing its schema's
+ * parameters as the lowering can. */
+static bool kernelRowOk(Entry *e, char *err, size_t errLen) {
+  bool wantsKernel = e->impl == FX_IMPL_KERNEL || e->impl == FX_IMPL_COPY;
+  if (wantsKernel != (e->kernel.symbol != NULL)) {
+    snprintf(err, errLen, "impl %d %s a kernel", (int)e->impl,
+             wantsKernel ? "needs" : "has no use for");
+    return false;
+  }
+  return !e->kernel.symbol ||
+         !fxSchemaCheckKernel(e->schema, &e->kernel, err, errLen);
+}
+
 /* A built-in that fails to parse (or a duplicate name) is a bug in the table
  * above, not a user error, so it stops the process loudly. */
 static void initBuiltins(void) {
   char err[256];
   for (int i = 0; i < NUM_BUILTINS; i++) {
-    gEntries[i].impl = kBuiltins[i].impl;
-    if (!(gEntries[i].schema = fxSchemaParse(kBuiltins[i].ns, kBuiltins[i].text,
-                                             err, sizeof err))) {
+    Entry *e = &gEntries[i];
+    e->impl = kBuiltins[i].impl;
+    e->row = i;
+    e->kernel = kBuiltins[i].kernel;
+    if (!(e->schema = fxSchemaParse(kBuiltins[i].ns, kBuiltins[i].text, err,
+                                    sizeof err))) {
       fprintf(stderr, "fxir: internal error: built-in schema %s::%s: %s\n",
               kBuiltins[i].ns, kBuiltins[i].text, err);
+      abort();
+    }
+    if (!kernelRowOk(e, err, sizeof err)) {
+      fprintf(stderr, "fxir: internal error: the kernel row of %s: %s\n",
+              e->schema->qualifiedName, err);
       abort();
     }
   }
@@ -125,6 +218,17 @@ const FxSchema *fxSchemaLookupBuiltin(const char *qualifiedName, size_t len) {
 FxBuiltinImpl fxSchemaBuiltinImpl(const char *qualifiedName, size_t len) {
   const Entry *e = lookup(qualifiedName, len);
   return e ? e->impl : FX_IMPL_NONE;
+}
+
+const FxBuiltinKernel *fxSchemaBuiltinKernel(const char *qualifiedName,
+                                             size_t len) {
+  const Entry *e = lookup(qualifiedName, len);
+  return e && e->kernel.symbol ? &e->kernel : NULL;
+}
+
+int fxSchemaBuiltinRow(const char *qualifiedName, size_t len) {
+  const Entry *e = lookup(qualifiedName, len);
+  return e ? e->row : -1;
 }
 
 int fxSchemaNumBuiltins(void) { return NUM_BUILTINS; }

@@ -67,36 +67,70 @@ MlirDialect fxContextLoadDialect(MlirContext ctx) {
 
 /*===-- Types ---------------------------------------------------------------===*/
 
-static bool isI(MlirType t, unsigned width) {
-  return mlirTypeIsAInteger(t) && mlirIntegerTypeIsSignless(t) &&
-         mlirIntegerTypeGetWidth(t) == width;
-}
-static bool isI1(MlirType t) { return isI(t, 1); }
-static bool isI8(MlirType t) { return isI(t, 8); }
-static bool isI32(MlirType t) { return isI(t, 32); }
-static bool isI64(MlirType t) { return isI(t, 64); }
-
-/* The dtypes of !fx.tensor (dialect/fx.irdl.mlir), one row each. */
-static const struct {
-  bool (*isA)(MlirType);
-  FxDtypeInfo info;
-} kDtypes[] = {
-    {mlirTypeIsAF32, {"f32", 4, FX_CATEGORY_FLOAT, false}},
-    {mlirTypeIsAF16, {"f16", 2, FX_CATEGORY_FLOAT, false}},
-    {mlirTypeIsABF16, {"bf16", 2, FX_CATEGORY_FLOAT, false}},
-    {mlirTypeIsAFloat8E4M3FN, {"f8E4M3FN", 1, FX_CATEGORY_FLOAT, true}},
-    {isI8, {"i8", 1, FX_CATEGORY_INT, false}},
-    {isI32, {"i32", 4, FX_CATEGORY_INT, false}},
-    {isI64, {"i64", 8, FX_CATEGORY_INT, false}},
-    {isI1, {"i1", 1, FX_CATEGORY_BOOL, false}},
+/* The dtypes of !fx.tensor: kernels/fx_dtypes.def, one row each. */
+#define FX_CAT_FLOAT FX_CATEGORY_FLOAT, false
+#define FX_CAT_FLOAT8 FX_CATEGORY_FLOAT, true
+#define FX_CAT_INT FX_CATEGORY_INT, false
+#define FX_CAT_BOOL FX_CATEGORY_BOOL, false
+static const FxDtypeInfo kDtypes[] = {
+#define FX_DTYPE(CODE, value, mlir, get, abbr, torch, bytes, npy, kind)        \
+  [value] = {value, #mlir, abbr, torch, npy, bytes, FX_CAT_##kind},
+#include "fx_dtypes.def"
 };
+enum { NUM_DTYPES = sizeof kDtypes / sizeof *kDtypes };
+
+/* The row's MLIR type, from its `get` column. */
+static MlirType dtypeType(MlirContext ctx, int code) {
+  switch (code) {
+#define FX_DTYPE(CODE, value, mlir, get, abbr, torch, bytes, npy, kind)        \
+  case value:                                                                  \
+    return get;
+#include "fx_dtypes.def"
+  default:
+    return (MlirType){NULL};
+  }
+}
+
+int fxDtypeGetNumInfos(void) { return NUM_DTYPES; }
+
+const FxDtypeInfo *fxDtypeGetInfo(int code) {
+  return code >= 0 && code < NUM_DTYPES ? &kDtypes[code] : NULL;
+}
+
+MlirType fxDtypeGetType(MlirContext ctx, int code) {
+  return dtypeType(ctx, code);
+}
 
 const FxDtypeInfo *fxDtypeInfo(MlirType dtype) {
-  for (size_t i = 0;
-       !mlirTypeIsNull(dtype) && i < sizeof kDtypes / sizeof *kDtypes; ++i)
-    if (kDtypes[i].isA(dtype))
-      return &kDtypes[i].info;
+  if (mlirTypeIsNull(dtype))
+    return NULL;
+  /* Builtin float and common-width integer types are cached in the
+   * context: each get is a lookup, not a uniquing. */
+  MlirContext ctx = mlirTypeGetContext(dtype);
+  for (int i = 0; i < NUM_DTYPES; ++i)
+    if (mlirTypeEqual(dtype, dtypeType(ctx, i)))
+      return &kDtypes[i];
   return NULL;
+}
+
+void fxDtypeListNames(char *buf, size_t size,
+                      bool (*filter)(const FxDtypeInfo *), const char *last) {
+  int n = 0, count = 0;
+  for (int i = 0; i < NUM_DTYPES; ++i)
+    count += !filter || filter(&kDtypes[i]);
+  size_t used = 0;
+  if (size)
+    buf[0] = 0;
+  for (int i = 0; i < NUM_DTYPES && used < size; ++i) {
+    if (filter && !filter(&kDtypes[i]))
+      continue;
+    const char *sep = n == 0 ? "" : n + 1 == count ? " " : ", ";
+    int w = snprintf(buf + used, size - used, "%s%s%s%s", sep,
+                     n > 0 && n + 1 == count ? last : "",
+                     n > 0 && n + 1 == count ? " " : "", kDtypes[i].name);
+    used += w > 0 ? (size_t)w : 0;
+    ++n;
+  }
 }
 
 int64_t fxDtypeGetBytes(MlirType dtype) {

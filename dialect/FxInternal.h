@@ -61,26 +61,6 @@ MlirLogicalResult fxVerifyFunctionAttrs(MlirOperation func);
 MlirLogicalResult fxVerifyFunctionCalls(MlirOperation func,
                                         FxSchemaTable *table);
 
-/*===-- Dtypes (FxDialect.c) -------------------------------------------------===*/
-
-/* torch's type-promotion categories, in promotion order. */
-typedef enum FxDtypeCategory {
-  FX_CATEGORY_BOOL,
-  FX_CATEGORY_INT,
-  FX_CATEGORY_FLOAT,
-} FxDtypeCategory;
-
-/* One row per dtype of !fx.tensor. */
-typedef struct FxDtypeInfo {
-  const char *name;  /* as MLIR prints it: "f32", "f8E4M3FN", "i1" */
-  int64_t bytes;     /* per element; i1 is stored as one byte */
-  FxDtypeCategory category;
-  bool float8;       /* a float8 type (kernels that take floats but no fp8) */
-} FxDtypeInfo;
-
-/* The row of `dtype`, or NULL when !fx.tensor does not allow it. */
-const FxDtypeInfo *fxDtypeInfo(MlirType dtype);
-
 static inline MlirStringRef fxStr(const char *s) {
   return mlirStringRefCreateFromCString(s);
 }

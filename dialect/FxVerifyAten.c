@@ -11,7 +11,8 @@
  * is decidable: dims compare as the dialect compares them (same integer or
  * same symbol); two different static sizes are decidedly different; a
  * symbol against anything else is a run-time question, left to the
- * kernels.  One row per op in kRules below.
+ * kernels.  Each op's rule is the `rule` column of its row in
+ * kernels/fx_builtins.def.
  *
  * The dtypes each built-in kernel accepts are checked too ("the verifier
  * rejects what cannot run"); they are the kernels' own (kernels/cpu/aten.c).
@@ -79,20 +80,32 @@ static bool dimsDiffer(FxDim a, FxDim b) {
 
 static bool isOne(FxDim d) { return !d.symbol.length && d.size == 1; }
 
-/* Dtype sets of the kernels, by category and width. */
-typedef enum DtypeSet {
-  FLOAT16_32, /* f32, f16, bf16 */
-  FLOATS,     /* and f8E4M3FN   */
-} DtypeSet;
+/* Dtype sets of the kernels, as filters on the dtype rows. */
+typedef bool (*DtypeSet)(const FxDtypeInfo *);
+
+static bool isFloat(const FxDtypeInfo *d) {
+  return d->category == FX_CATEGORY_FLOAT;
+}
+
+/* The floats but float8 (f32, f16, bf16). */
+static bool isWideFloat(const FxDtypeInfo *d) { return isFloat(d) && !d->float8; }
 
 static bool inSet(MlirType dtype, DtypeSet set) {
   const FxDtypeInfo *d = fxDtypeInfo(dtype);
-  return d && d->category == FX_CATEGORY_FLOAT && (set == FLOATS || !d->float8);
+  return d && set(d);
 }
 
-static const char *setText(DtypeSet set) {
-  return set == FLOATS ? "f32, f16, bf16 or f8E4M3FN" : "f32, f16 or bf16";
+/* "f32, f16, bf16 or f8E4M3FN" */
+typedef struct SetText {
+  char s[256];
+} SetText;
+
+static SetText setTextOf(DtypeSet set) {
+  SetText t;
+  fxDtypeListNames(t.s, sizeof t.s, set, "or");
+  return t;
 }
+#define setText(set) setTextOf(set).s
 
 /* Operand `name` (present) has a dtype the kernel accepts. */
 static MlirLogicalResult checkKernelDtype(const Call *c, const char *name,
@@ -169,7 +182,7 @@ static MlirLogicalResult checkMm(const Call *c) {
   if (!mlirTypeEqual(fxTensorTypeGetDtype(a), fxTensorTypeGetDtype(b)))
     return FAIL(c, "mat2 dtype %s differs from the self dtype %s",
                 dtypeText(b).s, dtypeText(a).s);
-  TRY(checkKernelDtype(c, "self", a, FLOAT16_32));
+  TRY(checkKernelDtype(c, "self", a, isWideFloat));
   return expectResult(c, 2, out, fxTensorTypeGetDtype(a),
                       "rows of self, columns of mat2, dtype of self");
 }
@@ -189,7 +202,7 @@ static MlirLogicalResult checkVector(const Call *c, const char *name, FxDim n,
   if (f32Only && !mlirTypeIsAF32(fxTensorTypeGetDtype(t)))
     return FAIL(c, "%s must be f32, got %s", name, dtypeText(t).s);
   if (!f32Only)
-    TRY(checkKernelDtype(c, name, t, FLOATS));
+    TRY(checkKernelDtype(c, name, t, isFloat));
   int64_t numel = 1;
   for (intptr_t i = 0; i < rank; ++i) {
     if (d[i].symbol.length)
@@ -206,18 +219,18 @@ static MlirLogicalResult checkScaledMm(const Call *c) {
   MlirType a = operandType(c, "self"), b = operandType(c, "mat2");
   FxDim out[2];
   TRY(checkMatmulShapes(c, out));
-  TRY(checkKernelDtype(c, "self", a, FLOATS));
-  TRY(checkKernelDtype(c, "mat2", b, FLOATS));
+  TRY(checkKernelDtype(c, "self", a, isFloat));
+  TRY(checkKernelDtype(c, "mat2", b, isFloat));
   MlirAttribute outDtype = fxCallGetArg(c->op, fxStr("out_dtype"));
   MlirType dtype = fxTensorTypeGetDtype(a);
   const char *why = "rows of self, columns of mat2, dtype of self";
   if (!mlirAttributeIsNull(outDtype)) {
     dtype = mlirTypeAttrGetValue(outDtype);
     why = "rows of self, columns of mat2, out_dtype";
-    if (!inSet(dtype, FLOATS))
+    if (!inSet(dtype, isFloat))
       return FAIL(c, "the built-in kernel gives results of dtype %s, not "
                      "out_dtype %s",
-                  setText(FLOATS), fxAttrText(outDtype).s);
+                  setText(isFloat), fxAttrText(outDtype).s);
   }
   TRY(checkVector(c, "scale_a", out[0], true, true));
   TRY(checkVector(c, "scale_b", out[1], true, true));
@@ -279,9 +292,9 @@ static MlirLogicalResult checkBroadcast(const Call *c, MlirType a,
  * may mix dtypes beyond it (docs/dialect.md). */
 static MlirLogicalResult checkElementwiseDtype(const Call *c) {
   MlirType have = fxTensorTypeGetDtype(resultType(c));
-  if (!inSet(have, FLOAT16_32))
+  if (!inSet(have, isWideFloat))
     return FAIL(c, "the built-in kernel gives results of dtype %s, not %s",
-                setText(FLOAT16_32), fxTypeText(have).s);
+                setText(isWideFloat), fxTypeText(have).s);
   return OK;
 }
 
@@ -391,26 +404,19 @@ static MlirLogicalResult checkCopy(const Call *c) {
 
 typedef MlirLogicalResult (*Rule)(const Call *);
 
-static const struct {
-  const char *target;
-  Rule rule;
-} kRules[] = {
-    {"aten::mm", checkMm},
-    {"aten::_scaled_mm", checkScaledMm},
-    {"aten::add.Tensor", checkBinary},
-    {"aten::mul.Tensor", checkBinary},
-    {"aten::cos", checkCos},
-    {"aten::clone", checkClone},
-    {"aten::empty", checkEmpty},
-    {"aten::empty_like", checkEmptyLike},
-    {"aten::copy_", checkCopy},
+/* The `rule` column of kernels/fx_builtins.def, indexed by row. */
+#define NO_RULE NULL
+static const Rule kRules[] = {
+#define FX_OP(ns, impl, rule, schema) rule,
+#define FX_KERNEL_OP(ns, impl, rule, schema, ...) rule,
+#include "fx_builtins.def"
 };
 
 MlirLogicalResult fxVerifyAtenCall(MlirOperation op, const FxSchema *schema) {
-  for (size_t i = 0; i < sizeof kRules / sizeof *kRules; ++i)
-    if (!strcmp(schema->qualifiedName, kRules[i].target)) {
-      Call c = {op, schema};
-      return kRules[i].rule(&c);
-    }
-  return OK;
+  const char *q = schema->qualifiedName;
+  int row = fxSchemaBuiltinRow(q, strlen(q));
+  if (row < 0 || !kRules[row])
+    return OK;
+  Call c = {op, schema};
+  return kRules[row](&c);
 }

@@ -1,14 +1,15 @@
 /* ciface.c - the `_mlir_ciface_<kernel>` record entry points, generated
- * from FXRT_KERNEL_TABLE (fxrt_ciface.h).
+ * from the kernel rows of fx_builtins.def.
  *
  * Each wrapper returns at once while an error is pending (fxrt.h,
  * "Errors": lowered code calls only these, and after a failure its operands
  * may be unwritten or unchecked); otherwise it decodes its records into
  * FxTensors on the stack (an absent optional becomes NULL; a malformed
  * record, or an absent required tensor, is reported and the kernel is not
- * called) and forwards the scalars unchanged.  A function-pointer assignment checks each table entry against
- * the kernel's prototype in fxrt.h: a kind that disagrees with the C
- * signature (T vs I, I vs F) is an incompatible-pointer-types error. */
+ * called) and forwards the scalars unchanged.  A function-pointer
+ * assignment checks each row against the kernel's prototype in fxrt.h: a
+ * kind that disagrees with the C signature (T vs I, I vs F), or a missing
+ * or extra parameter, is an incompatible-pointer-types error. */
 #include "cpu/fx_cpu.h"
 #include "fxrt.h"
 #include "fxrt_ciface.h"
@@ -64,4 +65,7 @@ static int fxDecodeArg(const char *kernel, const char *name,
     checked(FXRT_MAP(FX_PASS, FXRT_COMMA, __VA_ARGS__));                       \
   }
 
-FXRT_KERNEL_TABLE(FX_DEFINE_CIFACE)
+#define FX_OP(ns, impl, rule, schema)
+#define FX_KERNEL_OP(ns, impl, rule, schema, symbol, ...)                      \
+  FX_DEFINE_CIFACE(symbol, __VA_ARGS__)
+#include "fx_builtins.def"

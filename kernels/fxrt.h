@@ -61,15 +61,12 @@ extern "C" {
 
 #define FXRT_MAX_RANK 8
 
+/* The runtime code of each dtype (fx_dtypes.def, one row per dtype). */
 typedef enum FxDtype {
-  FX_DTYPE_F32 = 0,
-  FX_DTYPE_F16 = 1,
-  FX_DTYPE_BF16 = 2,
-  FX_DTYPE_F8E4M3FN = 3,
-  FX_DTYPE_I8 = 4,
-  FX_DTYPE_I32 = 5,
-  FX_DTYPE_I64 = 6,
-  FX_DTYPE_I1 = 7,
+#define FX_DTYPE(CODE, value, mlir, get, abbr, torch, bytes, npy, kind)        \
+  FX_DTYPE_##CODE = value,
+#include "fx_dtypes.def"
+  FX_DTYPE_COUNT,
   FX_DTYPE_ABSENT = -1,
 } FxDtype;
 

@@ -33,27 +33,10 @@ void fxLowerError(FxLower *L, const char *fmt, ...) {
 
 /*===-- Types ---------------------------------------------------------------===*/
 
-/* Element types in FxDtype order (kernels/fxrt.h). */
-static MlirType dtypeType(MlirContext ctx, int code) {
-  switch (code) {
-  case 0: return mlirF32TypeGet(ctx);
-  case 1: return mlirF16TypeGet(ctx);
-  case 2: return mlirBF16TypeGet(ctx);
-  case 3: return mlirFloat8E4M3FNTypeGet(ctx);
-  case 4: return mlirIntegerTypeGet(ctx, 8);
-  case 5: return mlirIntegerTypeGet(ctx, 32);
-  case 6: return mlirIntegerTypeGet(ctx, 64);
-  case 7: return mlirIntegerTypeGet(ctx, 1);
-  default: return (MlirType){NULL};
-  }
-}
-
+/* The runtime code of an element type (kernels/fx_dtypes.def). */
 int fxLowerDtypeCode(MlirType elementType) {
-  MlirContext ctx = mlirTypeGetContext(elementType);
-  for (int code = 0; code < 8; ++code)
-    if (mlirTypeEqual(dtypeType(ctx, code), elementType))
-      return code;
-  return -1;
+  const FxDtypeInfo *d = fxDtypeInfo(elementType);
+  return d ? d->code : -1;
 }
 
 MlirType fxLowerTensorTypeEx(MlirContext ctx, MlirType fxType, bool allDynamic) {
@@ -498,9 +481,10 @@ MlirValue fxRecord(FxLower *L, MlirValue m) {
     if (code < 0) {
       char name[64];
       fxLowerTypeText(element, name, sizeof name);
+      char names[256];
+      fxDtypeListNames(names, sizeof names, NULL, "and");
       fxLowerError(L, "cannot lower: the runtime's kernels and copies have no "
-                      "dtype %s (they take f32, f16, bf16, f8E4M3FN, i8, i32, "
-                      "i64, i1)", name);
+                      "dtype %s (they take %s)", name, names);
       return (MlirValue){NULL};
     }
     MlirType index = mlirIndexTypeGet(L->ctx);

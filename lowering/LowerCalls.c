@@ -4,10 +4,10 @@
  *   - storage ops done by the lowering itself: aten::empty, empty_like
  *     (fxrt_alloc), clone (alloc + fxrt_copy), copy_ (fxrt_copy, or
  *     fxrt_aten__copy_ when src's type differs: it converts and broadcasts);
- *   - built-in kernels of libfxrt (kernels/fxrt.h): every tensor as a tensor
- *     record, int/SymInt/bool as i64, float/Scalar as f64; list, str and
- *     ScalarType parameters are not passed (the kernels take their types
- *     from the records);
+ *   - built-in kernels of libfxrt (kernels/fxrt.h): called as their row of
+ *     kernels/fx_builtins.def says (FxBuiltinKernel): out-records, then
+ *     schema parameters by name, tensors as tensor records, I as i64, F as
+ *     f64 (the registry checked the row against the schema);
  *   - user ops: `fxrt_<ns>__<op>` with ranked memrefs (DESIGN §4); int,
  *     SymInt and bool as i64, float as f64, str as the address of a
  *     NUL-terminated constant; a left-out optional tensor or a list or
@@ -27,55 +27,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum Storage { NOT_STORAGE, ALLOC, CLONE, COPY_ } Storage;
-
-static const struct {
-  const char *target;
-  Storage kind;
-} kStorageOps[] = {
-    {"aten::empty", ALLOC},
-    {"aten::empty_like", ALLOC},
-    {"aten::clone", CLONE},
-    {"aten::copy_", COPY_},
-};
-
-/* Targets with a kernel in libfxrt (kernels/fxrt.h). */
-static const char *const kKernels[] = {
-    "_C::rms_norm",
-    "_C::fused_add_rms_norm",
-    "_C::rms_norm_static_fp8_quant",
-    "_C::fused_add_rms_norm_static_fp8_quant",
-    "_C::rms_norm_dynamic_per_token_quant",
-    "_C::silu_and_mul",
-    "_C::silu_and_mul_quant",
-    "_C::rotary_embedding",
-    "_C::static_scaled_fp8_quant",
-    "_C::dynamic_scaled_fp8_quant",
-    "_C::dynamic_per_token_scaled_fp8_quant",
-    "aten::mm",
-    "aten::_scaled_mm",
-    "aten::add.Tensor",
-    "aten::mul.Tensor",
-    "aten::cos",
-};
-
 static bool targetIs(MlirStringRef target, const char *name) {
   return target.length == strlen(name) &&
          memcmp(target.data, name, target.length) == 0;
 }
 
-static bool isKernel(MlirStringRef target) {
-  for (size_t i = 0; i < sizeof kKernels / sizeof kKernels[0]; ++i)
-    if (targetIs(target, kKernels[i]))
-      return true;
-  return false;
-}
-
-static Storage storageKind(MlirStringRef target) {
-  for (size_t i = 0; i < sizeof kStorageOps / sizeof kStorageOps[0]; ++i)
-    if (targetIs(target, kStorageOps[i].target))
-      return kStorageOps[i].kind;
-  return NOT_STORAGE;
+/* The `impl` column of the target's row (kernels/fx_builtins.def). */
+static FxBuiltinImpl implOf(MlirStringRef target) {
+  return fxSchemaBuiltinImpl(target.data, target.length);
 }
 
 /* "_C::rms_norm" -> "fxrt__C__rms_norm"; "aten::add.Tensor" ->
@@ -97,8 +56,9 @@ static char *runtimeName(MlirStringRef target) {
 
 typedef enum Pass { SKIP, AS_I64, AS_F64, AS_STRING } Pass;
 
-/* How parameter `a` is passed; SKIP for kernels' list/str/ScalarType. */
-static Pass passing(const FxSchemaArg *a, bool kernel) {
+/* How a user op receives parameter `a`; SKIP for what it cannot (lists,
+ * ScalarType). */
+static Pass passing(const FxSchemaArg *a) {
   switch (a->kind) {
   case FX_ARG_INT:
   case FX_ARG_SYMINT:
@@ -108,7 +68,7 @@ static Pass passing(const FxSchemaArg *a, bool kernel) {
   case FX_ARG_SCALAR:
     return AS_F64;
   case FX_ARG_STR:
-    return kernel ? SKIP : AS_STRING;
+    return AS_STRING;
   default:
     return SKIP;
   }
@@ -175,31 +135,27 @@ static MlirValue operandFor(MlirOperation op, const FxSchemaArg *a,
   return (MlirValue){NULL};
 }
 
-/* The MLIR type parameter `a` is passed as; null type when it is skipped
- * (kernels) or cannot be passed (user ops: then `why` says so). */
+/* The MLIR type a user op receives parameter `a` as; null type when it
+ * cannot (then `why` says so). */
 static MlirType paramType(FxLower *L, MlirOperation op, const FxSchemaArg *a,
-                          const MlirValue *operands, bool kernel,
-                          MlirType record, const char **why) {
+                          const MlirValue *operands, const char **why) {
   *why = NULL;
   if (a->kind == FX_ARG_TENSOR) {
     MlirValue v = operandFor(op, a, operands);
-    if (kernel)
-      return record;
     if (mlirValueIsNull(v))
       *why = "the optional tensor '%s' is left out, which user ops cannot "
              "receive";
     return mlirValueIsNull(v) ? (MlirType){NULL} : mlirValueGetType(v);
   }
-  switch (passing(a, kernel)) {
+  switch (passing(a)) {
   case AS_I64:
   case AS_STRING:
     return mlirIntegerTypeGet(L->ctx, 64);
   case AS_F64:
     return mlirF64TypeGet(L->ctx);
   case SKIP:
-    if (!kernel)
-      *why = "parameter '%s' has a type user ops cannot receive (lists, "
-             "ScalarType)";
+    *why = "parameter '%s' has a type user ops cannot receive (lists, "
+           "ScalarType)";
     return (MlirType){NULL};
   }
   return (MlirType){NULL};
@@ -230,13 +186,59 @@ static void guardedCall(FxLower *L, MlirValue ok, const char *name, int n,
   mlirRewriterBaseSetInsertionPointAfter(L->rw, ifOp);
 }
 
-/* Declares the callee and calls it with the out tensors, then the
- * operands (no schema) or the schema's parameters. */
-static bool callRuntime(FxLower *L, MlirOperation op, const FxSchema *s,
-                        const MlirValue *operands, intptr_t numOuts,
-                        const MlirValue *outs) {
+static MlirType recordType(FxLower *L) {
+  return mlirTypeParseGet(L->ctx, mlirStringRefCreateFromCString("memref<?xi64>"));
+}
+
+/* Declares kernel `k` of the built-in op and calls it as its row says: the
+ * out-records of `outs`, then each schema parameter by name (an absent
+ * optional tensor as the absent record). */
+static bool callKernel(FxLower *L, MlirOperation op, const FxSchema *s,
+                       const FxBuiltinKernel *k, const MlirValue *operands,
+                       const MlirValue *outs) {
+  MlirType types[FX_KERNEL_MAX_PARAMS];
+  MlirValue values[FX_KERNEL_MAX_PARAMS];
+  if (k->numParams > FX_KERNEL_MAX_PARAMS) { /* the registry refuses such rows */
+    fxLowerError(L, "internal error: kernel %s has %d parameters", k->symbol,
+                 k->numParams);
+    return false;
+  }
+  for (int p = 0; p < k->numParams; ++p)
+    types[p] = k->params[p].kind == FX_KERNEL_PARAM_I ? mlirIntegerTypeGet(L->ctx, 64)
+               : k->params[p].kind == FX_KERNEL_PARAM_F ? mlirF64TypeGet(L->ctx)
+                                                        : recordType(L);
+  if (mlirValueIsNull(fxEnter(L)) ||
+      !fxDeclare(L, k->symbol, k->numParams, types, 0, NULL))
+    return false;
+  for (int p = 0; p < k->numParams; ++p) {
+    const FxKernelParam *kp = &k->params[p];
+    if (p < k->numOuts) {
+      values[p] = fxRecord(L, outs[p]);
+    } else {
+      const FxSchemaArg *a = &s->args[fxSchemaFindArg(s, kp->name, strlen(kp->name))];
+      if (kp->kind == FX_KERNEL_PARAM_T || kp->kind == FX_KERNEL_PARAM_O) {
+        values[p] = fxRecord(L, operandFor(op, a, operands));
+      } else if (!scalarValue(L, op, a,
+                              kp->kind == FX_KERNEL_PARAM_I ? AS_I64 : AS_F64,
+                              &values[p])) {
+        fxLowerError(L, "cannot lower a call of %s: parameter '%s' has no "
+                        "value", s->qualifiedName, a->name);
+        return false;
+      }
+    }
+    if (mlirValueIsNull(values[p]))
+      return false;
+  }
+  fxCall(L, k->symbol, k->numParams, values, 0, NULL);
+  return true;
+}
+
+/* Declares the user op's `fxrt_<ns>__<op>` and calls it with the out
+ * tensors, then the operands (no schema) or the schema's parameters. */
+static bool callUserOp(FxLower *L, MlirOperation op, const FxSchema *s,
+                       const MlirValue *operands, intptr_t numOuts,
+                       const MlirValue *outs) {
   MlirStringRef target = fxCallGetTarget(op);
-  bool kernel = isKernel(target);
   intptr_t numOperands = mlirOperationGetNumOperands(op);
   size_t cap = (size_t)numOuts + (size_t)numOperands + (size_t)(s ? s->numArgs : 0) + 1;
   char *name = runtimeName(target);
@@ -248,9 +250,8 @@ static bool callRuntime(FxLower *L, MlirOperation op, const FxSchema *s,
   }
   char tgt[300];
   snprintf(tgt, sizeof tgt, "%.*s", (int)target.length, target.data);
-  MlirType record = mlirTypeParseGet(L->ctx, mlirStringRefCreateFromCString("memref<?xi64>"));
   for (intptr_t i = 0; i < numOuts; ++i)
-    args.types[args.n++] = kernel ? record : mlirValueGetType(outs[i]);
+    args.types[args.n++] = mlirValueGetType(outs[i]);
   if (!s) { /* no schema: operands in order, nothing else */
     if (mlirDictionaryAttrGetNumElements(mlirOperationGetAttributeByName(
             op, mlirStringRefCreateFromCString("args"))) != 0) {
@@ -263,16 +264,14 @@ static bool callRuntime(FxLower *L, MlirOperation op, const FxSchema *s,
   }
   for (int p = 0; s && p < s->numArgs; ++p) {
     const char *why;
-    MlirType t = paramType(L, op, &s->args[p], operands, kernel, record, &why);
+    MlirType t = paramType(L, op, &s->args[p], operands, &why);
     if (why) {
       char detail[256];
       snprintf(detail, sizeof detail, why, s->args[p].name);
-      fxLowerError(L, "cannot lower a call of %s%s: %s", kernel ? "" : "user op ",
-                   tgt, detail);
+      fxLowerError(L, "cannot lower a call of user op %s: %s", tgt, detail);
       goto done;
     }
-    if (!mlirTypeIsNull(t))
-      args.types[args.n++] = t;
+    args.types[args.n++] = t;
   }
   MlirValue entered = fxEnter(L);
   if (mlirValueIsNull(entered) || !fxDeclare(L, name, args.n, args.types, 0, NULL))
@@ -280,32 +279,23 @@ static bool callRuntime(FxLower *L, MlirOperation op, const FxSchema *s,
 
   int n = 0;
   for (intptr_t i = 0; i < numOuts; ++i)
-    if (mlirValueIsNull(args.values[n++] = kernel ? fxRecord(L, outs[i]) : outs[i]))
-      goto done;
+    args.values[n++] = outs[i];
   for (intptr_t i = 0; !s && i < numOperands; ++i)
     args.values[n++] = operands[i];
-  for (int p = 0; s && p < s->numArgs && n < args.n; ++p) {
+  for (int p = 0; s && p < s->numArgs; ++p) {
     const FxSchemaArg *a = &s->args[p];
     if (a->kind == FX_ARG_TENSOR) {
-      MlirValue v = operandFor(op, a, operands);
-      if (mlirValueIsNull(args.values[n++] = kernel ? fxRecord(L, v) : v))
-        goto done;
+      args.values[n++] = operandFor(op, a, operands);
       continue;
     }
-    Pass how = passing(a, kernel);
-    if (how == SKIP)
-      continue;
-    if (!scalarValue(L, op, a, how, &args.values[n])) {
+    if (!scalarValue(L, op, a, passing(a), &args.values[n])) {
       fxLowerError(L, "cannot lower a call of %s: parameter '%s' has no value",
                    tgt, a->name);
       goto done;
     }
     ++n;
   }
-  if (kernel)
-    fxCall(L, name, n, args.values, 0, NULL);
-  else
-    guardedCall(L, entered, name, n, args.values);
+  guardedCall(L, entered, name, n, args.values);
   ok = true;
 done:
   free(name);
@@ -356,16 +346,16 @@ bool fxLowerCall(FxLower *L, MlirOperation op) {
     }
   }
 
-  switch (storageKind(target)) {
-  case ALLOC:
-  case CLONE:
+  switch (implOf(target)) {
+  case FX_IMPL_ALLOC:
+  case FX_IMPL_CLONE:
     results[0] = fxAllocTensor(L, mlirValueGetType(mlirOperationGetResult(op, 0)));
     if (mlirValueIsNull(results[0]))
       return false;
-    if (storageKind(target) == CLONE && !fxCopy(L, results[0], operands[0]))
+    if (implOf(target) == FX_IMPL_CLONE && !fxCopy(L, results[0], operands[0]))
       return false;
     break;
-  case COPY_: {
+  case FX_IMPL_COPY: {
     MlirValue self = fxMemRefOf(fxCallGetOperandByName(op, mlirStringRefCreateFromCString("self")));
     MlirValue src = fxMemRefOf(fxCallGetOperandByName(op, mlirStringRefCreateFromCString("src")));
     if (fxOpGetKind(op) == FX_OP_AUTO_FUNCTIONALIZED) /* write the copy */
@@ -375,25 +365,25 @@ bool fxLowerCall(FxLower *L, MlirOperation op) {
     if (mlirTypeEqual(selfType, srcType)) {
       if (!fxCopy(L, self, src))
         return false;
-    } else { /* dtype conversion and/or broadcast: kernels/cpu/copy.c */
-      MlirType rec = mlirTypeParseGet(L->ctx, mlirStringRefCreateFromCString("memref<?xi64>"));
-      MlirType types[3] = {rec, rec, mlirIntegerTypeGet(L->ctx, 64)};
-      if (!fxDeclare(L, "fxrt_aten__copy_", 3, types, 0, NULL))
-        return false;
-      MlirValue args[3] = {fxRecord(L, self), fxRecord(L, src), fxI64Const(L, 0)};
-      fxCall(L, "fxrt_aten__copy_", 3, args, 0, NULL);
+    } else if (!callKernel(L, op, s, fxSchemaBuiltinKernel(target.data, target.length),
+                           operands, NULL)) {
+      return false; /* dtype conversion and/or broadcast: kernels/cpu/copy.c */
     }
     if (numReturns)
       results[0] = self;
     break;
   }
-  case NOT_STORAGE:
+  case FX_IMPL_KERNEL:
+  case FX_IMPL_NONE:
     for (int i = 0; i < numReturns; ++i) {
       results[i] = fxAllocTensor(L, mlirValueGetType(mlirOperationGetResult(op, i)));
       if (mlirValueIsNull(results[i]))
         return false;
     }
-    if (!callRuntime(L, op, s, operands, numReturns, results))
+    if (implOf(target) == FX_IMPL_KERNEL
+            ? !callKernel(L, op, s, fxSchemaBuiltinKernel(target.data, target.length),
+                          operands, results)
+            : !callUserOp(L, op, s, operands, numReturns, results))
       return false;
     break;
   }

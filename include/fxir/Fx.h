@@ -30,7 +30,8 @@ void fxDialectRegistryInsert(MlirDialectRegistry registry);
  * Requires the irdl dialect to be available in `ctx`. */
 MlirDialect fxContextLoadDialect(MlirContext ctx);
 
-/* The embedded text of dialect/fx.irdl.mlir. */
+/* The embedded text of the dialect's IRDL (build/dialect/fx.irdl.mlir, written
+ * from dialect/fx.irdl.mlir.in and kernels/fx_dtypes.def). */
 extern const char fxDialectIRDL[];
 
 /*===-- Types ----------------------------------------------------------------===*/
@@ -43,6 +44,45 @@ extern const char fxDialectIRDL[];
 /* Bytes per element of `dtype`, an element type !fx.tensor allows (i1 is
  * stored as one byte); 0 for any other type. */
 int64_t fxDtypeGetBytes(MlirType dtype);
+
+/* torch's type-promotion categories, in promotion order. */
+typedef enum FxDtypeCategory {
+  FX_CATEGORY_BOOL,
+  FX_CATEGORY_INT,
+  FX_CATEGORY_FLOAT,
+} FxDtypeCategory;
+
+/* A dtype of !fx.tensor: one row of kernels/fx_dtypes.def, which documents
+ * the columns.  Rows are static: the caller never frees them. */
+typedef struct FxDtypeInfo {
+  int code;          /* the runtime's FxDtype (kernels/fxrt.h) */
+  const char *name;  /* as MLIR prints it: "f32", "f8E4M3FN", "i1" */
+  const char *abbr;  /* torch's FX-dump abbreviation: "f8e4m3fn", "b8" */
+  const char *torch; /* torch's name: "float16" (torch.float16), "bool" */
+  const char *npy;   /* the .npy descr fx-run uses: "<f4", "<u2" (bf16) */
+  int64_t bytes;     /* per element; i1 is stored as one byte */
+  FxDtypeCategory category;
+  bool float8;       /* a float8 type (kernels that take floats but no fp8) */
+} FxDtypeInfo;
+
+/* The number of dtypes; their codes are 0 .. fxDtypeGetNumInfos() - 1. */
+int fxDtypeGetNumInfos(void);
+
+/* The row with runtime code `code`, or NULL when there is none. */
+const FxDtypeInfo *fxDtypeGetInfo(int code);
+
+/* The row of element type `dtype`, or NULL when !fx.tensor does not allow
+ * it (or `dtype` is null). */
+const FxDtypeInfo *fxDtypeInfo(MlirType dtype);
+
+/* The MLIR element type of row `code` in `ctx`; null when there is none. */
+MlirType fxDtypeGetType(MlirContext ctx, int code);
+
+/* Writes the names of the rows `filter` accepts (every row when it is NULL)
+ * as "f32, f16 or bf16" into buf (`size` bytes, NUL-terminated,
+ * truncated if short); `last` joins the last two ("or", "and"). */
+void fxDtypeListNames(char *buf, size_t size,
+                      bool (*filter)(const FxDtypeInfo *), const char *last);
 
 /* One tensor dimension: a static size, or a symbol when `symbol.length` > 0
  * (then `size` is -1). */

@@ -102,6 +102,56 @@ typedef enum FxBuiltinImpl {
  * FX_IMPL_NONE when it has none or no built-in schema. */
 FxBuiltinImpl fxSchemaBuiltinImpl(const char *qualifiedName, size_t len);
 
+/* The most parameters a kernel row has: the preprocessor map that expands
+ * the rows (kernels/fxrt_pp.h) stops at 8, so a longer row does not
+ * compile; fxSchemaCheckKernel refuses one too. */
+#define FX_KERNEL_MAX_PARAMS 8
+
+/* How a kernel parameter is passed (kernels/fx_builtins.def). */
+typedef enum FxKernelParamKind {
+  FX_KERNEL_PARAM_T, /* a required tensor, as a tensor record            */
+  FX_KERNEL_PARAM_O, /* an optional tensor (a record with dtype -1: none) */
+  FX_KERNEL_PARAM_I, /* int, SymInt or bool, as int64_t                  */
+  FX_KERNEL_PARAM_F, /* float or Scalar, as double                       */
+} FxKernelParamKind;
+
+typedef struct FxKernelParam {
+  FxKernelParamKind kind;
+  const char *name; /* a schema parameter, or the name of an out-record */
+} FxKernelParam;
+
+/* The libfxrt kernel of a built-in op: one row of kernels/fx_builtins.def.
+ * Its first `numOuts` parameters are out-records, one per tensor the op
+ * returns; the others name schema parameters. */
+typedef struct FxBuiltinKernel {
+  const char *symbol; /* the C function; lowered code calls
+                         `_mlir_ciface_<symbol>` */
+  int numParams;
+  const FxKernelParam *params; /* in ABI order */
+  int numOuts;
+} FxBuiltinKernel;
+
+/* The kernel of the built-in op `qualifiedName` (`len` bytes), or NULL when
+ * it has none.  Owned by the registry. */
+const FxBuiltinKernel *fxSchemaBuiltinKernel(const char *qualifiedName,
+                                             size_t len);
+
+/* The index of `qualifiedName`'s row in kernels/fx_builtins.def, or -1 when
+ * it has no built-in schema (for tables expanded from the same rows). */
+int fxSchemaBuiltinRow(const char *qualifiedName, size_t len);
+
+/* Whether `kernel` passes `schema`'s parameters as the lowering can: its
+ * first parameters are one T per tensor the op returns (not aliases of an
+ * argument), named unlike any schema parameter; the rest name schema
+ * parameters in schema order, each once, with a kind that fits the type
+ * (T: Tensor, O: Tensor?, I: int/SymInt/bool, F: float/Scalar; scalars not
+ * optional unless their default is not None); every schema parameter left
+ * out is an int list, str or ScalarType.  Returns 0 when it does; otherwise
+ * nonzero with the first disagreement in `err` (errLen bytes,
+ * NUL-terminated when > 0).  On success sets kernel->numOuts. */
+int fxSchemaCheckKernel(const FxSchema *schema, FxBuiltinKernel *kernel,
+                        char *err, size_t errLen);
+
 /* Whether `a` and `b` declare the same signature: the same parameters and
  * returns, in order, with the same names, types, annotations, defaults and
  * keyword-only markers (whitespace and the namespace spelling aside).

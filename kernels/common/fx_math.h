@@ -16,18 +16,10 @@
 /* Bytes of one element; 0 for an unknown dtype (i1 is stored as a byte). */
 FX_HD int fxElemSize(int32_t dtype) {
   switch (dtype) {
-  case FX_DTYPE_F32:
-  case FX_DTYPE_I32:
-    return 4;
-  case FX_DTYPE_F16:
-  case FX_DTYPE_BF16:
-    return 2;
-  case FX_DTYPE_F8E4M3FN:
-  case FX_DTYPE_I8:
-  case FX_DTYPE_I1:
-    return 1;
-  case FX_DTYPE_I64:
-    return 8;
+#define FX_DTYPE(CODE, value, mlir, get, abbr, torch, bytes, npy, kind)        \
+  case value:                                                                  \
+    return bytes;
+#include "fx_dtypes.def"
   default:
     return 0;
   }

@@ -80,7 +80,7 @@ const char *fxCpuDtypeName(int32_t dtype);
 #define FX_DT(d) (1u << (d))
 #define FX_DT_FLOAT16_32 (FX_DT(FX_DTYPE_F32) | FX_DT(FX_DTYPE_F16) | FX_DT(FX_DTYPE_BF16))
 #define FX_DT_FLOATS (FX_DT_FLOAT16_32 | FX_DT(FX_DTYPE_F8E4M3FN))
-#define FX_DT_ANY 0xFFu
+#define FX_DT_ANY ((1u << FX_DTYPE_COUNT) - 1)
 
 /*===-- Validation (each prints its message and returns -1 on failure) -----===*/
 

@@ -51,22 +51,21 @@
 FX_ROW_IO(f32, float, FX_ID, FX_ID)
 FX_ROW_IO(f16, uint16_t, fxF16ToF32, fxF32ToF16)
 FX_ROW_IO(bf16, uint16_t, fxBF16ToF32, fxF32ToBF16)
-FX_ROW_IO(f8, uint8_t, fxF8E4M3FNToF32, fxF32ToF8E4M3FN)
+FX_ROW_IO(f8E4M3FN, uint8_t, fxF8E4M3FNToF32, fxF32ToF8E4M3FN)
 FX_ROW_IO(i8, int8_t, FX_TO_F, fxQuantI8)
 FX_ROW_IO(i32, int32_t, FX_TO_F, FX_TO_I32)
 FX_ROW_IO(i64, int64_t, FX_TO_F, FX_TO_I64)
 FX_ROW_IO(i1, uint8_t, FX_I1, FX_TO_I1)
 
-/* Indexed by FxDtype. */
+/* Indexed by FxDtype: one entry per row of fx_dtypes.def. */
+#define FX_IS_FLOAT_FLOAT 1
+#define FX_IS_FLOAT_FLOAT8 1
+#define FX_IS_FLOAT_INT 0
+#define FX_IS_FLOAT_BOOL 0
 static const FxCpuDtype fxDtypes[] = {
-    {"float32", 4, 1, fxLoad_f32, fxStore_f32},
-    {"float16", 2, 1, fxLoad_f16, fxStore_f16},
-    {"bfloat16", 2, 1, fxLoad_bf16, fxStore_bf16},
-    {"float8_e4m3fn", 1, 1, fxLoad_f8, fxStore_f8},
-    {"int8", 1, 0, fxLoad_i8, fxStore_i8},
-    {"int32", 4, 0, fxLoad_i32, fxStore_i32},
-    {"int64", 8, 0, fxLoad_i64, fxStore_i64},
-    {"bool", 1, 0, fxLoad_i1, fxStore_i1},
+#define FX_DTYPE(CODE, value, mlir, get, abbr, torch, bytes, npy, kind)        \
+  [value] = {torch, bytes, FX_IS_FLOAT_##kind, fxLoad_##mlir, fxStore_##mlir},
+#include "fx_dtypes.def"
 };
 
 const FxCpuDtype *fxCpuDtype(int32_t dtype) {

@@ -8,7 +8,7 @@
  * going after a failure and makes main return 1.  Diagnostics go to a handler
  * that prints them to stdout, so the output order is deterministic. */
 #include "fxir/Fx.h"
-#include "../../kernels/fxrt.h" /* FXRT_MAX_RANK only: no libfxrt link */
+#include "../../kernels/fxrt.h" /* constants only: no libfxrt link */
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
@@ -294,6 +294,39 @@ static MlirType tensor(MlirContext ctx, const char *label, intptr_t rank,
 
 #define SYM(s) {-1, {s, sizeof s - 1}}
 #define INT(n) {n, {NULL, 0}}
+
+/* The dtype rows (kernels/fx_dtypes.def): each row's MLIR type prints as
+ * its name, maps back to its own row, and the runtime's enum agrees. */
+static void testDtypes(MlirContext ctx) {
+  EXPECT(fxDtypeGetNumInfos() == FX_DTYPE_COUNT);
+  for (int code = 0; code < fxDtypeGetNumInfos(); ++code) {
+    const FxDtypeInfo *d = fxDtypeGetInfo(code);
+    MlirType t = fxDtypeGetType(ctx, code);
+    EXPECT(d && d->code == code && fxDtypeInfo(t) == d);
+    EXPECT(!strcmp(typeText(t).s, d->name));
+    EXPECT(fxDtypeGetBytes(t) == d->bytes);
+    printf("dtype %d: %s abbr %s torch %s npy %s bytes %d\n", code, d->name,
+           d->abbr, d->torch, d->npy, (int)d->bytes);
+  }
+  EXPECT(!fxDtypeGetInfo(-1) && !fxDtypeGetInfo(FX_DTYPE_COUNT));
+  EXPECT(mlirTypeIsNull(fxDtypeGetType(ctx, FX_DTYPE_COUNT)));
+  EXPECT(!fxDtypeInfo(mlirF64TypeGet(ctx)) && !fxDtypeInfo((MlirType){NULL}));
+  // CHECK-LABEL: dtype 0: f32 abbr f32 torch float32 npy <f4 bytes 4
+  // CHECK-NEXT: dtype 1: f16 abbr f16 torch float16 npy <f2 bytes 2
+  // CHECK-NEXT: dtype 2: bf16 abbr bf16 torch bfloat16 npy <u2 bytes 2
+  // CHECK-NEXT: dtype 3: f8E4M3FN abbr f8e4m3fn torch float8_e4m3fn npy |u1 bytes 1
+  // CHECK-NEXT: dtype 4: i8 abbr i8 torch int8 npy |i1 bytes 1
+  // CHECK-NEXT: dtype 5: i32 abbr i32 torch int32 npy <i4 bytes 4
+  // CHECK-NEXT: dtype 6: i64 abbr i64 torch int64 npy <i8 bytes 8
+  // CHECK-NEXT: dtype 7: i1 abbr b8 torch bool npy |b1 bytes 1
+  char all[256], floats[256];
+  fxDtypeListNames(all, sizeof all, NULL, "and");
+  printf("dtype names: %s\n", all);
+  // CHECK-NEXT: dtype names: f32, f16, bf16, f8E4M3FN, i8, i32, i64 and i1
+  fxDtypeListNames(floats, 12, NULL, "and");
+  printf("dtype names, truncated: %s\n", floats);
+  // CHECK-NEXT: dtype names, truncated: f32, f16, b
+}
 
 static void testTypes(MlirContext ctx) {
   MlirType f16 = mlirF16TypeGet(ctx), bf16 = mlirBF16TypeGet(ctx);
@@ -1076,6 +1109,7 @@ int main(void) {
   /* Load through the registry first, as a parsed file would. */
   MlirModule first = parse(ctx, "fx.schema \"t::g\" = \"g(Tensor x) -> ()\"");
   mlirModuleDestroy(first);
+  testDtypes(ctx);
   testTypes(ctx);
   testBuild(ctx);
   testRead(ctx);

@@ -180,6 +180,98 @@ int main(void) {
   EXPECT(fxSchemaBuiltinImpl("aten::add.Tensor", 16) == FX_IMPL_KERNEL);
   EXPECT(fxSchemaBuiltinImpl(NULL, 0) == FX_IMPL_NONE);
 
+  /* The kernel rows (kernels/fx_builtins.def): symbol, out-records and
+   * parameters in ABI order; the same rows by name and by row index. */
+  for (int i = 0; i < fxSchemaNumBuiltins(); i++) {
+    const char *q = fxSchemaGetBuiltin(i)->qualifiedName;
+    const FxBuiltinKernel *k = fxSchemaBuiltinKernel(q, strlen(q));
+    int row = fxSchemaBuiltinRow(q, strlen(q));
+    EXPECT(row >= 0 && row < fxSchemaNumBuiltins());
+    if (!k)
+      continue;
+    printf("kernel %s: %s outs %d:", q, k->symbol, k->numOuts);
+    for (int p = 0; p < k->numParams; p++)
+      printf(" %c %s", "TOIF"[k->params[p].kind], k->params[p].name);
+    printf("\n");
+  }
+  // CHECK: kernel _C::dynamic_per_token_scaled_fp8_quant: fxrt__C__dynamic_per_token_scaled_fp8_quant outs 0: T result T input T scale O scale_ub
+  // CHECK: kernel _C::rotary_embedding: fxrt__C__rotary_embedding outs 0: T positions T query O key I head_size T cos_sin_cache I is_neox I rope_dim_offset I inverse
+  // CHECK: kernel aten::_scaled_mm: fxrt_aten___scaled_mm outs 1: T out T self T mat2 T scale_a T scale_b O bias O scale_result I use_fast_accum
+  // CHECK-NEXT: kernel aten::add.Tensor: fxrt_aten__add_Tensor outs 1: T out T self T other F alpha
+  // CHECK-NEXT: kernel aten::copy_: fxrt_aten__copy_ outs 0: T self T src I non_blocking
+  // CHECK-NEXT: kernel aten::cos: fxrt_aten__cos outs 1: T out T self
+  // CHECK-NEXT: kernel aten::mm: fxrt_aten__mm outs 1: T out T self T mat2
+  // CHECK-NEXT: kernel aten::mul.Tensor: fxrt_aten__mul_Tensor outs 1: T out T self T other
+  EXPECT(!fxSchemaBuiltinKernel("_C::fused_qk_norm_rope", 22));
+  EXPECT(!fxSchemaBuiltinKernel("aten::clone", 11));
+  EXPECT(fxSchemaBuiltinRow("mylib::op", 9) == -1);
+  EXPECT(fxSchemaBuiltinRow(NULL, 0) == -1);
+
+  /* A kernel row that disagrees with its schema is refused, with the
+   * first disagreement. */
+  {
+#define P(kind, name) {FX_KERNEL_PARAM_##kind, name}
+    static const struct {
+      const char *schema;
+      FxKernelParam params[4];
+      int n;
+    } kRows[] = {
+        {"f(Tensor! a, Tensor? b, float e) -> ()", {P(T, "a"), P(O, "b"), P(F, "e")}, 3},
+        {"f(Tensor a, int[] s, ScalarType? d=None, str m) -> Tensor", {P(T, "out"), P(T, "a")}, 2},
+        {"f(Tensor(a!) a) -> Tensor(a!)", {P(T, "a")}, 1},
+        {"f(Tensor a) -> Tensor", {P(T, "a")}, 1},
+        {"f(Tensor a) -> Tensor", {P(T, "a"), P(T, "a")}, 2},
+        {"f(Tensor a) -> Tensor", {P(O, "out"), P(T, "a")}, 2},
+        {"f(Tensor a, Tensor b) -> ()", {P(T, "b"), P(T, "a")}, 2},
+        {"f(Tensor a, Tensor b) -> ()", {P(T, "a"), P(T, "a")}, 2},
+        {"f(Tensor a, Tensor b) -> ()", {P(T, "b")}, 1},
+        {"f(Tensor a, Tensor b) -> ()", {P(T, "a")}, 1},
+        {"f(Tensor a, Tensor c) -> ()", {P(T, "a"), P(T, "b")}, 2},
+        {"f(Tensor? a) -> ()", {P(T, "a")}, 1},
+        {"f(Tensor a, int n) -> ()", {P(T, "a"), P(F, "n")}, 2},
+        {"f(Tensor a, Scalar x) -> ()", {P(T, "a"), P(I, "x")}, 2},
+        {"f(Tensor a, int? n=None) -> ()", {P(T, "a"), P(I, "n")}, 2},
+        {"f(Tensor a, int? n=3) -> ()", {P(T, "a"), P(I, "n")}, 2},
+        {"f(Tensor a) -> (Tensor, int)", {P(T, "o"), P(T, "a")}, 2},
+        {"f(Tensor[] a) -> ()", {{0}}, 0},
+        {"f(Tensor[] a) -> ()", {P(T, "a")}, 1},
+        {"f(Tensor a) -> ()", {P(T, "a")}, 9},
+    };
+#undef P
+    for (size_t i = 0; i < sizeof kRows / sizeof *kRows; i++) {
+      FxSchema *s = fxSchemaParse("t", kRows[i].schema, NULL, 0);
+      EXPECT(s != NULL);
+      if (!s)
+        continue;
+      FxBuiltinKernel k = {"k", kRows[i].n, kRows[i].params, -1};
+      char err[256] = "";
+      int r = fxSchemaCheckKernel(s, &k, err, sizeof err);
+      printf("kernel row %zu: %s\n", i, r ? err : "ok");
+      EXPECT(r ? k.numOuts == -1 : k.numOuts >= 0);
+      fxSchemaDestroy(s);
+    }
+    // CHECK-LABEL: kernel row 0: ok
+    // CHECK-NEXT: kernel row 1: ok
+    // CHECK-NEXT: kernel row 2: ok
+    // CHECK-NEXT: kernel row 3: out-record 'a' has the name of a schema parameter
+    // CHECK-NEXT: kernel row 4: out-record 'a' has the name of a schema parameter
+    // CHECK-NEXT: kernel row 5: the op returns 1 new tensor(s) but the row does not start with as many (T, ...) out-records
+    // CHECK-NEXT: kernel row 6: schema parameter 'a' is not passed (only int lists, str and ScalarType may be left out)
+    // CHECK-NEXT: kernel row 7: parameter 'a' is out of schema order (or passed twice)
+    // CHECK-NEXT: kernel row 8: schema parameter 'a' is not passed (only int lists, str and ScalarType may be left out)
+    // CHECK-NEXT: kernel row 9: schema parameter 'b' is not passed (only int lists, str and ScalarType may be left out)
+    // CHECK-NEXT: kernel row 10: parameter 'b' is not a schema parameter
+    // CHECK-NEXT: kernel row 11: parameter 'a' is passed as T, which does not fit its schema type
+    // CHECK-NEXT: kernel row 12: parameter 'n' is passed as F, which does not fit its schema type
+    // CHECK-NEXT: kernel row 13: parameter 'x' is passed as I, which does not fit its schema type
+    // CHECK-NEXT: kernel row 14: parameter 'n' is an optional scalar without a value to pass when it is left out
+    // CHECK-NEXT: kernel row 15: ok
+    // CHECK-NEXT: kernel row 16: return 1 is not a Tensor (kernels return tensors through out-records)
+    // CHECK-NEXT: kernel row 17: schema parameter 'a' is not passed (only int lists, str and ScalarType may be left out)
+    // CHECK-NEXT: kernel row 18: parameter 'a' is passed as T, which does not fit its schema type
+    // CHECK-NEXT: kernel row 19: 9 parameters, more than the 8 a kernel row can have
+  }
+
   /* Comparing schemas: spacing and the namespace spelling aside, any
    * change is a difference, described as the first one. */
   {

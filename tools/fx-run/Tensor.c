@@ -12,45 +12,18 @@
 
 /*===-- Dtypes --------------------------------------------------------------===*/
 
-static MlirType f32(MlirContext c) { return mlirF32TypeGet(c); }
-static MlirType f16(MlirContext c) { return mlirF16TypeGet(c); }
-static MlirType bf16(MlirContext c) { return mlirBF16TypeGet(c); }
-static MlirType f8(MlirContext c) { return mlirFloat8E4M3FNTypeGet(c); }
-static MlirType i8(MlirContext c) { return mlirIntegerTypeGet(c, 8); }
-static MlirType i32(MlirContext c) { return mlirIntegerTypeGet(c, 32); }
-static MlirType i64(MlirContext c) { return mlirIntegerTypeGet(c, 64); }
-static MlirType i1(MlirContext c) { return mlirIntegerTypeGet(c, 1); }
-
-/* One row per FxDtype, in code order.  bf16 and fp8 have no NumPy dtype:
- * their .npy files hold the raw bits (ml_dtypes' bfloat16/float8_e4m3fn
- * arrays `.view(np.uint16)` / `.view(np.uint8)`). */
-static const struct {
-  const char *name, *npy;
-  MlirType (*get)(MlirContext);
-} kDtypes[] = {
-    [FX_DTYPE_F32] = {"f32", "<f4", f32},
-    [FX_DTYPE_F16] = {"f16", "<f2", f16},
-    [FX_DTYPE_BF16] = {"bf16", "<u2", bf16},
-    [FX_DTYPE_F8E4M3FN] = {"f8E4M3FN", "|u1", f8},
-    [FX_DTYPE_I8] = {"i8", "|i1", i8},
-    [FX_DTYPE_I32] = {"i32", "<i4", i32},
-    [FX_DTYPE_I64] = {"i64", "<i8", i64},
-    [FX_DTYPE_I1] = {"i1", "|b1", i1},
-};
-enum { kNumDtypes = sizeof kDtypes / sizeof kDtypes[0] };
-
+/* The rows of kernels/fx_dtypes.def (fxDtypeGetInfo), indexed by FxDtype. */
 int fxRunDtypeOf(MlirType element) {
-  MlirContext ctx = mlirTypeGetContext(element);
-  for (int i = 0; i < kNumDtypes; ++i)
-    if (mlirTypeEqual(kDtypes[i].get(ctx), element))
-      return i;
-  return -1;
+  const FxDtypeInfo *d = fxDtypeInfo(element);
+  return d ? d->code : -1;
 }
 
-const char *fxRunNpyDescr(int dtype) { return kDtypes[dtype].npy; }
-const char *fxRunDtypeName(int dtype) { return kDtypes[dtype].name; }
+const char *fxRunNpyDescr(int dtype) { return fxDtypeGetInfo(dtype)->npy; }
+const char *fxRunDtypeName(int dtype) { return fxDtypeGetInfo(dtype)->name; }
 
-static bool isFloat(int dtype) { return dtype <= FX_DTYPE_F8E4M3FN; }
+static bool isFloat(int dtype) {
+  return fxDtypeGetInfo(dtype)->category == FX_CATEGORY_FLOAT;
+}
 
 /*===-- Shapes --------------------------------------------------------------===*/
 
@@ -70,10 +43,8 @@ FxRunTensor fxRunShapeOf(FxRunOptions *o, MlirType type, const char *what) {
   FxRunTensor t = {.dtype = fxRunDtypeOf(element),
                    .rank = (int)fxTensorTypeGetRank(type)};
   if (t.dtype < 0) {
-    char names[128] = "";
-    for (int i = 0; i < kNumDtypes; ++i)
-      snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
-               i ? ", " : "", kDtypes[i].name);
+    char names[256];
+    fxDtypeListNames(names, sizeof names, NULL, "and");
     fxRunDie("%s has an element type libfxrt does not support (it has %s)",
              what, names);
   }
@@ -96,7 +67,7 @@ FxRunTensor fxRunShapeOf(FxRunOptions *o, MlirType type, const char *what) {
     char shape[256];
     fxRunFormatShape(t.shape, t.rank, shape, sizeof shape);
     fxRunDie("%s of shape %s (%s) has 2^63 bytes or more", what, shape,
-             kDtypes[t.dtype].name);
+             fxRunDtypeName(t.dtype));
   }
   t.numel = (int64_t)n;
   t.bytes = (size_t)n * fxDtypeSize(t.dtype);

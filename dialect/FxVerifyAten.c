@@ -18,6 +18,7 @@
  * rejects what cannot run"); they are the kernels' own (kernels/cpu/aten.c).
  */
 #include "FxInternal.h"
+#include "fx_dtype_sets.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
@@ -80,15 +81,19 @@ static bool dimsDiffer(FxDim a, FxDim b) {
 
 static bool isOne(FxDim d) { return !d.symbol.length && d.size == 1; }
 
-/* Dtype sets of the kernels, as filters on the dtype rows. */
+/* Dtype sets of the kernels (kernels/fx_dtype_sets.h, the sets the CPU
+ * kernels check), as filters on the dtype rows. */
 typedef bool (*DtypeSet)(const FxDtypeInfo *);
 
+/* Matmul operands: f32, f16, bf16, f8E4M3FN. */
 static bool isFloat(const FxDtypeInfo *d) {
-  return d->category == FX_CATEGORY_FLOAT;
+  return (FX_DT(d->code) & FX_DT_FLOATS) != 0;
 }
 
-/* The floats but float8 (f32, f16, bf16). */
-static bool isWideFloat(const FxDtypeInfo *d) { return isFloat(d) && !d->float8; }
+/* Activations: f32, f16, bf16. */
+static bool isWideFloat(const FxDtypeInfo *d) {
+  return (FX_DT(d->code) & FX_DT_FLOAT16_32) != 0;
+}
 
 static bool inSet(MlirType dtype, DtypeSet set) {
   const FxDtypeInfo *d = fxDtypeInfo(dtype);
@@ -304,6 +309,7 @@ static MlirLogicalResult checkBinary(const Call *c) {
   return checkElementwiseDtype(c);
 }
 
+/* An elementwise op of one tensor (cos): self's shape. */
 static MlirLogicalResult checkCos(const Call *c) {
   MlirType self = operandType(c, "self");
   FxDim d[FX_MAX_RANK];
@@ -313,9 +319,8 @@ static MlirLogicalResult checkCos(const Call *c) {
   for (intptr_t i = 0; same && i < rank; ++i)
     same = fxDimEqual(fxTensorTypeGetDim(res, i), d[i]);
   if (!same)
-    return FAIL(c, "result 0 has type %s but aten::cos gives the shape of "
-                   "self, %s",
-                fxTypeText(res).s, fxTypeText(self).s);
+    return FAIL(c, "result 0 has type %s but %s gives the shape of self, %s",
+                fxTypeText(res).s, c->schema->qualifiedName, fxTypeText(self).s);
   return checkElementwiseDtype(c);
 }
 

@@ -32,6 +32,17 @@
 
 #include "fxrt.h"
 
+/* A per-dtype switch that must be revisited when kernels/fx_dtypes.def
+ * gains a row: the build stops there and names the place (docs/dialect.md,
+ * "Adding an op or a dtype").  Each use says which dtypes the switch has. */
+#ifdef __cplusplus
+#define FX_DTYPES_HANDLED(n, where)                                            \
+  static_assert(FX_DTYPE_COUNT == (n), "a new dtype row: give it its case in " where)
+#else
+#define FX_DTYPES_HANDLED(n, where)                                            \
+  _Static_assert(FX_DTYPE_COUNT == (n), "a new dtype row: give it its case in " where)
+#endif
+
 /* Largest finite e4m3fn value and vLLM's minimum scaling factors
  * (csrc/quantization/utils.cuh). */
 #define FX_FP8_MAX 448.0f
@@ -186,6 +197,7 @@ FX_HD int8_t fxQuantI8(float x) {
 /* float(T(v)): the value `v` takes when stored as `dtype` and reloaded.  The
  * kernels use it at every point where vLLM rounds an intermediate to the
  * activation type (`static_cast<scalar_t>`, c10 16-bit arithmetic). */
+FX_DTYPES_HANDLED(8, "fxRoundTo (a float that rounds)");
 FX_HD float fxRoundTo(int32_t dtype, float v) {
   switch (dtype) {
   case FX_DTYPE_F16:

@@ -27,6 +27,7 @@ FX_HD int fxElemSize(int32_t dtype) {
 
 /* Element `p` of `dtype` as fp32: exact for the float dtypes, integers are
  * converted with RNE (exact up to 2^24). */
+FX_DTYPES_HANDLED(8, "fxLoadF32 and fxStoreF32");
 FX_HD float fxLoadF32(const void *p, int32_t dtype) {
   switch (dtype) {
   case FX_DTYPE_F32: {

@@ -127,6 +127,9 @@ static const struct {
     {1, fxLoadI_i64, fxStoreF_i64, fxStoreI_i64},
     {1, fxLoadI_i1, fxStoreF_i1, fxStoreI_i1},
 };
+_Static_assert(sizeof fxCopyRows / sizeof *fxCopyRows == FX_DTYPE_COUNT,
+               "kernels/fx_dtypes.def has a row without its entry in "
+               "fxCopyRows (docs/dialect.md, Adding an op or a dtype)");
 
 /*===-- Shapes and memory ---------------------------------------------------===*/
 

@@ -13,6 +13,7 @@
 
 #include "common/fx_math.h"
 #include "cuda/fx_cuda.h"
+#include "fx_dtype_sets.h"
 #include "fxrt.h"
 
 #include <stdint.h>
@@ -76,11 +77,7 @@ const FxCpuDtype *fxCpuDtype(int32_t dtype);
 /* Its name, "absent" for -1, "unknown" otherwise (for messages). */
 const char *fxCpuDtypeName(int32_t dtype);
 
-/* Dtype sets for validation. */
-#define FX_DT(d) (1u << (d))
-#define FX_DT_FLOAT16_32 (FX_DT(FX_DTYPE_F32) | FX_DT(FX_DTYPE_F16) | FX_DT(FX_DTYPE_BF16))
-#define FX_DT_FLOATS (FX_DT_FLOAT16_32 | FX_DT(FX_DTYPE_F8E4M3FN))
-#define FX_DT_ANY ((1u << FX_DTYPE_COUNT) - 1)
+/* Dtype sets for validation: fx_dtype_sets.h (shared with the verifier). */
 
 /*===-- Validation (each prints its message and returns -1 on failure) -----===*/
 

@@ -120,6 +120,7 @@ template <> struct FxCuType<FX_DTYPE_BF16> {
  * conversions of common/ behind typed loads.  Cheaper than fxLoadF32's
  * eight-way switch, whose integer cases cost registers (and spills) in
  * kernels that only ever see floats. */
+FX_DTYPES_HANDLED(8, "fxCuLoadFloat and FX_CU_DISPATCH_FLOAT, if CUDA kernels take it");
 __device__ __forceinline__ float fxCuLoadFloat(const char *p, int dtype) {
   switch (dtype) {
   case FX_DTYPE_F32:
@@ -128,8 +129,10 @@ __device__ __forceinline__ float fxCuLoadFloat(const char *p, int dtype) {
     return fxF16ToF32(*reinterpret_cast<const uint16_t *>(p));
   case FX_DTYPE_BF16:
     return fxBF16ToF32(*reinterpret_cast<const uint16_t *>(p));
-  default:
+  case FX_DTYPE_F8E4M3FN:
     return fxF8E4M3FNToF32(*reinterpret_cast<const uint8_t *>(p));
+  default: /* not a float the kernels take (their callers check): NaN */
+    return __int_as_float(0x7fc00000);
   }
 }
 

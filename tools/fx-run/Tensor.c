@@ -21,7 +21,7 @@ int fxRunDtypeOf(MlirType element) {
 const char *fxRunNpyDescr(int dtype) { return fxDtypeGetInfo(dtype)->npy; }
 const char *fxRunDtypeName(int dtype) { return fxDtypeGetInfo(dtype)->name; }
 
-static bool isFloat(int dtype) {
+bool fxRunDtypeIsFloat(int dtype) {
   return fxDtypeGetInfo(dtype)->category == FX_CATEGORY_FLOAT;
 }
 
@@ -115,7 +115,7 @@ void fxRunFillRandom(FxRunTensor *t, uint64_t *state) {
   for (int k = 0; k < 4096; ++k) {
     unsigned char *p = values + k * 8;
     memset(p, 0, 8);
-    if (isFloat(t->dtype))
+    if (fxRunDtypeIsFloat(t->dtype))
       fxStoreF32(p, t->dtype, (float)(k - 2048) / 2048.0f);
     else if (t->dtype == FX_DTYPE_I1)
       p[0] = (unsigned char)(k & 1);
@@ -148,7 +148,7 @@ void fxRunFormatElement(const void *data, int dtype, int64_t i, char *buf,
   const unsigned char *p = (const unsigned char *)data + (size_t)i * elem;
   uint64_t bits = 0;
   memcpy(&bits, p, elem); /* little-endian: the low bytes */
-  if (isFloat(dtype)) {
+  if (fxRunDtypeIsFloat(dtype)) {
     snprintf(buf, len, "%.9g (0x%0*" PRIx64 ")", (double)fxLoadF32(p, dtype),
              (int)elem * 2, bits);
     return;

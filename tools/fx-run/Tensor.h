@@ -27,6 +27,8 @@ int fxRunDtypeOf(MlirType element);
  * for bf16 "<u2" and f8E4M3FN "|u1"), and the dtype's MLIR name. */
 const char *fxRunNpyDescr(int dtype);
 const char *fxRunDtypeName(int dtype);
+/* Whether FxDtype `dtype` is a float (fx_dtypes.def kind FLOAT or FLOAT8). */
+bool fxRunDtypeIsFloat(int dtype);
 
 /* The shape of !fx.tensor `type` with the symbols bound by `o` (marking
  * each binding it uses).  `what` names the value in messages ("argument

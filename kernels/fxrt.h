@@ -162,6 +162,13 @@ typedef enum FxDevice { FX_DEVICE_CPU = 0, FX_DEVICE_CUDA = 1 } FxDevice;
 int fxrt_set_device(FxDevice device);
 FxDevice fxrt_get_device(void);
 
+/* Why the GPU is or is not usable, as one line for people: "CUDA: 1
+ * device (NVIDIA H200), driver 13.0, runtime 13.0", or the reason it is
+ * not ("CUDA: cudaGetDeviceCount failed: CUDA driver version is
+ * insufficient for CUDA runtime version (driver 12.4, runtime 13.0)",
+ * "libfxrt was built without CUDA").  Static storage; asks CUDA once. */
+const char *fxrt_device_status(void);
+
 typedef struct FxStats {
   int64_t allocations, allocated_bytes;
   int64_t copies, copied_bytes;

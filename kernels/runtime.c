@@ -65,6 +65,8 @@ int fxrt_set_device(FxDevice device) {
 
 FxDevice fxrt_get_device(void) { return gDevice; }
 
+const char *fxrt_device_status(void) { return fxCudaStatus(); }
+
 FxStats fxrt_get_stats(void) { return gStats; }
 
 /* Counters restart from zero; live_bytes describes memory still held, so it

@@ -39,14 +39,21 @@ config.substitutions.append(("%python", sys.executable))
 # itself through fx-cuda-probe); `cuobjdump` when the toolkit has that tool.
 if config.fx_cuda:
     config.available_features.add("cuda")
+    # The probe says why a GPU is (not) usable; `lit -Dfx_require_cuda=1`
+    # makes an unusable one an error instead of UNSUPPORTED GPU tests.
     try:
         probe = subprocess.run([os.path.join(bindir, "fx-cuda-probe")],
-                               stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, timeout=120)
+                               capture_output=True, text=True, timeout=120)
+        status = (probe.stdout.strip() or probe.stderr.strip()
+                  or "fx-cuda-probe exited %d" % probe.returncode)
         if probe.returncode == 0:
             config.available_features.add("cuda-device")
-    except (OSError, subprocess.TimeoutExpired):
-        pass
+    except (OSError, subprocess.TimeoutExpired) as e:
+        status = "fx-cuda-probe did not run: %s" % e
+    lit_config.note("GPU: " + status)
+    if (lit_config.params.get("fx_require_cuda", "0") not in ("0", "")
+            and "cuda-device" not in config.available_features):
+        lit_config.fatal("fx_require_cuda is set but no GPU is usable: " + status)
     if config.fx_cuobjdump and os.path.isfile(config.fx_cuobjdump):
         config.available_features.add("cuobjdump")
         config.substitutions.append(("%cuobjdump", config.fx_cuobjdump))

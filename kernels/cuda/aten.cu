@@ -23,6 +23,7 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 /*===-- Elementwise --------------------------------------------------------===*/
 
@@ -131,6 +132,12 @@ extern "C" void fxCudaElementwise(const char *kernel, const FxTensor *out,
                                   const FxTensor *a, const int64_t *aStrides,
                                   const FxTensor *b, const int64_t *bStrides,
                                   int op, float alpha) {
+  /* aten.c's FxElementwiseOp: an op without a CUDA kernel here must not
+   * reach the internal convert/fill instantiations below. */
+  if (op < 0 || op > 2) {
+    fxCpuError(kernel, "internal error: elementwise op %d has no CUDA kernel", op);
+    return;
+  }
   fxCuElementwise(kernel, out, a, aStrides, b, b ? bStrides : NULL, op, alpha);
 }
 
@@ -151,7 +158,7 @@ typedef cublasStatus_t (*FxCublasGemmEx64)(
 
 struct FxCublas {
   bool ok;
-  char error[320];
+  char error[1024];
   FxCublasCreate create;
   FxCublasSetStream setStream;
   FxCublasSetMathMode setMathMode;
@@ -159,28 +166,45 @@ struct FxCublas {
   FxCublasGemmEx64 gemm;
 };
 
-/* libcublas of the major version we were built against: by soname (the
- * loader's path), then from the toolkit that built libfxrt.  Once. */
+/* libcublas of the major version we were built against, from the first
+ * place that has it: $FXRT_CUBLAS (a path), the soname (the loader's path),
+ * $CUDA_HOME and $CUDA_PATH, /usr/local/cuda, the toolkit that built
+ * libfxrt.  When none has it, the error names every place tried.  Once. */
 static FxCublas gCublas;
 static pthread_once_t gCublasOnce = PTHREAD_ONCE_INIT;
 static pthread_mutex_t gCublasMutex = PTHREAD_MUTEX_INITIALIZER;
 static cublasHandle_t gCublasHandles[64];
 
+#define FX_CUBLAS_SO "libcublas.so." FX_STR(CUBLAS_VER_MAJOR)
+
 static void fxCublasOpen(void) {
   FxCublas &l = gCublas;
-  const char *names[] = {
-      "libcublas.so." FX_STR(CUBLAS_VER_MAJOR),
+  char places[6][512];
+  int n = 0;
+  const char *env = getenv("FXRT_CUBLAS");
+  if (env && *env)
+    snprintf(places[n++], sizeof places[0], "%s", env);
+  snprintf(places[n++], sizeof places[0], "%s", FX_CUBLAS_SO);
+  const char *homes[] = {getenv("CUDA_HOME"), getenv("CUDA_PATH")};
+  for (const char *home : homes)
+    if (home && *home)
+      snprintf(places[n++], sizeof places[0], "%s/lib64/" FX_CUBLAS_SO, home);
+  snprintf(places[n++], sizeof places[0], "/usr/local/cuda/lib64/" FX_CUBLAS_SO);
 #ifdef FXRT_CUDA_LIBDIR
-      FXRT_CUDA_LIBDIR "/libcublas.so." FX_STR(CUBLAS_VER_MAJOR),
+  snprintf(places[n++], sizeof places[0], FXRT_CUDA_LIBDIR "/" FX_CUBLAS_SO);
 #endif
-  };
+  int used = snprintf(l.error, sizeof l.error,
+                      "cuBLAS is not available (set FXRT_CUBLAS to the path "
+                      "of " FX_CUBLAS_SO "); tried:");
   void *h = NULL;
-  for (size_t i = 0; i < sizeof names / sizeof names[0] && !h; i++) {
-    h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-    if (!h && i == 0) {
+  for (int i = 0; i < n && !h; i++) {
+    h = dlopen(places[i], RTLD_NOW | RTLD_LOCAL);
+    if (!h && used >= 0 && (size_t)used < sizeof l.error) {
       const char *e = dlerror();
-      snprintf(l.error, sizeof l.error, "cuBLAS is not available (%s)",
-               e ? e : names[0]);
+      /* dlerror names the file and says why */
+      int w = snprintf(l.error + used, sizeof l.error - used, "%s %s",
+                       i ? ";" : "", e ? e : places[i]);
+      used = w < 0 ? -1 : used + w;
     }
   }
   if (!h)

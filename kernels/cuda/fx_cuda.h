@@ -31,6 +31,8 @@ extern "C" {
 /* 1 when this process can use a GPU: a driver is present and at least one
  * device is visible.  Asked once (cudaGetDeviceCount), then cached. */
 int fxCudaUsable(void);
+/* fxrt_device_status's line (see fxrt.h). */
+const char *fxCudaStatus(void);
 /* Ordinal of the GPU owning `p` (device or managed memory), or -1 for host
  * memory (pageable or pinned), for NULL, and always when CUDA is unusable. */
 int fxCudaDeviceOf(const void *p);
@@ -49,6 +51,9 @@ void fxCudaCopy(const char *kernel, const FxTensor *dst, const FxTensor *src);
 #else /* !FXRT_HAVE_CUDA */
 
 static inline int fxCudaUsable(void) { return 0; }
+static inline const char *fxCudaStatus(void) {
+  return "libfxrt was built without CUDA";
+}
 static inline int fxCudaDeviceOf(const void *p) {
   (void)p;
   return -1;

@@ -6,25 +6,69 @@
 #include "cuda/fx_cuda_impl.cuh"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /*===-- Usability and placement --------------------------------------------===*/
 
 static int gUsable;
+static char gStatus[512];
 static pthread_once_t gUsableOnce = PTHREAD_ONCE_INIT;
 
+/* "13.0" from CUDA's 13000; "none" for 0 (no driver). */
+static void versionText(int v, char *buf, size_t n) {
+  if (v <= 0)
+    snprintf(buf, n, "none");
+  else
+    snprintf(buf, n, "%d.%d", v / 1000, (v % 1000) / 10);
+}
+
 static void fxCuProbe(void) {
-  int n = 0;
+  int n = 0, driver = 0, runtime = 0;
   cudaError_t e = cudaGetDeviceCount(&n);
   if (e != cudaSuccess)
     cudaGetLastError(); /* no driver, no device, ...: all mean "host" */
   gUsable = e == cudaSuccess && n > 0;
+  /* Both versions say why a driver refuses this runtime (cudart is linked
+   * statically: an older driver gives cudaErrorInsufficientDriver). */
+  if (cudaDriverGetVersion(&driver) != cudaSuccess)
+    cudaGetLastError();
+  if (cudaRuntimeGetVersion(&runtime) != cudaSuccess)
+    cudaGetLastError();
+  char dv[16], rv[16];
+  versionText(driver, dv, sizeof dv);
+  versionText(runtime, rv, sizeof rv);
+  if (e != cudaSuccess) {
+    snprintf(gStatus, sizeof gStatus,
+             "CUDA: cudaGetDeviceCount failed: %s (driver %s, runtime %s)",
+             cudaGetErrorString(e), dv, rv);
+    return;
+  }
+  if (n == 0) {
+    snprintf(gStatus, sizeof gStatus,
+             "CUDA: no device visible (driver %s, runtime %s)", dv, rv);
+    return;
+  }
+  cudaDeviceProp prop;
+  const char *name = "?";
+  if (cudaGetDeviceProperties(&prop, 0) == cudaSuccess)
+    name = prop.name;
+  else
+    cudaGetLastError();
+  snprintf(gStatus, sizeof gStatus,
+           "CUDA: %d device%s (%s), driver %s, runtime %s", n, n == 1 ? "" : "s",
+           name, dv, rv);
 }
 
 extern "C" int fxCudaUsable(void) {
   pthread_once(&gUsableOnce, fxCuProbe);
   return gUsable;
+}
+
+extern "C" const char *fxCudaStatus(void) {
+  pthread_once(&gUsableOnce, fxCuProbe);
+  return gStatus;
 }
 
 extern "C" int fxCudaDeviceOf(const void *p) {

@@ -19,6 +19,10 @@ int main(void) {
   EXPECT(fxrt_get_device() == FX_DEVICE_CPU);
   EXPECT(fxrt_set_device((FxDevice)7) == -1);
   EXPECT(fxrt_set_device(FX_DEVICE_CPU) == 0);
+  /* ...and says why, when asked: a CUDA error with both versions, or a
+   * build without CUDA. */
+  printf("status: %s\n", fxrt_device_status());
+  // CHECK-NEXT: status: {{CUDA: .* \(driver .*, runtime [0-9]+\.[0-9]+\)|CUDA: no device visible .*|libfxrt was built without CUDA}}
 
   /* fxrt_alloc: host memory, zeroed, usable from the CPU. */
   FxMemRefI8 m;

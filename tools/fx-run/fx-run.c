@@ -353,7 +353,7 @@ static double checksum(const FxRunTensor *t, size_t *nonFinite) {
   *nonFinite = 0;
   for (int64_t i = 0; i < t->numel; ++i) {
     const char *p = (const char *)t->data + (size_t)i * elem;
-    if (t->dtype <= FX_DTYPE_F8E4M3FN) {
+    if (fxRunDtypeIsFloat(t->dtype)) {
       float v = fxLoadF32(p, t->dtype);
       if (isfinite(v))
         sum += v;
@@ -492,7 +492,8 @@ static int checkPasses(const FxRunOptions *o, const Signature *sig,
 int main(int argc, char **argv) {
   FxRunOptions o = fxRunParseOptions(argc, argv);
   if (o.cuda && fxrt_set_device(FX_DEVICE_CUDA) != 0)
-    fxRunDie("--device=cuda: no usable CUDA device in this process");
+    fxRunDie("--device=cuda: no usable CUDA device in this process (%s)",
+             fxrt_device_status());
 
   MlirDialectRegistry registry = mlirDialectRegistryCreate();
   mlirRegisterAllDialects(registry);

@@ -80,7 +80,7 @@ static const FxDtypeInfo kDtypes[] = {
 enum { NUM_DTYPES = sizeof kDtypes / sizeof *kDtypes };
 
 /* The row's MLIR type, from its `get` column. */
-static MlirType dtypeType(MlirContext ctx, int code) {
+MlirType fxDtypeGetType(MlirContext ctx, int code) {
   switch (code) {
 #define FX_DTYPE(CODE, value, mlir, get, abbr, torch, bytes, npy, kind)        \
   case value:                                                                  \
@@ -97,10 +97,6 @@ const FxDtypeInfo *fxDtypeGetInfo(int code) {
   return code >= 0 && code < NUM_DTYPES ? &kDtypes[code] : NULL;
 }
 
-MlirType fxDtypeGetType(MlirContext ctx, int code) {
-  return dtypeType(ctx, code);
-}
-
 const FxDtypeInfo *fxDtypeInfo(MlirType dtype) {
   if (mlirTypeIsNull(dtype))
     return NULL;
@@ -108,26 +104,27 @@ const FxDtypeInfo *fxDtypeInfo(MlirType dtype) {
    * context: each get is a lookup, not a uniquing. */
   MlirContext ctx = mlirTypeGetContext(dtype);
   for (int i = 0; i < NUM_DTYPES; ++i)
-    if (mlirTypeEqual(dtype, dtypeType(ctx, i)))
+    if (mlirTypeEqual(dtype, fxDtypeGetType(ctx, i)))
       return &kDtypes[i];
   return NULL;
 }
 
 void fxDtypeListNames(char *buf, size_t size,
                       bool (*filter)(const FxDtypeInfo *), const char *last) {
-  int n = 0, count = 0;
+  int count = 0;
   for (int i = 0; i < NUM_DTYPES; ++i)
     count += !filter || filter(&kDtypes[i]);
   size_t used = 0;
   if (size)
     buf[0] = 0;
-  for (int i = 0; i < NUM_DTYPES && used < size; ++i) {
+  for (int i = 0, n = 0; i < NUM_DTYPES && used < size; ++i) {
     if (filter && !filter(&kDtypes[i]))
       continue;
-    const char *sep = n == 0 ? "" : n + 1 == count ? " " : ", ";
-    int w = snprintf(buf + used, size - used, "%s%s%s%s", sep,
-                     n > 0 && n + 1 == count ? last : "",
-                     n > 0 && n + 1 == count ? " " : "", kDtypes[i].name);
+    /* "a", "a and b", "a, b and c" */
+    char sep[32] = "";
+    if (n > 0)
+      snprintf(sep, sizeof sep, n + 1 == count ? " %s " : ", ", last);
+    int w = snprintf(buf + used, size - used, "%s%s", sep, kDtypes[i].name);
     used += w > 0 ? (size_t)w : 0;
     ++n;
   }

@@ -32,11 +32,6 @@ static bool targetIs(MlirStringRef target, const char *name) {
          memcmp(target.data, name, target.length) == 0;
 }
 
-/* The `impl` column of the target's row (kernels/fx_builtins.def). */
-static FxBuiltinImpl implOf(MlirStringRef target) {
-  return fxSchemaBuiltinImpl(target.data, target.length);
-}
-
 /* "_C::rms_norm" -> "fxrt__C__rms_norm"; "aten::add.Tensor" ->
  * "fxrt_aten__add_Tensor" (malloc'ed, NULL when out of memory). */
 static char *runtimeName(MlirStringRef target) {
@@ -203,10 +198,11 @@ static bool callKernel(FxLower *L, MlirOperation op, const FxSchema *s,
                  k->numParams);
     return false;
   }
+  MlirType record = recordType(L);
   for (int p = 0; p < k->numParams; ++p)
     types[p] = k->params[p].kind == FX_KERNEL_PARAM_I ? mlirIntegerTypeGet(L->ctx, 64)
                : k->params[p].kind == FX_KERNEL_PARAM_F ? mlirF64TypeGet(L->ctx)
-                                                        : recordType(L);
+                                                        : record;
   if (mlirValueIsNull(fxEnter(L)) ||
       !fxDeclare(L, k->symbol, k->numParams, types, 0, NULL))
     return false;
@@ -215,7 +211,15 @@ static bool callKernel(FxLower *L, MlirOperation op, const FxSchema *s,
     if (p < k->numOuts) {
       values[p] = fxRecord(L, outs[p]);
     } else {
-      const FxSchemaArg *a = &s->args[fxSchemaFindArg(s, kp->name, strlen(kp->name))];
+      /* `s` is the built-in schema or an unchanged restatement of it (the
+       * verifier's rule), which the registry checked the row against. */
+      int at = fxSchemaFindArg(s, kp->name, strlen(kp->name));
+      if (at < 0) {
+        fxLowerError(L, "internal error: kernel %s passes '%s', which %s does "
+                        "not have", k->symbol, kp->name, s->qualifiedName);
+        return false;
+      }
+      const FxSchemaArg *a = &s->args[at];
       if (kp->kind == FX_KERNEL_PARAM_T || kp->kind == FX_KERNEL_PARAM_O) {
         values[p] = fxRecord(L, operandFor(op, a, operands));
       } else if (!scalarValue(L, op, a,
@@ -346,13 +350,16 @@ bool fxLowerCall(FxLower *L, MlirOperation op) {
     }
   }
 
-  switch (implOf(target)) {
+  /* The `impl` and kernel columns of the target's row (fx_builtins.def). */
+  FxBuiltinImpl impl = fxSchemaBuiltinImpl(target.data, target.length);
+  const FxBuiltinKernel *kernel = fxSchemaBuiltinKernel(target.data, target.length);
+  switch (impl) {
   case FX_IMPL_ALLOC:
   case FX_IMPL_CLONE:
     results[0] = fxAllocTensor(L, mlirValueGetType(mlirOperationGetResult(op, 0)));
     if (mlirValueIsNull(results[0]))
       return false;
-    if (implOf(target) == FX_IMPL_CLONE && !fxCopy(L, results[0], operands[0]))
+    if (impl == FX_IMPL_CLONE && !fxCopy(L, results[0], operands[0]))
       return false;
     break;
   case FX_IMPL_COPY: {
@@ -365,8 +372,7 @@ bool fxLowerCall(FxLower *L, MlirOperation op) {
     if (mlirTypeEqual(selfType, srcType)) {
       if (!fxCopy(L, self, src))
         return false;
-    } else if (!callKernel(L, op, s, fxSchemaBuiltinKernel(target.data, target.length),
-                           operands, NULL)) {
+    } else if (!callKernel(L, op, s, kernel, operands, NULL)) {
       return false; /* dtype conversion and/or broadcast: kernels/cpu/copy.c */
     }
     if (numReturns)
@@ -380,10 +386,8 @@ bool fxLowerCall(FxLower *L, MlirOperation op) {
       if (mlirValueIsNull(results[i]))
         return false;
     }
-    if (implOf(target) == FX_IMPL_KERNEL
-            ? !callKernel(L, op, s, fxSchemaBuiltinKernel(target.data, target.length),
-                          operands, results)
-            : !callUserOp(L, op, s, operands, numReturns, results))
+    if (impl == FX_IMPL_KERNEL ? !callKernel(L, op, s, kernel, operands, results)
+                               : !callUserOp(L, op, s, operands, numReturns, results))
       return false;
     break;
   }

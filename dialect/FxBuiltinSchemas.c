@@ -31,6 +31,15 @@ static const struct {
 };
 enum { NUM_BUILTINS = sizeof kBuiltins / sizeof *kBuiltins };
 
+/* Older signatures (dialect/fx_schema_versions.def). */
+static const struct {
+  const char *ns, *text;
+} kVersions[] = {
+#define FX_SCHEMA_VERSION(ns, schema) {#ns, schema},
+#include "fx_schema_versions.def"
+};
+enum { NUM_VERSIONS = sizeof kVersions / sizeof *kVersions };
+
 /*===-- Kernel rows against their schemas -----------------------------------===*/
 
 static const char *const kParamKindName[] = {"T", "O", "I", "F"};
@@ -134,6 +143,7 @@ typedef struct Entry {
   FxBuiltinKernel kernel; /* symbol NULL: none */
 } Entry;
 static Entry gEntries[NUM_BUILTINS];
+static FxSchema *gVersions[NUM_VERSIONS];
 static once_flag gOnce = ONCE_FLAG_INIT;
 
 static int byName(const void *a, const void *b) {
@@ -153,6 +163,34 @@ static bool kernelRowOk(Entry *e, char *err, size_t errLen) {
   }
   return !e->kernel.symbol ||
          !fxSchemaCheckKernel(e->schema, &e->kernel, err, errLen);
+}
+
+static const Entry *lookup(const char *qualifiedName, size_t len);
+static const Entry *lookupLoaded(const char *qualifiedName, size_t len);
+
+/* An older signature must be its op's current one with other parameter
+ * names: an importer then passes the arguments under the current names. */
+static void initVersion(int i) {
+  char err[256];
+  FxSchema *v = fxSchemaParse(kVersions[i].ns, kVersions[i].text, err, sizeof err);
+  const Entry *e = v ? lookupLoaded(v->qualifiedName, strlen(v->qualifiedName)) : NULL;
+  const FxSchema *s = e ? e->schema : NULL;
+  bool same = s && s->numArgs == v->numArgs && s->numReturns == v->numReturns;
+  for (int p = 0; same && p < s->numArgs; ++p) {
+    const FxSchemaArg *a = &s->args[p], *b = &v->args[p];
+    same = a->kind == b->kind && a->optional == b->optional &&
+           a->mutated == b->mutated && a->hasDefault == b->hasDefault &&
+           a->kwargOnly == b->kwargOnly && !strcmp(a->alias, b->alias) &&
+           !strcmp(a->defaultText, b->defaultText);
+  }
+  if (!same) {
+    fprintf(stderr, "fxir: internal error: schema version %s::%s: %s\n",
+            kVersions[i].ns, kVersions[i].text,
+            !v ? err : !s ? "no built-in op of that name"
+                          : "differs from the built-in in more than names");
+    abort();
+  }
+  gVersions[i] = v;
 }
 
 /* A built-in that fails to parse (or a duplicate name) is a bug in the table
@@ -183,6 +221,8 @@ static void initBuiltins(void) {
               gEntries[i].schema->qualifiedName);
       abort();
     }
+  for (int i = 0; i < NUM_VERSIONS; i++)
+    initVersion(i);
 }
 
 /* The entry called `qualifiedName` (`len` bytes), or NULL. */
@@ -190,6 +230,11 @@ static const Entry *lookup(const char *qualifiedName, size_t len) {
   if (!qualifiedName)
     return NULL;
   call_once(&gOnce, initBuiltins);
+  return lookupLoaded(qualifiedName, len);
+}
+
+/* lookup() once the entries are sorted (initBuiltins itself uses it). */
+static const Entry *lookupLoaded(const char *qualifiedName, size_t len) {
   /* `qualifiedName` is `len` bytes, not NUL-terminated: compare with memcmp
    * on the common prefix, then by length. */
   int lo = 0, hi = NUM_BUILTINS;
@@ -206,6 +251,18 @@ static const Entry *lookup(const char *qualifiedName, size_t len) {
       hi = mid;
     else
       lo = mid + 1;
+  }
+  return NULL;
+}
+
+const FxSchema *fxSchemaGetOldVersion(const char *qualifiedName, size_t len,
+                                      int i) {
+  if (!lookup(qualifiedName, len))
+    return NULL;
+  for (int k = 0; k < NUM_VERSIONS; ++k) {
+    const char *q = gVersions[k]->qualifiedName;
+    if (strlen(q) == len && !memcmp(q, qualifiedName, len) && i-- == 0)
+      return gVersions[k];
   }
   return NULL;
 }

@@ -14,8 +14,11 @@
  * kernels.  Each op's rule is the `rule` column of its row in
  * kernels/fx_builtins.def.
  *
- * The dtypes each built-in kernel accepts are checked too ("the verifier
- * rejects what cannot run"); they are the kernels' own (kernels/cpu/aten.c).
+ * The dtypes each built-in kernel accepts (kernels/cpu/aten.c) are not
+ * torch's rules: an `add` of two i64 tensors is a valid graph that fxir's
+ * kernel cannot run.  So they are checked only when the lowering asks
+ * (fxCheckAtenKernelCall), at the op it cannot lower; the verifier accepts
+ * every graph torch accepts (docs/dialect.md, "Verification").
  */
 #include "FxInternal.h"
 #include "fx_dtype_sets.h"
@@ -30,6 +33,7 @@
 typedef struct Call {
   MlirOperation op;
   const FxSchema *schema;
+  bool kernel; /* also the dtypes fxir's kernel takes (the lowering asks) */
 } Call;
 
 #define OK mlirLogicalResultSuccess()
@@ -115,7 +119,7 @@ static SetText setTextOf(DtypeSet set) {
 /* Operand `name` (present) has a dtype the kernel accepts. */
 static MlirLogicalResult checkKernelDtype(const Call *c, const char *name,
                                           MlirType t, DtypeSet set) {
-  if (inSet(fxTensorTypeGetDtype(t), set))
+  if (!c->kernel || inSet(fxTensorTypeGetDtype(t), set))
     return OK;
   return FAIL(c, "the built-in kernel takes %s of dtype %s, not %s", name,
               setText(set), dtypeText(t).s);
@@ -232,7 +236,10 @@ static MlirLogicalResult checkScaledMm(const Call *c) {
   if (!mlirAttributeIsNull(outDtype)) {
     dtype = mlirTypeAttrGetValue(outDtype);
     why = "rows of self, columns of mat2, out_dtype";
-    if (!inSet(dtype, isFloat))
+    if (!fxDtypeInfo(dtype))
+      return FAIL(c, "out_dtype %s is not a dtype of fx tensors",
+                  fxAttrText(outDtype).s);
+    if (c->kernel && !inSet(dtype, isFloat))
       return FAIL(c, "the built-in kernel gives results of dtype %s, not "
                      "out_dtype %s",
                   setText(isFloat), fxAttrText(outDtype).s);
@@ -297,7 +304,7 @@ static MlirLogicalResult checkBroadcast(const Call *c, MlirType a,
  * may mix dtypes beyond it (docs/dialect.md). */
 static MlirLogicalResult checkElementwiseDtype(const Call *c) {
   MlirType have = fxTensorTypeGetDtype(resultType(c));
-  if (!inSet(have, isWideFloat))
+  if (c->kernel && !inSet(have, isWideFloat))
     return FAIL(c, "the built-in kernel gives results of dtype %s, not %s",
                 setText(isWideFloat), fxTypeText(have).s);
   return OK;
@@ -417,11 +424,21 @@ static const Rule kRules[] = {
 #include "fx_builtins.def"
 };
 
-MlirLogicalResult fxVerifyAtenCall(MlirOperation op, const FxSchema *schema) {
+static MlirLogicalResult runRule(MlirOperation op, const FxSchema *schema,
+                                 bool kernel) {
   const char *q = schema->qualifiedName;
   int row = fxSchemaBuiltinRow(q, strlen(q));
   if (row < 0 || !kRules[row])
     return OK;
-  Call c = {op, schema};
+  Call c = {op, schema, kernel};
   return kRules[row](&c);
+}
+
+MlirLogicalResult fxVerifyAtenCall(MlirOperation op, const FxSchema *schema) {
+  return runRule(op, schema, false);
+}
+
+MlirLogicalResult fxCheckAtenKernelCall(MlirOperation op,
+                                        const FxSchema *schema) {
+  return runRule(op, schema, true);
 }

@@ -353,6 +353,13 @@ bool fxLowerCall(FxLower *L, MlirOperation op) {
   /* The `impl` and kernel columns of the target's row (fx_builtins.def). */
   FxBuiltinImpl impl = fxSchemaBuiltinImpl(target.data, target.length);
   const FxBuiltinKernel *kernel = fxSchemaBuiltinKernel(target.data, target.length);
+  /* The dtypes the kernel takes: valid torch it cannot run is an error here,
+   * at the op (fxCheckAtenKernelCall emits it). */
+  if (impl == FX_IMPL_KERNEL &&
+      mlirLogicalResultIsFailure(fxCheckAtenKernelCall(op, s))) {
+    L->errors++;
+    return false;
+  }
   switch (impl) {
   case FX_IMPL_ALLOC:
   case FX_IMPL_CLONE:

@@ -239,6 +239,14 @@ MlirLogicalResult fxVerifyOp(MlirOperation op, FxSchemaTable *table);
  * Every fx pass calls this first. */
 MlirLogicalResult fxVerifyFunction(MlirOperation func, FxSchemaTable *table);
 
+/* Whether fxir's own kernel can run built-in call `op` (schema `schema`):
+ * the dtypes it takes and gives (kernels/cpu/aten.c).  These are not
+ * torch's rules, so the verifier does not check them; the lowering asks
+ * before it calls the kernel.  An error at the op when it cannot; success
+ * for ops without such a rule. */
+MlirLogicalResult fxCheckAtenKernelCall(MlirOperation op,
+                                        const FxSchema *schema);
+
 /*===-- Diagnostics --------------------------------------------------------===*/
 
 /* Emits a remark (the C API can only emit errors; FxDialectShim.cpp). */

@@ -86,6 +86,13 @@ int fxSchemaNumMutated(const FxSchema *schema);
  * "aten::add.Tensor"; `len` bytes), or NULL.  Owned by the registry. */
 const FxSchema *fxSchemaLookupBuiltin(const char *qualifiedName, size_t len);
 
+/* The `i`-th older signature of built-in op `qualifiedName` (`len` bytes)
+ * that graphs still show (dialect/fx_schema_versions.def), or NULL past the
+ * last.  It differs from the current schema only in parameter names, which
+ * map by position.  Owned by the registry. */
+const FxSchema *fxSchemaGetOldVersion(const char *qualifiedName, size_t len,
+                                      int i);
+
 /* How a built-in op runs: a column of the built-in table, the one place
  * that says which ops have an implementation of fxir's own.  Such an op's
  * calling convention is fixed by that implementation, so a module may not

@@ -125,7 +125,7 @@ int main(void) {
 
   /* Every built-in parses, round-trips to its source text and is found by
    * its qualified name. */
-  // CHECK: builtins: 30
+  // CHECK: builtins: 80
   printf("builtins: %d\n", fxSchemaNumBuiltins());
   // CHECK-NEXT: builtin _C::dynamic_per_token_scaled_fp8_quant: 4 args, 0 returns, 2 mutated, impl kernel
   // CHECK-NEXT: builtin _C::dynamic_scaled_fp8_quant: 3 args, 0 returns, 2 mutated, impl kernel
@@ -147,16 +147,66 @@ int main(void) {
   // CHECK-NEXT: builtin _C::static_scaled_fp8_quant: 4 args, 0 returns, 1 mutated, impl kernel
   // CHECK-NEXT: builtin _C::static_scaled_int8_quant: 4 args, 0 returns, 1 mutated, impl none
   // CHECK-NEXT: builtin aten::_scaled_mm: 8 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::_softmax: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::_to_copy: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::abs: 1 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::add.Scalar: 3 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::add.Tensor: 3 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::addmm: 5 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::alias: 1 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::as_strided: 4 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::bitwise_and.Tensor: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::bitwise_not: 1 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::bitwise_or.Tensor: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::bmm: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::clone: 1 args, 1 returns, 0 mutated, impl clone
   // CHECK-NEXT: builtin aten::copy_: 3 args, 1 returns, 1 mutated, impl copy
   // CHECK-NEXT: builtin aten::cos: 1 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::detach: 1 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::div.Scalar: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::div.Tensor: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::embedding: 5 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::empty: 2 args, 1 returns, 0 mutated, impl alloc
   // CHECK-NEXT: builtin aten::empty_like: 2 args, 1 returns, 0 mutated, impl alloc
+  // CHECK-NEXT: builtin aten::eq.Scalar: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::exp: 1 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::expand: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::full: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::ge.Scalar: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::gt.Scalar: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::index_select: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::le.Scalar: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::log: 1 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::lt.Scalar: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::masked_fill.Scalar: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::mean.dim: 4 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::mm: 2 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::mul.Scalar: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::mul.Tensor: 2 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::ne.Scalar: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::neg: 1 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::ones: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::permute: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::pow.Tensor_Scalar: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::rsqrt: 1 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::rsub.Scalar: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::select.int: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::sigmoid: 1 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::silu: 1 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::squeeze.dim: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::sub.Scalar: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::sub.Tensor: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::sum.dim_IntList: 4 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::t: 1 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::transpose.int: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::unsqueeze: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::where.self: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::zeros: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin prims::convert_element_type: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin vllm::all_reduce: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin vllm::flashinfer_trtllm_fused_allreduce_norm: 14 args, 0 returns, 5 mutated, impl none
   // CHECK-NEXT: builtin vllm::fused_rope_and_unified_kv_cache_update: 7 args, 1 returns, 2 mutated, impl none
+  // CHECK-NEXT: builtin vllm::unified_attention_with_output: 7 args, 0 returns, 2 mutated, impl none
   for (int i = 0; i < fxSchemaNumBuiltins(); i++) {
     const FxSchema *s = fxSchemaGetBuiltin(i);
     char text[1024];
@@ -171,6 +221,13 @@ int main(void) {
            kImpl[fxSchemaBuiltinImpl(q, strlen(q))]);
     EXPECT(fxSchemaCompare(s, s, NULL, 0) == 0);
   }
+  /* Older signatures: only names differ from the current one. */
+  const FxSchema *old = fxSchemaGetOldVersion("_C::silu_and_mul", 16, 0);
+  EXPECT(old && old->numArgs == 2 && !strcmp(old->args[0].name, "out") &&
+         old->args[0].mutated);
+  EXPECT(fxSchemaGetOldVersion("_C::silu_and_mul", 16, 1) == NULL);
+  EXPECT(fxSchemaGetOldVersion("_C::rms_norm", 12, 0) == NULL);
+  EXPECT(fxSchemaGetOldVersion("_C::nope", 8, 0) == NULL);
   EXPECT(fxSchemaGetBuiltin(-1) == NULL);
   EXPECT(fxSchemaGetBuiltin(fxSchemaNumBuiltins()) == NULL);
 

@@ -67,3 +67,47 @@ func.func @negative_fx_block_argument(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4
   %d = fx.call "aten::clone"(self = %y) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
   return %d : !fx.tensor<[4], f32>
 }
+
+// -----
+
+// The dtypes a built-in kernel takes are the lowering's question, not the
+// verifier's (valid torch; test/Dialect/fx/ops.mlir @int_add verifies).
+// The built-in kernel multiplies floats only.
+func.func @negative_mm_kernel_dtype(%a: !fx.tensor<[4, 5], i32>, %b: !fx.tensor<[5, 6], i32>) {
+  // expected-error @below {{'fx.call' op aten::mm: the built-in kernel takes self of dtype f32, f16 or bf16, not i32}}
+  %r = fx.call "aten::mm"(self = %a, mat2 = %b) : (!fx.tensor<[4, 5], i32>, !fx.tensor<[5, 6], i32>) -> !fx.tensor<[4, 6], i32>
+  return
+}
+
+// -----
+
+func.func @negative_scaled_mm_operand_dtype(%a: !fx.tensor<[4, 32], i8>, %b: !fx.tensor<[32, 8], i8>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: the built-in kernel takes self of dtype f32, f16, bf16 or f8E4M3FN, not i8}}
+  %r = fx.call "aten::_scaled_mm"(self = %a, mat2 = %b, scale_a = %sa, scale_b = %sb) {out_dtype = f16} : (!fx.tensor<[4, 32], i8>, !fx.tensor<[32, 8], i8>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], f16>
+  return
+}
+
+// -----
+
+func.func @negative_scaled_mm_out_dtype(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: the built-in kernel gives results of dtype f32, f16, bf16 or f8E4M3FN, not out_dtype i32}}
+  %r = fx.call "aten::_scaled_mm"(self = %a, mat2 = %b, scale_a = %sa, scale_b = %sb) {out_dtype = i32} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], i32>
+  return
+}
+
+// -----
+
+// The kernel computes in fp32 and stores floats only.
+func.func @negative_add_result_dtype(%a: !fx.tensor<[4], i32>, %b: !fx.tensor<[4], i32>) {
+  // expected-error @below {{'fx.call' op aten::add.Tensor: the built-in kernel gives results of dtype f32, f16 or bf16, not i32}}
+  %r = fx.call "aten::add.Tensor"(self = %a, other = %b) : (!fx.tensor<[4], i32>, !fx.tensor<[4], i32>) -> !fx.tensor<[4], i32>
+  return
+}
+
+// -----
+
+func.func @negative_cos_dtype(%a: !fx.tensor<[4], i64>) {
+  // expected-error @below {{'fx.call' op aten::cos: the built-in kernel gives results of dtype f32, f16 or bf16, not i64}}
+  %r = fx.call "aten::cos"(self = %a) : (!fx.tensor<[4], i64>) -> !fx.tensor<[4], i64>
+  return
+}

@@ -590,15 +590,6 @@ func.func @negative_mm_dtypes(%a: !fx.tensor<[4, 5], f32>, %b: !fx.tensor<[5, 6]
 
 // -----
 
-// The built-in kernel multiplies floats only.
-func.func @negative_mm_kernel_dtype(%a: !fx.tensor<[4, 5], i32>, %b: !fx.tensor<[5, 6], i32>) {
-  // expected-error @below {{'fx.call' op aten::mm: the built-in kernel takes self of dtype f32, f16 or bf16, not i32}}
-  %r = fx.call "aten::mm"(self = %a, mat2 = %b) : (!fx.tensor<[4, 5], i32>, !fx.tensor<[5, 6], i32>) -> !fx.tensor<[4, 6], i32>
-  return
-}
-
-// -----
-
 // The result is [rows of self, columns of mat2], compared as dims are: "s0" is not 4.
 func.func @negative_mm_result_shape(%a: !fx.tensor<["s0", 5], f16>, %b: !fx.tensor<[5, 6], f16>) {
   // expected-error @below {{'fx.call' op aten::mm: result 0 has type !fx.tensor<[4, 6], f16> but aten::mm gives !fx.tensor<["s0", 6], f16> (rows of self, columns of mat2, dtype of self)}}
@@ -611,22 +602,6 @@ func.func @negative_mm_result_shape(%a: !fx.tensor<["s0", 5], f16>, %b: !fx.tens
 func.func @negative_mm_result_dtype(%a: !fx.tensor<[4, 5], bf16>, %b: !fx.tensor<[5, 6], bf16>) {
   // expected-error @below {{'fx.call' op aten::mm: result 0 has type !fx.tensor<[4, 6], f32> but aten::mm gives !fx.tensor<[4, 6], bf16> (rows of self, columns of mat2, dtype of self)}}
   %r = fx.call "aten::mm"(self = %a, mat2 = %b) : (!fx.tensor<[4, 5], bf16>, !fx.tensor<[5, 6], bf16>) -> !fx.tensor<[4, 6], f32>
-  return
-}
-
-// -----
-
-func.func @negative_scaled_mm_operand_dtype(%a: !fx.tensor<[4, 32], i8>, %b: !fx.tensor<[32, 8], i8>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
-  // expected-error @below {{'fx.call' op aten::_scaled_mm: the built-in kernel takes self of dtype f32, f16, bf16 or f8E4M3FN, not i8}}
-  %r = fx.call "aten::_scaled_mm"(self = %a, mat2 = %b, scale_a = %sa, scale_b = %sb) {out_dtype = f16} : (!fx.tensor<[4, 32], i8>, !fx.tensor<[32, 8], i8>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], f16>
-  return
-}
-
-// -----
-
-func.func @negative_scaled_mm_out_dtype(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
-  // expected-error @below {{'fx.call' op aten::_scaled_mm: the built-in kernel gives results of dtype f32, f16, bf16 or f8E4M3FN, not out_dtype i32}}
-  %r = fx.call "aten::_scaled_mm"(self = %a, mat2 = %b, scale_a = %sa, scale_b = %sb) {out_dtype = i32} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], i32>
   return
 }
 
@@ -716,26 +691,9 @@ func.func @negative_mul_result_symbols(%a: !fx.tensor<["s0"], f16>, %b: !fx.tens
 
 // -----
 
-// The kernel computes in fp32 and stores floats only.
-func.func @negative_add_result_dtype(%a: !fx.tensor<[4], i32>, %b: !fx.tensor<[4], i32>) {
-  // expected-error @below {{'fx.call' op aten::add.Tensor: the built-in kernel gives results of dtype f32, f16 or bf16, not i32}}
-  %r = fx.call "aten::add.Tensor"(self = %a, other = %b) : (!fx.tensor<[4], i32>, !fx.tensor<[4], i32>) -> !fx.tensor<[4], i32>
-  return
-}
-
-// -----
-
 func.func @negative_cos_shape(%a: !fx.tensor<[4, 3], f32>) {
   // expected-error @below {{'fx.call' op aten::cos: result 0 has type !fx.tensor<[3, 4], f32> but aten::cos gives the shape of self, !fx.tensor<[4, 3], f32>}}
   %r = fx.call "aten::cos"(self = %a) : (!fx.tensor<[4, 3], f32>) -> !fx.tensor<[3, 4], f32>
-  return
-}
-
-// -----
-
-func.func @negative_cos_dtype(%a: !fx.tensor<[4], i64>) {
-  // expected-error @below {{'fx.call' op aten::cos: the built-in kernel gives results of dtype f32, f16 or bf16, not i64}}
-  %r = fx.call "aten::cos"(self = %a) : (!fx.tensor<[4], i64>) -> !fx.tensor<[4], i64>
   return
 }
 
@@ -922,5 +880,14 @@ func.func @negative_view_copy_result(%s: !fx.tensor<[4], f16>) {
 func.func @result_not_tensor(%x: !fx.tensor<[4], f32>) {
   // expected-error @below {{expected base type 'fx.tensor' but got 'builtin.f32'}}
   %0 = fx.reshape %x, shape = [4] : !fx.tensor<[4], f32> -> f32
+  return
+}
+
+// -----
+
+// out_dtype must be a dtype fx tensors have (whatever the kernel takes).
+func.func @negative_scaled_mm_out_dtype_not_fx(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: out_dtype f64 is not a dtype of fx tensors}}
+  %r = fx.call "aten::_scaled_mm"(self = %a, mat2 = %b, scale_a = %sa, scale_b = %sb) {out_dtype = f64} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
   return
 }

@@ -267,3 +267,14 @@ func.func @all_slots(%x: !fx.tensor<[8], f32>) {
 
   return
 }
+
+// Valid torch that fxir's kernels cannot run still verifies: the kernels'
+// dtypes are the lowering's question (test/Lowering/errors.mlir).
+// CHECK-LABEL: func.func @int_add
+// CHECK: fx.call "aten::add.Tensor"(self = %{{.*}}, other = %{{.*}}) : (!fx.tensor<[4], i64>, !fx.tensor<[4], i64>) -> !fx.tensor<[4], i64>
+// CHECK: fx.call "aten::mm"(self = %{{.*}}, mat2 = %{{.*}}) : (!fx.tensor<[4, 5], i32>, !fx.tensor<[5, 6], i32>) -> !fx.tensor<[4, 6], i32>
+func.func @int_add(%a: !fx.tensor<[4], i64>, %b: !fx.tensor<[4], i64>, %c: !fx.tensor<[4, 5], i32>, %d: !fx.tensor<[5, 6], i32>) -> (!fx.tensor<[4], i64>, !fx.tensor<[4, 6], i32>) {
+  %r = fx.call "aten::add.Tensor"(self = %a, other = %b) : (!fx.tensor<[4], i64>, !fx.tensor<[4], i64>) -> !fx.tensor<[4], i64>
+  %m = fx.call "aten::mm"(self = %c, mat2 = %d) : (!fx.tensor<[4, 5], i32>, !fx.tensor<[5, 6], i32>) -> !fx.tensor<[4, 6], i32>
+  return %r, %m : !fx.tensor<[4], i64>, !fx.tensor<[4, 6], i32>
+}

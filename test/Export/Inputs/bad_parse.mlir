@@ -1,0 +1,1 @@
+func.func @forward(%x: !fx.tensor<[4], f32> {

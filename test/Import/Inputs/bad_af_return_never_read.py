@@ -1,0 +1,5 @@
+class GraphModule(torch.nn.Module):
+    def forward(self, arg0_1: "f16[8, 64]", arg1_1: "f16[64]"):
+        auto_functionalized = torch.ops.higher_order.auto_functionalized(torch.ops.mylib.scale_ret.default, out = arg0_1, x = arg0_1)
+        getitem_1: "f16[8, 64]" = auto_functionalized[1];  auto_functionalized = None
+        return (getitem_1,)

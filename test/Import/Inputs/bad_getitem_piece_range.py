@@ -1,0 +1,5 @@
+class GraphModule(torch.nn.Module):
+    def forward(self, arg0_1: "f16[8, 64]", arg1_1: "f16[64]"):
+        split_with_sizes = torch.ops.aten.split_with_sizes.default(arg0_1, [32, 32], 1)
+        getitem: "f16[8, 32]" = split_with_sizes[2]
+        return (getitem,)

@@ -1,0 +1,4 @@
+class GraphModule(torch.nn.Module):
+    def forward(self, arg0_1: "f16[8, 64]", arg1_1: "f16[64]"):
+        mul: "f16[8, 64]" = torch.ops.aten.mul.Tensor(arg0_1, 1.000000000000000000000000000000000000000000000000000000000000000001)
+        return (mul,)

@@ -1,0 +1,3 @@
+class GraphModule(torch.nn.Module):
+    def forward(self, arg0_1: "Sym(s72)", arg1_1: "f16[s72, 64]"):
+        return (arg1_1, arg0_1)

@@ -1,0 +1,3 @@
+class GraphModule(torch.nn.Module):
+    def forward(self, arg0_1: "f16[8, 64]", arg1_1: "f16[64]"):
+        return (arg0_1, arg7_1)

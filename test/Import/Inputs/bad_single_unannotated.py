@@ -1,0 +1,5 @@
+class GraphModule(torch.nn.Module):
+    def forward(self, arg0_1: "f16[8, 64]", arg1_1: "f16[64]"):
+        clone = torch.ops.aten.clone.default(arg0_1)
+        clone_1: "f16[8, 64]" = torch.ops.aten.clone.default(clone)
+        return (clone_1,)

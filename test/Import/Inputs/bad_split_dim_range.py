@@ -1,0 +1,4 @@
+class GraphModule(torch.nn.Module):
+    def forward(self, arg0_1: "f16[8, 64]", arg1_1: "f16[64]"):
+        split_with_sizes = torch.ops.aten.split_with_sizes.default(arg0_1, [32, 32], 2)
+        return (arg0_1,)

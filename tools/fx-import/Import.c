@@ -1,0 +1,905 @@
+/* Import.c - fx-import's driver: the dump's lines, its graph classes and
+ * their forward functions, node names and values (see Import.h). */
+#include "ImportInternal.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+#include "mlir-c/Diagnostics.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*===-- Errors --------------------------------------------------------------===*/
+
+static bool vError(Imp *im, const char *file, int line, int col,
+                   const char *fmt, va_list ap) {
+  /* Columns count bytes of the line as it is in the file: log prefix and
+   * colour escapes included. */
+  if (file == im->opts->filename && im->prefix && line >= 1 &&
+      line <= im->numLines) {
+    const int *map = im->colMaps[line - 1];
+    if (map && col >= 1 && col <= im->mapLens[line - 1])
+      col = map[col - 1] + 1;
+    else
+      col += im->prefix[line - 1];
+  }
+  if (!im->failed) {
+    im->failed = true;
+    im->err->file = file;
+    im->err->line = line;
+    im->err->col = col > 0 ? col : 1;
+    vsnprintf(im->err->message, sizeof im->err->message, fmt, ap);
+  }
+  return false;
+}
+
+bool impError(Imp *im, int line, int col, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vError(im, im->opts->filename, line, col, fmt, ap);
+  va_end(ap);
+  return false;
+}
+
+bool impErrorAt(Imp *im, int col, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vError(im, im->opts->filename, im->stmt ? im->stmt->line : 1, col, fmt, ap);
+  va_end(ap);
+  return false;
+}
+
+/*===-- Node names ----------------------------------------------------------===*/
+
+static size_t hashName(const char *s, size_t n) {
+  size_t h = 1469598103934665603u;
+  for (size_t i = 0; i < n; ++i)
+    h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+  return h;
+}
+
+Node *impLookup(Imp *im, const char *name, size_t len, bool create) {
+  if (im->count * 2 >= im->cap) {
+    size_t ncap = im->cap ? im->cap * 2 : 256;
+    Node *grown = calloc(ncap, sizeof *grown);
+    if (!grown)
+      abort();
+    for (size_t i = 0; i < im->cap; ++i) {
+      if (!im->nodes[i].name)
+        continue;
+      size_t h = hashName(im->nodes[i].name, im->nodes[i].len) & (ncap - 1);
+      while (grown[h].name)
+        h = (h + 1) & (ncap - 1);
+      grown[h] = im->nodes[i];
+    }
+    free(im->nodes);
+    im->nodes = grown;
+    im->cap = ncap;
+  }
+  size_t h = hashName(name, len) & (im->cap - 1);
+  while (im->nodes[h].name) {
+    if (im->nodes[h].len == len && memcmp(im->nodes[h].name, name, len) == 0)
+      return &im->nodes[h];
+    h = (h + 1) & (im->cap - 1);
+  }
+  if (!create)
+    return NULL;
+  im->nodes[h].name = name;
+  im->nodes[h].len = len;
+  ++im->count;
+  return &im->nodes[h];
+}
+
+Node *impNodeOf(Imp *im, const PyExpr *e) {
+  if (!e || e->kind != PY_NAME)
+    return NULL;
+  return impLookup(im, e->text, e->len, false);
+}
+
+bool impTensor(Imp *im, const PyExpr *e, MlirValue *out) {
+  Node *n = impNodeOf(im, e);
+  if (!n || n->val.kind == VAL_UNSET) {
+    if (e->kind == PY_NAME)
+      return impErrorAt(im, e->col, "'%.*s' is not defined before this use",
+                        (int)e->len, e->text);
+    return impErrorAt(im, e->col, "expected the name of a tensor node");
+  }
+  if (n->val.kind != VAL_TENSOR)
+    return impErrorAt(im, e->col, "'%.*s' is not a tensor", (int)e->len,
+                      e->text);
+  *out = n->val.value;
+  return true;
+}
+
+/*===-- Diagnostics of MLIR's verifier --------------------------------------===*/
+
+typedef struct DiagCapture {
+  Imp *im;
+  MlirLocation loc;
+  bool have;
+} DiagCapture;
+
+static void appendDiag(MlirStringRef s, void *user) {
+  Imp *im = user;
+  size_t used = strlen(im->diag);
+  size_t room = sizeof im->diag - used - 1;
+  size_t n = s.length < room ? s.length : room;
+  memcpy(im->diag + used, s.data, n);
+  im->diag[used + n] = '\0';
+}
+
+static MlirLogicalResult onDiag(MlirDiagnostic d, void *user) {
+  DiagCapture *c = user;
+  if (mlirDiagnosticGetSeverity(d) == MlirDiagnosticError && !c->have) {
+    c->have = true;
+    c->loc = mlirDiagnosticGetLocation(d);
+    c->im->diag[0] = '\0';
+    mlirDiagnosticPrint(d, appendDiag, c->im);
+  }
+  return mlirLogicalResultSuccess();
+}
+
+/*===-- Lines ---------------------------------------------------------------===*/
+
+typedef struct Line {
+  char *s;
+  size_t len;
+  int no;     /* 1-based */
+  int prefix; /* columns of log prefix removed */
+  const int *map; /* kept byte -> byte of the raw line, when escapes went */
+} Line;
+
+static size_t indentOf(const Line *l) {
+  size_t i = 0;
+  while (i < l->len && (l->s[i] == ' ' || l->s[i] == '\t'))
+    ++i;
+  return i;
+}
+
+static bool startsWith(const char *s, size_t n, const char *p) {
+  size_t k = strlen(p);
+  return n >= k && memcmp(s, p, k) == 0;
+}
+
+static int colOf(const Line *l, size_t off) { (void)l; return (int)off + 1; }
+
+/* The number of `"""` in a line. */
+static int countQuotes(const Line *l) {
+  int quotes = 0;
+  for (size_t k = 0; k + 3 <= l->len; ++k)
+    if (memcmp(l->s + k, "\"\"\"", 3) == 0) {
+      ++quotes;
+      k += 2;
+    }
+  return quotes;
+}
+
+/*===-- Statements ----------------------------------------------------------===*/
+
+typedef struct Fn {
+  const char *name;
+  const Line *def;
+  const Line **body; /* lines between def and return, return included */
+  int numBody;
+} Fn;
+
+static void countUses(Imp *im, const PyExpr *e) {
+  if (!e)
+    return;
+  switch (e->kind) {
+  case PY_NAME: {
+    Node *n = impLookup(im, e->text, e->len, true);
+    ++n->uses;
+    return;
+  }
+  case PY_LIST:
+  case PY_TUPLE:
+    for (int i = 0; i < e->n; ++i)
+      countUses(im, e->items[i]);
+    return;
+  case PY_CALL:
+    for (int i = 0; i < e->n; ++i)
+      countUses(im, e->items[i]);
+    for (int i = 0; i < e->nkw; ++i)
+      countUses(im, e->kwValues[i]);
+    return;
+  case PY_SUBSCRIPT:
+  case PY_BINOP:
+    countUses(im, e->base);
+    countUses(im, e->rhs);
+    return;
+  default:
+    return;
+  }
+}
+
+/* `# File: /path/model.py:47 in fn, code: ...` -> the model's location. */
+static bool modelLoc(Imp *im, const char *c, size_t n, MlirLocation *loc) {
+  if (!startsWith(c, n, "# File: "))
+    return false;
+  /* `path:N in fn, code: ...`, or older torch's `path:N, code: ...`: the
+   * path ends at the last ':' before the first of " in " and ", code:". */
+  const char *p = c + 8, *end = c + n;
+  const char *stop = end;
+  for (const char *q = p; q + 4 <= end; ++q)
+    if (!memcmp(q, " in ", 4) || (q + 7 <= end && !memcmp(q, ", code:", 7))) {
+      stop = q;
+      break;
+    }
+  const char *colon = stop;
+  while (colon > p && *colon != ':')
+    --colon;
+  if (colon == p || colon + 1 >= stop || !isdigit((unsigned char)colon[1]))
+    return false;
+  int line = atoi(colon + 1);
+  *loc = mlirLocationFileLineColGet(
+      im->ctx, mlirStringRefCreate(p, (size_t)(colon - p)), (unsigned)line, 0);
+  return true;
+}
+
+/* Parses one statement line into *st.  Returns false on error. */
+static bool parseStmt(Imp *im, const Line *l, size_t from, size_t to,
+                      Stmt *st) {
+  PyError pe;
+  size_t eq = pyFindTopLevel(l->s, from, to, '=');
+  if (eq == to)
+    return impError(im, l->no, colOf(l, from),
+                    "expected a statement 'name = ...' or 'return ...'");
+  size_t i = from;
+  while (i < eq && (isalnum((unsigned char)l->s[i]) || l->s[i] == '_'))
+    ++i;
+  if (i == from)
+    return impError(im, l->no, colOf(l, from), "expected a node name");
+  st->line = l->no;
+  st->col = colOf(l, from);
+  st->name = l->s + from;
+  st->len = i - from;
+  size_t j = i;
+  while (j < eq && l->s[j] == ' ')
+    ++j;
+  if (j < eq && l->s[j] == ',')
+    return impError(im, l->no, colOf(l, j),
+                    "tuple unpacking is not supported (a pytree signature: "
+                    "fx_pytree.tree_flatten_spec)");
+  if (j < eq && l->s[j] == ':') {
+    st->annot = pyParseExpr(im->arena, l->s, j + 1, eq, &pe);
+    if (!st->annot)
+      return impError(im, l->no, pe.col, "%s", pe.message);
+    if (st->annot->kind != PY_STR)
+      return impError(im, l->no, st->annot->col,
+                      "expected a type annotation string");
+  } else if (j != eq) {
+    return impError(im, l->no, colOf(l, j), "expected ':' or '='");
+  }
+  st->expr = pyParseExpr(im->arena, l->s, eq + 1, to, &pe);
+  if (!st->expr)
+    return impError(im, l->no, pe.col, "%s", pe.message);
+  return true;
+}
+
+/*===-- Functions -----------------------------------------------------------===*/
+
+static MlirType funcTypeOf(Imp *im, MlirBlock block, intptr_t nres,
+                           const MlirType *res) {
+  intptr_t n = mlirBlockGetNumArguments(block);
+  MlirType *args = pyArenaAlloc(im->arena, (size_t)(n + 1) * sizeof *args);
+  for (intptr_t i = 0; i < n; ++i)
+    args[i] = mlirValueGetType(mlirBlockGetArgument(block, i));
+  return mlirFunctionTypeGet(im->ctx, n, args, nres, res);
+}
+
+static MlirLocation lineLoc(Imp *im, int line, int col) {
+  return mlirLocationFileLineColGet(im->ctx, IMP_STR(im->opts->filename),
+                                    (unsigned)line, (unsigned)col);
+}
+
+/* Adds a block argument for parameter `name` typed by `annot`. */
+static bool addParam(Imp *im, int line, int col, const char *name, size_t len,
+                     const PyExpr *annot) {
+  Node *n = impLookup(im, name, len, true);
+  if (n->val.kind != VAL_UNSET)
+    return impError(im, line, col, "parameter '%.*s' is defined twice",
+                    (int)len, name);
+  MlirType type = {NULL};
+  Val sym = {0};
+  if (!impAnnotation(im, line, annot, &type, &sym))
+    return false;
+  if (mlirTypeIsNull(type)) {
+    if (sym.kind != VAL_SYM || sym.isInt)
+      return impError(im, line, annot->col,
+                      "a Sym parameter must be one symbol, got '%.*s'",
+                      (int)annot->len, annot->text);
+    type = fxSymTypeGet(im->ctx, mlirStringRefCreate(sym.text, sym.len));
+    n->val = sym;
+  } else {
+    n->val.kind = VAL_TENSOR;
+  }
+  MlirValue arg = mlirBlockAddArgument(
+      im->block, type,
+      mlirLocationNameGet(im->ctx, mlirStringRefCreate(name, len), lineLoc(im, line, col)));
+  if (n->val.kind == VAL_TENSOR)
+    n->val.value = arg;
+  return true;
+}
+
+static bool parseParams(Imp *im, const Line *l) {
+  const char *open = memchr(l->s, '(', l->len);
+  size_t i = (size_t)(open - l->s) + 1;
+  size_t close = pyFindTopLevel(l->s, i, l->len, ')');
+  if (close == l->len)
+    return impError(im, l->no, colOf(l, l->len),
+                    "expected ')' closing the forward signature");
+  while (i < close) {
+    size_t comma = pyFindTopLevel(l->s, i, close, ',');
+    size_t a = i, b = comma;
+    while (a < b && l->s[a] == ' ')
+      ++a;
+    while (b > a && l->s[b - 1] == ' ')
+      --b;
+    i = comma + 1;
+    if (a == b)
+      continue;
+    size_t e = a;
+    while (e < b && (isalnum((unsigned char)l->s[e]) || l->s[e] == '_'))
+      ++e;
+    if (e == a)
+      return impError(im, l->no, colOf(l, a), "expected a parameter name");
+    if (e - a == 4 && memcmp(l->s + a, "self", 4) == 0)
+      continue;
+    size_t c = e;
+    while (c < b && l->s[c] == ' ')
+      ++c;
+    if (c == b || l->s[c] != ':')
+      return impError(im, l->no, colOf(l, a),
+                      "parameter '%.*s' has no type annotation: untyped dumps "
+                      "(fx_graph_runnable.py, a pytree signature) cannot be "
+                      "imported; use print_readable's output (TORCH_LOGS="
+                      "aot_graphs, depyf, tlparse)",
+                      (int)(e - a), l->s + a);
+    size_t def = pyFindTopLevel(l->s, c + 1, b, '=');
+    PyError pe;
+    PyExpr *annot = pyParseExpr(im->arena, l->s, c + 1, def, &pe);
+    if (!annot)
+      return impError(im, l->no, pe.col, "%s", pe.message);
+    if (annot->kind != PY_STR)
+      return impError(im, l->no, annot->col,
+                      "expected a type annotation string");
+    if (!addParam(im, l->no, colOf(l, a), l->s + a, e - a, annot))
+      return false;
+  }
+  return true;
+}
+
+/* Values of `return x`, `return (a, b)`, `return [a]`, `return ()` and
+ * pytree's `return pytree.tree_unflatten([...], self._out_spec)`. */
+static bool importReturn(Imp *im, const Line *l, size_t from, MlirLocation loc,
+                         MlirOperation func) {
+  PyError pe;
+  size_t to = pyFindTopLevel(l->s, from, l->len, ';');
+  const PyExpr *e = NULL;
+  size_t k = from;
+  while (k < to && l->s[k] == ' ')
+    ++k;
+  if (k < to) {
+    e = pyParseExpr(im->arena, l->s, from, to, &pe);
+    if (!e)
+      return impError(im, l->no, pe.col, "%s", pe.message);
+  }
+  if (e && e->kind == PY_CALL && e->n >= 1 &&
+      pyIsName(e->base, "pytree.tree_unflatten"))
+    e = e->items[0];
+  int n = 0;
+  const PyExpr *const *items = NULL;
+  if (e && (e->kind == PY_TUPLE || e->kind == PY_LIST)) {
+    n = e->n;
+    items = (const PyExpr *const *)e->items;
+  } else if (e && e->kind != PY_NONE) {
+    n = 1;
+    items = &e;
+  }
+  MlirValue *vals = pyArenaAlloc(im->arena, (size_t)(n + 1) * sizeof *vals);
+  MlirType *types = pyArenaAlloc(im->arena, (size_t)(n + 1) * sizeof *types);
+  for (int i = 0; i < n; ++i) {
+    const PyExpr *it = items[i];
+    Node *node = impNodeOf(im, it);
+    if (!node || node->val.kind != VAL_TENSOR) {
+      const char *what = !node || node->val.kind == VAL_UNSET ? "undefined"
+                         : node->val.kind == VAL_NONE       ? "None"
+                                                            : "not a tensor";
+      return impError(im, l->no, it->col,
+                      "returned value %d is %s: an fx function returns "
+                      "tensors only",
+                      i, what);
+    }
+    vals[i] = node->val.value;
+    types[i] = mlirValueGetType(vals[i]);
+  }
+  MlirOperationState st = mlirOperationStateGet(IMP_STR("func.return"), loc);
+  mlirOperationStateAddOperands(&st, n, vals);
+  mlirBlockAppendOwnedOperation(im->block, mlirOperationCreate(&st));
+  mlirOperationSetAttributeByName(
+      func, IMP_STR("function_type"),
+      mlirTypeAttrGet(funcTypeOf(im, im->block, n, types)));
+  return true;
+}
+
+static void resetNodes(Imp *im) {
+  free(im->nodes);
+  im->nodes = NULL;
+  im->cap = im->count = 0;
+}
+
+/* Imports one statement of a forward body. */
+static bool importStmt(Imp *im, const Stmt *st, MlirOperation func) {
+  im->stmt = st;
+  Node *node = impLookup(im, st->name, st->len, true);
+  if (node->val.kind != VAL_UNSET)
+    return impError(im, st->line, st->col, "node '%.*s' is defined twice",
+                    (int)st->len, st->name);
+  const PyExpr *e = st->expr;
+  /* A SymInt node's value is its annotation: fx types name symbols, and
+   * SymInt arithmetic is not an op. */
+  if (st->annot && st->annot->len >= 4 &&
+      memcmp(st->annot->text, "Sym(", 4) == 0) {
+    MlirType t = {NULL};
+    if (!impAnnotation(im, st->line, st->annot, &t, &node->val))
+      return false;
+    return true;
+  }
+  switch (e->kind) {
+  case PY_CALL:
+    if (pyIsName(e->base, "getattr") && e->n == 2 && pyIsName(e->items[0], "self"))
+      goto attribute;
+    return impCall(im, st, node);
+  case PY_SUBSCRIPT:
+    return impGetItem(im, st, node);
+  case PY_NAME:
+    if (e->len > 5 && memcmp(e->text, "self.", 5) == 0)
+      goto attribute;
+    {
+      Node *src = impNodeOf(im, e);
+      if (!src || src->val.kind == VAL_UNSET)
+        return impErrorAt(im, e->col, "'%.*s' is not defined before this use",
+                          (int)e->len, e->text);
+      node->val = src->val;
+      return true;
+    }
+  default:
+    return impErrorAt(im, e->col,
+                      "unsupported expression: fx-import reads calls, "
+                      "getitems, attributes and annotated SymInt nodes");
+  }
+attribute:
+  /* A get_attr node (`self._tensor_constant0`): a function argument. */
+  if (!st->annot)
+    return impErrorAt(im, st->col,
+                      "attribute '%.*s' has no type annotation", (int)st->len,
+                      st->name);
+  {
+    /* Never a Sym(...) here: SymInt nodes were taken above. */
+    MlirType t = {NULL};
+    Val sym = {0};
+    if (!impAnnotation(im, st->line, st->annot, &t, &sym))
+      return false;
+    node->val.kind = VAL_TENSOR;
+    node->val.value = mlirBlockAddArgument(im->block, t, st->loc);
+    mlirOperationSetAttributeByName(
+        func, IMP_STR("function_type"),
+        mlirTypeAttrGet(funcTypeOf(im, im->block, 0, NULL)));
+  }
+  return true;
+}
+
+/* Verifies `op` (a function or the module) once; MLIR's first error is
+ * reported at the statement of `stmts` whose location it carries. */
+static bool verifyOp(Imp *im, MlirOperation op, const Stmt *stmts, int n) {
+  DiagCapture cap = {im, {NULL}, false};
+  MlirDiagnosticHandlerID id =
+      mlirContextAttachDiagnosticHandler(im->ctx, onDiag, &cap, NULL);
+  bool ok = mlirOperationVerify(op);
+  mlirContextDetachDiagnosticHandler(im->ctx, id);
+  if (ok)
+    return true;
+  for (int k = 0; cap.have && k < n; ++k)
+    if (mlirLocationEqual(stmts[k].loc, cap.loc))
+      return impError(im, stmts[k].line, stmts[k].col, "%s", im->diag);
+  return impError(im, 1, 1, "the imported IR does not verify: %s",
+                  cap.have ? im->diag : "(no diagnostic)");
+}
+
+static bool buildFunction(Imp *im, const Fn *fn) {
+  resetNodes(im);
+  MlirLocation defLoc = lineLoc(im, fn->def->no, (int)indentOf(fn->def) + 1);
+  MlirRegion region = mlirRegionCreate();
+  im->block = mlirBlockCreate(0, NULL, NULL);
+  mlirRegionAppendOwnedBlock(region, im->block);
+  MlirOperationState fs = mlirOperationStateGet(IMP_STR("func.func"), defLoc);
+  MlirNamedAttribute attrs[2] = {
+      mlirNamedAttributeGet(mlirIdentifierGet(im->ctx, IMP_STR("sym_name")),
+                            mlirStringAttrGet(im->ctx, IMP_STR(fn->name))),
+      mlirNamedAttributeGet(
+          mlirIdentifierGet(im->ctx, IMP_STR("function_type")),
+          mlirTypeAttrGet(mlirFunctionTypeGet(im->ctx, 0, NULL, 0, NULL)))};
+  mlirOperationStateAddAttributes(&fs, 2, attrs);
+  mlirOperationStateAddOwnedRegions(&fs, 1, &region);
+  MlirOperation func = mlirOperationCreate(&fs);
+  mlirBlockAppendOwnedOperation(mlirModuleGetBody(im->module), func);
+
+  if (!parseParams(im, fn->def))
+    return false;
+  mlirOperationSetAttributeByName(
+      func, IMP_STR("function_type"),
+      mlirTypeAttrGet(funcTypeOf(im, im->block, 0, NULL)));
+
+  /* Pass 1: parse the statements, count uses, index getitems. */
+  Stmt *stmts = pyArenaAlloc(im->arena, (size_t)(fn->numBody + 1) * sizeof *stmts);
+  int numStmts = 0;
+  MlirLocation model = {NULL};
+  const Line *ret = NULL;
+  size_t retFrom = 0;
+  bool inQuote = false;
+  for (int k = 0; k < fn->numBody; ++k) {
+    const Line *l = fn->body[k];
+    size_t in = indentOf(l);
+    const char *c = l->s + in;
+    size_t n = l->len - in;
+    /* FX_GRAPH_SHOW_META's """...""" blocks. */
+    int quotes = countQuotes(l);
+    if (inQuote || quotes) {
+      inQuote ^= quotes % 2;
+      continue;
+    }
+    if (n == 0)
+      continue;
+    if (c[0] == '#') {
+      MlirLocation m;
+      if (modelLoc(im, c, n, &m))
+        model = m;
+      else if (startsWith(c, n, "# No stacktrace found"))
+        model.ptr = NULL;
+      continue;
+    }
+    if (startsWith(c, n, "return") && (n == 6 || c[6] == ' ' || c[6] == '(')) {
+      ret = l;
+      retFrom = in + 6;
+      /* The return's uses count like any other. */
+      size_t to = pyFindTopLevel(l->s, retFrom, l->len, ';');
+      PyError pe;
+      size_t a = retFrom;
+      while (a < to && l->s[a] == ' ')
+        ++a;
+      if (a < to) {
+        const PyExpr *re = pyParseExpr(im->arena, l->s, retFrom, to, &pe);
+        if (!re)
+          return impError(im, l->no, pe.col, "%s", pe.message);
+        countUses(im, re);
+      }
+      break;
+    }
+    size_t end = pyFindTopLevel(l->s, in, l->len, ';');
+    Stmt *st = &stmts[numStmts];
+    memset(st, 0, sizeof *st);
+    if (!parseStmt(im, l, in, end, st))
+      return false;
+    /* `a: "T"; b: "T";` lines (pytree annotations) have no '='. */
+    /* loc("node"(fused[model, dump])): the node's name (fx-export prints it
+     * back), the model's line first (remarks name it), then the dump's. */
+    MlirLocation here = lineLoc(im, st->line, st->col);
+    if (model.ptr) {
+      MlirLocation both[2] = {model, here};
+      here = mlirLocationFusedGet(im->ctx, 2, both, mlirAttributeGetNull());
+    }
+    st->loc = mlirLocationNameGet(im->ctx, mlirStringRefCreate(st->name, st->len), here);
+    countUses(im, st->expr);
+    /* `node[i]` and `operator.getitem(node, i)` index node's results. */
+    const PyExpr *gb = NULL, *gi = NULL;
+    if (st->expr->kind == PY_SUBSCRIPT) {
+      gb = st->expr->base;
+      gi = st->expr->rhs;
+    } else if (st->expr->kind == PY_CALL && st->expr->n == 2 &&
+               pyIsName(st->expr->base, "operator.getitem")) {
+      gb = st->expr->items[0];
+      gi = st->expr->items[1];
+    }
+    if (gb && gb->kind == PY_NAME && gi->kind == PY_INT) {
+      Node *base = impLookup(im, gb->text, gb->len, true);
+      GetItem *g = pyArenaAlloc(im->arena, sizeof *g);
+      g->index = gi->i;
+      g->annot = st->annot;
+      g->next = base->items;
+      base->items = g;
+    }
+    ++numStmts;
+  }
+  if (!ret)
+    return impError(im, fn->def->no, (int)indentOf(fn->def) + 1,
+                    "the forward function has no 'return'");
+
+  /* Pass 2: build. */
+  for (int k = 0; k < numStmts; ++k)
+    if (!importStmt(im, &stmts[k], func))
+      return false;
+  im->stmt = NULL;
+  MlirLocation retLoc = lineLoc(im, ret->no, (int)indentOf(ret) + 1);
+  return importReturn(im, ret, retFrom, retLoc, func) &&
+         verifyOp(im, func, stmts, numStmts);
+}
+
+/*===-- The file ------------------------------------------------------------===*/
+
+/* `... class NAME(torch.nn.Module):` (possibly glued to a filename). */
+static bool classLine(const Line *l, const char **name, size_t *len) {
+  size_t n = l->len;
+  while (n > 0 && l->s[n - 1] == ' ')
+    --n;
+  if (n == 0 || l->s[n - 1] != ':')
+    return false;
+  for (size_t i = 0; i + 6 <= n; ++i) {
+    if (memcmp(l->s + i, "class ", 6) != 0 || (i > 0 && l->s[i - 1] != ' '))
+      continue;
+    size_t a = i + 6, b = a;
+    while (b < n && l->s[b] != '(' && l->s[b] != ':' && l->s[b] != ' ')
+      ++b;
+    if (b == a)
+      return false;
+    *name = l->s + a;
+    *len = b - a;
+    return true;
+  }
+  return false;
+}
+
+/* The first graph is @forward; a later one takes its class name (a nested
+ * submodule class, `submod_0`), or `forward_N` for the names torch gives
+ * every graph (`<lambda>`, `GraphModule`, `Repro`) and for a name already
+ * taken. */
+static char *fnName(Imp *im, const char *cls, size_t len, int index,
+                    char **taken, int numTaken) {
+  static const char *const kGeneric[] = {"<lambda>", "GraphModule", "Repro"};
+  char *s = pyArenaAlloc(im->arena, len + 32);
+  bool generic = len == 0 || index == 0;
+  for (size_t i = 0; i < sizeof kGeneric / sizeof *kGeneric; ++i)
+    generic |= strlen(kGeneric[i]) == len && !memcmp(kGeneric[i], cls, len);
+  size_t k = 0;
+  if (!generic) {
+    if (isdigit((unsigned char)cls[0]))
+      s[k++] = '_';
+    for (size_t i = 0; i < len; ++i)
+      s[k++] = isalnum((unsigned char)cls[i]) ? cls[i] : '_';
+  }
+  s[k] = '\0';
+  for (int n = index;; ++n) {
+    if (generic || n > index)
+      snprintf(s + k, 32, n == 0 ? "forward" : generic ? "forward_%d" : "_%d", n);
+    bool clash = false;
+    for (int i = 0; i < numTaken && !clash; ++i)
+      clash = !strcmp(taken[i], s);
+    if (!clash)
+      return s;
+  }
+}
+
+static bool schemaError(Imp *im, const char *file, int line, int col,
+                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static bool schemaError(Imp *im, const char *file, int line, int col,
+                        const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vError(im, file, line, col, fmt, ap);
+  va_end(ap);
+  return false;
+}
+
+/* Declares the schema `s` (a torch schema with its namespace), read at
+ * FILE:line:col: looked up before the built-in ones, and an fx.schema op. */
+static bool addSchema(Imp *im, char *s, const char *file, int line, int col) {
+  char msg[256], diff[256];
+  FxSchema *schema = fxSchemaParse(NULL, s, msg, sizeof msg);
+  if (!schema) {
+    /* "... at offset N": point at it. */
+    const char *at = strstr(msg, " at offset ");
+    if (at)
+      col += atoi(at + 11);
+    return schemaError(im, file, line, col, "%s", msg);
+  }
+  /* An op with an implementation of fxir's own keeps its signature (the
+   * verifier would refuse the fx.schema; say it here, at its line). */
+  const char *q = schema->qualifiedName;
+  const FxSchema *builtin = fxSchemaLookupBuiltin(q, strlen(q));
+  if (builtin && fxSchemaBuiltinImpl(q, strlen(q)) != FX_IMPL_NONE &&
+      fxSchemaCompare(schema, builtin, diff, sizeof diff)) {
+    bool ok = schemaError(im, file, line, col,
+                          "changes the signature of %s, which has a built-in "
+                          "implementation with a fixed calling convention: %s",
+                          q, diff);
+    fxSchemaDestroy(schema);
+    return ok;
+  }
+  if (im->numSchemas == im->capSchemas) {
+    im->capSchemas = im->capSchemas ? im->capSchemas * 2 : 16;
+    FxSchema **grown = realloc(im->schemas, (size_t)im->capSchemas * sizeof *grown);
+    if (!grown)
+      abort();
+    im->schemas = grown;
+  }
+  im->schemas[im->numSchemas++] = schema;
+  const char *sig = strstr(s, "::");
+  mlirBlockAppendOwnedOperation(
+      mlirModuleGetBody(im->module),
+      fxSchemaOpCreate(mlirLocationFileLineColGet(im->ctx, IMP_STR(file),
+                                                  (unsigned)line, (unsigned)col),
+                       IMP_STR(schema->qualifiedName), IMP_STR(sig + 2)));
+  return true;
+}
+
+/* --schema-file: one schema per line, or vLLM's `ops.def("...")` lines. */
+static bool loadSchemaFile(Imp *im) {
+  const char *t = im->opts->schemaText;
+  const char *file = im->opts->schemaFilename ? im->opts->schemaFilename : "<schema-file>";
+  int lineNo = 0;
+  while (t && *t) {
+    const char *nl = strchr(t, '\n');
+    size_t n = nl ? (size_t)(nl - t) : strlen(t);
+    ++lineNo;
+    char *line = pyArenaAlloc(im->arena, n + 1);
+    memcpy(line, t, n);
+    t = nl ? nl + 1 : t + n;
+    size_t a = 0, b = n;
+    while (a < b && isspace((unsigned char)line[a]))
+      ++a;
+    while (b > a && isspace((unsigned char)line[b - 1]))
+      --b;
+    line[b] = '\0';
+    if (a == b || line[a] == '#')
+      continue;
+    char *s = line + a;
+    char *q = strchr(s, '"');
+    if (q && strstr(s, "def(")) {
+      char *q2 = strrchr(s, '"');
+      if (q2 > q) {
+        *q2 = '\0';
+        s = q + 1;
+      }
+    }
+    if (!addSchema(im, s, file, lineNo, (int)(s - line) + 1))
+      return false;
+  }
+  return true;
+}
+
+MlirModule fxImportDump(MlirContext ctx, const char *text, size_t len,
+                        const FxImportOptions *opts, FxImportError *err) {
+  Imp im = {0};
+  im.ctx = ctx;
+  im.arena = pyArenaCreate();
+  im.opts = opts;
+  im.err = err;
+  memset(err, 0, sizeof *err);
+  fxContextLoadDialect(ctx);
+  mlirContextGetOrLoadDialect(ctx, IMP_STR("func"));
+  im.unknownLoc = mlirLocationUnknownGet(ctx);
+  im.module = mlirModuleCreateEmpty(lineLoc(&im, 1, 1));
+
+  /* The lines, cleaned. */
+  char *buf = pyArenaAlloc(im.arena, len + 1);
+  memcpy(buf, text, len);
+  int numLines = 1;
+  for (size_t i = 0; i < len; ++i)
+    numLines += buf[i] == '\n';
+  Line *lines = pyArenaAlloc(im.arena, (size_t)numLines * sizeof *lines);
+  const Line **body = pyArenaAlloc(im.arena, (size_t)numLines * sizeof *body);
+  char **fnNames = pyArenaAlloc(im.arena, (size_t)numLines * sizeof *fnNames);
+  int nl = 0;
+  for (size_t i = 0; i <= len;) {
+    size_t j = i;
+    while (j < len && buf[j] != '\n')
+      ++j;
+    Line *l = &lines[nl];
+    l->s = buf + i;
+    l->no = nl + 1;
+    int *map = NULL;
+    if (memchr(l->s, '\x1b', j - i))
+      map = pyArenaAlloc(im.arena, (j - i + 1) * sizeof *map);
+    l->len = pyCleanLine(l->s, j - i, &l->prefix, map);
+    l->map = map;
+    for (size_t k = 0; k < l->len; ++k)
+      if (l->s[k] == '\0')
+        l->s[k] = ' ';
+    ++nl;
+    i = j + 1;
+  }
+  im.numLines = nl;
+  im.prefix = pyArenaAlloc(im.arena, (size_t)nl * sizeof *im.prefix);
+  im.colMaps = pyArenaAlloc(im.arena, (size_t)nl * sizeof *im.colMaps);
+  im.mapLens = pyArenaAlloc(im.arena, (size_t)nl * sizeof *im.mapLens);
+  for (int i = 0; i < nl; ++i) {
+    im.prefix[i] = lines[i].prefix;
+    im.colMaps[i] = lines[i].map;
+    im.mapLens[i] = (int)lines[i].len;
+  }
+
+  bool ok = loadSchemaFile(&im);
+  const char *className = NULL;
+  size_t classLen = 0;
+  int numFns = 0;
+  bool inQuote = false;
+  for (int i = 0; ok && i < nl; ++i) {
+    const Line *l = &lines[i];
+    size_t in = indentOf(l);
+    const char *c = l->s + in;
+    size_t n = l->len - in;
+    /* FX_GRAPH_SHOW_META's """...""" blocks. */
+    int quotes = countQuotes(l);
+    if (inQuote || quotes) {
+      if (quotes % 2)
+        inQuote = !inQuote;
+      continue;
+    }
+    /* `# fx-schema: ns::op(...) -> ...`: what fx-export writes for a
+     * module's fx.schema ops. */
+    if (startsWith(c, n, "# fx-schema: ")) {
+      char *sch = pyArenaAlloc(im.arena, n);
+      memcpy(sch, c + 13, n - 13);
+      ok = addSchema(&im, sch, opts->filename, l->no, (int)in + 14);
+      continue;
+    }
+    if (n == 0 || c[0] == '#')
+      continue;
+    const char *cname;
+    size_t clen;
+    if (classLine(l, &cname, &clen)) {
+      className = cname;
+      classLen = clen;
+      continue;
+    }
+    if (!startsWith(c, n, "def "))
+      continue; /* wrapper lines: imports, stubs, headers, trailing code */
+    if (!startsWith(c, n, "def forward(")) {
+      /* Another method (`__init__`): skip its body. */
+      while (i + 1 < nl) {
+        const Line *m = &lines[i + 1];
+        size_t mi = indentOf(m);
+        if (mi < m->len && m->s[mi] != '#' && mi <= in)
+          break;
+        ++i;
+      }
+      continue;
+    }
+    Fn fn = {0};
+    fn.def = l;
+    fn.body = body;
+    for (++i; i < nl; ++i) {
+      const Line *m = &lines[i];
+      size_t mi = indentOf(m);
+      body[fn.numBody++] = m;
+      if (startsWith(m->s + mi, m->len - mi, "return") &&
+          (m->len - mi == 6 || m->s[mi + 6] == ' ' || m->s[mi + 6] == '('))
+        break;
+    }
+    fn.name = fnName(&im, className, className ? classLen : 0, numFns,
+                     fnNames, numFns);
+    fnNames[numFns] = (char *)fn.name;
+    ok = buildFunction(&im, &fn);
+    ++numFns;
+    className = NULL;
+  }
+  if (ok && numFns == 0)
+    ok = impError(&im, 1, 1,
+                  "no 'def forward(' found: not an FX graph dump "
+                  "(docs/import.md lists the forms fx-import reads)");
+  if (ok && !verifyOp(&im, mlirModuleGetOperation(im.module), NULL, 0))
+    ok = false;
+  resetNodes(&im);
+  for (int i = 0; i < im.numSchemas; ++i)
+    fxSchemaDestroy(im.schemas[i]);
+  free(im.schemas);
+  pyArenaDestroy(im.arena);
+  if (!ok) {
+    mlirModuleDestroy(im.module);
+    return (MlirModule){NULL};
+  }
+  return im.module;
+}

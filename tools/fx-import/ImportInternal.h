@@ -1,0 +1,138 @@
+/* ImportInternal.h - shared state of fx-import's files (not installed). */
+#ifndef FX_IMPORT_INTERNAL_H
+#define FX_IMPORT_INTERNAL_H
+
+#include "Import.h"
+#include "Py.h"
+#include "fxir/Fx.h"
+#include "fxir/FxSchema.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* What an FX node name stands for. */
+typedef enum ValKind {
+  VAL_UNSET,
+  VAL_TENSOR,   /* an SSA value                                          */
+  VAL_SYM,      /* a SymInt: a symbol (sym/symLen) or an int (i)        */
+  VAL_SYMEXPR,  /* a SymInt fxir's types cannot hold (text = expression) */
+  VAL_MULTI,    /* an op with several results, reached through getitem  */
+  VAL_SPLIT,    /* split / split_with_sizes, pieces through getitem     */
+  VAL_NONE,     /* a node whose value is None (an op returning ())      */
+} ValKind;
+
+/* One getitem of a node: `name: "annot" = node[index]`. */
+typedef struct GetItem {
+  int64_t index;
+  const PyExpr *annot; /* the annotation string, or NULL */
+  struct GetItem *next;
+} GetItem;
+
+typedef struct Val {
+  ValKind kind;
+  MlirValue value;          /* TENSOR                                   */
+  bool isInt;               /* SYM: an int, not a symbol                */
+  int64_t i;                /* SYM int                                  */
+  const char *text;         /* SYM symbol, SYMEXPR expression           */
+  size_t len;
+  MlirOperation op;         /* MULTI: the op                            */
+  int *slotToResult;        /* MULTI: FX tuple index -> result, -1 None */
+  int numSlots;
+  MlirValue input;          /* SPLIT: the split tensor                  */
+  int64_t dim;              /* SPLIT                                    */
+  int64_t *starts, *ends;   /* SPLIT: per piece                         */
+  int numPieces;
+} Val;
+
+/* An FX node name: its value, its uses and its getitems. */
+typedef struct Node {
+  const char *name;
+  size_t len;
+  int uses;
+  GetItem *items;
+  Val val;
+} Node;
+
+/* One statement `name[: "annot"] = expr`. */
+typedef struct Stmt {
+  int line;          /* 1-based line in the dump      */
+  int col;           /* column of the name            */
+  const char *name;
+  size_t len;
+  const PyExpr *annot; /* PY_STR or NULL               */
+  const PyExpr *expr;
+  MlirLocation loc;
+} Stmt;
+
+typedef struct Imp {
+  MlirContext ctx;
+  PyArena *arena;
+  const FxImportOptions *opts;
+  FxImportError *err;
+  bool failed;
+  MlirModule module;
+  MlirLocation unknownLoc;
+  /* --schema-file schemas, looked up before the built-in ones. */
+  FxSchema **schemas;
+  int numSchemas, capSchemas;
+  /* The function being built. */
+  MlirBlock block;
+  Node *nodes; /* open addressing, capacity a power of two */
+  size_t cap, count;
+  const Stmt *stmt; /* the statement being imported (error location) */
+  int *prefix;      /* per line: columns of log prefix removed */
+  const int **colMaps; /* per line: kept byte -> raw byte, or NULL */
+  int *mapLens;
+  int numLines;
+  /* Diagnostics MLIR emits while an op is verified. */
+  char diag[768];
+} Imp;
+
+/* Records a located error (the first one wins) and returns false. */
+bool impError(Imp *im, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* An error at a column of the current statement's line. */
+bool impErrorAt(Imp *im, int col, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+Node *impLookup(Imp *im, const char *name, size_t len, bool create);
+/* The node an expression names (a PY_NAME), or NULL. */
+Node *impNodeOf(Imp *im, const PyExpr *e);
+/* The tensor value of `e`, which must name a tensor node. */
+bool impTensor(Imp *im, const PyExpr *e, MlirValue *out);
+
+/* ImportType.c */
+/* Parses an annotation: a tensor type into *type, or a `Sym(...)` into
+ * *sym (kind VAL_SYM or VAL_SYMEXPR).  `e` is the PY_STR annotation. */
+bool impAnnotation(Imp *im, int line, const PyExpr *e, MlirType *type,
+                   Val *sym);
+/* The tensor type of a statement's annotation; an error naming `what`
+ * when the statement has none or it is not a tensor. */
+bool impStmtTensorType(Imp *im, const PyExpr *annot, const char *what,
+                       MlirType *type);
+/* The MLIR type of torch dtype literal `torch.float16`, or a null type. */
+MlirType impTorchDtype(Imp *im, const PyExpr *e);
+/* Converts a literal (or a SymInt node) into the attribute schema kind
+ * `kind` needs; `param` names it in errors.  *omit is set for None. */
+bool impArgAttr(Imp *im, const PyExpr *e, FxArgKind kind, const char *param,
+                MlirAttribute *out, bool *omit);
+/* An attribute for a schema-less call's non-tensor argument. */
+bool impLooseAttr(Imp *im, const PyExpr *e, const char *param,
+                  MlirAttribute *out, bool *omit);
+/* A shape/int-list element: an int or a SymInt node. */
+bool impDimAttr(Imp *im, const PyExpr *e, MlirAttribute *out);
+
+/* ImportCall.c */
+/* Imports statement `st` whose expression is a call. */
+bool impCall(Imp *im, const Stmt *st, Node *node);
+/* A getitem statement `name = base[i]`. */
+bool impGetItem(Imp *im, const Stmt *st, Node *node);
+/* The schema of `qualifiedName`: --schema-file first, then built in. */
+const FxSchema *impSchema(Imp *im, const char *qualifiedName, size_t len);
+/* Creates `op` at the end of the function's block and verifies it; an
+ * error at the current statement when MLIR rejects it. */
+bool impAppend(Imp *im, MlirOperation op);
+
+#define IMP_STR(s) mlirStringRefCreate((s), strlen(s))
+
+#endif

@@ -1,0 +1,380 @@
+/* ImportType.c - FX annotations to fx types, repr literals to attributes. */
+#include "ImportInternal.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+static bool isIdent(const char *s, size_t n) {
+  if (n == 0 || !(isalpha((unsigned char)s[0]) || s[0] == '_'))
+    return false;
+  for (size_t i = 1; i < n; ++i)
+    if (!isalnum((unsigned char)s[i]) && s[i] != '_')
+      return false;
+  return true;
+}
+
+/* Whether s[0, n) is an integer literal; *overflow when it is one that
+ * does not fit an int64. */
+static bool isInt(const char *s, size_t n, int64_t *v, bool *overflow) {
+  *overflow = false;
+  size_t i = n && s[0] == '-';
+  if (i == n)
+    return false;
+  for (size_t k = i; k < n; ++k)
+    if (!isdigit((unsigned char)s[k]))
+      return false;
+  int64_t x = 0;
+  for (; i < n; ++i)
+    if (__builtin_mul_overflow(x, 10, &x) ||
+        __builtin_add_overflow(x, s[i] - '0', &x)) {
+      *overflow = true;
+      return false;
+    }
+  *v = s[0] == '-' ? -x : x;
+  return true;
+}
+
+/* torch names unbacked symbols `u0`, `u1`, ... (data-dependent sizes). */
+static bool isUnbacked(const char *s, size_t n) {
+  if (n < 2 || s[0] != 'u')
+    return false;
+  for (size_t i = 1; i < n; ++i)
+    if (!isdigit((unsigned char)s[i]))
+      return false;
+  return true;
+}
+
+static void trim(const char **s, size_t *n) {
+  while (*n && isspace((unsigned char)**s))
+    ++*s, --*n;
+  while (*n && isspace((unsigned char)(*s)[*n - 1]))
+    --*n;
+}
+
+/* One symbolic value of an annotation (a dim or a Sym(...)). */
+static bool symValue(Imp *im, int line, int col, const char *s, size_t n,
+                     Val *out) {
+  trim(&s, &n);
+  memset(out, 0, sizeof *out);
+  int64_t v;
+  bool overflow;
+  if (isInt(s, n, &v, &overflow)) {
+    out->kind = VAL_SYM;
+    out->isInt = true;
+    out->i = v;
+    return true;
+  }
+  if (overflow)
+    return impError(im, line, col, "the size '%.*s' does not fit in an int64",
+                    (int)n, s);
+  if (isIdent(s, n)) {
+    if (isUnbacked(s, n))
+      return impError(im, line, col,
+                      "unbacked symbol '%.*s' (a data-dependent size) is not "
+                      "supported: fxir's symbols are bound by the function's "
+                      "arguments",
+                      (int)n, s);
+    out->kind = VAL_SYM;
+    out->text = s;
+    out->len = n;
+    return true;
+  }
+  out->kind = VAL_SYMEXPR;
+  out->text = s;
+  out->len = n;
+  return true;
+}
+
+static const FxDtypeInfo *dtypeByAbbr(const char *s, size_t n) {
+  for (int i = 0; i < fxDtypeGetNumInfos(); ++i) {
+    const FxDtypeInfo *d = fxDtypeGetInfo(i);
+    if (strlen(d->abbr) == n && memcmp(d->abbr, s, n) == 0)
+      return d;
+  }
+  return NULL;
+}
+
+bool impAnnotation(Imp *im, int line, const PyExpr *e, MlirType *type,
+                   Val *sym) {
+  const char *s = e->text;
+  size_t n = e->len;
+  int col = e->col;
+  *type = (MlirType){NULL};
+  if (n >= 4 && memcmp(s, "Sym(", 4) == 0) {
+    if (s[n - 1] != ')')
+      return impError(im, line, col, "malformed annotation \"%.*s\"", (int)n, s);
+    return symValue(im, line, col, s + 4, n - 5, sym);
+  }
+  size_t k = 0;
+  while (k < n && isalnum((unsigned char)s[k]))
+    ++k;
+  if (k < n && s[k] == '(')
+    return impError(im, line, col,
+                    "tensor subclass annotations ('%.*s') are not supported",
+                    (int)k, s);
+  if (k == n || s[k] != '[')
+    return impError(im, line, col,
+                    "malformed annotation \"%.*s\": expected dtype[dims] or "
+                    "Sym(...)",
+                    (int)n, s);
+  const FxDtypeInfo *dt = dtypeByAbbr(s, k);
+  if (!dt) {
+    char names[256];
+    fxDtypeListNames(names, sizeof names, NULL, "or");
+    (void)names;
+    return impError(im, line, col,
+                    "dtype '%.*s' is not supported by fxir (its dtypes: "
+                    "f32, f16, bf16, f8e4m3fn, i8, i32, i64, b8)",
+                    (int)k, s);
+  }
+  FxDim dims[FX_MAX_RANK];
+  int rank = 0;
+  size_t i = k + 1;
+  const char *close = memchr(s + i, ']', n - i);
+  if (!close)
+    return impError(im, line, col, "malformed annotation \"%.*s\"", (int)n, s);
+  size_t end = (size_t)(close - s);
+  while (i < end) {
+    size_t j = i;
+    while (j < end && s[j] != ',')
+      ++j;
+    if (rank == FX_MAX_RANK)
+      return impError(im, line, col,
+                      "rank above %d in \"%.*s\": fxir's tensors have at most "
+                      "%d dims",
+                      FX_MAX_RANK, (int)n, s, FX_MAX_RANK);
+    Val v;
+    if (!symValue(im, line, col, s + i, j - i, &v))
+      return false;
+    if (v.kind == VAL_SYMEXPR)
+      return impError(im, line, col,
+                      "the dim '%.*s' is a symbolic expression: fxir's types "
+                      "hold integers and single symbols only (compound "
+                      "symbolic dims are not supported yet)",
+                      (int)v.len, v.text);
+    if (v.isInt && v.i < 0)
+      return impError(im, line, col, "negative dim %lld in \"%.*s\"",
+                      (long long)v.i, (int)n, s);
+    dims[rank].size = v.isInt ? v.i : -1;
+    dims[rank].symbol = v.isInt ? mlirStringRefCreate(NULL, 0)
+                                : mlirStringRefCreate(v.text, v.len);
+    ++rank;
+    i = j + 1;
+  }
+  /* The element count, and the size in bytes, fit in an int64 (as the
+   * verifier requires) unless a dim is 0. */
+  int64_t count = 1;
+  bool empty = false, overflow = false;
+  for (int d = 0; d < rank; ++d) {
+    empty |= dims[d].size == 0;
+    if (dims[d].size > 0)
+      overflow |= __builtin_mul_overflow(count, dims[d].size, &count);
+  }
+  overflow |= __builtin_mul_overflow(count, dt->bytes, &count);
+  if (overflow && !empty)
+    return impError(im, line, col,
+                    "the tensor \"%.*s\" has more bytes than fit in an int64",
+                    (int)n, s);
+  /* Strides (`[4096, 1]`) and the device that may follow are dropped: fxir
+   * treats an argument's layout as unknown and derives every other layout
+   * from the producer (docs/import.md, "Types"). */
+  *type = fxTensorTypeGet(im->ctx, rank, dims, fxDtypeGetType(im->ctx, dt->code));
+  if (mlirTypeIsNull(*type))
+    return impError(im, line, col, "invalid tensor type \"%.*s\"", (int)n, s);
+  return true;
+}
+
+bool impStmtTensorType(Imp *im, const PyExpr *annot, const char *what,
+                       MlirType *type) {
+  const Stmt *st = im->stmt;
+  if (!annot)
+    return impError(im, st->line, st->col,
+                    "%s '%.*s' has no type annotation: fx-import needs the "
+                    "verbose print_readable form",
+                    what, (int)st->len, st->name);
+  /* Never a Sym(...) here: importStmt takes those as SymInt nodes first. */
+  Val sym;
+  return impAnnotation(im, st->line, annot, type, &sym);
+}
+
+MlirType impTorchDtype(Imp *im, const PyExpr *e) {
+  if (!e || e->kind != PY_NAME || e->len <= 6 ||
+      memcmp(e->text, "torch.", 6) != 0)
+    return (MlirType){NULL};
+  for (int i = 0; i < fxDtypeGetNumInfos(); ++i) {
+    const FxDtypeInfo *d = fxDtypeGetInfo(i);
+    if (strlen(d->torch) == e->len - 6 && memcmp(d->torch, e->text + 6, e->len - 6) == 0)
+      return fxDtypeGetType(im->ctx, d->code);
+  }
+  return (MlirType){NULL};
+}
+
+bool impDimAttr(Imp *im, const PyExpr *e, MlirAttribute *out) {
+  MlirType i64 = mlirIntegerTypeGet(im->ctx, 64);
+  if (e->kind == PY_INT) {
+    *out = mlirIntegerAttrGet(i64, e->i);
+    return true;
+  }
+  Node *n = impNodeOf(im, e);
+  if (n && n->val.kind == VAL_SYM) {
+    *out = n->val.isInt ? mlirIntegerAttrGet(i64, n->val.i)
+                        : mlirStringAttrGet(im->ctx, mlirStringRefCreate(n->val.text, n->val.len));
+    return true;
+  }
+  if (n && n->val.kind == VAL_SYMEXPR)
+    return impErrorAt(im, e->col,
+                      "'%.*s' is the SymInt '%.*s', a symbolic expression: "
+                      "fxir holds integers and single symbols only",
+                      (int)e->len, e->text, (int)n->val.len, n->val.text);
+  if (e->kind == PY_NAME && (!n || n->val.kind == VAL_UNSET))
+    return impErrorAt(im, e->col, "'%.*s' is not defined before this use",
+                      (int)e->len, e->text);
+  return impErrorAt(im, e->col, "expected an integer or a SymInt");
+}
+
+static bool intList(Imp *im, const PyExpr *e, MlirAttribute *out) {
+  if (e->kind != PY_LIST && e->kind != PY_TUPLE)
+    return impDimAttr(im, e, out); /* torch accepts an int for int[1] */
+  MlirAttribute *items = pyArenaAlloc(im->arena, (size_t)(e->n + 1) * sizeof *items);
+  for (int i = 0; i < e->n; ++i)
+    if (!impDimAttr(im, e->items[i], &items[i]))
+      return false;
+  *out = mlirArrayAttrGet(im->ctx, e->n, items);
+  return true;
+}
+
+bool impArgAttr(Imp *im, const PyExpr *e, FxArgKind kind, const char *param,
+                MlirAttribute *out, bool *omit) {
+  MlirContext ctx = im->ctx;
+  *omit = false;
+  if (e->kind == PY_NONE) {
+    *omit = true;
+    return true;
+  }
+  switch (kind) {
+  case FX_ARG_INT:
+  case FX_ARG_SYMINT:
+    if (e->kind == PY_BOOL)
+      break;
+    return impDimAttr(im, e, out);
+  case FX_ARG_FLOAT:
+    if (e->kind == PY_INT || e->kind == PY_FLOAT) {
+      *out = mlirFloatAttrDoubleGet(ctx, mlirF64TypeGet(ctx),
+                                    e->kind == PY_INT ? (double)e->i : e->f);
+      return true;
+    }
+    break;
+  case FX_ARG_BOOL:
+    if (e->kind == PY_BOOL) {
+      *out = mlirBoolAttrGet(ctx, (int)e->i);
+      return true;
+    }
+    break;
+  case FX_ARG_STR:
+    if (e->kind == PY_STR) {
+      *out = mlirStringAttrGet(ctx, mlirStringRefCreate(e->text, e->len));
+      return true;
+    }
+    break;
+  case FX_ARG_SCALAR_TYPE: {
+    MlirType t = impTorchDtype(im, e);
+    if (!mlirTypeIsNull(t)) {
+      *out = mlirTypeAttrGet(t);
+      return true;
+    }
+    if (e->kind == PY_NAME)
+      return impErrorAt(im, e->col,
+                        "dtype '%.*s' of parameter '%s' is not supported by "
+                        "fxir",
+                        (int)e->len, e->text, param);
+    break;
+  }
+  case FX_ARG_SCALAR:
+    if (e->kind == PY_INT) {
+      *out = mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 64), e->i);
+      return true;
+    }
+    if (e->kind == PY_FLOAT) {
+      *out = mlirFloatAttrDoubleGet(ctx, mlirF64TypeGet(ctx), e->f);
+      return true;
+    }
+    if (e->kind == PY_NAME)
+      return impDimAttr(im, e, out);
+    break;
+  case FX_ARG_INT_LIST:
+  case FX_ARG_SYMINT_LIST:
+    return intList(im, e, out);
+  case FX_ARG_TENSOR:
+  case FX_ARG_TENSOR_LIST:
+    break;
+  }
+  return impErrorAt(im, e->col, "this value does not fit parameter '%s' (%s)",
+                    param, fxArgKindName(kind));
+}
+
+bool impLooseAttr(Imp *im, const PyExpr *e, const char *param,
+                  MlirAttribute *out, bool *omit) {
+  MlirContext ctx = im->ctx;
+  *omit = false;
+  switch (e->kind) {
+  case PY_NONE:
+    *omit = true;
+    return true;
+  case PY_INT:
+    *out = mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 64), e->i);
+    return true;
+  case PY_FLOAT:
+    *out = mlirFloatAttrDoubleGet(ctx, mlirF64TypeGet(ctx), e->f);
+    return true;
+  case PY_BOOL:
+    *out = mlirBoolAttrGet(ctx, (int)e->i);
+    return true;
+  case PY_STR:
+    *out = mlirStringAttrGet(ctx, mlirStringRefCreate(e->text, e->len));
+    return true;
+  case PY_LIST:
+  case PY_TUPLE:
+    return intList(im, e, out);
+  case PY_NAME: {
+    MlirType t = impTorchDtype(im, e);
+    if (!mlirTypeIsNull(t)) {
+      *out = mlirTypeAttrGet(t);
+      return true;
+    }
+    return impDimAttr(im, e, out);
+  }
+  case PY_CALL:
+    /* device(type='cuda', index=0), positional: kept as "cuda:0". */
+    if (pyIsName(e->base, "device")) {
+      const PyExpr *type = NULL, *index = NULL;
+      for (int i = 0; i < e->n; ++i)
+        *(i == 0 ? &type : &index) = e->items[i];
+      for (int k = 0; k < e->nkw; ++k)
+        if (e->kwLens[k] == 4 && !memcmp(e->kwNames[k], "type", 4))
+          type = e->kwValues[k];
+        else if (e->kwLens[k] == 5 && !memcmp(e->kwNames[k], "index", 5))
+          index = e->kwValues[k];
+      if (type && type->kind == PY_STR &&
+          (!index || index->kind == PY_INT || index->kind == PY_NONE)) {
+        char buf[96];
+        if (index && index->kind == PY_INT)
+          snprintf(buf, sizeof buf, "%.*s:%lld", (int)(type->len > 64 ? 64 : type->len),
+                   type->text, (long long)index->i);
+        else
+          snprintf(buf, sizeof buf, "%.*s", (int)(type->len > 64 ? 64 : type->len), type->text);
+        *out = mlirStringAttrGet(ctx, IMP_STR(buf));
+        return true;
+      }
+    }
+    /* fallthrough */
+  default:
+    return impErrorAt(im, e->col,
+                      "argument '%s' of a call without a schema is neither a "
+                      "tensor, a number, a string nor a list of them",
+                      param);
+  }
+}

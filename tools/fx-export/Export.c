@@ -373,17 +373,38 @@ static bool putIntArg(Ex *x, MlirAttribute a, MlirLocation loc) {
   return mlirAttributeIsAString(a) ? putSym(x, a, loc) : putAttr(x, a, loc);
 }
 
-/* An argument of a call without a schema: a string is a SymInt there only
- * when a symbol of that name is declared (fx-import writes both as
- * strings; such a call's arguments mean nothing to fxir's passes). */
+/* An argument of a call without a schema: fx-import writes a SymInt there
+ * as a symbol reference (@s0), a string as a string. */
 static bool putLooseArg(Ex *x, MlirAttribute a, MlirLocation loc) {
-  if (mlirAttributeIsAString(a) && nameGet(&x->syms, a.ptr))
-    return putSym(x, a, loc);
+  if (mlirAttributeIsAFlatSymbolRef(a))
+    return putSym(x, mlirStringAttrGet(x->ctx, mlirFlatSymbolRefAttrGetValue(a)), loc);
+  if (mlirAttributeIsAArray(a)) {
+    put(&x->out, "[", 1);
+    for (intptr_t i = 0, n = mlirArrayAttrGetNumElements(a); i < n; ++i) {
+      if (i)
+        put(&x->out, ", ", 2);
+      if (!putLooseArg(x, mlirArrayAttrGetElement(a, i), loc))
+        return false;
+    }
+    put(&x->out, "]", 1);
+    return true;
+  }
   return putAttr(x, a, loc);
 }
 
+/* fxir's names of torch ops it spells otherwise (fx-import's table). */
+static const struct {
+  const char *torch, *fx;
+} kRenames[] = {
+#define FX_RENAME(torch, fx) {torch, fx},
+#include "fx_renames.def"
+};
+
 /* `torch.ops.ns.op.overload` for target "ns::op[.overload]". */
 static void putTarget(Ex *x, MlirStringRef t) {
+  for (size_t i = 0; i < sizeof kRenames / sizeof *kRenames; ++i)
+    if (strlen(kRenames[i].fx) == t.length && !memcmp(kRenames[i].fx, t.data, t.length))
+      t = str(kRenames[i].torch);
   const char *sep = NULL;
   for (size_t i = 0; i + 1 < t.length; ++i)
     if (t.data[i] == ':' && t.data[i + 1] == ':')
@@ -729,37 +750,60 @@ static bool exportFunc(Ex *x, MlirOperation func, int index) {
   namesFree(&x->names);
   namesFree(&x->syms);
   x->lastModel = (MlirLocation){NULL};
-  /* fx-import names the first function @forward and the others after their
-   * class: the class name gives the same names back. */
-  if (index == 0 && fname.length == 7 && !memcmp(fname.data, "forward", 7))
+  /* fx-import names a graph after its class, and the first GraphModule
+   * @forward: the same names come back. */
+  (void)index;
+  if (fname.length == 7 && !memcmp(fname.data, "forward", 7))
     put(&x->out, "class GraphModule(torch.nn.Module):\n", 36);
   else
     putf(&x->out, "class %.*s(torch.nn.Module):\n", (int)fname.length, fname.data);
-  put(&x->out, "    def forward(self", 20);
   intptr_t nargs = mlirBlockGetNumArguments(block);
+  /* Argument names first: `# fx-donated:` names the fx.donated ones. */
+  char **argNames = calloc((size_t)nargs + 1, sizeof *argNames);
+  if (!argNames)
+    abort();
+  bool anyDonated = false;
   for (intptr_t i = 0; i < nargs; ++i) {
     MlirValue a = mlirBlockGetArgument(block, i);
     MlirType t = mlirValueGetType(a);
     MlirStringRef n;
-    char *name;
     if (locName(mlirValueGetLocation(a), &n))
-      name = fresh(&x->names, n.data, n.length);
+      argNames[i] = fresh(&x->names, n.data, n.length);
     else if (fxTypeIsASym(t))
-      name = fresh(&x->names, fxSymTypeGetName(t).data, fxSymTypeGetName(t).length);
+      argNames[i] = fresh(&x->names, fxSymTypeGetName(t).data, fxSymTypeGetName(t).length);
     else {
       char buf[32];
       snprintf(buf, sizeof buf, "arg%ld_1", (long)i);
-      name = fresh(&x->names, buf, strlen(buf));
+      argNames[i] = fresh(&x->names, buf, strlen(buf));
     }
+    anyDonated |= fxFuncArgIsDonated(func, i);
+  }
+  if (anyDonated) {
+    put(&x->out, "    # fx-donated:", 17);
+    for (intptr_t i = 0, k = 0; i < nargs; ++i)
+      if (fxFuncArgIsDonated(func, i))
+        putf(&x->out, "%s %s", k++ ? "," : "", argNames[i]);
+    put(&x->out, "\n", 1);
+  }
+  put(&x->out, "    def forward(self", 20);
+  for (intptr_t i = 0; i < nargs; ++i) {
+    MlirValue a = mlirBlockGetArgument(block, i);
+    MlirType t = mlirValueGetType(a);
+    char *name = argNames[i];
     nameSet(&x->names, a.ptr, name);
     if (fxTypeIsASym(t)) {
       MlirAttribute sym = mlirStringAttrGet(x->ctx, fxSymTypeGetName(t));
       nameSet(&x->syms, sym.ptr, dupStr(name));
     }
     putf(&x->out, ", %s: ", name);
-    if (!putAnnot(x, t, mlirOperationGetLocation(func)))
+    if (!putAnnot(x, t, mlirOperationGetLocation(func))) {
+      for (intptr_t k = i + 1; k < nargs; ++k)
+        free(argNames[k]);
+      free(argNames);
       return false;
+    }
   }
+  free(argNames);
   put(&x->out, "):\n", 3);
   /* Symbols declared only by a tensor argument's dim: a sym_size node. */
   for (intptr_t i = 0; i < nargs; ++i) {

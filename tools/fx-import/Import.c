@@ -182,6 +182,7 @@ static int countQuotes(const Line *l) {
 typedef struct Fn {
   const char *name;
   const Line *def;
+  const Line *donated; /* its `# fx-donated:` line, or NULL */
   const Line **body; /* lines between def and return, return included */
   int numBody;
 } Fn;
@@ -237,6 +238,48 @@ static bool modelLoc(Imp *im, const char *c, size_t n, MlirLocation *loc) {
   int line = atoi(colon + 1);
   *loc = mlirLocationFileLineColGet(
       im->ctx, mlirStringRefCreate(p, (size_t)(colon - p)), (unsigned)line, 0);
+  return true;
+}
+
+/* After a statement's first `;` torch prints only its cleanup list,
+ * `a = b = None` (names it frees).  Anything else would be a second
+ * statement fx-import would drop: an error. */
+static bool checkTail(Imp *im, const Line *l, size_t at) {
+  while (at < l->len) {
+    size_t next = pyFindTopLevel(l->s, at + 1, l->len, ';');
+    size_t i = at + 1;
+    bool ok = true, sawName = false;
+    for (;;) {
+      while (i < next && l->s[i] == ' ')
+        ++i;
+      size_t a = i;
+      while (i < next && (isalnum((unsigned char)l->s[i]) || l->s[i] == '_'))
+        ++i;
+      if (a == i) {
+        ok = i == next && !sawName; /* an empty segment (`;` at the end) */
+        break;
+      }
+      size_t nameLen = i - a;
+      while (i < next && l->s[i] == ' ')
+        ++i;
+      if (nameLen == 4 && !memcmp(l->s + a, "None", 4) && i == next) {
+        ok = sawName;
+        break;
+      }
+      if (i >= next || l->s[i] != '=') {
+        ok = false;
+        break;
+      }
+      ++i;
+      sawName = true;
+    }
+    if (!ok)
+      return impError(im, l->no, (int)at + 2,
+                      "after ';' fx-import reads only torch's cleanup list "
+                      "('a = b = None'); a second statement on one line is "
+                      "not supported");
+    at = next;
+  }
   return true;
 }
 
@@ -451,7 +494,8 @@ static bool importStmt(Imp *im, const Stmt *st, MlirOperation func) {
   }
   switch (e->kind) {
   case PY_CALL:
-    if (pyIsName(e->base, "getattr") && e->n == 2 && pyIsName(e->items[0], "self"))
+    if (pyIsName(e->base, "getattr") && e->n == 2 && pyIsName(e->items[0], "self") &&
+        e->items[1]->kind == PY_STR)
       goto attribute;
     return impCall(im, st, node);
   case PY_SUBSCRIPT:
@@ -479,6 +523,23 @@ attribute:
                       "attribute '%.*s' has no type annotation", (int)st->len,
                       st->name);
   {
+    /* Two get_attr nodes of one attribute are one tensor: the first makes
+     * the argument, keyed by `self.<target>` (no node name has a '.'). */
+    char key[300];
+    int klen = e->kind == PY_NAME
+                   ? snprintf(key, sizeof key, "%.*s", (int)e->len, e->text)
+                   : snprintf(key, sizeof key, "self.%.*s",
+                              e->items[1]->kind == PY_STR ? (int)e->items[1]->len : 0,
+                              e->items[1]->text);
+    if (klen < 0 || (size_t)klen >= sizeof key)
+      return impErrorAt(im, e->col, "attribute name too long");
+    char *stored = pyArenaAlloc(im->arena, (size_t)klen + 1);
+    memcpy(stored, key, (size_t)klen);
+    Node *attrNode = impLookup(im, stored, (size_t)klen, true);
+    if (attrNode->val.kind == VAL_TENSOR) {
+      node->val = attrNode->val;
+      return true;
+    }
     /* Never a Sym(...) here: SymInt nodes were taken above. */
     MlirType t = {NULL};
     Val sym = {0};
@@ -489,6 +550,7 @@ attribute:
     mlirOperationSetAttributeByName(
         func, IMP_STR("function_type"),
         mlirTypeAttrGet(funcTypeOf(im, im->block, 0, NULL)));
+    attrNode->val = node->val;
   }
   return true;
 }
@@ -510,6 +572,44 @@ static bool verifyOp(Imp *im, MlirOperation op, const Stmt *stmts, int n) {
                   cap.have ? im->diag : "(no diagnostic)");
 }
 
+/* `# fx-donated: a, b`: which parameters get the unit attribute fx.donated
+ * (the callee may write them), indexed by argument; NULL on error. */
+static bool *markDonated(Imp *im, const Line *l) {
+  size_t in = indentOf(l), i = in + 14;
+  intptr_t nargs = mlirBlockGetNumArguments(im->block);
+  im->numParams = nargs;
+  bool *donated = pyArenaAlloc(im->arena, (size_t)(nargs + 1) * sizeof *donated);
+  while (i < l->len) {
+    while (i < l->len && (l->s[i] == ' ' || l->s[i] == ','))
+      ++i;
+    size_t a = i;
+    while (i < l->len && (isalnum((unsigned char)l->s[i]) || l->s[i] == '_'))
+      ++i;
+    if (a == i) {
+      if (i < l->len) {
+        impError(im, l->no, (int)i + 1, "expected a parameter name");
+        return NULL;
+      }
+      break;
+    }
+    Node *n = impLookup(im, l->s + a, i - a, false);
+    intptr_t k = -1;
+    for (intptr_t j = 0; n && n->val.kind == VAL_TENSOR && j < nargs; ++j)
+      if (mlirValueEqual(mlirBlockGetArgument(im->block, j), n->val.value))
+        k = j;
+    if (k < 0) {
+      impError(im, l->no, (int)a + 1,
+               "'%.*s' is not a tensor parameter of the forward below",
+               (int)(i - a), l->s + a);
+      return NULL;
+    }
+    donated[k] = true;
+  }
+  return donated;
+}
+
+static intptr_t donatedParams(Imp *im) { return im->numParams; }
+
 static bool buildFunction(Imp *im, const Fn *fn) {
   resetNodes(im);
   MlirLocation defLoc = lineLoc(im, fn->def->no, (int)indentOf(fn->def) + 1);
@@ -529,6 +629,11 @@ static bool buildFunction(Imp *im, const Fn *fn) {
   mlirBlockAppendOwnedOperation(mlirModuleGetBody(im->module), func);
 
   if (!parseParams(im, fn->def))
+    return false;
+  /* `# fx-donated:` names parameters; applied once the arguments are all
+   * there (get_attr nodes add more). */
+  bool *donated = NULL;
+  if (fn->donated && !(donated = markDonated(im, fn->donated)))
     return false;
   mlirOperationSetAttributeByName(
       func, IMP_STR("function_type"),
@@ -580,6 +685,8 @@ static bool buildFunction(Imp *im, const Fn *fn) {
       break;
     }
     size_t end = pyFindTopLevel(l->s, in, l->len, ';');
+    if (!checkTail(im, l, end))
+      return false;
     Stmt *st = &stmts[numStmts];
     memset(st, 0, sizeof *st);
     if (!parseStmt(im, l, in, end, st))
@@ -624,8 +731,19 @@ static bool buildFunction(Imp *im, const Fn *fn) {
       return false;
   im->stmt = NULL;
   MlirLocation retLoc = lineLoc(im, ret->no, (int)indentOf(ret) + 1);
-  return importReturn(im, ret, retFrom, retLoc, func) &&
-         verifyOp(im, func, stmts, numStmts);
+  if (!importReturn(im, ret, retFrom, retLoc, func))
+    return false;
+  if (donated) {
+    intptr_t nargs = mlirBlockGetNumArguments(im->block);
+    MlirAttribute *dicts = pyArenaAlloc(im->arena, (size_t)(nargs + 1) * sizeof *dicts);
+    MlirNamedAttribute unit = mlirNamedAttributeGet(
+        mlirIdentifierGet(im->ctx, IMP_STR("fx.donated")), mlirUnitAttrGet(im->ctx));
+    for (intptr_t k = 0; k < nargs; ++k)
+      dicts[k] = mlirDictionaryAttrGet(im->ctx, k < donatedParams(im) && donated[k], &unit);
+    mlirOperationSetAttributeByName(func, IMP_STR("arg_attrs"),
+                                    mlirArrayAttrGet(im->ctx, nargs, dicts));
+  }
+  return verifyOp(im, func, stmts, numStmts);
 }
 
 /*===-- The file ------------------------------------------------------------===*/
@@ -652,15 +770,16 @@ static bool classLine(const Line *l, const char **name, size_t *len) {
   return false;
 }
 
-/* The first graph is @forward; a later one takes its class name (a nested
- * submodule class, `submod_0`), or `forward_N` for the names torch gives
- * every graph (`<lambda>`, `GraphModule`, `Repro`) and for a name already
- * taken. */
+/* A graph takes its class name (a nested submodule class, `submod_0`;
+ * what fx-export prints for a function not called `forward`), except the
+ * names torch gives every graph (`<lambda>`, `GraphModule`, `Repro`), and
+ * form H's missing class: the first such graph is @forward, later ones
+ * `forward_N`.  A name already taken gets `_N` too. */
 static char *fnName(Imp *im, const char *cls, size_t len, int index,
                     char **taken, int numTaken) {
   static const char *const kGeneric[] = {"<lambda>", "GraphModule", "Repro"};
   char *s = pyArenaAlloc(im->arena, len + 32);
-  bool generic = len == 0 || index == 0;
+  bool generic = len == 0;
   for (size_t i = 0; i < sizeof kGeneric / sizeof *kGeneric; ++i)
     generic |= strlen(kGeneric[i]) == len && !memcmp(kGeneric[i], cls, len);
   size_t k = 0;
@@ -671,9 +790,12 @@ static char *fnName(Imp *im, const char *cls, size_t len, int index,
       s[k++] = isalnum((unsigned char)cls[i]) ? cls[i] : '_';
   }
   s[k] = '\0';
-  for (int n = index;; ++n) {
-    if (generic || n > index)
-      snprintf(s + k, 32, n == 0 ? "forward" : generic ? "forward_%d" : "_%d", n);
+  (void)index;
+  for (int n = 0;; ++n) {
+    if (generic)
+      snprintf(s, 32, n == 0 ? "forward" : "forward_%d", n);
+    else if (n > 0)
+      snprintf(s + k, 32, "_%d", n);
     bool clash = false;
     for (int i = 0; i < numTaken && !clash; ++i)
       clash = !strcmp(taken[i], s);
@@ -753,18 +875,31 @@ static bool loadSchemaFile(Imp *im) {
     while (b > a && isspace((unsigned char)line[b - 1]))
       --b;
     line[b] = '\0';
-    if (a == b || line[a] == '#')
-      continue;
+    if (a == b || line[a] == '#' || (line[a] == '/' && line[a + 1] == '/'))
+      continue; /* comments: `#`, and `//` in torch_bindings.cpp */
     char *s = line + a;
     char *q = strchr(s, '"');
+    bool opsDef = false;
     if (q && strstr(s, "def(")) {
       char *q2 = strrchr(s, '"');
       if (q2 > q) {
         *q2 = '\0';
         s = q + 1;
+        opsDef = true;
       }
     }
-    if (!addSchema(im, s, file, lineNo, (int)(s - line) + 1))
+    /* vLLM's ops.def lines (csrc/torch_bindings.cpp) declare ops of its
+     * extension, namespace _C, without writing it. */
+    int col = (int)(s - line) + 1;
+    if (opsDef && !strstr(s, "::")) {
+      size_t len = strlen(s);
+      char *withNs = pyArenaAlloc(im->arena, len + 5);
+      memcpy(withNs, "_C::", 4);
+      memcpy(withNs + 4, s, len + 1);
+      s = withNs;
+      col -= 4;
+    }
+    if (!addSchema(im, s, file, lineNo, col))
       return false;
   }
   return true;
@@ -822,6 +957,7 @@ MlirModule fxImportDump(MlirContext ctx, const char *text, size_t len,
   }
 
   bool ok = loadSchemaFile(&im);
+  const Line *donated = NULL;
   const char *className = NULL;
   size_t classLen = 0;
   int numFns = 0;
@@ -836,6 +972,12 @@ MlirModule fxImportDump(MlirContext ctx, const char *text, size_t len,
     if (inQuote || quotes) {
       if (quotes % 2)
         inQuote = !inQuote;
+      continue;
+    }
+    /* `# fx-donated: arg1_1, ...` before a `def forward`: what fx-export
+     * writes for a function's fx.donated arguments. */
+    if (startsWith(c, n, "# fx-donated: ")) {
+      donated = l;
       continue;
     }
     /* `# fx-schema: ns::op(...) -> ...`: what fx-export writes for a
@@ -879,6 +1021,8 @@ MlirModule fxImportDump(MlirContext ctx, const char *text, size_t len,
           (m->len - mi == 6 || m->s[mi + 6] == ' ' || m->s[mi + 6] == '('))
         break;
     }
+    fn.donated = donated;
+    donated = NULL;
     fn.name = fnName(&im, className, className ? classLen : 0, numFns,
                      fnNames, numFns);
     fnNames[numFns] = (char *)fn.name;

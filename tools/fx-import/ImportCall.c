@@ -41,9 +41,8 @@ static MlirValue result(MlirOperation op, intptr_t i) {
 static const struct {
   const char *torch, *fx;
 } kRenames[] = {
-    /* empty.memory_format's extra parameter is the dropped memory_format
-     * keyword (docs/import.md); fxir's aten::empty is the rest. */
-    {"aten::empty.memory_format", "aten::empty"},
+#define FX_RENAME(torch, fx) {torch, fx},
+#include "fx_renames.def"
 };
 
 static bool targetOf(Imp *im, const PyExpr *callee, char *out, size_t size) {
@@ -102,11 +101,13 @@ static bool droppedValueOk(Imp *im, const char *kw, size_t len,
   for (size_t i = 0; i < sizeof kOk / sizeof *kOk; ++i)
     if (pyIsName(v, kOk[i]))
       return true;
-  return impErrorAt(im, v->col,
-                    "%.*s = %.*s is not supported: fxir's tensors are strided "
-                    "and new ones contiguous",
-                    (int)len, kw, v->kind == PY_NAME ? (int)v->len : 1,
-                    v->kind == PY_NAME ? v->text : "?");
+  if (v->kind == PY_NAME)
+    return impErrorAt(im, v->col,
+                      "%.*s = %.*s is not supported: fxir's tensors are "
+                      "strided and new ones contiguous",
+                      (int)len, kw, (int)v->len, v->text);
+  return impErrorAt(im, v->col, "%.*s must be a torch layout or memory format",
+                    (int)len, kw);
 }
 
 /*===-- Binding arguments to parameters -------------------------------------===*/
@@ -384,6 +385,9 @@ static const struct {
 
 bool impGetItem(Imp *im, const Stmt *st, Node *node) {
   const PyExpr *e = st->expr;
+  if (e->base->kind != PY_NAME)
+    return impErrorAt(im, e->base->col,
+                      "a getitem reads a node by name (FX prints `node[i]`)");
   Node *base = impNodeOf(im, e->base);
   if (!base || base->val.kind == VAL_UNSET)
     return impErrorAt(im, e->base->col, "'%.*s' is not defined before this use",
@@ -617,9 +621,12 @@ static bool hopV1(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
   }
   int slot = offset;
   for (int p = 0; p < s->numArgs; ++p) {
-    if (!s->args[p].mutated || s->args[p].kind != FX_ARG_TENSOR) {
-      if (s->args[p].mutated)
-        ++slot;
+    if (!s->args[p].mutated)
+      continue;
+    if (s->args[p].kind != FX_ARG_TENSOR) {
+      /* A mutated tensor list left out: its slot is None (given, it is an
+       * error above). */
+      val->slotToResult[slot++] = -1;
       continue;
     }
     int operand = -1;
@@ -663,9 +670,16 @@ static bool callResults(Imp *im, const Stmt *st, Node *node, int expected,
   int64_t count = expected;
   if (count < 0) {
     count = 0;
-    for (GetItem *g = node->items; g; g = g->next)
+    for (GetItem *g = node->items; g; g = g->next) {
+      if (g->index < 0 || g->index >= FX_MAX_RESULTS)
+        return impErrorAt(im, st->col,
+                          "a getitem reads result %lld of '%.*s': fx calls have "
+                          "results 0 to %d",
+                          (long long)g->index, (int)st->len, st->name,
+                          FX_MAX_RESULTS - 1);
       if (g->index + 1 > count)
         count = g->index + 1;
+    }
     if (count == 0 && node->uses > 0)
       return impErrorAt(im, st->col,
                         "node '%.*s' is used but has no type annotation",
@@ -836,6 +850,14 @@ bool impCall(Imp *im, const Stmt *st, Node *node) {
     if (!bindSchema(im, call, 0, s, vals))
       return false;
   }
+  for (int p = 0; p < s->numArgs; ++p)
+    if (vals[p] && s->args[p].kind == FX_ARG_TENSOR &&
+        (vals[p]->kind == PY_INT || vals[p]->kind == PY_FLOAT || vals[p]->kind == PY_BOOL))
+      return impErrorAt(im, vals[p]->col,
+                        "a number passed to Tensor parameter '%s' of %s (torch's "
+                        "wrapped scalar), which has no .Scalar overload in "
+                        "fxir's table",
+                        s->args[p].name, s->qualifiedName);
   Built b = {0};
   if (!buildSchemaArgs(im, s, vals, &b))
     return false;

@@ -84,6 +84,7 @@ typedef struct Imp {
   const int **colMaps; /* per line: kept byte -> raw byte, or NULL */
   int *mapLens;
   int numLines;
+  intptr_t numParams; /* parameters of the function being built */
   /* Diagnostics MLIR emits while an op is verified. */
   char diag[768];
 } Imp;

@@ -165,6 +165,20 @@ bool impAnnotation(Imp *im, int line, const PyExpr *e, MlirType *type,
     ++rank;
     i = j + 1;
   }
+  /* What may follow the dims: `[strides]`, then a device (`cuda:0`). */
+  size_t t = end + 1;
+  if (t < n && s[t] == '[') {
+    const char *sclose = memchr(s + t, ']', n - t);
+    if (!sclose)
+      return impError(im, line, col, "malformed annotation \"%.*s\"", (int)n, s);
+    t = (size_t)(sclose - s) + 1;
+  }
+  for (size_t k = t; k < n; ++k)
+    if (!isalnum((unsigned char)s[k]) && s[k] != ':' && s[k] != '_')
+      return impError(im, line, col,
+                      "malformed annotation \"%.*s\": unexpected text after "
+                      "the dims",
+                      (int)n, s);
   /* The element count, and the size in bytes, fit in an int64 (as the
    * verifier requires) unless a dim is 0. */
   int64_t count = 1;
@@ -294,7 +308,8 @@ bool impArgAttr(Imp *im, const PyExpr *e, FxArgKind kind, const char *param,
     break;
   }
   case FX_ARG_SCALAR:
-    if (e->kind == PY_INT) {
+    /* torch converts a bool Scalar to the tensor's dtype as 1 or 0. */
+    if (e->kind == PY_INT || e->kind == PY_BOOL) {
       *out = mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 64), e->i);
       return true;
     }
@@ -302,8 +317,18 @@ bool impArgAttr(Imp *im, const PyExpr *e, FxArgKind kind, const char *param,
       *out = mlirFloatAttrDoubleGet(ctx, mlirF64TypeGet(ctx), e->f);
       return true;
     }
-    if (e->kind == PY_NAME)
-      return impDimAttr(im, e, out);
+    if (e->kind == PY_NAME) {
+      Node *n = impNodeOf(im, e);
+      if (n && n->val.kind == VAL_SYM && n->val.isInt) {
+        *out = mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 64), n->val.i);
+        return true;
+      }
+      if (n && (n->val.kind == VAL_SYM || n->val.kind == VAL_SYMEXPR))
+        return impErrorAt(im, e->col,
+                          "the SymInt '%.*s' passed to Scalar parameter '%s' "
+                          "is not supported: fxir's Scalars are numbers",
+                          (int)e->len, e->text, param);
+    }
     break;
   case FX_ARG_INT_LIST:
   case FX_ARG_SYMINT_LIST:
@@ -314,6 +339,19 @@ bool impArgAttr(Imp *im, const PyExpr *e, FxArgKind kind, const char *param,
   }
   return impErrorAt(im, e->col, "this value does not fit parameter '%s' (%s)",
                     param, fxArgKindName(kind));
+}
+
+/* An int or SymInt argument of a call without a schema: a SymInt that is a
+ * symbol becomes a symbol reference (@s0), so that it stays apart from a
+ * string argument (fx-export prints the one as the Sym node, the other as
+ * a string). */
+static bool looseDim(Imp *im, const PyExpr *e, MlirAttribute *out) {
+  Node *n = impNodeOf(im, e);
+  if (n && n->val.kind == VAL_SYM && !n->val.isInt) {
+    *out = mlirFlatSymbolRefAttrGet(im->ctx, mlirStringRefCreate(n->val.text, n->val.len));
+    return true;
+  }
+  return impDimAttr(im, e, out);
 }
 
 bool impLooseAttr(Imp *im, const PyExpr *e, const char *param,
@@ -337,15 +375,33 @@ bool impLooseAttr(Imp *im, const PyExpr *e, const char *param,
     *out = mlirStringAttrGet(ctx, mlirStringRefCreate(e->text, e->len));
     return true;
   case PY_LIST:
-  case PY_TUPLE:
-    return intList(im, e, out);
+  case PY_TUPLE: {
+    MlirAttribute *items = pyArenaAlloc(im->arena, (size_t)(e->n + 1) * sizeof *items);
+    for (int i = 0; i < e->n; ++i) {
+      bool none;
+      if (!impLooseAttr(im, e->items[i], param, &items[i], &none))
+        return false;
+      if (none)
+        return impErrorAt(im, e->items[i]->col,
+                          "None inside a list argument of a call without a "
+                          "schema is not supported");
+    }
+    *out = mlirArrayAttrGet(ctx, e->n, items);
+    return true;
+  }
   case PY_NAME: {
     MlirType t = impTorchDtype(im, e);
     if (!mlirTypeIsNull(t)) {
       *out = mlirTypeAttrGet(t);
       return true;
     }
-    return impDimAttr(im, e, out);
+    Node *n = impNodeOf(im, e);
+    if (e->len > 6 && !memcmp(e->text, "torch.", 6) && (!n || n->val.kind == VAL_UNSET))
+      return impErrorAt(im, e->col,
+                        "'%.*s' is not a dtype fxir has, nor another value "
+                        "fx-import reads",
+                        (int)e->len, e->text);
+    return looseDim(im, e, out);
   }
   case PY_CALL:
     /* device(type='cuda', index=0), positional: kept as "cuda:0". */

@@ -314,6 +314,25 @@ static int scatterThrough(Walk *w, const Frame *f, MlirOperation scatter) {
   return pushWritten(w, &carried);
 }
 
+/* Whether `use` is the `self` operand of `exempt` (an aten::copy_ that
+ * writes the storage back): that operand is written, not read.  Its `src`
+ * still reads (copy_(r, r), or a src that views r, reads r's contents). */
+static bool isExemptUse(MlirOpOperand use, MlirOperation exempt) {
+  if (mlirOperationIsNull(exempt) ||
+      !mlirOperationEqual(mlirOpOperandGetOwner(use), exempt))
+    return false;
+  MlirAttribute names = mlirOperationGetAttributeByName(
+      exempt, mlirStringRefCreateFromCString("arg_names"));
+  intptr_t i = mlirOpOperandGetOperandNumber(use);
+  if (mlirAttributeIsNull(names) || !mlirAttributeIsAArray(names) ||
+      i >= mlirArrayAttrGetNumElements(names))
+    return false;
+  MlirAttribute name = mlirArrayAttrGetElement(names, i);
+  return mlirAttributeIsAString(name) &&
+         mlirStringRefEqual(mlirStringAttrGetValue(name),
+                            mlirStringRefCreateFromCString("self"));
+}
+
 FxReader fxFindReadAfter(MlirValue root, const FxRegion *written,
                          MlirOperation after, MlirOperation exempt) {
   FxReader reader = {{NULL}, NULL};
@@ -357,8 +376,7 @@ FxReader fxFindReadAfter(MlirValue root, const FxRegion *written,
       child->view = view;
       continue;
     }
-    if (!fxIsAfter(after, user) ||
-        (!mlirOperationIsNull(exempt) && mlirOperationEqual(user, exempt)))
+    if (!fxIsAfter(after, user) || isExemptUse(use, exempt))
       continue;
     if (fxOpGetKind(user) == FX_OP_SLICE_SCATTER &&
         mlirOpOperandGetOperandNumber(use) == 0) {

@@ -99,7 +99,9 @@ typedef struct FxReader {
 } FxReader;
 
 /* The first op after `after` that reads `written` (a region of the storage
- * behind `root`), other than `exempt` (may be null).  Views are followed
+ * behind `root`), not counting the `self` operand of `exempt` (an
+ * aten::copy_ that writes the storage back, whose `self` is written, not
+ * read; may be null).  Views are followed
  * with their regions, and ones disjoint from `written` skipped; a
  * slice_scatter into the storage passes on, through its result, the part of
  * `written` it does not overwrite; every other use (calls, func.return,

@@ -212,8 +212,70 @@ typedef struct Mutated {
   int param;           /* schema parameter                       */
   intptr_t operand;    /* operand index in A                     */
   intptr_t result;     /* result index of its new value          */
-  MlirOperation copyBack;
+  MlirOperation copyBack;  /* copy_(arg, new value): erased after A   */
+  MlirOperation writeBack; /* the copy_ restoring arg (copyBack or a
+                              later one that stays), exempt from (a) */
 } Mutated;
+
+/* (c') A non-donated argument `arg` whose new value `nv` is not itself
+ * copied back may still be written in place when the whole argument is
+ * written back later: the first aten::copy_(self = arg, src != nv) after
+ * the call, when neither nv (through its views) is used after that copy_
+ * nor the copy_'s result at all, and nv's storage is reached through no
+ * op that returns an alias.  Then, written in place, the argument holds nv
+ * until the copy_ -- every use of nv is before it and sees nv -- and the
+ * copy_ still writes the final value; nothing reads the old contents after
+ * the call (rule a).  A chain of calls each mutating the previous new
+ * value, ending in one copy_ (vLLM's residual stream written back by a
+ * piecewise submodule), goes in place link by link: the last link's
+ * copy_ is direct (c) and disappears.  Null when there is no such copy_. */
+static MlirOperation chainedWriteBack(State *st, MlirOperation call,
+                                      MlirValue arg, MlirValue nv) {
+  MlirOperation best = {NULL};
+  int steps = 0;
+  for (MlirOpOperand use = mlirValueGetFirstUse(arg); !mlirOpOperandIsNull(use);
+       use = mlirOpOperandGetNextUse(use)) {
+    if (++steps > kMaxWalk)
+      return (MlirOperation){NULL};
+    MlirOperation user = mlirOpOperandGetOwner(use);
+    if (fxOpGetKind(user) != FX_OP_CALL ||
+        !mlirStringRefEqual(fxCallGetTarget(user), str("aten::copy_")) ||
+        !fxIsAfter(call, user))
+      continue;
+    MlirValue self = fxCallGetOperandByName(user, str("self"));
+    if (mlirValueIsNull(self) || !mlirValueEqual(self, arg))
+      continue;
+    if (mlirOperationIsNull(best) || fxIsAfter(user, best))
+      best = user;
+  }
+  if (mlirOperationIsNull(best))
+    return best;
+  MlirValue src = fxCallGetOperandByName(best, str("src"));
+  if (mlirValueIsNull(src) || mlirValueEqual(src, nv) ||
+      (mlirOperationGetNumResults(best) > 0 &&
+       !mlirOpOperandIsNull(mlirValueGetFirstUse(mlirOperationGetResult(best, 0)))) ||
+      fxHasReturnedAlias(&st->aliases, nv, (MlirOperation){NULL}))
+    return (MlirOperation){NULL};
+  /* No use of nv or of a view of it after the copy_. */
+  MlirValue stack[64];
+  int n = 0;
+  stack[n++] = nv;
+  while (n) {
+    MlirValue cur = stack[--n];
+    for (MlirOpOperand use = mlirValueGetFirstUse(cur); !mlirOpOperandIsNull(use);
+         use = mlirOpOperandGetNextUse(use)) {
+      MlirOperation user = mlirOpOperandGetOwner(use);
+      if (++steps > kMaxWalk || fxIsAfter(best, user))
+        return (MlirOperation){NULL};
+      if (fxOpIsViewLike(user)) {
+        if (n == (int)(sizeof stack / sizeof *stack))
+          return (MlirOperation){NULL};
+        stack[n++] = mlirOperationGetResult(user, 0);
+      }
+    }
+  }
+  return best;
+}
 
 /* Decides whether operand `m` may be written in place; if not, writes the
  * remark text.  `operands` holds A's operands with earlier clones applied. */
@@ -246,7 +308,7 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   }
   /* (c) function arguments belong to the caller. */
   intptr_t arg = fxFunctionArgIndex(root);
-  m->copyBack = (MlirOperation){NULL};
+  m->copyBack = m->writeBack = (MlirOperation){NULL};
   if (arg >= 0) {
     MlirOperation func = mlirBlockGetParentOperation(
         mlirBlockArgumentGetOwner(root));
@@ -262,7 +324,11 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
          !mlirOpOperandIsNull(
              mlirValueGetFirstUse(mlirOperationGetResult(m->copyBack, 0)))))
       m->copyBack = (MlirOperation){NULL}; /* two buffers from there on */
-    if (!fxFuncArgIsDonated(func, arg) && mlirOperationIsNull(m->copyBack)) {
+    m->writeBack = m->copyBack;
+    if (!fxFuncArgIsDonated(func, arg) && mlirOperationIsNull(m->copyBack) &&
+        mlirValueEqual(v, root))
+      m->writeBack = chainedWriteBack(st, call, root, newValue);
+    if (!fxFuncArgIsDonated(func, arg) && mlirOperationIsNull(m->writeBack)) {
       snprintf(why, cap,
                "cloned operand '%s': it is function argument %d, which is "
                "neither donated (fx.donated) nor written back with aten::copy_",
@@ -273,7 +339,7 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   /* Storage also reached through an op that may return an alias of its
    * operand (aten::copy_, a call without a schema, func.call) is outside
    * what the region model tracks: never write it in place. */
-  if (fxHasReturnedAlias(&st->aliases, root, m->copyBack)) {
+  if (fxHasReturnedAlias(&st->aliases, root, m->writeBack)) {
     snprintf(why, cap,
              "cloned operand '%s': its storage may also be reached through "
              "an op that returns an alias (aten::copy_, a call without a "
@@ -384,7 +450,7 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   /* (a) a later read of what A overwrites. */
   FxReader reader = {{NULL}, NULL};
   if (fxReadIndexMayReadAfter(st->reads, root, call))
-    reader = fxFindReadAfter(root, &region, call, m->copyBack);
+    reader = fxFindReadAfter(root, &region, call, m->writeBack);
   if (!mlirOperationIsNull(reader.op)) {
     fxLocationString(reader.op, loc, sizeof loc);
     snprintf(why, cap, "cloned operand '%s': it %s read after the call at %s%s%s%s",
@@ -426,7 +492,7 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
     int p = fxCallGetOperandParam(call, s, i);
     if (p < 0 || !s->args[p].mutated || numMutated == FX_MAX_RESULTS)
       continue;
-    mutated[numMutated] = (Mutated){p, i, numReturns + numMutated, {NULL}};
+    mutated[numMutated] = (Mutated){p, i, numReturns + numMutated, {NULL}, {NULL}};
     ++numMutated;
   }
 

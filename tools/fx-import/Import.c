@@ -283,6 +283,69 @@ static bool checkTail(Imp *im, const Line *l, size_t at) {
   return true;
 }
 
+static bool addParam(Imp *im, int line, int col, const char *name, size_t len,
+                     const PyExpr *annot);
+
+/* The two kinds of line a pytree signature adds: `a: "T"; b: "T";`
+ * (annotations of the flattened parameters) and `a, b, = fx_pytree.
+ * tree_flatten_spec([...], self._in_spec)` (the parameters, in order).
+ * 1 when `l` is one of them (handled), 0 when not, -1 on error. */
+static int pytreeLine(Imp *im, const Line *l, size_t in) {
+  bool flatten = false;
+  for (size_t k = in; k + 27 <= l->len && !flatten; ++k)
+    flatten = !memcmp(l->s + k, "fx_pytree.tree_flatten_spec", 27);
+  size_t eq = pyFindTopLevel(l->s, in, l->len, '=');
+  if (!flatten && eq != l->len)
+    return 0;
+  size_t to = flatten ? eq : l->len;
+  for (size_t i = in; i < to;) {
+    size_t end = pyFindTopLevel(l->s, i, to, flatten ? ',' : ';');
+    size_t a = i, b;
+    while (a < end && l->s[a] == ' ')
+      ++a;
+    b = a;
+    while (b < end && (isalnum((unsigned char)l->s[b]) || l->s[b] == '_'))
+      ++b;
+    i = end + 1;
+    if (a == b) {
+      size_t k = b;
+      while (k < end && l->s[k] == ' ')
+        ++k;
+      if (k == end)
+        continue; /* a trailing ',' or ';' */
+      impError(im, l->no, (int)a + 1, "expected a parameter name");
+      return -1;
+    }
+    Node *n = impLookup(im, l->s + a, b - a, true);
+    if (!flatten) {
+      size_t c = b;
+      while (c < end && l->s[c] == ' ')
+        ++c;
+      PyError pe;
+      const PyExpr *annot = c < end && l->s[c] == ':'
+                                ? pyParseExpr(im->arena, l->s, c + 1, end, &pe)
+                                : NULL;
+      if (!annot || annot->kind != PY_STR) {
+        impError(im, l->no, (int)a + 1,
+                 "expected `name: \"annotation\"` (a pytree parameter's type)");
+        return -1;
+      }
+      n->declared = annot;
+      continue;
+    }
+    if (!n->declared) {
+      impError(im, l->no, (int)a + 1,
+               "pytree parameter '%.*s' has no annotation line before its "
+               "flatten",
+               (int)(b - a), l->s + a);
+      return -1;
+    }
+    if (!addParam(im, l->no, (int)a + 1, l->s + a, b - a, n->declared))
+      return -1;
+  }
+  return 1;
+}
+
 /* Parses one statement line into *st.  Returns false on error. */
 static bool parseStmt(Imp *im, const Line *l, size_t from, size_t to,
                       Stmt *st) {
@@ -368,7 +431,25 @@ static bool addParam(Imp *im, int line, int col, const char *name, size_t len,
   return true;
 }
 
-static bool parseParams(Imp *im, const Line *l) {
+/* Whether the forward of `def` flattens a pytree signature: a later line
+ * of its body calls fx_pytree.tree_flatten_spec. */
+static bool pytreeLater(Imp *im, const Line *def) {
+  const Line *lines = def - (def->no - 1); /* lines[i].no == i + 1 */
+  for (int i = def->no; i < im->numLines; ++i) {
+    const Line *l = &lines[i];
+    size_t in = indentOf(l);
+    if (startsWith(l->s + in, l->len - in, "return"))
+      return false;
+    for (size_t k = 0; k + 27 <= l->len; ++k)
+      if (!memcmp(l->s + k, "fx_pytree.tree_flatten_spec", 27))
+        return true;
+  }
+  return false;
+}
+
+static bool parseParams(Imp *im, const Line *l, bool *pytree) {
+  bool annotatedStore = false, *annotated = &annotatedStore;
+  *pytree = false;
   const char *open = memchr(l->s, '(', l->len);
   size_t i = (size_t)(open - l->s) + 1;
   size_t close = pyFindTopLevel(l->s, i, l->len, ')');
@@ -395,13 +476,27 @@ static bool parseParams(Imp *im, const Line *l) {
     size_t c = e;
     while (c < b && l->s[c] == ' ')
       ++c;
-    if (c == b || l->s[c] != ':')
+    if (c == b || l->s[c] != ':') {
+      /* A pytree signature (`forward(self, primals, tangents)`) names
+       * containers; the parameters are the names its flatten line binds,
+       * typed by annotation lines (pytreeLine).  Otherwise untyped. */
+      if (!*annotated && pytreeLater(im, l)) {
+        *pytree = true;
+        continue;
+      }
       return impError(im, l->no, colOf(l, a),
                       "parameter '%.*s' has no type annotation: untyped dumps "
-                      "(fx_graph_runnable.py, a pytree signature) cannot be "
-                      "imported; use print_readable's output (TORCH_LOGS="
-                      "aot_graphs, depyf, tlparse)",
+                      "(fx_graph_runnable.py) cannot be imported; use "
+                      "print_readable's output (TORCH_LOGS=aot_graphs, depyf, "
+                      "tlparse)",
                       (int)(e - a), l->s + a);
+    }
+    if (*pytree)
+      return impError(im, l->no, colOf(l, a),
+                      "parameter '%.*s' is annotated but an earlier one is a "
+                      "pytree container",
+                      (int)(e - a), l->s + a);
+    *annotated = true;
     size_t def = pyFindTopLevel(l->s, c + 1, b, '=');
     PyError pe;
     PyExpr *annot = pyParseExpr(im->arena, l->s, c + 1, def, &pe);
@@ -449,7 +544,8 @@ static bool importReturn(Imp *im, const Line *l, size_t from, MlirLocation loc,
     const PyExpr *it = items[i];
     Node *node = impNodeOf(im, it);
     if (!node || node->val.kind != VAL_TENSOR) {
-      const char *what = !node || node->val.kind == VAL_UNSET ? "undefined"
+      const char *what = it->kind == PY_NONE                 ? "None"
+                         : !node || node->val.kind == VAL_UNSET ? "undefined"
                          : node->val.kind == VAL_NONE       ? "None"
                                                             : "not a tensor";
       return impError(im, l->no, it->col,
@@ -628,7 +724,8 @@ static bool buildFunction(Imp *im, const Fn *fn) {
   MlirOperation func = mlirOperationCreate(&fs);
   mlirBlockAppendOwnedOperation(mlirModuleGetBody(im->module), func);
 
-  if (!parseParams(im, fn->def))
+  bool pytree;
+  if (!parseParams(im, fn->def, &pytree))
     return false;
   /* `# fx-donated:` names parameters; applied once the arguments are all
    * there (get_attr nodes add more). */
@@ -683,6 +780,13 @@ static bool buildFunction(Imp *im, const Fn *fn) {
         countUses(im, re);
       }
       break;
+    }
+    if (pytree) {
+      int r = pytreeLine(im, l, in);
+      if (r < 0)
+        return false;
+      if (r > 0)
+        continue;
     }
     size_t end = pyFindTopLevel(l->s, in, l->len, ';');
     if (!checkTail(im, l, end))
@@ -777,7 +881,8 @@ static bool classLine(const Line *l, const char **name, size_t *len) {
  * `forward_N`.  A name already taken gets `_N` too. */
 static char *fnName(Imp *im, const char *cls, size_t len, int index,
                     char **taken, int numTaken) {
-  static const char *const kGeneric[] = {"<lambda>", "GraphModule", "Repro"};
+  static const char *const kGeneric[] = {"<lambda>", "GraphModule", "Repro",
+                                         "joint_helper"};
   char *s = pyArenaAlloc(im->arena, len + 32);
   bool generic = len == 0;
   for (size_t i = 0; i < sizeof kGeneric / sizeof *kGeneric; ++i)

@@ -50,6 +50,7 @@ typedef struct Node {
   size_t len;
   int uses;
   GetItem *items;
+  const PyExpr *declared; /* a pytree parameter's annotation line */
   Val val;
 } Node;
 

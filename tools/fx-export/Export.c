@@ -75,8 +75,13 @@ typedef struct Names {
   const void **keys;
   char **vals;
   size_t cap, count;
-  /* the node names taken (a set of strings) */
-  char **bases;
+  /* the node names taken (a set of strings), each with the next suffix
+   * to try when it is asked for again as a base (`mm` -> `mm_7`): without
+   * it, the k-th `mm` would try k names (quadratic on big graphs) */
+  struct NameEntry {
+    char *s;
+    int next;
+  } *bases;
   size_t numBases, capBases;
 } Names;
 
@@ -138,26 +143,27 @@ static size_t hashStr(const char *s, size_t cap) {
   return h & (cap - 1);
 }
 
-/* Whether node name `s` is taken (`bases` is an open-addressing set). */
-static bool taken(Names *m, const char *s) {
+/* The entry of node name `s`, or NULL when it is not taken (`bases` is an
+ * open-addressing set). */
+static struct NameEntry *taken(Names *m, const char *s) {
   if (!m->capBases)
-    return false;
-  for (size_t h = hashStr(s, m->capBases); m->bases[h]; h = (h + 1) & (m->capBases - 1))
-    if (!strcmp(m->bases[h], s))
-      return true;
-  return false;
+    return NULL;
+  for (size_t h = hashStr(s, m->capBases); m->bases[h].s; h = (h + 1) & (m->capBases - 1))
+    if (!strcmp(m->bases[h].s, s))
+      return &m->bases[h];
+  return NULL;
 }
 
 static void take(Names *m, const char *s) {
   if (m->numBases * 2 >= m->capBases) {
     size_t ncap = m->capBases ? m->capBases * 2 : 256;
-    char **grown = calloc(ncap, sizeof *grown);
+    struct NameEntry *grown = calloc(ncap, sizeof *grown);
     if (!grown)
       abort();
     for (size_t i = 0; i < m->capBases; ++i)
-      if (m->bases[i]) {
-        size_t h = hashStr(m->bases[i], ncap);
-        while (grown[h])
+      if (m->bases[i].s) {
+        size_t h = hashStr(m->bases[i].s, ncap);
+        while (grown[h].s)
           h = (h + 1) & (ncap - 1);
         grown[h] = m->bases[i];
       }
@@ -166,9 +172,10 @@ static void take(Names *m, const char *s) {
     m->capBases = ncap;
   }
   size_t h = hashStr(s, m->capBases);
-  while (m->bases[h])
+  while (m->bases[h].s)
     h = (h + 1) & (m->capBases - 1);
-  m->bases[h] = dupStr(s);
+  m->bases[h].s = dupStr(s);
+  m->bases[h].next = 1;
   ++m->numBases;
 }
 
@@ -188,8 +195,14 @@ static char *fresh(Names *m, const char *base, size_t len) {
   if (!s)
     abort();
   strcpy(s, clean);
-  for (int n = 1; taken(m, s); ++n)
-    sprintf(s, "%s_%d", clean, n);
+  struct NameEntry *e = taken(m, clean);
+  if (e) {
+    int n = e->next;
+    do
+      sprintf(s, "%s_%d", clean, n++);
+    while (taken(m, s));
+    taken(m, clean)->next = n; /* (take may move the entries) */
+  }
   take(m, s);
   return s;
 }
@@ -199,7 +212,7 @@ static void namesFree(Names *m) {
     if (m->keys[i])
       free(m->vals[i]);
   for (size_t i = 0; i < m->capBases; ++i)
-    free(m->bases[i]);
+    free(m->bases[i].s);
   free(m->keys);
   free(m->vals);
   free(m->bases);

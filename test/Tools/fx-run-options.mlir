@@ -146,7 +146,7 @@
 // NOFUNC: fx-run: error: the module has no function to run
 // A user op whose library was not given: the link fails, before the run.
 // RUN: not fx-run %s --entry=negative_user_op 2>&1 | FileCheck %s --check-prefix=LINK
-// LINK: fx-run: error: cannot link @negative_user_op: a symbol is missing (see above; a user op needs the library that defines it, --shared-lib=PATH)
+// LINK: fx-run: error: cannot link @negative_user_op: a symbol is missing (see above; a user op, or a built-in op that has a schema but no kernel in libfxrt, needs the library that defines its fxrt_<ns>__<op>, --shared-lib=PATH)
 // A call the lowering rejects.
 // RUN: not fx-run %s --entry=negative_optional_left_out 2>&1 | FileCheck %s --check-prefix=LOWER
 // LOWER: error: cannot lower a call of user op test::opt

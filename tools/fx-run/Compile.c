@@ -218,8 +218,10 @@ static void lookupEntry(FxRunProgram *p, FxRunVariant *v, MlirStringRef entry,
   v->fn = (void (*)(void **))mlirExecutionEngineLookupPacked(p->jit, str(wrapper));
   /* The lookup links the code: what fails here is an unresolved symbol. */
   if (!v->fn)
-    fxRunDie("cannot link @%.*s: a symbol is missing (see above; a user op "
-             "needs the library that defines it, --shared-lib=PATH)",
+    fxRunDie("cannot link @%.*s: a symbol is missing (see above; a user op, "
+             "or a built-in op that has a schema but no kernel in libfxrt, "
+             "needs the library that defines its fxrt_<ns>__<op>, "
+             "--shared-lib=PATH)",
              (int)entry.length, entry.data);
   free(wrapper);
 }

@@ -53,6 +53,17 @@ static MlirStringRef str(const char *s) {
 
 /*===-- (c) function arguments --------------------------------------------===*/
 
+/* Whether `user` is an `aten::copy_(self = arg, ...)` after `call`: a
+ * write of the whole argument (a copy into a view of it is not). */
+static bool copiesInto(MlirOperation user, MlirOperation call, MlirValue arg) {
+  if (fxOpGetKind(user) != FX_OP_CALL ||
+      !mlirStringRefEqual(fxCallGetTarget(user), str("aten::copy_")) ||
+      !fxIsAfter(call, user))
+    return false;
+  MlirValue self = fxCallGetOperandByName(user, str("self"));
+  return !mlirValueIsNull(self) && mlirValueEqual(self, arg);
+}
+
 /* An `aten::copy_(self = arg, src = newValue)` after A: the functional
  * graph's write-back of a mutated input (Inductor's epilogue). */
 static MlirOperation findCopyBack(MlirOperation call, MlirValue arg,
@@ -60,14 +71,10 @@ static MlirOperation findCopyBack(MlirOperation call, MlirValue arg,
   for (MlirOpOperand use = mlirValueGetFirstUse(newValue);
        !mlirOpOperandIsNull(use); use = mlirOpOperandGetNextUse(use)) {
     MlirOperation user = mlirOpOperandGetOwner(use);
-    if (fxOpGetKind(user) != FX_OP_CALL ||
-        !mlirStringRefEqual(fxCallGetTarget(user), str("aten::copy_")) ||
-        !fxIsAfter(call, user))
+    if (!copiesInto(user, call, arg))
       continue;
-    MlirValue self = fxCallGetOperandByName(user, str("self"));
     MlirValue src = fxCallGetOperandByName(user, str("src"));
-    if (!mlirValueIsNull(self) && mlirValueEqual(self, arg) &&
-        !mlirValueIsNull(src) && mlirValueEqual(src, newValue))
+    if (!mlirValueIsNull(src) && mlirValueEqual(src, newValue))
       return user;
   }
   return (MlirOperation){NULL};
@@ -238,12 +245,7 @@ static MlirOperation chainedWriteBack(State *st, MlirOperation call,
     if (++steps > kMaxWalk)
       return (MlirOperation){NULL};
     MlirOperation user = mlirOpOperandGetOwner(use);
-    if (fxOpGetKind(user) != FX_OP_CALL ||
-        !mlirStringRefEqual(fxCallGetTarget(user), str("aten::copy_")) ||
-        !fxIsAfter(call, user))
-      continue;
-    MlirValue self = fxCallGetOperandByName(user, str("self"));
-    if (mlirValueIsNull(self) || !mlirValueEqual(self, arg))
+    if (!copiesInto(user, call, arg))
       continue;
     if (mlirOperationIsNull(best) || fxIsAfter(user, best))
       best = user;

@@ -121,7 +121,10 @@ static bool usedAfterCopyBack(State *st, MlirValue newValue,
   return found;
 }
 
-enum { kMaxWalk = 4096, kMaxDonating = 8 };
+#define kMaxWalkValue 4096
+#define FX_STR_(x) #x
+#define FX_STR(x) FX_STR_(x)
+enum { kMaxWalk = kMaxWalkValue, kMaxDonating = 8 };
 
 /* Adds to out[0..*n) the func.calls among `v`'s uses -- views and aliases
  * an op returns followed (C4) -- that pass it to a donated parameter (the
@@ -237,13 +240,17 @@ typedef struct Mutated {
  * piecewise submodule), goes in place link by link: the last link's
  * copy_ is direct (c) and disappears.  Null when there is no such copy_. */
 static MlirOperation chainedWriteBack(State *st, MlirOperation call,
-                                      MlirValue arg, MlirValue nv) {
+                                      MlirValue arg, MlirValue nv,
+                                      bool *walkLimit) {
   MlirOperation best = {NULL};
   int steps = 0;
+  *walkLimit = false;
   for (MlirOpOperand use = mlirValueGetFirstUse(arg); !mlirOpOperandIsNull(use);
        use = mlirOpOperandGetNextUse(use)) {
-    if (++steps > kMaxWalk)
+    if (++steps > kMaxWalk) {
+      *walkLimit = true;
       return (MlirOperation){NULL};
+    }
     MlirOperation user = mlirOpOperandGetOwner(use);
     if (!copiesInto(user, call, arg))
       continue;
@@ -259,23 +266,37 @@ static MlirOperation chainedWriteBack(State *st, MlirOperation call,
       fxHasReturnedAlias(&st->aliases, nv, (MlirOperation){NULL}))
     return (MlirOperation){NULL};
   /* No use of nv or of a view of it after the copy_. */
-  MlirValue stack[64];
-  int n = 0;
+  size_t n = 0, cap = 16;
+  MlirValue *stack = malloc(cap * sizeof *stack);
+  if (!stack)
+    return (MlirOperation){NULL};
   stack[n++] = nv;
-  while (n) {
+  while (n && !mlirOperationIsNull(best)) {
     MlirValue cur = stack[--n];
     for (MlirOpOperand use = mlirValueGetFirstUse(cur); !mlirOpOperandIsNull(use);
          use = mlirOpOperandGetNextUse(use)) {
       MlirOperation user = mlirOpOperandGetOwner(use);
-      if (++steps > kMaxWalk || fxIsAfter(best, user))
-        return (MlirOperation){NULL};
-      if (fxOpIsViewLike(user)) {
-        if (n == (int)(sizeof stack / sizeof *stack))
-          return (MlirOperation){NULL};
-        stack[n++] = mlirOperationGetResult(user, 0);
+      if (++steps > kMaxWalk)
+        *walkLimit = true;
+      if (*walkLimit || fxIsAfter(best, user)) {
+        best = (MlirOperation){NULL};
+        break;
       }
+      if (!fxOpIsViewLike(user))
+        continue;
+      if (n == cap) {
+        MlirValue *bigger = realloc(stack, 2 * cap * sizeof *stack);
+        if (!bigger) {
+          best = (MlirOperation){NULL};
+          break;
+        }
+        stack = bigger;
+        cap *= 2;
+      }
+      stack[n++] = mlirOperationGetResult(user, 0);
     }
   }
+  free(stack);
   return best;
 }
 
@@ -310,6 +331,7 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   }
   /* (c) function arguments belong to the caller. */
   intptr_t arg = fxFunctionArgIndex(root);
+  bool walkLimit = false;
   m->copyBack = m->writeBack = (MlirOperation){NULL};
   if (arg >= 0) {
     MlirOperation func = mlirBlockGetParentOperation(
@@ -329,12 +351,15 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
     m->writeBack = m->copyBack;
     if (!fxFuncArgIsDonated(func, arg) && mlirOperationIsNull(m->copyBack) &&
         mlirValueEqual(v, root))
-      m->writeBack = chainedWriteBack(st, call, root, newValue);
+      m->writeBack = chainedWriteBack(st, call, root, newValue, &walkLimit);
     if (!fxFuncArgIsDonated(func, arg) && mlirOperationIsNull(m->writeBack)) {
       snprintf(why, cap,
                "cloned operand '%s': it is function argument %d, which is "
-               "neither donated (fx.donated) nor written back with aten::copy_",
-               name, (int)arg);
+               "neither donated (fx.donated) nor written back with aten::copy_%s",
+               name, (int)arg,
+               walkLimit ? " (that fxir can tell: it stops following uses "
+                           "after " FX_STR(kMaxWalkValue) ")"
+                         : "");
       return false;
     }
   }

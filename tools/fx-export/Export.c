@@ -473,11 +473,16 @@ static bool putValueDef(Ex *x, MlirOperation op, char *name, MlirType t) {
   return true;
 }
 
-static bool exportView(Ex *x, MlirOperation op, bool view) {
+/* `name: "annot" = ` for the one result of `op`, named after `base`. */
+static bool defineResult(Ex *x, MlirOperation op, const char *base) {
   MlirValue r = mlirOperationGetResult(op, 0);
-  char *name = opName(x, op, view ? "view" : "reshape", view ? 4 : 7);
+  char *name = opName(x, op, base, strlen(base));
   nameSet(&x->names, r.ptr, name);
-  if (!putValueDef(x, op, name, mlirValueGetType(r)))
+  return putValueDef(x, op, name, mlirValueGetType(r));
+}
+
+static bool exportView(Ex *x, MlirOperation op, bool view) {
+  if (!defineResult(x, op, view ? "view" : "reshape"))
     return false;
   putf(&x->out, "torch.ops.aten.%s.default(%s, ", view ? "view" : "reshape",
        valueName(x, mlirOperationGetOperand(op, 0)));
@@ -500,10 +505,7 @@ static bool putSliceParams(Ex *x, MlirOperation op) {
 }
 
 static bool exportSlice(Ex *x, MlirOperation op, bool scatter) {
-  MlirValue r = mlirOperationGetResult(op, 0);
-  char *name = opName(x, op, scatter ? "slice_scatter" : "slice", scatter ? 13 : 5);
-  nameSet(&x->names, r.ptr, name);
-  if (!putValueDef(x, op, name, mlirValueGetType(r)))
+  if (!defineResult(x, op, scatter ? "slice_scatter" : "slice"))
     return false;
   if (scatter)
     putf(&x->out, "torch.ops.aten.slice_scatter.default(%s, %s, ",
@@ -755,7 +757,7 @@ static bool exportReturn(Ex *x, MlirOperation op) {
 
 /*===-- Functions -----------------------------------------------------------===*/
 
-static bool exportFunc(Ex *x, MlirOperation func, int index) {
+static bool exportFunc(Ex *x, MlirOperation func) {
   MlirStringRef fname = mlirStringAttrGetValue(attr(func, "sym_name"));
   MlirBlock block = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
   if (mlirBlockIsNull(block))
@@ -765,7 +767,6 @@ static bool exportFunc(Ex *x, MlirOperation func, int index) {
   x->lastModel = (MlirLocation){NULL};
   /* fx-import names a graph after its class, and the first GraphModule
    * @forward: the same names come back. */
-  (void)index;
   if (fname.length == 7 && !memcmp(fname.data, "forward", 7))
     put(&x->out, "class GraphModule(torch.nn.Module):\n", 36);
   else
@@ -888,16 +889,17 @@ bool fxExportModule(MlirModule module, FxExportPrint print, void *user,
       putf(&x.out, "# fx-schema: %.*s::%.*s\n",
            sep ? (int)(sep - name.data) : 0, name.data, (int)sig.length, sig.data);
     }
-  int index = 0;
+  bool first = true;
   for (MlirOperation op = mlirBlockGetFirstOperation(body); ok && !mlirOperationIsNull(op);
        op = mlirOperationGetNextInBlock(op)) {
     MlirStringRef on = mlirIdentifierStr(mlirOperationGetName(op));
     if (fxOpGetKind(op) == FX_OP_SCHEMA)
       continue;
     if (on.length == 9 && !memcmp(on.data, "func.func", 9)) {
-      if (index)
+      if (!first)
         put(&x.out, "\n", 1);
-      ok = exportFunc(&x, op, index++);
+      first = false;
+      ok = exportFunc(&x, op);
       continue;
     }
     ok = fail(&x, mlirOperationGetLocation(op),

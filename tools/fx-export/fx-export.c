@@ -7,6 +7,7 @@
  * verify, an op fx-export cannot print) are printed at their location and
  * exit 1. */
 #include "Export.h"
+#include "Import.h"
 #include "fxir/Fx.h"
 
 #include "mlir-c/Diagnostics.h"
@@ -37,27 +38,6 @@ static MlirLogicalResult onDiag(MlirDiagnostic d, void *user) {
 
 static void toOut(const char *text, size_t len, void *user) {
   fwrite(text, 1, len, (FILE *)user);
-}
-
-static char *readAll(FILE *f, size_t *len) {
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap + 1);
-  for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
-    n += got;
-    if (n == cap) {
-      char *grown = realloc(buf, 2 * cap + 1);
-      if (!grown) {
-        free(buf);
-        return NULL;
-      }
-      buf = grown;
-      cap *= 2;
-    }
-  }
-  if (buf)
-    buf[n] = '\0';
-  *len = n;
-  return buf;
 }
 
 static int usage(FILE *f) {
@@ -98,7 +78,7 @@ int main(int argc, char **argv) {
   MlirModule module;
   if (!strcmp(input, "-")) {
     size_t len;
-    char *text = readAll(stdin, &len);
+    char *text = fxImportReadAll(stdin, &len);
     module = text ? mlirModuleCreateParse(ctx, mlirStringRefCreate(text, len))
                   : (MlirModule){NULL};
     free(text);

@@ -704,8 +704,6 @@ static bool *markDonated(Imp *im, const Line *l) {
   return donated;
 }
 
-static intptr_t donatedParams(Imp *im) { return im->numParams; }
-
 static bool buildFunction(Imp *im, const Fn *fn) {
   resetNodes(im);
   MlirLocation defLoc = lineLoc(im, fn->def->no, (int)indentOf(fn->def) + 1);
@@ -842,8 +840,11 @@ static bool buildFunction(Imp *im, const Fn *fn) {
     MlirAttribute *dicts = pyArenaAlloc(im->arena, (size_t)(nargs + 1) * sizeof *dicts);
     MlirNamedAttribute unit = mlirNamedAttributeGet(
         mlirIdentifierGet(im->ctx, IMP_STR("fx.donated")), mlirUnitAttrGet(im->ctx));
-    for (intptr_t k = 0; k < nargs; ++k)
-      dicts[k] = mlirDictionaryAttrGet(im->ctx, k < donatedParams(im) && donated[k], &unit);
+    /* Parameters come first; get_attr arguments are never donated. */
+    for (intptr_t k = 0; k < nargs; ++k) {
+      bool d = k < im->numParams && donated[k];
+      dicts[k] = mlirDictionaryAttrGet(im->ctx, d ? 1 : 0, &unit);
+    }
     mlirOperationSetAttributeByName(func, IMP_STR("arg_attrs"),
                                     mlirArrayAttrGet(im->ctx, nargs, dicts));
   }
@@ -879,8 +880,8 @@ static bool classLine(const Line *l, const char **name, size_t *len) {
  * names torch gives every graph (`<lambda>`, `GraphModule`, `Repro`), and
  * form H's missing class: the first such graph is @forward, later ones
  * `forward_N`.  A name already taken gets `_N` too. */
-static char *fnName(Imp *im, const char *cls, size_t len, int index,
-                    char **taken, int numTaken) {
+static char *fnName(Imp *im, const char *cls, size_t len, char **taken,
+                    int numTaken) {
   static const char *const kGeneric[] = {"<lambda>", "GraphModule", "Repro",
                                          "joint_helper"};
   char *s = pyArenaAlloc(im->arena, len + 32);
@@ -895,7 +896,6 @@ static char *fnName(Imp *im, const char *cls, size_t len, int index,
       s[k++] = isalnum((unsigned char)cls[i]) ? cls[i] : '_';
   }
   s[k] = '\0';
-  (void)index;
   for (int n = 0;; ++n) {
     if (generic)
       snprintf(s, 32, n == 0 ? "forward" : "forward_%d", n);
@@ -1010,6 +1010,30 @@ static bool loadSchemaFile(Imp *im) {
   return true;
 }
 
+char *fxImportReadAll(FILE *f, size_t *len) {
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap + 1);
+  for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
+    n += got;
+    if (n == cap) {
+      char *grown = realloc(buf, 2 * cap + 1);
+      if (!grown) {
+        free(buf);
+        return NULL;
+      }
+      buf = grown;
+      cap *= 2;
+    }
+  }
+  if (!buf || ferror(f)) {
+    free(buf);
+    return NULL;
+  }
+  buf[n] = '\0';
+  *len = n;
+  return buf;
+}
+
 MlirModule fxImportDump(MlirContext ctx, const char *text, size_t len,
                         const FxImportOptions *opts, FxImportError *err) {
   Imp im = {0};
@@ -1020,7 +1044,6 @@ MlirModule fxImportDump(MlirContext ctx, const char *text, size_t len,
   memset(err, 0, sizeof *err);
   fxContextLoadDialect(ctx);
   mlirContextGetOrLoadDialect(ctx, IMP_STR("func"));
-  im.unknownLoc = mlirLocationUnknownGet(ctx);
   im.module = mlirModuleCreateEmpty(lineLoc(&im, 1, 1));
 
   /* The lines, cleaned. */
@@ -1128,8 +1151,7 @@ MlirModule fxImportDump(MlirContext ctx, const char *text, size_t len,
     }
     fn.donated = donated;
     donated = NULL;
-    fn.name = fnName(&im, className, className ? classLen : 0, numFns,
-                     fnNames, numFns);
+    fn.name = fnName(&im, className, className ? classLen : 0, fnNames, numFns);
     fnNames[numFns] = (char *)fn.name;
     ok = buildFunction(&im, &fn);
     ++numFns;

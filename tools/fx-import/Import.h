@@ -14,6 +14,7 @@
 #include "mlir-c/IR.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -35,6 +36,10 @@ typedef struct FxImportError {
  * must be registered in `ctx` (fxDialectRegistryInsert); func is loaded. */
 MlirModule fxImportDump(MlirContext ctx, const char *text, size_t len,
                         const FxImportOptions *opts, FxImportError *err);
+
+/* All of `f` as a NUL-terminated buffer the caller frees; NULL when it
+ * cannot be read.  *len gets its length (both tools read their input so). */
+char *fxImportReadAll(FILE *f, size_t *len);
 
 #ifdef __cplusplus
 }

@@ -34,6 +34,15 @@ static MlirValue result(MlirOperation op, intptr_t i) {
   return mlirOperationGetResult(op, i);
 }
 
+/* Appends `op` and makes `node` its one result. */
+static bool defineTensor(Imp *im, Node *node, MlirOperation op) {
+  if (!impAppend(im, op))
+    return false;
+  node->val.kind = VAL_TENSOR;
+  node->val.value = result(op, 0);
+  return true;
+}
+
 /*===-- Targets -------------------------------------------------------------===*/
 
 /* `torch.ops.ns.op.overload` -> "ns::op[.overload]" in fxir's spelling:
@@ -161,10 +170,8 @@ static bool bindSchema(Imp *im, const PyExpr *call, int first,
     names[i] = s->args[i].name;
     positional += !s->args[i].kwargOnly;
   }
-  char what[512];
-  snprintf(what, sizeof what, "%s(%s)", s->qualifiedName, "...");
-  snprintf(what, sizeof what, "%s", s->qualifiedName);
-  return bindNames(im, call, first, names, s->numArgs, positional, what, vals);
+  return bindNames(im, call, first, names, s->numArgs, positional,
+                   s->qualifiedName, vals);
 }
 
 /* Whether every keyword of `call` names a parameter of `s` (or is one of
@@ -240,11 +247,7 @@ static bool viewLike(Imp *im, const Stmt *st, Node *node, const PyExpr *call,
       return false;
   shape = mlirArrayAttrGet(im->ctx, v[1]->n, dims);
   MlirOperation op = fxReshapeOpCreate(st->loc, kind, in, type, shape);
-  if (!impAppend(im, op))
-    return false;
-  node->val.kind = VAL_TENSOR;
-  node->val.value = result(op, 0);
-  return true;
+  return defineTensor(im, node, op);
 }
 
 static bool viewOp(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
@@ -279,11 +282,7 @@ static bool sliceOp(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
       !sliceParams(im, v + 1, &dim, &start, &end, &step))
     return false;
   MlirOperation op = fxSliceOpCreate(st->loc, in, type, dim, start, end, step);
-  if (!impAppend(im, op))
-    return false;
-  node->val.kind = VAL_TENSOR;
-  node->val.value = result(op, 0);
-  return true;
+  return defineTensor(im, node, op);
 }
 
 static bool scatterOp(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
@@ -300,11 +299,7 @@ static bool scatterOp(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
       !sliceParams(im, v + 2, &dim, &start, &end, &step))
     return false;
   MlirOperation op = fxSliceScatterOpCreate(st->loc, base, src, dim, start, end, step);
-  if (!impAppend(im, op))
-    return false;
-  node->val.kind = VAL_TENSOR;
-  node->val.value = result(op, 0);
-  return true;
+  return defineTensor(im, node, op);
 }
 
 /* split_with_sizes(self, sizes, dim) and split.Tensor(self, size, dim): the

@@ -72,7 +72,6 @@ typedef struct Imp {
   FxImportError *err;
   bool failed;
   MlirModule module;
-  MlirLocation unknownLoc;
   /* --schema-file schemas, looked up before the built-in ones. */
   FxSchema **schemas;
   int numSchemas, capSchemas;

@@ -123,13 +123,14 @@ bool impAnnotation(Imp *im, int line, const PyExpr *e, MlirType *type,
                     (int)n, s);
   const FxDtypeInfo *dt = dtypeByAbbr(s, k);
   if (!dt) {
-    char names[256];
-    fxDtypeListNames(names, sizeof names, NULL, "or");
-    (void)names;
+    /* torch's abbreviations of fxir's dtypes, from the dtype rows. */
+    char names[256] = "";
+    for (int i = 0; i < fxDtypeGetNumInfos(); ++i)
+      snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+               i ? ", " : "", fxDtypeGetInfo(i)->abbr);
     return impError(im, line, col,
-                    "dtype '%.*s' is not supported by fxir (its dtypes: "
-                    "f32, f16, bf16, f8e4m3fn, i8, i32, i64, b8)",
-                    (int)k, s);
+                    "dtype '%.*s' is not supported by fxir (its dtypes: %s)",
+                    (int)k, s, names);
   }
   FxDim dims[FX_MAX_RANK];
   int rank = 0;

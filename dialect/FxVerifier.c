@@ -6,6 +6,7 @@
  * op's location as "'fx.<op>' op <lowercase message>".
  */
 #include "FxInternal.h"
+#include "fxir/FxDimExpr.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
@@ -233,6 +234,41 @@ static MlirLogicalResult checkSymbol(Verifier *v, MlirStringRef sym,
               what, (int)sym.length, sym.data);
 }
 
+/* A string where an integer or a symbol goes (`what` names it: "operand 2
+ * dim 1", "start"): a declared symbol, or a symbolic expression in
+ * canonical form whose symbols are declared (fxir/FxDimExpr.h). */
+static MlirLogicalResult checkSymbolic(Verifier *v, MlirStringRef s,
+                                       const char *what) {
+  if (fxDimIsSymbolName(s) || s.length == 0)
+    return checkSymbol(v, s, what, -1);
+  char canon[FX_DIM_EXPR_MAX_LENGTH], err[256];
+  bool isInt;
+  int64_t value;
+  if (!fxDimExprCanonicalize(s, canon, sizeof canon, &isInt, &value, err, sizeof err))
+    return fail(v, "%s is \"%.*s\", neither a symbol nor a symbolic "
+                   "expression fxir reads: %s",
+                what, (int)s.length, s.data, err);
+  if (isInt)
+    return fail(v, "%s is \"%.*s\", which is the integer %" PRId64
+                   ": write it as an integer",
+                what, (int)s.length, s.data, value);
+  if (strlen(canon) != s.length || memcmp(canon, s.data, s.length) != 0)
+    return fail(v, "%s is \"%.*s\", not in fxir's canonical form: "
+                   "write \"%s\"",
+                what, (int)s.length, s.data, canon);
+  FxDimExpr *e = malloc(sizeof *e);
+  if (!e || !fxDimExprParse(s, e, err, sizeof err)) {
+    free(e);
+    return fail(v, "%s: out of memory", what);
+  }
+  MlirLogicalResult r = OK;
+  for (int i = 0; i < e->numNodes && mlirLogicalResultIsSuccess(r); ++i)
+    if (e->nodes[i].kind == FX_DIM_EXPR_SYMBOL)
+      r = checkSymbol(v, e->nodes[i].symbol, what, -1);
+  free(e);
+  return r;
+}
+
 /* The rank is at most FX_MAX_RANK (the runtime's limit), checked first: a
  * deeper tensor gets that error, not a confusing one about its dims.  Dims
  * are i64 >= 0 or declared symbols (IRDL only knows "an array"), and the
@@ -256,8 +292,12 @@ static MlirLogicalResult checkTensorType(Verifier *v, MlirType t,
   bool empty = false;
   for (intptr_t i = 0; i < rank; ++i) {
     FxDim d = fxTensorTypeGetDim(t, i);
-    if (d.symbol.length) {
+    if (d.symbol.length && fxDimIsSymbolName(d.symbol)) {
       TRY(checkSymbol(v, d.symbol, kind, index));
+    } else if (d.symbol.length) {
+      char what[64];
+      snprintf(what, sizeof what, "%s %d dim %d", kind, index, (int)i);
+      TRY(checkSymbolic(v, d.symbol, what));
     } else if (d.size < 0) {
       return fail(v,
                   "%s %d has type %s whose dim %d is not an i64 >= 0 or a "
@@ -298,8 +338,14 @@ static MlirLogicalResult checkOpTypes(Verifier *v) {
 /* An i64 or a declared symbol string. */
 static MlirLogicalResult checkIntOrSymbol(Verifier *v, MlirAttribute a,
                                           const char *kind, int index) {
-  if (mlirAttributeIsAString(a))
-    return checkSymbol(v, mlirStringAttrGetValue(a), kind, index);
+  if (mlirAttributeIsAString(a)) {
+    char what[64];
+    if (index >= 0)
+      snprintf(what, sizeof what, "%s %d", kind, index);
+    else
+      snprintf(what, sizeof what, "%s", kind);
+    return checkSymbolic(v, mlirStringAttrGetValue(a), what);
+  }
   if (fxAttrIsI64(a))
     return OK;
   if (index >= 0)
@@ -569,12 +615,12 @@ static MlirLogicalResult checkArgSymbols(Verifier *v, MlirAttribute a,
   snprintf(what, sizeof what, "args entry \"%.*s\"", (int)key.length,
            key.data);
   if (mlirAttributeIsAString(a))
-    return checkSymbol(v, mlirStringAttrGetValue(a), what, -1);
+    return checkSymbolic(v, mlirStringAttrGetValue(a), what);
   if (mlirAttributeIsAArray(a))
     for (intptr_t i = 0, n = mlirArrayAttrGetNumElements(a); i < n; ++i) {
       MlirAttribute e = mlirArrayAttrGetElement(a, i);
       if (mlirAttributeIsAString(e))
-        TRY(checkSymbol(v, mlirStringAttrGetValue(e), what, -1));
+        TRY(checkSymbolic(v, mlirStringAttrGetValue(e), what));
     }
   return OK;
 }

@@ -2,6 +2,7 @@
  * types, constants, symbols, runtime declarations and calls, scratch,
  * records, storage, copies, string constants and locations. */
 #include "Lower.h"
+#include "fxir/FxDimExpr.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
@@ -122,9 +123,10 @@ bool fxLowerCheckType(FxLower *L, MlirType type, const char *what) {
   }
   for (intptr_t i = 0; i < rank; ++i) {
     FxDim d = fxTensorTypeGetDim(type, i);
-    if (d.symbol.length && mlirValueIsNull(fxSymbolValue(L, d.symbol))) {
-      fxLowerError(L, "cannot lower %s of shape %s: symbol \"%.*s\" is not "
-                      "bound by an argument of the function",
+    if (d.symbol.length && mlirValueIsNull(fxSymbolicValue(L, d.symbol))) {
+      fxLowerError(L, "cannot lower %s of shape %s: \"%.*s\" is not a "
+                      "symbol bound by an argument of the function, nor an "
+                      "expression of such symbols",
                    what, dims, (int)d.symbol.length, d.symbol.data);
       return false;
     }
@@ -320,16 +322,78 @@ MlirValue fxSymbolValue(FxLower *L, MlirStringRef sym) {
   return (MlirValue){NULL};
 }
 
+/* Builds node i of a symbolic expression at the function's entry; null
+ * when a symbol is not bound. */
+static MlirValue exprValue(FxLower *L, const FxDimExpr *e, int i) {
+  static const char *const kOps[] = {
+      [FX_DIM_EXPR_ADD] = "arith.addi",        [FX_DIM_EXPR_SUB] = "arith.subi",
+      [FX_DIM_EXPR_MUL] = "arith.muli",        [FX_DIM_EXPR_FLOORDIV] = "arith.floordivsi",
+      [FX_DIM_EXPR_MAX] = "arith.maxsi",       [FX_DIM_EXPR_MIN] = "arith.minsi",
+  };
+  const FxDimExprNode *n = &e->nodes[i];
+  MlirType index = mlirIndexTypeGet(L->ctx);
+  if (n->kind == FX_DIM_EXPR_INT)
+    return fxIndexConst(L, n->value);
+  if (n->kind == FX_DIM_EXPR_SYMBOL)
+    return fxSymbolValue(L, n->symbol);
+  MlirValue a = exprValue(L, e, n->lhs);
+  MlirValue b = n->kind == FX_DIM_EXPR_NEG ? fxIndexConst(L, 0)
+                                            : exprValue(L, e, n->rhs);
+  if (mlirValueIsNull(a) || mlirValueIsNull(b))
+    return (MlirValue){NULL};
+#define ENTRY_OP(name, x, y)                                                   \
+  mlirOperationGetResult(                                                      \
+      fxEntryBuild(L, name, 2, (MlirValue[]){x, y}, index, 0, NULL), 0)
+  switch (n->kind) {
+  case FX_DIM_EXPR_NEG:
+    return ENTRY_OP("arith.subi", b, a);
+  case FX_DIM_EXPR_MOD: { /* a - (a // b) * b: Python's sign rule */
+    MlirValue q = ENTRY_OP("arith.floordivsi", a, b);
+    return ENTRY_OP("arith.subi", a, ENTRY_OP("arith.muli", q, b));
+  }
+  case FX_DIM_EXPR_POW: { /* the canonical form has constant exponents */
+    int64_t k = e->nodes[n->rhs].kind == FX_DIM_EXPR_INT ? e->nodes[n->rhs].value : -1;
+    if (k < 0)
+      return (MlirValue){NULL};
+    MlirValue r = fxIndexConst(L, 1);
+    while (k-- > 0)
+      r = ENTRY_OP("arith.muli", r, a);
+    return r;
+  }
+  default:
+    return ENTRY_OP(kOps[n->kind], a, b);
+  }
+#undef ENTRY_OP
+}
+
+MlirValue fxSymbolicValue(FxLower *L, MlirStringRef text) {
+  if (fxDimIsSymbolName(text))
+    return fxSymbolValue(L, text);
+  /* Keyed by the uniqued string's storage: once per expression. */
+  FxCacheEntry *slot;
+  MlirValue v = cacheFind(L, text.data, -(int64_t)text.length - 1, &slot);
+  if (!mlirValueIsNull(v))
+    return v;
+  FxDimExpr *e = malloc(sizeof *e);
+  char err[128];
+  if (e && fxDimExprParse(text, e, err, sizeof err))
+    v = exprValue(L, e, e->root);
+  free(e);
+  if (!mlirValueIsNull(v))
+    cachePut(L, slot, text.data, -(int64_t)text.length - 1, v);
+  return v;
+}
+
 MlirValue fxDimValue(FxLower *L, MlirType fxType, intptr_t i) {
   FxDim d = fxTensorTypeGetDim(fxType, i);
-  return d.symbol.length ? fxSymbolValue(L, d.symbol) : fxIndexConst(L, d.size);
+  return d.symbol.length ? fxSymbolicValue(L, d.symbol) : fxIndexConst(L, d.size);
 }
 
 MlirValue fxDimValueI64(FxLower *L, MlirType fxType, intptr_t i) {
   FxDim d = fxTensorTypeGetDim(fxType, i);
   if (!d.symbol.length)
     return fxI64Const(L, d.size);
-  MlirValue index = fxSymbolValue(L, d.symbol);
+  MlirValue index = fxSymbolicValue(L, d.symbol);
   FxCacheEntry *slot;
   MlirValue v = cacheFind(L, index.ptr, 0, &slot);
   if (!mlirValueIsNull(v))

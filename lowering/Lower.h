@@ -113,13 +113,17 @@ MlirValue fxI64ToIndex(FxLower *L, MlirValue i64);
 /* `a op b` on values of one type; op is "arith.muli", "arith.addi", ... */
 MlirValue fxArith(FxLower *L, const char *op, MlirValue a, MlirValue b);
 
-/* The index value of dim `i` of fx type `t` (a constant or a symbol's
- * value); null when the symbol is not declared (fxLowerCheckType first). */
+/* The index value of dim `i` of fx type `t` (a constant, a symbol's
+ * value or an expression's); null when the symbol is not declared (fxLowerCheckType first). */
 MlirValue fxDimValue(FxLower *L, MlirType fxType, intptr_t i);
 /* The same as an i64 (built once per function). */
 MlirValue fxDimValueI64(FxLower *L, MlirType fxType, intptr_t i);
 /* The index value of symbol `sym`; null when the function declares none. */
 MlirValue fxSymbolValue(FxLower *L, MlirStringRef sym);
+/* The index value of a symbol or of a symbolic expression over the
+ * function's symbols (fxir/FxDimExpr.h; built once per expression, at the
+ * entry); null when a symbol is not bound. */
+MlirValue fxSymbolicValue(FxLower *L, MlirStringRef text);
 
 /* Declares `func.func private @name(inputs) -> results` with
  * llvm.emit_c_interface unless the module has it; returns false (and emits

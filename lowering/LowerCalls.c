@@ -84,7 +84,7 @@ static bool scalarValue(FxLower *L, MlirOperation op, const FxSchemaArg *a,
     else if (mlirAttributeIsAString(v) && how == AS_STRING)
       *out = fxStringAddress(L, mlirStringAttrGetValue(v));
     else if (mlirAttributeIsAString(v)) { /* a symbol */
-      MlirValue idx = fxSymbolValue(L, mlirStringAttrGetValue(v));
+      MlirValue idx = fxSymbolicValue(L, mlirStringAttrGetValue(v));
       if (mlirValueIsNull(idx))
         return false;
       *out = fxIndexToI64(L, idx);

@@ -19,6 +19,7 @@
  * a run error names the op that failed.
  */
 #include "Lower.h"
+#include "fxir/FxDimExpr.h"
 #include "PassInternal.h"
 
 #include "mlir-c/BuiltinAttributes.h"
@@ -133,6 +134,62 @@ typedef struct SymSource {
   int arg, dim; /* dim -1: an !fx.sym argument */
 } SymSource;
 
+/* Seen strings, for checkExprDims: a growing array of their storage. */
+typedef struct Seen {
+  const char **p;
+  size_t n, cap;
+} Seen;
+
+static bool seenBefore(Seen *s, const char *key) {
+  for (size_t i = 0; i < s->n; ++i)
+    if (s->p[i] == key)
+      return true;
+  if (s->n == s->cap) {
+    size_t cap = s->cap ? 2 * s->cap : 16;
+    const char **grown = realloc(s->p, cap * sizeof *grown);
+    if (!grown)
+      return true; /* out of memory: the check is skipped, never doubled */
+    s->p = grown;
+    s->cap = cap;
+  }
+  s->p[s->n++] = key;
+  return false;
+}
+
+/* Every dim expression of the values of `block` (and its nested regions)
+ * must be a size at run time: torch's guards ensure it for the shapes it
+ * traced, but fx-run's caller picks the symbols ("s0 - 4" with s0 = 2).
+ * Checked once per expression, at the entry, after the symbols are bound. */
+static void checkExprDims(FxLower *L, MlirBlock block, const char *who,
+                          Seen *seen) {
+  for (MlirOperation op = mlirBlockGetFirstOperation(block); !mlirOperationIsNull(op);
+       op = mlirOperationGetNextInBlock(op)) {
+    for (intptr_t r = 0, nr = mlirOperationGetNumResults(op); r < nr; ++r) {
+      MlirType t = mlirValueGetType(mlirOperationGetResult(op, r));
+      for (intptr_t d = 0, rank = fxTypeIsATensor(t) ? fxTensorTypeGetRank(t) : 0;
+           d < rank; ++d) {
+        FxDim dim = fxTensorTypeGetDim(t, d);
+        if (!dim.symbol.length || fxDimIsSymbolName(dim.symbol) ||
+            seenBefore(seen, dim.symbol.data))
+          continue;
+        char what[300];
+        snprintf(what, sizeof what, "dim \"%.*s\"", (int)dim.symbol.length,
+                 dim.symbol.data);
+        MlirValue v = fxDimValue(L, t, d);
+        if (mlirValueIsNull(v))
+          continue; /* unbound: fxLowerCheckType reports it at the op */
+        MlirValue args[3] = {fxIndexToI64(L, v), fxCStringAddress(L, who),
+                             fxCStringAddress(L, what)};
+        fxCallI64(L, "fxrt_check_size", 3, args, false);
+      }
+    }
+    for (intptr_t g = 0, ng = mlirOperationGetNumRegions(op); g < ng; ++g)
+      for (MlirBlock b = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, g));
+           !mlirBlockIsNull(b); b = mlirBlockGetNextInRegion(b))
+        checkExprDims(L, b, who, seen);
+  }
+}
+
 /* Symbol values and the checks of the caller's descriptors; the insertion
  * point is at the start of the entry block, after the argument casts. */
 static bool checkArguments(FxLower *L, MlirBlock entry, MlirType fnType,
@@ -155,7 +212,9 @@ static bool checkArguments(FxLower *L, MlirBlock entry, MlirType fnType,
     }
     for (intptr_t d = 0, r = fxTypeIsATensor(t) ? fxTensorTypeGetRank(t) : 0; d < r; ++d) {
       FxDim dim = fxTensorTypeGetDim(t, d);
-      if (!dim.symbol.length || !mlirValueIsNull(fxSymbolValue(L, dim.symbol)))
+      /* A dim that is an expression binds nothing: it is checked below. */
+      if (!dim.symbol.length || !fxDimIsSymbolName(dim.symbol) ||
+          !mlirValueIsNull(fxSymbolValue(L, dim.symbol)))
         continue;
       src[L->numSyms] = (SymSource){(int)i, (int)d};
       if (!addSymbol(L, dim.symbol, dimOf(L, arg, d)))
@@ -201,13 +260,17 @@ static bool checkArguments(FxLower *L, MlirBlock entry, MlirType fnType,
     MlirValue arg = mlirBlockGetArgument(entry, i);
     for (intptr_t d = 0, r = fxTensorTypeGetRank(t); d < r; ++d) {
       FxDim dim = fxTensorTypeGetDim(t, d);
+      bool isSym = dim.symbol.length && fxDimIsSymbolName(dim.symbol);
       int k = 0;
-      while (dim.symbol.length && !mlirStringRefEqual(L->symNames[k], dim.symbol))
+      while (isSym && !mlirStringRefEqual(L->symNames[k], dim.symbol))
         ++k;
-      if (dim.symbol.length && src[k].arg == i && src[k].dim == d)
+      if (isSym && src[k].arg == i && src[k].dim == d)
         continue; /* the dim that binds the symbol */
       if (!dim.symbol.length)
         snprintf(what, sizeof what, "argument %d (%s) dim %d", (int)i, dims, (int)d);
+      else if (!isSym)
+        snprintf(what, sizeof what, "argument %d (%s) dim %d, %.*s,", (int)i,
+                 dims, (int)d, (int)dim.symbol.length, dim.symbol.data);
       else if (src[k].dim < 0)
         snprintf(what, sizeof what, "argument %d (%s) dim %d, symbol %.*s as "
                  "argument %d binds it,", (int)i, dims, (int)d,
@@ -219,6 +282,9 @@ static bool checkArguments(FxLower *L, MlirBlock entry, MlirType fnType,
       fxCheckEq(L, dimOf(L, arg, d), fxDimValue(L, t, d), who, what);
     }
   }
+  Seen seen = {NULL, 0, 0};
+  checkExprDims(L, entry, who, &seen);
+  free(seen.p);
 done:
   free(src);
   return true;

@@ -103,11 +103,12 @@ static MlirValue boundValue(FxLower *L, MlirAttribute a, bool *isConst,
                             int64_t *known) {
   if (mlirAttributeIsAString(a)) {
     MlirStringRef sym = mlirStringAttrGetValue(a);
-    MlirValue v = fxSymbolValue(L, sym);
+    MlirValue v = fxSymbolicValue(L, sym);
     *isConst = false;
     if (mlirValueIsNull(v)) {
       fxLowerError(L, "cannot lower: slice bound \"%.*s\" is not a symbol "
-                      "bound by an argument of the function",
+                      "bound by an argument of the function, nor an "
+                      "expression of such symbols",
                    (int)sym.length, sym.data);
       return v;
     }

@@ -308,7 +308,7 @@ static int scatterThrough(Walk *w, const Frame *f, MlirOperation scatter) {
   FxDim d = fxTensorTypeGetDim(mlirValueGetType(result), dim);
   fxRegionSlice(&over, dim, attrOf(scatter, "start"), attrOf(scatter, "end"),
                 mlirIntegerAttrGetValueInt(attrOf(scatter, "step")),
-                d.symbol.length ? fxExprSymbol(d.symbol) : fxExprConst(d.size));
+                d.symbol.length ? fxExprFromText(d.symbol) : fxExprConst(d.size));
   if (fxRegionContains(&over, &carried, NULL) == FX_YES)
     return -2;
   return pushWritten(w, &carried);

@@ -65,8 +65,8 @@ static void addUpperBound(FxPosSet *p, FxExpr x) {
 }
 
 static FxExpr dimExpr(FxDim d) {
-  if (d.symbol.length)
-    return fxExprSymbol(d.symbol);
+  if (d.symbol.length) /* a dim: >= 0 whatever its form */
+    return fxExprFromText(d.symbol);
   return d.size >= 0 ? fxExprConst(d.size) : fxExprUnknown();
 }
 
@@ -205,7 +205,11 @@ static Bounds clampBounds(FxExpr E, MlirAttribute startA, MlirAttribute endA) {
     else if (fxExprIsConst(x, &s))
       b.start = fxExprConst(0);
   } else if (mlirAttributeIsAString(startA)) {
-    b.start = fxExprFromAttr(startA);
+    /* A symbol is >= 0; an expression that may be negative counts from
+     * the end when it is: unknown then. */
+    FxExpr x = fxExprFromAttr(startA);
+    if (fxExprNonNeg(x))
+      b.start = x;
   }
   FxExpr e = fxExprUnknown();
   if (mlirAttributeIsAInteger(endA)) {
@@ -218,6 +222,8 @@ static Bounds clampBounds(FxExpr E, MlirAttribute startA, MlirAttribute endA) {
       e = fxExprConst(v);
   } else if (mlirAttributeIsAString(endA)) {
     e = fxExprFromAttr(endA);
+    if (!fxExprNonNeg(e))
+      e = fxExprUnknown(); /* may count from the end */
   }
   /* end = min(e, E): known when one is provably the smaller; both are
    * upper bounds of it either way. */

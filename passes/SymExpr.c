@@ -1,6 +1,8 @@
 /* SymExpr.c - integer expressions over tensor symbols (see SymExpr.h). */
 #include "SymExpr.h"
 
+#include "fxir/FxDimExpr.h"
+
 #include "mlir-c/BuiltinAttributes.h"
 
 #include <string.h>
@@ -25,13 +27,36 @@ FxExpr fxExprSymbol(MlirStringRef name) {
   return e;
 }
 
+FxExpr fxExprFromText(MlirStringRef text) {
+  if (fxDimIsSymbolName(text))
+    return fxExprSymbol(text);
+  /* A canonical expression's terms: each monomial that is >= 0 for every
+   * value of its symbols is one (independent, >= 0) symbol here, which
+   * only forgets relations between them ("s0*s1" and "s0"): proofs stay
+   * valid.  A monomial that may be negative makes the whole unknown. */
+  FxDimExprTerm terms[FX_EXPR_MAX_TERMS + 1];
+  intptr_t n = fxDimExprGetTerms(text, terms, FX_EXPR_MAX_TERMS + 1);
+  if (n < 0 || n > FX_EXPR_MAX_TERMS + 1)
+    return fxExprUnknown();
+  FxExpr e = fxExprConst(0);
+  for (intptr_t i = 0; i < n; ++i) {
+    if (terms[i].monomial.length == 0)
+      e = fxExprAddConst(e, terms[i].coeff);
+    else if (terms[i].nonNeg)
+      e = fxExprAdd(e, fxExprScale(fxExprSymbol(terms[i].monomial), terms[i].coeff));
+    else
+      return fxExprUnknown();
+  }
+  return e;
+}
+
 FxExpr fxExprFromAttr(MlirAttribute attr) {
   if (mlirAttributeIsNull(attr))
     return fxExprUnknown();
   if (mlirAttributeIsAInteger(attr))
     return fxExprConst(mlirIntegerAttrGetValueInt(attr));
   if (mlirAttributeIsAString(attr))
-    return fxExprSymbol(mlirStringAttrGetValue(attr));
+    return fxExprFromText(mlirStringAttrGetValue(attr));
   return fxExprUnknown();
 }
 

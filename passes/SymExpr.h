@@ -42,8 +42,14 @@ typedef struct FxExpr {
 FxExpr fxExprConst(int64_t c);
 FxExpr fxExprSymbol(MlirStringRef name);
 FxExpr fxExprUnknown(void);
-/* An i64 attribute is a constant, a string attribute a symbol; anything
- * else is unknown. */
+/* A symbol, or a canonical symbolic expression (fxir/FxDimExpr.h) whose
+ * monomials are each >= 0 (one symbol each, in up to FX_EXPR_MAX_TERMS of
+ * them); anything else is unknown. */
+FxExpr fxExprFromText(MlirStringRef text);
+/* An i64 attribute is a constant, a string attribute fxExprFromText;
+ * anything else is unknown.  A string's value may be negative where the
+ * expression has negative terms ("s0 - 1"): callers that need a value
+ * >= 0 ask fxExprNonNeg. */
 FxExpr fxExprFromAttr(MlirAttribute attr);
 
 FxExpr fxExprAdd(FxExpr a, FxExpr b);

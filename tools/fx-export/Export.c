@@ -2,6 +2,7 @@
 #include "Export.h"
 
 #include "fxir/Fx.h"
+#include "fxir/FxDimExpr.h"
 #include "fxir/FxSchema.h"
 
 #include "mlir-c/BuiltinAttributes.h"
@@ -232,6 +233,7 @@ typedef struct Ex {
   bool failed;
   FxSchemaTable *table;
   MlirLocation lastModel;
+  size_t stmtStart; /* where the statement being printed starts in out */
 } Ex;
 
 static bool fail(Ex *x, MlirLocation loc, const char *fmt, ...) {
@@ -338,9 +340,58 @@ static void putString(Ex *x, MlirStringRef s) {
   put(&x->out, "'", 1);
 }
 
-/* A symbol: the Sym node standing for it. */
+/* A symbolic expression (fxir/FxDimExpr.h) in Python, its symbols
+ * replaced by the Sym nodes standing for them. */
+static bool exprPython(Ex *x, MlirStringRef e, Out *o, MlirLocation loc) {
+  for (size_t i = 0; i < e.length;) {
+    size_t j = i;
+    while (j < e.length && (isalnum((unsigned char)e.data[j]) || e.data[j] == '_'))
+      ++j;
+    MlirStringRef tok = {e.data + i, j - i};
+    if (j == i) { /* punctuation, a space */
+      put(o, e.data + i, 1);
+      ++i;
+      continue;
+    }
+    if (!fxDimIsSymbolName(tok) || (j < e.length && e.data[j] == '(')) {
+      put(o, tok.data, tok.length); /* a number, Max(...) and friends */
+    } else {
+      const char *n = nameGet(&x->syms, mlirStringAttrGet(x->ctx, tok).ptr);
+      if (!n)
+        return fail(x, loc, "symbol \"%.*s\" is not declared by an argument",
+                    (int)tok.length, tok.data);
+      put(o, n, strlen(n));
+    }
+    i = j;
+  }
+  return true;
+}
+
+/* A symbol: the Sym node standing for it.  An expression gets a Sym node
+ * of its own, printed before the statement that first uses it. */
 static bool putSym(Ex *x, MlirAttribute a, MlirLocation loc) {
   const char *n = nameGet(&x->syms, a.ptr);
+  MlirStringRef text = mlirStringAttrGetValue(a);
+  if (!n && !fxDimIsSymbolName(text) && text.length) {
+    char *name = fresh(&x->names, "sym", 3);
+    Out line = {0};
+    putf(&line, "        %s: \"Sym(%.*s)\" = ", name, (int)text.length, text.data);
+    bool ok = exprPython(x, text, &line, loc);
+    put(&line, "\n", 1);
+    if (ok) {
+      put(&x->out, line.s, line.n); /* grows out; then moved into place */
+      memmove(x->out.s + x->stmtStart + line.n, x->out.s + x->stmtStart,
+              x->out.n - line.n - x->stmtStart);
+      memcpy(x->out.s + x->stmtStart, line.s, line.n);
+      x->stmtStart += line.n;
+      nameSet(&x->syms, a.ptr, dupStr(name));
+      n = nameGet(&x->syms, a.ptr);
+    }
+    free(line.s);
+    free(name);
+    if (!ok)
+      return false;
+  }
   if (!n) {
     MlirStringRef s = mlirStringAttrGetValue(a);
     return fail(x, loc, "symbol \"%.*s\" is not declared by an argument",
@@ -826,8 +877,8 @@ static bool exportFunc(Ex *x, MlirOperation func) {
     FxDim dims[FX_MAX_RANK];
     intptr_t rank = fxTypeIsATensor(t) ? fxTensorTypeGetDims(t, dims, FX_MAX_RANK) : 0;
     for (intptr_t d = 0; d < rank && d < FX_MAX_RANK; ++d) {
-      if (!dims[d].symbol.length)
-        continue;
+      if (!dims[d].symbol.length || !fxDimIsSymbolName(dims[d].symbol))
+        continue; /* an expression declares no symbol */
       MlirAttribute sym = mlirStringAttrGet(x->ctx, dims[d].symbol);
       if (nameGet(&x->syms, sym.ptr))
         continue;
@@ -842,6 +893,7 @@ static bool exportFunc(Ex *x, MlirOperation func) {
   for (MlirOperation op = mlirBlockGetFirstOperation(block); !mlirOperationIsNull(op);
        op = mlirOperationGetNextInBlock(op)) {
     bool ok;
+    x->stmtStart = x->out.n;
     switch (fxOpGetKind(op)) {
     case FX_OP_RESHAPE: ok = exportView(x, op, false); break;
     case FX_OP_VIEW: ok = exportView(x, op, true); break;

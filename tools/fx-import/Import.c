@@ -1,6 +1,7 @@
 /* Import.c - fx-import's driver: the dump's lines, its graph classes and
  * their forward functions, node names and values (see Import.h). */
 #include "ImportInternal.h"
+#include "fxir/FxDimExpr.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
@@ -414,7 +415,8 @@ static bool addParam(Imp *im, int line, int col, const char *name, size_t len,
   if (!impAnnotation(im, line, annot, &type, &sym))
     return false;
   if (mlirTypeIsNull(type)) {
-    if (sym.kind != VAL_SYM || sym.isInt)
+    if (sym.kind != VAL_SYM || sym.isInt ||
+        !fxDimIsSymbolName(mlirStringRefCreate(sym.text, sym.len)))
       return impError(im, line, annot->col,
                       "a Sym parameter must be one symbol, got '%.*s'",
                       (int)annot->len, annot->text);

@@ -14,8 +14,8 @@
 typedef enum ValKind {
   VAL_UNSET,
   VAL_TENSOR,   /* an SSA value                                          */
-  VAL_SYM,      /* a SymInt: a symbol (sym/symLen) or an int (i)        */
-  VAL_SYMEXPR,  /* a SymInt fxir's types cannot hold (text = expression) */
+  VAL_SYM,      /* a SymInt: an int (i), or a symbol or a canonical      */
+                /* expression (text/len; fxir/FxDimExpr.h)               */
   VAL_MULTI,    /* an op with several results, reached through getitem  */
   VAL_SPLIT,    /* split / split_with_sizes, pieces through getitem     */
   VAL_NONE,     /* a node whose value is None (an op returning ())      */
@@ -104,7 +104,7 @@ bool impTensor(Imp *im, const PyExpr *e, MlirValue *out);
 
 /* ImportType.c */
 /* Parses an annotation: a tensor type into *type, or a `Sym(...)` into
- * *sym (kind VAL_SYM or VAL_SYMEXPR).  `e` is the PY_STR annotation. */
+ * *sym (kind VAL_SYM).  `e` is the PY_STR annotation. */
 bool impAnnotation(Imp *im, int line, const PyExpr *e, MlirType *type,
                    Val *sym);
 /* The tensor type of a statement's annotation; an error naming `what`

@@ -1,11 +1,13 @@
 /* ImportType.c - FX annotations to fx types, repr literals to attributes. */
 #include "ImportInternal.h"
+#include "fxir/FxDimExpr.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool isIdent(const char *s, size_t n) {
@@ -83,9 +85,43 @@ static bool symValue(Imp *im, int line, int col, const char *s, size_t n,
     out->len = n;
     return true;
   }
-  out->kind = VAL_SYMEXPR;
-  out->text = s;
-  out->len = n;
+  /* An expression: fxir's canonical form of it (fxir/FxDimExpr.h), which
+   * may fold to an integer or a symbol. */
+  char canon[FX_DIM_EXPR_MAX_LENGTH], err[256];
+  bool isInt;
+  int64_t value;
+  if (!fxDimExprCanonicalize(mlirStringRefCreate(s, n), canon, sizeof canon,
+                             &isInt, &value, err, sizeof err))
+    return impError(im, line, col, "the symbolic expression '%.*s' is not one "
+                    "fxir reads: %s", (int)n, s, err);
+  FxDimExpr *e = malloc(sizeof *e);
+  if (!e || !fxDimExprParse(mlirStringRefCreate(s, n), e, err, sizeof err)) {
+    free(e);
+    return impError(im, line, col, "out of memory");
+  }
+  for (int i = 0; i < e->numNodes; ++i) {
+    MlirStringRef sym = e->nodes[i].symbol;
+    if (e->nodes[i].kind == FX_DIM_EXPR_SYMBOL && isUnbacked(sym.data, sym.length)) {
+      free(e);
+      return impError(im, line, col,
+                      "unbacked symbol '%.*s' (a data-dependent size) in "
+                      "'%.*s' is not supported: fxir's symbols are bound by "
+                      "the function's arguments",
+                      (int)sym.length, sym.data, (int)n, s);
+    }
+  }
+  free(e);
+  out->kind = VAL_SYM;
+  if (isInt) {
+    out->isInt = true;
+    out->i = value;
+    return true;
+  }
+  size_t len = strlen(canon);
+  char *stored = pyArenaAlloc(im->arena, len + 1);
+  memcpy(stored, canon, len + 1);
+  out->text = stored;
+  out->len = len;
   return true;
 }
 
@@ -141,8 +177,11 @@ bool impAnnotation(Imp *im, int line, const PyExpr *e, MlirType *type,
   size_t end = (size_t)(close - s);
   while (i < end) {
     size_t j = i;
-    while (j < end && s[j] != ',')
+    int depth = 0; /* a comma inside Max(a, b) is not between dims */
+    while (j < end && (s[j] != ',' || depth > 0)) {
+      depth += s[j] == '(' ? 1 : s[j] == ')' ? -1 : 0;
       ++j;
+    }
     if (rank == FX_MAX_RANK)
       return impError(im, line, col,
                       "rank above %d in \"%.*s\": fxir's tensors have at most "
@@ -151,12 +190,6 @@ bool impAnnotation(Imp *im, int line, const PyExpr *e, MlirType *type,
     Val v;
     if (!symValue(im, line, col, s + i, j - i, &v))
       return false;
-    if (v.kind == VAL_SYMEXPR)
-      return impError(im, line, col,
-                      "the dim '%.*s' is a symbolic expression: fxir's types "
-                      "hold integers and single symbols only (compound "
-                      "symbolic dims are not supported yet)",
-                      (int)v.len, v.text);
     if (v.isInt && v.i < 0)
       return impError(im, line, col, "negative dim %lld in \"%.*s\"",
                       (long long)v.i, (int)n, s);
@@ -240,11 +273,6 @@ bool impDimAttr(Imp *im, const PyExpr *e, MlirAttribute *out) {
                         : mlirStringAttrGet(im->ctx, mlirStringRefCreate(n->val.text, n->val.len));
     return true;
   }
-  if (n && n->val.kind == VAL_SYMEXPR)
-    return impErrorAt(im, e->col,
-                      "'%.*s' is the SymInt '%.*s', a symbolic expression: "
-                      "fxir holds integers and single symbols only",
-                      (int)e->len, e->text, (int)n->val.len, n->val.text);
   if (e->kind == PY_NAME && (!n || n->val.kind == VAL_UNSET))
     return impErrorAt(im, e->col, "'%.*s' is not defined before this use",
                       (int)e->len, e->text);
@@ -324,7 +352,7 @@ bool impArgAttr(Imp *im, const PyExpr *e, FxArgKind kind, const char *param,
         *out = mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 64), n->val.i);
         return true;
       }
-      if (n && (n->val.kind == VAL_SYM || n->val.kind == VAL_SYMEXPR))
+      if (n && n->val.kind == VAL_SYM)
         return impErrorAt(im, e->col,
                           "the SymInt '%.*s' passed to Scalar parameter '%s' "
                           "is not supported: fxir's Scalars are numbers",
@@ -349,7 +377,14 @@ bool impArgAttr(Imp *im, const PyExpr *e, FxArgKind kind, const char *param,
 static bool looseDim(Imp *im, const PyExpr *e, MlirAttribute *out) {
   Node *n = impNodeOf(im, e);
   if (n && n->val.kind == VAL_SYM && !n->val.isInt) {
-    *out = mlirFlatSymbolRefAttrGet(im->ctx, mlirStringRefCreate(n->val.text, n->val.len));
+    MlirStringRef text = mlirStringRefCreate(n->val.text, n->val.len);
+    if (!fxDimIsSymbolName(text))
+      return impErrorAt(im, e->col,
+                        "'%.*s' is the SymInt %.*s, a symbolic expression: an "
+                        "operator without a schema takes symbols and integers "
+                        "only (give its schema with --schema-file)",
+                        (int)e->len, e->text, (int)text.length, text.data);
+    *out = mlirFlatSymbolRefAttrGet(im->ctx, text);
     return true;
   }
   return impDimAttr(im, e, out);

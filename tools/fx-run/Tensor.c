@@ -2,6 +2,7 @@
 #include "Tensor.h"
 
 #include "fxir/Fx.h"
+#include "fxir/FxDimExpr.h"
 #include "common/fx_math.h"
 
 #include "mlir-c/BuiltinTypes.h"
@@ -38,6 +39,33 @@ int64_t fxRunSymbolValue(FxRunOptions *o, MlirStringRef sym) {
            (int)sym.length, sym.data, (int)sym.length, sym.data);
 }
 
+static bool lookupSymbol(void *user, MlirStringRef sym, int64_t *value) {
+  *value = fxRunSymbolValue(user, sym); /* dies when unbound */
+  return true;
+}
+
+/* A dim: its size, a symbol's --sym value, or an expression's value. */
+static int64_t dimValue(FxRunOptions *o, FxDim d, const char *what) {
+  if (!d.symbol.length)
+    return d.size;
+  if (fxDimIsSymbolName(d.symbol))
+    return fxRunSymbolValue(o, d.symbol);
+  FxDimExpr e;
+  char err[256];
+  int64_t v;
+  if (!fxDimExprParse(d.symbol, &e, err, sizeof err))
+    fxRunDie("%s has a dim \"%.*s\" fx-run cannot read: %s", what,
+             (int)d.symbol.length, d.symbol.data, err);
+  if (!fxDimExprEvaluate(&e, lookupSymbol, o, &v))
+    fxRunDie("%s: dim \"%.*s\" overflows int64 with the --sym values given",
+             what, (int)d.symbol.length, d.symbol.data);
+  if (v < 0)
+    fxRunDie("%s: dim \"%.*s\" is %lld with the --sym values given; sizes "
+             "cannot be negative", what, (int)d.symbol.length, d.symbol.data,
+             (long long)v);
+  return v;
+}
+
 FxRunTensor fxRunShapeOf(FxRunOptions *o, MlirType type, const char *what) {
   MlirType element = fxTensorTypeGetDtype(type);
   FxRunTensor t = {.dtype = fxRunDtypeOf(element),
@@ -57,7 +85,7 @@ FxRunTensor fxRunShapeOf(FxRunOptions *o, MlirType type, const char *what) {
   bool overflow = false;
   for (int i = 0; i < t.rank; ++i) {
     FxDim d = fxTensorTypeGetDim(type, i);
-    t.shape[i] = d.symbol.length ? fxRunSymbolValue(o, d.symbol) : d.size;
+    t.shape[i] = dimValue(o, d, what);
     if (t.shape[i] && n > limit / (uint64_t)t.shape[i])
       overflow = true;
     else

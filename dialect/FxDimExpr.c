@@ -271,10 +271,16 @@ bool fxDimExprEvaluate(const FxDimExpr *expr,
 
 /*===-- The canonical form -------------------------------------------------===*/
 
-/* An atom: its canonical text (in the arena) and whether it is >= 0. */
+/* An atom: its canonical text (in the arena) and whether it is >= 0; a
+ * Max/Min atom also keeps its arguments (ids in Canon.args, and the folded
+ * constant), so that Max(Max(a, b), c) flattens however it was reached. */
 typedef struct Atom {
   int off, len;
   bool nonNeg;
+  FxDimExprKind kind; /* FX_DIM_EXPR_MAX or _MIN; else FX_DIM_EXPR_SYMBOL */
+  int argFirst, argCount;
+  bool hasConst;
+  int64_t konst;
 } Atom;
 
 /* coeff * atoms[0] * ... * atoms[deg-1], atoms sorted by text. */
@@ -296,8 +302,9 @@ typedef struct Canon {
   const FxDimExpr *e;
   char *err;
   size_t errSize;
-  int numAtoms, used;
+  int numAtoms, used, numArgs;
   Atom atoms[kMaxAtoms];
+  int args[kMaxAtoms * 4];
   char arena[kArena];
 } Canon;
 
@@ -342,7 +349,7 @@ static int atom(Canon *c, const char *s, size_t n, bool nonNeg) {
     return -1;
   }
   memcpy(c->arena + c->used, s, n);
-  c->atoms[c->numAtoms] = (Atom){c->used, (int)n, nonNeg};
+  c->atoms[c->numAtoms] = (Atom){c->used, (int)n, nonNeg, FX_DIM_EXPR_SYMBOL, 0, 0, false, 0};
   c->used += (int)n;
   return c->numAtoms++;
 }
@@ -574,6 +581,27 @@ static bool maxMin(Canon *c, int i, Poly *out) {
       haveConst = true;
       continue;
     }
+    if (p.n == 1 && p.t[0].coeff == 1 && p.t[0].deg == 1 &&
+        c->atoms[p.t[0].atoms[0]].kind == kind) { /* Max(Max(a, b), c) */
+      const Atom *inner = &c->atoms[p.t[0].atoms[0]];
+      if (inner->hasConst) {
+        v = inner->konst;
+        best = !haveConst ? v : isMax ? (v > best ? v : best) : (v < best ? v : best);
+        haveConst = true;
+      }
+      for (int a = 0; a < inner->argCount; ++a) {
+        int id = c->args[inner->argFirst + a];
+        bool seen = false;
+        for (int j = 0; j < numIds; ++j)
+          seen |= ids[j] == id;
+        if (!seen) {
+          ids[numIds++] = id;
+          anyNonNeg |= c->atoms[id].nonNeg;
+          allNonNeg &= c->atoms[id].nonNeg;
+        }
+      }
+      continue;
+    }
     char text[FX_DIM_EXPR_MAX_LENGTH];
     size_t len;
     if (!polyText(c, &p, text, sizeof text, &len))
@@ -625,8 +653,24 @@ static bool maxMin(Canon *c, int i, Poly *out) {
     return failf(c->err, c->errSize, "the canonical form is longer than %d "
                  "characters", FX_DIM_EXPR_MAX_LENGTH - 1);
   int id = atom(c, text, b.n, isMax ? anyNonNeg : allNonNeg);
+  if (id < 0)
+    return false;
+  Atom *m = &c->atoms[id];
+  if (m->kind != kind) { /* new: remember its arguments */
+    if (c->numArgs + numIds > (int)(sizeof c->args / sizeof *c->args))
+      return failf(c->err, c->errSize, "the expression is too large for fxir "
+                   "(more than %d Max/Min arguments)",
+                   (int)(sizeof c->args / sizeof *c->args));
+    m->kind = kind;
+    m->argFirst = c->numArgs;
+    m->argCount = numIds;
+    m->hasConst = haveConst;
+    m->konst = best;
+    memcpy(c->args + c->numArgs, ids, (size_t)numIds * sizeof *ids);
+    c->numArgs += numIds;
+  }
   *out = (Poly){0};
-  return id >= 0 && addTerm(c, out, (Term){1, 1, {id}}, 1);
+  return addTerm(c, out, (Term){1, 1, {id}}, 1);
 }
 
 static bool toPoly(Canon *c, int i, Poly *out) {
@@ -685,7 +729,7 @@ static Canon *canon(MlirStringRef text, FxDimExpr *e, Poly *p, char *err,
   c->e = e;
   c->err = err;
   c->errSize = errSize;
-  c->numAtoms = c->used = 0;
+  c->numAtoms = c->used = c->numArgs = 0;
   if (toPoly(c, e->root, p))
     return c;
   free(c);
@@ -708,6 +752,12 @@ bool fxDimExprCanonicalize(MlirStringRef text, char *out, size_t outSize,
       out[0] = 0;
     ok = putPoly(c, &b, &p, NULL);
   }
+  /* Multiplying out can make the canonical form longer than the text: it
+   * must still be one fxir reads (the node limit), or it is an error here
+   * rather than in every reader of the IR. */
+  char err2[160];
+  if (ok && !fxDimExprParse(mlirStringRefCreate(out, strlen(out)), e, err2, sizeof err2))
+    ok = failf(err, errSize, "its canonical form is beyond fxir's limits: %s", err2);
   free(c);
   free(e);
   return ok;

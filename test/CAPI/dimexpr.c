@@ -7,6 +7,7 @@
  * results are checked with EXPECT, which keeps going after a failure. */
 #include "fxir/FxDimExpr.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -58,6 +59,89 @@ static bool eval(const char *text, Env *env, int64_t *out) {
   char err[128];
   return fxDimExprParse(ref(text), &e, err, sizeof err) &&
          fxDimExprEvaluate(&e, lookup, env, out);
+}
+
+/* A random expression in torch's syntax over s0..s2 (splitmix64). */
+static uint64_t gRng = 0x9e3779b97f4a7c15u;
+static unsigned rnd(unsigned n) {
+  uint64_t z = (gRng += 0x9e3779b97f4a7c15u);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+  return (unsigned)((z ^ (z >> 31)) % n);
+}
+
+static void randomExpr(char *b, size_t cap, int depth) {
+  static const char *const kSyms[] = {"s0", "s1", "s2"};
+  unsigned pick = depth <= 0 ? rnd(2) : rnd(10);
+  char x[240], y[240];
+  switch (pick) {
+  case 0: snprintf(b, cap, "%u", rnd(7)); return;
+  case 1: snprintf(b, cap, "%s", kSyms[rnd(3)]); return;
+  case 2: randomExpr(x, sizeof x, depth - 1); randomExpr(y, sizeof y, depth - 1);
+    snprintf(b, cap, "(%s + %s)", x, y); return;
+  case 3: randomExpr(x, sizeof x, depth - 1); randomExpr(y, sizeof y, depth - 1);
+    snprintf(b, cap, "(%s - %s)", x, y); return;
+  case 4: randomExpr(x, sizeof x, depth - 1); randomExpr(y, sizeof y, depth - 1);
+    snprintf(b, cap, "%s*%s", x, y); return;
+  case 5: randomExpr(x, sizeof x, depth - 1);
+    snprintf(b, cap, "(%s//%u)", x, 1 + rnd(4)); return;
+  case 6: randomExpr(x, sizeof x, depth - 1);
+    snprintf(b, cap, "Mod(%s, %u)", x, 1 + rnd(4)); return;
+  case 7: randomExpr(x, sizeof x, depth - 1); randomExpr(y, sizeof y, depth - 1);
+    snprintf(b, cap, "Max(%s, %s)", x, y); return;
+  case 8: randomExpr(x, sizeof x, depth - 1); randomExpr(y, sizeof y, depth - 1);
+    snprintf(b, cap, "Min(%s, %s)", x, y); return;
+  default: randomExpr(x, sizeof x, depth - 1);
+    snprintf(b, cap, "-(%s)", x); return;
+  }
+}
+
+/* The canonical form has the value of the expression for every symbol
+ * value tried, re-canonicalizes to itself, and its terms agree with the
+ * nonNeg claims.  Returns how many expressions were compared. */
+static int randomCheck(int n) {
+  static const int64_t kValues[] = {0, 1, 2, 3, 5, 7, 10};
+  int compared = 0;
+  for (int k = 0; k < n; ++k) {
+    char text[512], canon[FX_DIM_EXPR_MAX_LENGTH], again[FX_DIM_EXPR_MAX_LENGTH], err[256];
+    randomExpr(text, sizeof text, 1 + (int)rnd(4));
+    bool isInt, i2;
+    int64_t v, v2;
+    if (!fxDimExprCanonicalize(ref(text), canon, sizeof canon, &isInt, &v, err, sizeof err))
+      continue; /* a limit (terms, degree): fine, it said so */
+    bool fixed = fxDimExprCanonicalize(ref(canon), again, sizeof again, &i2, &v2, err, sizeof err) &&
+                 strcmp(canon, again) == 0;
+    if (!fixed)
+      printf("NOT A FIXED POINT %s -> %s -> %s\n", text, canon, again);
+    EXPECT(fixed);
+    FxDimExprTerm terms[FX_DIM_EXPR_MAX_TERMS];
+    intptr_t nt = isInt ? 0 : fxDimExprGetTerms(ref(canon), terms, FX_DIM_EXPR_MAX_TERMS);
+    EXPECT(isInt || nt >= 1);
+    for (int t = 0; t < 50; ++t) {
+      Env env = {{"s0", "s1", "s2", NULL},
+                 {kValues[rnd(7)], kValues[rnd(7)], kValues[rnd(7)]}};
+      int64_t a, b;
+      if (!eval(text, &env, &a))
+        continue; /* overflow on the way */
+      bool ok = eval(canon, &env, &b) && a == b;
+      if (!ok)
+        printf("MISMATCH %s -> %s at s0=%lld s1=%lld s2=%lld\n", text, canon,
+               (long long)env.values[0], (long long)env.values[1], (long long)env.values[2]);
+      EXPECT(ok);
+      /* A term claimed >= 0 is >= 0 here. */
+      for (intptr_t i = 0; i < nt; ++i) {
+        int64_t m;
+        if (terms[i].monomial.length && terms[i].nonNeg) {
+          char mono[FX_DIM_EXPR_MAX_LENGTH];
+          snprintf(mono, sizeof mono, "%.*s", (int)terms[i].monomial.length,
+                   terms[i].monomial.data);
+          EXPECT(!eval(mono, &env, &m) || m >= 0);
+        }
+      }
+    }
+    ++compared;
+  }
+  return compared;
 }
 
 int main(void) {
@@ -188,6 +272,12 @@ int main(void) {
   EXPECT(fxDimExprGetTerms(ref("Min(-1, s0)"), t, 8) == 1 && !t[0].nonNeg);
   EXPECT(fxDimExprGetTerms(ref("s0*s1"), t, 8) == 1 && t[0].nonNeg &&
          t[0].monomial.length == 5);
+
+  /* Random expressions: value and fixed point of the canonical form. */
+  int compared = randomCheck(3000);
+  EXPECT(compared > 2000);
+  // CHECK: random: compared
+  printf("random: compared %d\n", compared);
 
   if (gFailed) {
     printf("dimexpr: %d of %d checks failed\n", gFailed, gPassed + gFailed);

@@ -64,7 +64,17 @@ from gen_model import (INT64_MAX, FLOATS, MAX_OPERANDS, MAX_RESULTS, Retry, Val,
                        fmt_param, fmt_type, fmt_type_dims, numel, slice_range)
 
 MAX_RANK_CUSTOM = 4
-STEP_KINDS = ["af_kernel", "call_kernel", "view", "pure", "af_custom", "call_custom", "split", "overlap"]
+STEP_KINDS = ["af_kernel", "call_kernel", "view", "pure", "af_custom", "call_custom", "split", "overlap",
+              "padded"]
+
+
+class Bindings(dict):
+    """Symbol values; a dim expression's value on lookup (fxir/FxDimExpr.h:
+    Python's // and % are torch's FloorDiv and Mod)."""
+
+    def __missing__(self, key):
+        return eval(key, {"__builtins__": {}, "Max": max, "Min": min,
+                          "Mod": lambda a, b: a % b}, dict(self))
 MAX_ARGS = 56       # fx-run takes 64 arguments: room for the !fx.sym ones
 
 # The fuzz:: user ops (test/Fuzz/Inputs/fuzzops.c).  Per kind: schema after
@@ -123,7 +133,7 @@ class Gen(AliasSteps):
         r = self.r
         self.sym = tokens_symbol
         self.symbolic = r.random() < 0.8 if symbolic is None else bool(symbolic)
-        self.S = {self.sym: r.choice([0, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12]) if s0 is None else int(s0)}
+        self.S = Bindings({self.sym: r.choice([0, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12]) if s0 is None else int(s0)})
         if self.S[self.sym] < 0:
             raise ValueError("gen_random: s0 must be >= 0")
         # A second symbol, declared by an !fx.sym argument, now and then.
@@ -921,6 +931,34 @@ class Gen(AliasSteps):
                         del self.latest[g]
         return vals
 
+    def step_padded(self):
+        """A padded buffer whose row count is a dim expression ("s0 + 2",
+        "2*s0"): a kernel writes the rows [start:end] (bounds that may be
+        expressions too) and the new rows are scattered back with the same
+        bounds; the buffer is returned (docs/passes.md, symbolic regions).
+        Values with expression dims leave the pool after the step: the
+        other steps know integers and plain symbols only."""
+        r = self.r
+        if not self.symbolic:
+            raise Retry()
+        s, k = self.sym, r.randint(1, 3)
+        rows, start, end = r.choice([("%s + %d" % (s, k), 0, s),
+                                     ("%s + %d" % (s, k), k, "%s + %d" % (s, k)),
+                                     ("2*%s" % s, s, "2*%s" % s),
+                                     ("2*%s" % s, 0, s)])
+        H, dt = r.choice([8, 16, 64]), r.choice(["f16", "bf16", "f32"])
+        x = self.value((s, H), dt)
+        w = self.value((H,), dt)
+        buf = self.new_arg((rows, H), dt) if r.random() < 0.5 else \
+            self.unary("aten::cos", self.new_arg((rows, H), dt))
+        part = self.emit_slice(buf, 0, start, end, 1, tdim=s)
+        tensors = [("result", part), ("input", x), ("weight", w)]
+        self.finish_mutation("af", "_C::rms_norm", tensors,
+                             {"epsilon": fmt_float(1e-6)}, [], ["result"], scatter=1.0)
+        self.observe.append(self.latest.get(buf.group, buf))
+        self.pool = [v for v in self.pool
+                     if not any(isinstance(d, str) and d not in self.S for d in v.dims)]
+
     def step_view(self):
         r = self.r
         v = self.pick(lambda v: 1 <= v.rank <= 3)
@@ -1027,7 +1065,7 @@ class Gen(AliasSteps):
 
     def step(self):
         r = self.r
-        kinds = ["af_kernel"] * 6 + ["call_kernel"] * 2 + ["view"] * 4 + ["pure"] * 4
+        kinds = ["af_kernel"] * 6 + ["call_kernel"] * 2 + ["view"] * 4 + ["pure"] * 4 + ["padded"]
         if self.custom:
             kinds += ["af_custom"] * 6 + ["call_custom"] * 3 + ["split"] * 2 + ["overlap"] * 2
             if self.alias:
@@ -1054,12 +1092,14 @@ class Gen(AliasSteps):
                 self.step_split(r.choice(["af", "af", "call"]))
             elif k == "view":
                 self.step_view()
+            elif k == "padded":
+                self.step_padded()
             else:
                 self.step_pure()
         except Retry:
             # Roll back whatever the step emitted.
             nl, np, na, schemas, latest, stale, syms, xsyms, observe = mark
-            self.S, self.xsyms, self.observe = syms, xsyms, observe
+            self.S, self.xsyms, self.observe = Bindings(syms), xsyms, observe
             del self.lines[nl:]
             del self.pool[np:]
             del self.args[na:]

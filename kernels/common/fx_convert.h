@@ -272,8 +272,13 @@ FX_HD double fxF32ToF64(float f) {
 
 /*===-- fp8 e5m2 (c10/util/Float8_e5m2.h) ---------------------------------===*/
 
-/* fp8e5m2_to_fp32_value: the byte is the top half of an fp16. */
-FX_HD float fxF8E5M2ToF32(uint8_t b) { return fxF16ToF32((uint16_t)(b << 8)); }
+/* fp8e5m2_to_fp32_value: the byte is the top half of an fp16.  c10
+ * widens that fp16 through a float multiply (fp16_ieee_to_fp32_value),
+ * which makes the signalling NaNs 0x7D / 0xFD quiet: so does this. */
+FX_HD float fxF8E5M2ToF32(uint8_t b) {
+  uint32_t u = fxF32Bits(fxF16ToF32((uint16_t)(b << 8)));
+  return fxBitsF32((b & 0x7Fu) > 0x7Cu ? u | 0x400000u : u);
+}
 
 /* fp8e5m2_from_fp32_value: RNE, no saturation.  c10 rounds the subnormals
  * by a float addition; the integer rounding here gives the same bits. */

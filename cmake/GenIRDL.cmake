@@ -1,16 +1,17 @@
 # cmake -DIN=fx.irdl.mlir.in -DDEF=fx_dtypes.def -DOUT=fx.irdl.mlir -P GenIRDL.cmake
 # Writes the fx dialect's IRDL: IN with its @FX_DTYPES@ line replaced by one
-# `%<dtype> = irdl.is <dtype>` per FX_DTYPE row of DEF (its third column, the
-# MLIR spelling) and `%dtype = irdl.any_of(...)` over them.  A row this
-# cannot read, or no row at all, stops the build.
+# `%<mlir> = irdl.is <type>` per FX_DTYPE row of DEF (its third column, an
+# identifier, and its fourth, the MLIR type as a string) and
+# `%dtype = irdl.any_of(...)` over them.  A row this cannot read, or no row
+# at all, stops the build.
 file(STRINGS ${DEF} rows REGEX "^FX_DTYPE\\(")
 set(lines "")
 set(vars "")
 foreach(row IN LISTS rows)
-  if(NOT row MATCHES "^FX_DTYPE\\( *[A-Z0-9_]+, *[0-9]+, *([A-Za-z0-9_]+),")
+  if(NOT row MATCHES "^FX_DTYPE\\( *[A-Z0-9_]+, *[0-9]+, *([A-Za-z0-9_]+), *\"([^\"]+)\",")
     message(FATAL_ERROR "GenIRDL: cannot read the row: ${row}")
   endif()
-  string(APPEND lines "    %${CMAKE_MATCH_1} = irdl.is ${CMAKE_MATCH_1}\n")
+  string(APPEND lines "    %${CMAKE_MATCH_1} = irdl.is ${CMAKE_MATCH_2}\n")
   list(APPEND vars "%${CMAKE_MATCH_1}")
 endforeach()
 if(NOT vars)

@@ -67,22 +67,32 @@ MlirDialect fxContextLoadDialect(MlirContext ctx) {
 
 /*===-- Types ---------------------------------------------------------------===*/
 
-/* The dtypes of !fx.tensor: kernels/fx_dtypes.def, one row each. */
-#define FX_CAT_FLOAT FX_CATEGORY_FLOAT, false
-#define FX_CAT_FLOAT8 FX_CATEGORY_FLOAT, true
-#define FX_CAT_INT FX_CATEGORY_INT, false
-#define FX_CAT_BOOL FX_CATEGORY_BOOL, false
+/* The dtypes of !fx.tensor: kernels/fx_dtypes.def, one row each.  torch
+ * counts float8 and the packed float4 as floating types (c10's
+ * isFloatingType); the flags keep them out of what takes plain floats. */
+#define FX_CAT_FLOAT FX_CATEGORY_FLOAT, false, false
+#define FX_CAT_FLOAT8 FX_CATEGORY_FLOAT, true, false
+#define FX_CAT_PACKED FX_CATEGORY_FLOAT, false, true
+#define FX_CAT_INT FX_CATEGORY_INT, false, false
+#define FX_CAT_BOOL FX_CATEGORY_BOOL, false, false
 static const FxDtypeInfo kDtypes[] = {
-#define FX_DTYPE(CODE, value, mlir, get, abbr, torch, bytes, npy, kind)        \
-  [value] = {value, #mlir, abbr, torch, npy, bytes, FX_CAT_##kind},
+#define FX_DTYPE(CODE, value, mlir, type, get, abbr, torch, bytes, npy, kind)  \
+  [value] = {value, type, abbr, torch, npy, bytes, FX_CAT_##kind},
 #include "fx_dtypes.def"
 };
 enum { NUM_DTYPES = sizeof kDtypes / sizeof *kDtypes };
 
+/* vector<N x element>: a packed dtype's MLIR type (one tensor element is
+ * one vector of `lanes` values, e.g. torch's float4_e2m1fn_x2). */
+static MlirType fxPackedType(MlirContext ctx, MlirType element, int64_t lanes) {
+  (void)ctx;
+  return mlirVectorTypeGet(1, &lanes, element);
+}
+
 /* The row's MLIR type, from its `get` column. */
 MlirType fxDtypeGetType(MlirContext ctx, int code) {
   switch (code) {
-#define FX_DTYPE(CODE, value, mlir, get, abbr, torch, bytes, npy, kind)        \
+#define FX_DTYPE(CODE, value, mlir, type, get, abbr, torch, bytes, npy, kind)  \
   case value:                                                                  \
     return get;
 #include "fx_dtypes.def"

@@ -94,6 +94,11 @@ static bool isFloat(const FxDtypeInfo *d) {
   return (FX_DT(d->code) & FX_DT_FLOATS) != 0;
 }
 
+/* Elementwise inputs: every dtype but the packed f4e2m1fnx2. */
+static bool isNumber(const FxDtypeInfo *d) {
+  return (FX_DT(d->code) & FX_DT_NUMBERS) != 0;
+}
+
 /* Activations: f32, f16, bf16. */
 static bool isWideFloat(const FxDtypeInfo *d) {
   return (FX_DT(d->code) & FX_DT_FLOAT16_32) != 0;
@@ -313,6 +318,8 @@ static MlirLogicalResult checkElementwiseDtype(const Call *c) {
 static MlirLogicalResult checkBinary(const Call *c) {
   MlirType ops[2] = {operandType(c, "self"), operandType(c, "other")};
   TRY(checkBroadcast(c, ops[0], "self", ops[1], "other"));
+  TRY(checkKernelDtype(c, "self", ops[0], isNumber));
+  TRY(checkKernelDtype(c, "other", ops[1], isNumber));
   return checkElementwiseDtype(c);
 }
 
@@ -328,6 +335,7 @@ static MlirLogicalResult checkCos(const Call *c) {
   if (!same)
     return FAIL(c, "result 0 has type %s but %s gives the shape of self, %s",
                 fxTypeText(res).s, c->schema->qualifiedName, fxTypeText(self).s);
+  TRY(checkKernelDtype(c, "self", self, isNumber));
   return checkElementwiseDtype(c);
 }
 
@@ -390,9 +398,21 @@ static MlirLogicalResult checkEmpty(const Call *c) {
 
 /* copy_ writes `src` into `self`, converting the dtype and broadcasting as
  * torch does (src's dims aligned at the right, each equal to self's or 1);
- * it returns self. */
+ * it returns self.  A packed dtype (f4e2m1fnx2) converts to nothing and
+ * from nothing, in torch (whose meta kernels still trace it) as in the
+ * kernel: the lowering's question, like the other kernels' dtypes. */
 static MlirLogicalResult checkCopy(const Call *c) {
   MlirType self = operandType(c, "self"), src = operandType(c, "src");
+  const FxDtypeInfo *dself = fxDtypeInfo(fxTensorTypeGetDtype(self));
+  const FxDtypeInfo *dsrc = fxDtypeInfo(fxTensorTypeGetDtype(src));
+  if (c->kernel && dself && dsrc && dself != dsrc &&
+      (dself->packed || dsrc->packed))
+    return FAIL(c, "cannot convert src of dtype %s to self of dtype %s: %s "
+                   "packs several values in each element and has no "
+                   "conversion (copy_ copies it only between tensors of "
+                   "that dtype)",
+                dtypeText(src).s, dtypeText(self).s,
+                (dself->packed ? dself : dsrc)->name);
   FxDim ds[FX_MAX_RANK], dr[FX_MAX_RANK];
   intptr_t rs = dimsOf(self, ds), rr = dimsOf(src, dr);
   if (rr > rs)

@@ -15,5 +15,9 @@
 /* Matmul operands: those and fp8 e4m3fn. */
 #define FX_DT_FLOATS (FX_DT_FLOAT16_32 | FX_DT(FX_DTYPE_F8E4M3FN))
 #define FX_DT_ANY ((1u << FX_DTYPE_COUNT) - 1)
+/* Operands read as numbers (the elementwise ops' inputs): every dtype with
+ * one value per element, so not the packed f4e2m1fnx2, which no kernel
+ * reads as numbers (copy_ moves its bytes). */
+#define FX_DT_NUMBERS (FX_DT_ANY & ~FX_DT(FX_DTYPE_F4E2M1FNX2))
 
 #endif /* FX_DTYPE_SETS_H */

@@ -63,7 +63,7 @@ extern "C" {
 
 /* The runtime code of each dtype (fx_dtypes.def, one row per dtype). */
 typedef enum FxDtype {
-#define FX_DTYPE(CODE, value, mlir, get, abbr, torch, bytes, npy, kind)        \
+#define FX_DTYPE(CODE, value, mlir, type, get, abbr, torch, bytes, npy, kind)  \
   FX_DTYPE_##CODE = value,
 #include "fx_dtypes.def"
   FX_DTYPE_COUNT,

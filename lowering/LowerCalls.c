@@ -354,8 +354,9 @@ bool fxLowerCall(FxLower *L, MlirOperation op) {
   FxBuiltinImpl impl = fxSchemaBuiltinImpl(target.data, target.length);
   const FxBuiltinKernel *kernel = fxSchemaBuiltinKernel(target.data, target.length);
   /* The dtypes the kernel takes: valid torch it cannot run is an error here,
-   * at the op (fxCheckAtenKernelCall emits it). */
-  if (impl == FX_IMPL_KERNEL &&
+   * at the op (fxCheckAtenKernelCall emits it); copy_'s too (no conversion
+   * of the packed f4e2m1fnx2). */
+  if ((impl == FX_IMPL_KERNEL || impl == FX_IMPL_COPY) &&
       mlirLogicalResultIsFailure(fxCheckAtenKernelCall(op, s))) {
     L->errors++;
     return false;

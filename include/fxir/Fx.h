@@ -56,13 +56,16 @@ typedef enum FxDtypeCategory {
  * the columns.  Rows are static: the caller never frees them. */
 typedef struct FxDtypeInfo {
   int code;          /* the runtime's FxDtype (kernels/fxrt.h) */
-  const char *name;  /* as MLIR prints it: "f32", "f8E4M3FN", "i1" */
+  const char *name;  /* as MLIR prints it: "f32", "f8E4M3FN", "i1",
+                        "vector<2xf4E2M1FN>" */
   const char *abbr;  /* torch's FX-dump abbreviation: "f8e4m3fn", "b8" */
   const char *torch; /* torch's name: "float16" (torch.float16), "bool" */
   const char *npy;   /* the .npy descr fx-run uses: "<f4", "<u2" (bf16) */
   int64_t bytes;     /* per element; i1 is stored as one byte */
   FxDtypeCategory category;
   bool float8;       /* a float8 type (kernels that take floats but no fp8) */
+  bool packed;       /* one element is a byte of several values (torch's
+                        float4_e2m1fn_x2): no conversion to or from it */
 } FxDtypeInfo;
 
 /* The number of dtypes; their codes are 0 .. fxDtypeGetNumInfos() - 1. */

@@ -16,7 +16,7 @@
 /* Bytes of one element; 0 for an unknown dtype (i1 is stored as a byte). */
 FX_HD int fxElemSize(int32_t dtype) {
   switch (dtype) {
-#define FX_DTYPE(CODE, value, mlir, get, abbr, torch, bytes, npy, kind)        \
+#define FX_DTYPE(CODE, value, mlir, type, get, abbr, torch, bytes, npy, kind)  \
   case value:                                                                  \
     return bytes;
 #include "fx_dtypes.def"
@@ -25,9 +25,11 @@ FX_HD int fxElemSize(int32_t dtype) {
   }
 }
 
-/* Element `p` of `dtype` as fp32: exact for the float dtypes, integers are
- * converted with RNE (exact up to 2^24). */
-FX_DTYPES_HANDLED(8, "fxLoadF32 and fxStoreF32");
+/* Element `p` of `dtype` as fp32: exact for the float dtypes but f64
+ * (rounded, RNE), integers are converted with RNE (exact up to 2^24).  A
+ * packed f4e2m1fnx2 element is two values, not one: NaN, and no caller
+ * gets there (it is in no kernel's dtype set; copy_ refuses it). */
+FX_DTYPES_HANDLED(14, "fxLoadF32 and fxStoreF32");
 FX_HD float fxLoadF32(const void *p, int32_t dtype) {
   switch (dtype) {
   case FX_DTYPE_F32: {
@@ -43,8 +45,24 @@ FX_HD float fxLoadF32(const void *p, int32_t dtype) {
   }
   case FX_DTYPE_F8E4M3FN:
     return fxF8E4M3FNToF32(*(const uint8_t *)p);
+  case FX_DTYPE_F8E5M2:
+    return fxF8E5M2ToF32(*(const uint8_t *)p);
+  case FX_DTYPE_F8E8M0FNU:
+    return fxF8E8M0FNUToF32(*(const uint8_t *)p);
+  case FX_DTYPE_F64: {
+    double v;
+    memcpy(&v, p, sizeof v);
+    return fxF64ToF32(v);
+  }
   case FX_DTYPE_I8:
     return (float)*(const int8_t *)p;
+  case FX_DTYPE_UI8:
+    return (float)*(const uint8_t *)p;
+  case FX_DTYPE_I16: {
+    int16_t v;
+    memcpy(&v, p, sizeof v);
+    return (float)v;
+  }
   case FX_DTYPE_I1:
     return *(const uint8_t *)p ? 1.0f : 0.0f;
   case FX_DTYPE_I32: {
@@ -57,6 +75,8 @@ FX_HD float fxLoadF32(const void *p, int32_t dtype) {
     memcpy(&v, p, sizeof v);
     return (float)v;
   }
+  case FX_DTYPE_F4E2M1FNX2:
+    return fxBitsF32(0x7FC00000u);
   default:
     return 0.0f;
   }
@@ -71,9 +91,11 @@ FX_HD int64_t fxRneSat(float v, double lo, double hi) {
   return r <= lo ? (int64_t)lo : r >= hi ? (int64_t)hi : (int64_t)r;
 }
 
-/* Stores fp32 `v` as `dtype`: RNE for the floats, satfinite for fp8 (no
- * scale, no NaN clamp: that is fxQuantF8E4M3FN's job), RNE+saturate for the
- * integers, `v != 0` for i1. */
+/* Stores fp32 `v` as `dtype`: RNE for the floats, satfinite for fp8
+ * e4m3fn (no scale, no NaN clamp: that is fxQuantF8E4M3FN's job), c10's
+ * casts for fp8 e5m2 and e8m0fnu, RNE+saturate for the integers, `v != 0`
+ * for i1; nothing for the packed f4e2m1fnx2 (one float is not an element
+ * of it; see fxLoadF32). */
 FX_HD void fxStoreF32(void *p, int32_t dtype, float v) {
   switch (dtype) {
   case FX_DTYPE_F32:
@@ -88,9 +110,28 @@ FX_HD void fxStoreF32(void *p, int32_t dtype, float v) {
   case FX_DTYPE_F8E4M3FN:
     *(uint8_t *)p = fxF32ToF8E4M3FN(v);
     break;
+  case FX_DTYPE_F8E5M2:
+    *(uint8_t *)p = fxF32ToF8E5M2(v);
+    break;
+  case FX_DTYPE_F8E8M0FNU:
+    *(uint8_t *)p = fxF32ToF8E8M0FNU(v);
+    break;
+  case FX_DTYPE_F64: {
+    double d = fxF32ToF64(v);
+    memcpy(p, &d, sizeof d);
+    break;
+  }
   case FX_DTYPE_I8:
     *(int8_t *)p = fxQuantI8(v);
     break;
+  case FX_DTYPE_UI8:
+    *(uint8_t *)p = (uint8_t)fxRneSat(v, 0.0, 255.0);
+    break;
+  case FX_DTYPE_I16: {
+    int16_t i = (int16_t)fxRneSat(v, -32768.0, 32767.0);
+    memcpy(p, &i, sizeof i);
+    break;
+  }
   case FX_DTYPE_I1:
     *(uint8_t *)p = v != 0.0f;
     break;
@@ -105,6 +146,7 @@ FX_HD void fxStoreF32(void *p, int32_t dtype, float v) {
     memcpy(p, &i, sizeof i);
     break;
   }
+  case FX_DTYPE_F4E2M1FNX2:
   default:
     break;
   }

@@ -44,8 +44,8 @@ static void fxElementwise(const char *k, const FxTensor *out,
                           const FxTensor *a, const FxTensor *b,
                           FxElementwiseOp op, float alpha) {
   if (fxCpuCheck(k, "out", out, FX_DT_FLOAT16_32, 0, FXRT_MAX_RANK) ||
-      fxCpuCheck(k, "self", a, FX_DT_ANY, 0, FXRT_MAX_RANK) ||
-      (b && fxCpuCheck(k, "other", b, FX_DT_ANY, 0, FXRT_MAX_RANK)))
+      fxCpuCheck(k, "self", a, FX_DT_NUMBERS, 0, FXRT_MAX_RANK) ||
+      (b && fxCpuCheck(k, "other", b, FX_DT_NUMBERS, 0, FXRT_MAX_RANK)))
     return;
   /* The result's shape must be the broadcast of the operands', not larger. */
   for (int d = 0; d < out->rank; d++) {

@@ -47,6 +47,8 @@
 #define FX_TO_I1(x) ((uint8_t)((x) != 0.0f))
 #define FX_TO_I32(x) ((int32_t)fxRneSat((x), -2147483648.0, 2147483647.0))
 #define FX_TO_I64(x) fxRneSat((x), -9223372036854775808.0, 9223372036854774784.0)
+#define FX_TO_I16(x) ((int16_t)fxRneSat((x), -32768.0, 32767.0))
+#define FX_TO_UI8(x) ((uint8_t)fxRneSat((x), 0.0, 255.0))
 
 FX_ROW_IO(f32, float, FX_ID, FX_ID)
 FX_ROW_IO(f16, uint16_t, fxF16ToF32, fxF32ToF16)
@@ -56,14 +58,25 @@ FX_ROW_IO(i8, int8_t, FX_TO_F, fxQuantI8)
 FX_ROW_IO(i32, int32_t, FX_TO_F, FX_TO_I32)
 FX_ROW_IO(i64, int64_t, FX_TO_F, FX_TO_I64)
 FX_ROW_IO(i1, uint8_t, FX_I1, FX_TO_I1)
+FX_ROW_IO(f64, double, fxF64ToF32, fxF32ToF64)
+FX_ROW_IO(i16, int16_t, FX_TO_F, FX_TO_I16)
+FX_ROW_IO(ui8, uint8_t, FX_TO_F, FX_TO_UI8)
+FX_ROW_IO(f8E5M2, uint8_t, fxF8E5M2ToF32, fxF32ToF8E5M2)
+FX_ROW_IO(f8E8M0FNU, uint8_t, fxF8E8M0FNUToF32, fxF32ToF8E8M0FNU)
+/* A packed f4e2m1fnx2 element is two values, not one float: no row
+ * loader.  It is in no kernel's dtype set and copy_ refuses to convert it,
+ * so nothing calls these (a call would crash, never give garbage). */
+#define fxLoad_f4E2M1FNx2 NULL
+#define fxStore_f4E2M1FNx2 NULL
 
 /* Indexed by FxDtype: one entry per row of fx_dtypes.def. */
 #define FX_IS_FLOAT_FLOAT 1
 #define FX_IS_FLOAT_FLOAT8 1
 #define FX_IS_FLOAT_INT 0
 #define FX_IS_FLOAT_BOOL 0
+#define FX_IS_FLOAT_PACKED 0
 static const FxCpuDtype fxDtypes[] = {
-#define FX_DTYPE(CODE, value, mlir, get, abbr, torch, bytes, npy, kind)        \
+#define FX_DTYPE(CODE, value, mlir, type, get, abbr, torch, bytes, npy, kind)  \
   [value] = {torch, bytes, FX_IS_FLOAT_##kind, fxLoad_##mlir, fxStore_##mlir},
 #include "fx_dtypes.def"
 };

@@ -310,7 +310,19 @@ static void testDtypes(MlirContext ctx) {
   }
   EXPECT(!fxDtypeGetInfo(-1) && !fxDtypeGetInfo(FX_DTYPE_COUNT));
   EXPECT(mlirTypeIsNull(fxDtypeGetType(ctx, FX_DTYPE_COUNT)));
-  EXPECT(!fxDtypeInfo(mlirF64TypeGet(ctx)) && !fxDtypeInfo((MlirType){NULL}));
+  /* Types !fx.tensor does not allow: f8E4M3FNUZ, signless i16's unsigned
+   * and signed cousins other than ui8, a bare f4E2M1FN, a vector of 4. */
+  int64_t four = 4;
+  EXPECT(!fxDtypeInfo(mlirFloat8E4M3FNUZTypeGet(ctx)) &&
+         !fxDtypeInfo(mlirIntegerTypeSignedGet(ctx, 16)) &&
+         !fxDtypeInfo(mlirIntegerTypeUnsignedGet(ctx, 16)) &&
+         !fxDtypeInfo(mlirFloat4E2M1FNTypeGet(ctx)) &&
+         !fxDtypeInfo(mlirVectorTypeGet(1, &four, mlirFloat4E2M1FNTypeGet(ctx))) &&
+         !fxDtypeInfo((MlirType){NULL}));
+  EXPECT(fxDtypeGetInfo(FX_DTYPE_F4E2M1FNX2)->packed &&
+         !fxDtypeGetInfo(FX_DTYPE_F8E5M2)->packed &&
+         fxDtypeGetInfo(FX_DTYPE_F8E8M0FNU)->float8 &&
+         fxDtypeGetInfo(FX_DTYPE_UI8)->category == FX_CATEGORY_INT);
   // CHECK-LABEL: dtype 0: f32 abbr f32 torch float32 npy <f4 bytes 4
   // CHECK-NEXT: dtype 1: f16 abbr f16 torch float16 npy <f2 bytes 2
   // CHECK-NEXT: dtype 2: bf16 abbr bf16 torch bfloat16 npy <u2 bytes 2
@@ -319,10 +331,16 @@ static void testDtypes(MlirContext ctx) {
   // CHECK-NEXT: dtype 5: i32 abbr i32 torch int32 npy <i4 bytes 4
   // CHECK-NEXT: dtype 6: i64 abbr i64 torch int64 npy <i8 bytes 8
   // CHECK-NEXT: dtype 7: i1 abbr b8 torch bool npy |b1 bytes 1
-  char all[256], floats[256];
+  // CHECK-NEXT: dtype 8: f64 abbr f64 torch float64 npy <f8 bytes 8
+  // CHECK-NEXT: dtype 9: i16 abbr i16 torch int16 npy <i2 bytes 2
+  // CHECK-NEXT: dtype 10: ui8 abbr u8 torch uint8 npy |u1 bytes 1
+  // CHECK-NEXT: dtype 11: f8E5M2 abbr f8e5m2 torch float8_e5m2 npy |u1 bytes 1
+  // CHECK-NEXT: dtype 12: f8E8M0FNU abbr f8e8m0fnu torch float8_e8m0fnu npy |u1 bytes 1
+  // CHECK-NEXT: dtype 13: vector<2xf4E2M1FN> abbr f4e2m1fnx2 torch float4_e2m1fn_x2 npy |u1 bytes 1
+  char all[512], floats[256];
   fxDtypeListNames(all, sizeof all, NULL, "and");
   printf("dtype names: %s\n", all);
-  // CHECK-NEXT: dtype names: f32, f16, bf16, f8E4M3FN, i8, i32, i64 and i1
+  // CHECK-NEXT: dtype names: f32, f16, bf16, f8E4M3FN, i8, i32, i64, i1, f64, i16, ui8, f8E5M2, f8E8M0FNU and vector<2xf4E2M1FN>
   fxDtypeListNames(floats, 12, NULL, "and");
   printf("dtype names, truncated: %s\n", floats);
   // CHECK-NEXT: dtype names, truncated: f32, f16, b
@@ -359,8 +377,12 @@ static void testTypes(MlirContext ctx) {
          fxDtypeGetBytes(bf16) == 2 && fxDtypeGetBytes(f8) == 1 &&
          fxDtypeGetBytes(i8) == 1 && fxDtypeGetBytes(i32) == 4 &&
          fxDtypeGetBytes(i64t) == 8 && fxDtypeGetBytes(i1) == 1);
-  EXPECT(fxDtypeGetBytes(f64) == 0 && fxDtypeGetBytes(mlirIntegerTypeGet(ctx, 16)) == 0 &&
-         fxDtypeGetBytes(mlirIntegerTypeUnsignedGet(ctx, 8)) == 0 &&
+  EXPECT(fxDtypeGetBytes(f64) == 8 && fxDtypeGetBytes(mlirIntegerTypeGet(ctx, 16)) == 2 &&
+         fxDtypeGetBytes(mlirIntegerTypeUnsignedGet(ctx, 8)) == 1 &&
+         fxDtypeGetBytes(fxDtypeGetType(ctx, FX_DTYPE_F4E2M1FNX2)) == 1);
+  EXPECT(fxDtypeGetBytes(mlirFloat8E4M3FNUZTypeGet(ctx)) == 0 &&
+         fxDtypeGetBytes(mlirIntegerTypeGet(ctx, 16 * 2 + 1)) == 0 &&
+         fxDtypeGetBytes(mlirIntegerTypeSignedGet(ctx, 8)) == 0 &&
          fxDtypeGetBytes((MlirType){NULL}) == 0);
 
   /* Equal types are the same object; different dtype or dims are not. */
@@ -469,11 +491,12 @@ static void testTypes(MlirContext ctx) {
   EXPECT(mlirTypeIsNull(fxTensorTypeGet(ctx, -1, act, f16)));
   EXPECT(gDiags.count == 0);
 
-  t = fxTensorTypeGet(ctx, 2, act, f64);
-  // CHECK-NEXT: diag error at loc(unknown): 'f64' does not satisfy the constraint
-  printf("invalid dtype f64: %s, %d diagnostics\n", typeText(t).s,
+  /* torch's float8_e4m3fnuz: a dtype fxir still lacks. */
+  t = fxTensorTypeGet(ctx, 2, act, mlirFloat8E4M3FNUZTypeGet(ctx));
+  // CHECK-NEXT: diag error at loc(unknown): 'f8E4M3FNUZ' does not satisfy the constraint
+  printf("invalid dtype f8E4M3FNUZ: %s, %d diagnostics\n", typeText(t).s,
          gDiags.count);
-  // CHECK-NEXT: invalid dtype f64: <null>, 1 diagnostics
+  // CHECK-NEXT: invalid dtype f8E4M3FNUZ: <null>, 1 diagnostics
   EXPECT(mlirTypeIsNull(t) && gDiags.count == 1 && gDiags.errors == 1);
   gDiags = (Diags){0};
 }

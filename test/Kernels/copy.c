@@ -13,7 +13,10 @@
  * broadcasting (size-1 dims, missing leading dims, 0-dim src) into strided
  * and offset selves without stray writes, bit-for-bit same-dtype
  * broadcasts (NaN payloads kept), a src that overlaps self, the record
- * entry point, the copy statistics, empty tensors and the errors. */
+ * entry point, the copy statistics, empty tensors and the errors.  The
+ * dtypes added later (f64, i16, u8, fp8 e5m2 and e8m0fnu, the packed
+ * f4e2m1fnx2) on hand-computed elements of c10's casts, and the refused
+ * conversions of the packed one. */
 #include "fxtest.h"
 
 /*===-- Reference ------------------------------------------------------------===*/
@@ -340,6 +343,96 @@ static void testRecordsStatsEmpty(void) {
   ttFree(&dst);
 }
 
+/* One element of dtype `sdt` (bytes `in`) copied to `ddt`: the bytes out. */
+static uint64_t copyOne(int32_t ddt, int32_t sdt, const void *in) {
+  int64_t one = 1;
+  TT src = ttContig(sdt, 1, &one), dst = ttContig(ddt, 1, &one);
+  memcpy(ttPtr(&src, 0), in, fxDtypeSize(sdt));
+  memset(ttPtr(&dst, 0), 0xAB, fxDtypeSize(ddt));
+  fxrt_aten__copy_(&dst.t, &src.t, 0);
+  uint64_t out = 0;
+  memcpy(&out, ttPtr(&dst, 0), fxDtypeSize(ddt));
+  ttFree(&src);
+  ttFree(&dst);
+  return out;
+}
+
+static uint64_t fromF32(int32_t ddt, float v) { return copyOne(ddt, FX_DTYPE_F32, &v); }
+static uint64_t fromF64(int32_t ddt, double v) { return copyOne(ddt, FX_DTYPE_F64, &v); }
+static uint64_t fromI64(int32_t ddt, int64_t v) { return copyOne(ddt, FX_DTYPE_I64, &v); }
+
+static void testNewDtypes(void) {
+  // CHECK-LABEL: new dtypes
+  printf("new dtypes\n");
+  /* float -> uint8 through int64 (c10/util/TypeCast.h), then the low byte. */
+  EXPECT(fromF32(FX_DTYPE_UI8, -1.5f) == 0xFF);
+  EXPECT(fromF32(FX_DTYPE_UI8, 300.7f) == 44);
+  EXPECT(fromF32(FX_DTYPE_UI8, 255.9f) == 255 && fromF32(FX_DTYPE_UI8, 256.0f) == 0);
+  EXPECT(fromF32(FX_DTYPE_UI8, NAN) == 0);
+  EXPECT(fromF32(FX_DTYPE_UI8, 1e20f) == 0xFF); /* int64 saturates first */
+  EXPECT(fromF64(FX_DTYPE_UI8, -255.9) == 1);
+  /* float -> int16: truncation, saturation where C++ is undefined. */
+  EXPECT(fromF32(FX_DTYPE_I16, -2.9f) == 0xFFFE);
+  EXPECT(fromF32(FX_DTYPE_I16, 40000.0f) == 0x7FFF && fromF32(FX_DTYPE_I16, -1e9f) == 0x8000);
+  EXPECT(fromF64(FX_DTYPE_I16, 32767.99) == 0x7FFF && fromF64(FX_DTYPE_I16, NAN) == 0);
+  /* int -> int wraps; u8 zero-extends. */
+  EXPECT(fromI64(FX_DTYPE_UI8, -1) == 0xFF && fromI64(FX_DTYPE_I16, 70000) == 4464);
+  uint8_t u200 = 200;
+  EXPECT(copyOne(FX_DTYPE_I8, FX_DTYPE_UI8, &u200) == 0xC8 &&
+         copyOne(FX_DTYPE_I64, FX_DTYPE_UI8, &u200) == 200 &&
+         copyOne(FX_DTYPE_I16, FX_DTYPE_UI8, &u200) == 200);
+  int16_t i16 = -300;
+  EXPECT(copyOne(FX_DTYPE_UI8, FX_DTYPE_I16, &i16) == 0xD4 &&
+         copyOne(FX_DTYPE_F32, FX_DTYPE_I16, &i16) == 0xC3960000u);
+  /* f64: its own value decides ints and bool, not its fp32 rounding; the
+   * 16-bit and fp8 floats get it through fp32 (c10's float constructors),
+   * so it can round twice: 1 + 2^-11 + 2^-40 is 1 + 2^-11 in fp32, a tie
+   * that fp16 breaks to even (1.0), where one rounding would give 0x3C01. */
+  EXPECT(fromF64(FX_DTYPE_I64, 16777217.0) == 16777217);
+  EXPECT(fromF64(FX_DTYPE_I1, 1e-300) == 1);
+  EXPECT(fromF64(FX_DTYPE_F16, 1.0 + 0x1p-11 + 0x1p-40) == 0x3C00);
+  EXPECT(fromF64(FX_DTYPE_F32, 1.0 + 0x1p-24) == 0x3F800000u);
+  EXPECT(fromF64(FX_DTYPE_F32, 1e300) == 0x7F800000u);
+  EXPECT(fromF64(FX_DTYPE_F8E5M2, 61440.0) == 0x7C);
+  EXPECT(fromI64(FX_DTYPE_F64, 9007199254740993LL) == 0x4340000000000000ull); /* RNE */
+  EXPECT(fromF32(FX_DTYPE_F64, 0.1f) == 0x3FB99999A0000000ull);
+  /* fp8 e5m2 and e8m0fnu as c10 casts them, to and from other dtypes. */
+  EXPECT(fromF32(FX_DTYPE_F8E5M2, 1.125f) == 0x3C && fromF32(FX_DTYPE_F8E5M2, -NAN) == 0xFF);
+  EXPECT(fromF32(FX_DTYPE_F8E8M0FNU, -1.5f) == 0x80 && fromF32(FX_DTYPE_F8E8M0FNU, 0.0f) == 0x00);
+  EXPECT(fromI64(FX_DTYPE_F8E5M2, 100000) == 0x7C && fromI64(FX_DTYPE_F8E8M0FNU, 3) == 0x81); /* 1.5 * 2^1 rounds up */
+  uint8_t e8 = 0x00, e5 = 0x7B;
+  EXPECT(copyOne(FX_DTYPE_F32, FX_DTYPE_F8E8M0FNU, &e8) == 0x00400000u);
+  EXPECT(copyOne(FX_DTYPE_I32, FX_DTYPE_F8E5M2, &e5) == 57344 &&
+         copyOne(FX_DTYPE_F64, FX_DTYPE_F8E5M2, &e5) == 0x40EC000000000000ull);
+  /* The packed f4e2m1fnx2: the same dtype copies bytes (broadcast too);
+   * any conversion is refused, self untouched. */
+  int64_t four = 4, one = 1;
+  TT p = ttContig(FX_DTYPE_F4E2M1FNX2, 1, &four), q = ttContig(FX_DTYPE_F4E2M1FNX2, 1, &one);
+  TT f = ttContig(FX_DTYPE_F32, 1, &four);
+  *(uint8_t *)ttPtr(&q, 0) = 0x9C;
+  fxrt_aten__copy_(&p.t, &q.t, 0);
+  int same = 1;
+  for (int i = 0; i < 4; i++)
+    same &= *(uint8_t *)ttPtr(&p, i) == 0x9C;
+  EXPECT(same);
+  printf("f4e2m1fnx2 broadcast copy, bytes kept: %d\n", same);
+  // CHECK-NEXT: f4e2m1fnx2 broadcast copy, bytes kept: 1
+  char *snapP = ttSnapshot(&p), *snapF = ttSnapshot(&f);
+  fxrt_aten__copy_(&f.t, &p.t, 0);
+  // CHECK-NEXT: fxrt: fxrt_aten__copy_: cannot convert float4_e2m1fn_x2 to float32: float4_e2m1fn_x2 packs two fp4 values in each element and has no conversion; copy_ copies it only between tensors of that dtype
+  fxrt_aten__copy_(&p.t, &f.t, 0);
+  // CHECK-NEXT: fxrt: fxrt_aten__copy_: cannot convert float32 to float4_e2m1fn_x2: float4_e2m1fn_x2 packs
+  EXPECT(ttUnchanged(&p, snapP) && ttUnchanged(&f, snapF));
+  printf("untouched after refused conversions: %d\n",
+         ttUnchanged(&p, snapP) && ttUnchanged(&f, snapF));
+  // CHECK-NEXT: untouched after refused conversions: 1
+  free(snapP);
+  free(snapF);
+  ttFree(&p);
+  ttFree(&q);
+  ttFree(&f);
+}
+
 static void testErrors(void) {
   // CHECK-LABEL: errors
   printf("errors\n");
@@ -368,6 +461,7 @@ int main(void) {
   testBroadcast();
   testOverlap();
   testRecordsStatsEmpty();
+  testNewDtypes();
   testErrors();
   // CHECK: copy: {{[0-9]+}} checks passed
   return fxtestFinish("copy");

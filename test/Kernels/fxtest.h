@@ -108,8 +108,11 @@ static inline double refQuantFp8(double v) {
 }
 
 static inline int refSize(int32_t dt) {
-  static const int sizes[] = {4, 2, 2, 1, 1, 4, 8, 1};
-  return dt >= 0 && dt < 8 ? sizes[dt] : 0;
+  /* f32 f16 bf16 f8e4m3fn i8 i32 i64 i1 f64 i16 u8 f8e5m2 f8e8m0fnu f4e2m1fnx2 */
+  static const int sizes[] = {4, 2, 2, 1, 1, 4, 8, 1, 8, 2, 1, 1, 1, 1};
+  _Static_assert(sizeof sizes / sizeof *sizes == FX_DTYPE_COUNT,
+                 "a new dtype row: give it its size here");
+  return dt >= 0 && dt < FX_DTYPE_COUNT ? sizes[dt] : 0;
 }
 
 /* fp8 e4m3fn byte -> value, from the format's definition. */
@@ -190,7 +193,9 @@ static inline int64_t ulpDist(const void *got, double ref, int32_t dt) {
 }
 
 static inline const char *dtName(int32_t dt) {
-  static const char *names[] = {"f32", "f16", "bf16", "f8e4m3fn", "i8", "i32", "i64", "i1"};
+  static const char *names[] = {"f32", "f16",    "bf16",      "f8e4m3fn", "i8",
+                                "i32", "i64",    "i1",        "f64",      "i16",
+                                "u8",  "f8e5m2", "f8e8m0fnu", "f4e2m1fnx2"};
   _Static_assert(sizeof names / sizeof *names == FX_DTYPE_COUNT,
                  "a new dtype row: name it here, and give it its case in "
                  "refFormat/refRound if it is a float");

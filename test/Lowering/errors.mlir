@@ -97,6 +97,33 @@ func.func @negative_scaled_mm_out_dtype(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !
 
 // -----
 
+// The packed f4e2m1fnx2 converts to nothing and from nothing (torch has no
+// cast for it; its meta kernels trace one): copy_ between it and another dtype is refused, both ways.
+func.func @negative_copy_packed_to_f32(%s: !fx.tensor<[4], f32>, %p: !fx.tensor<[4], vector<2xf4E2M1FN>>) {
+  // expected-error @below {{'fx.call' op aten::copy_: cannot convert src of dtype vector<2xf4E2M1FN> to self of dtype f32: vector<2xf4E2M1FN> packs several values in each element and has no conversion (copy_ copies it only between tensors of that dtype)}}
+  %0 = fx.call "aten::copy_"(self = %s, src = %p) : (!fx.tensor<[4], f32>, !fx.tensor<[4], vector<2xf4E2M1FN>>) -> !fx.tensor<[4], f32>
+  return
+}
+
+// -----
+
+func.func @negative_copy_ui8_to_packed(%p: !fx.tensor<[4], vector<2xf4E2M1FN>>, %u: !fx.tensor<[4], ui8>) {
+  // expected-error @below {{'fx.call' op aten::copy_: cannot convert src of dtype ui8 to self of dtype vector<2xf4E2M1FN>}}
+  %0 = fx.call "aten::copy_"(self = %p, src = %u) : (!fx.tensor<[4], vector<2xf4E2M1FN>>, !fx.tensor<[4], ui8>) -> !fx.tensor<[4], vector<2xf4E2M1FN>>
+  return
+}
+
+// -----
+
+// No elementwise kernel reads it as numbers either.
+func.func @negative_add_packed(%p: !fx.tensor<[4], vector<2xf4E2M1FN>>, %x: !fx.tensor<[4], f32>) {
+  // expected-error @below {{'fx.call' op aten::add.Tensor: the built-in kernel takes self of dtype f32, f16, bf16, f8E4M3FN, i8, i32, i64, i1, f64, i16, ui8, f8E5M2 or f8E8M0FNU, not vector<2xf4E2M1FN>}}
+  %0 = fx.call "aten::add.Tensor"(self = %p, other = %x) {alpha = 1 : i64} : (!fx.tensor<[4], vector<2xf4E2M1FN>>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  return
+}
+
+// -----
+
 // The kernel computes in fp32 and stores floats only.
 func.func @negative_add_result_dtype(%a: !fx.tensor<[4], i32>, %b: !fx.tensor<[4], i32>) {
   // expected-error @below {{'fx.call' op aten::add.Tensor: the built-in kernel gives results of dtype f32, f16 or bf16, not i32}}

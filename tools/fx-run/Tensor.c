@@ -23,7 +23,30 @@ const char *fxRunNpyDescr(int dtype) { return fxDtypeGetInfo(dtype)->npy; }
 const char *fxRunDtypeName(int dtype) { return fxDtypeGetInfo(dtype)->name; }
 
 bool fxRunDtypeIsFloat(int dtype) {
-  return fxDtypeGetInfo(dtype)->category == FX_CATEGORY_FLOAT;
+  const FxDtypeInfo *d = fxDtypeGetInfo(dtype);
+  return d->category == FX_CATEGORY_FLOAT && !d->packed;
+}
+
+double fxRunElementValue(const void *data, int dtype, int64_t i) {
+  const FxDtypeInfo *d = fxDtypeGetInfo(dtype);
+  size_t elem = (size_t)d->bytes;
+  const unsigned char *p = (const unsigned char *)data + (size_t)i * elem;
+  if (dtype == FX_DTYPE_F64) { /* fxLoadF32 would round it */
+    double v;
+    memcpy(&v, p, sizeof v);
+    return v;
+  }
+  if (fxRunDtypeIsFloat(dtype))
+    return fxLoadF32(p, dtype);
+  uint64_t bits = 0;
+  memcpy(&bits, p, elem); /* little-endian: the low bytes */
+  /* "|u1", "|b1", "<i2": the descr's kind letter says signed or not. */
+  if (d->npy[1] != 'i' || elem == 8)
+    return d->npy[1] == 'i' ? (double)(int64_t)bits : (double)bits;
+  int64_t v = (int64_t)bits;
+  if ((v >> (8 * elem - 1)) & 1)
+    v -= (int64_t)1 << (8 * elem); /* sign-extend */
+  return (double)v;
 }
 
 /*===-- Shapes --------------------------------------------------------------===*/
@@ -177,12 +200,16 @@ void fxRunFormatElement(const void *data, int dtype, int64_t i, char *buf,
   uint64_t bits = 0;
   memcpy(&bits, p, elem); /* little-endian: the low bytes */
   if (fxRunDtypeIsFloat(dtype)) {
-    snprintf(buf, len, "%.9g (0x%0*" PRIx64 ")", (double)fxLoadF32(p, dtype),
-             (int)elem * 2, bits);
+    snprintf(buf, len, "%.*g (0x%0*" PRIx64 ")", dtype == FX_DTYPE_F64 ? 17 : 9,
+             fxRunElementValue(data, dtype, i), (int)elem * 2, bits);
     return;
   }
-  int64_t v = (int64_t)bits;
-  if (elem < 8 && dtype != FX_DTYPE_I1 && (v >> (8 * elem - 1)) & 1)
-    v -= (int64_t)1 << (8 * elem); /* sign-extend */
-  snprintf(buf, len, "%" PRId64, v);
+  if (fxDtypeGetInfo(dtype)->packed) {
+    snprintf(buf, len, "0x%0*" PRIx64, (int)elem * 2, bits);
+    return;
+  }
+  if (fxDtypeGetInfo(dtype)->npy[1] == 'u') /* uint8: no sign */
+    snprintf(buf, len, "%" PRIu64, bits);
+  else
+    snprintf(buf, len, "%" PRId64, (int64_t)fxRunElementValue(data, dtype, i));
 }

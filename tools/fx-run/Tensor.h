@@ -24,11 +24,19 @@ typedef struct FxRunTensor {
 /* FxDtype of an element type; -1 when libfxrt has no such dtype. */
 int fxRunDtypeOf(MlirType element);
 /* The .npy descr fx-run reads and writes for an FxDtype ("<f2"; raw bits
- * for bf16 "<u2" and f8E4M3FN "|u1"), and the dtype's MLIR name. */
+ * for bf16 "<u2", the fp8 dtypes and f4e2m1fnx2 "|u1"), and the dtype's
+ * MLIR name. */
 const char *fxRunNpyDescr(int dtype);
 const char *fxRunDtypeName(int dtype);
-/* Whether FxDtype `dtype` is a float (fx_dtypes.def kind FLOAT or FLOAT8). */
+/* Whether FxDtype `dtype` is a float with one value per element
+ * (fx_dtypes.def kind FLOAT or FLOAT8; not the packed f4e2m1fnx2). */
 bool fxRunDtypeIsFloat(int dtype);
+
+/* Element `i` of a C-order buffer of `dtype` as a number: a float's value
+ * (f64's exactly), an integer's (zero-extended where the .npy descr says
+ * unsigned, sign-extended otherwise); a packed f4e2m1fnx2 element has no
+ * single value: its byte, as an unsigned integer. */
+double fxRunElementValue(const void *data, int dtype, int64_t i);
 
 /* The shape of !fx.tensor `type` with the symbols bound by `o` (marking
  * each binding it uses).  `what` names the value in messages ("argument
@@ -48,7 +56,8 @@ void fxRunFillRandom(FxRunTensor *t, uint64_t *state);
 /* "[3, 8]" */
 void fxRunFormatShape(const int64_t *shape, int rank, char *buf, size_t len);
 /* Element `i` of a C-order buffer of `dtype`: "1.5 (0x3e00)" for floats
- * (the bits decide bit-identity), "-3" for integers. */
+ * (the bits decide bit-identity), "-3" for integers, "0x2c" for a packed
+ * f4e2m1fnx2 byte. */
 void fxRunFormatElement(const void *data, int dtype, int64_t i, char *buf,
                         size_t len);
 

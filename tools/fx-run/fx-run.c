@@ -345,27 +345,18 @@ static Run execute(const FxRunOptions *o, const Signature *sig,
 
 /*===-- Reporting -----------------------------------------------------------===*/
 
-/* Sum of the finite elements; `nonFinite` counts the others (a NaN or an
- * overflow to infinity would hide everything else). */
+/* Sum of the finite elements (fxRunElementValue: a packed f4e2m1fnx2
+ * sums its bytes); `nonFinite` counts the others (a NaN or an overflow to
+ * infinity would hide everything else). */
 static double checksum(const FxRunTensor *t, size_t *nonFinite) {
-  size_t elem = fxDtypeSize(t->dtype);
   double sum = 0;
   *nonFinite = 0;
   for (int64_t i = 0; i < t->numel; ++i) {
-    const char *p = (const char *)t->data + (size_t)i * elem;
-    if (fxRunDtypeIsFloat(t->dtype)) {
-      float v = fxLoadF32(p, t->dtype);
-      if (isfinite(v))
-        sum += v;
-      else
-        ++*nonFinite;
-    } else {
-      int64_t v = 0;
-      memcpy(&v, p, elem);
-      if (elem < 8 && t->dtype != FX_DTYPE_I1 && (v >> (8 * elem - 1)) & 1)
-        v -= (int64_t)1 << (8 * elem);
-      sum += (double)v;
-    }
+    double v = fxRunElementValue(t->data, t->dtype, i);
+    if (isfinite(v))
+      sum += v;
+    else
+      ++*nonFinite;
   }
   return sum;
 }

@@ -3,9 +3,20 @@
 // RUN: fx-opt %s --split-input-file --verify-diagnostics --pass-pipeline='builtin.module(func.func(fx-verify))'
 // RUN: %mlir_opt --load-dialect-plugin=%fx_plugin --load-pass-plugin=%fx_plugin %s --split-input-file --verify-diagnostics --pass-pipeline='builtin.module(func.func(fx-verify))'
 
-// IRDL: a dtype outside the allowed set.
-// expected-error @below {{'f64' does not satisfy the constraint}}
-func.func @bad_dtype(%x: !fx.tensor<[4], f64>) { return }
+// IRDL: a dtype outside the allowed set (torch's float8_e4m3fnuz, which
+// fxir lacks; a bare fp4, which is no torch dtype; a vector of four fp4).
+// expected-error @below {{'f8E4M3FNUZ' does not satisfy the constraint}}
+func.func @bad_dtype(%x: !fx.tensor<[4], f8E4M3FNUZ>) { return }
+
+// -----
+
+// expected-error @below {{'f4E2M1FN' does not satisfy the constraint}}
+func.func @bad_dtype_bare_fp4(%x: !fx.tensor<[4], f4E2M1FN>) { return }
+
+// -----
+
+// expected-error @below {{'vector<4xf4E2M1FN>' does not satisfy the constraint}}
+func.func @bad_dtype_fp4_x4(%x: !fx.tensor<[4], vector<4xf4E2M1FN>>) { return }
 
 // -----
 
@@ -751,8 +762,8 @@ func.func @negative_empty_rank() {
 // -----
 
 func.func @negative_empty_dtype_kind() {
-  // expected-error @below {{'fx.call' op aten::empty: dtype f64 is not a dtype of fx tensors}}
-  %r = fx.call "aten::empty"() {size = [1], dtype = f64} : () -> !fx.tensor<[1], f32>
+  // expected-error @below {{'fx.call' op aten::empty: dtype f8E4M3FNUZ is not a dtype of fx tensors}}
+  %r = fx.call "aten::empty"() {size = [1], dtype = f8E4M3FNUZ} : () -> !fx.tensor<[1], f32>
   return
 }
 
@@ -887,7 +898,7 @@ func.func @result_not_tensor(%x: !fx.tensor<[4], f32>) {
 
 // out_dtype must be a dtype fx tensors have (whatever the kernel takes).
 func.func @negative_scaled_mm_out_dtype_not_fx(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
-  // expected-error @below {{'fx.call' op aten::_scaled_mm: out_dtype f64 is not a dtype of fx tensors}}
-  %r = fx.call "aten::_scaled_mm"(self = %a, mat2 = %b, scale_a = %sa, scale_b = %sb) {out_dtype = f64} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
+  // expected-error @below {{'fx.call' op aten::_scaled_mm: out_dtype f8E4M3FNUZ is not a dtype of fx tensors}}
+  %r = fx.call "aten::_scaled_mm"(self = %a, mat2 = %b, scale_a = %sa, scale_b = %sb) {out_dtype = f8E4M3FNUZ} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
   return
 }

@@ -26,12 +26,38 @@ fx.schema "_C::gelu_and_mul" = "gelu_and_mul(Tensor! out, Tensor input, float ap
 // CHECK-SAME: !fx.tensor<[1], i32>
 // CHECK-SAME: !fx.tensor<[1], i64>
 // CHECK-SAME: !fx.tensor<[1], i1>
+// CHECK-SAME: !fx.tensor<[3, 2], f64>
+// CHECK-SAME: !fx.tensor<["s0"], i16>
+// CHECK-SAME: !fx.tensor<[7], ui8>
+// CHECK-SAME: !fx.tensor<[2, 4], f8E5M2>
+// CHECK-SAME: !fx.tensor<["s0", 2], f8E8M0FNU>
+// CHECK-SAME: !fx.tensor<["s0", 2048], vector<2xf4E2M1FN>>
 // CHECK-SAME: !fx.sym<"s2">
 func.func @types(%a: !fx.tensor<["s0", 4096], f16>, %b: !fx.tensor<[4096], bf16>,
                  %c: !fx.tensor<["s0", 4096], f8E4M3FN>, %d: !fx.tensor<[], f32>,
                  %e: !fx.tensor<[2, 0, "s1"], i8>, %f: !fx.tensor<[1], i32>,
                  %g: !fx.tensor<[1], i64>, %h: !fx.tensor<[1], i1>,
+                 %i: !fx.tensor<[3, 2], f64>, %j: !fx.tensor<["s0"], i16>,
+                 %k: !fx.tensor<[7], ui8>, %l: !fx.tensor<[2, 4], f8E5M2>,
+                 %m: !fx.tensor<["s0", 2], f8E8M0FNU>,
+                 %n: !fx.tensor<["s0", 2048], vector<2xf4E2M1FN>>,
                  %s: !fx.sym<"s2">) {
+  return
+}
+
+// Copies of the new dtypes: copy_ converts between any two that have
+// values (f64 -> ui8 here); the packed f4e2m1fnx2 only clones and copies
+// into itself.
+// CHECK-LABEL: func.func @dtype_copies
+// CHECK: fx.call "aten::copy_"(self = %{{.*}}, src = %{{.*}}) : (!fx.tensor<[4], ui8>, !fx.tensor<[4], f64>) -> !fx.tensor<[4], ui8>
+// CHECK: fx.call "aten::clone"(self = %{{.*}}) : (!fx.tensor<[4], vector<2xf4E2M1FN>>) -> !fx.tensor<[4], vector<2xf4E2M1FN>>
+// CHECK: fx.call "aten::copy_"(self = %{{.*}}, src = %{{.*}}) : (!fx.tensor<[4], vector<2xf4E2M1FN>>, !fx.tensor<[1], vector<2xf4E2M1FN>>)
+func.func @dtype_copies(%u: !fx.tensor<[4], ui8>, %x: !fx.tensor<[4], f64>,
+                        %p: !fx.tensor<[4], vector<2xf4E2M1FN>>,
+                        %q: !fx.tensor<[1], vector<2xf4E2M1FN>>) {
+  %0 = fx.call "aten::copy_"(self = %u, src = %x) : (!fx.tensor<[4], ui8>, !fx.tensor<[4], f64>) -> !fx.tensor<[4], ui8>
+  %1 = fx.call "aten::clone"(self = %p) : (!fx.tensor<[4], vector<2xf4E2M1FN>>) -> !fx.tensor<[4], vector<2xf4E2M1FN>>
+  %2 = fx.call "aten::copy_"(self = %1, src = %q) : (!fx.tensor<[4], vector<2xf4E2M1FN>>, !fx.tensor<[1], vector<2xf4E2M1FN>>) -> !fx.tensor<[4], vector<2xf4E2M1FN>>
   return
 }
 

@@ -41,6 +41,7 @@ typedef struct Parser {
   char *err;
   size_t errSize;
   bool failed;
+  int depth; /* nesting of parentheses, calls and unary signs */
 } Parser;
 
 static int perr(Parser *p, const char *what) {
@@ -72,8 +73,12 @@ static bool eat(Parser *p, const char *tok) {
 static int node(Parser *p, FxDimExprKind kind, int lhs, int rhs) {
   if (p->failed || lhs < -1 || rhs < -1)
     return -1;
-  if (p->e->numNodes == FX_DIM_EXPR_MAX_NODES)
-    return perr(p, "more than " "128" " nodes (fxir's limit FX_DIM_EXPR_MAX_NODES)");
+  if (p->e->numNodes == FX_DIM_EXPR_MAX_NODES) {
+    char what[80];
+    snprintf(what, sizeof what, "more than %d nodes (fxir's limit "
+             "FX_DIM_EXPR_MAX_NODES)", FX_DIM_EXPR_MAX_NODES);
+    return perr(p, what);
+  }
   int i = p->e->numNodes++;
   p->e->nodes[i] = (FxDimExprNode){kind, 0, {NULL, 0}, lhs, rhs};
   return i;
@@ -81,6 +86,19 @@ static int node(Parser *p, FxDimExprKind kind, int lhs, int rhs) {
 
 static int parseSum(Parser *p);
 static int parseUnary(Parser *p);
+
+/* Recursion is bounded by the nesting, not by the node count: "((((s0))))"
+ * makes one node (found by an adversary: 50000 parentheses overflowed the
+ * stack). */
+static bool enter(Parser *p) {
+  if (++p->depth <= FX_DIM_EXPR_MAX_DEPTH)
+    return true;
+  char what[80];
+  snprintf(what, sizeof what, "nesting deeper than %d (fxir's limit "
+           "FX_DIM_EXPR_MAX_DEPTH)", FX_DIM_EXPR_MAX_DEPTH);
+  perr(p, what);
+  return false;
+}
 
 /* Name(args): Max/Min of one or more arguments, Mod/FloorDiv of two. */
 static int parseCall(Parser *p, MlirStringRef name) {
@@ -142,15 +160,23 @@ static int parseAtom(Parser *p) {
     while (p->at < p->n && (isIdStart(p->s[p->at]) || isDigit(p->s[p->at])))
       ++p->at;
     MlirStringRef name = {p->s + start, p->at - start};
-    if (eat(p, "("))
-      return parseCall(p, name);
+    if (eat(p, "(")) {
+      if (!enter(p))
+        return -1;
+      int i = parseCall(p, name);
+      --p->depth;
+      return i;
+    }
     int i = node(p, FX_DIM_EXPR_SYMBOL, -1, -1);
     if (i >= 0)
       p->e->nodes[i].symbol = name;
     return i;
   }
   if (eat(p, "(")) {
+    if (!enter(p))
+      return -1;
     int i = parseSum(p);
+    --p->depth;
     if (i >= 0 && !eat(p, ")"))
       return perr(p, "expected ')'");
     return i;
@@ -160,17 +186,31 @@ static int parseAtom(Parser *p) {
 
 static int parsePower(Parser *p) {
   int base = parseAtom(p);
-  if (base >= 0 && eat(p, "**"))
-    return node(p, FX_DIM_EXPR_POW, base, parseUnary(p));
+  if (base >= 0 && eat(p, "**")) {
+    if (!enter(p))
+      return -1;
+    int i = node(p, FX_DIM_EXPR_POW, base, parseUnary(p));
+    --p->depth;
+    return i;
+  }
   return base;
 }
 
 static int parseUnary(Parser *p) {
-  if (eat(p, "-"))
-    return node(p, FX_DIM_EXPR_NEG, parseUnary(p), -1);
-  if (eat(p, "+"))
-    return parseUnary(p);
-  return parsePower(p);
+  int i;
+  if (eat(p, "-")) {
+    if (!enter(p))
+      return -1;
+    i = node(p, FX_DIM_EXPR_NEG, parseUnary(p), -1);
+  } else if (eat(p, "+")) {
+    if (!enter(p))
+      return -1;
+    i = parseUnary(p);
+  } else {
+    return parsePower(p);
+  }
+  --p->depth;
+  return i;
 }
 
 static int parseProduct(Parser *p) {
@@ -205,7 +245,7 @@ static int parseSum(Parser *p) {
 
 bool fxDimExprParse(MlirStringRef text, FxDimExpr *expr, char *err,
                     size_t errSize) {
-  Parser p = {text.data, text.length, 0, expr, err, errSize, false};
+  Parser p = {text.data, text.length, 0, expr, err, errSize, false, 0};
   expr->numNodes = 0;
   expr->root = parseSum(&p);
   skipSpace(&p);
@@ -525,19 +565,23 @@ static bool divMod(Canon *c, const FxDimExprNode *n, Poly *out) {
     *out = constPoly(mod ? r : q);
     return true;
   }
-  bool divides = true; /* every coefficient a multiple of k: exact */
-  for (int i = 0; i < a.n; ++i)
-    divides &= a.t[i].coeff % k == 0;
-  if (divides || k == 1) {
-    *out = constPoly(0);
-    if (mod)
-      return true;
-    for (int i = 0; i < a.n; ++i) {
-      Term t = a.t[i];
-      t.coeff /= k;
-      if (!addTerm(c, out, t, 1))
-        return false;
-    }
+  /* a = k*q + r with r's coefficients and constant in [0, k) (Python's
+   * floor division of each coefficient; the monomials are integers):
+   * a // k = q + r // k and Mod(a, k) = Mod(r, k), exactly. */
+  Poly qp = {0}, rp = {0};
+  for (int i = 0; i < a.n; ++i) {
+    Term t = a.t[i];
+    int64_t tq, tr;
+    floorDiv(t.coeff, k, &tq, &tr);
+    Term tqT = t, trT = t;
+    tqT.coeff = tq;
+    trT.coeff = tr;
+    if (!addTerm(c, &qp, tqT, 1) || !addTerm(c, &rp, trT, 1))
+      return false;
+  }
+  a = rp;
+  if (isConst(&a, &v)) { /* r is a constant in [0, k) */
+    *out = mod ? constPoly(v) : qp;
     return true;
   }
   if (!polyText(c, &a, text, sizeof text, &len))
@@ -548,7 +592,7 @@ static bool divMod(Canon *c, const FxDimExprNode *n, Poly *out) {
               : snprintf(atomText, sizeof atomText, bare ? "(%s//%" PRId64 ")"
                          : "((%s)//%" PRId64 ")", text, k);
   int id = atom(c, atomText, (size_t)m, mod || polyNonNeg(c, &a));
-  *out = (Poly){0};
+  *out = mod ? (Poly){0} : qp;
   return id >= 0 && addTerm(c, out, (Term){1, 1, {id}}, 1);
 }
 
@@ -572,6 +616,7 @@ static bool maxMin(Canon *c, int i, Poly *out) {
   int64_t best = 0;
   int ids[FX_DIM_EXPR_MAX_NODES], numIds = 0;
   Poly first, p; /* first: the one argument, if it stays alone */
+  bool firstSet = false;
   for (int k = 0; k < n; ++k) {
     int64_t v;
     if (!toPoly(c, args[k], &p))
@@ -615,11 +660,23 @@ static bool maxMin(Canon *c, int i, Poly *out) {
       seen |= ids[j] == id;
     if (seen)
       continue;
-    if (!numIds)
+    if (!numIds) {
       first = p;
+      firstSet = true;
+    }
     ids[numIds++] = id;
     anyNonNeg |= nn;
     allNonNeg &= nn;
+  }
+  /* Symbols are sizes: a constant <= 0 never beats an argument >= 0 in a
+   * Max, and always wins a Min of arguments >= 0. */
+  if (haveConst && best <= 0 && numIds > 0) {
+    if (!isMax && allNonNeg) {
+      *out = constPoly(best);
+      return true;
+    }
+    if (isMax && anyNonNeg && (numIds > 1 || firstSet))
+      haveConst = false;
   }
   if (numIds == 0) {
     *out = constPoly(best);

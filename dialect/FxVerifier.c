@@ -234,6 +234,10 @@ static MlirLogicalResult checkSymbol(Verifier *v, MlirStringRef sym,
               what, (int)sym.length, sym.data);
 }
 
+/* An expression in a message: at most 200 characters, then "...". */
+#define SHOWN(s) (int)((s).length > 200 ? 200 : (s).length), (s).data, \
+                 (s).length > 200 ? "..." : ""
+
 /* A string where an integer or a symbol goes (`what` names it: "operand 2
  * dim 1", "start"): a declared symbol, or a symbolic expression in
  * canonical form whose symbols are declared (fxir/FxDimExpr.h). */
@@ -245,17 +249,17 @@ static MlirLogicalResult checkSymbolic(Verifier *v, MlirStringRef s,
   bool isInt;
   int64_t value;
   if (!fxDimExprCanonicalize(s, canon, sizeof canon, &isInt, &value, err, sizeof err))
-    return fail(v, "%s is \"%.*s\", neither a symbol nor a symbolic "
+    return fail(v, "%s is \"%.*s%s\", neither a symbol nor a symbolic "
                    "expression fxir reads: %s",
-                what, (int)s.length, s.data, err);
+                what, SHOWN(s), err);
   if (isInt)
-    return fail(v, "%s is \"%.*s\", which is the integer %" PRId64
+    return fail(v, "%s is \"%.*s%s\", which is the integer %" PRId64
                    ": write it as an integer",
-                what, (int)s.length, s.data, value);
+                what, SHOWN(s), value);
   if (strlen(canon) != s.length || memcmp(canon, s.data, s.length) != 0)
-    return fail(v, "%s is \"%.*s\", not in fxir's canonical form: "
+    return fail(v, "%s is \"%.*s%s\", not in fxir's canonical form: "
                    "write \"%s\"",
-                what, (int)s.length, s.data, canon);
+                what, SHOWN(s), canon);
   FxDimExpr *e = malloc(sizeof *e);
   if (!e || !fxDimExprParse(s, e, err, sizeof err)) {
     free(e);
@@ -276,6 +280,10 @@ static MlirLogicalResult checkSymbolic(Verifier *v, MlirStringRef s,
  * tensor always does). */
 static MlirLogicalResult checkTensorType(Verifier *v, MlirType t,
                                          const char *kind, int index) {
+  if (fxTypeIsASym(t) && !fxDimIsSymbolName(fxSymTypeGetName(t)))
+    return fail(v, "%s %d has type !fx.sym<\"%.*s%s\">: a symbol's name is an "
+                   "identifier (an argument binds a symbol, not an expression)",
+                kind, index, SHOWN(fxSymTypeGetName(t)));
   if (!fxTypeIsATensor(t))
     return OK;
   Scope *sc = v->scope;

@@ -8,12 +8,18 @@
  * >= 0, `Max(...)`, `Min(...)`, `Mod(a, b)`, `FloorDiv(a, b)` and
  * parentheses.  Symbols stand for sizes: every symbol is >= 0.
  *
- * fxir keeps one canonical form, so that equal expressions are equal
- * strings and dims compare by attribute: a polynomial in "atoms" (symbols,
- * and the `//`, Mod, Max and Min terms that do not fold), like terms
- * merged, terms ordered by degree (highest first) then by their atoms'
- * text, the constant last, coefficient 1 and `*1` omitted, `**k` for a
- * repeated atom, Max/Min arguments sorted and unique:
+ * fxir keeps one canonical form, so that dims compare by attribute: a
+ * polynomial in "atoms" (symbols, and the `//`, Mod, Max and Min terms
+ * that do not fold), like terms merged, terms ordered by degree (highest
+ * first) then by their atoms' text, the constant last, coefficient 1 and
+ * `*1` omitted, `**k` for a repeated atom, Max/Min arguments flattened,
+ * sorted and unique; `a // k` and Mod(a, k) with a split as k*q + r (r's
+ * coefficients in [0, k)); a constant <= 0 dropped from a Max of an
+ * argument >= 0, and the whole Min of arguments >= 0.  Expressions equal
+ * under these rules are equal strings; others that are equal only by
+ * further identities (s0 - (s0//2) and ((s0 + 1)//2), Max(2*s0, s0) and
+ * 2*s0, ((s0//2)//2) and (s0//4)) stay different dims, which only makes
+ * fxir refuse or keep more, never assume more:
  *   "s75 + s57"  -> "s57 + s75"      "2*(s0 + 1)" -> "2*s0 + 2"
  *   "(2*s0)//2"  -> "s0"             "Max(s0, 1)" -> "Max(1, s0)"
  *   "(s0+1)//2"  -> "((s0 + 1)//2)"  "s0*s0"      -> "s0**2"
@@ -41,6 +47,7 @@ extern "C" {
 #define FX_DIM_EXPR_MAX_TERMS 16  /* terms of a polynomial */
 #define FX_DIM_EXPR_MAX_DEGREE 8  /* atoms in one term */
 #define FX_DIM_EXPR_MAX_LENGTH 1024 /* characters of a canonical form */
+#define FX_DIM_EXPR_MAX_DEPTH 64  /* nesting of parentheses and signs */
 
 typedef enum FxDimExprKind {
   FX_DIM_EXPR_INT,      /* value */

@@ -197,6 +197,30 @@ int main(void) {
   canon("(s0 + 1)*(s0 - 1)");
   // CHECK-NEXT: 2*(s0//2) + Mod(s0, 2) -> 2*(s0//2) + Mod(s0, 2)
   canon("2*(s0//2) + Mod(s0, 2)");
+  /* Exact floor identities: a = k*q + r, r's coefficients in [0, k). */
+  // CHECK-NEXT: ((2*s0 + 1)//2) -> s0
+  canon("((2*s0 + 1)//2)");
+  // CHECK-NEXT: (s0 + 2)//2 -> (s0//2) + 1
+  canon("(s0 + 2)//2");
+  // CHECK-NEXT: (s0 - 1)//2 -> ((s0 + 1)//2) - 1
+  canon("(s0 - 1)//2");
+  // CHECK-NEXT: (3*s0)//2 -> (s0//2) + s0
+  canon("(3*s0)//2");
+  // CHECK-NEXT: Mod(s0 + 4, 4) -> Mod(s0, 4)
+  canon("Mod(s0 + 4, 4)");
+  // CHECK-NEXT: Mod(2*s0 + 1, 2) -> 1 (int)
+  canon("Mod(2*s0 + 1, 2)");
+  // CHECK-NEXT: Mod(-s0, 3) -> Mod(2*s0, 3)
+  canon("Mod(-s0, 3)");
+  /* Symbols are sizes: a constant <= 0 against arguments >= 0. */
+  // CHECK-NEXT: Max(0, s0) -> s0
+  canon("Max(0, s0)");
+  // CHECK-NEXT: Min(0, s0) -> 0 (int)
+  canon("Min(0, s0)");
+  // CHECK-NEXT: Max(-1, s0 - 1) -> Max(-1, s0 - 1)
+  canon("Max(-1, s0 - 1)");
+  // CHECK-NEXT: Max(2, 2*Max(s0, s1)//2) -> Max(2, s0, s1)
+  canon("Max(2, 2*Max(s0, s1)//2)");
 
   /* Errors, each naming what is wrong. */
   // CHECK-NEXT: s0 // s1 -> error: the divisor of '//' is s1: fxir divides by positive integers only
@@ -241,6 +265,20 @@ int main(void) {
     EXPECT(!fxDimExprCanonicalize(ref(deep), out, sizeof out, &isInt, &v, err, sizeof err));
     // CHECK-NEXT: nodes: more than 128 nodes (fxir's limit FX_DIM_EXPR_MAX_NODES)
     printf("nodes: %.*s\n", (int)(strstr(err, ")") - err + 1), err);
+    /* 65 parentheses around one symbol: one node, but too deep. */
+    char nest[256] = "";
+    for (int i = 0; i < 65; ++i)
+      strcat(nest, "(");
+    strcat(nest, "s0");
+    for (int i = 0; i < 65; ++i)
+      strcat(nest, ")");
+    EXPECT(!fxDimExprCanonicalize(ref(nest), out, sizeof out, &isInt, &v, err, sizeof err));
+    // CHECK-NEXT: depth: nesting deeper than 64 (fxir's limit FX_DIM_EXPR_MAX_DEPTH)
+    printf("depth: %.*s\n", (int)(strstr(err, ")") - err + 1), err);
+    /* INT64_MIN has no literal: a canonical form that needs one is an
+     * error, never text fxir cannot read back. */
+    EXPECT(!fxDimExprCanonicalize(ref("Max(-9223372036854775807 - 1, s0 - 1)"), out,
+                                  sizeof out, &isInt, &v, err, sizeof err));
   }
 
   /* Evaluation: Python's floor division and modulo. */
@@ -265,11 +303,11 @@ int main(void) {
   EXPECT(t[1].coeff == 1 && t[1].monomial.length == 3 && t[1].nonNeg);
   EXPECT(t[2].coeff == -1 && t[2].monomial.length == 0);
   EXPECT(fxDimExprGetTerms(ref("s75 + s72"), t, 8) == -1); /* not canonical */
-  EXPECT(fxDimExprGetTerms(ref("((s0 - 1)//2)"), t, 8) == 1 && !t[0].nonNeg);
+  EXPECT(fxDimExprGetTerms(ref("(Min(1, s0 - 1)//2)"), t, 8) == 1 && !t[0].nonNeg);
   EXPECT(fxDimExprGetTerms(ref("((s0 + 1)//2)"), t, 8) == 1 && t[0].nonNeg);
-  EXPECT(fxDimExprGetTerms(ref("Mod(-s0, 3)"), t, 8) == 1 && t[0].nonNeg);
-  EXPECT(fxDimExprGetTerms(ref("Max(-1, s0)"), t, 8) == 1 && t[0].nonNeg);
-  EXPECT(fxDimExprGetTerms(ref("Min(-1, s0)"), t, 8) == 1 && !t[0].nonNeg);
+  EXPECT(fxDimExprGetTerms(ref("Mod(2*s0, 3)"), t, 8) == 1 && t[0].nonNeg);
+  EXPECT(fxDimExprGetTerms(ref("Max(1, s0 - 1)"), t, 8) == 1 && t[0].nonNeg);
+  EXPECT(fxDimExprGetTerms(ref("Min(1, s0 - 1)"), t, 8) == 1 && !t[0].nonNeg);
   EXPECT(fxDimExprGetTerms(ref("s0*s1"), t, 8) == 1 && t[0].nonNeg &&
          t[0].monomial.length == 5);
 

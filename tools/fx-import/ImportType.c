@@ -92,8 +92,9 @@ static bool symValue(Imp *im, int line, int col, const char *s, size_t n,
   int64_t value;
   if (!fxDimExprCanonicalize(mlirStringRefCreate(s, n), canon, sizeof canon,
                              &isInt, &value, err, sizeof err))
-    return impError(im, line, col, "the symbolic expression '%.*s' is not one "
-                    "fxir reads: %s", (int)n, s, err);
+    return impError(im, line, col, "the symbolic expression '%.*s%s' is not one "
+                    "fxir reads: %s", (int)(n > 200 ? 200 : n), s, n > 200 ? "..." : "",
+                    err);
   FxDimExpr *e = malloc(sizeof *e);
   if (!e || !fxDimExprParse(mlirStringRefCreate(s, n), e, err, sizeof err)) {
     free(e);
@@ -105,9 +106,10 @@ static bool symValue(Imp *im, int line, int col, const char *s, size_t n,
       free(e);
       return impError(im, line, col,
                       "unbacked symbol '%.*s' (a data-dependent size) in "
-                      "'%.*s' is not supported: fxir's symbols are bound by "
+                      "'%.*s%s' is not supported: fxir's symbols are bound by "
                       "the function's arguments",
-                      (int)sym.length, sym.data, (int)n, s);
+                      (int)sym.length, sym.data, (int)(n > 200 ? 200 : n), s,
+                      n > 200 ? "..." : "");
     }
   }
   free(e);

@@ -51,3 +51,12 @@ func.func @undeclared_in_expression(%x: !fx.tensor<["s0", 4], f32>) {
   %c = fx.call "aten::clone"(self = %x) : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0 + s1", 4], f32>
   return
 }
+
+// -----
+
+// An !fx.sym binds a symbol: its name is an identifier.
+// expected-error @below {{argument 0 has type !fx.sym<"2*s0">: a symbol's name is an identifier (an argument binds a symbol, not an expression)}}
+func.func @sym_expression(%n: !fx.sym<"2*s0">, %x: !fx.tensor<["s0", 4], f32>) {
+  %c = fx.call "aten::clone"(self = %x) : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32>
+  return
+}

@@ -322,9 +322,43 @@ MlirValue fxSymbolValue(FxLower *L, MlirStringRef sym) {
   return (MlirValue){NULL};
 }
 
+/* One op at the function's entry. */
+static MlirValue entryOp(FxLower *L, const char *name, intptr_t n,
+                         const MlirValue *operands, MlirType type) {
+  return mlirOperationGetResult(fxEntryBuild(L, name, n, operands, type, 0, NULL), 0);
+}
+
+/* a op b (arith.addi, subi, muli) on index values, computed in i128 so
+ * that *ovf (an i1, null before the first) records whether the result
+ * left int64: the entry checks it (fxrt_check_eq), never a silent wrap. */
+static MlirValue checkedOp(FxLower *L, const char *op, MlirValue a, MlirValue b,
+                           MlirValue *ovf) {
+  MlirType index = mlirIndexTypeGet(L->ctx), i64 = mlirIntegerTypeGet(L->ctx, 64),
+           i128 = mlirIntegerTypeGet(L->ctx, 128), i1 = mlirIntegerTypeGet(L->ctx, 1);
+  MlirValue w[2];
+  MlirValue in[2] = {a, b};
+  for (int k = 0; k < 2; ++k) {
+    MlirValue x = entryOp(L, "arith.index_cast", 1, &in[k], i64);
+    w[k] = entryOp(L, "arith.extsi", 1, &x, i128);
+  }
+  MlirValue wide = entryOp(L, op, 2, w, i128);
+  MlirValue narrow = entryOp(L, "arith.trunci", 1, &wide, i64);
+  MlirValue back = entryOp(L, "arith.extsi", 1, &narrow, i128);
+  MlirNamedAttribute ne = fxNamed(L, "predicate", mlirIntegerAttrGet(i64, 1));
+  MlirValue cmp[2] = {wide, back};
+  MlirValue bad = mlirOperationGetResult(fxEntryBuild(L, "arith.cmpi", 2, cmp, i1, 1, &ne), 0);
+  if (mlirValueIsNull(*ovf)) {
+    *ovf = bad;
+  } else {
+    MlirValue both[2] = {*ovf, bad};
+    *ovf = entryOp(L, "arith.ori", 2, both, i1);
+  }
+  return entryOp(L, "arith.index_cast", 1, &narrow, index);
+}
+
 /* Builds node i of a symbolic expression at the function's entry; null
- * when a symbol is not bound. */
-static MlirValue exprValue(FxLower *L, const FxDimExpr *e, int i) {
+ * when a symbol is not bound.  *ovf: as checkedOp. */
+static MlirValue exprValue(FxLower *L, const FxDimExpr *e, int i, MlirValue *ovf) {
   static const char *const kOps[] = {
       [FX_DIM_EXPR_ADD] = "arith.addi",        [FX_DIM_EXPR_SUB] = "arith.subi",
       [FX_DIM_EXPR_MUL] = "arith.muli",        [FX_DIM_EXPR_FLOORDIV] = "arith.floordivsi",
@@ -336,20 +370,23 @@ static MlirValue exprValue(FxLower *L, const FxDimExpr *e, int i) {
     return fxIndexConst(L, n->value);
   if (n->kind == FX_DIM_EXPR_SYMBOL)
     return fxSymbolValue(L, n->symbol);
-  MlirValue a = exprValue(L, e, n->lhs);
+  MlirValue a = exprValue(L, e, n->lhs, ovf);
   MlirValue b = n->kind == FX_DIM_EXPR_NEG ? fxIndexConst(L, 0)
-                                            : exprValue(L, e, n->rhs);
+                                            : exprValue(L, e, n->rhs, ovf);
   if (mlirValueIsNull(a) || mlirValueIsNull(b))
     return (MlirValue){NULL};
-#define ENTRY_OP(name, x, y)                                                   \
-  mlirOperationGetResult(                                                      \
-      fxEntryBuild(L, name, 2, (MlirValue[]){x, y}, index, 0, NULL), 0)
   switch (n->kind) {
   case FX_DIM_EXPR_NEG:
-    return ENTRY_OP("arith.subi", b, a);
-  case FX_DIM_EXPR_MOD: { /* a - (a // b) * b: Python's sign rule */
-    MlirValue q = ENTRY_OP("arith.floordivsi", a, b);
-    return ENTRY_OP("arith.subi", a, ENTRY_OP("arith.muli", q, b));
+    return checkedOp(L, "arith.subi", b, a, ovf);
+  case FX_DIM_EXPR_ADD:
+  case FX_DIM_EXPR_SUB:
+  case FX_DIM_EXPR_MUL:
+    return checkedOp(L, kOps[n->kind], a, b, ovf);
+  case FX_DIM_EXPR_MOD: { /* a - (a // b) * b: Python's sign rule; no
+                             overflow: |(a // b) * b| <= |a| for b > 0 */
+    MlirValue q = entryOp(L, "arith.floordivsi", 2, (MlirValue[]){a, b}, index);
+    MlirValue qb = entryOp(L, "arith.muli", 2, (MlirValue[]){q, b}, index);
+    return entryOp(L, "arith.subi", 2, (MlirValue[]){a, qb}, index);
   }
   case FX_DIM_EXPR_POW: { /* the canonical form has constant exponents */
     int64_t k = e->nodes[n->rhs].kind == FX_DIM_EXPR_INT ? e->nodes[n->rhs].value : -1;
@@ -357,31 +394,46 @@ static MlirValue exprValue(FxLower *L, const FxDimExpr *e, int i) {
       return (MlirValue){NULL};
     MlirValue r = fxIndexConst(L, 1);
     while (k-- > 0)
-      r = ENTRY_OP("arith.muli", r, a);
+      r = checkedOp(L, "arith.muli", r, a, ovf);
     return r;
   }
-  default:
-    return ENTRY_OP(kOps[n->kind], a, b);
+  default: /* floordiv by a positive divisor, max, min: cannot overflow */
+    return entryOp(L, kOps[n->kind], 2, (MlirValue[]){a, b}, index);
   }
-#undef ENTRY_OP
 }
+
+/* Cache keys of an expression's value and of its overflow flag. */
+#define EXPR_KEY(text) (-(int64_t)(text).length - 1)
+#define OVERFLOW_KEY(text) (INT64_MIN + (int64_t)(text).length)
 
 MlirValue fxSymbolicValue(FxLower *L, MlirStringRef text) {
   if (fxDimIsSymbolName(text))
     return fxSymbolValue(L, text);
   /* Keyed by the uniqued string's storage: once per expression. */
   FxCacheEntry *slot;
-  MlirValue v = cacheFind(L, text.data, -(int64_t)text.length - 1, &slot);
+  MlirValue v = cacheFind(L, text.data, EXPR_KEY(text), &slot);
   if (!mlirValueIsNull(v))
     return v;
   FxDimExpr *e = malloc(sizeof *e);
   char err[128];
+  MlirValue ovf = {NULL};
   if (e && fxDimExprParse(text, e, err, sizeof err))
-    v = exprValue(L, e, e->root);
+    v = exprValue(L, e, e->root, &ovf);
   free(e);
   if (!mlirValueIsNull(v))
-    cachePut(L, slot, text.data, -(int64_t)text.length - 1, v);
+    cachePut(L, slot, text.data, EXPR_KEY(text), v);
+  if (!mlirValueIsNull(v) && !mlirValueIsNull(ovf)) {
+    cacheFind(L, text.data, OVERFLOW_KEY(text), &slot);
+    cachePut(L, slot, text.data, OVERFLOW_KEY(text), ovf);
+  }
   return v;
+}
+
+MlirValue fxSymbolicOverflow(FxLower *L, MlirStringRef text) {
+  FxCacheEntry *slot;
+  if (fxDimIsSymbolName(text) || mlirValueIsNull(fxSymbolicValue(L, text)))
+    return (MlirValue){NULL};
+  return cacheFind(L, text.data, OVERFLOW_KEY(text), &slot);
 }
 
 MlirValue fxDimValue(FxLower *L, MlirType fxType, intptr_t i) {

@@ -124,6 +124,10 @@ MlirValue fxSymbolValue(FxLower *L, MlirStringRef sym);
  * function's symbols (fxir/FxDimExpr.h; built once per expression, at the
  * entry); null when a symbol is not bound. */
 MlirValue fxSymbolicValue(FxLower *L, MlirStringRef text);
+/* The i1 that says whether computing expression `text` left int64 (its
+ * additions and multiplications are done in i128 and checked); null for a
+ * symbol, an unbound one, or an expression without such steps. */
+MlirValue fxSymbolicOverflow(FxLower *L, MlirStringRef text);
 
 /* Declares `func.func private @name(inputs) -> results` with
  * llvm.emit_c_interface unless the module has it; returns false (and emits

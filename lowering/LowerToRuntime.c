@@ -156,33 +156,72 @@ static bool seenBefore(Seen *s, const char *key) {
   return false;
 }
 
+/* One expression (not a symbol) of the function, checked once at the
+ * entry: that computing it did not leave int64, and, for a dim, that it is
+ * a size. */
+static void checkExpr(FxLower *L, MlirStringRef text, bool isDim, const char *who,
+                      Seen *seen) {
+  if (!text.length || fxDimIsSymbolName(text))
+    return;
+  bool checked = seenBefore(&seen[0], text.data);
+  if (checked && (!isDim || seenBefore(&seen[1], text.data)))
+    return;
+  MlirValue v = fxSymbolicValue(L, text);
+  if (mlirValueIsNull(v))
+    return; /* unbound, or not an expression: reported at its op */
+  char what[300];
+  MlirValue ovf = checked ? (MlirValue){NULL} : fxSymbolicOverflow(L, text);
+  if (!mlirValueIsNull(ovf)) {
+    snprintf(what, sizeof what, "the number of int64 overflows computing \"%.*s\"",
+             (int)text.length, text.data);
+    MlirType index = mlirIndexTypeGet(L->ctx); /* fxCheckEq takes index values */
+    MlirValue n = mlirOperationGetResult(
+        fxBuild(L, "arith.index_castui", 1, &ovf, 1, &index, 0, NULL), 0);
+    fxCheckEq(L, n, fxIndexConst(L, 0), who, what);
+  }
+  if (isDim && (checked || !seenBefore(&seen[1], text.data))) {
+    snprintf(what, sizeof what, "dim \"%.*s\"", (int)text.length, text.data);
+    MlirValue args[3] = {fxIndexToI64(L, v), fxCStringAddress(L, who),
+                         fxCStringAddress(L, what)};
+    fxCallI64(L, "fxrt_check_size", 3, args, false);
+  }
+}
+
+/* The expressions an attribute holds: a string, or strings in an array or
+ * a dictionary (a call's `args`). */
+static void checkAttrExprs(FxLower *L, MlirAttribute a, const char *who, Seen *seen) {
+  if (mlirAttributeIsNull(a))
+    return;
+  if (mlirAttributeIsAString(a))
+    checkExpr(L, mlirStringAttrGetValue(a), false, who, seen);
+  else if (mlirAttributeIsAArray(a))
+    for (intptr_t i = 0, n = mlirArrayAttrGetNumElements(a); i < n; ++i)
+      checkAttrExprs(L, mlirArrayAttrGetElement(a, i), who, seen);
+  else if (mlirAttributeIsADictionary(a))
+    for (intptr_t i = 0, n = mlirDictionaryAttrGetNumElements(a); i < n; ++i)
+      checkAttrExprs(L, mlirDictionaryAttrGetElement(a, i).attribute, who, seen);
+}
+
 /* Every dim expression of the values of `block` (and its nested regions)
  * must be a size at run time: torch's guards ensure it for the shapes it
  * traced, but fx-run's caller picks the symbols ("s0 - 4" with s0 = 2).
+ * Every expression (dims, slice bounds, shape entries, int arguments) is
+ * computed without leaving int64 ("s0**4 + 4" at s0 = 65536 would wrap).
  * Checked once per expression, at the entry, after the symbols are bound. */
 static void checkExprDims(FxLower *L, MlirBlock block, const char *who,
                           Seen *seen) {
+  static const char *const kAttrs[] = {"start", "end", "shape", "args"};
   for (MlirOperation op = mlirBlockGetFirstOperation(block); !mlirOperationIsNull(op);
        op = mlirOperationGetNextInBlock(op)) {
     for (intptr_t r = 0, nr = mlirOperationGetNumResults(op); r < nr; ++r) {
       MlirType t = mlirValueGetType(mlirOperationGetResult(op, r));
       for (intptr_t d = 0, rank = fxTypeIsATensor(t) ? fxTensorTypeGetRank(t) : 0;
-           d < rank; ++d) {
-        FxDim dim = fxTensorTypeGetDim(t, d);
-        if (!dim.symbol.length || fxDimIsSymbolName(dim.symbol) ||
-            seenBefore(seen, dim.symbol.data))
-          continue;
-        char what[300];
-        snprintf(what, sizeof what, "dim \"%.*s\"", (int)dim.symbol.length,
-                 dim.symbol.data);
-        MlirValue v = fxDimValue(L, t, d);
-        if (mlirValueIsNull(v))
-          continue; /* unbound: fxLowerCheckType reports it at the op */
-        MlirValue args[3] = {fxIndexToI64(L, v), fxCStringAddress(L, who),
-                             fxCStringAddress(L, what)};
-        fxCallI64(L, "fxrt_check_size", 3, args, false);
-      }
+           d < rank; ++d)
+        checkExpr(L, fxTensorTypeGetDim(t, d).symbol, true, who, seen);
     }
+    if (fxOpGetKind(op) != FX_OP_NONE)
+      for (size_t k = 0; k < sizeof kAttrs / sizeof *kAttrs; ++k)
+        checkAttrExprs(L, mlirOperationGetAttributeByName(op, str(kAttrs[k])), who, seen);
     for (intptr_t g = 0, ng = mlirOperationGetNumRegions(op); g < ng; ++g)
       for (MlirBlock b = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, g));
            !mlirBlockIsNull(b); b = mlirBlockGetNextInRegion(b))
@@ -282,9 +321,10 @@ static bool checkArguments(FxLower *L, MlirBlock entry, MlirType fnType,
       fxCheckEq(L, dimOf(L, arg, d), fxDimValue(L, t, d), who, what);
     }
   }
-  Seen seen = {NULL, 0, 0};
-  checkExprDims(L, entry, who, &seen);
-  free(seen.p);
+  Seen seen[2] = {{NULL, 0, 0}, {NULL, 0, 0}}; /* computed; checked as a size */
+  checkExprDims(L, entry, who, seen);
+  free(seen[0].p);
+  free(seen[1].p);
 done:
   free(src);
   return true;

@@ -5,7 +5,7 @@
 // floor semantics; an argument dim that is an expression is checked
 // against the caller's tensor; a dim that comes out negative is a runtime
 // error, never a negative allocation.
-// RUN: rm -rf %t && mkdir -p %t %t/h %t/h2
+// RUN: rm -rf %t && mkdir -p %t %t/h %t/h2 %t/o
 // RUN: fx-run %s --entry=padded --sym=s0=7 --check-passes -O0 --output-dir=%t | FileCheck %s
 // CHECK: check-passes: 5 orders against none
 // CHECK: out0: bit-identical
@@ -13,6 +13,15 @@
 // CHECK: copies avoided: 3
 // RUN: not fx-run %s --entry=negative_dim --sym=s0=2 --output-dir=%t 2>&1 | FileCheck %s --check-prefix=NEG
 // NEG: fx-run: error: result 0: dim "s0 - 4" is -2 with the --sym values given; sizes cannot be negative
+// Expressions are computed in int64 with overflow checks, never wrapped:
+// 65536**4 + 16 would wrap to 16 (a type dim), 4*2^62 + 4 to 4 (a slice
+// bound, in no type).
+// RUN: not fx-run %s --entry=overflow_dim --sym=s0=65536 --output-dir=%t/o 2>&1 | FileCheck %s --check-prefix=OVF_DIM
+// OVF_DIM: fx-run: error: {{.*}}: @overflow_dim: the number of int64 overflows computing "s0**4 + 16" is 1, expected 0
+// RUN: fx-run %s --entry=overflow_dim --sym=s0=1 --output-dir=%t/o | FileCheck %s --check-prefix=OVF_OK
+// OVF_OK: out0: {{.*}} checksum
+// RUN: not fx-run %s --entry=overflow_bound --sym=s0=4611686018427387904 --output-dir=%t/o 2>&1 | FileCheck %s --check-prefix=OVF_BOUND
+// OVF_BOUND: fx-run: error: {{.*}}: @overflow_bound: the number of int64 overflows computing "4*s0 + 4" is 1, expected 0
 // The argument's dim is "2*s0": an input of another size is refused.
 // RUN: fx-run %s --entry=halves --sym=s0=3 --output-dir=%t/h | FileCheck %s --check-prefix=HALVES
 // HALVES: out0: {{.*}} checksum
@@ -42,4 +51,17 @@ func.func @halves(%n: !fx.sym<"s0">, %y: !fx.tensor<["2*s0", 64], f16>) -> !fx.t
   %a = fx.slice %y, dim = 0, start = "s0", end = "2*s0", step = 1 : !fx.tensor<["2*s0", 64], f16> -> !fx.tensor<["s0", 64], f16>
   %c = fx.call "aten::clone"(self = %a) : (!fx.tensor<["s0", 64], f16>) -> !fx.tensor<["s0", 64], f16>
   return %c : !fx.tensor<["s0", 64], f16>
+}
+
+func.func @overflow_dim(%n: !fx.sym<"s0">, %x: !fx.tensor<[17, 4], f32>) -> !fx.tensor<[4, 4], f32> {
+  %v = fx.reshape %x, shape = ["s0**4 + 16", 4] : !fx.tensor<[17, 4], f32> -> !fx.tensor<["s0**4 + 16", 4], f32>
+  %s = fx.slice %v, dim = 0, start = 0, end = 4, step = 1 : !fx.tensor<["s0**4 + 16", 4], f32> -> !fx.tensor<[4, 4], f32>
+  %c = fx.call "aten::clone"(self = %s) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  return %c : !fx.tensor<[4, 4], f32>
+}
+
+func.func @overflow_bound(%n: !fx.sym<"s0">, %x: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> {
+  %s = fx.slice %x, dim = 0, start = 0, end = "4*s0 + 4", step = 1 : !fx.tensor<[8, 4], f32> -> !fx.tensor<[8, 4], f32>
+  %c = fx.call "aten::clone"(self = %s) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  return %c : !fx.tensor<[8, 4], f32>
 }

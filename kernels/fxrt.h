@@ -222,6 +222,25 @@ void _mlir_ciface_fxrt_reshape(int64_t in, int64_t out, int64_t dtype,
                                int64_t s0, int64_t s1, int64_t s2, int64_t s3,
                                int64_t s4, int64_t s5, int64_t s6, int64_t s7);
 
+/* torch's view ops (aten::t, transpose.int, permute, unsqueeze, squeeze.dim,
+ * expand, select.int, detach, alias): MLIR entry point of `fxrt_view(i64
+ * in, i64 out, i64 kind, i64 rank, i64 newRank, i64 params, i64 numParams,
+ * i64 who)`.  `in`/`out` as fxrt_reshape's; `params` the address of
+ * numParams int64s: the result type's newRank sizes, then the op's
+ * integer arguments (transpose: dim0, dim1; permute: dims; unsqueeze,
+ * squeeze: dim; expand: size; select: dim, index).  `out` gets the input's
+ * storage and offset with the view's sizes and strides (torch's rules,
+ * kernels/views.c), never a copy; invalid arguments, or sizes other than
+ * the result type's, are an error at `who` (then `out` has null pointers). */
+enum {
+  FXRT_VIEW_T, FXRT_VIEW_TRANSPOSE, FXRT_VIEW_PERMUTE, FXRT_VIEW_UNSQUEEZE,
+  FXRT_VIEW_SQUEEZE, FXRT_VIEW_EXPAND, FXRT_VIEW_SELECT, FXRT_VIEW_ALIAS,
+  FXRT_VIEW_COUNT
+};
+void _mlir_ciface_fxrt_view(int64_t in, int64_t out, int64_t kind, int64_t rank,
+                            int64_t newRank, int64_t params, int64_t numParams,
+                            int64_t who);
+
 /* Copies between tensors as C functions (also used by fx-run). */
 void fxrt_copy_tensor(const FxTensor *dst, const FxTensor *src);
 

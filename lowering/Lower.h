@@ -201,6 +201,11 @@ bool fxLowerSlice(FxLower *L, MlirOperation op);
 bool fxLowerSliceScatter(FxLower *L, MlirOperation op);
 /* fx.call / fx.auto_functionalized (LowerCalls.c). */
 bool fxLowerCall(FxLower *L, MlirOperation op);
+/* An fx.call of one of torch's view ops (impl VIEW: aten::t, permute, ...)
+ * as a view of its `self` (LowerAtenViews.c): the result memref in
+ * *result. */
+bool fxLowerAtenView(FxLower *L, MlirOperation op, MlirStringRef target,
+                     MlirValue *result);
 
 /* fx-lower-to-runtime's run function (LowerToRuntime.c), a row of
  * LowerPasses.c's table. */

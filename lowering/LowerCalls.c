@@ -387,6 +387,10 @@ bool fxLowerCall(FxLower *L, MlirOperation op) {
       results[0] = self;
     break;
   }
+  case FX_IMPL_VIEW:
+    if (!fxLowerAtenView(L, op, target, &results[0]))
+      return false;
+    break;
   case FX_IMPL_KERNEL:
   case FX_IMPL_NONE:
     for (int i = 0; i < numReturns; ++i) {

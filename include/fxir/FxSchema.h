@@ -103,6 +103,8 @@ typedef enum FxBuiltinImpl {
   FX_IMPL_ALLOC,  /* new storage made by the lowering (empty, empty_like)  */
   FX_IMPL_CLONE,  /* new storage plus a copy (clone)                       */
   FX_IMPL_COPY,   /* a converting, broadcasting copy into `self` (copy_)   */
+  FX_IMPL_VIEW,   /* a view of `self` the lowering makes, never a copy    */
+                  /* (aten::t, permute, ...: fxrt_view, kernels/views.c)   */
 } FxBuiltinImpl;
 
 /* The implementation of the built-in op `qualifiedName` (`len` bytes);

@@ -153,7 +153,7 @@ int main(void) {
   // CHECK-NEXT: builtin aten::add.Scalar: 3 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::add.Tensor: 3 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::addmm: 5 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::alias: 1 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::alias: 1 args, 1 returns, 0 mutated, impl view
   // CHECK-NEXT: builtin aten::as_strided: 4 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::bitwise_and.Tensor: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::bitwise_not: 1 args, 1 returns, 0 mutated, impl none
@@ -162,7 +162,7 @@ int main(void) {
   // CHECK-NEXT: builtin aten::clone: 1 args, 1 returns, 0 mutated, impl clone
   // CHECK-NEXT: builtin aten::copy_: 3 args, 1 returns, 1 mutated, impl copy
   // CHECK-NEXT: builtin aten::cos: 1 args, 1 returns, 0 mutated, impl kernel
-  // CHECK-NEXT: builtin aten::detach: 1 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::detach: 1 args, 1 returns, 0 mutated, impl view
   // CHECK-NEXT: builtin aten::div.Scalar: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::div.Tensor: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::embedding: 5 args, 1 returns, 0 mutated, impl none
@@ -170,7 +170,7 @@ int main(void) {
   // CHECK-NEXT: builtin aten::empty_like: 2 args, 1 returns, 0 mutated, impl alloc
   // CHECK-NEXT: builtin aten::eq.Scalar: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::exp: 1 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::expand: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::expand: 3 args, 1 returns, 0 mutated, impl view
   // CHECK-NEXT: builtin aten::full: 3 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::ge.Scalar: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::gt.Scalar: 2 args, 1 returns, 0 mutated, impl none
@@ -186,20 +186,20 @@ int main(void) {
   // CHECK-NEXT: builtin aten::ne.Scalar: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::neg: 1 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::ones: 2 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::permute: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::permute: 2 args, 1 returns, 0 mutated, impl view
   // CHECK-NEXT: builtin aten::pow.Tensor_Scalar: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::rsqrt: 1 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::rsub.Scalar: 3 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::select.int: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::select.int: 3 args, 1 returns, 0 mutated, impl view
   // CHECK-NEXT: builtin aten::sigmoid: 1 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::silu: 1 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::squeeze.dim: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::squeeze.dim: 2 args, 1 returns, 0 mutated, impl view
   // CHECK-NEXT: builtin aten::sub.Scalar: 3 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::sub.Tensor: 3 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::sum.dim_IntList: 4 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::t: 1 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::transpose.int: 3 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::unsqueeze: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::t: 1 args, 1 returns, 0 mutated, impl view
+  // CHECK-NEXT: builtin aten::transpose.int: 3 args, 1 returns, 0 mutated, impl view
+  // CHECK-NEXT: builtin aten::unsqueeze: 2 args, 1 returns, 0 mutated, impl view
   // CHECK-NEXT: builtin aten::where.self: 3 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::zeros: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin prims::convert_element_type: 2 args, 1 returns, 0 mutated, impl none
@@ -215,7 +215,7 @@ int main(void) {
     const char *q = s->qualifiedName;
     EXPECT(fxSchemaLookupBuiltin(q, strlen(q)) == s);
     static const char *const kImpl[] = {"none", "kernel", "alloc", "clone",
-                                        "copy"};
+                                        "copy", "view"};
     printf("builtin %s: %d args, %d returns, %d mutated, impl %s\n",
            s->qualifiedName, s->numArgs, s->numReturns, fxSchemaNumMutated(s),
            kImpl[fxSchemaBuiltinImpl(q, strlen(q))]);

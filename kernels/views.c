@@ -1,0 +1,201 @@
+/* views.c - torch's view ops as new memref descriptors over the input's
+ * storage, never a copy (fxrt.h, fxrt_view): t, transpose, permute,
+ * unsqueeze, squeeze, expand, select, detach and alias.  Each rule is
+ * torch's (aten/src/ATen/native/TensorShape.cpp): sizes, strides and
+ * offset from the input's, and the result's sizes are then checked
+ * against the ones the IR's result type gives. */
+#include "cpu/fx_cpu.h"
+#include "fxrt.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const kViewNames[] = {
+    [FXRT_VIEW_T] = "aten::t",           [FXRT_VIEW_TRANSPOSE] = "aten::transpose.int",
+    [FXRT_VIEW_PERMUTE] = "aten::permute", [FXRT_VIEW_UNSQUEEZE] = "aten::unsqueeze",
+    [FXRT_VIEW_SQUEEZE] = "aten::squeeze.dim", [FXRT_VIEW_EXPAND] = "aten::expand",
+    [FXRT_VIEW_SELECT] = "aten::select.int", [FXRT_VIEW_ALIAS] = "aten::alias",
+};
+
+/* `d` wrapped into [0, rank) as torch's maybe_wrap_dim; false if out of
+ * range (a rank-0 tensor takes dims -1 and 0). */
+static bool wrapDim(int64_t *d, int64_t rank) {
+  int64_t r = rank > 0 ? rank : 1;
+  if (*d < -r || *d >= r)
+    return false;
+  if (*d < 0)
+    *d += r;
+  return true;
+}
+
+static const char *shapeText(char *buf, size_t cap, int64_t n, const int64_t *v) {
+  size_t k = (size_t)snprintf(buf, cap, "[");
+  for (int64_t i = 0; i < n && k < cap; i++)
+    k += (size_t)snprintf(buf + k, cap - k, "%s%lld", i ? ", " : "", (long long)v[i]);
+  if (k < cap)
+    snprintf(buf + k, cap - k, "]");
+  return buf;
+}
+
+void _mlir_ciface_fxrt_view(int64_t inAddr, int64_t outAddr, int64_t kind,
+                            int64_t rank, int64_t newRank, int64_t paramsAddr,
+                            int64_t numParams, int64_t who) {
+  const FxMemRefDescriptor *in = (const FxMemRefDescriptor *)(intptr_t)inAddr;
+  FxMemRefDescriptor *out = (FxMemRefDescriptor *)(intptr_t)outAddr;
+  const int64_t *p = (const int64_t *)(intptr_t)paramsAddr;
+  /* `who` names the op in messages ("aten::t"), the runtime adds where. */
+  const char *where = who ? (const char *)(intptr_t)who : "fxrt_view";
+  if (fxErrorPending())
+    return;
+  if (!in || !out || !p || kind < 0 || kind >= FXRT_VIEW_COUNT || rank < 0 ||
+      rank > FXRT_MAX_RANK || newRank < 0 || newRank > FXRT_MAX_RANK ||
+      numParams < newRank) {
+    fxCpuError(where, "malformed view operands (a bug in the lowering)");
+    return;
+  }
+  memset(out, 0, sizeof(void *) * 2 + sizeof(int64_t) * (size_t)(1 + 2 * newRank));
+  const char *op = who ? where : kViewNames[kind];
+  (void)kViewNames;
+  const int64_t *sz = in->rest, *st = in->rest + rank;
+  const int64_t *want = p, *arg = p + newRank; /* the result type's sizes, then the op's */
+  int64_t nargs = numParams - newRank;
+  int64_t ns[FXRT_MAX_RANK + 1], nst[FXRT_MAX_RANK + 1], off = in->offset, r = 0;
+  char a[200], b[200];
+  switch (kind) {
+  case FXRT_VIEW_ALIAS: /* detach, alias: the same view */
+    for (; r < rank; r++)
+      ns[r] = sz[r], nst[r] = st[r];
+    break;
+  case FXRT_VIEW_T:
+  case FXRT_VIEW_TRANSPOSE: {
+    int64_t d0 = 0, d1 = rank > 1 ? 1 : 0;
+    if (kind == FXRT_VIEW_T && rank > 2) {
+      fxCpuError(op, "expects a tensor of at most 2 dims, got %lld", (long long)rank);
+      return;
+    }
+    if (kind == FXRT_VIEW_TRANSPOSE) {
+      if (nargs != 2 || !wrapDim((d0 = arg[0], &d0), rank) || !wrapDim((d1 = arg[1], &d1), rank)) {
+        fxCpuError(op, "dims %lld and %lld are out of range for a tensor of "
+                   "rank %lld", (long long)(nargs > 0 ? arg[0] : 0),
+                   (long long)(nargs > 1 ? arg[1] : 0), (long long)rank);
+        return;
+      }
+    }
+    for (; r < rank; r++) {
+      int64_t s = r == d0 ? d1 : r == d1 ? d0 : r;
+      ns[r] = sz[s], nst[r] = st[s];
+    }
+    break;
+  }
+  case FXRT_VIEW_PERMUTE: {
+    bool seen[FXRT_MAX_RANK] = {false};
+    if (nargs != rank) {
+      fxCpuError(op, "%lld dims for a tensor of rank %lld", (long long)nargs,
+                 (long long)rank);
+      return;
+    }
+    for (; r < rank; r++) {
+      int64_t d = arg[r];
+      if (!wrapDim(&d, rank) || seen[d]) {
+        fxCpuError(op, "dims %s are not a permutation of %lld dims",
+                   shapeText(a, sizeof a, nargs, arg), (long long)rank);
+        return;
+      }
+      seen[d] = true;
+      ns[r] = sz[d], nst[r] = st[d];
+    }
+    break;
+  }
+  case FXRT_VIEW_UNSQUEEZE: {
+    int64_t d = nargs == 1 ? arg[0] : 0;
+    if (nargs != 1 || !wrapDim(&d, rank + 1)) {
+      fxCpuError(op, "dim %lld is out of range for a tensor of rank %lld",
+                 (long long)d, (long long)rank);
+      return;
+    }
+    for (int64_t i = 0; i < rank; i++)
+      ns[i + (i >= d)] = sz[i], nst[i + (i >= d)] = st[i];
+    ns[d] = 1;
+    nst[d] = d >= rank ? 1 : sz[d] * st[d]; /* torch's rule */
+    r = rank + 1;
+    break;
+  }
+  case FXRT_VIEW_SQUEEZE: {
+    int64_t d = nargs == 1 ? arg[0] : 0;
+    if (nargs != 1 || !wrapDim(&d, rank)) {
+      fxCpuError(op, "dim %lld is out of range for a tensor of rank %lld",
+                 (long long)d, (long long)rank);
+      return;
+    }
+    for (int64_t i = 0; i < rank; i++)
+      if (i != d || sz[i] != 1)
+        ns[r] = sz[i], nst[r] = st[i], r++;
+    break;
+  }
+  case FXRT_VIEW_EXPAND: {
+    if (nargs < rank || nargs > FXRT_MAX_RANK) {
+      fxCpuError(op, "the size %s has fewer dims than the tensor (%lld)",
+                 shapeText(a, sizeof a, nargs, arg), (long long)rank);
+      return;
+    }
+    int64_t lead = nargs - rank;
+    for (; r < nargs; r++) {
+      int64_t target = arg[r];
+      if (r < lead) { /* a new leading dim: stride 0 */
+        if (target < 0) {
+          fxCpuError(op, "the size %s gives a new dim %lld, which must be >= 0",
+                     shapeText(a, sizeof a, nargs, arg), (long long)target);
+          return;
+        }
+        ns[r] = target, nst[r] = 0;
+        continue;
+      }
+      int64_t s = sz[r - lead];
+      if (target == -1 || target == s) {
+        ns[r] = s, nst[r] = st[r - lead];
+      } else if (s == 1 && target >= 0) {
+        ns[r] = target, nst[r] = 0;
+      } else {
+        fxCpuError(op, "the size %s does not match the tensor's %s at dim %lld "
+                   "(a dim expands only from 1)", shapeText(a, sizeof a, nargs, arg),
+                   shapeText(b, sizeof b, rank, sz), (long long)r);
+        return;
+      }
+    }
+    break;
+  }
+  case FXRT_VIEW_SELECT: {
+    int64_t d = nargs == 2 ? arg[0] : 0, index = nargs == 2 ? arg[1] : 0;
+    if (nargs != 2 || rank == 0 || !wrapDim(&d, rank)) {
+      fxCpuError(op, "dim %lld is out of range for a tensor of rank %lld",
+                 (long long)d, (long long)rank);
+      return;
+    }
+    if (index < -sz[d] || index >= sz[d]) {
+      fxCpuError(op, "index %lld is out of range for dim %lld of size %lld",
+                 (long long)index, (long long)d, (long long)sz[d]);
+      return;
+    }
+    if (index < 0)
+      index += sz[d];
+    off += index * st[d];
+    for (int64_t i = 0; i < rank; i++)
+      if (i != d)
+        ns[r] = sz[i], nst[r] = st[i], r++;
+    break;
+  }
+  }
+  if (r != newRank || memcmp(ns, want, sizeof(int64_t) * (size_t)r) != 0) {
+    fxCpuError(op, "a tensor of shape %s gives shape %s, but the result type "
+               "says %s", shapeText(a, sizeof a, rank, sz), shapeText(b, sizeof b, r, ns),
+               shapeText((char[200]){0}, 200, newRank, want));
+    return;
+  }
+  out->allocated = in->allocated;
+  out->aligned = in->aligned;
+  out->offset = off;
+  memcpy(out->rest, ns, sizeof(int64_t) * (size_t)r);
+  memcpy(out->rest + r, nst, sizeof(int64_t) * (size_t)r);
+}

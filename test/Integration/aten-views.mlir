@@ -1,0 +1,71 @@
+// torch's view ops (aten::t, permute, unsqueeze, expand, select.int,
+// transpose.int, squeeze.dim, detach) run as views of their input, never a
+// copy (lowering/LowerAtenViews.c, kernels/views.c): each clone of a view
+// holds the elements torch's definition of the op says (views_check.py
+// computes them by index, not by strides), with and without the passes,
+// also for views of views of a slice; bad arguments are run-time errors.
+// RUN: rm -rf %t && mkdir -p %t/in %t/out
+// RUN: %python %S/Inputs/views_check.py gen %t/in
+// RUN: fx-run %s --entry=views --input=0=%t/in/in0.npy --input=1=%t/in/in1.npy --check-passes -O0 --output-dir=%t/out | FileCheck %s
+// CHECK: check-passes: 5 orders against none
+// CHECK: out8: bit-identical
+// RUN: %python %S/Inputs/views_check.py check %t/out | FileCheck %s --check-prefix=VALUES
+// VALUES: out0: matches torch
+// VALUES: out1: matches torch
+// VALUES: out2: matches torch
+// VALUES: out3: matches torch
+// VALUES: out4: matches torch
+// VALUES: out5: matches torch
+// VALUES: out6: matches torch
+// VALUES: out7: matches torch
+// VALUES: out8: matches torch
+// RUN: not fx-run %s --entry=bad_expand --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=EXPAND
+// EXPAND: fx-run: error: {{.*}}aten-views.mlir:{{[0-9]+}}:{{[0-9]+}}: aten::expand: the size [2, 5] does not match the tensor's [3, 4] at dim 0 (a dim expands only from 1)
+// RUN: not fx-run %s --entry=bad_select --sym=s0=3 --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=SELECT
+// SELECT: fx-run: error: {{.*}}: aten::select.int: index 3 is out of range for dim 0 of size 3
+// RUN: not fx-run %s --entry=bad_type --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=TYPE
+// TYPE: fx-run: error: {{.*}}: aten::t: a tensor of shape [3, 4] gives shape [4, 3], but the result type says [3, 4]
+
+func.func @views(%x: !fx.tensor<[3, 4], f32>, %y: !fx.tensor<[2, 3, 4], f32>) -> (!fx.tensor<[4, 3], f32>, !fx.tensor<[4, 2, 3], f32>, !fx.tensor<[3, 1, 4], f32>, !fx.tensor<[2, 3, 4], f32>, !fx.tensor<[2, 4], f32>, !fx.tensor<[4, 3, 2], f32>, !fx.tensor<[4, 2], f32>, !fx.tensor<[3, 4], f32>, !fx.tensor<[4, 2, 3], f32>) {
+  %t = fx.call "aten::t"(self = %x) : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[4, 3], f32>
+  %p = fx.call "aten::permute"(self = %y) {dims = [2, 0, 1]} : (!fx.tensor<[2, 3, 4], f32>) -> !fx.tensor<[4, 2, 3], f32>
+  %u = fx.call "aten::unsqueeze"(self = %x) {dim = 1} : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 1, 4], f32>
+  %e = fx.call "aten::expand"(self = %x) {size = [2, -1, 4]} : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[2, 3, 4], f32>
+  %s = fx.call "aten::select.int"(self = %y) {dim = 1, index = -1} : (!fx.tensor<[2, 3, 4], f32>) -> !fx.tensor<[2, 4], f32>
+  %tr = fx.call "aten::transpose.int"(self = %y) {dim0 = 0, dim1 = -1} : (!fx.tensor<[2, 3, 4], f32>) -> !fx.tensor<[4, 3, 2], f32>
+  %rows = fx.slice %x, dim = 0, start = 1, end = 3, step = 1 : !fx.tensor<[3, 4], f32> -> !fx.tensor<[2, 4], f32>
+  %rt = fx.call "aten::t"(self = %rows) : (!fx.tensor<[2, 4], f32>) -> !fx.tensor<[4, 2], f32>
+  %u0 = fx.call "aten::unsqueeze"(self = %x) {dim = 0} : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[1, 3, 4], f32>
+  %sq = fx.call "aten::squeeze.dim"(self = %u0) {dim = 0} : (!fx.tensor<[1, 3, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  %d = fx.call "aten::detach"(self = %sq) : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  %ru = fx.call "aten::unsqueeze"(self = %rt) {dim = 2} : (!fx.tensor<[4, 2], f32>) -> !fx.tensor<[4, 2, 1], f32>
+  %re = fx.call "aten::expand"(self = %ru) {size = [4, 2, 3]} : (!fx.tensor<[4, 2, 1], f32>) -> !fx.tensor<[4, 2, 3], f32>
+  %c0 = fx.call "aten::clone"(self = %t) : (!fx.tensor<[4, 3], f32>) -> !fx.tensor<[4, 3], f32>
+  %c1 = fx.call "aten::clone"(self = %p) : (!fx.tensor<[4, 2, 3], f32>) -> !fx.tensor<[4, 2, 3], f32>
+  %c2 = fx.call "aten::clone"(self = %u) : (!fx.tensor<[3, 1, 4], f32>) -> !fx.tensor<[3, 1, 4], f32>
+  %c3 = fx.call "aten::clone"(self = %e) : (!fx.tensor<[2, 3, 4], f32>) -> !fx.tensor<[2, 3, 4], f32>
+  %c4 = fx.call "aten::clone"(self = %s) : (!fx.tensor<[2, 4], f32>) -> !fx.tensor<[2, 4], f32>
+  %c5 = fx.call "aten::clone"(self = %tr) : (!fx.tensor<[4, 3, 2], f32>) -> !fx.tensor<[4, 3, 2], f32>
+  %c6 = fx.call "aten::clone"(self = %rt) : (!fx.tensor<[4, 2], f32>) -> !fx.tensor<[4, 2], f32>
+  %c7 = fx.call "aten::clone"(self = %d) : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  %c8 = fx.call "aten::clone"(self = %re) : (!fx.tensor<[4, 2, 3], f32>) -> !fx.tensor<[4, 2, 3], f32>
+  return %c0, %c1, %c2, %c3, %c4, %c5, %c6, %c7, %c8 : !fx.tensor<[4, 3], f32>, !fx.tensor<[4, 2, 3], f32>, !fx.tensor<[3, 1, 4], f32>, !fx.tensor<[2, 3, 4], f32>, !fx.tensor<[2, 4], f32>, !fx.tensor<[4, 3, 2], f32>, !fx.tensor<[4, 2], f32>, !fx.tensor<[3, 4], f32>, !fx.tensor<[4, 2, 3], f32>
+}
+
+func.func @bad_expand(%x: !fx.tensor<[3, 4], f32>) -> !fx.tensor<[2, 5], f32> {
+  %e = fx.call "aten::expand"(self = %x) {size = [2, 5]} : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[2, 5], f32>
+  %c = fx.call "aten::clone"(self = %e) : (!fx.tensor<[2, 5], f32>) -> !fx.tensor<[2, 5], f32>
+  return %c : !fx.tensor<[2, 5], f32>
+}
+
+func.func @bad_select(%x: !fx.tensor<["s0", 4], f32>) -> !fx.tensor<[4], f32> {
+  %s = fx.call "aten::select.int"(self = %x) {dim = 0, index = "s0"} : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<[4], f32>
+  %c = fx.call "aten::clone"(self = %s) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  return %c : !fx.tensor<[4], f32>
+}
+
+func.func @bad_type(%x: !fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32> {
+  %t = fx.call "aten::t"(self = %x) : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  %c = fx.call "aten::clone"(self = %t) : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  return %c : !fx.tensor<[3, 4], f32>
+}

@@ -205,6 +205,14 @@ bool fxHasReturnedAlias(const FxReturnedAliases *aliases, MlirValue root,
   return anyUse(root, isAliasingCall, &q);
 }
 
+static bool mayComeBack(MlirOpOperand use, void *userData) {
+  return fxUseMayComeBack(use, userData);
+}
+
+bool fxMayComeBackThrough(const FxReturnedAliases *aliases, MlirValue v) {
+  return aliases->any && anyUse(v, mayComeBack, aliases->table);
+}
+
 static bool isReturn(MlirOpOperand use, void *userData) {
   return isReturnOp(mlirOpOperandGetOwner(use));
 }

@@ -83,6 +83,12 @@ FxReturnedAliases fxReturnedAliasesOf(MlirOperation func, FxSchemaTable *table);
 bool fxHasReturnedAlias(const FxReturnedAliases *aliases, MlirValue root,
                         MlirOperation exempt);
 
+/* Whether `v` or a value derived from it by view-like ops is an operand
+ * that an op may return an alias of (fxUseMayComeBack: aten::copy_'s
+ * `self`, the `self` of torch's view ops, any operand of a call without a
+ * schema or of func.call): then that op's result reaches v's storage. */
+bool fxMayComeBackThrough(const FxReturnedAliases *aliases, MlirValue v);
+
 /* Index of `v` among its function's arguments, or -1 when not an argument. */
 intptr_t fxFunctionArgIndex(MlirValue v);
 

@@ -364,13 +364,14 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
     }
   }
   /* Storage also reached through an op that may return an alias of its
-   * operand (aten::copy_, a call without a schema, func.call) is outside
-   * what the region model tracks: never write it in place. */
+   * operand (aten::copy_, a view op such as aten::t, a call without a
+   * schema, func.call) is outside what the region model tracks: never
+   * write it in place.  (The new value: the last rule below.) */
   if (fxHasReturnedAlias(&st->aliases, root, m->writeBack)) {
     snprintf(why, cap,
              "cloned operand '%s': its storage may also be reached through "
-             "an op that returns an alias (aten::copy_, a call without a "
-             "schema, func.call)",
+             "an op that returns an alias (aten::copy_, a view op such as "
+             "aten::t, a call without a schema, func.call)",
              name);
     return false;
   }
@@ -484,6 +485,19 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
              name, reader.why ? "may be" : "is", loc,
              reader.why ? " (" : "", reader.why ? reader.why : "",
              reader.why ? ")" : "");
+    return false;
+  }
+  /* The new value, written in place, becomes the operand's storage; a use
+   * of it through an op that returns an alias (a write through
+   * aten::alias(nv), a reshape of aten::detach(nv), a return of
+   * aten::t(nv)) is one the write-back, reshape and return rules above
+   * cannot see (found by an adversary once those ops ran as views). */
+  if (fxMayComeBackThrough(&st->aliases, mlirOperationGetResult(call, m->result))) {
+    snprintf(why, cap,
+             "cloned operand '%s': its new value may also be reached through "
+             "an op that returns an alias (aten::copy_, a view op such as "
+             "aten::t, a call without a schema, func.call)",
+             name);
     return false;
   }
   return true;

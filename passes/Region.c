@@ -207,9 +207,9 @@ static Bounds clampBounds(FxExpr E, MlirAttribute startA, MlirAttribute endA) {
   } else if (mlirAttributeIsAString(startA)) {
     /* A symbol is >= 0; an expression that may be negative counts from
      * the end when it is: unknown then. */
-    FxExpr x = fxExprFromAttr(startA);
-    if (fxExprNonNeg(x))
-      b.start = x;
+    FxExpr sym = fxExprFromAttr(startA);
+    if (fxExprNonNeg(sym))
+      b.start = sym;
   }
   FxExpr e = fxExprUnknown();
   if (mlirAttributeIsAInteger(endA)) {

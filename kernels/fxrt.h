@@ -241,6 +241,13 @@ void _mlir_ciface_fxrt_view(int64_t in, int64_t out, int64_t kind, int64_t rank,
                             int64_t newRank, int64_t params, int64_t numParams,
                             int64_t who);
 
+/* aten::copy_ into `self` in place: torch's internal-overlap check
+ * (assert_no_internal_overlap) on the memref descriptor at `desc` of rank
+ * `rank` -- a dim of stride 0 and size > 1, as expand makes, is an error
+ * at `who`.  vLLM's custom kernels do not check, and neither does fxir for
+ * them. */
+void _mlir_ciface_fxrt_check_writable(int64_t desc, int64_t rank, int64_t who);
+
 /* Copies between tensors as C functions (also used by fx-run). */
 void fxrt_copy_tensor(const FxTensor *dst, const FxTensor *src);
 

@@ -199,3 +199,24 @@ void _mlir_ciface_fxrt_view(int64_t inAddr, int64_t outAddr, int64_t kind,
   memcpy(out->rest, ns, sizeof(int64_t) * (size_t)r);
   memcpy(out->rest + r, nst, sizeof(int64_t) * (size_t)r);
 }
+
+void _mlir_ciface_fxrt_check_writable(int64_t descAddr, int64_t rank, int64_t who) {
+  const FxMemRefDescriptor *d = (const FxMemRefDescriptor *)(intptr_t)descAddr;
+  const char *op = who ? (const char *)(intptr_t)who : "fxrt_check_writable";
+  if (fxErrorPending())
+    return;
+  if (!d || rank < 0 || rank > FXRT_MAX_RANK) {
+    fxCpuError(op, "malformed check operands (a bug in the lowering)");
+    return;
+  }
+  /* torch's assert_no_internal_overlap: a dim of stride 0 and size > 1 (an
+   * expand) maps several elements to one memory location. */
+  for (int64_t i = 0; i < rank; i++)
+    if (d->rest[rank + i] == 0 && d->rest[i] > 1) {
+      fxCpuError(op, "unsupported operation: more than one element of the "
+                 "written-to tensor refers to a single memory location (dim "
+                 "%lld: size %lld, stride 0); clone() it before writing, as "
+                 "torch says", (long long)i, (long long)d->rest[i]);
+      return;
+    }
+}

@@ -47,6 +47,20 @@ static char *runtimeName(MlirStringRef target) {
   return out;
 }
 
+/* torch's internal-overlap check before copy_ writes `self` in place
+ * (fxrt_check_writable): an expanded self is an error, as in torch. */
+static bool checkWritable(FxLower *L, MlirValue self, MlirType selfFx) {
+  int64_t at = (L->scratchUsed + 7) / 8 * 8;
+  L->scratchUsed = at + 8 * (3 + 2 * FX_LOWER_MAX_RANK);
+  MlirValue slot = fxScratchSlot(L, at, fxLowerTensorType(L->ctx, selfFx));
+  MlirValue store[3] = {self, slot, fxIndexConst(L, 0)};
+  fxBuild(L, "memref.store", 3, store, 0, NULL, 0, NULL);
+  MlirValue args[3] = {fxScratchAddress(L, at), fxI64Const(L, fxTensorTypeGetRank(selfFx)),
+                       fxCStringAddress(L, "aten::copy_")};
+  fxCallI64(L, "fxrt_check_writable", 3, args, false);
+  return true;
+}
+
 /*===-- Non-tensor arguments ------------------------------------------------===*/
 
 typedef enum Pass { SKIP, AS_I64, AS_F64, AS_STRING } Pass;
@@ -376,6 +390,8 @@ bool fxLowerCall(FxLower *L, MlirOperation op) {
     if (fxOpGetKind(op) == FX_OP_AUTO_FUNCTIONALIZED) /* write the copy */
       self = results[numReturns];
     MlirType selfType = mlirValueGetType(fxCallGetOperandByName(op, mlirStringRefCreateFromCString("self")));
+    if (fxOpGetKind(op) == FX_OP_CALL && !checkWritable(L, self, selfType))
+      return false; /* (in place: the functional form writes a fresh copy) */
     MlirType srcType = mlirValueGetType(fxCallGetOperandByName(op, mlirStringRefCreateFromCString("src")));
     if (mlirTypeEqual(selfType, srcType)) {
       if (!fxCopy(L, self, src))

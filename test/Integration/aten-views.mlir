@@ -23,6 +23,10 @@
 // EXPAND: fx-run: error: {{.*}}aten-views.mlir:{{[0-9]+}}:{{[0-9]+}}: aten::expand: the size [2, 5] does not match the tensor's [3, 4] at dim 0 (a dim expands only from 1)
 // RUN: not fx-run %s --entry=bad_select --sym=s0=3 --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=SELECT
 // SELECT: fx-run: error: {{.*}}: aten::select.int: index 3 is out of range for dim 0 of size 3
+// copy_ into an expanded tensor (stride 0, size > 1) is torch's
+// internal-overlap error, not a silent last-write-wins.
+// RUN: not fx-run %s --entry=copy_into_expand --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=OVERLAP
+// OVERLAP: fx-run: error: {{.*}}: aten::copy_: unsupported operation: more than one element of the written-to tensor refers to a single memory location (dim 0: size 3, stride 0); clone() it before writing, as torch says
 // RUN: not fx-run %s --entry=bad_type --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=TYPE
 // TYPE: fx-run: error: {{.*}}: aten::t: a tensor of shape [3, 4] gives shape [4, 3], but the result type says [3, 4]
 
@@ -68,4 +72,11 @@ func.func @bad_type(%x: !fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32> {
   %t = fx.call "aten::t"(self = %x) : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
   %c = fx.call "aten::clone"(self = %t) : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
   return %c : !fx.tensor<[3, 4], f32>
+}
+
+func.func @copy_into_expand(%x: !fx.tensor<[4], f32>, %y: !fx.tensor<[3, 4], f32>) -> !fx.tensor<[4], f32> {
+  %b = fx.call "aten::clone"(self = %x) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %e = fx.call "aten::expand"(self = %b) {size = [3, 4]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[3, 4], f32>
+  %c = fx.call "aten::copy_"(self = %e, src = %y) : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  return %b : !fx.tensor<[4], f32>
 }

@@ -308,9 +308,7 @@ int64_t _mlir_ciface_fxrt_view_strides(FxMemRefI64 *in, FxMemRefI64 *sizes,
   return 1;
 }
 
-/* "[a, b, c]" (for messages). */
-static const char *fxShapeText(char *buf, size_t cap, int64_t n,
-                               const int64_t *v) {
+const char *fxShapeText(char *buf, size_t cap, int64_t n, const int64_t *v) {
   size_t k = (size_t)snprintf(buf, cap, "[");
   for (int64_t i = 0; i < n && k < cap; i++)
     k += (size_t)snprintf(buf + k, cap - k, "%s%lld", i ? ", " : "",

@@ -30,15 +30,6 @@ static bool wrapDim(int64_t *d, int64_t rank) {
   return true;
 }
 
-static const char *shapeText(char *buf, size_t cap, int64_t n, const int64_t *v) {
-  size_t k = (size_t)snprintf(buf, cap, "[");
-  for (int64_t i = 0; i < n && k < cap; i++)
-    k += (size_t)snprintf(buf + k, cap - k, "%s%lld", i ? ", " : "", (long long)v[i]);
-  if (k < cap)
-    snprintf(buf + k, cap - k, "]");
-  return buf;
-}
-
 void _mlir_ciface_fxrt_view(int64_t inAddr, int64_t outAddr, int64_t kind,
                             int64_t rank, int64_t newRank, int64_t paramsAddr,
                             int64_t numParams, int64_t who) {
@@ -57,7 +48,6 @@ void _mlir_ciface_fxrt_view(int64_t inAddr, int64_t outAddr, int64_t kind,
   }
   memset(out, 0, sizeof(void *) * 2 + sizeof(int64_t) * (size_t)(1 + 2 * newRank));
   const char *op = who ? where : kViewNames[kind];
-  (void)kViewNames;
   const int64_t *sz = in->rest, *st = in->rest + rank;
   const int64_t *want = p, *arg = p + newRank; /* the result type's sizes, then the op's */
   int64_t nargs = numParams - newRank;
@@ -100,7 +90,7 @@ void _mlir_ciface_fxrt_view(int64_t inAddr, int64_t outAddr, int64_t kind,
       int64_t d = arg[r];
       if (!wrapDim(&d, rank) || seen[d]) {
         fxCpuError(op, "dims %s are not a permutation of %lld dims",
-                   shapeText(a, sizeof a, nargs, arg), (long long)rank);
+                   fxShapeText(a, sizeof a, nargs, arg), (long long)rank);
         return;
       }
       seen[d] = true;
@@ -137,7 +127,7 @@ void _mlir_ciface_fxrt_view(int64_t inAddr, int64_t outAddr, int64_t kind,
   case FXRT_VIEW_EXPAND: {
     if (nargs < rank || nargs > FXRT_MAX_RANK) {
       fxCpuError(op, "the size %s has fewer dims than the tensor (%lld)",
-                 shapeText(a, sizeof a, nargs, arg), (long long)rank);
+                 fxShapeText(a, sizeof a, nargs, arg), (long long)rank);
       return;
     }
     int64_t lead = nargs - rank;
@@ -146,7 +136,7 @@ void _mlir_ciface_fxrt_view(int64_t inAddr, int64_t outAddr, int64_t kind,
       if (r < lead) { /* a new leading dim: stride 0 */
         if (target < 0) {
           fxCpuError(op, "the size %s gives a new dim %lld, which must be >= 0",
-                     shapeText(a, sizeof a, nargs, arg), (long long)target);
+                     fxShapeText(a, sizeof a, nargs, arg), (long long)target);
           return;
         }
         ns[r] = target, nst[r] = 0;
@@ -159,8 +149,8 @@ void _mlir_ciface_fxrt_view(int64_t inAddr, int64_t outAddr, int64_t kind,
         ns[r] = target, nst[r] = 0;
       } else {
         fxCpuError(op, "the size %s does not match the tensor's %s at dim %lld "
-                   "(a dim expands only from 1)", shapeText(a, sizeof a, nargs, arg),
-                   shapeText(b, sizeof b, rank, sz), (long long)r);
+                   "(a dim expands only from 1)", fxShapeText(a, sizeof a, nargs, arg),
+                   fxShapeText(b, sizeof b, rank, sz), (long long)r);
         return;
       }
     }
@@ -189,8 +179,8 @@ void _mlir_ciface_fxrt_view(int64_t inAddr, int64_t outAddr, int64_t kind,
   }
   if (r != newRank || memcmp(ns, want, sizeof(int64_t) * (size_t)r) != 0) {
     fxCpuError(op, "a tensor of shape %s gives shape %s, but the result type "
-               "says %s", shapeText(a, sizeof a, rank, sz), shapeText(b, sizeof b, r, ns),
-               shapeText((char[200]){0}, 200, newRank, want));
+               "says %s", fxShapeText(a, sizeof a, rank, sz), fxShapeText(b, sizeof b, r, ns),
+               fxShapeText((char[200]){0}, 200, newRank, want));
     return;
   }
   out->allocated = in->allocated;

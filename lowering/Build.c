@@ -539,6 +539,22 @@ MlirValue fxScratchI64(FxLower *L, int64_t n) {
   return scratchView(L, offset, recordType(L), n);
 }
 
+int64_t fxScratchReserveDescriptor(FxLower *L) {
+  int64_t at = (L->scratchUsed + 7) / 8 * 8;
+  L->scratchUsed = at + 8 * (3 + 2 * FX_LOWER_MAX_RANK);
+  if (L->scratchUsed > L->scratchMax)
+    L->scratchMax = L->scratchUsed;
+  return at;
+}
+
+MlirValue fxScratchStoreDescriptor(FxLower *L, MlirValue memref, MlirType fxType) {
+  int64_t at = fxScratchReserveDescriptor(L);
+  MlirValue slot = fxScratchSlot(L, at, fxLowerTensorType(L->ctx, fxType));
+  MlirValue store[3] = {memref, slot, fxIndexConst(L, 0)};
+  fxBuild(L, "memref.store", 3, store, 0, NULL, 0, NULL);
+  return fxScratchAddress(L, at);
+}
+
 MlirValue fxScratchSlot(FxLower *L, int64_t offset, MlirType memrefType) {
   int64_t one = 1;
   MlirType slotType =

@@ -152,6 +152,13 @@ void fxScratchReset(FxLower *L);
  * room for one memref descriptor of any rank (fxrt_reshape's operand and
  * result).  Built once per function. */
 MlirValue fxScratchSlot(FxLower *L, int64_t offset, MlirType memrefType);
+/* Room for one memref descriptor in this op's scratch (after what the op
+ * already uses, valid until fxScratchReset): its byte offset. */
+int64_t fxScratchReserveDescriptor(FxLower *L);
+/* Stores memref `memref` (of fx type `fxType`) whole into such room, for a
+ * runtime function that reads descriptors (fxrt_view,
+ * fxrt_check_writable): its address as an i64. */
+MlirValue fxScratchStoreDescriptor(FxLower *L, MlirValue memref, MlirType fxType);
 /* The address of byte `offset` of the scratch, as an i64. */
 MlirValue fxScratchAddress(FxLower *L, int64_t offset);
 /* A memref<?xi64> holding `n` index values (or uninitialized with values

@@ -104,17 +104,13 @@ bool fxLowerAtenView(FxLower *L, MlirOperation op, MlirStringRef target,
   /* Scratch: the i64 buffer, then the two descriptors (valid for this op). */
   int64_t paramsAt = L->scratchUsed;
   fxI64Buffer(L, n, values);
-  int64_t inAt = (L->scratchUsed + 7) / 8 * 8;
-  int64_t outAt = inAt + 8 * (3 + 2 * FX_LOWER_MAX_RANK);
-  L->scratchUsed = outAt + 8 * (3 + 2 * FX_LOWER_MAX_RANK);
-  MlirType inType = fxLowerTensorType(L->ctx, inFx), outType = fxLowerTensorType(L->ctx, outFx);
-  MlirValue inSlot = fxScratchSlot(L, inAt, inType), outSlot = fxScratchSlot(L, outAt, outType);
-  MlirValue zero = fxIndexConst(L, 0);
-  MlirValue store[3] = {fxMemRefOf(selfFx), inSlot, zero};
-  fxBuild(L, "memref.store", 3, store, 0, NULL, 0, NULL);
+  MlirValue inAddr = fxScratchStoreDescriptor(L, fxMemRefOf(selfFx), inFx);
+  int64_t outAt = fxScratchReserveDescriptor(L);
+  MlirType outType = fxLowerTensorType(L->ctx, outFx);
+  MlirValue outSlot = fxScratchSlot(L, outAt, outType), zero = fxIndexConst(L, 0);
   char who[128];
   snprintf(who, sizeof who, "%.*s", (int)target.length, target.data);
-  MlirValue args[8] = {fxScratchAddress(L, inAt), fxScratchAddress(L, outAt),
+  MlirValue args[8] = {inAddr, fxScratchAddress(L, outAt),
                        fxI64Const(L, kViews[row].kind), fxI64Const(L, inRank),
                        fxI64Const(L, outRank), fxScratchAddress(L, paramsAt),
                        fxI64Const(L, n), fxCStringAddress(L, who)};

@@ -50,12 +50,8 @@ static char *runtimeName(MlirStringRef target) {
 /* torch's internal-overlap check before copy_ writes `self` in place
  * (fxrt_check_writable): an expanded self is an error, as in torch. */
 static bool checkWritable(FxLower *L, MlirValue self, MlirType selfFx) {
-  int64_t at = (L->scratchUsed + 7) / 8 * 8;
-  L->scratchUsed = at + 8 * (3 + 2 * FX_LOWER_MAX_RANK);
-  MlirValue slot = fxScratchSlot(L, at, fxLowerTensorType(L->ctx, selfFx));
-  MlirValue store[3] = {self, slot, fxIndexConst(L, 0)};
-  fxBuild(L, "memref.store", 3, store, 0, NULL, 0, NULL);
-  MlirValue args[3] = {fxScratchAddress(L, at), fxI64Const(L, fxTensorTypeGetRank(selfFx)),
+  MlirValue args[3] = {fxScratchStoreDescriptor(L, self, selfFx),
+                       fxI64Const(L, fxTensorTypeGetRank(selfFx)),
                        fxCStringAddress(L, "aten::copy_")};
   fxCallI64(L, "fxrt_check_writable", 3, args, false);
   return true;

@@ -76,6 +76,9 @@ typedef struct FxCpuDtype {
 const FxCpuDtype *fxCpuDtype(int32_t dtype);
 /* Its name, "absent" for -1, "unknown" otherwise (for messages). */
 const char *fxCpuDtypeName(int32_t dtype);
+/* "[a, b, c]": `n` values into buf (`cap` bytes), for messages; returns buf
+ * (runtime.c). */
+const char *fxShapeText(char *buf, size_t cap, int64_t n, const int64_t *v);
 
 /* Dtype sets for validation: fx_dtype_sets.h (shared with the verifier). */
 

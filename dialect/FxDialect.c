@@ -199,7 +199,7 @@ intptr_t fxTensorTypeGetRank(MlirType type) {
   return mlirAttributeIsNull(shape) ? 0 : mlirArrayAttrGetNumElements(shape);
 }
 
-static FxDim dimOf(MlirAttribute d) {
+FxDim fxDimFromAttr(MlirAttribute d) {
   if (mlirAttributeIsAString(d))
     return (FxDim){-1, mlirStringAttrGetValue(d)};
   if (mlirAttributeIsAInteger(d)) {
@@ -216,7 +216,7 @@ FxDim fxTensorTypeGetDim(MlirType type, intptr_t i) {
   if (mlirAttributeIsNull(shape) || i < 0 ||
       i >= mlirArrayAttrGetNumElements(shape))
     return (FxDim){-2, {NULL, 0}};
-  return dimOf(mlirArrayAttrGetElement(shape, i));
+  return fxDimFromAttr(mlirArrayAttrGetElement(shape, i));
 }
 
 intptr_t fxTensorTypeGetDims(MlirType type, FxDim *dims, intptr_t max) {
@@ -225,7 +225,7 @@ intptr_t fxTensorTypeGetDims(MlirType type, FxDim *dims, intptr_t max) {
     return 0;
   intptr_t rank = mlirArrayAttrGetNumElements(shape);
   for (intptr_t i = 0; i < rank && i < max; ++i)
-    dims[i] = dimOf(mlirArrayAttrGetElement(shape, i));
+    dims[i] = fxDimFromAttr(mlirArrayAttrGetElement(shape, i));
   return rank;
 }
 

@@ -61,6 +61,10 @@ MlirLogicalResult fxVerifyFunctionAttrs(MlirOperation func);
 MlirLogicalResult fxVerifyFunctionCalls(MlirOperation func,
                                         FxSchemaTable *table);
 
+/* A dim (or stride) attribute read as an FxDim: an i64 as `size`, a string
+ * as `symbol`; anything else as size -2 (FxDialect.c). */
+FxDim fxDimFromAttr(MlirAttribute a);
+
 static inline MlirStringRef fxStr(const char *s) {
   return mlirStringRefCreateFromCString(s);
 }

@@ -1105,6 +1105,41 @@ static MlirWalkResult verifyWalk(MlirOperation op, void *userData) {
   return MlirWalkResultAdvance; /* report every error, not just the first */
 }
 
+/* `{fx.strides = [...]}` on argument `i` (of type `t`): one entry per dim,
+ * each an i64 >= 0 or a declared symbol or canonical expression, as dims
+ * are.  That it is an array at all is FxVerifyAttrs.c's check. */
+static MlirLogicalResult checkArgStrides(Verifier *v, MlirType t, int i) {
+  MlirAttribute all = mlirOperationGetAttributeByName(v->func, fxStr("arg_attrs"));
+  MlirAttribute dict = mlirAttributeIsNull(all) || !mlirAttributeIsAArray(all) ||
+                               i >= mlirArrayAttrGetNumElements(all)
+                           ? (MlirAttribute){NULL}
+                           : mlirArrayAttrGetElement(all, i);
+  MlirAttribute a = mlirAttributeIsNull(dict) || !mlirAttributeIsADictionary(dict)
+                        ? (MlirAttribute){NULL}
+                        : mlirDictionaryAttrGetElementByName(dict, fxStr("fx.strides"));
+  if (mlirAttributeIsNull(a) || !mlirAttributeIsAArray(a))
+    return OK;
+  if (!fxTypeIsATensor(t))
+    return fail(v, "argument %d has fx.strides but type %s: only a tensor "
+                   "has strides", i, typeStr(t).s);
+  intptr_t n = mlirArrayAttrGetNumElements(a), rank = fxTensorTypeGetRank(t);
+  if (n != rank)
+    return fail(v, "argument %d has %d fx.strides for type %s of rank %d: "
+                   "one stride per dim", i, (int)n, typeStr(t).s, (int)rank);
+  for (intptr_t d = 0; d < n; ++d) {
+    MlirAttribute e = mlirArrayAttrGetElement(a, d);
+    FxDim s = fxDimFromAttr(e);
+    char what[64];
+    snprintf(what, sizeof what, "argument %d stride %d", i, (int)d);
+    if (s.symbol.length)
+      TRY(checkSymbolic(v, s.symbol, what));
+    else if (s.size < 0)
+      return fail(v, "%s is %s, not an i64 >= 0 or a symbol string", what,
+                  fxAttrText(e).s);
+  }
+  return OK;
+}
+
 MlirLogicalResult fxVerifyFunction(MlirOperation func, FxSchemaTable *table) {
   WalkState w = {func, table ? table : fxSchemaTableCreate(func), {0}, false};
   Verifier v = {func, func, w.table, &w.scope};
@@ -1113,7 +1148,9 @@ MlirLogicalResult fxVerifyFunction(MlirOperation func, FxSchemaTable *table) {
   bool failed = false;
   for (intptr_t i = 0, n = mlirFunctionTypeGetNumInputs(fnType); i < n; ++i)
     failed |= FAILED(checkTensorType(&v, mlirFunctionTypeGetInput(fnType, i),
-                                     "argument", (int)i));
+                                     "argument", (int)i)) ||
+              FAILED(checkArgStrides(&v, mlirFunctionTypeGetInput(fnType, i),
+                                     (int)i));
   for (intptr_t i = 0, n = mlirFunctionTypeGetNumResults(fnType); i < n; ++i)
     failed |= FAILED(checkTensorType(&v, mlirFunctionTypeGetResult(fnType, i),
                                      "result", (int)i));

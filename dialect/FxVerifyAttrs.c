@@ -14,10 +14,16 @@
 #define OK mlirLogicalResultSuccess()
 #define FAILED(x) mlirLogicalResultIsFailure(x)
 
-/* The fx attributes of function arguments, one row each; all are unit
- * attributes (present or absent, never a value). */
-static const char *const kArgAttrs[] = {
-    "fx.donated", /* the function may write the argument (DESIGN §3) */
+/* The fx attributes of function arguments, one row each: its name, and
+ * whether it is a unit attribute (present or absent, never a value) or
+ * holds an array (whose contents FxVerifier.c checks against the
+ * argument's type and the function's symbols). */
+static const struct {
+  const char *name;
+  bool unit;
+} kArgAttrs[] = {
+    {"fx.donated", true},  /* the function may write the argument (DESIGN §3) */
+    {"fx.strides", false}, /* the layout it promises (FxStrides.c) */
 };
 enum { kNumArgAttrs = sizeof kArgAttrs / sizeof *kArgAttrs };
 
@@ -60,13 +66,21 @@ static MlirLogicalResult checkFxAttrs(MlirOperation func, MlirAttribute dict,
       continue;
     int known = -1, nearest = -1, best = 3; /* suggest within distance 2 */
     for (int k = 0; isArg && k < kNumArgAttrs; ++k) {
-      int d = editDistance(name.data, name.length, kArgAttrs[k]);
+      int d = editDistance(name.data, name.length, kArgAttrs[k].name);
       if (d == 0)
         known = k;
       else if (d < best)
         best = d, nearest = k;
     }
-    if (known >= 0 && !mlirAttributeIsAUnit(na.attribute))
+    if (known >= 0 && !kArgAttrs[known].unit &&
+        !mlirAttributeIsAArray(na.attribute))
+      return fxVerifyError(func,
+                  "%s %d has %.*s = %s, but %.*s is an array: one stride "
+                  "per dim, e.g. [4096, 1]",
+                  kind, index, (int)name.length, name.data,
+                  fxAttrText(na.attribute).s, (int)name.length, name.data);
+    if (known >= 0 && kArgAttrs[known].unit &&
+        !mlirAttributeIsAUnit(na.attribute))
       return fxVerifyError(func,
                   "%s %d has %.*s = %s, but %.*s is a unit attribute: write "
                   "{%.*s} or leave it out",
@@ -84,10 +98,11 @@ static MlirLogicalResult checkFxAttrs(MlirOperation func, MlirAttribute dict,
       return fxVerifyError(func,
                   "%s %d has the unknown attribute \"%.*s\"; did you mean "
                   "\"%s\"?",
-                  kind, index, (int)name.length, name.data, kArgAttrs[nearest]);
+                  kind, index, (int)name.length, name.data,
+                  kArgAttrs[nearest].name);
     return fxVerifyError(func,
                 "%s %d has the unknown attribute \"%.*s\"; the fx argument "
-                "attributes are: fx.donated",
+                "attributes are: fx.donated, fx.strides",
                 kind, index, (int)name.length, name.data);
   }
   return OK;

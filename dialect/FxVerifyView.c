@@ -19,8 +19,10 @@
  *   - fx.slice scales one stride by its step; fx.view and fx.reshape
  *     compute strides as torch does, and a reshape that cannot view copies
  *     into contiguous storage;
- *   - a function argument, a `Tensor(a)` return (an aliasing view op whose
- *     strides we do not model) or any other producer: unknown.
+ *   - a function argument: the strides its fx.strides declare (checked at
+ *     entry), unknown without;
+ *   - a `Tensor(a)` return (an aliasing view op whose strides we do not
+ *     model) or any other producer: unknown.
  * Where the input's layout is known and the answer is decided, a view that
  * cannot exist is an error at the fx.view.  Where not (unknown layout, a
  * symbolic size or stride in the dims the view regroups), it is left to the
@@ -233,11 +235,28 @@ static bool reshapeLayout(Ctx *c, MlirOperation op, int depth, Layout *l) {
   return a == VIEWABLE;
 }
 
+/* An argument's declared strides (fx.strides): the static ones; a
+ * symbolic one, or a dim of size 1's (the entry does not check it: torch
+ * ignores it), is UNKNOWN.  False when it declares none. */
+static bool argumentLayout(MlirValue v, Layout *l) {
+  FxDim strides[FX_MAX_RANK];
+  if (fxArgumentGetStrides(v, strides, FX_MAX_RANK) != l->rank)
+    return false;
+  for (intptr_t d = 0; d < l->rank; ++d) {
+    bool one = !l->sizes[d].symbol.length && l->sizes[d].size == 1;
+    l->strides[d] = strides[d].symbol.length || one || strides[d].size < 0
+                        ? UNKNOWN
+                        : strides[d].size;
+  }
+  return true;
+}
+
 /* The layout of `v` (sizes from its type), false when unknown. */
 static bool layoutOf(Ctx *c, MlirValue v, int depth, Layout *l) {
-  if (depth > kMaxDepth || !mlirValueIsAOpResult(v) ||
-      !sizesOf(mlirValueGetType(v), l))
+  if (depth > kMaxDepth || !sizesOf(mlirValueGetType(v), l))
     return false;
+  if (!mlirValueIsAOpResult(v))
+    return argumentLayout(v, l);
   MlirOperation op = mlirOpResultGetOwner(v);
   switch (fxOpGetKind(op)) {
   case FX_OP_CALL:

@@ -229,6 +229,47 @@ static void checkExprDims(FxLower *L, MlirBlock block, const char *who,
   }
 }
 
+/* Argument `i`'s descriptor against the strides its fx.strides declare
+ * (Fx.h): each dim's stride, unless the dim has size 1 (torch ignores its
+ * stride) or the tensor is empty.  The passes rely on these strides
+ * (passes/Layout.c); a caller that breaks the promise gets an error, never
+ * a wrong layout assumed. */
+static void checkStrides(FxLower *L, MlirValue arg, MlirType t, int i,
+                         const char *dims, const char *who) {
+  FxDim strides[FX_MAX_RANK];
+  intptr_t rank = fxTensorTypeGetRank(t);
+  if (fxArgumentGetStrides(arg, strides, FX_MAX_RANK) != rank || rank == 0)
+    return;
+  MlirType index = mlirIndexTypeGet(L->ctx);
+  MlirValue m = arg; /* the converted argument: a memref */
+  MlirType metaTypes[2 + 2 * FX_LOWER_MAX_RANK];
+  metaTypes[0] = mlirMemRefTypeContiguousGet(fxTensorTypeGetDtype(t), 0, NULL,
+                                             (MlirAttribute){NULL});
+  for (intptr_t k = 1; k < 2 + 2 * rank; ++k)
+    metaTypes[k] = index;
+  MlirOperation meta = fxBuild(L, "memref.extract_strided_metadata", 1, &m,
+                               2 + 2 * rank, metaTypes, 0, NULL);
+  MlirValue numel = fxIndexConst(L, 1);
+  for (intptr_t d = 0; d < rank; ++d)
+    numel = fxArith(L, "arith.muli", numel, mlirOperationGetResult(meta, 2 + d));
+  for (intptr_t d = 0; d < rank; ++d) {
+    MlirValue want = strides[d].symbol.length
+                         ? fxSymbolicValue(L, strides[d].symbol)
+                         : fxIndexConst(L, strides[d].size);
+    if (mlirValueIsNull(want))
+      continue; /* an unbound symbol: the verifier reports it */
+    char what[700];
+    snprintf(what, sizeof what, "argument %d (%s) stride %d (fx.strides)", i,
+             dims, (int)d);
+    MlirValue args[6] = {fxIndexToI64(L, numel),
+                         fxIndexToI64(L, mlirOperationGetResult(meta, 2 + d)),
+                         fxIndexToI64(L, mlirOperationGetResult(meta, 2 + rank + d)),
+                         fxIndexToI64(L, want), fxCStringAddress(L, who),
+                         fxCStringAddress(L, what)};
+    fxCallI64(L, "fxrt_check_stride", 6, args, false);
+  }
+}
+
 /* Symbol values and the checks of the caller's descriptors; the insertion
  * point is at the start of the entry block, after the argument casts. */
 static bool checkArguments(FxLower *L, MlirBlock entry, MlirType fnType,
@@ -320,8 +361,11 @@ static bool checkArguments(FxLower *L, MlirBlock entry, MlirType fnType,
                  (int)dim.symbol.length, dim.symbol.data, src[k].arg, src[k].dim);
       fxCheckEq(L, dimOf(L, arg, d), fxDimValue(L, t, d), who, what);
     }
+    checkStrides(L, arg, t, (int)i, dims, who);
   }
   Seen seen[2] = {{NULL, 0, 0}, {NULL, 0, 0}}; /* computed; checked as a size */
+  for (intptr_t i = 0; i < nIn; ++i) /* declared strides: computed in int64 */
+    checkAttrExprs(L, fxArgumentGetStridesAttr(mlirBlockGetArgument(entry, i)), who, seen);
   checkExprDims(L, entry, who, seen);
   free(seen[0].p);
   free(seen[1].p);

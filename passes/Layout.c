@@ -31,10 +31,16 @@ void fxLayoutsForget(FxLayouts *l) {
  * 1 yes, 2 "as *next" (a view keeping whole rows, a scatter, the new value
  * of a mutated operand).  Call results are new contiguous tensors unless
  * their schema return carries an alias set (aten copy_); functionalized
- * values keep their operand's layout; arguments may have any layout. */
+ * values keep their operand's layout; arguments have the layout their
+ * fx.strides declare, any layout without. */
 static int contiguityStep(MlirValue v, FxSchemaTable *table, MlirValue *next) {
-  if (!mlirValueIsAOpResult(v))
-    return 0;
+  if (!mlirValueIsAOpResult(v)) {
+    /* An argument: what its fx.strides promise (the entry checks them). */
+    FxDim strides[FX_MAX_RANK];
+    intptr_t n = fxArgumentGetStrides(v, strides, FX_MAX_RANK);
+    return n >= 0 && n == fxTensorTypeGetRank(typeOf(v)) &&
+           fxStridesAreContiguous(typeOf(v), strides);
+  }
   MlirOperation def = mlirOpResultGetOwner(v);
   intptr_t index = mlirOpResultGetResultNumber(v);
   *next = fxOpGetKind(def) == FX_OP_CALL ||
@@ -115,6 +121,44 @@ bool fxKnownContiguous(FxLayouts *l, MlirValue v) {
     cur = next;
   }
   return answer;
+}
+
+static bool isOne(FxDim d) { return !d.symbol.length && d.size == 1; }
+
+/* Matches dims of `a` to runs of dims of `b` with the same product, dims of
+ * size 1 on either side aside: a symbolic dim to the same symbol or
+ * expression, a static one to static dims multiplying to it. */
+bool fxReshapeOnlySplits(MlirType in, MlirType out) {
+  FxDim a[FX_MAX_RANK], b[FX_MAX_RANK];
+  intptr_t ra = fxTensorTypeGetDims(in, a, FX_MAX_RANK);
+  intptr_t rb = fxTensorTypeGetDims(out, b, FX_MAX_RANK);
+  if (ra > FX_MAX_RANK || rb > FX_MAX_RANK)
+    return false;
+  for (intptr_t i = 0; i < ra; ++i)
+    if (!a[i].symbol.length && a[i].size == 0)
+      return true; /* an empty tensor views as anything (torch) */
+  intptr_t i = 0, j = 0;
+  for (;;) {
+    while (i < ra && isOne(a[i]))
+      ++i;
+    while (j < rb && isOne(b[j]))
+      ++j;
+    if (i == ra || j == rb)
+      return i == ra && j == rb;
+    if (a[i].symbol.length) {
+      if (!fxDimEqual(a[i], b[j]))
+        return false;
+      ++i, ++j;
+      continue;
+    }
+    int64_t product = 1;
+    while (j < rb && product < a[i].size && !b[j].symbol.length &&
+           b[j].size > 0 && b[j].size <= a[i].size / product)
+      product *= b[j++].size;
+    if (product != a[i].size)
+      return false;
+    ++i;
+  }
 }
 
 static bool isFuncReturn(MlirOperation op) {

@@ -44,8 +44,18 @@ void fxLayoutsForget(FxLayouts *layouts);
  * conservative reading: the runtime allocates new values contiguous, but
  * the passes may replace them by their input); a slice_scatter result is
  * never known contiguous (the passes may make it its base or its source);
- * arguments may have any layout. */
+ * arguments have the layout their `fx.strides` declare (include/fxir/Fx.h),
+ * any layout without. */
 bool fxKnownContiguous(FxLayouts *layouts, MlirValue v);
+
+/* Whether a reshape from type `in` to type `out` only splits dims (and
+ * adds or drops dims of size 1): each dim of `in` becomes a run of dims of
+ * `out` with its size as their product.  torch's view rule
+ * (at::computeStride) accepts such a reshape whatever the strides, since
+ * the dims of one run are contiguous with each other: it never copies, and
+ * its result has the same contiguous chunks as its input (so a later
+ * reshape of either views or copies alike). */
+bool fxReshapeOnlySplits(MlirType in, MlirType out);
 
 /* Whether an fx.view is among `v`'s views (reshapes, views and slices of
  * it, followed, and the results of ops that may return it as an alias,

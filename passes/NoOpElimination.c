@@ -133,7 +133,12 @@ static void planReshape(State *st, MlirOperation op, Plan *plan) {
              "(the chain is only valid for empty tensors)");
     return;
   }
-  if (innerKind == FX_OP_VIEW || fxKnownContiguous(&st->layouts, first)) {
+  /* The inner op never copies: a view, a reshape that only splits dims
+   * (a view whatever the layout, with the same contiguous chunks, so the
+   * outer op views or copies alike from either input), or one whose input
+   * is known contiguous. */
+  if (innerKind == FX_OP_VIEW || fxReshapeOnlySplits(typeOf(first), typeOf(in)) ||
+      fxKnownContiguous(&st->layouts, first)) {
     plan->action = COLLAPSE;
     plan->value = first;
     return;

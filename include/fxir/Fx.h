@@ -119,6 +119,27 @@ intptr_t fxTensorTypeGetDims(MlirType type, FxDim *dims, intptr_t max);
  * verifier makes of every reshape and view). */
 bool fxTensorTypeCountsDiffer(MlirType a, MlirType b);
 
+/* Declared argument layouts (DESIGN §2, docs/dialect.md "Layouts").  A
+ * function argument may carry `{fx.strides = [S...]}`: its strides in
+ * elements, one per dim (i64 or a symbol or canonical expression string),
+ * the layout the function promises; the lowering checks the caller's
+ * descriptor against it at entry (dims of size 1 aside, whose stride torch
+ * ignores).  Without it an argument's layout is unknown. */
+
+/* The strides argument `arg` (a block argument of a func.func's entry
+ * block) declares: writes up to `max` to `strides` (read like dims: a size,
+ * or a string in `symbol`) and returns how many there are; -1 when `arg`
+ * declares none. */
+intptr_t fxArgumentGetStrides(MlirValue arg, FxDim *strides, intptr_t max);
+/* The `fx.strides` attribute itself (an array once verified), or null. */
+MlirAttribute fxArgumentGetStridesAttr(MlirValue arg);
+
+/* Whether `strides` (one per dim of tensor type `t`) are row-major
+ * contiguous for `t`: each dim of size other than 1 has the product of the
+ * dims after it as its stride (as canonical expressions when symbolic), or
+ * a static dim is 0 (an empty tensor is contiguous whatever its strides). */
+bool fxStridesAreContiguous(MlirType t, const FxDim *strides);
+
 /* !fx.sym<"name"> */
 MlirType fxSymTypeGet(MlirContext ctx, MlirStringRef name);
 MlirStringRef fxSymTypeGetName(MlirType type);

@@ -24,6 +24,16 @@
 // CHECK-NEXT: 1 allocations
 // CHECK-LABEL: cleared
 // CHECK-NEXT: ok: x + y, first 2 rows: 11 22 33 44 / 55 66 77 88, 1 allocations, no error
+// An argument's declared strides (fx.strides) are checked at entry, except
+// a dim of size 1's (torch ignores it).
+// CHECK-LABEL: declared, rows of 4
+// CHECK-NEXT: ok: first 3 rows: 1 2 3 4 / 5 6 7 8 / 9 10 11 12, no error
+// CHECK-LABEL: declared, rows of 5
+// CHECK: error at {{.*}}aot-errors.mlir:[[#$FN2:]]:1: @declared: argument 0 ([s0, 4]) stride 0 (fx.strides) is 5, expected 4: the caller's tensor is not laid out as the function declares
+// CHECK-LABEL: declared, transposed
+// CHECK: error at {{.*}}aot-errors.mlir:[[#$FN2]]:1: @declared: argument 0 ([s0, 4]) stride 0 (fx.strides) is 1, expected 4
+// CHECK-LABEL: declared, one row of stride 99
+// CHECK-NEXT: ok: first 1 rows: 1 2 3 4, no error
 func.func @pair(%x: !fx.tensor<["s0", 4], f32>, %y: !fx.tensor<["s0", 4], f32>, %n: !fx.sym<"s1">) -> !fx.tensor<["s1", 4], f32> attributes {llvm.emit_c_interface} {
   %s = fx.call "aten::add.Tensor"(self = %x, other = %y)
       : (!fx.tensor<["s0", 4], f32>, !fx.tensor<["s0", 4], f32>)
@@ -31,4 +41,9 @@ func.func @pair(%x: !fx.tensor<["s0", 4], f32>, %y: !fx.tensor<["s0", 4], f32>, 
 
   %t = fx.slice %s, dim = 0, start = 0, end = "s1", step = 1 : !fx.tensor<["s0", 4], f32> -> !fx.tensor<["s1", 4], f32>
   return %t : !fx.tensor<["s1", 4], f32>
+}
+
+func.func @declared(%x: !fx.tensor<["s0", 4], f32> {fx.strides = [4, 1]}) -> !fx.tensor<["s0", 4], f32> attributes {llvm.emit_c_interface} {
+  %c = fx.call "aten::clone"(self = %x) : (!fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32>
+  return %c : !fx.tensor<["s0", 4], f32>
 }

@@ -276,7 +276,9 @@ static void putDim(Ex *x, FxDim d) {
     putf(&x->out, "%" PRId64, d.size);
 }
 
-static bool putAnnot(Ex *x, MlirType t, MlirLocation loc) {
+/* `strides` (an fx.strides array; null for none) is printed after the
+ * dims, as torch's verbose annotations print strides. */
+static bool putAnnot(Ex *x, MlirType t, MlirAttribute strides, MlirLocation loc) {
   if (fxTypeIsASym(t)) {
     put(&x->out, "\"Sym(", 5);
     putRef(&x->out, fxSymTypeGetName(t));
@@ -296,7 +298,20 @@ static bool putAnnot(Ex *x, MlirType t, MlirLocation loc) {
       put(&x->out, ", ", 2);
     putDim(x, dims[i]);
   }
-  put(&x->out, "]\"", 2);
+  put(&x->out, "]", 1);
+  if (!mlirAttributeIsNull(strides) && mlirAttributeIsAArray(strides)) {
+    put(&x->out, "[", 1);
+    for (intptr_t i = 0, n = mlirArrayAttrGetNumElements(strides); i < n; ++i) {
+      MlirAttribute e = mlirArrayAttrGetElement(strides, i);
+      if (i)
+        put(&x->out, ", ", 2);
+      putDim(x, mlirAttributeIsAString(e)
+                    ? (FxDim){-1, mlirStringAttrGetValue(e)}
+                    : (FxDim){mlirIntegerAttrGetValueInt(e), {NULL, 0}});
+    }
+    put(&x->out, "]", 1);
+  }
+  put(&x->out, "\"", 1);
   return true;
 }
 
@@ -518,7 +533,7 @@ static bool putValueDef(Ex *x, MlirOperation op, char *name, MlirType t) {
   MlirLocation loc = mlirOperationGetLocation(op);
   putModelComment(x, loc);
   putf(&x->out, "        %s: ", name);
-  if (!putAnnot(x, t, loc))
+  if (!putAnnot(x, t, (MlirAttribute){NULL}, loc))
     return false;
   put(&x->out, " = ", 3);
   return true;
@@ -725,7 +740,7 @@ static bool putGetItems(Ex *x, MlirOperation op, const char *base,
     char *name = fresh(&x->names, "getitem", 7);
     nameSet(&x->names, v.ptr, name);
     putf(&x->out, "        %s: ", name);
-    if (!putAnnot(x, mlirValueGetType(v), mlirOperationGetLocation(op)))
+    if (!putAnnot(x, mlirValueGetType(v), (MlirAttribute){NULL}, mlirOperationGetLocation(op)))
       return false;
     putf(&x->out, " = %s[%d]\n", base, slots[r]);
   }
@@ -746,7 +761,7 @@ static bool exportCall(Ex *x, MlirOperation op, bool functional) {
     MlirValue r = mlirOperationGetResult(op, 0);
     nameSet(&x->names, r.ptr, dupStr(name));
     putf(&x->out, "        %s: ", name);
-    if (!putAnnot(x, mlirValueGetType(r), loc))
+    if (!putAnnot(x, mlirValueGetType(r), (MlirAttribute){NULL}, loc))
       return free(name), false;
     put(&x->out, " = ", 3);
   } else {
@@ -861,7 +876,7 @@ static bool exportFunc(Ex *x, MlirOperation func) {
       nameSet(&x->syms, sym.ptr, dupStr(name));
     }
     putf(&x->out, ", %s: ", name);
-    if (!putAnnot(x, t, mlirOperationGetLocation(func))) {
+    if (!putAnnot(x, t, fxArgumentGetStridesAttr(a), mlirOperationGetLocation(func))) {
       for (intptr_t k = i + 1; k < nargs; ++k)
         free(argNames[k]);
       free(argNames);

@@ -412,7 +412,8 @@ static bool addParam(Imp *im, int line, int col, const char *name, size_t len,
                     (int)len, name);
   MlirType type = {NULL};
   Val sym = {0};
-  if (!impAnnotation(im, line, annot, &type, &sym))
+  MlirAttribute strides;
+  if (!impParamAnnotation(im, line, annot, &type, &sym, &strides))
     return false;
   if (mlirTypeIsNull(type)) {
     if (sym.kind != VAL_SYM || sym.isInt ||
@@ -430,6 +431,16 @@ static bool addParam(Imp *im, int line, int col, const char *name, size_t len,
       mlirLocationNameGet(im->ctx, mlirStringRefCreate(name, len), lineLoc(im, line, col)));
   if (n->val.kind == VAL_TENSOR)
     n->val.value = arg;
+  intptr_t k = mlirBlockArgumentGetArgNumber(arg);
+  if (k >= im->capStrides) { /* the arena frees the old array with the rest */
+    intptr_t cap = im->capStrides ? 2 * im->capStrides : 16;
+    MlirAttribute *grown = pyArenaAlloc(im->arena, (size_t)cap * sizeof *grown);
+    for (intptr_t j = 0; j < cap; ++j)
+      grown[j] = j < im->capStrides ? im->strides[j] : (MlirAttribute){NULL};
+    im->strides = grown;
+    im->capStrides = cap;
+  }
+  im->strides[k] = strides;
   return true;
 }
 
@@ -711,6 +722,8 @@ static bool buildFunction(Imp *im, const Fn *fn) {
   MlirLocation defLoc = lineLoc(im, fn->def->no, (int)indentOf(fn->def) + 1);
   MlirRegion region = mlirRegionCreate();
   im->block = mlirBlockCreate(0, NULL, NULL);
+  im->strides = NULL;
+  im->capStrides = 0;
   mlirRegionAppendOwnedBlock(region, im->block);
   MlirOperationState fs = mlirOperationStateGet(IMP_STR("func.func"), defLoc);
   MlirNamedAttribute attrs[2] = {
@@ -727,6 +740,7 @@ static bool buildFunction(Imp *im, const Fn *fn) {
   bool pytree;
   if (!parseParams(im, fn->def, &pytree))
     return false;
+  im->numParams = mlirBlockGetNumArguments(im->block);
   /* `# fx-donated:` names parameters; applied once the arguments are all
    * there (get_attr nodes add more). */
   bool *donated = NULL;
@@ -837,15 +851,26 @@ static bool buildFunction(Imp *im, const Fn *fn) {
   MlirLocation retLoc = lineLoc(im, ret->no, (int)indentOf(ret) + 1);
   if (!importReturn(im, ret, retFrom, retLoc, func))
     return false;
-  if (donated) {
-    intptr_t nargs = mlirBlockGetNumArguments(im->block);
+  /* Argument attributes: fx.donated (from `# fx-donated:`) and the strides
+   * a parameter's annotation declares.  Parameters come first; get_attr
+   * arguments are never donated and declare no strides. */
+  intptr_t nargs = mlirBlockGetNumArguments(im->block);
+  bool any = donated != NULL;
+  for (intptr_t k = 0; k < nargs && k < im->numParams && k < im->capStrides; ++k)
+    any |= !mlirAttributeIsNull(im->strides[k]);
+  if (any) {
     MlirAttribute *dicts = pyArenaAlloc(im->arena, (size_t)(nargs + 1) * sizeof *dicts);
-    MlirNamedAttribute unit = mlirNamedAttributeGet(
-        mlirIdentifierGet(im->ctx, IMP_STR("fx.donated")), mlirUnitAttrGet(im->ctx));
-    /* Parameters come first; get_attr arguments are never donated. */
     for (intptr_t k = 0; k < nargs; ++k) {
-      bool d = k < im->numParams && donated[k];
-      dicts[k] = mlirDictionaryAttrGet(im->ctx, d ? 1 : 0, &unit);
+      MlirNamedAttribute entries[2];
+      int ne = 0;
+      if (k < im->numParams && donated && donated[k])
+        entries[ne++] = mlirNamedAttributeGet(
+            mlirIdentifierGet(im->ctx, IMP_STR("fx.donated")), mlirUnitAttrGet(im->ctx));
+      if (k < im->numParams && k < im->capStrides &&
+          !mlirAttributeIsNull(im->strides[k]))
+        entries[ne++] = mlirNamedAttributeGet(
+            mlirIdentifierGet(im->ctx, IMP_STR("fx.strides")), im->strides[k]);
+      dicts[k] = mlirDictionaryAttrGet(im->ctx, ne, entries);
     }
     mlirOperationSetAttributeByName(func, IMP_STR("arg_attrs"),
                                     mlirArrayAttrGet(im->ctx, nargs, dicts));

@@ -85,6 +85,8 @@ typedef struct Imp {
   int *mapLens;
   int numLines;
   intptr_t numParams; /* parameters of the function being built */
+  MlirAttribute *strides; /* per parameter: its fx.strides, or null */
+  intptr_t capStrides;
   /* Diagnostics MLIR emits while an op is verified. */
   char diag[768];
 } Imp;
@@ -107,6 +109,11 @@ bool impTensor(Imp *im, const PyExpr *e, MlirValue *out);
  * *sym (kind VAL_SYM).  `e` is the PY_STR annotation. */
 bool impAnnotation(Imp *im, int line, const PyExpr *e, MlirType *type,
                    Val *sym);
+/* The same for a parameter: its strides, when the annotation has them
+ * (`"f16[s0, 4096][4096, 1]cuda:0"`), into *strides as an fx.strides array
+ * (else null). */
+bool impParamAnnotation(Imp *im, int line, const PyExpr *e, MlirType *type,
+                        Val *sym, MlirAttribute *strides);
 /* The tensor type of a statement's annotation; an error naming `what`
  * when the statement has none or it is not a tensor. */
 bool impStmtTensorType(Imp *im, const PyExpr *annot, const char *what,

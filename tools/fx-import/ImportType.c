@@ -136,8 +136,59 @@ static const FxDtypeInfo *dtypeByAbbr(const char *s, size_t n) {
   return NULL;
 }
 
+/* One dims list `[a, b, ...]` of annotation `s` (`n` bytes) from s[i] (past
+ * the `[`) up to `end` (the `]`): sizes or symbolic dims, each >= 0;
+ * `what` ("dim", "stride") names them in errors. */
+static bool dimList(Imp *im, int line, int col, const char *s, size_t n,
+                    size_t i, size_t end, const char *what, FxDim *dims,
+                    int *rank) {
+  *rank = 0;
+  while (i < end) {
+    size_t j = i;
+    int depth = 0; /* a comma inside Max(a, b) is not between dims */
+    while (j < end && (s[j] != ',' || depth > 0)) {
+      depth += s[j] == '(' ? 1 : s[j] == ')' ? -1 : 0;
+      ++j;
+    }
+    if (*rank == FX_MAX_RANK)
+      return impError(im, line, col,
+                      "rank above %d in \"%.*s\": fxir's tensors have at most "
+                      "%d dims",
+                      FX_MAX_RANK, (int)n, s, FX_MAX_RANK);
+    Val v;
+    if (!symValue(im, line, col, s + i, j - i, &v))
+      return false;
+    if (v.isInt && v.i < 0)
+      return impError(im, line, col, "negative %s %lld in \"%.*s\"", what,
+                      (long long)v.i, (int)n, s);
+    dims[*rank].size = v.isInt ? v.i : -1;
+    dims[*rank].symbol = v.isInt ? mlirStringRefCreate(NULL, 0)
+                                 : mlirStringRefCreate(v.text, v.len);
+    ++*rank;
+    i = j + 1;
+  }
+  return true;
+}
+
+static MlirAttribute stridesAttr(Imp *im, const FxDim *strides, int n) {
+  MlirAttribute items[FX_MAX_RANK];
+  MlirType i64 = mlirIntegerTypeGet(im->ctx, 64);
+  for (int d = 0; d < n; ++d)
+    items[d] = strides[d].symbol.length
+                   ? mlirStringAttrGet(im->ctx, strides[d].symbol)
+                   : mlirIntegerAttrGet(i64, strides[d].size);
+  return mlirArrayAttrGet(im->ctx, n, items);
+}
+
 bool impAnnotation(Imp *im, int line, const PyExpr *e, MlirType *type,
                    Val *sym) {
+  return impParamAnnotation(im, line, e, type, sym, NULL);
+}
+
+bool impParamAnnotation(Imp *im, int line, const PyExpr *e, MlirType *type,
+                        Val *sym, MlirAttribute *strides) {
+  if (strides)
+    *strides = (MlirAttribute){NULL};
   const char *s = e->text;
   size_t n = e->len;
   int col = e->col;
@@ -170,43 +221,30 @@ bool impAnnotation(Imp *im, int line, const PyExpr *e, MlirType *type,
                     "dtype '%.*s' is not supported by fxir (its dtypes: %s)",
                     (int)k, s, names);
   }
-  FxDim dims[FX_MAX_RANK];
-  int rank = 0;
+  FxDim dims[FX_MAX_RANK], strideDims[FX_MAX_RANK];
+  int rank = 0, numStrides = -1;
   size_t i = k + 1;
   const char *close = memchr(s + i, ']', n - i);
   if (!close)
     return impError(im, line, col, "malformed annotation \"%.*s\"", (int)n, s);
   size_t end = (size_t)(close - s);
-  while (i < end) {
-    size_t j = i;
-    int depth = 0; /* a comma inside Max(a, b) is not between dims */
-    while (j < end && (s[j] != ',' || depth > 0)) {
-      depth += s[j] == '(' ? 1 : s[j] == ')' ? -1 : 0;
-      ++j;
-    }
-    if (rank == FX_MAX_RANK)
-      return impError(im, line, col,
-                      "rank above %d in \"%.*s\": fxir's tensors have at most "
-                      "%d dims",
-                      FX_MAX_RANK, (int)n, s, FX_MAX_RANK);
-    Val v;
-    if (!symValue(im, line, col, s + i, j - i, &v))
-      return false;
-    if (v.isInt && v.i < 0)
-      return impError(im, line, col, "negative dim %lld in \"%.*s\"",
-                      (long long)v.i, (int)n, s);
-    dims[rank].size = v.isInt ? v.i : -1;
-    dims[rank].symbol = v.isInt ? mlirStringRefCreate(NULL, 0)
-                                : mlirStringRefCreate(v.text, v.len);
-    ++rank;
-    i = j + 1;
-  }
+  if (!dimList(im, line, col, s, n, i, end, "dim", dims, &rank))
+    return false;
   /* What may follow the dims: `[strides]`, then a device (`cuda:0`). */
   size_t t = end + 1;
   if (t < n && s[t] == '[') {
     const char *sclose = memchr(s + t, ']', n - t);
     if (!sclose)
       return impError(im, line, col, "malformed annotation \"%.*s\"", (int)n, s);
+    /* A parameter's strides are its declared layout (fx.strides); a
+     * node's are dropped: its layout follows from its producer. */
+    if (strides && !dimList(im, line, col, s, n, t + 1, (size_t)(sclose - s),
+                            "stride", strideDims, &numStrides))
+      return false;
+    if (numStrides >= 0 && numStrides != rank)
+      return impError(im, line, col,
+                      "\"%.*s\" has %d strides for %d dims", (int)n, s,
+                      numStrides, rank);
     t = (size_t)(sclose - s) + 1;
   }
   for (size_t k = t; k < n; ++k)
@@ -229,12 +267,12 @@ bool impAnnotation(Imp *im, int line, const PyExpr *e, MlirType *type,
     return impError(im, line, col,
                     "the tensor \"%.*s\" has more bytes than fit in an int64",
                     (int)n, s);
-  /* Strides (`[4096, 1]`) and the device that may follow are dropped: fxir
-   * treats an argument's layout as unknown and derives every other layout
-   * from the producer (docs/import.md, "Types"). */
+  /* The device is dropped (docs/import.md, "Types"). */
   *type = fxTensorTypeGet(im->ctx, rank, dims, fxDtypeGetType(im->ctx, dt->code));
   if (mlirTypeIsNull(*type))
     return impError(im, line, col, "invalid tensor type \"%.*s\"", (int)n, s);
+  if (strides && numStrides >= 0)
+    *strides = stridesAttr(im, strideDims, numStrides);
   return true;
 }
 

@@ -89,6 +89,49 @@ static int64_t dimValue(FxRunOptions *o, FxDim d, const char *what) {
   return v;
 }
 
+void fxRunStridesOf(FxRunOptions *o, MlirValue arg, FxRunTensor *t,
+                    const char *what) {
+  FxDim declared[FXRT_MAX_RANK];
+  if (fxArgumentGetStrides(arg, declared, FXRT_MAX_RANK) != t->rank)
+    return; /* none (a rank mismatch is the verifier's error) */
+  t->strided = true;
+  int order[FXRT_MAX_RANK], n = 0;
+  for (int d = 0; d < t->rank; ++d) {
+    char which[300];
+    snprintf(which, sizeof which, "%s stride %d", what, d);
+    t->strides[d] = dimValue(o, declared[d], which);
+    if (t->shape[d] > 1)
+      order[n++] = d;
+  }
+  if (t->numel == 0) {
+    t->storageBytes = 0;
+    return;
+  }
+  /* Distinct elements: sorted by stride, each dim steps past everything
+   * the smaller ones span (so no two indices share an element). */
+  for (int i = 1; i < n; ++i)
+    for (int j = i; j > 0 && t->strides[order[j]] < t->strides[order[j - 1]]; --j) {
+      int k = order[j];
+      order[j] = order[j - 1];
+      order[j - 1] = k;
+    }
+  uint64_t span = 1, limit = (uint64_t)INT64_MAX / fxDtypeSize(t->dtype);
+  for (int i = 0; i < n; ++i) {
+    int d = order[i];
+    if ((uint64_t)t->strides[d] < span)
+      fxRunDie("%s: fx.strides overlap (dim %d's stride %lld is below the "
+               "%llu elements the smaller strides span); fx-run builds an "
+               "argument from distinct elements", what, d,
+               (long long)t->strides[d], (unsigned long long)span);
+    uint64_t extent = (uint64_t)(t->shape[d] - 1);
+    if ((uint64_t)t->strides[d] > (limit - span) / extent)
+      fxRunDie("%s: the storage its fx.strides span has 2^63 bytes or more",
+               what);
+    span += extent * (uint64_t)t->strides[d];
+  }
+  t->storageBytes = (size_t)span * fxDtypeSize(t->dtype);
+}
+
 FxRunTensor fxRunShapeOf(FxRunOptions *o, MlirType type, const char *what) {
   MlirType element = fxTensorTypeGetDtype(type);
   FxRunTensor t = {.dtype = fxRunDtypeOf(element),

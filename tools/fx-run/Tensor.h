@@ -19,6 +19,11 @@ typedef struct FxRunTensor {
   int64_t numel;
   size_t bytes;
   void *data;
+  /* An argument with fx.strides: its strides in elements and the bytes of
+   * storage they span (`data` stays C order; the run lays it out). */
+  bool strided;
+  int64_t strides[FXRT_MAX_RANK];
+  size_t storageBytes;
 } FxRunTensor;
 
 /* FxDtype of an element type; -1 when libfxrt has no such dtype. */
@@ -44,6 +49,13 @@ double fxRunElementValue(const void *data, int dtype, int64_t i);
  * a rank above FXRT_MAX_RANK, or a size in bytes that does not fit in
  * int64_t. */
 FxRunTensor fxRunShapeOf(FxRunOptions *o, MlirType type, const char *what);
+
+/* Reads the fx.strides function argument `arg` declares into `t` (whose
+ * shape is bound) with the --sym values.  Exits with a message for a
+ * negative stride, strides whose elements overlap (fx-run builds each
+ * argument from distinct elements) or storage beyond int64 bytes. */
+void fxRunStridesOf(FxRunOptions *o, MlirValue arg, FxRunTensor *t,
+                    const char *what);
 
 /* The value bound to `sym` by --sym (marked used); exits when unbound. */
 int64_t fxRunSymbolValue(FxRunOptions *o, MlirStringRef sym);

@@ -137,8 +137,12 @@ static void bindShapes(FxRunOptions *o, const Signature *sig, int64_t *symArgs,
     if (fxTypeIsASym(sig->args[i])) {
       symArgs[i] = fxRunSymbolValue(o, fxSymTypeGetName(sig->args[i]));
       inputs[i].rank = -1;
-    } else
+    } else {
       inputs[i] = fxRunShapeOf(o, sig->args[i], sig->argNames[i]);
+      fxRunStridesOf(o, mlirBlockGetArgument(mlirRegionGetFirstBlock(
+                            mlirOperationGetRegion(sig->entry, 0)), i),
+                     &inputs[i], sig->argNames[i]);
+    }
   }
   for (int k = 0; k < sig->numResults; ++k)
     outputs[k] = fxRunShapeOf(o, sig->results[k], sig->resultNames[k]);
@@ -265,10 +269,13 @@ static Run execute(const FxRunOptions *o, const Signature *sig,
       }
       const FxRunTensor *t = &inputs[i];
       FxMemRefI8 raw;
-      _mlir_ciface_fxrt_alloc(&raw, (int64_t)t->bytes);
+      size_t bytes = t->strided ? t->storageBytes : t->bytes;
+      _mlir_ciface_fxrt_alloc(&raw, (int64_t)bytes);
       if (!raw.aligned)
-        fxRunDie("cannot allocate %zu bytes for %s", t->bytes, sig->argNames[i]);
-      FxTensor dst = view(raw.aligned, t, NULL), src = view(t->data, t, NULL);
+        fxRunDie("cannot allocate %zu bytes for %s", bytes, sig->argNames[i]);
+      /* Laid out as its fx.strides declare, when it has them. */
+      FxTensor dst = view(raw.aligned, t, t->strided ? t->strides : NULL),
+               src = view(t->data, t, NULL);
       fxrt_copy_tensor(&dst, &src);
       argDescs[i] = (Desc){raw.allocated, raw.aligned, 0, {0}};
       for (int d = 0; d < t->rank; ++d) {
@@ -324,12 +331,13 @@ static Run execute(const FxRunOptions *o, const Signature *sig,
     if (inputs[i].rank < 0 || sig->donated[i])
       continue;
     void *host = argDescs[i].aligned, *copy = NULL;
-    if (o->cuda) {
-      if (!(host = copy = malloc(inputs[i].bytes ? inputs[i].bytes : 1)))
-        fxRunDie("cannot allocate %zu bytes to read back %s", inputs[i].bytes,
+    const FxRunTensor *t = &inputs[i];
+    if (o->cuda || t->strided) { /* to C order in host memory */
+      if (!(host = copy = malloc(t->bytes ? t->bytes : 1)))
+        fxRunDie("cannot allocate %zu bytes to read back %s", t->bytes,
                  sig->argNames[i]);
-      FxTensor dst = view(copy, &inputs[i], NULL),
-               src = view(argDescs[i].aligned, &inputs[i], NULL);
+      FxTensor dst = view(copy, t, NULL),
+               src = view(argDescs[i].aligned, t, t->strided ? t->strides : NULL);
       fxrt_copy_tensor(&dst, &src);
     }
     sink(check, i, host, v->names);

@@ -552,8 +552,59 @@ func.func @negative_donated_typo(%x: !fx.tensor<[4], f16> {fx.donatd}) {
 
 // -----
 
-// expected-error @below {{'func.func' op argument 0 has the unknown attribute "fx.layout"; the fx argument attributes are: fx.donated}}
+// expected-error @below {{'func.func' op argument 0 has the unknown attribute "fx.layout"; the fx argument attributes are: fx.donated, fx.strides}}
 func.func @negative_unknown_arg_attr(%x: !fx.tensor<[4], f16> {fx.layout = "nhwc"}) {
+  return
+}
+
+// -----
+
+// Declared strides (fx.strides): an array, one stride per dim, each an
+// i64 >= 0 or a declared symbol or canonical expression.
+// expected-error @below {{'func.func' op argument 0 has fx.strides = 1 : i64, but fx.strides is an array: one stride per dim, e.g. [4096, 1]}}
+func.func @negative_strides_not_array(%x: !fx.tensor<[4], f16> {fx.strides = 1}) {
+  return
+}
+
+// -----
+
+// expected-error @below {{'func.func' op argument 0 has 1 fx.strides for type !fx.tensor<[4, 4], f16> of rank 2: one stride per dim}}
+func.func @negative_strides_rank(%x: !fx.tensor<[4, 4], f16> {fx.strides = [1]}) {
+  return
+}
+
+// -----
+
+// expected-error @below {{'func.func' op argument 0 stride 0 is -4 : i64, not an i64 >= 0 or a symbol string}}
+func.func @negative_strides_negative(%x: !fx.tensor<[4, 4], f16> {fx.strides = [-4, 1]}) {
+  return
+}
+
+// -----
+
+// expected-error @below {{'func.func' op argument 0 stride 0 is "s1*4", not in fxir's canonical form: write "4*s1"}}
+func.func @negative_strides_not_canonical(%x: !fx.tensor<[4, "s1"], f16> {fx.strides = ["s1*4", 1]}) {
+  return
+}
+
+// -----
+
+// expected-error @below {{'func.func' op argument 0 stride 0 uses symbol "s9", which no argument of the enclosing function declares (as a tensor dim or an !fx.sym)}}
+func.func @negative_strides_undeclared(%x: !fx.tensor<[4, 4], f16> {fx.strides = ["s9", 1]}) {
+  return
+}
+
+// -----
+
+// expected-error @below {{'func.func' op argument 0 has fx.strides but type !fx.sym<"s0">: only a tensor has strides}}
+func.func @negative_strides_sym(%s: !fx.sym<"s0"> {fx.strides = []}) {
+  return
+}
+
+// -----
+
+// expected-error @below {{'func.func' op argument 0 has the unknown attribute "fx.stride"; did you mean "fx.strides"?}}
+func.func @negative_strides_typo(%x: !fx.tensor<[4], f16> {fx.stride = [1]}) {
   return
 }
 
@@ -835,6 +886,15 @@ func.func @negative_view_column_slice() {
   %buf = fx.call "aten::empty"() {size = [4, 8], dtype = f32} : () -> !fx.tensor<[4, 8], f32>
   %x = fx.slice %buf, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
   // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<[4, 4], f32>, laid out with strides [8, 1], as !fx.tensor<[16], f32>: the dims it would merge are not contiguous with each other, so torch's view raises (fx.reshape copies when it must)}}
+  %v = fx.view %x, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
+  return
+}
+
+// -----
+
+// An argument's declared strides (fx.strides) make its layout known.
+func.func @negative_view_declared_transposed(%x: !fx.tensor<[4, 4], f32> {fx.strides = [1, 4]}) {
+  // expected-error @below {{'fx.view' op cannot view its input !fx.tensor<[4, 4], f32>, laid out with strides [1, 4], as !fx.tensor<[16], f32>: the dims it would merge are not contiguous with each other, so torch's view raises (fx.reshape copies when it must)}}
   %v = fx.view %x, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
   return
 }

@@ -64,3 +64,17 @@ func.func @view_user_alias_return(%s: !fx.tensor<[4, 4], f32>) {
   %w = fx.view %c, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
   return
 }
+
+// -----
+
+// Declared argument strides (fx.strides): contiguous ones view; a dim of
+// size 1's stride is not relied on (the entry does not check it), so a
+// view merging it is left to the run-time check.
+// CHECK-LABEL: func.func @view_declared_contiguous
+// CHECK: fx.view
+// CHECK: fx.view
+func.func @view_declared_contiguous(%x: !fx.tensor<[4, 4], f32> {fx.strides = [4, 1]}, %y: !fx.tensor<[4, 1], f32> {fx.strides = [1, 7]}) {
+  %v = fx.view %x, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
+  %w = fx.view %y, shape = [4] : !fx.tensor<[4, 1], f32> -> !fx.tensor<[4], f32>
+  return
+}

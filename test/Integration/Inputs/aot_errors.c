@@ -11,6 +11,7 @@ typedef struct MemRef2 {
 } MemRef2;
 
 void _mlir_ciface_pair(MemRef2 *result, MemRef2 *x, MemRef2 *y, int64_t n);
+void _mlir_ciface_declared(MemRef2 *result, MemRef2 *x);
 
 static float xs[5 * 5], ys[5 * 5];
 
@@ -42,6 +43,28 @@ static void run(const char *what, MemRef2 x, MemRef2 y, int64_t n) {
   fxrt_release_all();
 }
 
+/* @declared promises x's strides [4, 1]: a caller with others gets an
+ * error (but for a dim of size 1). */
+static void runDeclared(const char *what, MemRef2 x) {
+  printf("%s\n", what);
+  MemRef2 out;
+  _mlir_ciface_declared(&out, &x);
+  const char *err = fxrt_get_error();
+  if (err) {
+    const char *at = fxrt_get_error_location();
+    printf("error at %s: %s\n", at ? at : "(unknown)", err);
+    fxrt_clear_error();
+  } else {
+    printf("ok: first %lld rows:", (long long)out.sizes[0]);
+    for (int64_t r = 0; r < out.sizes[0]; ++r)
+      for (int64_t c = 0; c < out.sizes[1]; ++c)
+        printf("%s%g", r && !c ? " / " : " ",
+               out.aligned[out.offset + r * out.strides[0] + c * out.strides[1]]);
+    printf(", no error\n");
+  }
+  fxrt_release_all();
+}
+
 int main(void) {
   setvbuf(stdout, NULL, _IOLBF, 0);
   for (int i = 0; i < 12; ++i) {
@@ -54,5 +77,12 @@ int main(void) {
   run("n = -1", make(xs, 3, 4), make(ys, 3, 4), -1);
   run("n = 7", make(xs, 3, 4), make(ys, 3, 4), 7);
   run("cleared", make(xs, 3, 4), make(ys, 3, 4), 2);
+  runDeclared("declared, rows of 4", make(xs, 3, 4));
+  MemRef2 padded = {xs, xs, 0, {3, 4}, {5, 1}};
+  runDeclared("declared, rows of 5", padded);
+  MemRef2 t = {xs, xs, 0, {3, 4}, {1, 3}};
+  runDeclared("declared, transposed", t);
+  MemRef2 one = {xs, xs, 0, {1, 4}, {99, 1}};
+  runDeclared("declared, one row of stride 99", one);
   return 0;
 }

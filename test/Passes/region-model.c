@@ -706,6 +706,34 @@ static void negativeAfterClamp(MlirContext ctx) {
                r2);
 }
 
+/* A slice start that is an expression with a negative term ("s0 - 2")
+ * counts from the end when it is negative (s0 = 0 or 1): W = R[s0 - 2:]
+ * does not hold B = R[s0 - 1:] at s0 = 1 (W is row 7, B every row), so
+ * taking the start at its value (B inside W) is unsound. */
+static void expressionStart(MlirContext ctx) {
+  Prog p;
+  progInit(&p, "expression_start_counts_from_end", true);
+  int R = progAddRoot(&p, 1, (Dim[]){stat(8)}, -1);
+  int W = progAddSlice(&p, R, 0, (Bound){-2, 0, NULL}, num(TO_END), 1,
+                       symDim(progNewSym(&p)));
+  int B = progAddSlice(&p, R, 0, (Bound){-1, 0, NULL}, num(TO_END), 1,
+                       symDim(progNewSym(&p)));
+  if (checkProg(ctx, &p))
+    expectAnswer(&p, "R[s0 - 2:] does not surely hold R[s0 - 1:]",
+                 gRes.ct[W][B] == FX_YES ? FX_YES : FX_MAYBE, FX_MAYBE, W, B);
+  /* A monomial that may be negative: Min(1, s0 - 3) is -1 at s0 = 2, where
+   * W = R[-1:] is row 7 and B = R[0:] every row. */
+  progInit(&p, "expression_monomial_may_be_negative", true);
+  R = progAddRoot(&p, 1, (Dim[]){stat(8)}, -1);
+  W = progAddSlice(&p, R, 0, (Bound){0, 0, "Min(1, s0 - 3)"}, num(TO_END), 1,
+                   symDim(progNewSym(&p)));
+  B = progAddSlice(&p, R, 0, (Bound){0, 0, "Min(1, s0 - 3) + 1"}, num(TO_END),
+                   1, symDim(progNewSym(&p)));
+  if (checkProg(ctx, &p))
+    expectAnswer(&p, "R[Min(1, s0 - 3):] does not surely hold R[Min(1, s0 - 3) + 1:]",
+                 gRes.ct[W][B] == FX_YES ? FX_YES : FX_MAYBE, FX_MAYBE, W, B);
+}
+
 /* Precision the docs promise on symbolic sizes (docs/passes.md: disjoint
  * slices of one buffer, even and odd rows, never conflict): rows [0::2]
  * and [1::2] of an s0-row buffer are disjoint, and each lies in the whole
@@ -910,6 +938,7 @@ int main(int argc, char **argv) {
     strideVsOffset(ctx, 1);
     negativeAfterClamp(ctx);
     symbolicPieces(ctx);
+    expressionStart(ctx);
     preimageOfFixedDim(ctx);
     splitIntoFiveFactors(ctx);
     splitAcrossStridedRows(ctx);

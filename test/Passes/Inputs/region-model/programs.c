@@ -1,6 +1,7 @@
 /* programs.c - random view programs and their brute-force meaning (see
  * programs.h). */
 #include "programs.h"
+#include "fxir/FxDimExpr.h"
 
 #include <inttypes.h>
 #include <stdarg.h>
@@ -116,7 +117,12 @@ static void putType(Text *t, const Val *v) {
 }
 
 static void putBound(Text *t, Bound b, bool typed) {
-  if (b.sym >= 0)
+  if (b.expr)
+    textPut(t, "\"%s\"", b.expr);
+  else if (b.sym >= 0 && b.v) /* an expression, in fxir's canonical form */
+    textPut(t, "\"s%d %c %" PRId64 "\"", b.sym, b.v < 0 ? '-' : '+',
+            b.v < 0 ? -b.v : b.v);
+  else if (b.sym >= 0)
     textPut(t, "\"s%d\"", b.sym);
   else
     textPut(t, typed ? "%" PRId64 " : i64" : "%" PRId64, b.v);
@@ -196,6 +202,35 @@ void progText(const Prog *p, const bool *keep, Text *t) {
 
 /*===-- Brute force -------------------------------------------------------===*/
 
+static bool lookupBinding(void *user, MlirStringRef sym, int64_t *value) {
+  const Binding *b = user;
+  int k = atoi(sym.data + 1); /* "s<k>" */
+  if (sym.length < 2 || sym.data[0] != 's' || k < 0 || k >= MAX_SYMS ||
+      !b->set[k])
+    return false;
+  *value = b->val[k];
+  return true;
+}
+
+/* A slice bound's value under binding `b`: an integer, a symbol plus `v`
+ * ("s0 - 2"), or an expression evaluated by fxDimExprEvaluate (tested on
+ * its own by test/CAPI/dimexpr.c). */
+static int64_t boundValue(Bound x, const Binding *b) {
+  if (x.expr) {
+    FxDimExpr e;
+    char err[128];
+    int64_t value;
+    if (!fxDimExprParse(mlirStringRefCreateFromCString(x.expr), &e, err,
+                        sizeof err) ||
+        !fxDimExprEvaluate(&e, lookupBinding, (void *)b, &value)) {
+      fprintf(stderr, "region-model: cannot evaluate bound \"%s\"\n", x.expr);
+      exit(2);
+    }
+    return value;
+  }
+  return x.sym < 0 ? x.v : b->val[x.sym] + x.v;
+}
+
 static int64_t torchClamp(int64_t x, int64_t n) {
   if (x < 0)
     x = x + n < 0 ? 0 : x + n;
@@ -258,10 +293,8 @@ bool progSimulate(const Prog *p, Binding *b, Sim *sims) {
     } else if (v->kind == SLICE) {
       int d = (int)(v->dimAttr < 0 ? v->dimAttr + v->rank : v->dimAttr);
       int64_t size = in->shape[d];
-      int64_t st = torchClamp(
-          v->start.sym < 0 ? v->start.v : b->val[v->start.sym], size);
-      int64_t en =
-          torchClamp(v->end.sym < 0 ? v->end.v : b->val[v->end.sym], size);
+      int64_t st = torchClamp(boundValue(v->start, b), size);
+      int64_t en = torchClamp(boundValue(v->end, b), size);
       memcpy(s->shape, in->shape, sizeof s->shape);
       s->shape[d] = en <= st ? 0 : (en - st + v->step - 1) / v->step;
       s->n = in->n / (size ? size : 1) * s->shape[d];

@@ -35,13 +35,16 @@ typedef struct Dim {
 } Dim;
 typedef struct Bound {
   int64_t v;
-  int sym; /* >= 0: the symbol "s<sym>" (v unused) */
+  int sym; /* >= 0: the symbol "s<sym>", plus v for a slice bound
+            * ("s0 - 2"; 0 elsewhere) */
+  const char *expr; /* a slice bound: this canonical expression over s<sym>
+                     * instead (v unused), or NULL */
 } Bound;
 
 static inline Dim stat(int64_t n) { return (Dim){n, -1}; }
 static inline Dim symDim(int s) { return (Dim){-1, s}; }
-static inline Bound num(int64_t v) { return (Bound){v, -1}; }
-static inline Bound symB(int s) { return (Bound){0, s}; }
+static inline Bound num(int64_t v) { return (Bound){v, -1, NULL}; }
+static inline Bound symB(int s) { return (Bound){0, s, NULL}; }
 
 typedef enum Kind { ROOT, SLICE, RESHAPE, VIEW } Kind;
 

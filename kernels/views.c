@@ -200,7 +200,12 @@ void _mlir_ciface_fxrt_check_writable(int64_t descAddr, int64_t rank, int64_t wh
     return;
   }
   /* torch's assert_no_internal_overlap: a dim of stride 0 and size > 1 (an
-   * expand) maps several elements to one memory location. */
+   * expand) maps several elements to one memory location; but an empty
+   * tensor is contiguous, hence non-overlapping (c10's is_contiguous is
+   * true when numel is 0), and writing it writes nothing. */
+  for (int64_t i = 0; i < rank; i++)
+    if (d->rest[i] == 0)
+      return;
   for (int64_t i = 0; i < rank; i++)
     if (d->rest[rank + i] == 0 && d->rest[i] > 1) {
       fxCpuError(op, "unsupported operation: more than one element of the "

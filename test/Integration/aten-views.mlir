@@ -27,6 +27,10 @@
 // internal-overlap error, not a silent last-write-wins.
 // RUN: not fx-run %s --entry=copy_into_expand --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=OVERLAP
 // OVERLAP: fx-run: error: {{.*}}: aten::copy_: unsupported operation: more than one element of the written-to tensor refers to a single memory location (dim 0: size 3, stride 0); clone() it before writing, as torch says
+// An empty expanded tensor is contiguous in torch (numel 0): writing it is
+// no error (found by bench/fuzz, seed 64010).
+// RUN: fx-run %s --entry=copy_into_empty_expand --check-passes --output-dir=%t/out | FileCheck %s --check-prefix=EMPTY
+// EMPTY: arguments: bit-identical
 // RUN: not fx-run %s --entry=bad_type --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=TYPE
 // TYPE: fx-run: error: {{.*}}: aten::t: a tensor of shape [3, 4] gives shape [4, 3], but the result type says [3, 4]
 
@@ -79,4 +83,12 @@ func.func @copy_into_expand(%x: !fx.tensor<[4], f32>, %y: !fx.tensor<[3, 4], f32
   %e = fx.call "aten::expand"(self = %b) {size = [3, 4]} : (!fx.tensor<[4], f32>) -> !fx.tensor<[3, 4], f32>
   %c = fx.call "aten::copy_"(self = %e, src = %y) : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
   return %b : !fx.tensor<[4], f32>
+}
+
+func.func @copy_into_empty_expand(%x: !fx.tensor<[0], f32>, %y: !fx.tensor<[3, 0], f32>) -> !fx.tensor<[0], f32> {
+  %b = fx.call "aten::clone"(self = %x) : (!fx.tensor<[0], f32>) -> !fx.tensor<[0], f32>
+  %u = fx.call "aten::unsqueeze"(self = %b) {dim = 0} : (!fx.tensor<[0], f32>) -> !fx.tensor<[1, 0], f32>
+  %e = fx.call "aten::expand"(self = %u) {size = [3, 0]} : (!fx.tensor<[1, 0], f32>) -> !fx.tensor<[3, 0], f32>
+  %c = fx.call "aten::copy_"(self = %e, src = %y) : (!fx.tensor<[3, 0], f32>, !fx.tensor<[3, 0], f32>) -> !fx.tensor<[3, 0], f32>
+  return %b : !fx.tensor<[0], f32>
 }

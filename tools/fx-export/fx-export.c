@@ -47,6 +47,19 @@ static int usage(FILE *f) {
   return f == stdout ? 0 : 2;
 }
 
+/* fx-verify's function checks (argument attributes such as fx.strides),
+ * which MLIR's verifier leaves to the fx passes; errors go to stderr. */
+static bool functionsVerify(MlirModule module) {
+  bool ok = true;
+  for (MlirOperation op = mlirBlockGetFirstOperation(mlirModuleGetBody(module));
+       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
+    MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
+    if (n.length == 9 && !memcmp(n.data, "func.func", 9))
+      ok &= mlirLogicalResultIsSuccess(fxVerifyFunction(op, NULL));
+  }
+  return ok;
+}
+
 int main(int argc, char **argv) {
   const char *input = NULL, *output = NULL;
   for (int i = 1; i < argc; ++i) {
@@ -93,7 +106,8 @@ int main(int argc, char **argv) {
     module = mlirModuleCreateParseFromFile(ctx, mlirStringRefCreateFromCString(input));
   }
   int rc = 1;
-  if (!mlirModuleIsNull(module) && mlirOperationVerify(mlirModuleGetOperation(module))) {
+  if (!mlirModuleIsNull(module) && mlirOperationVerify(mlirModuleGetOperation(module)) &&
+      functionsVerify(module)) {
     FILE *out = output ? fopen(output, "w") : stdout;
     char err[512];
     MlirLocation where = {NULL};

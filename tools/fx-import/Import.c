@@ -666,17 +666,27 @@ attribute:
 
 /* Verifies `op` (a function or the module) once; MLIR's first error is
  * reported at the statement of `stmts` whose location it carries. */
-static bool verifyOp(Imp *im, MlirOperation op, const Stmt *stmts, int n) {
+/* `op` is a function, defined at defLine:defCol (its signature's errors
+ * go there), or the module. */
+static bool verifyOp(Imp *im, MlirOperation op, const Stmt *stmts, int n,
+                     int defLine, int defCol) {
   DiagCapture cap = {im, {NULL}, false};
   MlirDiagnosticHandlerID id =
       mlirContextAttachDiagnosticHandler(im->ctx, onDiag, &cap, NULL);
-  bool ok = mlirOperationVerify(op);
+  /* MLIR's verifier, then fx-verify's function checks (argument
+   * attributes: symbols of fx.strides), which the op hooks leave out. */
+  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
+  bool isFunc = name.length == 9 && !memcmp(name.data, "func.func", 9);
+  bool ok = mlirOperationVerify(op) &&
+            (!isFunc || mlirLogicalResultIsSuccess(fxVerifyFunction(op, NULL)));
   mlirContextDetachDiagnosticHandler(im->ctx, id);
   if (ok)
     return true;
   for (int k = 0; cap.have && k < n; ++k)
     if (mlirLocationEqual(stmts[k].loc, cap.loc))
       return impError(im, stmts[k].line, stmts[k].col, "%s", im->diag);
+  if (cap.have && mlirLocationEqual(mlirOperationGetLocation(op), cap.loc))
+    return impError(im, defLine, defCol, "%s", im->diag);
   return impError(im, 1, 1, "the imported IR does not verify: %s",
                   cap.have ? im->diag : "(no diagnostic)");
 }
@@ -875,7 +885,8 @@ static bool buildFunction(Imp *im, const Fn *fn) {
     mlirOperationSetAttributeByName(func, IMP_STR("arg_attrs"),
                                     mlirArrayAttrGet(im->ctx, nargs, dicts));
   }
-  return verifyOp(im, func, stmts, numStmts);
+  return verifyOp(im, func, stmts, numStmts, fn->def->no,
+                  (int)indentOf(fn->def) + 1);
 }
 
 /*===-- The file ------------------------------------------------------------===*/
@@ -1188,7 +1199,7 @@ MlirModule fxImportDump(MlirContext ctx, const char *text, size_t len,
     ok = impError(&im, 1, 1,
                   "no 'def forward(' found: not an FX graph dump "
                   "(docs/import.md lists the forms fx-import reads)");
-  if (ok && !verifyOp(&im, mlirModuleGetOperation(im.module), NULL, 0))
+  if (ok && !verifyOp(&im, mlirModuleGetOperation(im.module), NULL, 0, 1, 1))
     ok = false;
   resetNodes(&im);
   for (int i = 0; i < im.numSchemas; ++i)

@@ -67,8 +67,10 @@ static bool lookupSymbol(void *user, MlirStringRef sym, int64_t *value) {
   return true;
 }
 
-/* A dim: its size, a symbol's --sym value, or an expression's value. */
-static int64_t dimValue(FxRunOptions *o, FxDim d, const char *what) {
+/* A dim (or a stride: `noun`): its size, a symbol's --sym value, or an
+ * expression's value, which must be >= 0. */
+static int64_t quantityValue(FxRunOptions *o, FxDim d, const char *what,
+                             const char *noun) {
   if (!d.symbol.length)
     return d.size;
   if (fxDimIsSymbolName(d.symbol))
@@ -77,16 +79,21 @@ static int64_t dimValue(FxRunOptions *o, FxDim d, const char *what) {
   char err[256];
   int64_t v;
   if (!fxDimExprParse(d.symbol, &e, err, sizeof err))
-    fxRunDie("%s has a dim \"%.*s\" fx-run cannot read: %s", what,
+    fxRunDie("%s has a %s \"%.*s\" fx-run cannot read: %s", what, noun,
              (int)d.symbol.length, d.symbol.data, err);
   if (!fxDimExprEvaluate(&e, lookupSymbol, o, &v))
-    fxRunDie("%s: dim \"%.*s\" overflows int64 with the --sym values given",
-             what, (int)d.symbol.length, d.symbol.data);
+    fxRunDie("%s: %s \"%.*s\" overflows int64 with the --sym values given",
+             what, noun, (int)d.symbol.length, d.symbol.data);
   if (v < 0)
-    fxRunDie("%s: dim \"%.*s\" is %lld with the --sym values given; sizes "
-             "cannot be negative", what, (int)d.symbol.length, d.symbol.data,
-             (long long)v);
+    fxRunDie("%s: %s \"%.*s\" is %lld with the --sym values given; %s "
+             "cannot be negative", what, noun, (int)d.symbol.length,
+             d.symbol.data, (long long)v,
+             strcmp(noun, "dim") ? "strides" : "sizes");
   return v;
+}
+
+static int64_t dimValue(FxRunOptions *o, FxDim d, const char *what) {
+  return quantityValue(o, d, what, "dim");
 }
 
 void fxRunStridesOf(FxRunOptions *o, MlirValue arg, FxRunTensor *t,
@@ -99,7 +106,7 @@ void fxRunStridesOf(FxRunOptions *o, MlirValue arg, FxRunTensor *t,
   for (int d = 0; d < t->rank; ++d) {
     char which[300];
     snprintf(which, sizeof which, "%s stride %d", what, d);
-    t->strides[d] = dimValue(o, declared[d], which);
+    t->strides[d] = quantityValue(o, declared[d], which, "stride");
     if (t->shape[d] > 1)
       order[n++] = d;
   }

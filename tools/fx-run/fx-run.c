@@ -507,6 +507,10 @@ int main(int argc, char **argv) {
   if (mlirModuleIsNull(module))
     fxRunDie("cannot parse %s (see above)", o.file);
   Signature sig = readSignature(module, o.entry);
+  /* fx-verify's function checks (argument attributes such as fx.strides)
+   * before bindShapes reads them. */
+  if (mlirLogicalResultIsFailure(fxVerifyFunction(sig.entry, NULL)))
+    fxRunDie("%s is not valid fx IR: fx-verify failed (see above)", o.file);
   int64_t *symArgs = xcalloc((size_t)sig.numArgs, sizeof *symArgs);
   FxRunTensor *inputs = xcalloc((size_t)sig.numArgs, sizeof *inputs);
   FxRunTensor *shapes = xcalloc((size_t)sig.numResults, sizeof *shapes);

@@ -160,6 +160,9 @@ MlirLogicalResult checkUnary(const Call *c);
 MlirLogicalResult checkUnaryFloat(const Call *c);
 MlirLogicalResult checkMaskedFill(const Call *c);
 MlirLogicalResult checkWhere(const Call *c);
+/* The reductions (FxVerifyReduce.c). */
+MlirLogicalResult checkReduce(const Call *c);
+MlirLogicalResult checkSoftmax(const Call *c);
 /* The `fill_value` argument's dtype as torch infers it (full). */
 MlirType fxFillValueDtype(const Call *c, const char **why);
 

@@ -19,7 +19,9 @@
  * `fxrt__C__rms_norm`; an overload's '.' becomes '_': `fxrt_aten__add_Tensor`):
  * one out-record per tensor the op returns (allocated by the caller from the
  * result type), then the schema's parameters in schema order: tensors as
- * records, `int`/`SymInt`/`bool` as int64_t, `float` as double.
+ * records, `int`/`SymInt`/`bool` as int64_t, `float` as double, an int
+ * list the kernel needs (the row's `L`) as the record of a 1-D int64
+ * tensor of its values (absent for None).
  * Kernels write exactly the schema's `Tensor!` arguments (and their
  * out-records), honour strides and offsets, and accept 0 tokens.
  *
@@ -361,6 +363,16 @@ void fxrt_aten___to_copy(const FxTensor *out, const FxTensor *self,
 void fxrt_aten__full(const FxTensor *out, double fill_value);
 void fxrt_aten__zeros(const FxTensor *out);
 void fxrt_aten__ones(const FxTensor *out);
+
+/* Reductions (kernels/cpu/reduce.c): `dim` is a 1-D int64 tensor of the
+ * dims to reduce (NULL or empty: all of them), `keepdim` as torch's. */
+void fxrt_aten__sum_dim_IntList(const FxTensor *out, const FxTensor *self,
+                                const FxTensor *dim, int64_t keepdim);
+void fxrt_aten__mean_dim(const FxTensor *out, const FxTensor *self,
+                         const FxTensor *dim, int64_t keepdim);
+/* softmax of self along `dim`; half_to_float: f16/bf16 in, f32 out. */
+void fxrt_aten___softmax(const FxTensor *out, const FxTensor *self,
+                         int64_t dim, int64_t half_to_float);
 
 /* aten::copy_ (no out-record: it returns `self`, which it writes): `src`
  * converted to self's dtype with torch's casts and broadcast to self's

@@ -198,6 +198,18 @@ void fxCpuLoadCarrier(int32_t dtype, void *dst, const char *src, int64_t n,
   }
 }
 
+void fxCpuLoadCast(int32_t dt, int32_t cd, void *dst, const char *src,
+                   int64_t n, int64_t stride, void *tmp, char *tmp2) {
+  if (dt == cd) {
+    fxCpuLoadCarrier(dt, dst, src, n, stride);
+    return;
+  }
+  int64_t es = fxElemSize(cd);
+  fxCpuLoadCarrier(dt, tmp, src, n, stride);
+  fxCpuStoreCarrier(fxCpuCarrier(dt), cd, tmp2, tmp, n, es);
+  fxCpuLoadCarrier(cd, dst, tmp2, n, es);
+}
+
 void fxCpuStoreCarrier(FxCarrier from, int32_t dtype, char *dst,
                        const void *src, int64_t n, int64_t stride) {
   switch (from) {

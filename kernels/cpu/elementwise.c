@@ -211,20 +211,6 @@ static void fxEwScalarRow(double s, int32_t cd, void *row, int64_t n) {
   fxCpuLoadCarrier(cd, row, one, n, 0);
 }
 
-/* Reads a row of `dt` cast to `cd` into its carrier row `dst` (tmp, tmp2:
- * scratch of n doubles each). */
-static void fxEwLoadRow(int32_t dt, int32_t cd, void *dst, const char *src,
-                        int64_t n, int64_t stride, void *tmp, char *tmp2) {
-  if (dt == cd) {
-    fxCpuLoadCarrier(dt, dst, src, n, stride);
-    return;
-  }
-  int64_t es = fxElemSize(cd);
-  fxCpuLoadCarrier(dt, tmp, src, n, stride);
-  fxCpuStoreCarrier(fxCpuCarrier(dt), cd, tmp2, tmp, n, es);
-  fxCpuLoadCarrier(cd, dst, tmp2, n, es);
-}
-
 /* out = op(in...) with the common dtype `common` and parameter `p`. */
 static void fxEwRun(const char *k, FxEwId id, const FxTensor *out, int nin,
                     const FxEwIn *in, int32_t common, double p) {
@@ -314,7 +300,7 @@ static void fxEwRun(const char *k, FxEwId id, const FxTensor *out, int nin,
   while (fxCpuRowsNext(&it)) {
     for (int j = 0; j < nin; j++)
       if (ts[j])
-        fxEwLoadRow(ts[j]->dtype, cast[j], rows[j], it.ptr[at[j]], n,
+        fxCpuLoadCast(ts[j]->dtype, cast[j], rows[j], it.ptr[at[j]], n,
                     out->rank ? strides[j][outer] * fxElemSize(ts[j]->dtype)
                               : 0,
                     tmp, tmp2);

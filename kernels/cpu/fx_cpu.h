@@ -104,6 +104,10 @@ void fxCpuLoadCarrier(int32_t dtype, void *dst, const char *src, int64_t n,
  * C type (copy.c's header says exactly which). */
 void fxCpuStoreCarrier(FxCarrier from, int32_t dtype, char *dst,
                        const void *src, int64_t n, int64_t stride);
+/* Reads a row of `dt` cast to `cd` (c10's cast) into cd's carrier row
+ * `dst`; `tmp` and `tmp2` are scratch of `n` doubles each. */
+void fxCpuLoadCast(int32_t dt, int32_t cd, void *dst, const char *src,
+                   int64_t n, int64_t stride, void *tmp, char *tmp2);
 /* aten::copy_'s body, reporting as kernel `k`: `self` gets `src`
  * converted and broadcast (also aten::_to_copy's). */
 void fxCpuConvertCopy(const char *k, const FxTensor *self, const FxTensor *src);

@@ -196,10 +196,10 @@ static inline int64_t ulpDist(const void *got, double ref, int32_t dt) {
   if (isnan(g) || isnan(ref))
     return isnan(g) && isnan(ref) ? 0 : INT64_MAX;
   int size = refSize(dt);
-  uint32_t a = 0, b = 0;
+  uint64_t a = 0, b = 0; /* up to 8 bytes: f64 too */
   memcpy(&a, got, (size_t)size);
   memcpy(&b, rb, (size_t)size);
-  uint32_t signBit = 1u << (8 * size - 1);
+  uint64_t signBit = 1ull << (8 * size - 1);
   int64_t ia = (a & signBit) ? -(int64_t)(a & ~signBit) : (int64_t)a;
   int64_t ib = (b & signBit) ? -(int64_t)(b & ~signBit) : (int64_t)b;
   return ia > ib ? ia - ib : ib - ia;

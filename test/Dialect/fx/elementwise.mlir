@@ -91,3 +91,23 @@ func.func @other_ops(%h: !fx.tensor<["s0", 4], f16>, %z: !fx.tensor<[], f32>, %l
   %16 = fx.call "aten::zeros"() {size = [3]} : () -> !fx.tensor<[3], f32>
   return
 }
+
+// Reductions: the dims (negative ones count from the end; none or [] is
+// every dim), keepdim, torch's result dtypes.
+// CHECK-LABEL: func.func @reductions
+func.func @reductions(%h: !fx.tensor<["s0", 4, 8], f16>, %l: !fx.tensor<[2, 3], i32>, %b: !fx.tensor<[5], i1>) {
+  // CHECK: -> !fx.tensor<["s0", 4], f16>
+  %0 = fx.call "aten::sum.dim_IntList"(self = %h) {dim = [-1]} : (!fx.tensor<["s0", 4, 8], f16>) -> !fx.tensor<["s0", 4], f16>
+  // CHECK: -> !fx.tensor<["s0", 1, 1], f32>
+  %1 = fx.call "aten::mean.dim"(self = %h) {dim = [2, 1], keepdim = true, dtype = f32} : (!fx.tensor<["s0", 4, 8], f16>) -> !fx.tensor<["s0", 1, 1], f32>
+  // Ints and bool sum to i64.
+  // CHECK: -> !fx.tensor<[], i64>
+  %2 = fx.call "aten::sum.dim_IntList"(self = %l) : (!fx.tensor<[2, 3], i32>) -> !fx.tensor<[], i64>
+  // CHECK: -> !fx.tensor<[1], i64>
+  %3 = fx.call "aten::sum.dim_IntList"(self = %b) {dim = [], keepdim = true} : (!fx.tensor<[5], i1>) -> !fx.tensor<[1], i64>
+  // CHECK: -> !fx.tensor<["s0", 4, 8], f32>
+  %4 = fx.call "aten::_softmax"(self = %h) {dim = -1, half_to_float = true} : (!fx.tensor<["s0", 4, 8], f16>) -> !fx.tensor<["s0", 4, 8], f32>
+  // CHECK: -> !fx.tensor<["s0", 4, 8], f16>
+  %5 = fx.call "aten::_softmax"(self = %h) {dim = 0, half_to_float = false} : (!fx.tensor<["s0", 4, 8], f16>) -> !fx.tensor<["s0", 4, 8], f16>
+  return
+}

@@ -168,3 +168,83 @@ func.func @negative_full_dtype() {
   %r = fx.call "aten::full"() {size = [2], fill_value = 1 : i64} : () -> !fx.tensor<[2], f32>
   return
 }
+
+// -----
+
+func.func @negative_sum_dim_range(%a: !fx.tensor<[2, 3], f32>) {
+  // expected-error @below {{'fx.call' op aten::sum.dim_IntList: dim entry 0 is 2, out of range for self of rank 2 (expected [-2, 1])}}
+  %r = fx.call "aten::sum.dim_IntList"(self = %a) {dim = [2]} : (!fx.tensor<[2, 3], f32>) -> !fx.tensor<[2], f32>
+  return
+}
+
+// -----
+
+func.func @negative_sum_dim_twice(%a: !fx.tensor<[2, 3], f32>) {
+  // expected-error @below {{'fx.call' op aten::sum.dim_IntList: dim 1 appears more than once in dim}}
+  %r = fx.call "aten::sum.dim_IntList"(self = %a) {dim = [1, -1]} : (!fx.tensor<[2, 3], f32>) -> !fx.tensor<[2], f32>
+  return
+}
+
+// -----
+
+func.func @negative_sum_dim_symbol(%a: !fx.tensor<[2, "s0"], f32>) {
+  // expected-error @below {{'fx.call' op aten::sum.dim_IntList: dim entry 0 is "s0"; dims are integers}}
+  %r = fx.call "aten::sum.dim_IntList"(self = %a) {dim = ["s0"]} : (!fx.tensor<[2, "s0"], f32>) -> !fx.tensor<[2], f32>
+  return
+}
+
+// -----
+
+func.func @negative_sum_int_dtype(%a: !fx.tensor<[2, 3], i32>) {
+  // expected-error @below {{'fx.call' op aten::sum.dim_IntList: result 0 has type !fx.tensor<[2], i32> but aten::sum.dim_IntList gives !fx.tensor<[2], i64> (self without the reduced dims, the dtype argument or self's (i64 for ints and bool))}}
+  %r = fx.call "aten::sum.dim_IntList"(self = %a) {dim = [1]} : (!fx.tensor<[2, 3], i32>) -> !fx.tensor<[2], i32>
+  return
+}
+
+// -----
+
+func.func @negative_mean_keepdim(%a: !fx.tensor<[2, 3], f32>) {
+  // expected-error @below {{'fx.call' op aten::mean.dim: result 0 has type !fx.tensor<[2], f32> but aten::mean.dim gives !fx.tensor<[2, 1], f32> (self without the reduced dims, the dtype argument or self's)}}
+  %r = fx.call "aten::mean.dim"(self = %a) {dim = [1], keepdim = true} : (!fx.tensor<[2, 3], f32>) -> !fx.tensor<[2], f32>
+  return
+}
+
+// -----
+
+func.func @negative_mean_int(%a: !fx.tensor<[2, 3], i64>) {
+  // expected-error @below {{'fx.call' op aten::mean.dim: the result dtype i64 is not a float (torch: mean(): could not infer output dtype)}}
+  %r = fx.call "aten::mean.dim"(self = %a) {dim = [1]} : (!fx.tensor<[2, 3], i64>) -> !fx.tensor<[2], i64>
+  return
+}
+
+// -----
+
+func.func @negative_softmax_dim(%a: !fx.tensor<[2, 3], f32>) {
+  // expected-error @below {{'fx.call' op aten::_softmax: dim -3 is out of range for self of rank 2 (expected [-2, 1])}}
+  %r = fx.call "aten::_softmax"(self = %a) {dim = -3, half_to_float = false} : (!fx.tensor<[2, 3], f32>) -> !fx.tensor<[2, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_softmax_int(%a: !fx.tensor<[2, 3], i64>) {
+  // expected-error @below {{'fx.call' op aten::_softmax: torch's _softmax takes f32, f16, bf16 or f64, not i64}}
+  %r = fx.call "aten::_softmax"(self = %a) {dim = 1, half_to_float = false} : (!fx.tensor<[2, 3], i64>) -> !fx.tensor<[2, 3], i64>
+  return
+}
+
+// -----
+
+func.func @negative_softmax_half_to_float(%a: !fx.tensor<[2, 3], f32>) {
+  // expected-error @below {{'fx.call' op aten::_softmax: half_to_float takes an f16 or bf16 self, not f32}}
+  %r = fx.call "aten::_softmax"(self = %a) {dim = 1, half_to_float = true} : (!fx.tensor<[2, 3], f32>) -> !fx.tensor<[2, 3], f32>
+  return
+}
+
+// -----
+
+func.func @negative_softmax_type(%a: !fx.tensor<[2, 3], bf16>) {
+  // expected-error @below {{'fx.call' op aten::_softmax: result 0 has type !fx.tensor<[2, 3], bf16> but aten::_softmax gives !fx.tensor<[2, 3], f32> (self's shape, f32 (half_to_float))}}
+  %r = fx.call "aten::_softmax"(self = %a) {dim = 1, half_to_float = true} : (!fx.tensor<[2, 3], bf16>) -> !fx.tensor<[2, 3], bf16>
+  return
+}

@@ -12,7 +12,8 @@ division as true division, float-to-int as truncation.  Arithmetic,
 comparisons, selections, conversions and fills must match bit for bit;
 exp, log, sigmoid and silu (libm in fxir, SLEEF in torch) within 4 ulp
 (f32) or 1 ulp (f16) of the correctly rounded value.  No numpy: .npy
-files are read and written with struct.
+files are read and written with struct (reduce_check.py uses the same
+helpers).
 """
 import math
 import struct
@@ -121,6 +122,16 @@ def ulps(got, want, descr):
     return abs(line(got) - line(want))
 
 
+def check(d, expectations):
+    """Prints one line per output DIR/out<K>.npy against (values, ulps)."""
+    for k, (want, tol) in enumerate(expectations):
+        descr, shape, got = read_npy("%s/out%d.npy" % (d, k))
+        worst = max((ulps(g, w, descr) for g, w in zip(got, want)), default=0)
+        ok = len(got) == len(want) and worst <= tol
+        print("out%d: %s (%s, %d elements, max %s ulp)" % (
+            k, "matches torch" if ok else "MISMATCH", descr, len(got), worst))
+
+
 def main():
     mode, d = sys.argv[1], sys.argv[2]
     if mode == "gen":
@@ -130,12 +141,8 @@ def main():
         write_npy(d + "/in2.npy", "<i8", IDS, ids)
         write_npy(d + "/in3.npy", "<f2", H, h)
         return
-    for k, (want, tol) in enumerate(expected()):
-        descr, shape, got = read_npy("%s/out%d.npy" % (d, k))
-        worst = max((ulps(g, w, descr) for g, w in zip(got, want)), default=0)
-        ok = len(got) == len(want) and worst <= tol
-        print("out%d: %s (%s, %d elements, max %s ulp)" % (
-            k, "matches torch" if ok else "MISMATCH", descr, len(got), worst))
+    check(d, expected())
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -42,11 +42,11 @@ enum { NUM_VERSIONS = sizeof kVersions / sizeof *kVersions };
 
 /*===-- Kernel rows against their schemas -----------------------------------===*/
 
-static const char *const kParamKindName[] = {"T", "O", "I", "F"};
+static const char *const kParamKindName[] = {"T", "O", "I", "F", "L"};
 
 /* The kernel parameter kind that passes schema parameter `a`; -1 when a
- * kernel cannot receive it (the lowering skips int lists, str and
- * ScalarType; an op with a Tensor[] cannot have a kernel row). */
+ * kernel cannot receive it (str and ScalarType; an op with a Tensor[]
+ * cannot have a kernel row).  Int lists are passed as L or left out. */
 static int kindFor(const FxSchemaArg *a) {
   switch (a->kind) {
   case FX_ARG_TENSOR:
@@ -58,6 +58,9 @@ static int kindFor(const FxSchemaArg *a) {
   case FX_ARG_FLOAT:
   case FX_ARG_SCALAR:
     return FX_KERNEL_PARAM_F;
+  case FX_ARG_INT_LIST:
+  case FX_ARG_SYMINT_LIST:
+    return FX_KERNEL_PARAM_L;
   default:
     return -1;
   }
@@ -77,7 +80,9 @@ static int fail(char *err, size_t errLen, const char *fmt, ...) {
 static int checkLeftOut(const FxSchema *s, int from, int to, char *err,
                         size_t errLen) {
   for (int i = from; i < to; ++i)
-    if (kindFor(&s->args[i]) >= 0 || s->args[i].kind == FX_ARG_TENSOR_LIST)
+    if ((kindFor(&s->args[i]) >= 0 &&
+         kindFor(&s->args[i]) != FX_KERNEL_PARAM_L) ||
+        s->args[i].kind == FX_ARG_TENSOR_LIST)
       return fail(err, errLen, "schema parameter '%s' is not passed (only "
                   "int lists, str and ScalarType may be left out)",
                   s->args[i].name);
@@ -124,7 +129,13 @@ int fxSchemaCheckKernel(const FxSchema *s, FxBuiltinKernel *k, char *err,
                   "not fit its schema type", kp->name,
                   kParamKindName[kp->kind]);
     bool noValue = !arg->hasDefault || !strcmp(arg->defaultText, "None");
-    if (arg->kind != FX_ARG_TENSOR && arg->optional && noValue)
+    if (kp->kind == FX_KERNEL_PARAM_L && arg->hasDefault &&
+        strcmp(arg->defaultText, "None") && strcmp(arg->defaultText, "[]"))
+      return fail(err, errLen, "int list '%s' has the default %s; a kernel "
+                  "receives only None or [] when it is left out", kp->name,
+                  arg->defaultText);
+    if (arg->kind != FX_ARG_TENSOR && kp->kind != FX_KERNEL_PARAM_L &&
+        arg->optional && noValue)
       return fail(err, errLen, "parameter '%s' is an optional scalar without "
                   "a value to pass when it is left out", kp->name);
   }

@@ -4,8 +4,8 @@
  * The schema checks (FxVerifier.c) only know parameter names and kinds;
  * torch also fixes what an aten call returns: `mm` gives [rows of self,
  * columns of mat2] in self's dtype, `clone` its input's type, `add.Tensor`
- * the broadcast shape (its dtype is the IR's choice among those the kernel
- * stores: see checkElementwiseDtype).  A result type that disagrees
+ * the broadcast shape in torch's result type (the elementwise rules are
+ * FxVerifyElementwise.c).  A result type that disagrees
  * would make the lowering allocate the wrong buffer and the kernel refuse
  * it at run time (or, worse, not).  So each rule is checked here where it
  * is decidable: dims compare as the dialect compares them (same integer or
@@ -14,157 +14,13 @@
  * kernels.  Each op's rule is the `rule` column of its row in
  * kernels/fx_builtins.def.
  *
- * The dtypes each built-in kernel accepts (kernels/cpu/aten.c) are not
- * torch's rules: an `add` of two i64 tensors is a valid graph that fxir's
+ * The dtypes each built-in kernel accepts (kernels/cpu/) are not
+ * torch's rules: an `mm` of two i32 tensors is a valid graph that fxir's
  * kernel cannot run.  So they are checked only when the lowering asks
  * (fxCheckAtenKernelCall), at the op it cannot lower; the verifier accepts
  * every graph torch accepts (docs/dialect.md, "Verification").
  */
-#include "FxInternal.h"
-#include "fx_dtype_sets.h"
-
-#include "mlir-c/BuiltinAttributes.h"
-#include "mlir-c/BuiltinTypes.h"
-
-#include <inttypes.h>
-#include <stdio.h>
-
-/* One call being checked. */
-typedef struct Call {
-  MlirOperation op;
-  const FxSchema *schema;
-  bool kernel; /* also the dtypes fxir's kernel takes (the lowering asks) */
-} Call;
-
-#define OK mlirLogicalResultSuccess()
-#define FAILED(x) mlirLogicalResultIsFailure(x)
-#define TRY(x)                                                                 \
-  do {                                                                         \
-    MlirLogicalResult r_ = (x);                                                \
-    if (FAILED(r_))                                                            \
-      return r_;                                                               \
-  } while (0)
-
-/* "aten::mm: <message>" as an error at the op. */
-#define FAIL(c, fmt, ...)                                                      \
-  fxVerifyError((c)->op, "%s: " fmt, (c)->schema->qualifiedName, __VA_ARGS__)
-
-/* The type of the operand named `name`, or a null type when absent. */
-static MlirType operandType(const Call *c, const char *name) {
-  MlirValue v = fxCallGetOperandByName(c->op, fxStr(name));
-  return mlirValueIsNull(v) ? (MlirType){NULL} : mlirValueGetType(v);
-}
-
-static MlirType resultType(const Call *c) {
-  return mlirValueGetType(mlirOperationGetResult(c->op, 0));
-}
-
-static FxText dtypeText(MlirType t) {
-  return fxTypeText(fxTensorTypeGetDtype(t));
-}
-
-/* A dim as messages show it: 4 or "s0". */
-typedef struct DimText {
-  char s[96];
-} DimText;
-
-static DimText dimText(FxDim d) {
-  DimText t;
-  if (d.symbol.length)
-    snprintf(t.s, sizeof t.s, "\"%.*s\"", (int)(d.symbol.length > 80 ? 80 : d.symbol.length),
-             d.symbol.data);
-  else
-    snprintf(t.s, sizeof t.s, "%" PRId64, d.size);
-  return t;
-}
-
-/* Different for every value of the symbols: two different static sizes. */
-static bool dimsDiffer(FxDim a, FxDim b) {
-  return !a.symbol.length && !b.symbol.length && a.size != b.size;
-}
-
-static bool isOne(FxDim d) { return !d.symbol.length && d.size == 1; }
-
-/* Dtype sets of the kernels (kernels/fx_dtype_sets.h, the sets the CPU
- * kernels check), as filters on the dtype rows. */
-typedef bool (*DtypeSet)(const FxDtypeInfo *);
-
-/* Matmul operands: f32, f16, bf16, f8E4M3FN. */
-static bool isFloat(const FxDtypeInfo *d) {
-  return (FX_DT(d->code) & FX_DT_FLOATS) != 0;
-}
-
-/* Elementwise inputs: every dtype but the packed f4e2m1fnx2. */
-static bool isNumber(const FxDtypeInfo *d) {
-  return (FX_DT(d->code) & FX_DT_NUMBERS) != 0;
-}
-
-/* Activations: f32, f16, bf16. */
-static bool isWideFloat(const FxDtypeInfo *d) {
-  return (FX_DT(d->code) & FX_DT_FLOAT16_32) != 0;
-}
-
-static bool inSet(MlirType dtype, DtypeSet set) {
-  const FxDtypeInfo *d = fxDtypeInfo(dtype);
-  return d && set(d);
-}
-
-/* "f32, f16, bf16 or f8E4M3FN" */
-typedef struct SetText {
-  char s[256];
-} SetText;
-
-static SetText setTextOf(DtypeSet set) {
-  SetText t;
-  fxDtypeListNames(t.s, sizeof t.s, set, "or");
-  return t;
-}
-#define setText(set) setTextOf(set).s
-
-/* Operand `name` (present) has a dtype the kernel accepts. */
-static MlirLogicalResult checkKernelDtype(const Call *c, const char *name,
-                                          MlirType t, DtypeSet set) {
-  if (!c->kernel || inSet(fxTensorTypeGetDtype(t), set))
-    return OK;
-  return FAIL(c, "the built-in kernel takes %s of dtype %s, not %s", name,
-              setText(set), dtypeText(t).s);
-}
-
-/* The result is exactly `rank` dims `dims` of `dtype`; `why` says where
- * they come from. */
-static MlirLogicalResult expectResult(const Call *c, intptr_t rank,
-                                      const FxDim *dims, MlirType dtype,
-                                      const char *why) {
-  MlirType have = resultType(c);
-  bool same = fxTensorTypeGetRank(have) == rank &&
-              mlirTypeEqual(fxTensorTypeGetDtype(have), dtype);
-  for (intptr_t i = 0; same && i < rank; ++i)
-    same = fxDimEqual(fxTensorTypeGetDim(have, i), dims[i]);
-  if (same)
-    return OK;
-  /* Only now build the expected type (a uniquing lookup) for the message;
-   * dims and dtype are valid, they come from valid types and checked args. */
-  MlirType want = fxTensorTypeGet(mlirTypeGetContext(have), rank, dims, dtype);
-  return FAIL(c, "result 0 has type %s but %s gives %s (%s)",
-              fxTypeText(have).s, c->schema->qualifiedName,
-              fxTypeText(want).s, why);
-}
-
-/* The result has the type of operand `name`. */
-static MlirLogicalResult expectSameAs(const Call *c, const char *name) {
-  MlirType t = operandType(c, name);
-  if (mlirTypeEqual(t, resultType(c)))
-    return OK;
-  return FAIL(c, "result 0 has type %s but %s gives the type of %s, %s",
-              fxTypeText(resultType(c)).s, c->schema->qualifiedName, name,
-              fxTypeText(t).s);
-}
-
-/* The dims of tensor type `t` (rank <= FX_MAX_RANK: the verifier checked
- * every type before the rules run). */
-static intptr_t dimsOf(MlirType t, FxDim *dims) {
-  return fxTensorTypeGetDims(t, dims, FX_MAX_RANK);
-}
+#include "FxVerifyAten.h"
 
 /*===-- Matrix products ----------------------------------------------------===*/
 
@@ -258,87 +114,6 @@ static MlirLogicalResult checkScaledMm(const Call *c) {
   return expectResult(c, 2, out, dtype, why);
 }
 
-/*===-- Elementwise ----------------------------------------------------------===*/
-
-/* torch's broadcasting of `a` and `b` against the result (dims aligned at
- * the right, a missing or size-1 dim stretches).  Where two dims are not
- * decidably compatible (a symbol against another dim), the result may have
- * either. */
-static MlirLogicalResult checkBroadcast(const Call *c, MlirType a,
-                                        const char *an, MlirType b,
-                                        const char *bn) {
-  MlirType res = resultType(c);
-  FxDim da[FX_MAX_RANK], db[FX_MAX_RANK], dr[FX_MAX_RANK];
-  intptr_t ra = dimsOf(a, da), rb = dimsOf(b, db), rr = dimsOf(res, dr);
-  intptr_t rank = ra > rb ? ra : rb;
-  if (rr != rank)
-    return FAIL(c, "result 0 has type %s but broadcasting %s %s and %s %s "
-                   "gives rank %d",
-                fxTypeText(res).s, an, fxTypeText(a).s, bn, fxTypeText(b).s,
-                (int)rank);
-  for (intptr_t i = 0; i < rank; ++i) {
-    intptr_t ia = i - (rank - ra), ib = i - (rank - rb);
-    FxDim x = ia >= 0 ? da[ia] : (FxDim){1, {NULL, 0}};
-    FxDim y = ib >= 0 ? db[ib] : (FxDim){1, {NULL, 0}};
-    FxDim want[2] = {x, y};
-    int n = 2;
-    if (fxDimEqual(x, y) || isOne(y))
-      n = 1;
-    else if (isOne(x))
-      want[0] = y, n = 1;
-    else if (dimsDiffer(x, y))
-      return FAIL(c,
-                  "%s %s and %s %s do not broadcast: dim %d is %s and %s "
-                  "(sizes must be equal or 1)",
-                  an, fxTypeText(a).s, bn, fxTypeText(b).s, (int)i,
-                  dimText(x).s, dimText(y).s);
-    if (fxDimEqual(dr[i], want[0]) || (n == 2 && fxDimEqual(dr[i], want[1])))
-      continue;
-    return FAIL(c, "result 0 has type %s but broadcasting %s %s and %s %s "
-                   "gives dim %d = %s%s%s",
-                fxTypeText(res).s, an, fxTypeText(a).s, bn, fxTypeText(b).s,
-                (int)i, dimText(want[0]).s, n == 2 ? " or " : "",
-                n == 2 ? dimText(want[1]).s : "");
-  }
-  return OK;
-}
-
-/* The result dtype of an elementwise op is one the kernel stores.  It is
- * the IR's choice, as for the kernel (fp32 math, one rounding to the out
- * dtype): torch's type promotion gives one valid choice, and fxir graphs
- * may mix dtypes beyond it (docs/dialect.md). */
-static MlirLogicalResult checkElementwiseDtype(const Call *c) {
-  MlirType have = fxTensorTypeGetDtype(resultType(c));
-  if (c->kernel && !inSet(have, isWideFloat))
-    return FAIL(c, "the built-in kernel gives results of dtype %s, not %s",
-                setText(isWideFloat), fxTypeText(have).s);
-  return OK;
-}
-
-static MlirLogicalResult checkBinary(const Call *c) {
-  MlirType ops[2] = {operandType(c, "self"), operandType(c, "other")};
-  TRY(checkBroadcast(c, ops[0], "self", ops[1], "other"));
-  TRY(checkKernelDtype(c, "self", ops[0], isNumber));
-  TRY(checkKernelDtype(c, "other", ops[1], isNumber));
-  return checkElementwiseDtype(c);
-}
-
-/* An elementwise op of one tensor (cos): self's shape. */
-static MlirLogicalResult checkCos(const Call *c) {
-  MlirType self = operandType(c, "self");
-  FxDim d[FX_MAX_RANK];
-  intptr_t rank = dimsOf(self, d);
-  MlirType res = resultType(c);
-  bool same = fxTensorTypeGetRank(res) == rank;
-  for (intptr_t i = 0; same && i < rank; ++i)
-    same = fxDimEqual(fxTensorTypeGetDim(res, i), d[i]);
-  if (!same)
-    return FAIL(c, "result 0 has type %s but %s gives the shape of self, %s",
-                fxTypeText(res).s, c->schema->qualifiedName, fxTypeText(self).s);
-  TRY(checkKernelDtype(c, "self", self, isNumber));
-  return checkElementwiseDtype(c);
-}
-
 /*===-- Storage ------------------------------------------------------------===*/
 
 static MlirLogicalResult checkClone(const Call *c) {
@@ -356,10 +131,31 @@ static MlirLogicalResult dtypeArg(const Call *c, MlirType *dtype) {
   return OK;
 }
 
+/* The kernel converts `from` (operand `fromName`) to `to`: the packed
+ * dtype converts to nothing and from nothing, in torch (whose meta
+ * kernels still trace it) as in the kernel: the lowering's question. */
+static MlirLogicalResult checkConversion(const Call *c, const char *fromName,
+                                         MlirType from, const char *toName,
+                                         MlirType to) {
+  const FxDtypeInfo *dto = fxDtypeInfo(to), *dfrom = fxDtypeInfo(from);
+  if (!c->kernel || !dto || !dfrom || dto == dfrom ||
+      !(dto->packed || dfrom->packed))
+    return OK;
+  return FAIL(c, "cannot convert %s of dtype %s to %s of dtype %s: %s "
+                 "packs several values in each element and has no "
+                 "conversion (copy_ copies it only between tensors of "
+                 "that dtype)",
+              fromName, dfrom->name, toName, dto->name,
+              (dto->packed ? dto : dfrom)->name);
+}
+
+/* empty_like and _to_copy: self's shape, `dtype` or self's dtype. */
 static MlirLogicalResult checkEmptyLike(const Call *c) {
   MlirType self = operandType(c, "self"), dtype = fxTensorTypeGetDtype(self);
   bool given = !mlirAttributeIsNull(fxCallGetArg(c->op, fxStr("dtype")));
   TRY(dtypeArg(c, &dtype));
+  TRY(checkConversion(c, "self", fxTensorTypeGetDtype(self), "the result",
+                      dtype));
   FxDim d[FX_MAX_RANK];
   intptr_t rank = dimsOf(self, d);
   return expectResult(c, rank, d, dtype,
@@ -373,7 +169,15 @@ static MlirLogicalResult checkEmpty(const Call *c) {
   MlirAttribute size = fxCallGetArg(c->op, fxStr("size"));
   MlirType dtype = mlirF32TypeGet(mlirOperationGetContext(c->op));
   bool given = !mlirAttributeIsNull(fxCallGetArg(c->op, fxStr("dtype")));
+  const char *why = given ? "the size and dtype arguments"
+                          : "the size argument, and f32, torch's default dtype";
+  /* full infers the dtype from its fill_value (torch.full(s, 2) is i64). */
+  if (!given && fxSchemaFindArg(c->schema, "fill_value", 10) >= 0)
+    dtype = fxFillValueDtype(c, &why);
   TRY(dtypeArg(c, &dtype));
+  if (c->kernel && !inSet(dtype, isNumber)) /* full, zeros, ones */
+    return FAIL(c, "the built-in kernel gives results of dtype %s, not %s",
+                setText(isNumber), fxTypeText(dtype).s);
   intptr_t rank = mlirArrayAttrGetNumElements(size);
   if (rank > FX_MAX_RANK)
     return FAIL(c, "size has %d entries, above fxir's rank limit of %d",
@@ -390,10 +194,7 @@ static MlirLogicalResult checkEmpty(const Call *c) {
       return FAIL(c, "size entry %d is %" PRId64 "; sizes are >= 0", (int)i,
                   d[i].size);
   }
-  return expectResult(c, rank, d, dtype,
-                      given ? "the size and dtype arguments"
-                            : "the size argument, and f32, torch's default "
-                              "dtype");
+  return expectResult(c, rank, d, dtype, why);
 }
 
 /* copy_ writes `src` into `self`, converting the dtype and broadcasting as
@@ -403,16 +204,8 @@ static MlirLogicalResult checkEmpty(const Call *c) {
  * kernel: the lowering's question, like the other kernels' dtypes. */
 static MlirLogicalResult checkCopy(const Call *c) {
   MlirType self = operandType(c, "self"), src = operandType(c, "src");
-  const FxDtypeInfo *dself = fxDtypeInfo(fxTensorTypeGetDtype(self));
-  const FxDtypeInfo *dsrc = fxDtypeInfo(fxTensorTypeGetDtype(src));
-  if (c->kernel && dself && dsrc && dself != dsrc &&
-      (dself->packed || dsrc->packed))
-    return FAIL(c, "cannot convert src of dtype %s to self of dtype %s: %s "
-                   "packs several values in each element and has no "
-                   "conversion (copy_ copies it only between tensors of "
-                   "that dtype)",
-                dtypeText(src).s, dtypeText(self).s,
-                (dself->packed ? dself : dsrc)->name);
+  TRY(checkConversion(c, "src", fxTensorTypeGetDtype(src), "self",
+                      fxTensorTypeGetDtype(self)));
   FxDim ds[FX_MAX_RANK], dr[FX_MAX_RANK];
   intptr_t rs = dimsOf(self, ds), rr = dimsOf(src, dr);
   if (rr > rs)

@@ -20,6 +20,7 @@
 #define FX_C_TYPE_O const FxTensor *
 #define FX_C_TYPE_I int64_t
 #define FX_C_TYPE_F double
+#define FX_C_TYPE_L const FxTensor *
 
 /* Decoding statements. */
 #define FX_DECODE(kind, name) FXRT_CAT(FX_DECODE_, kind)(name)
@@ -31,6 +32,7 @@
   FxTensor name##_t;                                                           \
   if (fxDecodeArg(kernel, #name, name, &name##_t, 1))                          \
     return;
+#define FX_DECODE_L(name) FX_DECODE_O(name)
 #define FX_DECODE_I(name)
 #define FX_DECODE_F(name)
 
@@ -38,6 +40,7 @@
 #define FX_PASS(kind, name) FXRT_CAT(FX_PASS_, kind)(name)
 #define FX_PASS_T(name) &name##_t
 #define FX_PASS_O(name) (name##_t.dtype == FX_DTYPE_ABSENT ? NULL : &name##_t)
+#define FX_PASS_L(name) FX_PASS_O(name)
 #define FX_PASS_I(name) name
 #define FX_PASS_F(name) name
 

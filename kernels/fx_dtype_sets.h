@@ -15,6 +15,8 @@
 /* Matmul operands: those and fp8 e4m3fn. */
 #define FX_DT_FLOATS (FX_DT_FLOAT16_32 | FX_DT(FX_DTYPE_F8E4M3FN))
 #define FX_DT_ANY ((1u << FX_DTYPE_COUNT) - 1)
+/* The float dtypes torch computes with on the CPU (softmax): those and f64. */
+#define FX_DT_REAL (FX_DT_FLOAT16_32 | FX_DT(FX_DTYPE_F64))
 /* Operands read as numbers (the elementwise ops' inputs): every dtype with
  * one value per element, so not the packed f4e2m1fnx2, which no kernel
  * reads as numbers (copy_ moves its bytes). */

@@ -19,7 +19,9 @@
  * `fxrt__C__rms_norm`; an overload's '.' becomes '_': `fxrt_aten__add_Tensor`):
  * one out-record per tensor the op returns (allocated by the caller from the
  * result type), then the schema's parameters in schema order: tensors as
- * records, `int`/`SymInt`/`bool` as int64_t, `float` as double.
+ * records, `int`/`SymInt`/`bool` as int64_t, `float` as double, an int
+ * list the kernel needs (the row's `L`) as the record of a 1-D int64
+ * tensor of its values (absent for None).
  * Kernels write exactly the schema's `Tensor!` arguments (and their
  * out-records), honour strides and offsets, and accept 0 tokens.
  *
@@ -303,11 +305,78 @@ void fxrt_aten___scaled_mm(const FxTensor *out, const FxTensor *self,
                            const FxTensor *scale_b, const FxTensor *bias,
                            const FxTensor *scale_result,
                            int64_t use_fast_accum);
+
+/* Elementwise ops (kernels/cpu/elementwise.c, docs/runtime.md): torch's
+ * broadcasting of the inputs to `out`'s shape, every dtype with one value
+ * per element.  The out dtype is the common dtype the inputs are cast to
+ * (torch's result type, as the verifier gives it), except for the
+ * comparisons, whose out is bool.  Scalars arrive as doubles. */
 void fxrt_aten__add_Tensor(const FxTensor *out, const FxTensor *self,
+                           const FxTensor *other, double alpha);
+void fxrt_aten__sub_Tensor(const FxTensor *out, const FxTensor *self,
                            const FxTensor *other, double alpha);
 void fxrt_aten__mul_Tensor(const FxTensor *out, const FxTensor *self,
                            const FxTensor *other);
+void fxrt_aten__div_Tensor(const FxTensor *out, const FxTensor *self,
+                           const FxTensor *other);
+void fxrt_aten__add_Scalar(const FxTensor *out, const FxTensor *self,
+                           double other, double alpha);
+void fxrt_aten__sub_Scalar(const FxTensor *out, const FxTensor *self,
+                           double other, double alpha);
+void fxrt_aten__mul_Scalar(const FxTensor *out, const FxTensor *self,
+                           double other);
+void fxrt_aten__div_Scalar(const FxTensor *out, const FxTensor *self,
+                           double other);
+void fxrt_aten__rsub_Scalar(const FxTensor *out, const FxTensor *self,
+                            double other, double alpha);
+void fxrt_aten__pow_Tensor_Scalar(const FxTensor *out, const FxTensor *self,
+                                  double exponent);
+void fxrt_aten__eq_Scalar(const FxTensor *out, const FxTensor *self,
+                          double other);
+void fxrt_aten__ne_Scalar(const FxTensor *out, const FxTensor *self,
+                          double other);
+void fxrt_aten__lt_Scalar(const FxTensor *out, const FxTensor *self,
+                          double other);
+void fxrt_aten__le_Scalar(const FxTensor *out, const FxTensor *self,
+                          double other);
+void fxrt_aten__gt_Scalar(const FxTensor *out, const FxTensor *self,
+                          double other);
+void fxrt_aten__ge_Scalar(const FxTensor *out, const FxTensor *self,
+                          double other);
+void fxrt_aten__bitwise_and_Tensor(const FxTensor *out, const FxTensor *self,
+                                   const FxTensor *other);
+void fxrt_aten__bitwise_or_Tensor(const FxTensor *out, const FxTensor *self,
+                                  const FxTensor *other);
+void fxrt_aten__bitwise_not(const FxTensor *out, const FxTensor *self);
+void fxrt_aten__masked_fill_Scalar(const FxTensor *out, const FxTensor *self,
+                                   const FxTensor *mask, double value);
+void fxrt_aten__where_self(const FxTensor *out, const FxTensor *condition,
+                           const FxTensor *self, const FxTensor *other);
+void fxrt_aten__silu(const FxTensor *out, const FxTensor *self);
+void fxrt_aten__sigmoid(const FxTensor *out, const FxTensor *self);
+void fxrt_aten__exp(const FxTensor *out, const FxTensor *self);
+void fxrt_aten__log(const FxTensor *out, const FxTensor *self);
+void fxrt_aten__abs(const FxTensor *out, const FxTensor *self);
+void fxrt_aten__neg(const FxTensor *out, const FxTensor *self);
+void fxrt_aten__rsqrt(const FxTensor *out, const FxTensor *self);
 void fxrt_aten__cos(const FxTensor *out, const FxTensor *self);
+/* `self` converted to out's dtype with aten::copy_'s casts (same shape). */
+void fxrt_aten___to_copy(const FxTensor *out, const FxTensor *self,
+                         int64_t non_blocking);
+/* `out` filled with the value cast to its dtype. */
+void fxrt_aten__full(const FxTensor *out, double fill_value);
+void fxrt_aten__zeros(const FxTensor *out);
+void fxrt_aten__ones(const FxTensor *out);
+
+/* Reductions (kernels/cpu/reduce.c): `dim` is a 1-D int64 tensor of the
+ * dims to reduce (NULL or empty: all of them), `keepdim` as torch's. */
+void fxrt_aten__sum_dim_IntList(const FxTensor *out, const FxTensor *self,
+                                const FxTensor *dim, int64_t keepdim);
+void fxrt_aten__mean_dim(const FxTensor *out, const FxTensor *self,
+                         const FxTensor *dim, int64_t keepdim);
+/* softmax of self along `dim`; half_to_float: f16/bf16 in, f32 out. */
+void fxrt_aten___softmax(const FxTensor *out, const FxTensor *self,
+                         int64_t dim, int64_t half_to_float);
 
 /* aten::copy_ (no out-record: it returns `self`, which it writes): `src`
  * converted to self's dtype with torch's casts and broadcast to self's

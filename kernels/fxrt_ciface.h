@@ -21,6 +21,7 @@ extern "C" {
 #define FXRT_RECORD_PARAM_O(name) FxMemRefI64 *name
 #define FXRT_RECORD_PARAM_I(name) int64_t name
 #define FXRT_RECORD_PARAM_F(name) double name
+#define FXRT_RECORD_PARAM_L(name) FxMemRefI64 *name
 
 #define FXRT_DECLARE_CIFACE(kernel, ...)                                       \
   void _mlir_ciface_##kernel(FXRT_MAP(FXRT_RECORD_PARAM, FXRT_COMMA, __VA_ARGS__));

@@ -118,6 +118,39 @@ static bool scalarValue(FxLower *L, MlirOperation op, const FxSchemaArg *a,
   return true;
 }
 
+/* Int list parameter `a` of a kernel (kind L) as the record of a 1-D i64
+ * tensor of its values, symbols evaluated; the absent record when the
+ * call leaves it out or passes None (its default, or an `[]` default,
+ * otherwise: the registry refuses other defaults). */
+static MlirValue intListRecord(FxLower *L, MlirOperation op,
+                               const FxSchemaArg *a) {
+  MlirAttribute v = fxCallGetArg(op, mlirStringRefCreateFromCString(a->name));
+  if (mlirAttributeIsNull(v) || !mlirAttributeIsAArray(v)) {
+    if (a->hasDefault && strcmp(a->defaultText, "[]") == 0)
+      return fxRecord(L, fxI64Buffer(L, 0, NULL));
+    return fxRecord(L, (MlirValue){NULL});
+  }
+  intptr_t n = mlirArrayAttrGetNumElements(v);
+  MlirValue *values = calloc((size_t)(n > 0 ? n : 1), sizeof(MlirValue));
+  if (!values) {
+    fxLowerError(L, "out of memory");
+    return (MlirValue){NULL};
+  }
+  MlirValue record = {NULL};
+  for (intptr_t i = 0; i < n; ++i) {
+    MlirAttribute e = mlirArrayAttrGetElement(v, i);
+    values[i] = mlirAttributeIsAString(e)
+                    ? fxSymbolicValue(L, mlirStringAttrGetValue(e))
+                    : fxIndexConst(L, mlirIntegerAttrGetValueInt(e));
+    if (mlirValueIsNull(values[i]))
+      goto done;
+  }
+  record = fxRecord(L, fxI64Buffer(L, n, values));
+done:
+  free(values);
+  return record;
+}
+
 /*===-- The call ------------------------------------------------------------===*/
 
 /* The callee's parameters: sized for every out tensor, operand and
@@ -232,6 +265,8 @@ static bool callKernel(FxLower *L, MlirOperation op, const FxSchema *s,
       const FxSchemaArg *a = &s->args[at];
       if (kp->kind == FX_KERNEL_PARAM_T || kp->kind == FX_KERNEL_PARAM_O) {
         values[p] = fxRecord(L, operandFor(op, a, operands));
+      } else if (kp->kind == FX_KERNEL_PARAM_L) {
+        values[p] = intListRecord(L, op, a);
       } else if (!scalarValue(L, op, a,
                               kp->kind == FX_KERNEL_PARAM_I ? AS_I64 : AS_F64,
                               &values[p])) {

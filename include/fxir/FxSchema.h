@@ -122,6 +122,8 @@ typedef enum FxKernelParamKind {
   FX_KERNEL_PARAM_O, /* an optional tensor (a record with dtype -1: none) */
   FX_KERNEL_PARAM_I, /* int, SymInt or bool, as int64_t                  */
   FX_KERNEL_PARAM_F, /* float or Scalar, as double                       */
+  FX_KERNEL_PARAM_L, /* int[] or SymInt[], as a record of a 1-D i64 tensor
+                        holding the values (absent: dtype -1)          */
 } FxKernelParamKind;
 
 typedef struct FxKernelParam {

@@ -148,62 +148,86 @@ FX_COPY_ROWS(u8,   uint8_t,  FX_I,       FX_U8_OF_F,    FX_WRAP_U8,   FX_U8_OF_F
 FX_COPY_ROWS(e5m2, uint8_t,  FX_NO_INT,  fxF32ToF8E5M2, FX_E5M2_OF_I, FX_E5M2_OF_D)
 FX_COPY_ROWS(e8m0, uint8_t,  FX_NO_INT,  fxF32ToF8E8M0FNU, FX_E8M0_OF_I, FX_E8M0_OF_D)
 
-/* The carrier a row is read into: floats through the dtype table's exact
- * fp32 loads, f64 as double, the rest as int64; none for the packed
- * float4_e2m1fn_x2, which torch converts to and from nothing. */
-typedef enum { FX_VIA_FLOAT, FX_VIA_INT, FX_VIA_DOUBLE, FX_VIA_NONE } FxVia;
-
 /* Indexed by FxDtype: how a row is read and written from each carrier. */
 static const struct {
-  FxVia via;
+  FxCarrier via;
   FxLoadInts loadInts;
   FxStoreFloats fromFloats;
   FxStoreInts fromInts;
   FxStoreDoubles fromDoubles;
 } fxCopyRows[] = {
-    {FX_VIA_FLOAT, fxLoadI_f32, fxStoreF_f32, fxStoreI_f32, fxStoreD_f32},
-    {FX_VIA_FLOAT, fxLoadI_f16, fxStoreF_f16, fxStoreI_f16, fxStoreD_f16},
-    {FX_VIA_FLOAT, fxLoadI_bf16, fxStoreF_bf16, fxStoreI_bf16, fxStoreD_bf16},
-    {FX_VIA_FLOAT, fxLoadI_f8, fxStoreF_f8, fxStoreI_f8, fxStoreD_f8},
-    {FX_VIA_INT, fxLoadI_i8, fxStoreF_i8, fxStoreI_i8, fxStoreD_i8},
-    {FX_VIA_INT, fxLoadI_i32, fxStoreF_i32, fxStoreI_i32, fxStoreD_i32},
-    {FX_VIA_INT, fxLoadI_i64, fxStoreF_i64, fxStoreI_i64, fxStoreD_i64},
-    {FX_VIA_INT, fxLoadI_i1, fxStoreF_i1, fxStoreI_i1, fxStoreD_i1},
-    {FX_VIA_DOUBLE, fxLoadI_f64, fxStoreF_f64, fxStoreI_f64, fxStoreD_f64},
-    {FX_VIA_INT, fxLoadI_i16, fxStoreF_i16, fxStoreI_i16, fxStoreD_i16},
-    {FX_VIA_INT, fxLoadI_u8, fxStoreF_u8, fxStoreI_u8, fxStoreD_u8},
-    {FX_VIA_FLOAT, fxLoadI_e5m2, fxStoreF_e5m2, fxStoreI_e5m2, fxStoreD_e5m2},
-    {FX_VIA_FLOAT, fxLoadI_e8m0, fxStoreF_e8m0, fxStoreI_e8m0, fxStoreD_e8m0},
-    {FX_VIA_NONE, NULL, NULL, NULL, NULL},
+    {FX_CARRIER_F32, fxLoadI_f32, fxStoreF_f32, fxStoreI_f32, fxStoreD_f32},
+    {FX_CARRIER_F32, fxLoadI_f16, fxStoreF_f16, fxStoreI_f16, fxStoreD_f16},
+    {FX_CARRIER_F32, fxLoadI_bf16, fxStoreF_bf16, fxStoreI_bf16, fxStoreD_bf16},
+    {FX_CARRIER_F32, fxLoadI_f8, fxStoreF_f8, fxStoreI_f8, fxStoreD_f8},
+    {FX_CARRIER_I64, fxLoadI_i8, fxStoreF_i8, fxStoreI_i8, fxStoreD_i8},
+    {FX_CARRIER_I64, fxLoadI_i32, fxStoreF_i32, fxStoreI_i32, fxStoreD_i32},
+    {FX_CARRIER_I64, fxLoadI_i64, fxStoreF_i64, fxStoreI_i64, fxStoreD_i64},
+    {FX_CARRIER_I64, fxLoadI_i1, fxStoreF_i1, fxStoreI_i1, fxStoreD_i1},
+    {FX_CARRIER_F64, fxLoadI_f64, fxStoreF_f64, fxStoreI_f64, fxStoreD_f64},
+    {FX_CARRIER_I64, fxLoadI_i16, fxStoreF_i16, fxStoreI_i16, fxStoreD_i16},
+    {FX_CARRIER_I64, fxLoadI_u8, fxStoreF_u8, fxStoreI_u8, fxStoreD_u8},
+    {FX_CARRIER_F32, fxLoadI_e5m2, fxStoreF_e5m2, fxStoreI_e5m2, fxStoreD_e5m2},
+    {FX_CARRIER_F32, fxLoadI_e8m0, fxStoreF_e8m0, fxStoreI_e8m0, fxStoreD_e8m0},
+    {FX_CARRIER_NONE, NULL, NULL, NULL, NULL},
 };
 _Static_assert(sizeof fxCopyRows / sizeof *fxCopyRows == FX_DTYPE_COUNT,
                "kernels/fx_dtypes.def has a row without its entry in "
                "fxCopyRows (docs/dialect.md, Adding an op or a dtype)");
 
-/*===-- Shapes and memory ---------------------------------------------------===*/
-
-/* Strides (elements) of `src` broadcast to `dst`'s shape; -1 after
- * reporting when torch's expand would refuse. */
-static int fxExpandStrides(const char *k, const FxTensor *src,
-                           const FxTensor *dst, int64_t *strides) {
-  int lead = dst->rank - src->rank;
-  if (lead < 0) {
-    fxCpuError(k, "'src' has rank %d, more than the rank %d of 'self'",
-               src->rank, dst->rank);
-    return -1;
-  }
-  for (int d = 0; d < dst->rank; d++) {
-    int64_t size = d < lead ? 1 : src->sizes[d - lead];
-    if (size != dst->sizes[d] && size != 1) {
-      fxCpuError(k, "'src' dimension %d of size %lld does not broadcast to "
-                    "size %lld of 'self'",
-                 d - lead, (long long)size, (long long)dst->sizes[d]);
-      return -1;
-    }
-    strides[d] = d < lead || size != dst->sizes[d] ? 0 : src->strides[d - lead];
-  }
-  return 0;
+FxCarrier fxCpuCarrier(int32_t dtype) {
+  return dtype >= 0 && dtype < FX_DTYPE_COUNT ? fxCopyRows[dtype].via
+                                              : FX_CARRIER_NONE;
 }
+
+void fxCpuLoadCarrier(int32_t dtype, void *dst, const char *src, int64_t n,
+                      int64_t stride) {
+  switch (fxCopyRows[dtype].via) {
+  case FX_CARRIER_I64:
+    fxCopyRows[dtype].loadInts((int64_t *)dst, src, n, stride);
+    break;
+  case FX_CARRIER_F64: /* f64, the only double row */
+    for (int64_t i = 0; i < n; i++)
+      memcpy((double *)dst + i, src + i * stride, sizeof(double));
+    break;
+  case FX_CARRIER_F32:
+    fxCpuDtype(dtype)->load((float *)dst, src, n, stride);
+    break;
+  case FX_CARRIER_NONE: /* the callers refuse packed dtypes first */
+    break;
+  }
+}
+
+void fxCpuLoadCast(int32_t dt, int32_t cd, void *dst, const char *src,
+                   int64_t n, int64_t stride, void *tmp, char *tmp2) {
+  if (dt == cd) {
+    fxCpuLoadCarrier(dt, dst, src, n, stride);
+    return;
+  }
+  int64_t es = fxElemSize(cd);
+  fxCpuLoadCarrier(dt, tmp, src, n, stride);
+  fxCpuStoreCarrier(fxCpuCarrier(dt), cd, tmp2, tmp, n, es);
+  fxCpuLoadCarrier(cd, dst, tmp2, n, es);
+}
+
+void fxCpuStoreCarrier(FxCarrier from, int32_t dtype, char *dst,
+                       const void *src, int64_t n, int64_t stride) {
+  switch (from) {
+  case FX_CARRIER_I64:
+    fxCopyRows[dtype].fromInts(dst, (const int64_t *)src, n, stride);
+    break;
+  case FX_CARRIER_F64:
+    fxCopyRows[dtype].fromDoubles(dst, (const double *)src, n, stride);
+    break;
+  case FX_CARRIER_F32:
+    fxCopyRows[dtype].fromFloats(dst, (const float *)src, n, stride);
+    break;
+  case FX_CARRIER_NONE:
+    break;
+  }
+}
+
+/*===-- Shapes and memory ---------------------------------------------------===*/
 
 /* The bytes a non-empty tensor spans: [*lo, *hi). */
 static void fxSpan(const FxTensor *t, const char **lo, const char **hi) {
@@ -264,7 +288,7 @@ static void fxConvertRows(const char *k, const FxTensor *dst,
         memcpy(it.ptr[0] + i * ds, it.ptr[1] + i * ss, (size_t)es);
     return;
   }
-  FxVia via = fxCopyRows[src->dtype].via; /* not NONE: the caller refused */
+  FxCarrier via = fxCpuCarrier(src->dtype); /* not NONE: the caller refused */
   void *row = malloc((size_t)(n > 0 ? n : 1) * sizeof(double));
   if (!row) {
     fxCpuError(k, "out of memory for a row of %lld elements", (long long)n);
@@ -275,30 +299,24 @@ static void fxConvertRows(const char *k, const FxTensor *dst,
   fxCpuRowsAdd(&it, dst, NULL);
   fxCpuRowsAdd(&it, src, strides);
   while (fxCpuRowsNext(&it)) {
-    if (via == FX_VIA_INT) {
-      fxCopyRows[src->dtype].loadInts((int64_t *)row, it.ptr[1], n, ss);
-      fxCopyRows[dst->dtype].fromInts(it.ptr[0], (const int64_t *)row, n, ds);
-    } else if (via == FX_VIA_DOUBLE) { /* f64, the only double row */
-      for (int64_t i = 0; i < n; i++)
-        memcpy((double *)row + i, it.ptr[1] + i * ss, sizeof(double));
-      fxCopyRows[dst->dtype].fromDoubles(it.ptr[0], (const double *)row, n,
-                                         ds);
-    } else {
-      fxCpuDtype(src->dtype)->load((float *)row, it.ptr[1], n, ss);
-      fxCopyRows[dst->dtype].fromFloats(it.ptr[0], (const float *)row, n, ds);
-    }
+    fxCpuLoadCarrier(src->dtype, row, it.ptr[1], n, ss);
+    fxCpuStoreCarrier(via, dst->dtype, it.ptr[0], row, n, ds);
   }
   free(row);
 }
 
 void fxrt_aten__copy_(const FxTensor *self, const FxTensor *src,
                       int64_t non_blocking) {
-  static const char k[] = "fxrt_aten__copy_";
   (void)non_blocking; /* copies are synchronous here */
+  fxCpuConvertCopy("fxrt_aten__copy_", self, src);
+}
+
+void fxCpuConvertCopy(const char *k, const FxTensor *self, const FxTensor *src) {
   FX_TRY(fxCpuCheck(k, "self", self, FX_DT_ANY, 0, FXRT_MAX_RANK) ||
          fxCpuCheck(k, "src", src, FX_DT_ANY, 0, FXRT_MAX_RANK));
-  if (self->dtype != src->dtype && (fxCopyRows[self->dtype].via == FX_VIA_NONE ||
-                                    fxCopyRows[src->dtype].via == FX_VIA_NONE)) {
+  if (self->dtype != src->dtype &&
+      (fxCpuCarrier(self->dtype) == FX_CARRIER_NONE ||
+       fxCpuCarrier(src->dtype) == FX_CARRIER_NONE)) {
     /* torch has no cast for it either (c10's float4_e2m1fn_x2 has no
      * float constructor nor conversion). */
     fxCpuError(k, "cannot convert %s to %s: float4_e2m1fn_x2 packs two fp4 "
@@ -308,7 +326,7 @@ void fxrt_aten__copy_(const FxTensor *self, const FxTensor *src,
     return;
   }
   int64_t strides[FXRT_MAX_RANK + 1] = {0};
-  FX_TRY(fxExpandStrides(k, src, self, strides));
+  FX_TRY(fxCpuBroadcastStrides(k, "src", src, "self", self, strides));
   int sameShape = self->rank == src->rank;
   for (int d = 0; sameShape && d < self->rank; d++)
     sameShape = self->sizes[d] == src->sizes[d];
@@ -334,7 +352,7 @@ void fxrt_aten__copy_(const FxTensor *self, const FxTensor *src,
     else
       fxCpuCopyStrided(&snap, src);
     hostSrc = snap;
-    if (fxExpandStrides(k, &hostSrc, self, strides)) {
+    if (fxCpuBroadcastStrides(k, "src", &hostSrc, "self", self, strides)) {
       free(snap.data);
       return;
     }

@@ -82,6 +82,36 @@ const char *fxShapeText(char *buf, size_t cap, int64_t n, const int64_t *v);
 
 /* Dtype sets for validation: fx_dtype_sets.h (shared with the verifier). */
 
+/*===-- torch's casts, a row at a time (copy.c) ----------------------------===*/
+
+/* The exact carrier a dtype's values are read into: fp32 for the float
+ * dtypes but f64 (every one of them is exact in fp32), double for f64,
+ * int64 for the ints and bool (0 or 1); none for the packed
+ * float4_e2m1fn_x2, which torch converts to and from nothing. */
+typedef enum FxCarrier {
+  FX_CARRIER_F32,
+  FX_CARRIER_I64,
+  FX_CARRIER_F64,
+  FX_CARRIER_NONE
+} FxCarrier;
+
+FxCarrier fxCpuCarrier(int32_t dtype);
+/* Reads `n` elements of `dtype` (not packed), `stride` bytes apart, into
+ * its carrier row `dst` (float, double or int64_t). */
+void fxCpuLoadCarrier(int32_t dtype, void *dst, const char *src, int64_t n,
+                      int64_t stride);
+/* Writes `n` values of carrier `from` as `dtype` with c10's cast from that
+ * C type (copy.c's header says exactly which). */
+void fxCpuStoreCarrier(FxCarrier from, int32_t dtype, char *dst,
+                       const void *src, int64_t n, int64_t stride);
+/* Reads a row of `dt` cast to `cd` (c10's cast) into cd's carrier row
+ * `dst`; `tmp` and `tmp2` are scratch of `n` doubles each. */
+void fxCpuLoadCast(int32_t dt, int32_t cd, void *dst, const char *src,
+                   int64_t n, int64_t stride, void *tmp, char *tmp2);
+/* aten::copy_'s body, reporting as kernel `k`: `self` gets `src`
+ * converted and broadcast (also aten::_to_copy's). */
+void fxCpuConvertCopy(const char *k, const FxTensor *self, const FxTensor *src);
+
 /*===-- Validation (each prints its message and returns -1 on failure) -----===*/
 
 /* `t` is present, has a dtype in `dtypes` and a rank in [minRank, maxRank]. */
@@ -98,6 +128,13 @@ int fxCpuCheckNumel(const char *kernel, const char *name, const FxTensor *t,
                     int64_t numel, const char *what);
 
 /*===-- Walking tensors ----------------------------------------------------===*/
+
+/* Strides (elements) that walk `t` over the shape of `to` with torch's
+ * broadcasting (dims aligned at the right, a missing or size-1 dim read
+ * with stride 0); -1 after reporting when torch's expand would refuse. */
+int fxCpuBroadcastStrides(const char *kernel, const char *name,
+                          const FxTensor *t, const char *toName,
+                          const FxTensor *to, int64_t *strides);
 
 #define FX_CPU_MAX_OPS 4
 

@@ -149,6 +149,29 @@ int fxCpuCheckNumel(const char *kernel, const char *name, const FxTensor *t,
 
 /*===-- Walking tensors ----------------------------------------------------===*/
 
+int fxCpuBroadcastStrides(const char *kernel, const char *name,
+                          const FxTensor *t, const char *toName,
+                          const FxTensor *to, int64_t *strides) {
+  int lead = to->rank - t->rank;
+  if (lead < 0) {
+    fxCpuError(kernel, "'%s' has rank %d, more than the rank %d of '%s'", name,
+               t->rank, to->rank, toName);
+    return -1;
+  }
+  for (int d = 0; d < to->rank; d++) {
+    int64_t size = d < lead ? 1 : t->sizes[d - lead];
+    if (size != to->sizes[d] && size != 1) {
+      fxCpuError(kernel, "'%s' dimension %d of size %lld does not broadcast "
+                         "to size %lld of '%s'",
+                 name, d - lead, (long long)size, (long long)to->sizes[d],
+                 toName);
+      return -1;
+    }
+    strides[d] = d < lead || size != to->sizes[d] ? 0 : t->strides[d - lead];
+  }
+  return 0;
+}
+
 void fxCpuRowsInit(FxCpuRows *it, int rank, const int64_t *sizes) {
   memset(it, 0, sizeof *it);
   it->rank = rank;

@@ -147,61 +147,61 @@ int main(void) {
   // CHECK-NEXT: builtin _C::static_scaled_fp8_quant: 4 args, 0 returns, 1 mutated, impl kernel
   // CHECK-NEXT: builtin _C::static_scaled_int8_quant: 4 args, 0 returns, 1 mutated, impl none
   // CHECK-NEXT: builtin aten::_scaled_mm: 8 args, 1 returns, 0 mutated, impl kernel
-  // CHECK-NEXT: builtin aten::_softmax: 3 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::_to_copy: 3 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::abs: 1 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::add.Scalar: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::_softmax: 3 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::_to_copy: 3 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::abs: 1 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::add.Scalar: 3 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::add.Tensor: 3 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::addmm: 5 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::alias: 1 args, 1 returns, 0 mutated, impl view
   // CHECK-NEXT: builtin aten::as_strided: 4 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::bitwise_and.Tensor: 2 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::bitwise_not: 1 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::bitwise_or.Tensor: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::bitwise_and.Tensor: 2 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::bitwise_not: 1 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::bitwise_or.Tensor: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::bmm: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::clone: 1 args, 1 returns, 0 mutated, impl clone
   // CHECK-NEXT: builtin aten::copy_: 3 args, 1 returns, 1 mutated, impl copy
   // CHECK-NEXT: builtin aten::cos: 1 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::detach: 1 args, 1 returns, 0 mutated, impl view
-  // CHECK-NEXT: builtin aten::div.Scalar: 2 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::div.Tensor: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::div.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::div.Tensor: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::embedding: 5 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::empty: 2 args, 1 returns, 0 mutated, impl alloc
   // CHECK-NEXT: builtin aten::empty_like: 2 args, 1 returns, 0 mutated, impl alloc
-  // CHECK-NEXT: builtin aten::eq.Scalar: 2 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::exp: 1 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::eq.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::exp: 1 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::expand: 3 args, 1 returns, 0 mutated, impl view
-  // CHECK-NEXT: builtin aten::full: 3 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::ge.Scalar: 2 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::gt.Scalar: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::full: 3 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::ge.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::gt.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::index_select: 3 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::le.Scalar: 2 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::log: 1 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::lt.Scalar: 2 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::masked_fill.Scalar: 3 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::mean.dim: 4 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::le.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::log: 1 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::lt.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::masked_fill.Scalar: 3 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::mean.dim: 4 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::mm: 2 args, 1 returns, 0 mutated, impl kernel
-  // CHECK-NEXT: builtin aten::mul.Scalar: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::mul.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::mul.Tensor: 2 args, 1 returns, 0 mutated, impl kernel
-  // CHECK-NEXT: builtin aten::ne.Scalar: 2 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::neg: 1 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::ones: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::ne.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::neg: 1 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::ones: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::permute: 2 args, 1 returns, 0 mutated, impl view
-  // CHECK-NEXT: builtin aten::pow.Tensor_Scalar: 2 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::rsqrt: 1 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::rsub.Scalar: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::pow.Tensor_Scalar: 2 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::rsqrt: 1 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::rsub.Scalar: 3 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::select.int: 3 args, 1 returns, 0 mutated, impl view
-  // CHECK-NEXT: builtin aten::sigmoid: 1 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::silu: 1 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::sigmoid: 1 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::silu: 1 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::squeeze.dim: 2 args, 1 returns, 0 mutated, impl view
-  // CHECK-NEXT: builtin aten::sub.Scalar: 3 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::sub.Tensor: 3 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::sum.dim_IntList: 4 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::sub.Scalar: 3 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::sub.Tensor: 3 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::sum.dim_IntList: 4 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::t: 1 args, 1 returns, 0 mutated, impl view
   // CHECK-NEXT: builtin aten::transpose.int: 3 args, 1 returns, 0 mutated, impl view
   // CHECK-NEXT: builtin aten::unsqueeze: 2 args, 1 returns, 0 mutated, impl view
-  // CHECK-NEXT: builtin aten::where.self: 3 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::zeros: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::where.self: 3 args, 1 returns, 0 mutated, impl kernel
+  // CHECK-NEXT: builtin aten::zeros: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin prims::convert_element_type: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin vllm::all_reduce: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin vllm::flashinfer_trtllm_fused_allreduce_norm: 14 args, 0 returns, 5 mutated, impl none
@@ -248,17 +248,50 @@ int main(void) {
       continue;
     printf("kernel %s: %s outs %d:", q, k->symbol, k->numOuts);
     for (int p = 0; p < k->numParams; p++)
-      printf(" %c %s", "TOIF"[k->params[p].kind], k->params[p].name);
+      printf(" %c %s", "TOIFL"[k->params[p].kind], k->params[p].name);
     printf("\n");
   }
   // CHECK: kernel _C::dynamic_per_token_scaled_fp8_quant: fxrt__C__dynamic_per_token_scaled_fp8_quant outs 0: T result T input T scale O scale_ub
   // CHECK: kernel _C::rotary_embedding: fxrt__C__rotary_embedding outs 0: T positions T query O key I head_size T cos_sin_cache I is_neox I rope_dim_offset I inverse
   // CHECK: kernel aten::_scaled_mm: fxrt_aten___scaled_mm outs 1: T out T self T mat2 T scale_a T scale_b O bias O scale_result I use_fast_accum
+  // CHECK-NEXT: kernel aten::_softmax: fxrt_aten___softmax outs 1: T out T self I dim I half_to_float
+  // CHECK-NEXT: kernel aten::_to_copy: fxrt_aten___to_copy outs 1: T out T self I non_blocking
+  // CHECK-NEXT: kernel aten::abs: fxrt_aten__abs outs 1: T out T self
+  // CHECK-NEXT: kernel aten::add.Scalar: fxrt_aten__add_Scalar outs 1: T out T self F other F alpha
   // CHECK-NEXT: kernel aten::add.Tensor: fxrt_aten__add_Tensor outs 1: T out T self T other F alpha
+  // CHECK-NEXT: kernel aten::bitwise_and.Tensor: fxrt_aten__bitwise_and_Tensor outs 1: T out T self T other
+  // CHECK-NEXT: kernel aten::bitwise_not: fxrt_aten__bitwise_not outs 1: T out T self
+  // CHECK-NEXT: kernel aten::bitwise_or.Tensor: fxrt_aten__bitwise_or_Tensor outs 1: T out T self T other
   // CHECK-NEXT: kernel aten::copy_: fxrt_aten__copy_ outs 0: T self T src I non_blocking
   // CHECK-NEXT: kernel aten::cos: fxrt_aten__cos outs 1: T out T self
+  // CHECK-NEXT: kernel aten::div.Scalar: fxrt_aten__div_Scalar outs 1: T out T self F other
+  // CHECK-NEXT: kernel aten::div.Tensor: fxrt_aten__div_Tensor outs 1: T out T self T other
+  // CHECK-NEXT: kernel aten::eq.Scalar: fxrt_aten__eq_Scalar outs 1: T out T self F other
+  // CHECK-NEXT: kernel aten::exp: fxrt_aten__exp outs 1: T out T self
+  // CHECK-NEXT: kernel aten::full: fxrt_aten__full outs 1: T out F fill_value
+  // CHECK-NEXT: kernel aten::ge.Scalar: fxrt_aten__ge_Scalar outs 1: T out T self F other
+  // CHECK-NEXT: kernel aten::gt.Scalar: fxrt_aten__gt_Scalar outs 1: T out T self F other
+  // CHECK-NEXT: kernel aten::le.Scalar: fxrt_aten__le_Scalar outs 1: T out T self F other
+  // CHECK-NEXT: kernel aten::log: fxrt_aten__log outs 1: T out T self
+  // CHECK-NEXT: kernel aten::lt.Scalar: fxrt_aten__lt_Scalar outs 1: T out T self F other
+  // CHECK-NEXT: kernel aten::masked_fill.Scalar: fxrt_aten__masked_fill_Scalar outs 1: T out T self T mask F value
+  // CHECK-NEXT: kernel aten::mean.dim: fxrt_aten__mean_dim outs 1: T out T self L dim I keepdim
   // CHECK-NEXT: kernel aten::mm: fxrt_aten__mm outs 1: T out T self T mat2
+  // CHECK-NEXT: kernel aten::mul.Scalar: fxrt_aten__mul_Scalar outs 1: T out T self F other
   // CHECK-NEXT: kernel aten::mul.Tensor: fxrt_aten__mul_Tensor outs 1: T out T self T other
+  // CHECK-NEXT: kernel aten::ne.Scalar: fxrt_aten__ne_Scalar outs 1: T out T self F other
+  // CHECK-NEXT: kernel aten::neg: fxrt_aten__neg outs 1: T out T self
+  // CHECK-NEXT: kernel aten::ones: fxrt_aten__ones outs 1: T out
+  // CHECK-NEXT: kernel aten::pow.Tensor_Scalar: fxrt_aten__pow_Tensor_Scalar outs 1: T out T self F exponent
+  // CHECK-NEXT: kernel aten::rsqrt: fxrt_aten__rsqrt outs 1: T out T self
+  // CHECK-NEXT: kernel aten::rsub.Scalar: fxrt_aten__rsub_Scalar outs 1: T out T self F other F alpha
+  // CHECK-NEXT: kernel aten::sigmoid: fxrt_aten__sigmoid outs 1: T out T self
+  // CHECK-NEXT: kernel aten::silu: fxrt_aten__silu outs 1: T out T self
+  // CHECK-NEXT: kernel aten::sub.Scalar: fxrt_aten__sub_Scalar outs 1: T out T self F other F alpha
+  // CHECK-NEXT: kernel aten::sub.Tensor: fxrt_aten__sub_Tensor outs 1: T out T self T other F alpha
+  // CHECK-NEXT: kernel aten::sum.dim_IntList: fxrt_aten__sum_dim_IntList outs 1: T out T self L dim I keepdim
+  // CHECK-NEXT: kernel aten::where.self: fxrt_aten__where_self outs 1: T out T condition T self T other
+  // CHECK-NEXT: kernel aten::zeros: fxrt_aten__zeros outs 1: T out
   EXPECT(!fxSchemaBuiltinKernel("_C::fused_qk_norm_rope", 22));
   EXPECT(!fxSchemaBuiltinKernel("aten::clone", 11));
   EXPECT(fxSchemaBuiltinRow("mylib::op", 9) == -1);
@@ -293,6 +326,9 @@ int main(void) {
         {"f(Tensor[] a) -> ()", {{0}}, 0},
         {"f(Tensor[] a) -> ()", {P(T, "a")}, 1},
         {"f(Tensor a) -> ()", {P(T, "a")}, 9},
+        {"f(Tensor a, int[]? d, int[] e=[]) -> Tensor", {P(T, "o"), P(T, "a"), P(L, "d"), P(L, "e")}, 4},
+        {"f(Tensor a, SymInt[] d=[1]) -> ()", {P(T, "a"), P(L, "d")}, 2},
+        {"f(Tensor a, int d) -> ()", {P(T, "a"), P(L, "d")}, 2},
     };
 #undef P
     for (size_t i = 0; i < sizeof kRows / sizeof *kRows; i++) {
@@ -327,6 +363,9 @@ int main(void) {
     // CHECK-NEXT: kernel row 17: schema parameter 'a' is not passed (only int lists, str and ScalarType may be left out)
     // CHECK-NEXT: kernel row 18: parameter 'a' is passed as T, which does not fit its schema type
     // CHECK-NEXT: kernel row 19: 9 parameters, more than the 8 a kernel row can have
+    // CHECK-NEXT: kernel row 20: ok
+    // CHECK-NEXT: kernel row 21: int list 'd' has the default [1]; a kernel receives only None or [] when it is left out
+    // CHECK-NEXT: kernel row 22: parameter 'd' is passed as L, which does not fit its schema type
   }
 
   /* Comparing schemas: spacing and the namespace spelling aside, any

@@ -78,6 +78,13 @@ static inline void refFormat(int32_t dt, int *prec, int *emin, double *maxv) {
 /* v rounded to nearest-even in dtype.  Floats overflow to Inf except
  * fp8, which saturates (satfinite); int8 saturates, NaN -> 0. */
 static inline double refRound(double v, int32_t dt) {
+  if (dt == FX_DTYPE_F64)
+    return v;
+  if (dt == FX_DTYPE_I1)
+    return v != 0.0;
+  if (dt == FX_DTYPE_I16 || dt == FX_DTYPE_I32 || dt == FX_DTYPE_I64 ||
+      dt == FX_DTYPE_UI8)
+    return nearbyint(v); /* callers keep values in range */
   if (dt == FX_DTYPE_I8)
     return isnan(v) ? 0.0 : fmin(127.0, fmax(-128.0, nearbyint(v)));
   if (isnan(v) || isinf(v))
@@ -136,6 +143,9 @@ static inline double refDecode(const void *p, int32_t dt) {
   case FX_DTYPE_I8: return *(const int8_t *)p;
   case FX_DTYPE_I32: { int32_t i; memcpy(&i, p, 4); return i; }
   case FX_DTYPE_I64: { int64_t i; memcpy(&i, p, 8); return (double)i; }
+  case FX_DTYPE_F64: { double d; memcpy(&d, p, 8); return d; }
+  case FX_DTYPE_I16: { int16_t i; memcpy(&i, p, 2); return i; }
+  case FX_DTYPE_UI8: return *(const uint8_t *)p;
   default: return *(const uint8_t *)p != 0;
   }
 }
@@ -169,6 +179,9 @@ static inline void refEncode(void *p, int32_t dt, double v) {
   case FX_DTYPE_I8: *(int8_t *)p = (int8_t)v; break;
   case FX_DTYPE_I32: { int32_t i = (int32_t)v; memcpy(p, &i, 4); break; }
   case FX_DTYPE_I64: { int64_t i = (int64_t)v; memcpy(p, &i, 8); break; }
+  case FX_DTYPE_F64: memcpy(p, &v, 8); break;
+  case FX_DTYPE_I16: { int16_t i = (int16_t)v; memcpy(p, &i, 2); break; }
+  case FX_DTYPE_UI8: *(uint8_t *)p = (uint8_t)v; break;
   default: *(uint8_t *)p = v != 0.0; break;
   }
 }
@@ -183,10 +196,10 @@ static inline int64_t ulpDist(const void *got, double ref, int32_t dt) {
   if (isnan(g) || isnan(ref))
     return isnan(g) && isnan(ref) ? 0 : INT64_MAX;
   int size = refSize(dt);
-  uint32_t a = 0, b = 0;
+  uint64_t a = 0, b = 0; /* up to 8 bytes: f64 too */
   memcpy(&a, got, (size_t)size);
   memcpy(&b, rb, (size_t)size);
-  uint32_t signBit = 1u << (8 * size - 1);
+  uint64_t signBit = 1ull << (8 * size - 1);
   int64_t ia = (a & signBit) ? -(int64_t)(a & ~signBit) : (int64_t)a;
   int64_t ib = (b & signBit) ? -(int64_t)(b & ~signBit) : (int64_t)b;
   return ia > ib ? ia - ib : ib - ia;

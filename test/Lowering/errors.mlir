@@ -115,26 +115,28 @@ func.func @negative_copy_ui8_to_packed(%p: !fx.tensor<[4], vector<2xf4E2M1FN>>, 
 
 // -----
 
-// No elementwise kernel reads it as numbers either.
-func.func @negative_add_packed(%p: !fx.tensor<[4], vector<2xf4E2M1FN>>, %x: !fx.tensor<[4], f32>) {
+// No elementwise kernel reads it as numbers either (torch promotes it only
+// with itself).
+func.func @negative_add_packed(%p: !fx.tensor<[4], vector<2xf4E2M1FN>>, %q: !fx.tensor<[4], vector<2xf4E2M1FN>>) {
   // expected-error @below {{'fx.call' op aten::add.Tensor: the built-in kernel takes self of dtype f32, f16, bf16, f8E4M3FN, i8, i32, i64, i1, f64, i16, ui8, f8E5M2 or f8E8M0FNU, not vector<2xf4E2M1FN>}}
-  %0 = fx.call "aten::add.Tensor"(self = %p, other = %x) {alpha = 1 : i64} : (!fx.tensor<[4], vector<2xf4E2M1FN>>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %0 = fx.call "aten::add.Tensor"(self = %p, other = %q) {alpha = 1 : i64} : (!fx.tensor<[4], vector<2xf4E2M1FN>>, !fx.tensor<[4], vector<2xf4E2M1FN>>) -> !fx.tensor<[4], vector<2xf4E2M1FN>>
   return
 }
 
 // -----
 
-// The kernel computes in fp32 and stores floats only.
-func.func @negative_add_result_dtype(%a: !fx.tensor<[4], i32>, %b: !fx.tensor<[4], i32>) {
-  // expected-error @below {{'fx.call' op aten::add.Tensor: the built-in kernel gives results of dtype f32, f16 or bf16, not i32}}
-  %r = fx.call "aten::add.Tensor"(self = %a, other = %b) : (!fx.tensor<[4], i32>, !fx.tensor<[4], i32>) -> !fx.tensor<[4], i32>
+// Nor fills it.
+func.func @negative_zeros_packed() {
+  // expected-error @below {{'fx.call' op aten::zeros: the built-in kernel gives results of dtype f32, f16, bf16, f8E4M3FN, i8, i32, i64, i1, f64, i16, ui8, f8E5M2 or f8E8M0FNU, not vector<2xf4E2M1FN>}}
+  %r = fx.call "aten::zeros"() {size = [4], dtype = vector<2xf4E2M1FN>} : () -> !fx.tensor<[4], vector<2xf4E2M1FN>>
   return
 }
 
 // -----
 
-func.func @negative_cos_dtype(%a: !fx.tensor<[4], i64>) {
-  // expected-error @below {{'fx.call' op aten::cos: the built-in kernel gives results of dtype f32, f16 or bf16, not i64}}
-  %r = fx.call "aten::cos"(self = %a) : (!fx.tensor<[4], i64>) -> !fx.tensor<[4], i64>
+// _to_copy converts as copy_ does: never from or to the packed dtype.
+func.func @negative_to_copy_packed(%p: !fx.tensor<[4], vector<2xf4E2M1FN>>) {
+  // expected-error @below {{'fx.call' op aten::_to_copy: cannot convert self of dtype vector<2xf4E2M1FN> to the result of dtype f32: vector<2xf4E2M1FN> packs several values in each element and has no conversion (copy_ copies it only between tensors of that dtype)}}
+  %r = fx.call "aten::_to_copy"(self = %p) {dtype = f32} : (!fx.tensor<[4], vector<2xf4E2M1FN>>) -> !fx.tensor<[4], f32>
   return
 }

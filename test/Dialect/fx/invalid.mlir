@@ -729,7 +729,7 @@ func.func @negative_add_broadcast(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[5
 // -----
 
 func.func @negative_add_result_rank(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[3], f32>) {
-  // expected-error @below {{'fx.call' op aten::add.Tensor: result 0 has type !fx.tensor<[3], f32> but broadcasting self !fx.tensor<[4, 3], f32> and other !fx.tensor<[3], f32> gives rank 2}}
+  // expected-error @below {{'fx.call' op aten::add.Tensor: result 0 has type !fx.tensor<[3], f32> but aten::add.Tensor gives !fx.tensor<[4, 3], f32> (the broadcast of self and other, torch's result type)}}
   %r = fx.call "aten::add.Tensor"(self = %a, other = %b) : (!fx.tensor<[4, 3], f32>, !fx.tensor<[3], f32>) -> !fx.tensor<[3], f32>
   return
 }
@@ -737,16 +737,16 @@ func.func @negative_add_result_rank(%a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<
 // -----
 
 func.func @negative_mul_result_dim(%a: !fx.tensor<[4, 1], f16>, %b: !fx.tensor<[3], f16>) {
-  // expected-error @below {{'fx.call' op aten::mul.Tensor: result 0 has type !fx.tensor<[4, 1], f16> but broadcasting self !fx.tensor<[4, 1], f16> and other !fx.tensor<[3], f16> gives dim 1 = 3}}
+  // expected-error @below {{'fx.call' op aten::mul.Tensor: result 0 has type !fx.tensor<[4, 1], f16> but aten::mul.Tensor gives !fx.tensor<[4, 3], f16> (the broadcast of self and other, torch's result type)}}
   %r = fx.call "aten::mul.Tensor"(self = %a, other = %b) : (!fx.tensor<[4, 1], f16>, !fx.tensor<[3], f16>) -> !fx.tensor<[4, 1], f16>
   return
 }
 
 // -----
 
-// Undecided dims (two symbols): the result has one of them, not a third size.
+// Two different symbols: undecidable (either may be 1), so an error.
 func.func @negative_mul_result_symbols(%a: !fx.tensor<["s0"], f16>, %b: !fx.tensor<["s1"], f16>) {
-  // expected-error @below {{'fx.call' op aten::mul.Tensor: result 0 has type !fx.tensor<[4], f16> but broadcasting self !fx.tensor<["s0"], f16> and other !fx.tensor<["s1"], f16> gives dim 0 = "s0" or "s1"}}
+  // expected-error @below {{'fx.call' op aten::mul.Tensor: self !fx.tensor<["s0"], f16> and other !fx.tensor<["s1"], f16> do not broadcast: dim 0 is "s0" and "s1" (sizes must be equal or 1; fxir cannot decide it: a symbol broadcasts only against 1 or the same symbol)}}
   %r = fx.call "aten::mul.Tensor"(self = %a, other = %b) : (!fx.tensor<["s0"], f16>, !fx.tensor<["s1"], f16>) -> !fx.tensor<[4], f16>
   return
 }
@@ -754,7 +754,7 @@ func.func @negative_mul_result_symbols(%a: !fx.tensor<["s0"], f16>, %b: !fx.tens
 // -----
 
 func.func @negative_cos_shape(%a: !fx.tensor<[4, 3], f32>) {
-  // expected-error @below {{'fx.call' op aten::cos: result 0 has type !fx.tensor<[3, 4], f32> but aten::cos gives the shape of self, !fx.tensor<[4, 3], f32>}}
+  // expected-error @below {{'fx.call' op aten::cos: result 0 has type !fx.tensor<[3, 4], f32> but aten::cos gives !fx.tensor<[4, 3], f32> (self's shape and float dtype; ints give f32)}}
   %r = fx.call "aten::cos"(self = %a) : (!fx.tensor<[4, 3], f32>) -> !fx.tensor<[3, 4], f32>
   return
 }

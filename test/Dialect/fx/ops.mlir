@@ -200,16 +200,18 @@ func.func @aten_rules(%x: !fx.tensor<["s0", 5], f16>, %w: !fx.tensor<[5, 6], f16
   %smm = fx.call "aten::_scaled_mm"(self = %qa, mat2 = %qb, scale_a = %sa, scale_b = %sb) {out_dtype = bf16} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[4, 1], f32>, !fx.tensor<[1, 8], f32>) -> !fx.tensor<[4, 8], bf16>
   // CHECK: aten::_scaled_mm
   %smm2 = fx.call "aten::_scaled_mm"(self = %qa, mat2 = %qb, scale_a = %one, scale_b = %one, scale_result = %one) : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], f8E4M3FN>
-  // Mixed dtypes: the result dtype is the IR's (a float the kernel stores).
+  // torch's type promotion: tensors with dims promote each other (f16 and
+  // f32 give f32); a 0-dim tensor does not raise a dim tensor of its own
+  // category (f32 0-dim and f16 give f16).
   // CHECK: aten::add.Tensor
-  %add = fx.call "aten::add.Tensor"(self = %r, other = %c) {alpha = 2 : i64} : (!fx.tensor<["s0", 4], f16>, !fx.tensor<[4], f8E4M3FN>) -> !fx.tensor<["s0", 4], f32>
-  // CHECK: -> !fx.tensor<[4, 3], f16>
-  %add2 = fx.call "aten::add.Tensor"(self = %col, other = %row) : (!fx.tensor<[4, 1], f32>, !fx.tensor<[3], bf16>) -> !fx.tensor<[4, 3], f16>
+  %add = fx.call "aten::add.Tensor"(self = %r, other = %one) {alpha = 2 : i64} : (!fx.tensor<["s0", 4], f16>, !fx.tensor<[1], f32>) -> !fx.tensor<["s0", 4], f32>
+  // CHECK: -> !fx.tensor<[4, 3], f32>
+  %add2 = fx.call "aten::add.Tensor"(self = %col, other = %row) : (!fx.tensor<[4, 1], f32>, !fx.tensor<[3], bf16>) -> !fx.tensor<[4, 3], f32>
   // CHECK: aten::mul.Tensor
-  %mul = fx.call "aten::mul.Tensor"(self = %z, other = %c) : (!fx.tensor<[], f32>, !fx.tensor<[4], f8E4M3FN>) -> !fx.tensor<[4], bf16>
-  // "s0" against "s1": the result may have either.
-  // CHECK: -> !fx.tensor<["s1"], f32>
-  %mul2 = fx.call "aten::mul.Tensor"(self = %dsts, other = %p) : (!fx.tensor<["s0"], bf16>, !fx.tensor<["s1"], f16>) -> !fx.tensor<["s1"], f32>
+  %mul = fx.call "aten::mul.Tensor"(self = %z, other = %src) : (!fx.tensor<[], f32>, !fx.tensor<[4], f16>) -> !fx.tensor<[4], f16>
+  // A symbol broadcasts against 1.
+  // CHECK: -> !fx.tensor<["s0"], f32>
+  %mul2 = fx.call "aten::mul.Tensor"(self = %dsts, other = %one) : (!fx.tensor<["s0"], bf16>, !fx.tensor<[1], f32>) -> !fx.tensor<["s0"], f32>
   // CHECK: aten::cos
   %cos = fx.call "aten::cos"(self = %i) : (!fx.tensor<[4], i64>) -> !fx.tensor<[4], f32>
   // CHECK: aten::empty

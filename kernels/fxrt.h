@@ -304,6 +304,12 @@ void fxrt_aten__add_Tensor(const FxTensor *out, const FxTensor *self,
 void fxrt_aten__mul_Tensor(const FxTensor *out, const FxTensor *self,
                            const FxTensor *other);
 void fxrt_aten__cos(const FxTensor *out, const FxTensor *self);
+/* out = beta * self + alpha * (mat1 @ mat2), self broadcast to [M, N]. */
+void fxrt_aten__addmm(const FxTensor *out, const FxTensor *self,
+                      const FxTensor *mat1, const FxTensor *mat2, double beta,
+                      double alpha);
+void fxrt_aten__bmm(const FxTensor *out, const FxTensor *self,
+                    const FxTensor *mat2);
 
 /* aten::copy_ (no out-record: it returns `self`, which it writes): `src`
  * converted to self's dtype with torch's casts and broadcast to self's

@@ -182,29 +182,6 @@ _Static_assert(sizeof fxCopyRows / sizeof *fxCopyRows == FX_DTYPE_COUNT,
 
 /*===-- Shapes and memory ---------------------------------------------------===*/
 
-/* Strides (elements) of `src` broadcast to `dst`'s shape; -1 after
- * reporting when torch's expand would refuse. */
-static int fxExpandStrides(const char *k, const FxTensor *src,
-                           const FxTensor *dst, int64_t *strides) {
-  int lead = dst->rank - src->rank;
-  if (lead < 0) {
-    fxCpuError(k, "'src' has rank %d, more than the rank %d of 'self'",
-               src->rank, dst->rank);
-    return -1;
-  }
-  for (int d = 0; d < dst->rank; d++) {
-    int64_t size = d < lead ? 1 : src->sizes[d - lead];
-    if (size != dst->sizes[d] && size != 1) {
-      fxCpuError(k, "'src' dimension %d of size %lld does not broadcast to "
-                    "size %lld of 'self'",
-                 d - lead, (long long)size, (long long)dst->sizes[d]);
-      return -1;
-    }
-    strides[d] = d < lead || size != dst->sizes[d] ? 0 : src->strides[d - lead];
-  }
-  return 0;
-}
-
 /* The bytes a non-empty tensor spans: [*lo, *hi). */
 static void fxSpan(const FxTensor *t, const char **lo, const char **hi) {
   int64_t es = fxElemSize(t->dtype), first = 0, last = 0;
@@ -308,7 +285,7 @@ void fxrt_aten__copy_(const FxTensor *self, const FxTensor *src,
     return;
   }
   int64_t strides[FXRT_MAX_RANK + 1] = {0};
-  FX_TRY(fxExpandStrides(k, src, self, strides));
+  FX_TRY(fxCpuBroadcastStrides(k, "src", src, self, "self", strides));
   int sameShape = self->rank == src->rank;
   for (int d = 0; sameShape && d < self->rank; d++)
     sameShape = self->sizes[d] == src->sizes[d];
@@ -334,7 +311,7 @@ void fxrt_aten__copy_(const FxTensor *self, const FxTensor *src,
     else
       fxCpuCopyStrided(&snap, src);
     hostSrc = snap;
-    if (fxExpandStrides(k, &hostSrc, self, strides)) {
+    if (fxCpuBroadcastStrides(k, "src", &hostSrc, self, "self", strides)) {
       free(snap.data);
       return;
     }

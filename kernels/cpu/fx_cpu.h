@@ -82,6 +82,15 @@ const char *fxShapeText(char *buf, size_t cap, int64_t n, const int64_t *v);
 
 /* Dtype sets for validation: fx_dtype_sets.h (shared with the verifier). */
 
+/* For a kernel without a CUDA launcher, after validation: operands in GPU
+ * memory are an error (nothing is written), host operands fall through to
+ * the C code.  No-op in a build without CUDA. */
+#define FX_HOST_ONLY(kernel, ...)                                              \
+  FX_CUDA_DISPATCH(kernel,                                                     \
+                   fxCpuError(kernel, "has no CUDA kernel yet; copy its "      \
+                                      "operands to host memory"),              \
+                   __VA_ARGS__)
+
 /*===-- Validation (each prints its message and returns -1 on failure) -----===*/
 
 /* `t` is present, has a dtype in `dtypes` and a rank in [minRank, maxRank]. */
@@ -93,6 +102,13 @@ int fxCpuCheckSameShape(const char *kernel, const char *an, const FxTensor *a,
 /* `t` has the same dtype as `ref`. */
 int fxCpuCheckSameDtype(const char *kernel, const char *name, const FxTensor *t,
                         const char *refName, const FxTensor *ref);
+/* Strides (elements) of `t` (named `name`) broadcast to the shape of
+ * `out` (named `outName`) by torch's rule (dims aligned at the right, each
+ * equal to out's or 1; 0 where it broadcasts); reports and returns -1 when
+ * it does not broadcast.  `strides` has room for out's rank. */
+int fxCpuBroadcastStrides(const char *kernel, const char *name,
+                          const FxTensor *t, const FxTensor *out,
+                          const char *outName, int64_t *strides);
 /* `t` has exactly `numel` elements. */
 int fxCpuCheckNumel(const char *kernel, const char *name, const FxTensor *t,
                     int64_t numel, const char *what);
@@ -156,6 +172,34 @@ static inline int64_t fxCpuInnerStride(const FxTensor *t) {
 
 /* fp32 scratch of `n` (>= 0) floats, or NULL after printing an error. */
 float *fxCpuScratch(const char *kernel, int64_t n);
+
+/*===-- Matrix products (gemm.c) ------------------------------------------===*/
+
+/* What happens to the fp32 product before its one rounding to out. */
+typedef enum FxGemmKind {
+  FX_GEMM_SCALED, /* _scaled_mm: ((acc * sa[i]) * sb[j] + bias[j]) * scaleResult */
+  FX_GEMM_ADDMM,  /* addmm: alpha * acc + beta * self[i, j] (self unread if beta 0) */
+} FxGemmKind;
+
+typedef struct FxGemmEpilogue {
+  FxGemmKind kind;
+  /* FX_GEMM_SCALED: fp32 vectors; step 0 for one value, 1 for one per row
+   * (sa) or column (sb); bias NULL when absent. */
+  const float *sa, *sb, *bias;
+  int64_t saStep, sbStep;
+  float scaleResult;
+  /* FX_GEMM_ADDMM: self broadcast to out's [M, N] by selfStrides. */
+  const FxTensor *self;
+  int64_t selfStrides[2];
+  float alpha, beta;
+} FxGemmEpilogue;
+
+/* out[M,N] = epilogue(a[M,K] @ b[K,N]) (ep NULL: none) with fp32
+ * accumulation through cblas_sgemm, one rounding to out's dtype, any
+ * strides and float dtypes; validated 2-D host tensors.  M or N = 0 reads
+ * nothing; K = 0 is an empty sum (0). */
+void fxCpuGemm(const char *kernel, const FxTensor *out, const FxTensor *a,
+               const FxTensor *b, const FxGemmEpilogue *ep);
 
 /* Sum of squares of `x[0..n)` with fp32 accumulation, in 16 interleaved
  * partial sums folded as a tree: the shape of the GPU's per-thread partials

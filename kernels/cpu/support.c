@@ -147,6 +147,29 @@ int fxCpuCheckNumel(const char *kernel, const char *name, const FxTensor *t,
   return -1;
 }
 
+int fxCpuBroadcastStrides(const char *kernel, const char *name,
+                          const FxTensor *t, const FxTensor *out,
+                          const char *outName, int64_t *strides) {
+  int lead = out->rank - t->rank;
+  if (lead < 0) {
+    fxCpuError(kernel, "'%s' has rank %d, more than the rank %d of '%s'",
+               name, t->rank, out->rank, outName);
+    return -1;
+  }
+  for (int d = 0; d < out->rank; d++) {
+    int64_t size = d < lead ? 1 : t->sizes[d - lead];
+    if (size != out->sizes[d] && size != 1) {
+      fxCpuError(kernel, "'%s' dimension %d of size %lld does not broadcast "
+                         "to size %lld of '%s'",
+                 name, d - lead, (long long)size, (long long)out->sizes[d],
+                 outName);
+      return -1;
+    }
+    strides[d] = d < lead || size != out->sizes[d] ? 0 : t->strides[d - lead];
+  }
+  return 0;
+}
+
 /*===-- Walking tensors ----------------------------------------------------===*/
 
 void fxCpuRowsInit(FxCpuRows *it, int rank, const int64_t *sizes) {

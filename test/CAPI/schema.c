@@ -152,13 +152,13 @@ int main(void) {
   // CHECK-NEXT: builtin aten::abs: 1 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::add.Scalar: 3 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::add.Tensor: 3 args, 1 returns, 0 mutated, impl kernel
-  // CHECK-NEXT: builtin aten::addmm: 5 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::addmm: 5 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::alias: 1 args, 1 returns, 0 mutated, impl view
   // CHECK-NEXT: builtin aten::as_strided: 4 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::bitwise_and.Tensor: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::bitwise_not: 1 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::bitwise_or.Tensor: 2 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::bmm: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::bmm: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::clone: 1 args, 1 returns, 0 mutated, impl clone
   // CHECK-NEXT: builtin aten::copy_: 3 args, 1 returns, 1 mutated, impl copy
   // CHECK-NEXT: builtin aten::cos: 1 args, 1 returns, 0 mutated, impl kernel
@@ -255,6 +255,8 @@ int main(void) {
   // CHECK: kernel _C::rotary_embedding: fxrt__C__rotary_embedding outs 0: T positions T query O key I head_size T cos_sin_cache I is_neox I rope_dim_offset I inverse
   // CHECK: kernel aten::_scaled_mm: fxrt_aten___scaled_mm outs 1: T out T self T mat2 T scale_a T scale_b O bias O scale_result I use_fast_accum
   // CHECK-NEXT: kernel aten::add.Tensor: fxrt_aten__add_Tensor outs 1: T out T self T other F alpha
+  // CHECK-NEXT: kernel aten::addmm: fxrt_aten__addmm outs 1: T out T self T mat1 T mat2 F beta F alpha
+  // CHECK-NEXT: kernel aten::bmm: fxrt_aten__bmm outs 1: T out T self T mat2
   // CHECK-NEXT: kernel aten::copy_: fxrt_aten__copy_ outs 0: T self T src I non_blocking
   // CHECK-NEXT: kernel aten::cos: fxrt_aten__cos outs 1: T out T self
   // CHECK-NEXT: kernel aten::mm: fxrt_aten__mm outs 1: T out T self T mat2

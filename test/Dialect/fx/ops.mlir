@@ -228,6 +228,23 @@ func.func @aten_rules(%x: !fx.tensor<["s0", 5], f16>, %w: !fx.tensor<[5, 6], f16
   return
 }
 
+// addmm, bmm: torch's shapes, symbols where undecided (the bias
+// broadcasts, "s1" against 5 is a run-time question).
+// CHECK-LABEL: func.func @aten_products
+func.func @aten_products(%x: !fx.tensor<["s0", 5], bf16>, %wt: !fx.tensor<[5, 6], bf16>, %bias: !fx.tensor<[6], bf16>, %col: !fx.tensor<["s0", 1], bf16>, %s: !fx.tensor<[], bf16>, %v: !fx.tensor<[4, "s1"], f32>, %m: !fx.tensor<[5, 6], f32>, %full: !fx.tensor<[4, 6], f32>, %a: !fx.tensor<[2, "s0", 5], f16>, %b: !fx.tensor<[2, 5, 3], f16>) {
+  // CHECK: aten::addmm
+  %0 = fx.call "aten::addmm"(self = %bias, mat1 = %x, mat2 = %wt) : (!fx.tensor<[6], bf16>, !fx.tensor<["s0", 5], bf16>, !fx.tensor<[5, 6], bf16>) -> !fx.tensor<["s0", 6], bf16>
+  // CHECK: aten::addmm
+  %1 = fx.call "aten::addmm"(self = %col, mat1 = %x, mat2 = %wt) {alpha = 2.0 : f64, beta = 0 : i64} : (!fx.tensor<["s0", 1], bf16>, !fx.tensor<["s0", 5], bf16>, !fx.tensor<[5, 6], bf16>) -> !fx.tensor<["s0", 6], bf16>
+  // CHECK: aten::addmm
+  %2 = fx.call "aten::addmm"(self = %s, mat1 = %x, mat2 = %wt) : (!fx.tensor<[], bf16>, !fx.tensor<["s0", 5], bf16>, !fx.tensor<[5, 6], bf16>) -> !fx.tensor<["s0", 6], bf16>
+  // CHECK: aten::addmm
+  %3 = fx.call "aten::addmm"(self = %full, mat1 = %v, mat2 = %m) : (!fx.tensor<[4, 6], f32>, !fx.tensor<[4, "s1"], f32>, !fx.tensor<[5, 6], f32>) -> !fx.tensor<[4, 6], f32>
+  // CHECK: aten::bmm
+  %4 = fx.call "aten::bmm"(self = %a, mat2 = %b) : (!fx.tensor<[2, "s0", 5], f16>, !fx.tensor<[2, 5, 3], f16>) -> !fx.tensor<[2, "s0", 3], f16>
+  return
+}
+
 fx.schema "test::alias" = "alias(Tensor(a) self) -> Tensor(a)"
 
 // fx.view where the input's layout makes it a view, or where the layout is

@@ -104,6 +104,11 @@ static bool isWideFloat(const FxDtypeInfo *d) {
   return (FX_DT(d->code) & FX_DT_FLOAT16_32) != 0;
 }
 
+/* Indices (embedding, index_select): i64 or i32, torch's rule. */
+static bool isIndex(const FxDtypeInfo *d) {
+  return d->code == FX_DTYPE_I64 || d->code == FX_DTYPE_I32;
+}
+
 static bool inSet(MlirType dtype, DtypeSet set) {
   const FxDtypeInfo *d = fxDtypeInfo(dtype);
   return d && set(d);
@@ -407,6 +412,68 @@ static MlirLogicalResult checkCos(const Call *c) {
                 fxTypeText(res).s, c->schema->qualifiedName, fxTypeText(self).s);
   TRY(checkKernelDtype(c, "self", self, isNumber));
   return checkElementwiseDtype(c);
+}
+
+/*===-- Gathers ------------------------------------------------------------===*/
+
+/* Operand `name` holds indices: i64 or i32 (torch's rule for both ops). */
+static MlirLogicalResult checkIndexDtype(const Call *c, const char *name) {
+  MlirType t = operandType(c, name);
+  if (inSet(fxTensorTypeGetDtype(t), isIndex))
+    return OK;
+  return FAIL(c, "%s must have dtype i64 or i32, got %s", name,
+              fxTypeText(t).s);
+}
+
+/* embedding: weight [V, H] looked up at indices of any shape gives
+ * indices' shape + [H] in weight's dtype. */
+static MlirLogicalResult checkEmbedding(const Call *c) {
+  MlirType w = operandType(c, "weight"), idx = operandType(c, "indices");
+  FxDim dw[FX_MAX_RANK], d[FX_MAX_RANK];
+  if (dimsOf(w, dw) != 2)
+    return FAIL(c, "weight must be a matrix (2-D) of rows to look up, got %s",
+                fxTypeText(w).s);
+  TRY(checkIndexDtype(c, "indices"));
+  intptr_t r = dimsOf(idx, d);
+  if (r + 1 > FX_MAX_RANK)
+    return FAIL(c, "indices %s has rank %d, so the result would have rank %d, "
+                   "above fxir's rank limit of %d",
+                fxTypeText(idx).s, (int)r, (int)r + 1, FX_MAX_RANK);
+  d[r] = dw[1];
+  return expectResult(c, r + 1, d, fxTensorTypeGetDtype(w),
+                      "the shape of indices, then the row size of weight, "
+                      "dtype of weight");
+}
+
+/* index_select: self with dim `dim` replaced by index's length (a 0-d
+ * index counts as 1); index is a vector (rank 0 or 1); a 0-d self stays
+ * 0-d and takes exactly one index. */
+static MlirLogicalResult checkIndexSelect(const Call *c) {
+  MlirType self = operandType(c, "self"), idx = operandType(c, "index");
+  MlirAttribute dimAttr = fxCallGetArg(c->op, fxStr("dim"));
+  if (mlirAttributeIsNull(dimAttr) || !mlirAttributeIsAInteger(dimAttr))
+    return OK; /* the schema checks report it */
+  TRY(checkIndexDtype(c, "index"));
+  FxDim d[FX_MAX_RANK], di[FX_MAX_RANK];
+  intptr_t rank = dimsOf(self, d), ri = dimsOf(idx, di);
+  if (ri > 1)
+    return FAIL(c, "index must be a vector (rank 0 or 1), got %s",
+                fxTypeText(idx).s);
+  FxDim n = ri ? di[0] : (FxDim){1, {NULL, 0}};
+  int64_t dim = mlirIntegerAttrGetValueInt(dimAttr);
+  int64_t span = rank ? rank : 1;
+  if (dim < -span || dim >= span)
+    return FAIL(c, "dim %" PRId64 " is out of range for self %s (expected "
+                   "%" PRId64 " to %" PRId64 ")",
+                dim, fxTypeText(self).s, -span, span - 1);
+  if (rank)
+    d[dim < 0 ? dim + span : dim] = n;
+  else if (dimsDiffer(n, (FxDim){1, {NULL, 0}}))
+    return FAIL(c, "a 0-d self takes an index of exactly 1 element, got %s",
+                fxTypeText(idx).s);
+  return expectResult(c, rank, d, fxTensorTypeGetDtype(self),
+                      "the shape of self with dim's size the length of "
+                      "index, dtype of self");
 }
 
 /*===-- Storage ------------------------------------------------------------===*/

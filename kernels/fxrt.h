@@ -310,6 +310,13 @@ void fxrt_aten__addmm(const FxTensor *out, const FxTensor *self,
                       double alpha);
 void fxrt_aten__bmm(const FxTensor *out, const FxTensor *self,
                     const FxTensor *mat2);
+/* out[..., :] = weight[indices[...], :]; padding_idx, scale_grad_by_freq
+ * and sparse only matter for the gradient and are ignored. */
+void fxrt_aten__embedding(const FxTensor *out, const FxTensor *weight,
+                          const FxTensor *indices, int64_t padding_idx,
+                          int64_t scale_grad_by_freq, int64_t sparse);
+void fxrt_aten__index_select(const FxTensor *out, const FxTensor *self,
+                             int64_t dim, const FxTensor *index);
 
 /* aten::copy_ (no out-record: it returns `self`, which it writes): `src`
  * converted to self's dtype with torch's casts and broadcast to self's

@@ -165,7 +165,7 @@ int main(void) {
   // CHECK-NEXT: builtin aten::detach: 1 args, 1 returns, 0 mutated, impl view
   // CHECK-NEXT: builtin aten::div.Scalar: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::div.Tensor: 2 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::embedding: 5 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::embedding: 5 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::empty: 2 args, 1 returns, 0 mutated, impl alloc
   // CHECK-NEXT: builtin aten::empty_like: 2 args, 1 returns, 0 mutated, impl alloc
   // CHECK-NEXT: builtin aten::eq.Scalar: 2 args, 1 returns, 0 mutated, impl none
@@ -174,7 +174,7 @@ int main(void) {
   // CHECK-NEXT: builtin aten::full: 3 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::ge.Scalar: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::gt.Scalar: 2 args, 1 returns, 0 mutated, impl none
-  // CHECK-NEXT: builtin aten::index_select: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::index_select: 3 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::le.Scalar: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::log: 1 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::lt.Scalar: 2 args, 1 returns, 0 mutated, impl none
@@ -259,6 +259,8 @@ int main(void) {
   // CHECK-NEXT: kernel aten::bmm: fxrt_aten__bmm outs 1: T out T self T mat2
   // CHECK-NEXT: kernel aten::copy_: fxrt_aten__copy_ outs 0: T self T src I non_blocking
   // CHECK-NEXT: kernel aten::cos: fxrt_aten__cos outs 1: T out T self
+  // CHECK-NEXT: kernel aten::embedding: fxrt_aten__embedding outs 1: T out T weight T indices I padding_idx I scale_grad_by_freq I sparse
+  // CHECK-NEXT: kernel aten::index_select: fxrt_aten__index_select outs 1: T out T self I dim T index
   // CHECK-NEXT: kernel aten::mm: fxrt_aten__mm outs 1: T out T self T mat2
   // CHECK-NEXT: kernel aten::mul.Tensor: fxrt_aten__mul_Tensor outs 1: T out T self T other
   EXPECT(!fxSchemaBuiltinKernel("_C::fused_qk_norm_rope", 22));

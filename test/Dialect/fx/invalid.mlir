@@ -700,6 +700,80 @@ func.func @negative_addmm_result(%s: !fx.tensor<[6], f16>, %a: !fx.tensor<[4, 5]
 
 // -----
 
+// embedding: weight [V, H] at i64/i32 indices of any shape -> indices' shape + [H].
+func.func @negative_embedding_weight(%w: !fx.tensor<[100], f16>, %i: !fx.tensor<[3], i64>) {
+  // expected-error @below {{'fx.call' op aten::embedding: weight must be a matrix (2-D) of rows to look up, got !fx.tensor<[100], f16>}}
+  %r = fx.call "aten::embedding"(weight = %w, indices = %i) : (!fx.tensor<[100], f16>, !fx.tensor<[3], i64>) -> !fx.tensor<[3], f16>
+  return
+}
+
+// -----
+
+func.func @negative_embedding_indices_dtype(%w: !fx.tensor<[100, 8], f16>, %i: !fx.tensor<[3], f32>) {
+  // expected-error @below {{'fx.call' op aten::embedding: indices must have dtype i64 or i32, got !fx.tensor<[3], f32>}}
+  %r = fx.call "aten::embedding"(weight = %w, indices = %i) : (!fx.tensor<[100, 8], f16>, !fx.tensor<[3], f32>) -> !fx.tensor<[3, 8], f16>
+  return
+}
+
+// -----
+
+func.func @negative_embedding_rank(%w: !fx.tensor<[100, 8], f16>, %i: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 2], i64>) {
+  // expected-error @below {{'fx.call' op aten::embedding: indices !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 2], i64> has rank 8, so the result would have rank 9, above fxir's rank limit of 8}}
+  %r = fx.call "aten::embedding"(weight = %w, indices = %i) : (!fx.tensor<[100, 8], f16>, !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 2], i64>) -> !fx.tensor<[2, 8], f16>
+  return
+}
+
+// -----
+
+func.func @negative_embedding_result(%w: !fx.tensor<[100, 8], bf16>, %i: !fx.tensor<["s0"], i32>) {
+  // expected-error @below {{'fx.call' op aten::embedding: result 0 has type !fx.tensor<["s0", 100], bf16> but aten::embedding gives !fx.tensor<["s0", 8], bf16> (the shape of indices, then the row size of weight, dtype of weight)}}
+  %r = fx.call "aten::embedding"(weight = %w, indices = %i) : (!fx.tensor<[100, 8], bf16>, !fx.tensor<["s0"], i32>) -> !fx.tensor<["s0", 100], bf16>
+  return
+}
+
+// -----
+
+// index_select: an i64/i32 vector of indices along dim.
+func.func @negative_index_select_dtype(%x: !fx.tensor<[4, 5], f32>, %i: !fx.tensor<[3], i16>) {
+  // expected-error @below {{'fx.call' op aten::index_select: index must have dtype i64 or i32, got !fx.tensor<[3], i16>}}
+  %r = fx.call "aten::index_select"(self = %x, index = %i) {dim = 0} : (!fx.tensor<[4, 5], f32>, !fx.tensor<[3], i16>) -> !fx.tensor<[3, 5], f32>
+  return
+}
+
+// -----
+
+func.func @negative_index_select_index_rank(%x: !fx.tensor<[4, 5], f32>, %i: !fx.tensor<[3, 1], i64>) {
+  // expected-error @below {{'fx.call' op aten::index_select: index must be a vector (rank 0 or 1), got !fx.tensor<[3, 1], i64>}}
+  %r = fx.call "aten::index_select"(self = %x, index = %i) {dim = 0} : (!fx.tensor<[4, 5], f32>, !fx.tensor<[3, 1], i64>) -> !fx.tensor<[3, 5], f32>
+  return
+}
+
+// -----
+
+func.func @negative_index_select_dim(%x: !fx.tensor<[4, 5], f32>, %i: !fx.tensor<[3], i64>) {
+  // expected-error @below {{'fx.call' op aten::index_select: dim -3 is out of range for self !fx.tensor<[4, 5], f32> (expected -2 to 1)}}
+  %r = fx.call "aten::index_select"(self = %x, index = %i) {dim = -3} : (!fx.tensor<[4, 5], f32>, !fx.tensor<[3], i64>) -> !fx.tensor<[4, 5], f32>
+  return
+}
+
+// -----
+
+func.func @negative_index_select_scalar(%x: !fx.tensor<[], f32>, %i: !fx.tensor<[3], i64>) {
+  // expected-error @below {{'fx.call' op aten::index_select: a 0-d self takes an index of exactly 1 element, got !fx.tensor<[3], i64>}}
+  %r = fx.call "aten::index_select"(self = %x, index = %i) {dim = 0} : (!fx.tensor<[], f32>, !fx.tensor<[3], i64>) -> !fx.tensor<[], f32>
+  return
+}
+
+// -----
+
+func.func @negative_index_select_result(%x: !fx.tensor<[4, 5], f32>, %i: !fx.tensor<["s0"], i64>) {
+  // expected-error @below {{'fx.call' op aten::index_select: result 0 has type !fx.tensor<["s0", 5], f32> but aten::index_select gives !fx.tensor<[4, "s0"], f32> (the shape of self with dim's size the length of index, dtype of self)}}
+  %r = fx.call "aten::index_select"(self = %x, index = %i) {dim = 1} : (!fx.tensor<[4, 5], f32>, !fx.tensor<["s0"], i64>) -> !fx.tensor<["s0", 5], f32>
+  return
+}
+
+// -----
+
 // The result dtype is out_dtype when given, else self's.
 func.func @negative_scaled_mm_result(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: result 0 has type !fx.tensor<[4, 8], f8E4M3FN> but aten::_scaled_mm gives !fx.tensor<[4, 8], bf16> (rows of self, columns of mat2, out_dtype)}}

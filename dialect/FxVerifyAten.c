@@ -22,39 +22,114 @@
  */
 #include "FxVerifyAten.h"
 
+/* Indices (embedding, index_select): i64 or i32, torch's rule. */
+static bool isIndex(const FxDtypeInfo *d) {
+  return d->code == FX_DTYPE_I64 || d->code == FX_DTYPE_I32;
+}
+
 /*===-- Matrix products ----------------------------------------------------===*/
 
-/* self [M, K] @ mat2 [K, N]: both 2-D, K equal where decidable; writes
- * [M, N] to `out`. */
-static MlirLogicalResult checkMatmulShapes(const Call *c, FxDim *out) {
-  MlirType a = operandType(c, "self"), b = operandType(c, "mat2");
+/* `an` [M, K] @ `bn` [K, N], both 2-D (`batch` 0), or both 3-D with equal
+ * batch dims in front (`batch` 1, bmm); K equal where decidable.  Writes
+ * the result's dims ([B,] M, N) to `out`. */
+static MlirLogicalResult checkMatmulShapes(const Call *c, const char *an,
+                                           const char *bn, int batch,
+                                           FxDim *out) {
+  MlirType a = operandType(c, an), b = operandType(c, bn);
   FxDim da[FX_MAX_RANK], db[FX_MAX_RANK];
-  intptr_t ra = dimsOf(a, da), rb = dimsOf(b, db);
-  if (ra != 2)
-    return FAIL(c, "self must be a matrix (2-D), got %s", fxTypeText(a).s);
-  if (rb != 2)
-    return FAIL(c, "mat2 must be a matrix (2-D), got %s", fxTypeText(b).s);
-  if (dimsDiffer(da[1], db[0]))
+  intptr_t ra = dimsOf(a, da), rb = dimsOf(b, db), rank = 2 + batch;
+  const char *what = batch ? "a batch of matrices (3-D)" : "a matrix (2-D)";
+  if (ra != rank)
+    return FAIL(c, "%s must be %s, got %s", an, what, fxTypeText(a).s);
+  if (rb != rank)
+    return FAIL(c, "%s must be %s, got %s", bn, what, fxTypeText(b).s);
+  if (batch && dimsDiffer(da[0], db[0]))
     return FAIL(c,
-                "self %s and mat2 %s cannot be multiplied: self dim 1 (%s) "
-                "differs from mat2 dim 0 (%s)",
-                fxTypeText(a).s, fxTypeText(b).s, dimText(da[1]).s,
-                dimText(db[0]).s);
-  out[0] = da[0];
-  out[1] = db[1];
+                "%s %s and %s %s have different batch sizes: %s dim 0 (%s) "
+                "differs from %s dim 0 (%s)",
+                an, fxTypeText(a).s, bn, fxTypeText(b).s, an, dimText(da[0]).s,
+                bn, dimText(db[0]).s);
+  if (dimsDiffer(da[batch + 1], db[batch]))
+    return FAIL(c,
+                "%s %s and %s %s cannot be multiplied: %s dim %d (%s) "
+                "differs from %s dim %d (%s)",
+                an, fxTypeText(a).s, bn, fxTypeText(b).s, an, batch + 1,
+                dimText(da[batch + 1]).s, bn, batch, dimText(db[batch]).s);
+  if (batch)
+    out[0] = da[0];
+  out[batch] = da[batch];
+  out[batch + 1] = db[batch + 1];
   return OK;
 }
 
-static MlirLogicalResult checkMm(const Call *c) {
-  MlirType a = operandType(c, "self"), b = operandType(c, "mat2");
-  FxDim out[2];
-  TRY(checkMatmulShapes(c, out));
-  if (!mlirTypeEqual(fxTensorTypeGetDtype(a), fxTensorTypeGetDtype(b)))
-    return FAIL(c, "mat2 dtype %s differs from the self dtype %s",
-                dtypeText(b).s, dtypeText(a).s);
+/* Operand `name` has the dtype of operand `ref` (torch's matrix products
+ * take one dtype). */
+static MlirLogicalResult checkSameDtype(const Call *c, const char *name,
+                                        const char *ref) {
+  MlirType t = operandType(c, name), r = operandType(c, ref);
+  if (mlirTypeEqual(fxTensorTypeGetDtype(t), fxTensorTypeGetDtype(r)))
+    return OK;
+  return FAIL(c, "%s dtype %s differs from the %s dtype %s", name,
+              dtypeText(t).s, ref, dtypeText(r).s);
+}
+
+/* mm and bmm: self @ mat2 in self's dtype. */
+static MlirLogicalResult checkProduct(const Call *c, int batch) {
+  MlirType a = operandType(c, "self");
+  FxDim out[3];
+  TRY(checkMatmulShapes(c, "self", "mat2", batch, out));
+  TRY(checkSameDtype(c, "mat2", "self"));
   TRY(checkKernelDtype(c, "self", a, isWideFloat));
+  return expectResult(c, 2 + batch, out, fxTensorTypeGetDtype(a),
+                      batch ? "batch and rows of self, columns of mat2, "
+                              "dtype of self"
+                            : "rows of self, columns of mat2, dtype of self");
+}
+
+static MlirLogicalResult checkMm(const Call *c) { return checkProduct(c, 0); }
+
+static MlirLogicalResult checkBmm(const Call *c) { return checkProduct(c, 1); }
+
+/* Operand `name` of type `t` broadcasts to the `rank` dims `to` of
+ * `toName` (shown as `toText`) by torch's rule: dims aligned at the right,
+ * each equal or 1; decidably different sizes are an error. */
+static MlirLogicalResult checkBroadcastsTo(const Call *c, const char *name,
+                                           MlirType t, intptr_t rank,
+                                           const FxDim *to, const char *toName,
+                                           const char *toText) {
+  FxDim d[FX_MAX_RANK];
+  intptr_t r = dimsOf(t, d);
+  if (r > rank)
+    return FAIL(c, "%s %s has more dims than %s %s, so it cannot be "
+                   "broadcast to it",
+                name, fxTypeText(t).s, toName, toText);
+  for (intptr_t i = 0; i < r; ++i) {
+    FxDim x = d[i], y = to[i + rank - r];
+    if (dimsDiffer(x, y) && !isOne(x))
+      return FAIL(c, "%s %s cannot be broadcast to %s %s: %s dim %d is %s "
+                     "where %s has %s (sizes must be equal or 1)",
+                  name, fxTypeText(t).s, toName, toText, name, (int)i,
+                  dimText(x).s, toName, dimText(y).s);
+  }
+  return OK;
+}
+
+/* addmm: beta * self + alpha * (mat1 @ mat2), one dtype for the three
+ * (torch checks it), self broadcast to the product's [M, N]. */
+static MlirLogicalResult checkAddmm(const Call *c) {
+  MlirType a = operandType(c, "mat1");
+  FxDim out[2];
+  TRY(checkMatmulShapes(c, "mat1", "mat2", 0, out));
+  TRY(checkSameDtype(c, "mat2", "mat1"));
+  TRY(checkSameDtype(c, "self", "mat1"));
+  char product[200];
+  snprintf(product, sizeof product, "[%s, %s]", dimText(out[0]).s,
+           dimText(out[1]).s);
+  TRY(checkBroadcastsTo(c, "self", operandType(c, "self"), 2, out,
+                        "the product", product));
+  TRY(checkKernelDtype(c, "mat1", a, isWideFloat));
   return expectResult(c, 2, out, fxTensorTypeGetDtype(a),
-                      "rows of self, columns of mat2, dtype of self");
+                      "rows of mat1, columns of mat2, dtype of mat1");
 }
 
 /* A scale or bias vector of _scaled_mm: rank <= 2, `n` elements (or 1 when
@@ -88,7 +163,7 @@ static MlirLogicalResult checkVector(const Call *c, const char *name, FxDim n,
 static MlirLogicalResult checkScaledMm(const Call *c) {
   MlirType a = operandType(c, "self"), b = operandType(c, "mat2");
   FxDim out[2];
-  TRY(checkMatmulShapes(c, out));
+  TRY(checkMatmulShapes(c, "self", "mat2", 0, out));
   TRY(checkKernelDtype(c, "self", a, isFloat));
   TRY(checkKernelDtype(c, "mat2", b, isFloat));
   MlirAttribute outDtype = fxCallGetArg(c->op, fxStr("out_dtype"));
@@ -112,6 +187,68 @@ static MlirLogicalResult checkScaledMm(const Call *c) {
   if (fxDtypeInfo(dtype)->float8)
     TRY(checkVector(c, "scale_result", (FxDim){1, {NULL, 0}}, true, false));
   return expectResult(c, 2, out, dtype, why);
+}
+
+/*===-- Gathers ------------------------------------------------------------===*/
+
+/* Operand `name` holds indices: i64 or i32 (torch's rule for both ops). */
+static MlirLogicalResult checkIndexDtype(const Call *c, const char *name) {
+  MlirType t = operandType(c, name);
+  if (inSet(fxTensorTypeGetDtype(t), isIndex))
+    return OK;
+  return FAIL(c, "%s must have dtype i64 or i32, got %s", name,
+              fxTypeText(t).s);
+}
+
+/* embedding: weight [V, H] looked up at indices of any shape gives
+ * indices' shape + [H] in weight's dtype. */
+static MlirLogicalResult checkEmbedding(const Call *c) {
+  MlirType w = operandType(c, "weight"), idx = operandType(c, "indices");
+  FxDim dw[FX_MAX_RANK], d[FX_MAX_RANK];
+  if (dimsOf(w, dw) != 2)
+    return FAIL(c, "weight must be a matrix (2-D) of rows to look up, got %s",
+                fxTypeText(w).s);
+  TRY(checkIndexDtype(c, "indices"));
+  intptr_t r = dimsOf(idx, d);
+  if (r + 1 > FX_MAX_RANK)
+    return FAIL(c, "indices %s has rank %d, so the result would have rank %d, "
+                   "above fxir's rank limit of %d",
+                fxTypeText(idx).s, (int)r, (int)r + 1, FX_MAX_RANK);
+  d[r] = dw[1];
+  return expectResult(c, r + 1, d, fxTensorTypeGetDtype(w),
+                      "the shape of indices, then the row size of weight, "
+                      "dtype of weight");
+}
+
+/* index_select: self with dim `dim` replaced by index's length (a 0-d
+ * index counts as 1); index is a vector (rank 0 or 1); a 0-d self stays
+ * 0-d and takes exactly one index. */
+static MlirLogicalResult checkIndexSelect(const Call *c) {
+  MlirType self = operandType(c, "self"), idx = operandType(c, "index");
+  MlirAttribute dimAttr = fxCallGetArg(c->op, fxStr("dim"));
+  if (mlirAttributeIsNull(dimAttr) || !mlirAttributeIsAInteger(dimAttr))
+    return OK; /* the schema checks report it */
+  TRY(checkIndexDtype(c, "index"));
+  FxDim d[FX_MAX_RANK], di[FX_MAX_RANK];
+  intptr_t rank = dimsOf(self, d), ri = dimsOf(idx, di);
+  if (ri > 1)
+    return FAIL(c, "index must be a vector (rank 0 or 1), got %s",
+                fxTypeText(idx).s);
+  FxDim n = ri ? di[0] : (FxDim){1, {NULL, 0}};
+  int64_t dim = mlirIntegerAttrGetValueInt(dimAttr);
+  int64_t span = rank ? rank : 1;
+  if (dim < -span || dim >= span)
+    return FAIL(c, "dim %" PRId64 " is out of range for self %s (expected "
+                   "%" PRId64 " to %" PRId64 ")",
+                dim, fxTypeText(self).s, -span, span - 1);
+  if (rank)
+    d[dim < 0 ? dim + span : dim] = n;
+  else if (dimsDiffer(n, (FxDim){1, {NULL, 0}}))
+    return FAIL(c, "a 0-d self takes an index of exactly 1 element, got %s",
+                fxTypeText(idx).s);
+  return expectResult(c, rank, d, fxTensorTypeGetDtype(self),
+                      "the shape of self with dim's size the length of "
+                      "index, dtype of self");
 }
 
 /*===-- Storage ------------------------------------------------------------===*/

@@ -378,6 +378,20 @@ void fxrt_aten__mean_dim(const FxTensor *out, const FxTensor *self,
 void fxrt_aten___softmax(const FxTensor *out, const FxTensor *self,
                          int64_t dim, int64_t half_to_float);
 
+/* out = beta * self + alpha * (mat1 @ mat2), self broadcast to [M, N]. */
+void fxrt_aten__addmm(const FxTensor *out, const FxTensor *self,
+                      const FxTensor *mat1, const FxTensor *mat2, double beta,
+                      double alpha);
+void fxrt_aten__bmm(const FxTensor *out, const FxTensor *self,
+                    const FxTensor *mat2);
+/* out[..., :] = weight[indices[...], :]; padding_idx, scale_grad_by_freq
+ * and sparse only matter for the gradient and are ignored. */
+void fxrt_aten__embedding(const FxTensor *out, const FxTensor *weight,
+                          const FxTensor *indices, int64_t padding_idx,
+                          int64_t scale_grad_by_freq, int64_t sparse);
+void fxrt_aten__index_select(const FxTensor *out, const FxTensor *self,
+                             int64_t dim, const FxTensor *index);
+
 /* aten::copy_ (no out-record: it returns `self`, which it writes): `src`
  * converted to self's dtype with torch's casts and broadcast to self's
  * shape (kernels/cpu/copy.c and docs/runtime.md say exactly how).

@@ -112,6 +112,15 @@ void fxCpuLoadCast(int32_t dt, int32_t cd, void *dst, const char *src,
  * converted and broadcast (also aten::_to_copy's). */
 void fxCpuConvertCopy(const char *k, const FxTensor *self, const FxTensor *src);
 
+/* For a kernel without a CUDA launcher, after validation: operands in GPU
+ * memory are an error (nothing is written), host operands fall through to
+ * the C code.  No-op in a build without CUDA. */
+#define FX_HOST_ONLY(kernel, ...)                                              \
+  FX_CUDA_DISPATCH(kernel,                                                     \
+                   fxCpuError(kernel, "has no CUDA kernel yet; copy its "      \
+                                      "operands to host memory"),              \
+                   __VA_ARGS__)
+
 /*===-- Validation (each prints its message and returns -1 on failure) -----===*/
 
 /* `t` is present, has a dtype in `dtypes` and a rank in [minRank, maxRank]. */
@@ -193,6 +202,34 @@ static inline int64_t fxCpuInnerStride(const FxTensor *t) {
 
 /* fp32 scratch of `n` (>= 0) floats, or NULL after printing an error. */
 float *fxCpuScratch(const char *kernel, int64_t n);
+
+/*===-- Matrix products (gemm.c) ------------------------------------------===*/
+
+/* What happens to the fp32 product before its one rounding to out. */
+typedef enum FxGemmKind {
+  FX_GEMM_SCALED, /* _scaled_mm: ((acc * sa[i]) * sb[j] + bias[j]) * scaleResult */
+  FX_GEMM_ADDMM,  /* addmm: alpha * acc + beta * self[i, j] (self unread if beta 0) */
+} FxGemmKind;
+
+typedef struct FxGemmEpilogue {
+  FxGemmKind kind;
+  /* FX_GEMM_SCALED: fp32 vectors; step 0 for one value, 1 for one per row
+   * (sa) or column (sb); bias NULL when absent. */
+  const float *sa, *sb, *bias;
+  int64_t saStep, sbStep;
+  float scaleResult;
+  /* FX_GEMM_ADDMM: self broadcast to out's [M, N] by selfStrides. */
+  const FxTensor *self;
+  int64_t selfStrides[2];
+  float alpha, beta;
+} FxGemmEpilogue;
+
+/* out[M,N] = epilogue(a[M,K] @ b[K,N]) (ep NULL: none) with fp32
+ * accumulation through cblas_sgemm, one rounding to out's dtype, any
+ * strides and float dtypes; validated 2-D host tensors.  M or N = 0 reads
+ * nothing; K = 0 is an empty sum (0). */
+void fxCpuGemm(const char *kernel, const FxTensor *out, const FxTensor *a,
+               const FxTensor *b, const FxGemmEpilogue *ep);
 
 /* Sum of squares of `x[0..n)` with fp32 accumulation, in 16 interleaved
  * partial sums folded as a tree: the shape of the GPU's per-thread partials

@@ -152,20 +152,20 @@ int main(void) {
   // CHECK-NEXT: builtin aten::abs: 1 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::add.Scalar: 3 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::add.Tensor: 3 args, 1 returns, 0 mutated, impl kernel
-  // CHECK-NEXT: builtin aten::addmm: 5 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::addmm: 5 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::alias: 1 args, 1 returns, 0 mutated, impl view
   // CHECK-NEXT: builtin aten::as_strided: 4 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin aten::bitwise_and.Tensor: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::bitwise_not: 1 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::bitwise_or.Tensor: 2 args, 1 returns, 0 mutated, impl kernel
-  // CHECK-NEXT: builtin aten::bmm: 2 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::bmm: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::clone: 1 args, 1 returns, 0 mutated, impl clone
   // CHECK-NEXT: builtin aten::copy_: 3 args, 1 returns, 1 mutated, impl copy
   // CHECK-NEXT: builtin aten::cos: 1 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::detach: 1 args, 1 returns, 0 mutated, impl view
   // CHECK-NEXT: builtin aten::div.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::div.Tensor: 2 args, 1 returns, 0 mutated, impl kernel
-  // CHECK-NEXT: builtin aten::embedding: 5 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::embedding: 5 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::empty: 2 args, 1 returns, 0 mutated, impl alloc
   // CHECK-NEXT: builtin aten::empty_like: 2 args, 1 returns, 0 mutated, impl alloc
   // CHECK-NEXT: builtin aten::eq.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
@@ -174,7 +174,7 @@ int main(void) {
   // CHECK-NEXT: builtin aten::full: 3 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::ge.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::gt.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
-  // CHECK-NEXT: builtin aten::index_select: 3 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::index_select: 3 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::le.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::log: 1 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::lt.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
@@ -252,25 +252,38 @@ int main(void) {
     printf("\n");
   }
   // CHECK: kernel _C::dynamic_per_token_scaled_fp8_quant: fxrt__C__dynamic_per_token_scaled_fp8_quant outs 0: T result T input T scale O scale_ub
-  // CHECK: kernel _C::rotary_embedding: fxrt__C__rotary_embedding outs 0: T positions T query O key I head_size T cos_sin_cache I is_neox I rope_dim_offset I inverse
-  // CHECK: kernel aten::_scaled_mm: fxrt_aten___scaled_mm outs 1: T out T self T mat2 T scale_a T scale_b O bias O scale_result I use_fast_accum
+  // CHECK-NEXT: kernel _C::dynamic_scaled_fp8_quant: fxrt__C__dynamic_scaled_fp8_quant outs 0: T result T input T scale
+  // CHECK-NEXT: kernel _C::fused_add_rms_norm: fxrt__C__fused_add_rms_norm outs 0: T input T residual O weight F epsilon
+  // CHECK-NEXT: kernel _C::fused_add_rms_norm_static_fp8_quant: fxrt__C__fused_add_rms_norm_static_fp8_quant outs 0: T result T input T residual T weight T scale F epsilon
+  // CHECK-NEXT: kernel _C::rms_norm: fxrt__C__rms_norm outs 0: T result T input O weight F epsilon
+  // CHECK-NEXT: kernel _C::rms_norm_dynamic_per_token_quant: fxrt__C__rms_norm_dynamic_per_token_quant outs 0: T result T input T weight T scale F epsilon O scale_ub O residual
+  // CHECK-NEXT: kernel _C::rms_norm_static_fp8_quant: fxrt__C__rms_norm_static_fp8_quant outs 0: T result T input T weight T scale F epsilon
+  // CHECK-NEXT: kernel _C::rotary_embedding: fxrt__C__rotary_embedding outs 0: T positions T query O key I head_size T cos_sin_cache I is_neox I rope_dim_offset I inverse
+  // CHECK-NEXT: kernel _C::silu_and_mul: fxrt__C__silu_and_mul outs 0: T result T input
+  // CHECK-NEXT: kernel _C::silu_and_mul_quant: fxrt__C__silu_and_mul_quant outs 0: T result T input T scale
+  // CHECK-NEXT: kernel _C::static_scaled_fp8_quant: fxrt__C__static_scaled_fp8_quant outs 0: T result T input T scale
+  // CHECK-NEXT: kernel aten::_scaled_mm: fxrt_aten___scaled_mm outs 1: T out T self T mat2 T scale_a T scale_b O bias O scale_result I use_fast_accum
   // CHECK-NEXT: kernel aten::_softmax: fxrt_aten___softmax outs 1: T out T self I dim I half_to_float
   // CHECK-NEXT: kernel aten::_to_copy: fxrt_aten___to_copy outs 1: T out T self I non_blocking
   // CHECK-NEXT: kernel aten::abs: fxrt_aten__abs outs 1: T out T self
   // CHECK-NEXT: kernel aten::add.Scalar: fxrt_aten__add_Scalar outs 1: T out T self F other F alpha
   // CHECK-NEXT: kernel aten::add.Tensor: fxrt_aten__add_Tensor outs 1: T out T self T other F alpha
+  // CHECK-NEXT: kernel aten::addmm: fxrt_aten__addmm outs 1: T out T self T mat1 T mat2 F beta F alpha
   // CHECK-NEXT: kernel aten::bitwise_and.Tensor: fxrt_aten__bitwise_and_Tensor outs 1: T out T self T other
   // CHECK-NEXT: kernel aten::bitwise_not: fxrt_aten__bitwise_not outs 1: T out T self
   // CHECK-NEXT: kernel aten::bitwise_or.Tensor: fxrt_aten__bitwise_or_Tensor outs 1: T out T self T other
+  // CHECK-NEXT: kernel aten::bmm: fxrt_aten__bmm outs 1: T out T self T mat2
   // CHECK-NEXT: kernel aten::copy_: fxrt_aten__copy_ outs 0: T self T src I non_blocking
   // CHECK-NEXT: kernel aten::cos: fxrt_aten__cos outs 1: T out T self
   // CHECK-NEXT: kernel aten::div.Scalar: fxrt_aten__div_Scalar outs 1: T out T self F other
   // CHECK-NEXT: kernel aten::div.Tensor: fxrt_aten__div_Tensor outs 1: T out T self T other
+  // CHECK-NEXT: kernel aten::embedding: fxrt_aten__embedding outs 1: T out T weight T indices I padding_idx I scale_grad_by_freq I sparse
   // CHECK-NEXT: kernel aten::eq.Scalar: fxrt_aten__eq_Scalar outs 1: T out T self F other
   // CHECK-NEXT: kernel aten::exp: fxrt_aten__exp outs 1: T out T self
   // CHECK-NEXT: kernel aten::full: fxrt_aten__full outs 1: T out F fill_value
   // CHECK-NEXT: kernel aten::ge.Scalar: fxrt_aten__ge_Scalar outs 1: T out T self F other
   // CHECK-NEXT: kernel aten::gt.Scalar: fxrt_aten__gt_Scalar outs 1: T out T self F other
+  // CHECK-NEXT: kernel aten::index_select: fxrt_aten__index_select outs 1: T out T self I dim T index
   // CHECK-NEXT: kernel aten::le.Scalar: fxrt_aten__le_Scalar outs 1: T out T self F other
   // CHECK-NEXT: kernel aten::log: fxrt_aten__log outs 1: T out T self
   // CHECK-NEXT: kernel aten::lt.Scalar: fxrt_aten__lt_Scalar outs 1: T out T self F other

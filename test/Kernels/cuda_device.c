@@ -299,7 +299,16 @@ static void testAten(void) {
   expectClose(label, "_scaled_mm fp8 -> bf16", &mo, 1);
   BOTH(fxrt_aten___scaled_mm(X(o8), X(a8), X(b8t), X(sr), X(sr), NULL, X(sr), 1));
   expectClose(label, "_scaled_mm fp8 -> fp8", &o8, 1);
-  Op *all[] = {&a, &b, &o, &of, &bt, &mo, &mf, &a8, &b8, &sa, &sb, &bias, &sr, &o8};
+  /* bmm: mm's launcher once per batch, on transposed views. */
+  int64_t b3[3] = {2, 33, 70}, w3[3] = {2, 48, 70}, t3[3] = {2, 70, 48};
+  int64_t t3st[3] = {48 * 70, 1, 70}, o3[3] = {2, 33, 48};
+  Op ba = opNew(FX_DTYPE_BF16, 3, b3, 0.0, 1.0), bw = opNew(FX_DTYPE_BF16, 3, w3, 0.0, 1.0);
+  Op bwt = opView(&bw, FX_DTYPE_BF16, 0, 3, t3, t3st);
+  Op bo = opNew(FX_DTYPE_BF16, 3, o3, 0, 0);
+  BOTH(fxrt_aten__bmm(X(bo), X(ba), X(bwt)));
+  expectClose(label, "bmm bf16", &bo, 1);
+  Op *all[] = {&a, &b, &o, &of, &bt, &mo, &mf, &a8, &b8, &sa, &sb, &bias, &sr, &o8,
+               &ba, &bw, &bo};
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
     opFree(all[i]);
 }
@@ -345,6 +354,16 @@ static void testRuntime(void) {
   EXPECT(fxrt_get_error() != NULL);
   fxrt_clear_error();
 
+  /* A kernel without a CUDA launcher (addmm, embedding, index_select):
+   * device operands are reported, nothing is written. */
+  int64_t ws[2] = {70, 70};
+  Op wm = opNew(FX_DTYPE_BF16, 2, ws, 0.0, 1.0);
+  // CHECK: fxrt: fxrt_aten__addmm: has no CUDA kernel yet; copy its operands to host memory
+  fxrt_aten__addmm(&out.d.t, &w.d.t, &xx.d.t, &wm.d.t, 1.0, 1.0);
+  expectClose(label, "no CUDA kernel: untouched", &out, 0);
+  EXPECT(fxrt_get_error() != NULL);
+  fxrt_clear_error();
+
   /* A bad position: reported, nothing written. */
   int64_t T = 3, cSz[2] = {4, 8}, qSz[2] = {3, 16};
   Op pos = opNew(FX_DTYPE_I64, 1, &T, 0, 0), cache = opNew(FX_DTYPE_F32, 2, cSz, 0, 1);
@@ -366,7 +385,7 @@ static void testRuntime(void) {
   BOTH(fxrt__C__fused_add_rms_norm(X(ex), X(eo), X(w), 1e-6));
   // CHECK-NOT: fxrt:
   // CHECK-LABEL: kernels
-  Op *all[] = {&a, &c, &w, &xx, &out, &pos, &cache, &q, &ex, &eo};
+  Op *all[] = {&a, &c, &w, &xx, &out, &wm, &pos, &cache, &q, &ex, &eo};
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
     opFree(all[i]);
   ttFree(&hc);

@@ -81,6 +81,22 @@ func.func @negative_mm_kernel_dtype(%a: !fx.tensor<[4, 5], i32>, %b: !fx.tensor<
 
 // -----
 
+func.func @negative_addmm_kernel_dtype(%s: !fx.tensor<[6], i64>, %a: !fx.tensor<[4, 5], i64>, %b: !fx.tensor<[5, 6], i64>) {
+  // expected-error @below {{'fx.call' op aten::addmm: the built-in kernel takes mat1 of dtype f32, f16 or bf16, not i64}}
+  %r = fx.call "aten::addmm"(self = %s, mat1 = %a, mat2 = %b) : (!fx.tensor<[6], i64>, !fx.tensor<[4, 5], i64>, !fx.tensor<[5, 6], i64>) -> !fx.tensor<[4, 6], i64>
+  return
+}
+
+// -----
+
+func.func @negative_bmm_kernel_dtype(%a: !fx.tensor<[2, 4, 5], f8E4M3FN>, %b: !fx.tensor<[2, 5, 6], f8E4M3FN>) {
+  // expected-error @below {{'fx.call' op aten::bmm: the built-in kernel takes self of dtype f32, f16 or bf16, not f8E4M3FN}}
+  %r = fx.call "aten::bmm"(self = %a, mat2 = %b) : (!fx.tensor<[2, 4, 5], f8E4M3FN>, !fx.tensor<[2, 5, 6], f8E4M3FN>) -> !fx.tensor<[2, 4, 6], f8E4M3FN>
+  return
+}
+
+// -----
+
 func.func @negative_scaled_mm_operand_dtype(%a: !fx.tensor<[4, 32], i8>, %b: !fx.tensor<[32, 8], i8>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: the built-in kernel takes self of dtype f32, f16, bf16 or f8E4M3FN, not i8}}
   %r = fx.call "aten::_scaled_mm"(self = %a, mat2 = %b, scale_a = %sa, scale_b = %sb) {out_dtype = f16} : (!fx.tensor<[4, 32], i8>, !fx.tensor<[32, 8], i8>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], f16>

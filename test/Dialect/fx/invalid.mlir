@@ -669,6 +669,162 @@ func.func @negative_mm_result_dtype(%a: !fx.tensor<[4, 5], bf16>, %b: !fx.tensor
 
 // -----
 
+// bmm: batches of matrices (3-D), the batch dims equal, then as mm.
+func.func @negative_bmm_rank(%a: !fx.tensor<[4, 5], f32>, %b: !fx.tensor<[2, 5, 6], f32>) {
+  // expected-error @below {{'fx.call' op aten::bmm: self must be a batch of matrices (3-D), got !fx.tensor<[4, 5], f32>}}
+  %r = fx.call "aten::bmm"(self = %a, mat2 = %b) : (!fx.tensor<[4, 5], f32>, !fx.tensor<[2, 5, 6], f32>) -> !fx.tensor<[2, 4, 6], f32>
+  return
+}
+
+// -----
+
+func.func @negative_bmm_batch(%a: !fx.tensor<[3, 4, 5], f32>, %b: !fx.tensor<[2, 5, 6], f32>) {
+  // expected-error @below {{'fx.call' op aten::bmm: self !fx.tensor<[3, 4, 5], f32> and mat2 !fx.tensor<[2, 5, 6], f32> have different batch sizes: self dim 0 (3) differs from mat2 dim 0 (2)}}
+  %r = fx.call "aten::bmm"(self = %a, mat2 = %b) : (!fx.tensor<[3, 4, 5], f32>, !fx.tensor<[2, 5, 6], f32>) -> !fx.tensor<[3, 4, 6], f32>
+  return
+}
+
+// -----
+
+func.func @negative_bmm_inner(%a: !fx.tensor<["s0", 4, 5], f32>, %b: !fx.tensor<["s0", 7, 6], f32>) {
+  // expected-error @below {{'fx.call' op aten::bmm: self !fx.tensor<["s0", 4, 5], f32> and mat2 !fx.tensor<["s0", 7, 6], f32> cannot be multiplied: self dim 2 (5) differs from mat2 dim 1 (7)}}
+  %r = fx.call "aten::bmm"(self = %a, mat2 = %b) : (!fx.tensor<["s0", 4, 5], f32>, !fx.tensor<["s0", 7, 6], f32>) -> !fx.tensor<["s0", 4, 6], f32>
+  return
+}
+
+// -----
+
+func.func @negative_bmm_dtypes(%a: !fx.tensor<[2, 4, 5], f16>, %b: !fx.tensor<[2, 5, 6], bf16>) {
+  // expected-error @below {{'fx.call' op aten::bmm: mat2 dtype bf16 differs from the self dtype f16}}
+  %r = fx.call "aten::bmm"(self = %a, mat2 = %b) : (!fx.tensor<[2, 4, 5], f16>, !fx.tensor<[2, 5, 6], bf16>) -> !fx.tensor<[2, 4, 6], f16>
+  return
+}
+
+// -----
+
+func.func @negative_bmm_result(%a: !fx.tensor<[2, "s0", 5], f16>, %b: !fx.tensor<[2, 5, 6], f16>) {
+  // expected-error @below {{'fx.call' op aten::bmm: result 0 has type !fx.tensor<[2, 4, 6], f16> but aten::bmm gives !fx.tensor<[2, "s0", 6], f16> (batch and rows of self, columns of mat2, dtype of self)}}
+  %r = fx.call "aten::bmm"(self = %a, mat2 = %b) : (!fx.tensor<[2, "s0", 5], f16>, !fx.tensor<[2, 5, 6], f16>) -> !fx.tensor<[2, 4, 6], f16>
+  return
+}
+
+// -----
+
+// addmm: mat1 @ mat2 as mm, self broadcast to the product, one dtype.
+func.func @negative_addmm_inner(%s: !fx.tensor<[6], f32>, %a: !fx.tensor<[4, 3], f32>, %b: !fx.tensor<[5, 6], f32>) {
+  // expected-error @below {{'fx.call' op aten::addmm: mat1 !fx.tensor<[4, 3], f32> and mat2 !fx.tensor<[5, 6], f32> cannot be multiplied: mat1 dim 1 (3) differs from mat2 dim 0 (5)}}
+  %r = fx.call "aten::addmm"(self = %s, mat1 = %a, mat2 = %b) : (!fx.tensor<[6], f32>, !fx.tensor<[4, 3], f32>, !fx.tensor<[5, 6], f32>) -> !fx.tensor<[4, 6], f32>
+  return
+}
+
+// -----
+
+func.func @negative_addmm_self_dtype(%s: !fx.tensor<[6], f32>, %a: !fx.tensor<[4, 5], bf16>, %b: !fx.tensor<[5, 6], bf16>) {
+  // expected-error @below {{'fx.call' op aten::addmm: self dtype f32 differs from the mat1 dtype bf16}}
+  %r = fx.call "aten::addmm"(self = %s, mat1 = %a, mat2 = %b) : (!fx.tensor<[6], f32>, !fx.tensor<[4, 5], bf16>, !fx.tensor<[5, 6], bf16>) -> !fx.tensor<[4, 6], bf16>
+  return
+}
+
+// -----
+
+func.func @negative_addmm_self_broadcast(%s: !fx.tensor<[4], f32>, %a: !fx.tensor<["s0", 5], f32>, %b: !fx.tensor<[5, 6], f32>) {
+  // expected-error @below {{'fx.call' op aten::addmm: self !fx.tensor<[4], f32> cannot be broadcast to the product ["s0", 6]: self dim 0 is 4 where the product has 6 (sizes must be equal or 1)}}
+  %r = fx.call "aten::addmm"(self = %s, mat1 = %a, mat2 = %b) : (!fx.tensor<[4], f32>, !fx.tensor<["s0", 5], f32>, !fx.tensor<[5, 6], f32>) -> !fx.tensor<["s0", 6], f32>
+  return
+}
+
+// -----
+
+func.func @negative_addmm_self_rank(%s: !fx.tensor<[1, 4, 6], f32>, %a: !fx.tensor<[4, 5], f32>, %b: !fx.tensor<[5, 6], f32>) {
+  // expected-error @below {{'fx.call' op aten::addmm: self !fx.tensor<[1, 4, 6], f32> has more dims than the product [4, 6], so it cannot be broadcast to it}}
+  %r = fx.call "aten::addmm"(self = %s, mat1 = %a, mat2 = %b) : (!fx.tensor<[1, 4, 6], f32>, !fx.tensor<[4, 5], f32>, !fx.tensor<[5, 6], f32>) -> !fx.tensor<[4, 6], f32>
+  return
+}
+
+// -----
+
+func.func @negative_addmm_result(%s: !fx.tensor<[6], f16>, %a: !fx.tensor<[4, 5], f16>, %b: !fx.tensor<[5, 6], f16>) {
+  // expected-error @below {{'fx.call' op aten::addmm: result 0 has type !fx.tensor<[6], f16> but aten::addmm gives !fx.tensor<[4, 6], f16> (rows of mat1, columns of mat2, dtype of mat1)}}
+  %r = fx.call "aten::addmm"(self = %s, mat1 = %a, mat2 = %b) : (!fx.tensor<[6], f16>, !fx.tensor<[4, 5], f16>, !fx.tensor<[5, 6], f16>) -> !fx.tensor<[6], f16>
+  return
+}
+
+// -----
+
+// embedding: weight [V, H] at i64/i32 indices of any shape -> indices' shape + [H].
+func.func @negative_embedding_weight(%w: !fx.tensor<[100], f16>, %i: !fx.tensor<[3], i64>) {
+  // expected-error @below {{'fx.call' op aten::embedding: weight must be a matrix (2-D) of rows to look up, got !fx.tensor<[100], f16>}}
+  %r = fx.call "aten::embedding"(weight = %w, indices = %i) : (!fx.tensor<[100], f16>, !fx.tensor<[3], i64>) -> !fx.tensor<[3], f16>
+  return
+}
+
+// -----
+
+func.func @negative_embedding_indices_dtype(%w: !fx.tensor<[100, 8], f16>, %i: !fx.tensor<[3], f32>) {
+  // expected-error @below {{'fx.call' op aten::embedding: indices must have dtype i64 or i32, got !fx.tensor<[3], f32>}}
+  %r = fx.call "aten::embedding"(weight = %w, indices = %i) : (!fx.tensor<[100, 8], f16>, !fx.tensor<[3], f32>) -> !fx.tensor<[3, 8], f16>
+  return
+}
+
+// -----
+
+func.func @negative_embedding_rank(%w: !fx.tensor<[100, 8], f16>, %i: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 2], i64>) {
+  // expected-error @below {{'fx.call' op aten::embedding: indices !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 2], i64> has rank 8, so the result would have rank 9, above fxir's rank limit of 8}}
+  %r = fx.call "aten::embedding"(weight = %w, indices = %i) : (!fx.tensor<[100, 8], f16>, !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 2], i64>) -> !fx.tensor<[2, 8], f16>
+  return
+}
+
+// -----
+
+func.func @negative_embedding_result(%w: !fx.tensor<[100, 8], bf16>, %i: !fx.tensor<["s0"], i32>) {
+  // expected-error @below {{'fx.call' op aten::embedding: result 0 has type !fx.tensor<["s0", 100], bf16> but aten::embedding gives !fx.tensor<["s0", 8], bf16> (the shape of indices, then the row size of weight, dtype of weight)}}
+  %r = fx.call "aten::embedding"(weight = %w, indices = %i) : (!fx.tensor<[100, 8], bf16>, !fx.tensor<["s0"], i32>) -> !fx.tensor<["s0", 100], bf16>
+  return
+}
+
+// -----
+
+// index_select: an i64/i32 vector of indices along dim.
+func.func @negative_index_select_dtype(%x: !fx.tensor<[4, 5], f32>, %i: !fx.tensor<[3], i16>) {
+  // expected-error @below {{'fx.call' op aten::index_select: index must have dtype i64 or i32, got !fx.tensor<[3], i16>}}
+  %r = fx.call "aten::index_select"(self = %x, index = %i) {dim = 0} : (!fx.tensor<[4, 5], f32>, !fx.tensor<[3], i16>) -> !fx.tensor<[3, 5], f32>
+  return
+}
+
+// -----
+
+func.func @negative_index_select_index_rank(%x: !fx.tensor<[4, 5], f32>, %i: !fx.tensor<[3, 1], i64>) {
+  // expected-error @below {{'fx.call' op aten::index_select: index must be a vector (rank 0 or 1), got !fx.tensor<[3, 1], i64>}}
+  %r = fx.call "aten::index_select"(self = %x, index = %i) {dim = 0} : (!fx.tensor<[4, 5], f32>, !fx.tensor<[3, 1], i64>) -> !fx.tensor<[3, 5], f32>
+  return
+}
+
+// -----
+
+func.func @negative_index_select_dim(%x: !fx.tensor<[4, 5], f32>, %i: !fx.tensor<[3], i64>) {
+  // expected-error @below {{'fx.call' op aten::index_select: dim -3 is out of range for self !fx.tensor<[4, 5], f32> (expected -2 to 1)}}
+  %r = fx.call "aten::index_select"(self = %x, index = %i) {dim = -3} : (!fx.tensor<[4, 5], f32>, !fx.tensor<[3], i64>) -> !fx.tensor<[4, 5], f32>
+  return
+}
+
+// -----
+
+func.func @negative_index_select_scalar(%x: !fx.tensor<[], f32>, %i: !fx.tensor<[3], i64>) {
+  // expected-error @below {{'fx.call' op aten::index_select: a 0-d self takes an index of exactly 1 element, got !fx.tensor<[3], i64>}}
+  %r = fx.call "aten::index_select"(self = %x, index = %i) {dim = 0} : (!fx.tensor<[], f32>, !fx.tensor<[3], i64>) -> !fx.tensor<[], f32>
+  return
+}
+
+// -----
+
+func.func @negative_index_select_result(%x: !fx.tensor<[4, 5], f32>, %i: !fx.tensor<["s0"], i64>) {
+  // expected-error @below {{'fx.call' op aten::index_select: result 0 has type !fx.tensor<["s0", 5], f32> but aten::index_select gives !fx.tensor<[4, "s0"], f32> (the shape of self with dim's size the length of index, dtype of self)}}
+  %r = fx.call "aten::index_select"(self = %x, index = %i) {dim = 1} : (!fx.tensor<[4, 5], f32>, !fx.tensor<["s0"], i64>) -> !fx.tensor<["s0", 5], f32>
+  return
+}
+
+// -----
+
 // The result dtype is out_dtype when given, else self's.
 func.func @negative_scaled_mm_result(%a: !fx.tensor<[4, 32], f8E4M3FN>, %b: !fx.tensor<[32, 8], f8E4M3FN>, %sa: !fx.tensor<[1], f32>, %sb: !fx.tensor<[1], f32>) {
   // expected-error @below {{'fx.call' op aten::_scaled_mm: result 0 has type !fx.tensor<[4, 8], f8E4M3FN> but aten::_scaled_mm gives !fx.tensor<[4, 8], bf16> (rows of self, columns of mat2, out_dtype)}}

@@ -230,6 +230,34 @@ func.func @aten_rules(%x: !fx.tensor<["s0", 5], f16>, %w: !fx.tensor<[5, 6], f16
   return
 }
 
+// addmm, bmm, embedding, index_select: torch's shapes, symbols where
+// undecided (the bias broadcasts, "s1" against 5 is a run-time question).
+// CHECK-LABEL: func.func @aten_products_and_gathers
+func.func @aten_products_and_gathers(%x: !fx.tensor<["s0", 5], bf16>, %wt: !fx.tensor<[5, 6], bf16>, %bias: !fx.tensor<[6], bf16>, %col: !fx.tensor<["s0", 1], bf16>, %s: !fx.tensor<[], bf16>, %v: !fx.tensor<[4, "s1"], f32>, %m: !fx.tensor<[5, 6], f32>, %full: !fx.tensor<[4, 6], f32>, %a: !fx.tensor<[2, "s0", 5], f16>, %b: !fx.tensor<[2, 5, 3], f16>, %tab: !fx.tensor<[100, 16], f16>, %ids: !fx.tensor<[2, "s0"], i64>, %id0: !fx.tensor<[], i32>, %t3: !fx.tensor<[4, 5, 6], f32>, %ix: !fx.tensor<["s1"], i32>) {
+  // CHECK: aten::addmm
+  %0 = fx.call "aten::addmm"(self = %bias, mat1 = %x, mat2 = %wt) : (!fx.tensor<[6], bf16>, !fx.tensor<["s0", 5], bf16>, !fx.tensor<[5, 6], bf16>) -> !fx.tensor<["s0", 6], bf16>
+  // CHECK: aten::addmm
+  %1 = fx.call "aten::addmm"(self = %col, mat1 = %x, mat2 = %wt) {alpha = 2.0 : f64, beta = 0 : i64} : (!fx.tensor<["s0", 1], bf16>, !fx.tensor<["s0", 5], bf16>, !fx.tensor<[5, 6], bf16>) -> !fx.tensor<["s0", 6], bf16>
+  // CHECK: aten::addmm
+  %2 = fx.call "aten::addmm"(self = %s, mat1 = %x, mat2 = %wt) : (!fx.tensor<[], bf16>, !fx.tensor<["s0", 5], bf16>, !fx.tensor<[5, 6], bf16>) -> !fx.tensor<["s0", 6], bf16>
+  // CHECK: aten::addmm
+  %3 = fx.call "aten::addmm"(self = %full, mat1 = %v, mat2 = %m) : (!fx.tensor<[4, 6], f32>, !fx.tensor<[4, "s1"], f32>, !fx.tensor<[5, 6], f32>) -> !fx.tensor<[4, 6], f32>
+  // CHECK: aten::bmm
+  %4 = fx.call "aten::bmm"(self = %a, mat2 = %b) : (!fx.tensor<[2, "s0", 5], f16>, !fx.tensor<[2, 5, 3], f16>) -> !fx.tensor<[2, "s0", 3], f16>
+  // CHECK: aten::embedding
+  %5 = fx.call "aten::embedding"(weight = %tab, indices = %ids) {padding_idx = 0 : i64} : (!fx.tensor<[100, 16], f16>, !fx.tensor<[2, "s0"], i64>) -> !fx.tensor<[2, "s0", 16], f16>
+  // CHECK: aten::embedding
+  %6 = fx.call "aten::embedding"(weight = %tab, indices = %id0) : (!fx.tensor<[100, 16], f16>, !fx.tensor<[], i32>) -> !fx.tensor<[16], f16>
+  // CHECK: aten::index_select
+  %7 = fx.call "aten::index_select"(self = %t3, index = %ix) {dim = -2 : i64} : (!fx.tensor<[4, 5, 6], f32>, !fx.tensor<["s1"], i32>) -> !fx.tensor<[4, "s1", 6], f32>
+  // A 0-d index selects one slice: the dim keeps size 1.
+  // CHECK: aten::index_select
+  %8 = fx.call "aten::index_select"(self = %t3, index = %id0) {dim = 0 : i64} : (!fx.tensor<[4, 5, 6], f32>, !fx.tensor<[], i32>) -> !fx.tensor<[1, 5, 6], f32>
+  // CHECK: aten::index_select
+  %9 = fx.call "aten::index_select"(self = %s, index = %id0) {dim = 0 : i64} : (!fx.tensor<[], bf16>, !fx.tensor<[], i32>) -> !fx.tensor<[], bf16>
+  return
+}
+
 fx.schema "test::alias" = "alias(Tensor(a) self) -> Tensor(a)"
 
 // fx.view where the input's layout makes it a view, or where the layout is

@@ -120,4 +120,5 @@ def main():
         print("out%d %s: %s %s, %d mismatches" % (k, label, got_descr, got_shape, bad))
 
 
-main()
+if __name__ == "__main__":  # also a module: matmul_check.py imports its .npy helpers
+    main()

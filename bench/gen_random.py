@@ -68,6 +68,12 @@ STEP_KINDS = ["af_kernel", "call_kernel", "view", "pure", "af_custom", "call_cus
               "padded"]
 
 
+
+def promote_floats(x, y):
+    """torch's result type of two tensors with dims of FLOATS: their dtype
+    when equal, else f32 (f16 or bf16 with f32, and f16 with bf16)."""
+    return x if x == y else "f32"
+
 class Bindings(dict):
     """Symbol values; a dim expression's value on lookup (fxir/FxDimExpr.h:
     Python's // and % are torch's FloorDiv and Mod)."""
@@ -1007,13 +1013,15 @@ class Gen(AliasSteps):
                 bd = (1,) * (a.rank - 1) + (shape[-1],)
             else:
                 bd = shape
-            b = self.value(bd, r.choice([a.dtype, a.dtype, "f32", "f8E4M3FN"]))
+            # Operand dtypes torch promotes (no float8 mixed with another
+            # dtype), and torch's result type (dialect/FxVerifyElementwise.c).
+            b = self.value(bd, r.choice([a.dtype, a.dtype, "f32", "f16", "bf16"]))
             if r.random() < 0.3:
                 a, b = b, a
             out = broadcast(a.dims, b.dims)
             if out is None:
                 raise Retry()
-            odt = a.dtype if a.dtype in FLOATS else (b.dtype if b.dtype in FLOATS else "f32")
+            odt = promote_floats(a.dtype, b.dtype)
             args = {}
             if how == "add" and r.random() < 0.6:
                 args["alpha"] = r.choice(["2", "-1", fmt_float(0.5)])

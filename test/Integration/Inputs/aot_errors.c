@@ -20,27 +20,37 @@ static MemRef2 make(float *data, int64_t rows, int64_t cols) {
   return m;
 }
 
+/* The pending error (then cleared), or "ok: <what>first N rows: ..." with
+ * `tail` (may be NULL) after the rows and on the error's next line; then
+ * releases the run's memory. */
+static void report(const MemRef2 *out, const char *what, const char *tail) {
+  const char *err = fxrt_get_error();
+  if (err) {
+    const char *at = fxrt_get_error_location();
+    printf("error at %s: %s\n", at ? at : "(unknown)", err);
+    if (tail)
+      printf("%s\n", tail);
+    fxrt_clear_error();
+  } else {
+    printf("ok: %sfirst %lld rows:", what, (long long)out->sizes[0]);
+    for (int64_t r = 0; r < out->sizes[0]; ++r)
+      for (int64_t c = 0; c < out->sizes[1]; ++c)
+        printf("%s%g", r && !c ? " / " : " ",
+               out->aligned[out->offset + r * out->strides[0] + c * out->strides[1]]);
+    printf("%s%s, no error\n", tail ? ", " : "", tail ? tail : "");
+  }
+  fxrt_release_all();
+}
+
 static void run(const char *what, MemRef2 x, MemRef2 y, int64_t n) {
   printf("%s\n", what);
   fxrt_reset_stats();
   MemRef2 out;
   _mlir_ciface_pair(&out, &x, &y, n);
   long long allocs = (long long)fxrt_get_stats().allocations;
-  const char *err = fxrt_get_error();
-  if (err) {
-    const char *at = fxrt_get_error_location();
-    printf("error at %s: %s\n%lld allocations\n", at ? at : "(unknown)", err,
-           allocs);
-    fxrt_clear_error();
-  } else {
-    printf("ok: x + y, first %lld rows:", (long long)out.sizes[0]);
-    for (int64_t r = 0; r < out.sizes[0]; ++r)
-      for (int64_t c = 0; c < out.sizes[1]; ++c)
-        printf("%s%g", r && !c ? " / " : " ",
-               out.aligned[out.offset + r * out.strides[0] + c * out.strides[1]]);
-    printf(", %lld allocations, no error\n", allocs);
-  }
-  fxrt_release_all();
+  char tail[64];
+  snprintf(tail, sizeof tail, "%lld allocations", allocs);
+  report(&out, "x + y, ", tail);
 }
 
 /* @declared promises x's strides [4, 1]: a caller with others gets an
@@ -49,20 +59,7 @@ static void runDeclared(const char *what, MemRef2 x) {
   printf("%s\n", what);
   MemRef2 out;
   _mlir_ciface_declared(&out, &x);
-  const char *err = fxrt_get_error();
-  if (err) {
-    const char *at = fxrt_get_error_location();
-    printf("error at %s: %s\n", at ? at : "(unknown)", err);
-    fxrt_clear_error();
-  } else {
-    printf("ok: first %lld rows:", (long long)out.sizes[0]);
-    for (int64_t r = 0; r < out.sizes[0]; ++r)
-      for (int64_t c = 0; c < out.sizes[1]; ++c)
-        printf("%s%g", r && !c ? " / " : " ",
-               out.aligned[out.offset + r * out.strides[0] + c * out.strides[1]]);
-    printf(", no error\n");
-  }
-  fxrt_release_all();
+  report(&out, "", NULL);
 }
 
 int main(void) {

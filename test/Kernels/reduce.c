@@ -19,7 +19,8 @@
 static TT dimList(int n, const int64_t *dims) {
   int64_t sz[1] = {n};
   TT t = ttContig(FX_DTYPE_I64, 1, sz);
-  memcpy(t.t.data, dims, (size_t)n * 8);
+  if (n) /* an empty list: no data to copy (memcpy from NULL is undefined) */
+    memcpy(t.t.data, dims, (size_t)n * 8);
   return t;
 }
 

@@ -35,9 +35,9 @@ void _mlir_ciface_fxrt_check_size(int64_t value, int64_t who, int64_t what) {
              fxText(what, "a size"), (long long)value);
 }
 
-void _mlir_ciface_fxrt_check_stride(int64_t numel, int64_t size, int64_t got,
+void _mlir_ciface_fxrt_check_stride(int64_t min_size, int64_t size, int64_t got,
                                     int64_t want, int64_t who, int64_t what) {
-  if (fxErrorPending() || numel == 0 || size == 1 || got == want)
+  if (fxErrorPending() || min_size == 0 || size == 1 || got == want)
     return;
   fxCpuError(fxWhat(who), "%s is %lld, expected %lld: the caller's tensor is "
              "not laid out as the function declares", fxText(what, "a stride"),

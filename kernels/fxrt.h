@@ -148,9 +148,10 @@ void _mlir_ciface_fxrt_check_eq(int64_t got, int64_t want, int64_t who,
                                 int64_t what);
 /* Records an error unless value >= 0 (symbol values at function entry). */
 void _mlir_ciface_fxrt_check_size(int64_t value, int64_t who, int64_t what);
-/* Records an error unless got == want, the dim's size is 1 or numel is 0
- * (an argument's stride against its fx.strides at function entry). */
-void _mlir_ciface_fxrt_check_stride(int64_t numel, int64_t size, int64_t got,
+/* Records an error unless got == want, the dim's size is 1 or the tensor
+ * is empty (min_size, its smallest dim size, is 0): an argument's stride
+ * against its fx.strides at function entry. */
+void _mlir_ciface_fxrt_check_stride(int64_t min_size, int64_t size, int64_t got,
                                     int64_t want, int64_t who, int64_t what);
 /* torch's slice rule (negative start/end from the end, both clamped to
  * [0, size]) on a dim of `size`: returns the clamped start, or records an

@@ -249,9 +249,11 @@ static void checkStrides(FxLower *L, MlirValue arg, MlirType t, int i,
     metaTypes[k] = index;
   MlirOperation meta = fxBuild(L, "memref.extract_strided_metadata", 1, &m,
                                2 + 2 * rank, metaTypes, 0, NULL);
-  MlirValue numel = fxIndexConst(L, 1);
-  for (intptr_t d = 0; d < rank; ++d)
-    numel = fxArith(L, "arith.muli", numel, mlirOperationGetResult(meta, 2 + d));
+  /* The smallest size, 0 exactly when the tensor is empty (a product of
+   * the sizes could wrap to 0 for a broadcast tensor and skip the check). */
+  MlirValue minSize = mlirOperationGetResult(meta, 2);
+  for (intptr_t d = 1; d < rank; ++d)
+    minSize = fxArith(L, "arith.minsi", minSize, mlirOperationGetResult(meta, 2 + d));
   for (intptr_t d = 0; d < rank; ++d) {
     MlirValue want = strides[d].symbol.length
                          ? fxSymbolicValue(L, strides[d].symbol)
@@ -261,7 +263,7 @@ static void checkStrides(FxLower *L, MlirValue arg, MlirType t, int i,
     char what[700];
     snprintf(what, sizeof what, "argument %d (%s) stride %d (fx.strides)", i,
              dims, (int)d);
-    MlirValue args[6] = {fxIndexToI64(L, numel),
+    MlirValue args[6] = {fxIndexToI64(L, minSize),
                          fxIndexToI64(L, mlirOperationGetResult(meta, 2 + d)),
                          fxIndexToI64(L, mlirOperationGetResult(meta, 2 + rank + d)),
                          fxIndexToI64(L, want), fxCStringAddress(L, who),

@@ -263,6 +263,14 @@ void _mlir_ciface_fxrt_vllm__unified_attention_with_output(
                      unsupportedNames[i]);
       return;
     }
+  /* Lowered code allocates where fxrt_set_device says; the reference reads
+   * host memory only (fx-run --device=cuda would hand it device pointers). */
+  if (fxrt_get_device() != FX_DEVICE_CPU) {
+    fxrt_set_error(kWho, "the reference runs on the CPU and the tensors are "
+                         "in GPU memory (fx-run --device=cuda); run it with "
+                         "--device=cpu");
+    return;
+  }
   /* Parameter indices in ABI order: no out-descriptors (the op returns
    * ()), then query 0, key 1, value 2, output 3. */
   const void *desc[NUM_OPERANDS] = {query, key, value, output};

@@ -1,6 +1,6 @@
 /* userops.c - what lowered code tells a user op beyond its descriptors
- * (fxrt.h, "User ops"): the dtype of each tensor parameter, which MLIR's
- * memref descriptors leave out.  One call is announced at a time, like the
+ * (fxrt.h, "User ops"): the dtype and rank of each tensor parameter,
+ * which MLIR's memref descriptors leave out.  One call is announced at a time, like the
  * location of fxrt_at: process-wide, written by the thread that runs the
  * lowered code right before it calls the user op. */
 #include "cpu/fx_cpu.h"
@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-static const char *gDtypes; /* "c0,c1,...", a constant of the module */
+static const char *gDtypes; /* "c0:r0,c1:r1,...", a constant of the module */
 
 void _mlir_ciface_fxrt_user_op(int64_t dtypes) {
   if (fxErrorPending())

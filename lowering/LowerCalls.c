@@ -12,8 +12,8 @@
  *     SymInt and bool as i64, float as f64, str as the address of a
  *     NUL-terminated constant, a left-out optional tensor as a null
  *     pointer (i64 0); a list or ScalarType parameter is an error.  Before
- *     the call, fxrt_user_op names the dtype of each tensor parameter
- *     (descriptors do not carry it).
+ *     the call, fxrt_user_op names the dtype and rank of each tensor
+ *     parameter (descriptors carry neither).
  * Out tensors (the op's own tensor returns) are allocated from the result
  * types and passed first.  A user op is called only while no error is
  * pending (scf.if on fxrt_at's result): the runtime's own entry points do

@@ -109,6 +109,7 @@ const char *fxrt_get_error_location(void) {
 void fxrt_clear_error(void) {
   fxWaitForError();
   gAtFile = NULL;
+  fxUserOpForget(); /* like gAtFile, a constant of a module that may be gone */
   atomic_store(&gState, FX_ERROR_NONE);
 }
 

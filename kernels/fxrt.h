@@ -134,6 +134,28 @@ void fxrt_set_error(const char *op, const char *fmt, ...)
  * otherwise. */
 int64_t _mlir_ciface_fxrt_at(int64_t file, int64_t line, int64_t col);
 
+/*===-- User ops -------------------------------------------------------------===*/
+
+/* A user op (`_mlir_ciface_fxrt_<ns>__<op>` in a --shared-lib, DESIGN §4)
+ * receives its tensors as ranked memref descriptors, which do not say their
+ * element type.  Lowered code announces the dtypes right before each
+ * user-op call: */
+
+/* MLIR entry point of `fxrt_user_op(i64 dtypes)`: `dtypes` is the address
+ * of a constant "c0:r0,c1:r1,...", one entry per parameter of the call in
+ * ABI order (out-descriptors first): a tensor's FxDtype code and rank, or
+ * "-" for a non-tensor or a left-out optional tensor.  Does nothing while
+ * an error is pending; fxrt_clear_error forgets it. */
+void _mlir_ciface_fxrt_user_op(int64_t dtypes);
+/* For the user op being called: the FxDtype of its parameter `index` (ABI
+ * order, counting every parameter), or -1 when that parameter is not a
+ * tensor, is left out, or does not exist, or when no lowered code has
+ * announced a call (a direct C call). */
+int fxrt_user_arg_dtype(int index);
+/* Its rank (the descriptor's sizes[] and strides[] length), or -1 as
+ * above. */
+int fxrt_user_arg_rank(int index);
+
 /*===-- Run-time checks of lowered code -----------------------------------===*/
 
 /* Where lowered code would otherwise trust that symbol values agree, it

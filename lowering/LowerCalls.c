@@ -10,8 +10,10 @@
  *     f64 (the registry checked the row against the schema);
  *   - user ops: `fxrt_<ns>__<op>` with ranked memrefs (DESIGN §4); int,
  *     SymInt and bool as i64, float as f64, str as the address of a
- *     NUL-terminated constant; a left-out optional tensor or a list or
- *     ScalarType parameter is an error.
+ *     NUL-terminated constant, a left-out optional tensor as a null
+ *     pointer (i64 0); a list or ScalarType parameter is an error.  Before
+ *     the call, fxrt_user_op names the dtype and rank of each tensor
+ *     parameter (descriptors carry neither).
  * Out tensors (the op's own tensor returns) are allocated from the result
  * types and passed first.  A user op is called only while no error is
  * pending (scf.if on fxrt_at's result): the runtime's own entry points do
@@ -179,11 +181,12 @@ static MlirType paramType(FxLower *L, MlirOperation op, const FxSchemaArg *a,
                           const MlirValue *operands, const char **why) {
   *why = NULL;
   if (a->kind == FX_ARG_TENSOR) {
+    /* A left-out optional tensor is a null pointer, passed as the i64 0
+     * (the C side declares a descriptor pointer, as a str's address is an
+     * i64 here and a const char * there): no memref type exists for a
+     * tensor that has none. */
     MlirValue v = operandFor(op, a, operands);
-    if (mlirValueIsNull(v))
-      *why = "the optional tensor '%s' is left out, which user ops cannot "
-             "receive";
-    return mlirValueIsNull(v) ? (MlirType){NULL} : mlirValueGetType(v);
+    return mlirValueIsNull(v) ? mlirIntegerTypeGet(L->ctx, 64) : mlirValueGetType(v);
   }
   switch (passing(a)) {
   case AS_I64:
@@ -282,6 +285,37 @@ static bool callKernel(FxLower *L, MlirOperation op, const FxSchema *s,
   return true;
 }
 
+/* fxrt_user_op(dtypes): a memref descriptor does not say its element type,
+ * so a user op written for several dtypes could not tell them apart.  The
+ * lowering knows them; it passes, before each user-op call, the address of
+ * a constant "c0:r0,c1:r1,..." with the FxDtype code and rank of each of
+ * the call's parameters in ABI order ("-" where a parameter is not a tensor
+ * or is left out), which the op reads back with fxrt_user_arg_dtype and
+ * fxrt_user_arg_rank (fxrt.h): a descriptor says neither. */
+static bool announceDtypes(FxLower *L, int n, const MlirType *types) {
+  size_t cap = (size_t)n * 8 + 1, len = 0; /* "NN:R," (code < 100, rank <= 8) */
+  char *text = malloc(cap);
+  if (!text) {
+    fxLowerError(L, "out of memory");
+    return false;
+  }
+  text[0] = 0;
+  for (int i = 0; i < n; ++i) {
+    int code = mlirTypeIsAMemRef(types[i])
+                   ? fxLowerDtypeCode(mlirShapedTypeGetElementType(types[i]))
+                   : -1;
+    if (code < 0)
+      len += (size_t)snprintf(text + len, cap - len, "%s-", i ? "," : "");
+    else
+      len += (size_t)snprintf(text + len, cap - len, "%s%d:%d", i ? "," : "",
+                              code, (int)mlirShapedTypeGetRank(types[i]));
+  }
+  MlirValue addr = fxStringAddress(L, mlirStringRefCreate(text, len));
+  free(text);
+  fxCallI64(L, "fxrt_user_op", 1, &addr, false);
+  return true;
+}
+
 /* Declares the user op's `fxrt_<ns>__<op>` and calls it with the out
  * tensors, then the operands (no schema) or the schema's parameters. */
 static bool callUserOp(FxLower *L, MlirOperation op, const FxSchema *s,
@@ -334,7 +368,8 @@ static bool callUserOp(FxLower *L, MlirOperation op, const FxSchema *s,
   for (int p = 0; s && p < s->numArgs; ++p) {
     const FxSchemaArg *a = &s->args[p];
     if (a->kind == FX_ARG_TENSOR) {
-      args.values[n++] = operandFor(op, a, operands);
+      MlirValue v = operandFor(op, a, operands);
+      args.values[n++] = mlirValueIsNull(v) ? fxI64Const(L, 0) : v;
       continue;
     }
     if (!scalarValue(L, op, a, passing(a), &args.values[n])) {
@@ -344,6 +379,8 @@ static bool callUserOp(FxLower *L, MlirOperation op, const FxSchema *s,
     }
     ++n;
   }
+  if (!announceDtypes(L, n, args.types))
+    goto done;
   guardedCall(L, entered, name, n, args.values);
   ok = true;
 done:

@@ -37,6 +37,8 @@ void fxCpuWarn(const char *what, const char *fmt, ...)
 /* Whether an error is recorded: the entry points lowered code calls then
  * return at once (fxrt.h, "Errors"). */
 int fxErrorPending(void);
+/* Forgets the user-op call lowered code announced (userops.c). */
+void fxUserOpForget(void);
 
 /* Bails out of a void kernel with a message when `cond` is false.  Only for
  * the public kernel functions themselves: the message names __func__. */

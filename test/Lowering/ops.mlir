@@ -203,11 +203,14 @@ func.func @mm(%x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<[4096, 4096], f1
 }
 
 // A user op: ranked memrefs, float as f64, str as the address of a
-// constant; called only while no run error is pending (fxrt_at says).
+// constant; called only while no run error is pending (fxrt_at says);
+// fxrt_user_op names its parameters' dtypes and ranks first: "1:2,1:2,-,-"
+// (f16 is code 1; the float and the str are no tensors).
 // CHECK-LABEL: func.func @user_op
 // CHECK: memref.get_global @__fx_str
 // CHECK-COUNT-3: call @fxrt_check_eq(
 // CHECK: %[[OK:.*]] = call @fxrt_at(
+// CHECK-NEXT: call @fxrt_user_op(%{{.*}}) : (i64) -> ()
 // CHECK-NEXT: %[[GO:.*]] = arith.cmpi ne, %[[OK]], %{{.*}} : i64
 // CHECK-NEXT: scf.if %[[GO]] {
 // CHECK-NEXT: func.call @fxrt_mylib__scale_({{.*}}) : (memref<?x4096xf16, strided<[?, ?], offset: ?>>, memref<?x4096xf16, strided<[?, ?], offset: ?>>, f64, i64) -> ()
@@ -218,12 +221,21 @@ func.func @user_op(%out: !fx.tensor<["s0", 4096], f16>, %x: !fx.tensor<["s0", 40
   return
 }
 // CHECK: func.func private @fxrt_mylib__scale_({{.*}}) attributes {llvm.emit_c_interface}
+// CHECK: memref.global "private" constant @{{.*}} : memref<12xi8> = dense<[49, 58, 50, 44, 49, 58, 50, 44, 45, 44, 45, 0]>
+// CHECK: func.func private @fxrt_user_op(i64) attributes {llvm.emit_c_interface}
 
 // -----
 
+// A left-out optional tensor reaches a user op as a null pointer (i64 0),
+// and its dtype entry is "-": "1:2,-".
 fx.schema "mylib::maybe_" = "maybe_(Tensor! out, Tensor? x) -> ()"
-func.func @negative_user_op_optional_absent(%out: !fx.tensor<["s0", 4096], f16>) {
-  // expected-error @below {{cannot lower a call of user op mylib::maybe_: the optional tensor 'x' is left out, which user ops cannot receive}}
+// CHECK-LABEL: func.func @user_op_optional_absent
+// CHECK: %[[NULL:.*]] = arith.constant 0 : i64
+// CHECK: call @fxrt_user_op(
+// CHECK: func.call @fxrt_mylib__maybe_(%{{.*}}, %[[NULL]]) : (memref<?x4096xf16, strided<[?, ?], offset: ?>>, i64) -> ()
+// CHECK: func.func private @fxrt_mylib__maybe_(memref<?x4096xf16, strided<[?, ?], offset: ?>>, i64) attributes {llvm.emit_c_interface}
+// CHECK: memref.global "private" constant @{{.*}} : memref<6xi8> = dense<[49, 58, 50, 44, 45, 0]>
+func.func @user_op_optional_absent(%out: !fx.tensor<["s0", 4096], f16>) {
   fx.call "mylib::maybe_"(out = %out)
       : (!fx.tensor<["s0", 4096], f16>) -> ()
   return

@@ -119,7 +119,7 @@
 // PIPE-EMPTY: fx-run: error: --pipeline needs a pass pipeline (--pipeline='func.func(fx-dce)')
 // RUN: not fx-run %s --entry=copy --sym=s0=2 --pipeline=no-such-pass 2>&1 | FileCheck %s --check-prefix=PIPE-BAD
 // PIPE-BAD: fx-run: error: --pipeline: 'no-such-pass' is not a valid pass pipeline (see above)
-// RUN: not fx-run %s --entry=negative_optional_left_out --pipeline=fx-lower-to-runtime 2>&1 | FileCheck %s --check-prefix=PIPE-FAIL
+// RUN: not fx-run %s --entry=negative_list_param --pipeline=fx-lower-to-runtime 2>&1 | FileCheck %s --check-prefix=PIPE-FAIL
 // PIPE-FAIL: error: cannot lower a call of user op test::opt
 // PIPE-FAIL: fx-run: error: the passes of order pipeline (fx-lower-to-runtime) failed (see above)
 
@@ -148,11 +148,11 @@
 // RUN: not fx-run %s --entry=negative_user_op 2>&1 | FileCheck %s --check-prefix=LINK
 // LINK: fx-run: error: cannot link @negative_user_op: a symbol is missing (see above; a user op, or a built-in op that has a schema but no kernel in libfxrt, needs the library that defines its fxrt_<ns>__<op>, --shared-lib=PATH)
 // A call the lowering rejects.
-// RUN: not fx-run %s --entry=negative_optional_left_out 2>&1 | FileCheck %s --check-prefix=LOWER
+// RUN: not fx-run %s --entry=negative_list_param 2>&1 | FileCheck %s --check-prefix=LOWER
 // LOWER: error: cannot lower a call of user op test::opt
 // LOWER: fx-run: error: lowering to LLVM failed (see above)
 
-fx.schema "test::opt" = "opt(Tensor x, Tensor? y=None) -> Tensor"
+fx.schema "test::opt" = "opt(Tensor x, int[] dims) -> Tensor"
 fx.schema "test::bump" = "bump(Tensor x) -> Tensor"
 
 func.func @copy(%x: !fx.tensor<["s0", 4], f32>) -> !fx.tensor<["s0", 4], f32> {
@@ -179,8 +179,8 @@ func.func @negative_huge(%x: !fx.tensor<["s0", "s1"], f32>) -> !fx.tensor<["s0",
   return %x : !fx.tensor<["s0", "s1"], f32>
 }
 
-func.func @negative_optional_left_out(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
-  %0 = fx.call "test::opt"(x = %x)
+func.func @negative_list_param(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
+  %0 = fx.call "test::opt"(x = %x) {dims = [1]}
       : (!fx.tensor<[4], f32>)
       -> !fx.tensor<[4], f32>
   return %0 : !fx.tensor<[4], f32>

@@ -202,6 +202,7 @@ typedef struct FxStats {
   int64_t allocations, allocated_bytes;
   int64_t copies, copied_bytes;
   int64_t live_bytes, peak_bytes;
+  int64_t frees; /* fxrt_free calls that freed an allocation */
 } FxStats;
 
 FxStats fxrt_get_stats(void);
@@ -213,6 +214,13 @@ void fxrt_release_all(void);
  * means the lowered size computation overflowed (an error).  While an error
  * is pending it returns a null descriptor. */
 void _mlir_ciface_fxrt_alloc(FxMemRefI8 *out, int64_t bytes);
+/* MLIR entry point of `fxrt_free(i64 ptr)`: frees the allocation fxrt_alloc
+ * returned at `ptr` (a memref's aligned pointer, which views keep) and
+ * takes its bytes off live_bytes; does nothing when `ptr` is 0 or no live
+ * allocation starts there (a caller's tensor, or one freed already).
+ * Lowered code calls it after the last use of the tensors that share the
+ * storage (lowering/Liveness.c), for each that may hold storage. */
+void _mlir_ciface_fxrt_free(int64_t ptr);
 /* MLIR entry point of `fxrt_copy(dst record, src record)`: strided copy of
  * same-shape tensors (dtypes must match).  Does nothing while an error is
  * pending (fxrt_copy_tensor, the C function, always copies). */

@@ -140,6 +140,23 @@ void _mlir_ciface_fxrt_alloc(FxMemRefI8 *out, int64_t bytes) {
   out->stride = 1;
 }
 
+/* Searched from the newest: what dies first was often made last, and the
+ * table holds only what is live. */
+void _mlir_ciface_fxrt_free(int64_t ptr) {
+  for (int64_t i = gNumAllocs - 1; ptr && i >= 0; i--) {
+    if ((int64_t)(intptr_t)gAllocs[i].ptr != ptr)
+      continue;
+    if (gAllocs[i].onDevice)
+      fxCudaFree(gAllocs[i].ptr);
+    else
+      free(gAllocs[i].ptr);
+    gStats.live_bytes -= gAllocs[i].bytes;
+    gStats.frees++;
+    gAllocs[i] = gAllocs[--gNumAllocs];
+    return;
+  }
+}
+
 void fxrt_release_all(void) {
   for (int64_t i = 0; i < gNumAllocs; i++) {
     if (gAllocs[i].onDevice)

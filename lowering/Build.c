@@ -936,6 +936,8 @@ void fxPublish(FxLower *L, MlirOperation op, intptr_t n,
     casts[i] = mlirOperationGetResult(
         fxBuild(L, "builtin.unrealized_conversion_cast", 1, &values[i], 1,
                 &fxType, 0, NULL), 0);
+    if (L->live)
+      fxLivenessRecordMemRef(L->live, mlirOperationGetResult(op, i), values[i]);
   }
   mlirRewriterBaseReplaceOpWithValues(L->rw, op, n, casts);
   free(casts);

@@ -19,6 +19,7 @@
 #define FX_LOWER_H
 
 #include "fxir/Fx.h"
+#include "fxir/FxLowering.h"
 
 #include "mlir-c/Pass.h"
 #include "mlir-c/Rewrite.h"
@@ -64,7 +65,15 @@ typedef struct FxLower {
   int64_t scratchUsed, scratchMax; /* bytes                            */
   MlirValue entered;       /* fxrt_at's result for the current op      */
   int errors;              /* diagnostics emitted so far               */
+  FxLiveness *live;        /* when to free what fxrt_alloc gave        */
 } FxLower;
+
+/* The lowered value of fx value `fxValue` (recorded by fxPublish). */
+void fxLivenessRecordMemRef(FxLiveness *l, MlirValue fxValue, MlirValue memref);
+/* The lowered values whose storage dies after top-level op `op` (writes
+ * at most `cap` to `out`; returns how many there are). */
+intptr_t fxLivenessGetDying(FxLiveness *l, MlirOperation op, MlirValue *out,
+                            intptr_t cap);
 
 /*===-- Types ---------------------------------------------------------------===*/
 

@@ -558,7 +558,38 @@ static bool hasFxValues(MlirOperation op) {
   return false;
 }
 
+/* After top-level op `op` (lowered; `next` follows it): fxrt_free of the
+ * storage whose last use it was (Liveness.c).  A group is freed through
+ * each of its values that may hold storage of its own; fxrt_free frees
+ * what fxrt_alloc returned, once, so a view's pointer is harmless. */
+static void freeDying(FxLower *L, MlirOperation op, MlirOperation next) {
+  enum { kMax = 64 };
+  MlirValue dying[kMax];
+  intptr_t n = fxLivenessGetDying(L->live, op, dying, kMax);
+  MlirValue *all = dying;
+  if (n > kMax) {
+    if (!(all = malloc((size_t)n * sizeof *all))) {
+      fxLowerError(L, "out of memory");
+      return;
+    }
+    fxLivenessGetDying(L->live, op, all, n);
+  }
+  mlirRewriterBaseSetInsertionPointBefore(L->rw, next);
+  MlirType index = mlirIndexTypeGet(L->ctx);
+  for (intptr_t i = 0; i < n; ++i) {
+    MlirValue ptr = mlirOperationGetResult(
+        fxBuild(L, "memref.extract_aligned_pointer_as_index", 1, &all[i], 1,
+                &index, 0, NULL), 0);
+    MlirValue arg = fxIndexToI64(L, ptr);
+    fxCallI64(L, "fxrt_free", 1, &arg, false);
+  }
+  if (all != dying)
+    free(all);
+}
+
 static void lowerOne(FxLower *L, MlirOperation op) {
+  MlirOperation next = mlirOperationGetNextInBlock(op);
+  int errors = L->errors;
   L->loc = mlirOperationGetLocation(op);
   L->entered = (MlirValue){NULL};
   fxScratchReset(L);
@@ -584,6 +615,8 @@ static void lowerOne(FxLower *L, MlirOperation op) {
     lowerFuncCall(L, op);
     break;
   }
+  if (L->live && L->errors == errors && !mlirOperationIsNull(next))
+    freeDying(L, op, next);
 }
 
 static MlirWalkResult collectOps(MlirOperation op, void *userData) {
@@ -660,6 +693,8 @@ static void lowerFunction(MlirOperation module, MlirSymbolTable symbols,
   Ops ops = {0};
   if (!L.cache)
     fxLowerError(&L, "out of memory");
+  else if (!(L.live = fxLivenessCreate(func)))
+    fxLowerError(&L, "out of memory");
   else if (prepareFunction(&L, func)) {
     mlirOperationWalk(func, collectOps, &ops, MlirWalkPreOrder);
     if (ops.oom)
@@ -669,11 +704,17 @@ static void lowerFunction(MlirOperation module, MlirSymbolTable symbols,
     Leftovers left = {&L, func};
     if (!L.errors)
       mlirOperationWalk(func, reportLeftover, &left, MlirWalkPreOrder);
+    if (!L.errors && !fxLivenessIsPrecise(L.live))
+      fxEmitRemark(mlirOperationGetLocation(func),
+                   "fx-lower-to-runtime: no tensor is freed before the "
+                   "function returns: a tensor is used inside a nested "
+                   "region, where its last use is not a point of the body");
   }
   finishScratch(&L);
   if (L.errors || !dropCasts(func))
     mlirExternalPassSignalFailure(pass);
   free(ops.ops);
+  fxLivenessDestroy(L.live);
   free(L.symNames);
   free(L.symValues);
   fxCacheDestroy(L.cache);

@@ -99,6 +99,19 @@ static void testAllocStats(void) {
   st = fxrt_get_stats();
   EXPECT(st.allocations == 0 && st.allocated_bytes == 0 && st.copies == 0);
   EXPECT(st.live_bytes == 1024 && st.peak_bytes == 1024);
+  /* fxrt_free frees one allocation once; a pointer it did not allocate,
+   * or one freed already, changes nothing (a view's, a caller's). */
+  _mlir_ciface_fxrt_free((int64_t)(intptr_t)b.aligned);
+  st = fxrt_get_stats();
+  EXPECT(st.frees == 1 && st.live_bytes == 1024 - 24 && st.peak_bytes == 1024);
+  _mlir_ciface_fxrt_free((int64_t)(intptr_t)b.aligned);
+  _mlir_ciface_fxrt_free((int64_t)(intptr_t)(a.aligned + 64));
+  _mlir_ciface_fxrt_free(0);
+  st = fxrt_get_stats();
+  EXPECT(st.frees == 1 && st.live_bytes == 1024 - 24);
+  _mlir_ciface_fxrt_free((int64_t)(intptr_t)a.aligned);
+  st = fxrt_get_stats();
+  EXPECT(st.frees == 2 && st.live_bytes == 1024 - 24 - 1000);
   fxrt_release_all();
   st = fxrt_get_stats();
   EXPECT(st.live_bytes == 0 && st.peak_bytes == 1024);

@@ -1,6 +1,9 @@
 /* Compile.c - fx-run's compilation: pass orders, dedup, one merged JIT. */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "Compile.h"
+#include "Tensor.h"
+#include "fxir/Fx.h"
+#include "fxir/FxDimExpr.h"
 
 #include "fxir/FxLowering.h"
 
@@ -133,9 +136,64 @@ static void verifyInput(const FxRunOptions *o, MlirModule module) {
   mlirPassManagerDestroy(pm);
 }
 
+/*===-- The live-set bound ---------------------------------------------------===*/
+
+static bool boundSymbol(void *user, MlirStringRef sym, int64_t *value) {
+  const FxRunOptions *o = user;
+  for (int i = 0; i < o->numSyms; ++i)
+    if (o->syms[i].nameLen == sym.length &&
+        memcmp(o->syms[i].name, sym.data, sym.length) == 0) {
+      *value = o->syms[i].value;
+      return true;
+    }
+  return false;
+}
+
+/* A tensor type's bytes with the --sym values; false when unknown (the
+ * lowering or the run reports why, at the op). */
+static bool typeBytes(void *user, MlirType type, int64_t *bytes) {
+  int dtype = fxRunDtypeOf(fxTensorTypeGetDtype(type));
+  if (dtype < 0)
+    return false;
+  int64_t n = (int64_t)fxDtypeSize(dtype);
+  for (intptr_t i = 0, r = fxTensorTypeGetRank(type); i < r; ++i) {
+    FxDim d = fxTensorTypeGetDim(type, i);
+    int64_t v = d.size;
+    FxDimExpr e;
+    char err[64];
+    if (d.symbol.length &&
+        !(fxDimExprParse(d.symbol, &e, err, sizeof err) &&
+          fxDimExprEvaluate(&e, boundSymbol, user, &v)))
+      return false;
+    if (v < 0 || __builtin_mul_overflow(n, v, &n))
+      return false;
+  }
+  *bytes = n;
+  return true;
+}
+
+/* The live-set bound of the entry function of `module` (fxLivenessGetBound:
+ * the new tensors of the lowering live at once, at most); -1 when unknown. */
+static int64_t liveSetBound(const FxRunOptions *o, MlirModule module,
+                            MlirStringRef entryName) {
+  for (MlirOperation op = mlirBlockGetFirstOperation(mlirModuleGetBody(module));
+       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
+    if (!isDefinedFunc(op) || !same(symName(op), entryName))
+      continue;
+    FxLiveness *l = fxLivenessCreate(op);
+    int64_t bound = -1;
+    if (!l || !fxLivenessGetBound(l, typeBytes, (void *)o, &bound))
+      bound = -1;
+    fxLivenessDestroy(l);
+    return bound;
+  }
+  return -1;
+}
+
 /* Applies variant `index`'s order to a copy of `module`; returns the copy
  * when its text is new, a null module when an earlier variant has it. */
-static MlirModule applyOrder(MlirModule module, MlirStringRef entryName,
+static MlirModule applyOrder(const FxRunOptions *o, MlirModule module,
+                             MlirStringRef entryName,
                              FxRunVariant *vs, int index, bool dedup) {
   FxRunVariant *v = &vs[index];
   MlirContext ctx = mlirModuleGetContext(module);
@@ -160,6 +218,7 @@ static MlirModule applyOrder(MlirModule module, MlirStringRef entryName,
     mlirPassManagerDestroy(pm);
   }
   v->passMs = nowMs() - t0;
+  v->boundBytes = liveSetBound(o, copy, entryName);
   snprintf(v->names, sizeof v->names, "%s", v->order->name);
   v->sameAs = -1;
   if (dedup)
@@ -239,7 +298,7 @@ FxRunProgram fxRunCompile(const FxRunOptions *o, MlirModule module,
   char suffix[32] = "";
   for (int i = 0; i < numOrders; ++i) {
     p.variants[i].order = orders[i];
-    MlirModule m = applyOrder(module, entryName, p.variants, i, numOrders > 1);
+    MlirModule m = applyOrder(o, module, entryName, p.variants, i, numOrders > 1);
     if (mlirModuleIsNull(m))
       continue;
     if (p.numDistinct++ == 0) {

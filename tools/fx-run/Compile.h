@@ -27,6 +27,7 @@ typedef struct FxRunVariant {
   int sameAs;             /* an earlier variant with the same text, or -1 */
   void (*fn)(void **);    /* the packed C-interface entry point */
   double passMs;
+  int64_t boundBytes; /* the live-set bound of its tensors (-1: unknown) */
   char names[512]; /* the orders that gave this module: "noop-fix-dce, twice" */
 } FxRunVariant;
 

@@ -220,6 +220,7 @@ typedef struct Run {
   FxRunTensor *outputs;
   FxStats stats;
   double ms;
+  int64_t inputBytes; /* the arguments' storage, allocated before the run */
 } Run;
 
 static FxTensor view(void *data, const FxRunTensor *t, const int64_t *strides) {
@@ -270,6 +271,8 @@ static Run execute(const FxRunOptions *o, const Signature *sig,
       const FxRunTensor *t = &inputs[i];
       FxMemRefI8 raw;
       size_t bytes = t->strided ? t->storageBytes : t->bytes;
+      if (rep == 0)
+        run.inputBytes += (int64_t)bytes;
       _mlir_ciface_fxrt_alloc(&raw, (int64_t)bytes);
       if (!raw.aligned)
         fxRunDie("cannot allocate %zu bytes for %s", bytes, sig->argNames[i]);
@@ -369,14 +372,21 @@ static double checksum(const FxRunTensor *t, size_t *nonFinite) {
   return sum;
 }
 
+/* peak: the most bytes fxrt held at once, the inputs included; the bound:
+ * the inputs plus the largest set of the lowering's new tensors live at
+ * once (fxLivenessGetBound), which the peak equals when every tensor is
+ * freed after its last use and nothing else is allocated. */
 static void report(const FxRunVariant *v, const Run *r) {
-  char buf[128];
+  char buf[128], bound[64] = "unknown";
+  if (v->boundBytes >= 0)
+    snprintf(bound, sizeof bound, "%lld bytes",
+             (long long)(r->inputBytes + v->boundBytes));
   printf("%s: %.3f ms, %lld allocations (%lld bytes), %lld copies (%lld "
-         "bytes), peak %lld bytes\n",
+         "bytes), peak: %lld bytes (live-set bound: %s)\n",
          fxRunOrderLabel(v->order, buf, sizeof buf), r->ms,
          (long long)r->stats.allocations, (long long)r->stats.allocated_bytes,
          (long long)r->stats.copies, (long long)r->stats.copied_bytes,
-         (long long)r->stats.peak_bytes);
+         (long long)r->stats.peak_bytes, bound);
 }
 
 static void writeOutputs(const FxRunOptions *o, const Signature *sig,
@@ -446,14 +456,14 @@ static int checkPasses(const FxRunOptions *o, const Signature *sig,
   int primary = vs[asked].sameAs >= 0 ? vs[asked].sameAs : asked;
   Run prim = primary == 0 ? ref : (Run){0};
   Run *runs = xcalloc((size_t)numVariants, sizeof *runs); /* stats, time */
-  runs[0] = (Run){NULL, ref.stats, ref.ms};
+  runs[0] = (Run){NULL, ref.stats, ref.ms, ref.inputBytes};
   for (int i = 1; i < numVariants; ++i) {
     if (vs[i].sameAs >= 0)
       continue;
     ++distinct;
     Run r = execute(o, sig, &vs[i], inputs, shapes, symArgs, check, fxRunCheckArg);
     fxRunCheckResults(check, r.outputs, vs[i].names);
-    runs[i] = (Run){NULL, r.stats, r.ms};
+    runs[i] = (Run){NULL, r.stats, r.ms, r.inputBytes};
     if (i == primary)
       prim = r;
     else

@@ -67,10 +67,10 @@ static bool lookupSymbol(void *user, MlirStringRef sym, int64_t *value) {
   return true;
 }
 
-/* A dim (or a stride: `noun`): its size, a symbol's --sym value, or an
- * expression's value, which must be >= 0. */
+/* A dim or a stride (`noun`, `plural` for the message): its size, a
+ * symbol's --sym value, or an expression's value, which must be >= 0. */
 static int64_t quantityValue(FxRunOptions *o, FxDim d, const char *what,
-                             const char *noun) {
+                             const char *noun, const char *plural) {
   if (!d.symbol.length)
     return d.size;
   if (fxDimIsSymbolName(d.symbol))
@@ -87,13 +87,12 @@ static int64_t quantityValue(FxRunOptions *o, FxDim d, const char *what,
   if (v < 0)
     fxRunDie("%s: %s \"%.*s\" is %lld with the --sym values given; %s "
              "cannot be negative", what, noun, (int)d.symbol.length,
-             d.symbol.data, (long long)v,
-             strcmp(noun, "dim") ? "strides" : "sizes");
+             d.symbol.data, (long long)v, plural);
   return v;
 }
 
 static int64_t dimValue(FxRunOptions *o, FxDim d, const char *what) {
-  return quantityValue(o, d, what, "dim");
+  return quantityValue(o, d, what, "dim", "sizes");
 }
 
 void fxRunStridesOf(FxRunOptions *o, MlirValue arg, FxRunTensor *t,
@@ -106,7 +105,7 @@ void fxRunStridesOf(FxRunOptions *o, MlirValue arg, FxRunTensor *t,
   for (int d = 0; d < t->rank; ++d) {
     char which[300];
     snprintf(which, sizeof which, "%s stride %d", what, d);
-    t->strides[d] = quantityValue(o, declared[d], which, "stride");
+    t->strides[d] = quantityValue(o, declared[d], which, "stride", "strides");
     if (t->shape[d] > 1)
       order[n++] = d;
   }

@@ -14,8 +14,12 @@ an element may differ by 1 ulp; a wrong mask, head mapping or scale is
 off by far more.
 """
 import math
+import os
 import struct
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import npy  # noqa: E402
 
 T, HQ, HKV, D = 7, 4, 2, 8
 WIDTH = (HQ + 2 * HKV) * D
@@ -52,23 +56,6 @@ def decode(dtype, raw):
     return struct.unpack("<f", struct.pack("<I", struct.unpack("<H", raw)[0] << 16))[0]
 
 
-def write_npy(path, descr, shape, body):
-    header = "{'descr': '%s', 'fortran_order': False, 'shape': (%s), }" % (
-        descr, "".join("%d, " % d for d in shape))
-    header += " " * (63 - (10 + len(header)) % 64) + "\n"
-    with open(path, "wb") as f:
-        f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode() + body)
-
-
-def read_npy(path):
-    raw = open(path, "rb").read()
-    n = struct.unpack("<H", raw[8:10])[0]
-    header = raw[10:10 + n].decode()
-    descr = header.split("'descr': '")[1].split("'")[0]
-    shape = tuple(int(x) for x in header.split("'shape': (")[1].split(")")[0].split(",") if x.strip())
-    return descr, shape, raw[10 + n:]
-
-
 def qkv_values(dtype):
     """Deterministic values in about [-2, 2), rounded to the dtype: scores
     spread enough that the softmax weights differ from uniform."""
@@ -98,10 +85,10 @@ def main():
     if mode == "gen":
         for dtype, (descr, _, _) in FORMATS.items():
             body = b"".join(encode(dtype, v) for v in qkv_values(dtype))
-            write_npy("%s/qkv_%s.npy" % (d, dtype), descr, (T, WIDTH), body)
+            npy.write("%s/qkv_%s.npy" % (d, dtype), descr, (T, WIDTH), body)
         return
     for dtype, (descr, mant, emin) in FORMATS.items():
-        got_descr, shape, body = read_npy("%s/%s/out0.npy" % (d, dtype))
+        got_descr, shape, body = npy.read_raw("%s/%s/out0.npy" % (d, dtype))
         got = [decode(dtype, body[i:i + 2]) for i in range(0, len(body), 2)]
         want = expected(dtype)
         worst = max((abs(g - w) / ulp_of(w, mant, emin) for g, w in zip(got, want)), default=0)

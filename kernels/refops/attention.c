@@ -214,38 +214,6 @@ int fxRefUnifiedAttention(const FxTensor *query, const FxTensor *key,
 
 /*===-- The user-op entry point ---------------------------------------------===*/
 
-/* A ranked memref descriptor {T *allocated, *aligned; int64_t offset,
- * sizes[R], strides[R]} as an FxTensor, with the dtype and rank lowered
- * code announced (fxrt_user_arg_dtype/rank: the descriptor has neither). */
-static int fromDescriptor(const void *desc, int index, const char *name,
-                          FxTensor *out) {
-  int32_t dtype = fxrt_user_arg_dtype(index);
-  int rank = fxrt_user_arg_rank(index);
-  if (dtype < 0 || rank < 0) {
-    fxrt_set_error(kWho, "no dtype and rank announced for '%s': call it from "
-                         "lowered code (fxrt_user_op), or call "
-                         "fxRefUnifiedAttention with FxTensors",
-                   name);
-    return -1;
-  }
-  if (rank > FXRT_MAX_RANK) {
-    fxrt_set_error(kWho, "'%s' has rank %d, above %d", name, rank, FXRT_MAX_RANK);
-    return -1;
-  }
-  char *const *ptrs = desc;
-  const int64_t *ints = (const int64_t *)(ptrs + 2); /* after the pointers */
-  size_t size = fxDtypeSize(dtype);
-  memset(out, 0, sizeof *out);
-  out->dtype = dtype;
-  out->rank = rank;
-  out->data = ptrs[1] + ints[0] * (int64_t)size; /* aligned + offset */
-  for (int d = 0; d < rank; ++d) {
-    out->sizes[d] = ints[1 + d];
-    out->strides[d] = ints[1 + rank + d];
-  }
-  return 0;
-}
-
 void _mlir_ciface_fxrt_vllm__unified_attention_with_output(
     const void *query, const void *key, const void *value, const void *output,
     const char *layer_name, const void *output_scale,
@@ -276,7 +244,7 @@ void _mlir_ciface_fxrt_vllm__unified_attention_with_output(
   const void *desc[NUM_OPERANDS] = {query, key, value, output};
   FxTensor t[NUM_OPERANDS];
   for (int i = 0; i < NUM_OPERANDS; ++i)
-    if (fromDescriptor(desc[i], i, kNames[i], &t[i]) != 0)
+    if (fxRefFromDescriptor(kWho, desc[i], i, kNames[i], &t[i]) != 0)
       return;
   fxRefUnifiedAttention(&t[Q], &t[K], &t[V], &t[OUT]);
 }

@@ -29,6 +29,21 @@ void _mlir_ciface_fxrt_vllm__unified_attention_with_output(
     const char *layer_name, const void *output_scale,
     const void *output_block_scale);
 
+/* vllm::all_reduce(Tensor tensor, str group_name) -> Tensor in one
+ * process: world size 1, so `result` (same dtype and sizes, any strides)
+ * gets a copy of `tensor`.  Returns 0, or -1 after fxrt_set_error. */
+int fxRefAllReduce(const FxTensor *tensor, const FxTensor *result);
+
+/* Its user-op entry point: the result's out-descriptor first (DESIGN §4). */
+void _mlir_ciface_fxrt_vllm__all_reduce(const void *result, const void *tensor,
+                                        const char *group_name);
+
+/* A user-op descriptor (`desc`, parameter `index` in ABI order, `name` for
+ * messages) as an FxTensor, with the dtype and rank lowered code announced
+ * (fxrt_user_op); -1 after reporting as `who` when there are none. */
+int fxRefFromDescriptor(const char *who, const void *desc, int index,
+                        const char *name, FxTensor *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -16,8 +16,9 @@
  * fx.slice and fx.reshape; an fx.call or auto_functionalized whose schema
  * returns an alias (aten::copy_, aten::t, ...), that the lowering lowers
  * as a view (aten::_unsafe_view has no alias annotation), or that has no
- * schema; and every other op with tensor operands and results (func.call:
- * the callee may return an argument).
+ * schema; and every other op that returns tensors (func.call: the callee
+ * may return an argument, or one tensor twice, so its results are joined
+ * to each other too).
  *
  * Where the body is not one block, or a tensor is used inside a nested
  * region, the last use is not a position in one list: nothing is freed
@@ -214,6 +215,10 @@ FxLiveness *fxLivenessCreate(MlirOperation func) {
     }
     if (!f.aliases || firstResult < 0)
       continue;
+    /* Its results may be one storage too (a callee returning a tensor
+     * twice), operands or not. */
+    for (intptr_t r = firstResult + 1; r < l->numValues; ++r)
+      join(l, firstResult, r);
     for (intptr_t i = 0, n = mlirOperationGetNumOperands(op); i < n; ++i) {
       intptr_t id = idOf(l, mlirOperationGetOperand(op, i));
       if (id >= 0)

@@ -136,3 +136,26 @@ func.func @nested_use_frees_nothing(%x: !fx.tensor<[4], f32>, %p: i1) -> !fx.ten
   %b = fx.call "aten::clone"(self = %x) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
   return %b : !fx.tensor<[4], f32>
 }
+
+// -----
+
+// A callee may return one tensor twice: its results are one storage even
+// without tensor operands, freed after the last use of either.
+// CHECK-LABEL: func.func @results_share_storage
+// CHECK: call @make
+// CHECK: call @fxrt_aten__add_Tensor
+// CHECK-NOT: call @fxrt_free
+// CHECK: call @fxrt_aten__add_Tensor
+// CHECK-NEXT: memref.extract_aligned_pointer_as_index
+// CHECK-NEXT: arith.index_cast
+// CHECK-NEXT: call @fxrt_free
+func.func private @make() -> (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) {
+  %a = fx.call "aten::full"() {size = [4], fill_value = 2.0 : f64} : () -> !fx.tensor<[4], f32>
+  return %a, %a : !fx.tensor<[4], f32>, !fx.tensor<[4], f32>
+}
+func.func @results_share_storage(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
+  %p:2 = func.call @make() : () -> (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>)
+  %b = fx.call "aten::add.Tensor"(self = %p#0, other = %x) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %c = fx.call "aten::add.Tensor"(self = %p#1, other = %b) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  return %c : !fx.tensor<[4], f32>
+}

@@ -97,6 +97,17 @@ MlirAttribute fxSegmentSizes(MlirContext ctx, intptr_t slots, intptr_t n);
 /* The string value of a StringAttr `name` of `op`, or an empty ref. */
 MlirStringRef fxOpGetStringAttr(MlirOperation op, const char *name);
 
+/* The verifiers' result plumbing: OK, FAILED(r), and TRY(r), which returns
+ * a failed MlirLogicalResult from the enclosing function. */
+#define OK mlirLogicalResultSuccess()
+#define FAILED(x) mlirLogicalResultIsFailure(x)
+#define TRY(x)                                                                 \
+  do {                                                                         \
+    MlirLogicalResult r_ = (x);                                                \
+    if (FAILED(r_))                                                            \
+      return r_;                                                               \
+  } while (0)
+
 #ifdef __cplusplus
 }
 #endif

@@ -69,14 +69,6 @@ MlirLogicalResult fxVerifyError(MlirOperation op, const char *fmt, ...) {
   return r;
 }
 
-#define OK mlirLogicalResultSuccess()
-#define FAILED(x) mlirLogicalResultIsFailure(x)
-#define TRY(x)                                                                 \
-  do {                                                                         \
-    MlirLogicalResult r_ = (x);                                                \
-    if (FAILED(r_))                                                            \
-      return r_;                                                               \
-  } while (0)
 
 /* Printing types and attributes into messages. */
 typedef FxText Buf;

@@ -21,14 +21,6 @@ typedef struct Call {
   bool kernel; /* also the dtypes fxir's kernel takes (the lowering asks) */
 } Call;
 
-#define OK mlirLogicalResultSuccess()
-#define FAILED(x) mlirLogicalResultIsFailure(x)
-#define TRY(x)                                                                 \
-  do {                                                                         \
-    MlirLogicalResult r_ = (x);                                                \
-    if (FAILED(r_))                                                            \
-      return r_;                                                               \
-  } while (0)
 
 /* "aten::mm: <message>" as an error at the op. */
 #define FAIL(c, fmt, ...)                                                      \

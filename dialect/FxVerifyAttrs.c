@@ -11,8 +11,6 @@
 
 #include <string.h>
 
-#define OK mlirLogicalResultSuccess()
-#define FAILED(x) mlirLogicalResultIsFailure(x)
 
 /* The fx attributes of function arguments, one row each: its name, and
  * whether it is a unit attribute (present or absent, never a value) or

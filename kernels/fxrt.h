@@ -216,8 +216,10 @@ void fxrt_release_all(void);
 void _mlir_ciface_fxrt_alloc(FxMemRefI8 *out, int64_t bytes);
 /* MLIR entry point of `fxrt_free(i64 ptr)`: frees the allocation fxrt_alloc
  * returned at `ptr` (a memref's aligned pointer, which views keep) and
- * takes its bytes off live_bytes; does nothing when `ptr` is 0 or no live
- * allocation starts there (a caller's tensor, or one freed already).
+ * takes its bytes off live_bytes; does nothing when `ptr` is 0, no live
+ * allocation starts there (a caller's tensor, or one freed already), or an
+ * error is pending (an entry point that failed may have left a stale
+ * descriptor; fxrt_release_all frees what is left).
  * Lowered code calls it after the last use of the tensors that share the
  * storage (lowering/Liveness.c), for each that may hold storage. */
 void _mlir_ciface_fxrt_free(int64_t ptr);

@@ -143,6 +143,10 @@ void _mlir_ciface_fxrt_alloc(FxMemRefI8 *out, int64_t bytes) {
 /* Searched from the newest: what dies first was often made last, and the
  * table holds only what is live. */
 void _mlir_ciface_fxrt_free(int64_t ptr) {
+  /* After an error, lowered code may hold a stale descriptor (an entry
+   * point that stopped early wrote no result): free nothing then. */
+  if (fxErrorPending())
+    return;
   for (int64_t i = gNumAllocs - 1; ptr && i >= 0; i--) {
     if ((int64_t)(intptr_t)gAllocs[i].ptr != ptr)
       continue;

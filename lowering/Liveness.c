@@ -33,6 +33,7 @@
 
 struct FxLiveness {
   bool precise;
+  bool nestedTensors;   /* a nested region makes tensors (never freed) */
   intptr_t numOps, numValues;
   MlirOperation *ops;   /* the top-level ops, in order               */
   FxPtrMap opIndex;     /* op -> position                            */
@@ -42,7 +43,7 @@ struct FxLiveness {
   intptr_t *last;       /* per root: the last position that uses it  */
   bool *pinned;         /* per root: an argument's or returned       */
   bool *allocates;      /* per id: its defining op may allocate      */
-  int64_t *freshBytes;  /* per op: what the lowering allocates (-1 each type) */
+  bool *counted;        /* per id: new storage of the lowering (the bound) */
   MlirValue *values;    /* per id                                    */
   MlirValue *memrefs;   /* per id: the lowered value (fxPublish)     */
   /* The ids that die after position k, freed there, are
@@ -78,28 +79,61 @@ static bool isTensor(MlirValue v) { return fxTypeIsATensor(mlirValueGetType(v));
  * returned, once). */
 typedef struct OpFacts {
   bool aliases, allocates, mayAllocate;
+  int sharedReturns; /* leading results that are not new even so */
 } OpFacts;
 
 static OpFacts factsOf(MlirOperation op, FxSchemaTable *table) {
   switch (fxOpGetKind(op)) {
   case FX_OP_VIEW:
   case FX_OP_SLICE:
-    return (OpFacts){true, false, false};
+    return (OpFacts){true, false, false, 0};
   case FX_OP_RESHAPE: /* a view, or a copy fxrt_reshape makes at run time */
-    return (OpFacts){true, false, true};
+    return (OpFacts){true, false, true, 0};
   case FX_OP_SLICE_SCATTER:
-    return (OpFacts){false, true, true};
-  case FX_OP_AUTO_FUNCTIONALIZED: /* its results are the copies it writes */
-    return (OpFacts){fxOpReturnsAlias(op, table), true, true};
+    return (OpFacts){false, true, true, 0};
+  case FX_OP_AUTO_FUNCTIONALIZED: {
+    /* Its results: the schema's returns, then the copies it writes.  A
+     * copy_ returns its `self` copy and a view op a view: those returns
+     * are storage of the copies (LowerCalls.c), not new. */
+    MlirStringRef t = fxCallGetTarget(op);
+    FxBuiltinImpl impl = fxSchemaBuiltinImpl(t.data, t.length);
+    const FxSchema *s = fxSchemaTableLookup(table, t);
+    int returns = 0;
+    for (int i = 0; s && i < s->numReturns; ++i)
+      returns += s->returns[i].kind == FX_ARG_TENSOR;
+    bool shared = impl == FX_IMPL_COPY || impl == FX_IMPL_VIEW;
+    return (OpFacts){fxOpReturnsAlias(op, table), true, true, shared ? returns : 0};
+  }
   case FX_OP_CALL: {
     MlirStringRef t = fxCallGetTarget(op);
     FxBuiltinImpl impl = fxSchemaBuiltinImpl(t.data, t.length);
     bool fresh = impl != FX_IMPL_VIEW && impl != FX_IMPL_COPY;
-    return (OpFacts){!fresh || fxOpReturnsAlias(op, table), fresh, fresh};
+    return (OpFacts){!fresh || fxOpReturnsAlias(op, table), fresh, fresh, 0};
   }
   default: /* func.call and anything else: may return an operand */
-    return (OpFacts){true, false, true};
+    return (OpFacts){true, false, true, 0};
   }
+}
+
+static MlirWalkResult findTensorResult(MlirOperation op, void *userData) {
+  for (intptr_t r = 0, n = mlirOperationGetNumResults(op); r < n; ++r)
+    if (isTensor(mlirOperationGetResult(op, r))) {
+      *(bool *)userData = true;
+      return MlirWalkResultInterrupt;
+    }
+  return MlirWalkResultAdvance;
+}
+
+/* Whether an op nested in `op`'s regions has a tensor result. */
+static bool makesNestedTensors(MlirOperation op) {
+  bool found = false;
+  for (intptr_t i = 0, n = mlirOperationGetNumRegions(op); i < n && !found; ++i)
+    for (MlirBlock b = mlirRegionGetFirstBlock(mlirOperationGetRegion(op, i));
+         !mlirBlockIsNull(b) && !found; b = mlirBlockGetNextInRegion(b))
+      for (MlirOperation o = mlirBlockGetFirstOperation(b);
+           !mlirOperationIsNull(o) && !found; o = mlirOperationGetNextInBlock(o))
+        mlirOperationWalk(o, findTensorResult, &found, MlirWalkPreOrder);
+  return found;
 }
 
 /* Whether the top-level op `user` of `v`'s uses is in the body's block. */
@@ -130,7 +164,7 @@ void fxLivenessDestroy(FxLiveness *l) {
   free(l->last);
   free(l->pinned);
   free(l->allocates);
-  free(l->freshBytes);
+  free(l->counted);
   free(l->values);
   free(l->memrefs);
   free(l->dying);
@@ -172,8 +206,8 @@ FxLiveness *fxLivenessCreate(MlirOperation func) {
        op = mlirOperationGetNextInBlock(op), ++nOps)
     nValues += mlirOperationGetNumResults(op);
   l->ops = malloc((size_t)(nOps + 1) * sizeof *l->ops);
-  l->freshBytes = calloc((size_t)nOps + 1, sizeof *l->freshBytes);
   size_t nv = (size_t)nValues + 1;
+  l->counted = calloc(nv, sizeof *l->counted);
   l->parent = malloc(nv * sizeof *l->parent);
   l->defIndex = malloc(nv * sizeof *l->defIndex);
   l->last = malloc(nv * sizeof *l->last);
@@ -182,7 +216,7 @@ FxLiveness *fxLivenessCreate(MlirOperation func) {
   l->values = malloc(nv * sizeof *l->values);
   l->memrefs = malloc(nv * sizeof *l->memrefs);
   FxSchemaTable *table = fxSchemaTableCreate(func);
-  if (!l->ops || !l->freshBytes || !l->parent || !l->defIndex || !l->last ||
+  if (!l->ops || !l->counted || !l->parent || !l->defIndex || !l->last ||
       !l->pinned || !l->allocates || !l->values || !l->memrefs || !table ||
       !fxPtrMapInit(&l->opIndex, pow2Above(nOps)) ||
       !fxPtrMapInit(&l->valueId, pow2Above(nValues)))
@@ -200,17 +234,19 @@ FxLiveness *fxLivenessCreate(MlirOperation func) {
     if (!fxPtrMapPut(&l->opIndex, op.ptr, k))
       goto oom;
     OpFacts f = factsOf(op, table);
+    if (mlirOperationGetNumRegions(op) && makesNestedTensors(op))
+      l->nestedTensors = true;
     intptr_t firstResult = -1;
+    int tensorIndex = 0;
     for (intptr_t r = 0, n = mlirOperationGetNumResults(op); r < n; ++r) {
       MlirValue v = mlirOperationGetResult(op, r);
       if (!isTensor(v))
         continue;
       if (firstResult < 0)
         firstResult = l->numValues;
+      l->counted[l->numValues] = f.allocates && tensorIndex++ >= f.sharedReturns;
       if (!addValue(l, v, k, f.mayAllocate))
         goto oom;
-      if (f.allocates)
-        l->freshBytes[k] = -1; /* sized by fxLivenessGetBound */
       l->precise = l->precise && usesAtTopLevel(v, func);
     }
     if (!f.aliases || firstResult < 0)
@@ -281,6 +317,8 @@ oom:
 
 bool fxLivenessIsPrecise(const FxLiveness *l) { return l->precise; }
 
+bool fxLivenessHasNestedTensors(const FxLiveness *l) { return l->nestedTensors; }
+
 void fxLivenessRecordMemRef(FxLiveness *l, MlirValue fxValue, MlirValue memref) {
   intptr_t id = idOf(l, fxValue);
   if (id >= 0)
@@ -317,7 +355,7 @@ bool fxLivenessGetBound(FxLiveness *l,
     /* What op k allocates is live while it runs, beside its operands. */
     for (; id < l->numValues && l->defIndex[id] == k; ++id) {
       int64_t b;
-      if (!l->freshBytes[k])
+      if (!l->counted[id])
         continue;
       if (!bytesOf(user, mlirValueGetType(l->values[id]), &b)) {
         free(groupBytes);

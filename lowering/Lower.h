@@ -68,6 +68,9 @@ typedef struct FxLower {
   FxLiveness *live;        /* when to free what fxrt_alloc gave        */
 } FxLower;
 
+/* Whether an op inside a nested region makes a tensor: such tensors are
+ * freed only when the run ends (fxrt_release_all). */
+bool fxLivenessHasNestedTensors(const FxLiveness *l);
 /* The lowered value of fx value `fxValue` (recorded by fxPublish). */
 void fxLivenessRecordMemRef(FxLiveness *l, MlirValue fxValue, MlirValue memref);
 /* The lowered values whose storage dies after top-level op `op` (writes

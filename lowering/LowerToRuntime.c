@@ -707,8 +707,14 @@ static void lowerFunction(MlirOperation module, MlirSymbolTable symbols,
     if (!L.errors && !fxLivenessIsPrecise(L.live))
       fxEmitRemark(mlirOperationGetLocation(func),
                    "fx-lower-to-runtime: no tensor is freed before the "
-                   "function returns: a tensor is used inside a nested "
-                   "region, where its last use is not a point of the body");
+                   "function returns: the body has several blocks or uses a "
+                   "tensor inside a nested region, so a last use is not a "
+                   "point of one list of ops");
+    else if (!L.errors && fxLivenessHasNestedTensors(L.live))
+      fxEmitRemark(mlirOperationGetLocation(func),
+                   "fx-lower-to-runtime: the tensors made inside a nested "
+                   "region are freed only when the run ends (the live-set "
+                   "bound does not count them)");
   }
   finishScratch(&L);
   if (L.errors || !dropCasts(func))

@@ -7,6 +7,7 @@
 // RUN: fx-run %s --entry=view_alive --check-passes --output-dir=%t | FileCheck %s --check-prefix=VIEW
 // RUN: fx-run %s --entry=view_alive --no-fx-passes --seed=5 --output-dir=%t/v
 // RUN: %python %S/Inputs/memory_check.py %t/v
+// RUN: fx-run %s --entry=copy_functional --check-passes --output-dir=%t | FileCheck %s --check-prefix=COPY
 // RUN: fx-run %s --entry=shared_results --check-passes --output-dir=%t | FileCheck %s --check-prefix=SHARED
 
 // Four new [4, 8] f32 tensors (128 bytes each) in a chain, each dead after
@@ -57,4 +58,17 @@ func.func @shared_results() -> !fx.tensor<[4], f32> {
   %b = fx.call "aten::add.Tensor"(self = %p#0, other = %p#0) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
   %c = fx.call "aten::add.Tensor"(self = %p#1, other = %b) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
   return %c : !fx.tensor<[4], f32>
+}
+
+// auto_functionalized copy_ returns its `self` copy: one new tensor, not
+// two (a bound that counted both was 256 bytes above the peak).
+// COPY: with fx passes: {{.*}}, peak: [[P:[0-9]+]] bytes (live-set bound: [[P]] bytes)
+// COPY: without fx passes: {{.*}}, peak: [[Q:[0-9]+]] bytes (live-set bound: [[Q]] bytes)
+// COPY: out0: bit-identical
+func.func @copy_functional(%x: !fx.tensor<[64], f32>) -> !fx.tensor<[64], f32> {
+  %a = fx.call "aten::clone"(self = %x) : (!fx.tensor<[64], f32>) -> !fx.tensor<[64], f32>
+  %b = fx.call "aten::add.Tensor"(self = %x, other = %x) : (!fx.tensor<[64], f32>, !fx.tensor<[64], f32>) -> !fx.tensor<[64], f32>
+  %r:2 = fx.auto_functionalized "aten::copy_"(self = %a, src = %b) : (!fx.tensor<[64], f32>, !fx.tensor<[64], f32>) -> (!fx.tensor<[64], f32>, !fx.tensor<[64], f32>)
+  %c = fx.call "aten::add.Tensor"(self = %r#1, other = %x) : (!fx.tensor<[64], f32>, !fx.tensor<[64], f32>) -> !fx.tensor<[64], f32>
+  return %c : !fx.tensor<[64], f32>
 }

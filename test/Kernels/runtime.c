@@ -109,6 +109,13 @@ static void testAllocStats(void) {
   _mlir_ciface_fxrt_free(0);
   st = fxrt_get_stats();
   EXPECT(st.frees == 1 && st.live_bytes == 1024 - 24);
+  /* While an error is pending a descriptor may be stale: nothing is freed. */
+  // CHECK-NEXT: fxrt: test: pending
+  fxrt_set_error("test", "pending");
+  _mlir_ciface_fxrt_free((int64_t)(intptr_t)a.aligned);
+  fxrt_clear_error();
+  st = fxrt_get_stats();
+  EXPECT(st.frees == 1 && st.live_bytes == 1024 - 24);
   _mlir_ciface_fxrt_free((int64_t)(intptr_t)a.aligned);
   st = fxrt_get_stats();
   EXPECT(st.frees == 2 && st.live_bytes == 1024 - 24 - 1000);

@@ -122,12 +122,13 @@ func.func @dead_result_freed_at_once(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4]
 // -----
 
 // A tensor used inside a nested region has no last use in the body's list
-// of ops: nothing is freed early, and a remark says so.
+// of ops: nothing is freed early, and a remark says so (so for a body of
+// several blocks, @several_blocks).
 fx.schema "t::w" = "w(Tensor! out) -> ()"
 // CHECK-LABEL: func.func @nested_use_frees_nothing
 // CHECK-NOT: call @fxrt_free
 // CHECK: return
-// expected-remark @below {{no tensor is freed before the function returns: a tensor is used inside a nested region}}
+// expected-remark @below {{no tensor is freed before the function returns: the body has several blocks or uses a tensor inside a nested region}}
 func.func @nested_use_frees_nothing(%x: !fx.tensor<[4], f32>, %p: i1) -> !fx.tensor<[4], f32> {
   %a = fx.call "aten::clone"(self = %x) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
   scf.if %p {
@@ -158,4 +159,42 @@ func.func @results_share_storage(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f3
   %b = fx.call "aten::add.Tensor"(self = %p#0, other = %x) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
   %c = fx.call "aten::add.Tensor"(self = %p#1, other = %b) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
   return %c : !fx.tensor<[4], f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @several_blocks
+// CHECK-NOT: call @fxrt_free
+// CHECK: return
+// expected-remark @below {{no tensor is freed before the function returns: the body has several blocks}}
+func.func @several_blocks(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
+  %a = fx.call "aten::clone"(self = %x) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %b = fx.call "aten::add.Tensor"(self = %a, other = %x) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  cf.br ^bb1
+^bb1:
+  %c = fx.call "aten::add.Tensor"(self = %b, other = %x) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  return %c : !fx.tensor<[4], f32>
+}
+
+// -----
+
+// A tensor made (and used) inside a nested region only is not tracked: it
+// is freed when the run ends, a remark says so; the body's own tensors are
+// freed as usual (%a, after the add).
+fx.schema "t::w" = "w(Tensor! out) -> ()"
+// CHECK-LABEL: func.func @nested_tensor_made
+// CHECK: scf.if
+// CHECK: call @fxrt_aten__add_Tensor
+// CHECK-NEXT: memref.extract_aligned_pointer_as_index
+// CHECK-NEXT: arith.index_cast
+// CHECK-NEXT: call @fxrt_free
+// expected-remark @below {{the tensors made inside a nested region are freed only when the run ends}}
+func.func @nested_tensor_made(%x: !fx.tensor<[4], f32>, %p: i1) -> !fx.tensor<[4], f32> {
+  scf.if %p {
+    %t = fx.call "aten::full"() {size = [4], fill_value = 1.0 : f64} : () -> !fx.tensor<[4], f32>
+    fx.call "t::w"(out = %t) : (!fx.tensor<[4], f32>) -> ()
+  }
+  %a = fx.call "aten::clone"(self = %x) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %b = fx.call "aten::add.Tensor"(self = %a, other = %x) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  return %b : !fx.tensor<[4], f32>
 }

@@ -136,17 +136,6 @@ static bool makesNestedTensors(MlirOperation op) {
   return found;
 }
 
-/* Whether the top-level op `user` of `v`'s uses is in the body's block. */
-static bool usesAtTopLevel(MlirValue v, MlirOperation func) {
-  for (MlirOpOperand u = mlirValueGetFirstUse(v); !mlirOpOperandIsNull(u);
-       u = mlirOpOperandGetNextUse(u)) {
-    MlirOperation parent = mlirOperationGetParentOperation(mlirOpOperandGetOwner(u));
-    if (!mlirOperationEqual(parent, func))
-      return false;
-  }
-  return true;
-}
-
 /* Whether value `id`'s group dies (and is freed) after position k. */
 static bool diesAt(FxLiveness *l, intptr_t id, intptr_t k) {
   intptr_t root = find(l, id);
@@ -247,7 +236,6 @@ FxLiveness *fxLivenessCreate(MlirOperation func) {
       l->counted[l->numValues] = f.allocates && tensorIndex++ >= f.sharedReturns;
       if (!addValue(l, v, k, f.mayAllocate))
         goto oom;
-      l->precise = l->precise && usesAtTopLevel(v, func);
     }
     if (!f.aliases || firstResult < 0)
       continue;
@@ -262,9 +250,10 @@ FxLiveness *fxLivenessCreate(MlirOperation func) {
           join(l, id, r);
     }
   }
-  for (intptr_t i = 0, n = mlirBlockGetNumArguments(entry); i < n; ++i)
-    l->precise = l->precise && usesAtTopLevel(mlirBlockGetArgument(entry, i), func);
-  /* Per root: the last use, and whether it is pinned. */
+  /* Per root: the last use, and whether it is pinned.  A use by an op
+   * that is not a top-level op is inside a nested region: no last use is a
+   * point of the body then. */
+  MlirOperation terminator = mlirBlockGetTerminator(entry);
   for (intptr_t id = 0; id < l->numValues; ++id) {
     intptr_t root = find(l, id), last = l->defIndex[id] < 0 ? 0 : l->defIndex[id];
     for (MlirOpOperand u = mlirValueGetFirstUse(l->values[id]); !mlirOpOperandIsNull(u);
@@ -272,12 +261,12 @@ FxLiveness *fxLivenessCreate(MlirOperation func) {
       MlirOperation owner = mlirOpOperandGetOwner(u);
       intptr_t at;
       if (!fxPtrMapGet(&l->opIndex, owner.ptr, &at)) {
-        l->precise = false; /* (a use inside a region: reported above) */
+        l->precise = false;
         continue;
       }
       if (at > last)
         last = at;
-      if (mlirOperationEqual(owner, mlirBlockGetTerminator(entry)))
+      if (mlirOperationEqual(owner, terminator))
         l->pinned[root] = true; /* returned */
     }
     if (l->defIndex[id] < 0)

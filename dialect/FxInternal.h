@@ -56,6 +56,9 @@ MlirLogicalResult fxVerifyViewLayout(MlirOperation view, FxSchemaTable *table);
  * (FxVerifyAttrs.c): `fx.donated` is a unit attribute, no other exists.
  * Reports every bad one at the function. */
 MlirLogicalResult fxVerifyFunctionAttrs(MlirOperation func);
+/* The `fx.`-prefixed attributes of fx op `op` (FxVerifyAttrs.c): only
+ * FX_ATTR_FUNCTIONALIZED, a unit attribute on an `aten::clone` fx.call. */
+MlirLogicalResult fxVerifyOpAttrs(MlirOperation op);
 /* func.calls inside `func` never pass one storage as two tensor arguments
  * (FxVerifyCalls.c). */
 MlirLogicalResult fxVerifyFunctionCalls(MlirOperation func,

@@ -865,6 +865,8 @@ static MlirLogicalResult verifySignature(MlirOperation op, FxOpKind kind,
   MlirLogicalResult r = checkOpTypes(&v);
   if (!FAILED(r))
     r = kVerifiers[kind](&v);
+  if (!FAILED(r))
+    r = fxVerifyOpAttrs(op);
   if (v.table != table)
     fxSchemaTableDestroy(v.table);
   return r;
@@ -1084,6 +1086,8 @@ static MlirLogicalResult verifyInScope(MlirOperation op, WalkState *w) {
   MlirLogicalResult r = checkOpTypes(&v);
   if (!FAILED(r))
     r = kVerifiers[kind](&v);
+  if (!FAILED(r))
+    r = fxVerifyOpAttrs(op);
   if (FAILED(r))
     return r;
   seenValid(&w->scope, op, true);

@@ -1,4 +1,5 @@
-/* FxVerifyAttrs.c - the fx attributes of function arguments and results
+/* FxVerifyAttrs.c - the fx attributes of function arguments and results,
+ * and of fx ops
  * (DESIGN §3: "`fx.donated` is a unit attribute; any other value is a
  * verifier error").  `fx.` is our namespace: an attribute in it that fxir
  * does not define is a typo until proven otherwise, so it is an error with
@@ -124,4 +125,59 @@ MlirLogicalResult fxVerifyFunctionAttrs(MlirOperation func) {
   bool failed = checkFunctionAttrs(func, "arg_attrs", true);
   failed |= checkFunctionAttrs(func, "res_attrs", false);
   return failed ? mlirLogicalResultFailure() : OK;
+}
+
+/* The fx attributes an fx op may carry besides its own, one row each: the
+ * name, and the call target it belongs on. */
+static const struct {
+  const char *name;
+  const char *target;
+} kOpAttrs[] = {
+    /* fx-import's clone of an auto_functionalized_v2 base, which
+     * fx-fix-functionalization may write in place instead (Fx.h). */
+    {FX_ATTR_FUNCTIONALIZED, "aten::clone"},
+};
+enum { kNumOpAttrs = sizeof kOpAttrs / sizeof *kOpAttrs };
+
+MlirLogicalResult fxVerifyOpAttrs(MlirOperation op) {
+  for (intptr_t i = 0, n = mlirOperationGetNumAttributes(op); i < n; ++i) {
+    MlirNamedAttribute na = mlirOperationGetAttribute(op, i);
+    MlirStringRef name = mlirIdentifierStr(na.name);
+    if (name.length < 3 || memcmp(name.data, "fx.", 3) != 0)
+      continue;
+    int known = -1, nearest = -1, best = 3; /* suggest within distance 2 */
+    for (int k = 0; k < kNumOpAttrs; ++k) {
+      int d = editDistance(name.data, name.length, kOpAttrs[k].name);
+      if (d == 0)
+        known = k;
+      else if (d < best)
+        best = d, nearest = k;
+    }
+    if (known < 0)
+      return nearest >= 0
+                 ? fxVerifyError(op, "has the unknown attribute \"%.*s\"; did "
+                                     "you mean \"%s\"?",
+                                 (int)name.length, name.data,
+                                 kOpAttrs[nearest].name)
+                 : fxVerifyError(op, "has the unknown attribute \"%.*s\"; "
+                                     "the fx attributes of ops are: %s",
+                                 (int)name.length, name.data,
+                                 FX_ATTR_FUNCTIONALIZED);
+    if (!mlirAttributeIsAUnit(na.attribute))
+      return fxVerifyError(op,
+                           "has %.*s = %s, but %.*s is a unit attribute: "
+                           "write {%.*s} or leave it out",
+                           (int)name.length, name.data,
+                           fxAttrText(na.attribute).s, (int)name.length,
+                           name.data, (int)name.length, name.data);
+    MlirStringRef target = fxOpGetKind(op) == FX_OP_CALL
+                               ? fxCallGetTarget(op)
+                               : mlirStringRefCreate(NULL, 0);
+    if (!mlirStringRefEqual(target,
+                            mlirStringRefCreateFromCString(kOpAttrs[known].target)))
+      return fxVerifyError(op, "has %.*s, which belongs on an fx.call of %s "
+                               "only",
+                           (int)name.length, name.data, kOpAttrs[known].target);
+  }
+  return OK;
 }

@@ -219,9 +219,11 @@ static MlirOperation sharingCall(MlirValue nv, MlirValue v,
 /*===-- The rewrite ---------------------------------------------------------===*/
 
 typedef struct Mutated {
-  int param;           /* schema parameter                       */
-  intptr_t operand;    /* operand index in A                     */
-  intptr_t result;     /* result index of its new value          */
+  intptr_t operand;    /* operand index in A; -1 for a v2 base   */
+  intptr_t result;     /* result index of its new value in A     */
+  const char *name;    /* the parameter, for remarks             */
+  MlirValue value;     /* what is written in place               */
+  MlirValue newValue;  /* the value that stands for it after A   */
   MlirOperation copyBack;  /* copy_(arg, new value): erased after A   */
   MlirOperation writeBack; /* the copy_ restoring arg (copyBack or a
                               later one that stays), exempt from (a) */
@@ -305,11 +307,11 @@ static MlirOperation chainedWriteBack(State *st, MlirOperation call,
 static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
                             Mutated *m, const MlirValue *operands,
                             intptr_t numOperands, char *why, size_t cap) {
-  MlirValue v = operands[m->operand];
+  MlirValue v = m->value;
   MlirValue root = fxStorageRoot(v);
   FxRegion region, other;
   fxRegionOf(&region, v);
-  const char *name = s->args[m->param].name;
+  const char *name = m->name;
   char loc[256];
   /* (b) another operand of the same call shares m's storage. */
   for (intptr_t i = 0; i < numOperands; ++i) {
@@ -336,22 +338,36 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   if (arg >= 0) {
     MlirOperation func = mlirBlockGetParentOperation(
         mlirBlockArgumentGetOwner(root));
-    MlirValue newValue = mlirOperationGetResult(call, m->result);
+    MlirValue newValue = m->newValue;
     if (mlirValueEqual(v, root))
       m->copyBack = findCopyBack(call, root, newValue);
     /* The epilogue only when nothing tells the argument and the new value
      * apart once the copy is made: the new value neither written nor
      * returned after it, and the copy_'s own result (the argument again,
      * Tensor(a!)) not used at all. */
+    MlirOperation rejected = {NULL};
     if (!mlirOperationIsNull(m->copyBack) &&
         (usedAfterCopyBack(st, newValue, m->copyBack) ||
          !mlirOpOperandIsNull(
-             mlirValueGetFirstUse(mlirOperationGetResult(m->copyBack, 0)))))
+             mlirValueGetFirstUse(mlirOperationGetResult(m->copyBack, 0))))) {
+      rejected = m->copyBack;
       m->copyBack = (MlirOperation){NULL}; /* two buffers from there on */
+    }
     m->writeBack = m->copyBack;
     if (!fxFuncArgIsDonated(func, arg) && mlirOperationIsNull(m->copyBack) &&
         mlirValueEqual(v, root))
       m->writeBack = chainedWriteBack(st, call, root, newValue, &walkLimit);
+    if (!fxFuncArgIsDonated(func, arg) && mlirOperationIsNull(m->writeBack) &&
+        !mlirOperationIsNull(rejected)) {
+      fxLocationString(rejected, loc, sizeof loc);
+      snprintf(why, cap,
+               "cloned operand '%s': it is function argument %d, not donated "
+               "(fx.donated), and after the aten::copy_ at %s that writes its "
+               "new value back, the new value is written or returned, or the "
+               "copy's result is used (two buffers from there on)",
+               name, (int)arg, loc);
+      return false;
+    }
     if (!fxFuncArgIsDonated(func, arg) && mlirOperationIsNull(m->writeBack)) {
       snprintf(why, cap,
                "cloned operand '%s': it is function argument %d, which is "
@@ -379,7 +395,7 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
    * of it must see the same layout after the rewrite (Layout.h). */
   MlirOperation view;
   if (!fxKnownContiguous(&st->layouts, v) &&
-      fxHasViewUse(mlirOperationGetResult(call, m->result), st->table, &view)) {
+      fxHasViewUse(m->newValue, st->table, &view)) {
     if (mlirOperationIsNull(view))
       snprintf(loc, sizeof loc, "an unknown place");
     else
@@ -396,10 +412,10 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
    * it, or through the new value, after the call, the two differ (A8). */
   MlirOperation reshape;
   if (!fxKnownContiguous(&st->layouts, v) &&
-      fxHasReshapeUse(mlirOperationGetResult(call, m->result), st->table,
+      fxHasReshapeUse(m->newValue, st->table,
                       &reshape) &&
       !mlirOperationIsNull(fxFindWriteAfter(
-          mlirOperationGetResult(call, m->result), call, st->table))) {
+          m->newValue, call, st->table))) {
     if (mlirOperationIsNull(reshape))
       snprintf(loc, sizeof loc, "an unknown place");
     else
@@ -425,7 +441,7 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   int numDonating = 0, steps = 0;
   bool known =
       !st->hasFuncCalls ||
-      (donatingCalls(mlirOperationGetResult(call, m->result), st->table,
+      (donatingCalls(m->newValue, st->table,
                      donating, &numDonating, &steps) &&
        donatingCalls(root, st->table, donating, &numDonating, &steps));
   FxRegion whole;
@@ -463,7 +479,7 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   steps = 0;
   MlirOperation sharing =
       st->hasFuncCalls
-          ? sharingCall(mlirOperationGetResult(call, m->result), v, st->table,
+          ? sharingCall(m->newValue, v, st->table,
                         &steps)
           : (MlirOperation){NULL};
   if (!mlirOperationIsNull(sharing)) {
@@ -492,7 +508,7 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
    * aten::alias(nv), a reshape of aten::detach(nv), a return of
    * aten::t(nv)) is one the write-back, reshape and return rules above
    * cannot see (found by an adversary once those ops ran as views). */
-  if (fxMayComeBackThrough(&st->aliases, mlirOperationGetResult(call, m->result))) {
+  if (fxMayComeBackThrough(&st->aliases, m->newValue)) {
     snprintf(why, cap,
              "cloned operand '%s': its new value may also be reached through "
              "an op that returns an alias (aten::copy_, a view op such as "
@@ -533,7 +549,10 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
     int p = fxCallGetOperandParam(call, s, i);
     if (p < 0 || !s->args[p].mutated || numMutated == FX_MAX_RESULTS)
       continue;
-    mutated[numMutated] = (Mutated){p, i, numReturns + numMutated, {NULL}, {NULL}};
+    mutated[numMutated] = (Mutated){
+        i,         numReturns + numMutated,
+        s->args[p].name, operands[i],
+        mlirOperationGetResult(call, numReturns + numMutated), {NULL}, {NULL}};
     ++numMutated;
   }
 
@@ -583,6 +602,110 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
     mlirRewriterBaseReplaceOpWithValues(rw, mutated[k].copyBack, 1, &arg);
   }
   return mlirLogicalResultSuccess();
+}
+
+/*===-- auto_functionalized_v2: the clones of its bases ----------------------===*/
+
+/* fx-import expands auto_functionalized_v2 exactly (docs/import.md): each
+ * base b is cloned (an `aten::clone` marked `fx.functionalized`), the op is
+ * called in place on views of the clones, and the clones are the new
+ * bases.  Writing b itself instead is v1's rewrite with that call as A and
+ * the clone c as b's new value: c is fresh storage, so c after A is "b
+ * after A's writes" exactly when rules (a)-(c) hold for b -- the same code
+ * decides.  The form is found, not assumed: only fx.slice ops and other
+ * such clones, which write nothing, may stand between the clone and A, so
+ * nothing writes b or reads c before A does.  A is an fx.call whose schema
+ * says it writes c (or a view of it).  Null when the form is not there. */
+/* An `aten::clone` fx-import made for a v2 base. */
+static bool isV2Clone(MlirOperation op) {
+  return fxOpGetKind(op) == FX_OP_CALL &&
+         mlirStringRefEqual(fxCallGetTarget(op), str("aten::clone")) &&
+         !mlirAttributeIsNull(
+             mlirOperationGetAttributeByName(op, str(FX_ATTR_FUNCTIONALIZED)));
+}
+
+static MlirOperation v2Writer(State *st, MlirOperation clone, const FxSchema **s,
+                              const char **name) {
+  MlirValue c = mlirOperationGetResult(clone, 0);
+  MlirOperation a = mlirOperationGetNextInBlock(clone);
+  while (!mlirOperationIsNull(a) &&
+         (fxOpGetKind(a) == FX_OP_SLICE || isV2Clone(a)))
+    a = mlirOperationGetNextInBlock(a);
+  if (mlirOperationIsNull(a) || fxOpGetKind(a) != FX_OP_CALL)
+    return (MlirOperation){NULL};
+  *s = fxSchemaTableLookup(st->table, fxCallGetTarget(a));
+  if (!*s)
+    return (MlirOperation){NULL};
+  for (intptr_t i = 0, n = mlirOperationGetNumOperands(a); i < n; ++i) {
+    int p = fxCallGetOperandParam(a, *s, i);
+    if (p >= 0 && (*s)->args[p].mutated &&
+        mlirValueEqual(fxStorageRoot(mlirOperationGetOperand(a, i)), c)) {
+      *name = (*s)->args[p].name;
+      return a;
+    }
+  }
+  return (MlirOperation){NULL};
+}
+
+/* Writes base b in place of its clone if rules (a)-(c) allow; a remark
+ * otherwise.  Erases the clone (and a copy_ epilogue that became
+ * copy_(b, b)) when it does. */
+static void reinplaceV2Base(State *st, MlirOperation clone) {
+  char why[512];
+  MlirLocation loc = mlirOperationGetLocation(clone);
+  const FxSchema *s = NULL;
+  const char *name = NULL;
+  MlirOperation a = v2Writer(st, clone, &s, &name);
+  if (mlirOperationIsNull(a)) {
+    fxEmitRemark(loc, "kept the clone of a base of auto_functionalized_v2: "
+                      "no in-place call right after it writes it (only "
+                      "fx.slice ops and other such clones may stand between)");
+    return;
+  }
+  intptr_t n = mlirOperationGetNumOperands(a);
+  MlirValue operands[FX_MAX_OPERANDS];
+  for (intptr_t i = 0; i < n && i < FX_MAX_OPERANDS; ++i)
+    operands[i] = mlirOperationGetOperand(a, i);
+  Mutated m = {-1, -1, name, mlirOperationGetOperand(clone, 0),
+               mlirOperationGetResult(clone, 0), {NULL}, {NULL}};
+  fxLayoutsForget(&st->layouts);
+  if (!mayWriteInPlace(st, a, s, &m, operands, n, why, sizeof why)) {
+    fxEmitRemark(loc, why);
+    return;
+  }
+  fxReadIndexMerge(st->reads, m.newValue, m.value);
+  mlirValueReplaceAllUsesOfWith(m.newValue, m.value);
+  mlirOperationDestroy(clone);
+  if (!mlirOperationIsNull(m.copyBack)) {
+    /* copy_(b, b): a no-op whose result (b, Tensor(a!)) is unused. */
+    mlirValueReplaceAllUsesOfWith(mlirOperationGetResult(m.copyBack, 0),
+                                  m.value);
+    mlirOperationDestroy(m.copyBack);
+  }
+}
+
+typedef struct OpList {
+  MlirOperation *ops;
+  size_t n, cap;
+  bool failed; /* out of memory: the clones not listed stay */
+} OpList;
+
+static MlirWalkResult collectV2Clones(MlirOperation op, void *userData) {
+  OpList *list = userData;
+  if (!isV2Clone(op))
+    return MlirWalkResultAdvance;
+  if (list->n == list->cap) {
+    size_t cap = list->cap ? 2 * list->cap : 16;
+    MlirOperation *bigger = realloc(list->ops, cap * sizeof *bigger);
+    if (!bigger) {
+      list->failed = true;
+      return MlirWalkResultInterrupt;
+    }
+    list->ops = bigger;
+    list->cap = cap;
+  }
+  list->ops[list->n++] = op;
+  return MlirWalkResultAdvance;
 }
 
 /*===-- Scatter-back elimination ------------------------------------------===*/
@@ -705,6 +828,14 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
    * calls made (nested ones included). */
   static const FxOpKind calls[] = {FX_OP_AUTO_FUNCTIONALIZED};
   fxApplyPatterns(func, pass, calls, 1, matchAndRewrite, &st, FX_TOP_DOWN);
+  /* Then v2's base clones, in program order: each decision sees the ones
+   * before it made (a base written in place is then another operand of
+   * the call sharing the next base's storage, rule b). */
+  OpList clones = {0};
+  mlirOperationWalk(func, collectV2Clones, &clones, MlirWalkPreOrder);
+  for (size_t i = 0; i < clones.n; ++i)
+    reinplaceV2Base(&st, clones.ops[i]);
+  free(clones.ops);
   static const FxOpKind scatters[] = {FX_OP_SLICE_SCATTER};
   fxApplyPatterns(func, pass, scatters, 1, matchAndRewrite, &st, FX_TOP_DOWN);
   mlirOperationWalk(func, remarkKept, &st, MlirWalkPreOrder);

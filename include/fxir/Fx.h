@@ -172,6 +172,11 @@ typedef enum FxOpKind {
 #define FX_MAX_OPERANDS 16
 #define FX_MAX_RESULTS 8
 
+/* The unit attribute fx-import puts on the `aten::clone` of each base of
+ * an auto_functionalized_v2 call (docs/import.md): fx-fix-functionalization
+ * may write the base in place instead (docs/passes.md). */
+#define FX_ATTR_FUNCTIONALIZED "fx.functionalized"
+
 FxOpKind fxOpGetKind(MlirOperation op);
 /* "fx.reshape", ... */
 const char *fxOpKindName(FxOpKind kind);

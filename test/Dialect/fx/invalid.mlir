@@ -1118,3 +1118,37 @@ func.func @negative_scaled_mm_out_dtype_not_fx(%a: !fx.tensor<[4, 32], f8E4M3FN>
   %r = fx.call "aten::_scaled_mm"(self = %a, mat2 = %b, scale_a = %sa, scale_b = %sb) {out_dtype = f8E4M3FNUZ} : (!fx.tensor<[4, 32], f8E4M3FN>, !fx.tensor<[32, 8], f8E4M3FN>, !fx.tensor<[1], f32>, !fx.tensor<[1], f32>) -> !fx.tensor<[4, 8], bf16>
   return
 }
+
+// -----
+
+// fx.functionalized (fx-import's clone of an auto_functionalized_v2 base):
+// a unit attribute, on an aten::clone only; a near miss is a typo.
+func.func @negative_functionalized_value(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
+  // expected-error @below {{'fx.call' op has fx.functionalized = 1 : i64, but fx.functionalized is a unit attribute: write {fx.functionalized} or leave it out}}
+  %c = fx.call "aten::clone"(self = %x) attributes {fx.functionalized = 1 : i64} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  return %c : !fx.tensor<[4], f32>
+}
+
+// -----
+
+func.func @negative_functionalized_not_clone(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
+  // expected-error @below {{'fx.call' op has fx.functionalized, which belongs on an fx.call of aten::clone only}}
+  %c = fx.call "aten::exp"(self = %x) attributes {fx.functionalized} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  return %c : !fx.tensor<[4], f32>
+}
+
+// -----
+
+func.func @negative_functionalized_typo(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
+  // expected-error @below {{'fx.call' op has the unknown attribute "fx.functionalised"; did you mean "fx.functionalized"?}}
+  %c = fx.call "aten::clone"(self = %x) attributes {fx.functionalised} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  return %c : !fx.tensor<[4], f32>
+}
+
+// -----
+
+func.func @negative_unknown_op_attr(%x: !fx.tensor<[4, 4], f32>) -> !fx.tensor<[2, 4], f32> {
+  // expected-error @below {{'fx.slice' op has the unknown attribute "fx.note"; the fx attributes of ops are: fx.functionalized}}
+  %s = fx.slice %x, dim = 0, start = 0, end = 2, step = 1 attributes {fx.note} : !fx.tensor<[4, 4], f32> -> !fx.tensor<[2, 4], f32>
+  return %s : !fx.tensor<[2, 4], f32>
+}

@@ -65,3 +65,22 @@ void _mlir_ciface_fxrt_mylib__must_not_run(MemRef2F32 *x) {
   fputs("mylib::must_not_run ran after a failure\n", stderr);
   abort();
 }
+
+static float *el(const MemRef2F32 *m, int64_t r, int64_t c) {
+  return &m->aligned[m->offset + r * m->strides[0] + c * m->strides[1]];
+}
+
+/* mylib::mix_(Tensor(a!) x, Tensor(b!) y) -> (): x += 1, then y = 2 y +
+ * x[0][0], element by element through the strides.  When x and y are
+ * overlapping views of one base (auto_functionalized_v2 calls the op on
+ * views of one clone), y sees what x's update wrote: the output tells
+ * whether the two share storage as they should (test/Integration/v2.mlir). */
+void _mlir_ciface_fxrt_mylib__mix_(MemRef2F32 *x, MemRef2F32 *y) {
+  for (int64_t r = 0; r < x->sizes[0]; ++r)
+    for (int64_t c = 0; c < x->sizes[1]; ++c)
+      *el(x, r, c) += 1.0f;
+  float x00 = x->sizes[0] > 0 && x->sizes[1] > 0 ? *el(x, 0, 0) : 0.0f;
+  for (int64_t r = 0; r < y->sizes[0]; ++r)
+    for (int64_t c = 0; c < y->sizes[1]; ++c)
+      *el(y, r, c) = 2.0f * *el(y, r, c) + x00;
+}

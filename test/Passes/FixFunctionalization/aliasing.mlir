@@ -43,9 +43,9 @@ func.func @func_call_result_fix(%a: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 
 // CHECK: aten::clone
 // CHECK: aten::copy_
 func.func @copy_back_then_write_new(%arg: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[8, 4], f32>) {
-  // expected-remark @below {{cloned operand 'result': it is function argument 0, which is neither donated (fx.donated) nor written back with aten::copy_}}
+  // expected-remark @below {{cloned operand 'result': it is function argument 0, not donated (fx.donated), and after the aten::copy_ at loc("epilogue") that writes its new value back, the new value is written or returned, or the copy's result is used (two buffers from there on)}}
   %n = fx.auto_functionalized "_C::rms_norm"(result = %arg, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
-  %c = fx.call "aten::copy_"(self = %arg, src = %n) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %c = fx.call "aten::copy_"(self = %arg, src = %n) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> loc("epilogue")
   %t = fx.call "aten::clone"(self = %x) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   fx.call "_C::fused_add_rms_norm"(input = %t, residual = %n, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> ()
   %r = fx.call "aten::clone"(self = %arg) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
@@ -58,9 +58,9 @@ func.func @copy_back_then_write_new(%arg: !fx.tensor<[8, 4], f32>, %x: !fx.tenso
 // CHECK: aten::clone
 // CHECK: aten::copy_
 func.func @copy_back_then_return_new(%arg: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[8, 4], f32>) {
-  // expected-remark @below {{cloned operand 'result': it is function argument 0, which is neither donated (fx.donated) nor written back with aten::copy_}}
+  // expected-remark @below {{cloned operand 'result': it is function argument 0, not donated (fx.donated), and after the aten::copy_ at loc("epilogue") that writes its new value back, the new value is written or returned, or the copy's result is used (two buffers from there on)}}
   %n = fx.auto_functionalized "_C::rms_norm"(result = %arg, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
-  %c = fx.call "aten::copy_"(self = %arg, src = %n) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %c = fx.call "aten::copy_"(self = %arg, src = %n) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> loc("epilogue")
   return %n : !fx.tensor<[8, 4], f32>
 }
 
@@ -69,9 +69,9 @@ func.func @copy_back_then_return_new(%arg: !fx.tensor<[8, 4], f32>, %x: !fx.tens
 // CHECK: aten::clone
 // CHECK: aten::copy_
 func.func @copy_back_alias_written(%arg: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[8, 4], f32>, %w: !fx.tensor<[4], f32>) -> (!fx.tensor<[8, 4], f32>) {
-  // expected-remark @below {{cloned operand 'result': it is function argument 0, which is neither donated (fx.donated) nor written back with aten::copy_}}
+  // expected-remark @below {{cloned operand 'result': it is function argument 0, not donated (fx.donated), and after the aten::copy_ at loc("epilogue") that writes its new value back, the new value is written or returned, or the copy's result is used (two buffers from there on)}}
   %n = fx.auto_functionalized "_C::rms_norm"(result = %arg, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[8, 4], f32>
-  %c = fx.call "aten::copy_"(self = %arg, src = %n) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
+  %c = fx.call "aten::copy_"(self = %arg, src = %n) : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32> loc("epilogue")
   %t = fx.call "aten::clone"(self = %x) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>
   fx.call "_C::fused_add_rms_norm"(input = %t, residual = %c, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[8, 4], f32>, !fx.tensor<[8, 4], f32>, !fx.tensor<[4], f32>) -> ()
   %r = fx.call "aten::clone"(self = %n) : (!fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4], f32>

@@ -471,9 +471,8 @@ static MlirLogicalResult verifyReshape(Verifier *v) {
 
 /*===-- slice / slice_scatter ----------------------------------------------===*/
 
-/* The statically known length of slice [start, end) step on a dim, or -1. */
-static int64_t sliceLength(FxDim d, MlirAttribute start, MlirAttribute end,
-                           int64_t step) {
+int64_t fxSliceLength(FxDim d, MlirAttribute start, MlirAttribute end,
+                      int64_t step) {
   if (d.symbol.length || !fxAttrIsI64(start) || !fxAttrIsI64(end))
     return -1;
   int64_t n = d.size, s = mlirIntegerAttrGetValueInt(start),
@@ -527,7 +526,7 @@ static MlirLogicalResult verifySliceParams(Verifier *v, MlirType full,
                      "sliced dim %" PRId64,
                   partName, (int)i, fullName, (int)i, dim);
   }
-  int64_t len = sliceLength(fxTensorTypeGetDim(full, dim), start, end, step);
+  int64_t len = fxSliceLength(fxTensorTypeGetDim(full, dim), start, end, step);
   FxDim got = fxTensorTypeGetDim(part, dim);
   if (len >= 0 && !got.symbol.length && got.size != len)
     return fail(v, "%s dim %" PRId64 " is %" PRId64

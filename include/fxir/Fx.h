@@ -186,6 +186,13 @@ const char *fxOpKindName(FxOpKind kind);
 MlirOperation fxReshapeOpCreate(MlirLocation loc, FxOpKind kind,
                                 MlirValue input, MlirType resultType,
                                 MlirAttribute shape);
+/* The statically known length of slice [start, end) step (step >= 1) on
+ * dim `d`, with torch's clamping (a negative bound counts from the end,
+ * then both are clamped to [0, size]); -1 when `d` or a bound is symbolic.
+ * The fx.slice verifier checks results by it; fx-import types the slices
+ * it makes with it. */
+int64_t fxSliceLength(FxDim d, MlirAttribute start, MlirAttribute end,
+                      int64_t step);
 /* fx.slice: start/end are i64 or symbol string attributes. */
 MlirOperation fxSliceOpCreate(MlirLocation loc, MlirValue input,
                               MlirType resultType, int64_t dim,

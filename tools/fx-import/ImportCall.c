@@ -1,5 +1,5 @@
 /* ImportCall.c - FX call nodes to fx ops: views, slices, splits,
- * auto_functionalized (v1) with its getitems, and every other op as an
+ * auto_functionalized (v1; v2 is ImportHopV2.c) with its getitems, and every other op as an
  * fx.call bound by its schema (docs/import.md, "The mapping"). */
 #include "ImportInternal.h"
 
@@ -9,8 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define MAX_PARAMS 64
 
 const FxSchema *impSchema(Imp *im, const char *name, size_t len) {
   for (int i = im->numSchemas - 1; i >= 0; --i)
@@ -54,7 +52,7 @@ static const struct {
 #include "fx_renames.def"
 };
 
-static bool targetOf(Imp *im, const PyExpr *callee, char *out, size_t size) {
+bool impTargetOf(Imp *im, const PyExpr *callee, char *out, size_t size) {
   if (!callee || callee->kind != PY_NAME || callee->len <= 10 ||
       memcmp(callee->text, "torch.ops.", 10) != 0)
     return false;
@@ -187,7 +185,7 @@ static bool keywordsFit(const PyExpr *call, const FxSchema *s) {
 /* Binds to `s` or, when its keywords do not fit `s`, to the older version
  * of the op they fit (fx_schema_versions.def: only names differ, so the
  * values keep their positions and are passed under the current names). */
-static bool bindVersions(Imp *im, const PyExpr *call, int first,
+bool impBindVersions(Imp *im, const PyExpr *call, int first,
                          const FxSchema *s, const PyExpr **vals) {
   if (!keywordsFit(call, s)) {
     size_t len = strlen(s->qualifiedName);
@@ -201,7 +199,7 @@ static bool bindVersions(Imp *im, const PyExpr *call, int first,
 
 /*===-- Views, slices, splits -----------------------------------------------===*/
 
-static MlirAttribute i64Attr(Imp *im, int64_t v) {
+MlirAttribute impI64Attr(Imp *im, int64_t v) {
   return mlirIntegerAttrGet(mlirIntegerTypeGet(im->ctx, 64), v);
 }
 
@@ -218,9 +216,9 @@ static bool intArg(Imp *im, const PyExpr *e, const char *param, int64_t dflt,
 }
 
 /* A slice bound: an int, a SymInt node or None (`dflt`). */
-static bool boundArg(Imp *im, const PyExpr *e, int64_t dflt, MlirAttribute *out) {
+bool impBoundArg(Imp *im, const PyExpr *e, int64_t dflt, MlirAttribute *out) {
   if (!e || e->kind == PY_NONE) {
-    *out = i64Attr(im, dflt);
+    *out = impI64Attr(im, dflt);
     return true;
   }
   return impDimAttr(im, e, out);
@@ -263,8 +261,8 @@ static bool unsafeViewOp(Imp *im, const Stmt *st, Node *node, const PyExpr *call
 
 static bool sliceParams(Imp *im, const PyExpr *const *v, int64_t *dim,
                         MlirAttribute *start, MlirAttribute *end, int64_t *step) {
-  return intArg(im, v[0], "dim", 0, dim) && boundArg(im, v[1], 0, start) &&
-         boundArg(im, v[2], INT64_MAX, end) && intArg(im, v[3], "step", 1, step);
+  return intArg(im, v[0], "dim", 0, dim) && impBoundArg(im, v[1], 0, start) &&
+         impBoundArg(im, v[2], INT64_MAX, end) && intArg(im, v[3], "step", 1, step);
 }
 
 static bool sliceOp(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
@@ -396,12 +394,14 @@ bool impGetItem(Imp *im, const Stmt *st, Node *node) {
     if (idx < 0 || idx >= b->numSlots)
       return impErrorAt(im, e->rhs->col, "index %lld is out of range (%d results)",
                         (long long)idx, b->numSlots);
-    if (b->slotToResult[idx] < 0) {
+    if (b->slotValues ? mlirValueIsNull(b->slotValues[idx])
+                      : b->slotToResult[idx] < 0) {
       node->val.kind = VAL_NONE;
       return true;
     }
     node->val.kind = VAL_TENSOR;
-    node->val.value = result(b->op, b->slotToResult[idx]);
+    node->val.value = b->slotValues ? b->slotValues[idx]
+                                    : result(b->op, b->slotToResult[idx]);
     return true;
   case VAL_SPLIT: {
     if (idx < 0 && b->numPieces >= 0)
@@ -427,7 +427,7 @@ bool impGetItem(Imp *im, const Stmt *st, Node *node) {
     if (!impStmtTensorType(im, st->annot, "piece", &type))
       return false;
     MlirOperation op = fxSliceOpCreate(st->loc, b->input, type, b->dim,
-                                       i64Attr(im, start), i64Attr(im, end), 1);
+                                       impI64Attr(im, start), impI64Attr(im, end), 1);
     if (!impAppend(im, op))
       return false;
     node->val.kind = VAL_TENSOR;
@@ -444,7 +444,7 @@ bool impGetItem(Imp *im, const Stmt *st, Node *node) {
 
 /* The type of FX tuple slot `index` of `node`, from its getitem's annotation;
  * a null type when no getitem reads it. */
-static bool slotType(Imp *im, Node *node, int64_t index, MlirType *type) {
+bool impSlotType(Imp *im, Node *node, int64_t index, MlirType *type) {
   *type = (MlirType){NULL};
   for (GetItem *g = node->items; g; g = g->next) {
     if (g->index != index || !g->annot)
@@ -462,15 +462,6 @@ static bool slotType(Imp *im, Node *node, int64_t index, MlirType *type) {
 }
 
 /*===-- Calls ---------------------------------------------------------------===*/
-
-typedef struct Built {
-  int n;
-  MlirValue operands[FX_MAX_OPERANDS + 1];
-  MlirStringRef names[FX_MAX_OPERANDS + 1];
-  int numArgs;
-  MlirNamedAttribute args[MAX_PARAMS];
-  int paramOfOperand[FX_MAX_OPERANDS + 1];
-} Built;
 
 static bool addOperand(Imp *im, Built *b, const PyExpr *e, const char *name,
                        size_t len, int param) {
@@ -493,7 +484,7 @@ static void addArg(Imp *im, Built *b, const char *name, size_t len,
 }
 
 /* Operands and args of a schema'd call from the bound values. */
-static bool buildSchemaArgs(Imp *im, const FxSchema *s, const PyExpr **vals,
+bool impBuildSchemaArgs(Imp *im, const FxSchema *s, const PyExpr **vals,
                             Built *b) {
   for (int p = 0; p < s->numArgs; ++p) {
     const FxSchemaArg *a = &s->args[p];
@@ -527,15 +518,22 @@ static bool buildSchemaArgs(Imp *im, const FxSchema *s, const PyExpr **vals,
   return true;
 }
 
-static MlirAttribute dict(Imp *im, Built *b) {
+MlirAttribute impDict(Imp *im, Built *b) {
   return mlirDictionaryAttrGet(im->ctx, b->numArgs, b->args);
+}
+
+bool impNoSchema(Imp *im, int col, const char *target) {
+  return impErrorAt(im, col,
+                    "no schema for %s: declare it with --schema-file (a "
+                    "torch schema line, e.g. '%s(Tensor! out, Tensor x) -> ()')",
+                    target, target);
 }
 
 /* auto_functionalized(op, **kwargs) (v1): the op's returns, then the new
  * value of each mutated argument; slot 0 is None for an op returning (). */
 static bool hopV1(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
   char target[256];
-  if (call->n < 1 || !targetOf(im, call->items[0], target, sizeof target))
+  if (call->n < 1 || !impTargetOf(im, call->items[0], target, sizeof target))
     return impErrorAt(im, call->col,
                       "auto_functionalized's first argument must be an op "
                       "(torch.ops.ns.op.overload)");
@@ -554,12 +552,9 @@ static bool hopV1(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
   }
   const FxSchema *s = impSchema(im, target, strlen(target));
   if (!s)
-    return impErrorAt(im, call->items[0]->col,
-                      "no schema for %s: declare it with --schema-file (a "
-                      "torch schema line, e.g. '%s(Tensor! out, Tensor x) -> ()')",
-                      target, target);
+    return impNoSchema(im, call->items[0]->col, target);
   const PyExpr *vals[MAX_PARAMS];
-  if (!bindVersions(im, call, 1, s, vals)) {
+  if (!impBindVersions(im, call, 1, s, vals)) {
     /* Say which names differ: the call prints every parameter. */
     char got[512] = "", want[512] = "";
     for (int k = 0; k < call->nkw; ++k)
@@ -583,7 +578,7 @@ static bool hopV1(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
     return false;
   }
   Built b = {0};
-  if (!buildSchemaArgs(im, s, vals, &b))
+  if (!impBuildSchemaArgs(im, s, vals, &b))
     return false;
   int nret = s->numReturns;
   for (int r = 0; r < nret; ++r)
@@ -603,7 +598,7 @@ static bool hopV1(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
     if (t >= nret)
       continue;
     MlirType ty;
-    if (!slotType(im, node, t, &ty))
+    if (!impSlotType(im, node, t, &ty))
       return false;
     if (mlirTypeIsNull(ty))
       return impErrorAt(im, call->col,
@@ -639,7 +634,7 @@ static bool hopV1(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
   }
   MlirOperation op = fxCallOpCreate(st->loc, FX_OP_AUTO_FUNCTIONALIZED,
                                     IMP_STR(target), b.n, b.operands, b.names,
-                                    dict(im, &b), nres, types);
+                                    impDict(im, &b), nres, types);
   if (!impAppend(im, op))
     return false;
   val->kind = VAL_MULTI;
@@ -686,7 +681,7 @@ static bool callResults(Imp *im, const Stmt *st, Node *node, int expected,
     return impErrorAt(im, st->col, "node '%.*s' has no type annotation",
                       (int)st->len, st->name);
   for (int64_t i = 0; i < count; ++i) {
-    if (!slotType(im, node, i, &types[i]))
+    if (!impSlotType(im, node, i, &types[i]))
       return false;
     if (mlirTypeIsNull(types[i]))
       return impErrorAt(im, st->col,
@@ -770,7 +765,7 @@ static bool looseCall(Imp *im, const Stmt *st, Node *node, const PyExpr *call,
   if (!callResults(im, st, node, -1, types, &nres, &multi))
     return false;
   MlirOperation op = fxCallOpCreate(st->loc, FX_OP_CALL, IMP_STR(target), b.n,
-                                    b.operands, b.names, dict(im, &b), nres, types);
+                                    b.operands, b.names, impDict(im, &b), nres, types);
   return finishCall(im, node, op, nres, multi);
 }
 
@@ -802,10 +797,7 @@ bool impCall(Imp *im, const Stmt *st, Node *node) {
     return hopV1(im, st, node, call);
   if (pyIsName(callee, "torch.ops.higher_order.auto_functionalized_v2") ||
       pyIsName(callee, "torch._higher_order_ops.auto_functionalize.auto_functionalized_v2"))
-    return impErrorAt(im, callee->col,
-                      "auto_functionalized_v2 is not supported yet: import a "
-                      "graph made with enable_auto_functionalized_v2=False "
-                      "(vLLM's setting)");
+    return impHopV2(im, st, node, call);
   if (pyIsName(callee, "operator.getitem") && call->n == 2) {
     Stmt alt = *st;
     PyExpr sub = {0};
@@ -821,7 +813,7 @@ bool impCall(Imp *im, const Stmt *st, Node *node) {
                       "calling a submodule ('%.*s') is not supported yet",
                       (int)callee->len, callee->text);
   char target[256];
-  if (!targetOf(im, callee, target, sizeof target)) {
+  if (!impTargetOf(im, callee, target, sizeof target)) {
     if (im->failed)
       return false;
     return impErrorAt(im, callee->col,
@@ -837,7 +829,7 @@ bool impCall(Imp *im, const Stmt *st, Node *node) {
   if (!s)
     return looseCall(im, st, node, call, target);
   const PyExpr *vals[MAX_PARAMS];
-  if (!bindVersions(im, call, 0, s, vals))
+  if (!impBindVersions(im, call, 0, s, vals))
     return false;
   const FxSchema *alt = scalarOverload(im, s, vals, target, sizeof target);
   if (alt) {
@@ -854,7 +846,7 @@ bool impCall(Imp *im, const Stmt *st, Node *node) {
                         "fxir's table",
                         s->args[p].name, s->qualifiedName);
   Built b = {0};
-  if (!buildSchemaArgs(im, s, vals, &b))
+  if (!impBuildSchemaArgs(im, s, vals, &b))
     return false;
   int nret = 0;
   for (int r = 0; r < s->numReturns; ++r) {
@@ -885,6 +877,6 @@ bool impCall(Imp *im, const Stmt *st, Node *node) {
     return impErrorAt(im, st->col, "%s returns nothing, the node is annotated",
                       s->qualifiedName);
   MlirOperation op = fxCallOpCreate(st->loc, FX_OP_CALL, IMP_STR(target), b.n,
-                                    b.operands, b.names, dict(im, &b), nres, types);
+                                    b.operands, b.names, impDict(im, &b), nres, types);
   return finishCall(im, node, op, nres, multi);
 }

@@ -37,6 +37,9 @@ typedef struct Val {
   size_t len;
   MlirOperation op;         /* MULTI: the op                            */
   int *slotToResult;        /* MULTI: FX tuple index -> result, -1 None */
+  MlirValue *slotValues;    /* MULTI, instead of op/slotToResult: the   */
+                            /* value of each slot, null for None (v2's  */
+                            /* slots come from several ops)             */
   int numSlots;
   MlirValue input;          /* SPLIT: the split tensor                  */
   int64_t dim;              /* SPLIT                                    */
@@ -131,6 +134,45 @@ bool impLooseAttr(Imp *im, const PyExpr *e, const char *param,
 bool impDimAttr(Imp *im, const PyExpr *e, MlirAttribute *out);
 
 /* ImportCall.c */
+#define MAX_PARAMS 64
+
+/* The operands and args of a schema'd call, bound from its arguments. */
+typedef struct Built {
+  int n;
+  MlirValue operands[FX_MAX_OPERANDS + 1];
+  MlirStringRef names[FX_MAX_OPERANDS + 1];
+  int numArgs;
+  MlirNamedAttribute args[MAX_PARAMS];
+  int paramOfOperand[FX_MAX_OPERANDS + 1]; /* schema parameter index */
+} Built;
+
+/* `torch.ops.ns.op.overload` -> "ns::op[.overload]" in fxir's spelling;
+ * false (no error unless the name is too long) for another callee. */
+bool impTargetOf(Imp *im, const PyExpr *callee, char *out, size_t size);
+/* Binds `call`'s arguments from positional `first` to `s`'s parameters
+ * (vals[p], NULL when absent), or to the older version of the op whose
+ * names the keywords fit. */
+bool impBindVersions(Imp *im, const PyExpr *call, int first,
+                     const FxSchema *s, const PyExpr **vals);
+/* Operands and args of a schema'd call from the bound values (NULL ones
+ * are left out). */
+bool impBuildSchemaArgs(Imp *im, const FxSchema *s, const PyExpr **vals,
+                        Built *b);
+/* `b`'s args as a dictionary attribute. */
+MlirAttribute impDict(Imp *im, Built *b);
+/* The type of FX tuple slot `index` of `node`, from its getitem's
+ * annotation; a null type when no getitem reads it. */
+bool impSlotType(Imp *im, Node *node, int64_t index, MlirType *type);
+MlirAttribute impI64Attr(Imp *im, int64_t v);
+/* A slice bound: an int, a SymInt node or None (`dflt`). */
+bool impBoundArg(Imp *im, const PyExpr *e, int64_t dflt, MlirAttribute *out);
+/* The error for an auto_functionalized op without a schema. */
+bool impNoSchema(Imp *im, int col, const char *target);
+
+/* ImportHopV2.c */
+/* auto_functionalized_v2(op, **kwargs) expanded into clones of the bases,
+ * views of the clones and the op in place. */
+bool impHopV2(Imp *im, const Stmt *st, Node *node, const PyExpr *call);
 /* Imports statement `st` whose expression is a call. */
 bool impCall(Imp *im, const Stmt *st, Node *node);
 /* A getitem statement `name = base[i]`. */

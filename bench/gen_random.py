@@ -7,7 +7,8 @@ reshape/view (identity, split, merge, unsqueeze, chains), slice (identity,
 negative dims and bounds, steps, symbolic ends, disjoint slices of one
 base), slice_scatter (full cover and partial; the scatter-backs a
 functional graph makes after mutating a view, nested through slices and
-views), fx.auto_functionalized and in-place fx.call of user ops declared
+views), fx.auto_functionalized (and auto_functionalized_v2 as fx-import
+expands it) and in-place fx.call of user ops declared
 with fx.schema (test/Fuzz/Inputs/fuzzops.c: ops that mutate one or two
 arguments, return a tensor and mutate, optional mutated arguments) and of
 the built-in kernels that run on the CPU runtime (rms_norm,
@@ -52,6 +53,10 @@ Options (all optional):
     copy_return=BOOL False: nothing uses the own return of aten::copy_
                      (Tensor(a!), an alias of self); for triage
     alias=BOOL       the steps of gen_alias.py (default True)
+    v2=BOOL          about a third of the fx.auto_functionalized calls in
+                     the form fx-import gives auto_functionalized_v2: a
+                     clone of a base marked fx.functionalized, the op in
+                     place on views of the clones (default True)
     only=K1,K2       only these step kinds (STEP_KINDS and gen_alias's
                      ALIAS_STEPS), e.g. only=sym_slices; for triage
 Unknown options raise ValueError.
@@ -133,7 +138,8 @@ class Gen(AliasSteps):
 
     def __init__(self, seed, steps=None, s0=None, symbolic=None, dtype=None,
                  custom=True, runnable=True, tokens_symbol="s0", hidden=64,
-                 min_steps=8, max_steps=28, copy_return=True, alias=True, only=None):
+                 min_steps=8, max_steps=28, copy_return=True, alias=True, only=None,
+                 v2=True):
         self.seed = seed
         self.r = random.Random(seed)
         r = self.r
@@ -167,6 +173,7 @@ class Gen(AliasSteps):
         self.uses = {}          # Val.serial -> number of uses
         self.omitted = False    # a user op call leaves an optional tensor out
         self.alias = alias      # the steps of gen_alias.py
+        self.v2 = bool(v2)      # some af calls in auto_functionalized_v2's form
         self.only = set(only.split(",")) if only else None
         known = set(STEP_KINDS) | self.ALIAS_KINDS
         if self.only and not self.only <= known:
@@ -236,7 +243,7 @@ class Gen(AliasSteps):
         self.args.append((v, donated))
         return v
 
-    def emit_call(self, form, target, tensors, args, own, mutated_names=()):
+    def emit_call(self, form, target, tensors, args, own, mutated_names=(), attrs=None):
         """Emits fx.auto_functionalized (form 'af') or fx.call ('call').
         tensors: [(param name, Val)] in schema order; args: {name: attr
         text}; own: [(dims, dtype)] own tensor returns; mutated_names: the
@@ -267,9 +274,9 @@ class Gen(AliasSteps):
             self.use(v)
         # The custom form: the target, each operand after its schema
         # parameter name, the non-tensor args (omitted when none).
-        self.op('%s%s "%s"(%s)%s : (%s) -> %s' % (
+        self.op('%s%s "%s"(%s)%s%s : (%s) -> %s' % (
             lhs, opname, target, operands, " {%s}" % args_text if args else "",
-            in_types, out_text))
+            " attributes {%s}" % attrs if attrs else "", in_types, out_text))
         vals = []
         for i, (d, t) in enumerate(results):
             rname = name if len(results) == 1 else "%s#%d" % (name, i)
@@ -783,7 +790,11 @@ class Gen(AliasSteps):
     def finish_mutation(self, form, target, tensors, args, own, mutated, scatter=0.75):
         """Emits the call; functionally, each new value is written back up
         its view chain with probability `scatter`."""
-        vals = self.emit_call(form, target, tensors, args, own, mutated)
+        vals = None
+        if form == "af" and self.v2 and self.r.random() < 0.35:
+            vals = self.emit_v2(target, tensors, args, own, mutated)
+        if vals is None:
+            vals = self.emit_call(form, target, tensors, args, own, mutated)
         if form == "af":
             news = vals[len(own):]
             olds = [v for n, v in tensors if n in mutated]
@@ -797,6 +808,36 @@ class Gen(AliasSteps):
                 else:
                     old.stale = True
         return vals
+
+    def emit_v2(self, target, tensors, args, own, mutated):
+        """The af call as fx-import expands auto_functionalized_v2: a clone
+        of a base of each mutated operand (the operand itself, or the value
+        it is a slice of), marked fx.functionalized, the op in place on the
+        operand's view of the clone.  Returns what emit_call's 'af' form
+        returns (own returns, then each mutated operand's new value: its
+        view of the clone), or None when operands alias (v2 would call the
+        op on views of one clone; v1 clones each operand)."""
+        r = self.r
+        muts = [v for n, v in tensors if n in mutated]
+        if len({v.serial for v in muts}) != len(muts):
+            return None
+        views = {}
+        for v in muts:
+            base = v
+            if v.parent is not None and v.link is not None and v.link[0] == "slice" \
+                    and r.random() < 0.6:
+                base = v.parent
+            c = self.emit_call("call", "aten::clone", [("self", base)], {},
+                               [(base.dims, base.dtype)], attrs="fx.functionalized")[0]
+            if base is v:
+                views[v.serial] = c
+            else:
+                _, dim, start, end, step = v.link
+                views[v.serial] = self.emit_slice(c, dim, start, end, step,
+                                                  tdim=v.dims[dim % v.rank])
+        call_tensors = [(n, views[v.serial] if n in mutated else v) for n, v in tensors]
+        vals = self.emit_call("call", target, call_tensors, args, own, mutated)
+        return vals + [views[v.serial] for v in muts]
 
     def kernel_operands(self, kind):
         """Operands, args and mutated params of one built-in kernel call."""
@@ -1201,7 +1242,7 @@ class Gen(AliasSteps):
         return "\n".join(out) + "\n"
 
 
-_OPTS = {"steps", "min_steps", "max_steps", "copy_return", "alias", "only", "s0", "symbolic", "dtype", "custom", "runnable", "tokens_symbol", "hidden", "layers"}
+_OPTS = {"steps", "min_steps", "max_steps", "copy_return", "alias", "only", "s0", "symbolic", "dtype", "custom", "runnable", "tokens_symbol", "hidden", "layers", "v2"}
 
 
 def generate(seed: int, **opts) -> str:

@@ -350,7 +350,8 @@ bool impHopV2(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
     vals[muts[i].param] = NULL; /* passed as a view below */
   }
   /* v2 passes every parameter (defaults filled), the mutated ones only as
-   * metadata. */
+   * metadata; one with a default that the call leaves out is a version
+   * of the op from before that parameter existed (as v1 accepts). */
   for (int p = 0; p < s->numArgs; ++p) {
     const FxSchemaArg *a = &s->args[p];
     if (mutOfParam[p] < 0 && a->mutated && vals[p])
@@ -358,7 +359,7 @@ bool impHopV2(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
                         "mutated parameter '%s' of %s is passed as a keyword: "
                         "auto_functionalized_v2 passes it as _%s_base_index",
                         a->name, s->qualifiedName, a->name);
-    if (mutOfParam[p] < 0 && !vals[p])
+    if (mutOfParam[p] < 0 && !vals[p] && !(a->hasDefault && !a->mutated))
       return impErrorAt(im, call->col,
                         "auto_functionalized_v2 does not pass parameter '%s' "
                         "of %s (it passes each: the mutated ones as "

@@ -21,6 +21,9 @@
 // RUN: fx-run %s --entry=overlapping_bases --seed=3 --check-passes --shared-lib=%fx_lib/libfx_test_userops.so --output-dir=%t | FileCheck %s --check-prefix=BASES
 // BASES: out0: bit-identical
 // BASES: copies avoided: 3 (256 bytes)
+// RUN: fx-run %s --entry=base_written_between --seed=3 --check-passes --shared-lib=%fx_lib/libfx_test_userops.so --output-dir=%t | FileCheck %s --check-prefix=BETWEEN
+// BETWEEN: out0: bit-identical
+// BETWEEN: arguments: bit-identical after the run
 
 fx.schema "mylib::mix_" = "mix_(Tensor(a!) x, Tensor(b!) y) -> ()"
 
@@ -70,4 +73,15 @@ func.func @overlapping_bases(%arg: !fx.tensor<[8, 4], f32>) -> !fx.tensor<[8, 4]
   %s0 = fx.slice_scatter %a, %c0, dim = 0, start = 0, end = 4, step = 1 : (!fx.tensor<[8, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[8, 4], f32>
   %s1 = fx.slice_scatter %s0, %c1, dim = 0, start = 2, end = 6, step = 1 : (!fx.tensor<[8, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[8, 4], f32>
   return %s1 : !fx.tensor<[8, 4], f32>
+}
+
+// The base is overwritten between its clone and the call: the clone keeps
+// the old contents, and the op must see them.
+func.func @base_written_between(%a: !fx.tensor<[4, 4], f32> {fx.donated}, %b: !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32> {
+  %m = fx.call "aten::mul.Tensor"(self = %a, other = %a) : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %c = fx.call "aten::clone"(self = %m) attributes {fx.functionalized} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %w = fx.call "aten::copy_"(self = %m, src = %b) : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %x = fx.slice %c, dim = 0, start = 0, end = 2, step = 1 : !fx.tensor<[4, 4], f32> -> !fx.tensor<[2, 4], f32>
+  fx.call "mylib::mix_"(x = %x, y = %b) : (!fx.tensor<[2, 4], f32>, !fx.tensor<[4, 4], f32>) -> ()
+  return %c : !fx.tensor<[4, 4], f32>
 }

@@ -164,3 +164,15 @@ func.func @negative_not_the_form(%a: !fx.tensor<[4], f32> {fx.donated}, %b: !fx.
   %r = fx.call "mylib::bar"(x = %c, y = %b) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
   return %r, %e : !fx.tensor<[4], f32>, !fx.tensor<[4], f32>
 }
+
+// The base is written between its clone and the call: the clone holds the
+// old contents, so it stays.
+// CHECK-LABEL: func.func @negative_base_written_between
+// CHECK: aten::clone
+func.func @negative_base_written_between(%a: !fx.tensor<[4], f32> {fx.donated}, %b: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
+  // expected-remark @below {{kept the clone of a base of auto_functionalized_v2: no in-place call right after it writes it (only fx.slice ops and other such clones may stand between)}}
+  %c = fx.call "aten::clone"(self = %a) attributes {fx.functionalized} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %w = fx.call "aten::copy_"(self = %a, src = %b) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  %r = fx.call "mylib::bar"(x = %c, y = %b) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  return %c : !fx.tensor<[4], f32>
+}

@@ -267,14 +267,15 @@ void _mlir_ciface_fxrt_reshape(int64_t in, int64_t out, int64_t dtype,
  * i64 who)`.  `in`/`out` as fxrt_reshape's; `params` the address of
  * numParams int64s: the result type's newRank sizes, then the op's
  * integer arguments (transpose: dim0, dim1; permute: dims; unsqueeze,
- * squeeze: dim; expand: size; select: dim, index).  `out` gets the input's
+ * squeeze: dim; expand: size; select: dim, index; as_strided: stride, then
+ * storage_offset if given).  `out` gets the input's
  * storage and offset with the view's sizes and strides (torch's rules,
  * kernels/views.c), never a copy; invalid arguments, or sizes other than
  * the result type's, are an error at `who` (then `out` has null pointers). */
 enum {
   FXRT_VIEW_T, FXRT_VIEW_TRANSPOSE, FXRT_VIEW_PERMUTE, FXRT_VIEW_UNSQUEEZE,
   FXRT_VIEW_SQUEEZE, FXRT_VIEW_EXPAND, FXRT_VIEW_SELECT, FXRT_VIEW_ALIAS,
-  FXRT_VIEW_COUNT
+  FXRT_VIEW_AS_STRIDED, FXRT_VIEW_COUNT
 };
 void _mlir_ciface_fxrt_view(int64_t in, int64_t out, int64_t kind, int64_t rank,
                             int64_t newRank, int64_t params, int64_t numParams,

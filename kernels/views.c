@@ -1,6 +1,6 @@
 /* views.c - torch's view ops as new memref descriptors over the input's
  * storage, never a copy (fxrt.h, fxrt_view): t, transpose, permute,
- * unsqueeze, squeeze, expand, select, detach and alias.  Each rule is
+ * unsqueeze, squeeze, expand, select, detach, alias and as_strided.  Each rule is
  * torch's (aten/src/ATen/native/TensorShape.cpp): sizes, strides and
  * offset from the input's, and the result's sizes are then checked
  * against the ones the IR's result type gives. */
@@ -17,7 +17,21 @@ static const char *const kViewNames[] = {
     [FXRT_VIEW_PERMUTE] = "aten::permute", [FXRT_VIEW_UNSQUEEZE] = "aten::unsqueeze",
     [FXRT_VIEW_SQUEEZE] = "aten::squeeze.dim", [FXRT_VIEW_EXPAND] = "aten::expand",
     [FXRT_VIEW_SELECT] = "aten::select.int", [FXRT_VIEW_ALIAS] = "aten::alias",
+    [FXRT_VIEW_AS_STRIDED] = "aten::as_strided",
 };
+
+/* The last element a view of sizes `sz` and strides `st` (none negative)
+ * reaches from offset `off`; off - 1 when it has no elements. */
+static int64_t lastElement(int64_t rank, const int64_t *sz, const int64_t *st,
+                           int64_t off) {
+  int64_t last = off;
+  for (int64_t i = 0; i < rank; i++) {
+    if (sz[i] == 0)
+      return off - 1;
+    last += (sz[i] - 1) * st[i];
+  }
+  return last;
+}
 
 /* `d` wrapped into [0, rank) as torch's maybe_wrap_dim; false if out of
  * range (a rank-0 tensor takes dims -1 and 0). */
@@ -153,6 +167,44 @@ void _mlir_ciface_fxrt_view(int64_t inAddr, int64_t outAddr, int64_t kind,
                    fxShapeText(b, sizeof b, rank, sz), (long long)r);
         return;
       }
+    }
+    break;
+  }
+  case FXRT_VIEW_AS_STRIDED: {
+    /* torch counts storage_offset from the storage's start: here from the
+     * descriptor's aligned pointer, which is that start for every tensor
+     * fxir allocates (an argument's is the caller's pointer).  Torch lets
+     * the view reach anywhere in the storage; fxir does not know an
+     * argument's, so the view must stay within the elements its input
+     * spans -- a v2 base's clone, the case fx-import makes, always does. */
+    if (nargs != newRank && nargs != newRank + 1) {
+      fxCpuError(op, "%lld strides for a view of rank %lld", (long long)nargs,
+                 (long long)newRank);
+      return;
+    }
+    off = nargs == newRank + 1 ? arg[newRank] : in->offset;
+    for (; r < newRank; r++) {
+      if (want[r] < 0 || arg[r] < 0) {
+        fxCpuError(op, "size %lld or stride %lld of dim %lld is negative",
+                   (long long)want[r], (long long)arg[r], (long long)r);
+        return;
+      }
+      ns[r] = want[r], nst[r] = arg[r];
+    }
+    int64_t last = lastElement(newRank, ns, nst, off);
+    if (last >= off &&
+        (off < in->offset || last > lastElement(rank, sz, st, in->offset))) {
+      fxCpuError(op, "the view (sizes %s, strides %s, offset %lld) reaches "
+                 "elements %lld to %lld, outside the %s its input spans "
+                 "from offset %lld (fxir keeps as_strided within its input)",
+                 fxShapeText(a, sizeof a, newRank, ns),
+                 fxShapeText(b, sizeof b, newRank, nst), (long long)off,
+                 (long long)off, (long long)last,
+                 lastElement(rank, sz, st, in->offset) < in->offset
+                     ? "no elements"
+                     : "elements",
+                 (long long)in->offset);
+      return;
     }
     break;
   }

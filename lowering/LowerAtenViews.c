@@ -1,6 +1,7 @@
 /* LowerAtenViews.c - torch's view ops (fx_builtins.def rows of impl VIEW:
  * aten::t, transpose.int, permute, unsqueeze, squeeze.dim, expand,
- * select.int, detach, alias) as views of their `self`, never a copy.
+ * select.int, detach, alias, as_strided) as views of their `self`, never
+ * a copy.
  *
  * One call of fxrt_view (kernels/views.c) per op, like fxrt_reshape: the
  * input's memref descriptor goes to the scratch, the result type's sizes
@@ -21,21 +22,24 @@
 #include <string.h>
 
 /* One row per op: the fxrt_view kind and its integer parameters in the
- * order fxrt_view reads them (a list parameter gives all its entries). */
+ * order fxrt_view reads them (a list parameter gives all its entries);
+ * `optional` marks the last as one the call may leave out. */
 static const struct {
   const char *target;
   int kind;
   const char *params[2];
+  bool optional;
 } kViews[] = {
-    {"aten::t", FXRT_VIEW_T, {NULL, NULL}},
-    {"aten::transpose.int", FXRT_VIEW_TRANSPOSE, {"dim0", "dim1"}},
-    {"aten::permute", FXRT_VIEW_PERMUTE, {"dims", NULL}},
-    {"aten::unsqueeze", FXRT_VIEW_UNSQUEEZE, {"dim", NULL}},
-    {"aten::squeeze.dim", FXRT_VIEW_SQUEEZE, {"dim", NULL}},
-    {"aten::expand", FXRT_VIEW_EXPAND, {"size", NULL}},
-    {"aten::select.int", FXRT_VIEW_SELECT, {"dim", "index"}},
-    {"aten::detach", FXRT_VIEW_ALIAS, {NULL, NULL}},
-    {"aten::alias", FXRT_VIEW_ALIAS, {NULL, NULL}},
+    {"aten::t", FXRT_VIEW_T, {NULL, NULL}, false},
+    {"aten::transpose.int", FXRT_VIEW_TRANSPOSE, {"dim0", "dim1"}, false},
+    {"aten::permute", FXRT_VIEW_PERMUTE, {"dims", NULL}, false},
+    {"aten::unsqueeze", FXRT_VIEW_UNSQUEEZE, {"dim", NULL}, false},
+    {"aten::squeeze.dim", FXRT_VIEW_SQUEEZE, {"dim", NULL}, false},
+    {"aten::expand", FXRT_VIEW_EXPAND, {"size", NULL}, false},
+    {"aten::select.int", FXRT_VIEW_SELECT, {"dim", "index"}, false},
+    {"aten::detach", FXRT_VIEW_ALIAS, {NULL, NULL}, false},
+    {"aten::alias", FXRT_VIEW_ALIAS, {NULL, NULL}, false},
+    {"aten::as_strided", FXRT_VIEW_AS_STRIDED, {"stride", "storage_offset"}, true},
 };
 
 /* An integer argument's index value: an i64, a symbol or an expression. */
@@ -80,6 +84,9 @@ bool fxLowerAtenView(FxLower *L, MlirOperation op, MlirStringRef target,
     values[n++] = fxDimValue(L, outFx, i);
   for (int k = 0; k < 2 && kViews[row].params[k]; ++k) {
     MlirAttribute a = fxCallGetArg(op, mlirStringRefCreateFromCString(kViews[row].params[k]));
+    if (mlirAttributeIsNull(a) && kViews[row].optional &&
+        (k == 1 || !kViews[row].params[1]))
+      continue; /* fxrt_view knows it from the count */
     intptr_t m = mlirAttributeIsNull(a) ? 0 : mlirAttributeIsAArray(a) ? mlirArrayAttrGetNumElements(a) : 1;
     if (mlirAttributeIsNull(a) || m > FX_LOWER_MAX_RANK) {
       fxLowerError(L, "cannot lower %.*s: its argument '%s' is %s", (int)target.length,

@@ -658,8 +658,10 @@ static void reinplaceV2Base(State *st, MlirOperation clone) {
   MlirOperation a = v2Writer(st, clone, &s, &name);
   if (mlirOperationIsNull(a)) {
     fxEmitRemark(loc, "kept the clone of a base of auto_functionalized_v2: "
-                      "no in-place call right after it writes it (only "
-                      "fx.slice ops and other such clones may stand between)");
+                      "no in-place call right after it writes it or an "
+                      "fx.slice of it (only fx.slice ops and other such "
+                      "clones may stand between: an as_strided view, for "
+                      "one, is outside the region model)");
     return;
   }
   intptr_t n = mlirOperationGetNumOperands(a);

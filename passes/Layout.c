@@ -170,9 +170,18 @@ static bool isFuncReturn(MlirOperation op) {
  * fxir does not know (func.call) counts: its callee may view or reshape
  * the operand, where the passes cannot see.  A func.return does not: a
  * result's layout is not part of a function's contract (docs/passes.md). */
+static bool isAsStrided(MlirOperation op) {
+  return fxOpGetKind(op) == FX_OP_CALL &&
+         mlirStringRefEqual(fxCallGetTarget(op),
+                            mlirStringRefCreateFromCString("aten::as_strided"));
+}
+
 static bool isSought(MlirOperation user, bool reshapes) {
   FxOpKind k = fxOpGetKind(user);
-  if (k == FX_OP_VIEW || (k == FX_OP_NONE && !isFuncReturn(user)))
+  /* as_strided is the one torch view op whose result depends on the
+   * input's strides, not only on its elements. */
+  if (k == FX_OP_VIEW || (k == FX_OP_NONE && !isFuncReturn(user)) ||
+      isAsStrided(user))
     return true;
   return reshapes && k == FX_OP_RESHAPE &&
          !mlirTypeEqual(mlirValueGetType(mlirOperationGetOperand(user, 0)),
@@ -244,6 +253,8 @@ const char *fxLayoutUseKind(MlirOperation op) {
     return "fx.view";
   case FX_OP_RESHAPE:
     return "fx.reshape";
+  case FX_OP_CALL:
+    return "aten::as_strided";
   default:
     return "a call whose callee may view or reshape it";
   }

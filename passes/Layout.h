@@ -57,7 +57,8 @@ bool fxKnownContiguous(FxLayouts *layouts, MlirValue v);
  * reshape of either views or copies alike). */
 bool fxReshapeOnlySplits(MlirType in, MlirType out);
 
-/* Whether an fx.view is among `v`'s views (reshapes, views and slices of
+/* Whether an fx.view or an aten::as_strided (the views whose result
+ * depends on the input's strides) is among `v`'s views (reshapes, views and slices of
  * it, followed, and the results of ops that may return it as an alias,
  * fxUseMayComeBack: aten::copy_'s `self`), or an op fxir does not know
  * (func.call: its callee may view it): where a layout change of `v` would
@@ -69,7 +70,8 @@ bool fxHasViewUse(MlirValue v, FxSchemaTable *table, MlirOperation *view);
  * layout may turn a view into a copy (or fail). */
 bool fxHasReshapeUse(MlirValue v, FxSchemaTable *table, MlirOperation *op);
 /* What the op fxHasViewUse / fxHasReshapeUse found is, for a remark:
- * "fx.view", "fx.reshape" or "a call whose callee may view or reshape it"
+ * "fx.view", "fx.reshape", "aten::as_strided" or "a call whose callee may
+ * view or reshape it"
  * (a func.call: the callee is out of the passes' sight). */
 const char *fxLayoutUseKind(MlirOperation op);
 

@@ -70,9 +70,10 @@ bool fxRewireIsSafe(const FxRewire *rw, MlirOperation since, MlirValue old,
                what, loc);
     else
       snprintf(why, cap,
-               "kept: %s would change the layout the fx.view at %s sees (the "
+               "kept: %s would change the layout the %s at %s sees (the "
                "replacement is not known to be contiguous)",
-               what, loc);
+               what, mlirOperationIsNull(view) ? "fx.view" : fxLayoutUseKind(view),
+               loc);
     return false;
   }
   return true;

@@ -92,3 +92,54 @@ func.func @copy_into_empty_expand(%x: !fx.tensor<[0], f32>, %y: !fx.tensor<[3, 0
   %c = fx.call "aten::copy_"(self = %e, src = %y) : (!fx.tensor<[3, 0], f32>, !fx.tensor<[3, 0], f32>) -> !fx.tensor<[3, 0], f32>
   return %b : !fx.tensor<[0], f32>
 }
+
+// aten::as_strided: sizes and strides over the input's storage from
+// storage_offset (from the input's own offset when left out).  [2, 2] with
+// strides [1, 4] from offset 1 of a contiguous [3, 4] is x[0:2, 1:3]^T; the
+// squared difference is all zeros exactly when every element matches.
+// RUN: fx-run %s --entry=as_strided --check-passes --output-dir=%t/out | FileCheck %s --check-prefix=STRIDED
+// STRIDED: out0: bit-identical
+// STRIDED: out1: bit-identical
+// STRIDED: out0: {{.*}} checksum 0{{$}}
+// STRIDED: out1: {{.*}} checksum 0{{$}}
+func.func @as_strided(%x: !fx.tensor<[3, 4], f32>) -> (!fx.tensor<[2, 2], f32>, !fx.tensor<[2, 2], f32>) {
+  %a = fx.call "aten::as_strided"(self = %x) {size = [2, 2], stride = [1, 4], storage_offset = 1} : (!fx.tensor<[3, 4], f32>) -> !fx.tensor<[2, 2], f32>
+  %r = fx.slice %x, dim = 0, start = 0, end = 2, step = 1 : !fx.tensor<[3, 4], f32> -> !fx.tensor<[2, 4], f32>
+  %c = fx.slice %r, dim = 1, start = 1, end = 3, step = 1 : !fx.tensor<[2, 4], f32> -> !fx.tensor<[2, 2], f32>
+  %t = fx.call "aten::t"(self = %c) : (!fx.tensor<[2, 2], f32>) -> !fx.tensor<[2, 2], f32>
+  %d = fx.call "aten::sub.Tensor"(self = %a, other = %t) : (!fx.tensor<[2, 2], f32>, !fx.tensor<[2, 2], f32>) -> !fx.tensor<[2, 2], f32>
+  %sq = fx.call "aten::mul.Tensor"(self = %d, other = %d) : (!fx.tensor<[2, 2], f32>, !fx.tensor<[2, 2], f32>) -> !fx.tensor<[2, 2], f32>
+  // No storage_offset: from the slice's own offset (row 1), strides [4, 1].
+  %s = fx.slice %x, dim = 0, start = 1, end = 3, step = 1 : !fx.tensor<[3, 4], f32> -> !fx.tensor<[2, 4], f32>
+  %b = fx.call "aten::as_strided"(self = %s) {size = [2, 2], stride = [4, 1]} : (!fx.tensor<[2, 4], f32>) -> !fx.tensor<[2, 2], f32>
+  %e = fx.slice %s, dim = 1, start = 0, end = 2, step = 1 : !fx.tensor<[2, 4], f32> -> !fx.tensor<[2, 2], f32>
+  %d2 = fx.call "aten::sub.Tensor"(self = %b, other = %e) : (!fx.tensor<[2, 2], f32>, !fx.tensor<[2, 2], f32>) -> !fx.tensor<[2, 2], f32>
+  %sq2 = fx.call "aten::mul.Tensor"(self = %d2, other = %d2) : (!fx.tensor<[2, 2], f32>, !fx.tensor<[2, 2], f32>) -> !fx.tensor<[2, 2], f32>
+  return %sq, %sq2 : !fx.tensor<[2, 2], f32>, !fx.tensor<[2, 2], f32>
+}
+
+// A view reaching past the input's elements is an error, not a read of
+// whatever lies beyond (torch allows the whole storage, which fxir does not
+// know for an argument).
+// RUN: not fx-run %s --entry=bad_as_strided --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=STRIDED_OUT
+// STRIDED_OUT: fx-run: error: {{.*}}: aten::as_strided: the view (sizes [2, 2], strides [4, 1], offset 6) reaches elements 6 to 11, outside the elements its input spans from offset 4 (fxir keeps as_strided within its input)
+func.func @bad_as_strided(%x: !fx.tensor<[3, 4], f32>) -> !fx.tensor<[2, 2], f32> {
+  %s = fx.slice %x, dim = 0, start = 1, end = 2, step = 1 : !fx.tensor<[3, 4], f32> -> !fx.tensor<[1, 4], f32>
+  %a = fx.call "aten::as_strided"(self = %s) {size = [2, 2], stride = [4, 1], storage_offset = 6} : (!fx.tensor<[1, 4], f32>) -> !fx.tensor<[2, 2], f32>
+  %c = fx.call "aten::clone"(self = %a) : (!fx.tensor<[2, 2], f32>) -> !fx.tensor<[2, 2], f32>
+  return %c : !fx.tensor<[2, 2], f32>
+}
+
+// as_strided of a new value that the passes could replace by a strided
+// operand: the layout rule keeps the clone, and every order gives the bits
+// of the run without passes (before the rule, as_strided read other
+// elements of the buffer).
+// RUN: fx-run %s --entry=as_strided_of_new_value --check-passes --output-dir=%t/out | FileCheck %s --check-prefix=STRIDED_NEW
+// STRIDED_NEW: out0: bit-identical
+func.func @as_strided_of_new_value(%buf: !fx.tensor<[4, 8], f32> {fx.donated}, %x: !fx.tensor<[4, 4], f32>, %w: !fx.tensor<[4], f32>) -> !fx.tensor<[2, 2], f32> {
+  %s = fx.slice %buf, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %s, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4, 4], f32>
+  %a = fx.call "aten::as_strided"(self = %n) {size = [2, 2], stride = [4, 1], storage_offset = 4} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[2, 2], f32>
+  %c = fx.call "aten::clone"(self = %a) : (!fx.tensor<[2, 2], f32>) -> !fx.tensor<[2, 2], f32>
+  return %c : !fx.tensor<[2, 2], f32>
+}

@@ -876,6 +876,15 @@ bool impCall(Imp *im, const Stmt *st, Node *node) {
   if (nret == 0 && st->annot)
     return impErrorAt(im, st->col, "%s returns nothing, the node is annotated",
                       s->qualifiedName);
+  /* as_strided addresses the input's storage through torch's layout of it;
+   * fxir's layout of a result may differ (dialect.md, "Layouts"). */
+  if (strcmp(s->qualifiedName, "aten::as_strided") == 0 && b.n == 1 &&
+      !impDeclaredContiguous(im, b.operands[0]))
+    return impErrorAt(im, call->col,
+                      "aten::as_strided of a value that is not a parameter "
+                      "declared contiguous: torch computes it from the input's "
+                      "layout, which fx-import knows only for a parameter's "
+                      "annotated strides");
   MlirOperation op = fxCallOpCreate(st->loc, FX_OP_CALL, IMP_STR(target), b.n,
                                     b.operands, b.names, impDict(im, &b), nres, types);
   return finishCall(im, node, op, nres, multi);

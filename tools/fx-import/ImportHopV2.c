@@ -221,13 +221,26 @@ static bool checkView(Imp *im, const FxSchema *s, const Mut *mu, int nb,
                       "fx calls cannot pass",
                       a->name, s->qualifiedName);
   const PyExpr *strided = m[M_SIZE] ? m[M_SIZE] : m[M_STRIDE] ? m[M_STRIDE] : m[M_OFFSET];
-  if (strided)
+  int numStrided = !!m[M_SIZE] + !!m[M_STRIDE] + !!m[M_OFFSET];
+  if (strided && numStrided < 3)
     return impErrorAt(im, strided->col,
-                      "the view of mutated argument '%.*s' is an as_strided "
-                      "view (_%.*s_size/_%.*s_stride/_%.*s_storage_offset), "
-                      "which fx-import cannot express yet",
+                      "an as_strided view needs _%.*s_size, _%.*s_stride and "
+                      "_%.*s_storage_offset",
                       (int)mu->len, mu->name, (int)mu->len, mu->name,
-                      (int)mu->len, mu->name, (int)mu->len, mu->name);
+                      (int)mu->len, mu->name);
+  if (strided && (m[M_ALIAS] || m[M_SLICE_DIM] || m[M_SLICE_START] || m[M_SLICE_END]))
+    return impErrorAt(im, strided->col,
+                      "the view of '%.*s' is both an as_strided view and an "
+                      "alias or a slice",
+                      (int)mu->len, mu->name);
+  for (int k = M_SIZE; strided && k <= M_STRIDE; ++k)
+    if (m[k]->kind != PY_TUPLE && m[k]->kind != PY_LIST)
+      return impErrorAt(im, m[k]->col, "_%.*s%s must be a tuple", (int)mu->len,
+                        mu->name, kMetaSuffix[k]);
+  if (strided && m[M_SIZE]->n != m[M_STRIDE]->n)
+    return impErrorAt(im, m[M_STRIDE]->col,
+                      "_%.*s_stride has %d entries for %d sizes", (int)mu->len,
+                      mu->name, m[M_STRIDE]->n, m[M_SIZE]->n);
   if (m[M_BASE]->kind == PY_NONE) {
     if (!a->optional)
       return impErrorAt(im, m[M_BASE]->col, "parameter '%s' of %s is not optional",
@@ -244,6 +257,8 @@ static bool checkView(Imp *im, const FxSchema *s, const Mut *mu, int nb,
   int slices = !!m[M_SLICE_DIM] + !!m[M_SLICE_START] + !!m[M_SLICE_END];
   const PyExpr *first = m[M_ALIAS] ? m[M_ALIAS] : m[M_SLICE_DIM] ? m[M_SLICE_DIM]
                         : m[M_SLICE_START] ? m[M_SLICE_START] : m[M_SLICE_END];
+  if (!first)
+    first = strided;
   if (first && *base < 0)
     return impErrorAt(im, first->col, "argument '%.*s' is None and has no view",
                       (int)mu->len, mu->name);
@@ -262,9 +277,119 @@ static bool checkView(Imp *im, const FxSchema *s, const Mut *mu, int nb,
   return true;
 }
 
+/* Whether `base` is a parameter whose annotation declares it contiguous.
+ * v2's as_strided metadata is relative to the layout torch gave the base,
+ * which its clone keeps (preserve_format); fxir's clone is contiguous, so
+ * the two address the same elements only for a contiguous base, and
+ * fx-import knows a layout only for a parameter (fx.strides).  A dim of
+ * size 1 may have any stride (torch ignores it). */
+bool impDeclaredContiguous(Imp *im, MlirValue base) {
+  if (!mlirValueIsABlockArgument(base))
+    return false;
+  intptr_t k = mlirBlockArgumentGetArgNumber(base);
+  if (k >= im->capStrides || mlirAttributeIsNull(im->strides[k]))
+    return false;
+  MlirAttribute st = im->strides[k];
+  MlirType t = mlirValueGetType(base);
+  intptr_t rank = fxTensorTypeGetRank(t);
+  if (!mlirAttributeIsAArray(st) || mlirArrayAttrGetNumElements(st) != rank)
+    return false;
+  char want[FX_DIM_EXPR_MAX_LENGTH + 1] = "1";
+  for (intptr_t d = rank - 1; d >= 0; --d) {
+    FxDim dim = fxTensorTypeGetDim(t, d);
+    MlirAttribute got = mlirArrayAttrGetElement(st, d);
+    char text[FX_DIM_EXPR_MAX_LENGTH + 1];
+    if (mlirAttributeIsAInteger(got))
+      snprintf(text, sizeof text, "%lld", (long long)mlirIntegerAttrGetValueInt(got));
+    else if (mlirAttributeIsAString(got))
+      snprintf(text, sizeof text, "%.*s", (int)mlirStringAttrGetValue(got).length,
+               mlirStringAttrGetValue(got).data);
+    else
+      return false;
+    if (dim.size != 1 && strcmp(text, want) != 0)
+      return false;
+    /* want *= dim, in canonical form. */
+    char expr[3 * FX_DIM_EXPR_MAX_LENGTH + 8], err[128];
+    bool isInt;
+    int64_t value;
+    if (dim.symbol.length)
+      snprintf(expr, sizeof expr, "(%s)*(%.*s)", want, (int)dim.symbol.length,
+               dim.symbol.data);
+    else
+      snprintf(expr, sizeof expr, "(%s)*%lld", want, (long long)dim.size);
+    if (!fxDimExprCanonicalize(mlirStringRefCreate(expr, strlen(expr)), want,
+                               sizeof want, &isInt, &value, err, sizeof err))
+      return false;
+    if (isInt)
+      snprintf(want, sizeof want, "%lld", (long long)value);
+  }
+  return true;
+}
+
+/* `aten::as_strided(clone, size, stride, storage_offset)`: the result
+ * type has `size` for dims and the clone's dtype; the attributes are
+ * encoded as any call's (impArgAttr, by the built-in schema's kinds).  The
+ * runtime checks the view against the clone (kernels/views.c). */
+static bool asStrided(Imp *im, const Mut *mu, MlirValue clone, MlirValue *out) {
+  const PyExpr *const *m = mu->meta;
+  if (!impDeclaredContiguous(im, mlirOperationGetOperand(
+                                   mlirOpResultGetOwner(clone), 0)))
+    return impErrorAt(im, m[M_SIZE]->col,
+                      "the view of mutated argument '%.*s' is an as_strided "
+                      "view of a base that is not a parameter declared "
+                      "contiguous: torch computes it from the base's layout, "
+                      "which fx-import knows only for a parameter's annotated "
+                      "strides",
+                      (int)mu->len, mu->name);
+  const FxSchema *s = impSchema(im, "aten::as_strided", 16);
+  if (!s || s->numArgs < 4)
+    return impErrorAt(im, m[M_SIZE]->col, "no schema for aten::as_strided");
+  const PyExpr *e = m[M_SIZE];
+  if (e->n > FX_MAX_RANK)
+    return impErrorAt(im, e->col, "an as_strided view of rank %d: fxir's "
+                      "tensors have at most %d dims", e->n, FX_MAX_RANK);
+  FxDim dims[FX_MAX_RANK];
+  for (int i = 0; i < e->n; ++i) {
+    MlirAttribute d;
+    if (!impDimAttr(im, e->items[i], &d))
+      return false;
+    if (mlirAttributeIsAInteger(d)) {
+      dims[i] = (FxDim){mlirIntegerAttrGetValueInt(d), {NULL, 0}};
+    } else {
+      MlirStringRef t = mlirStringAttrGetValue(d);
+      dims[i] = (FxDim){-1, t};
+    }
+  }
+  MlirType type = fxTensorTypeGet(im->ctx, e->n, dims,
+                                  fxTensorTypeGetDtype(mlirValueGetType(clone)));
+  if (mlirTypeIsNull(type))
+    return impErrorAt(im, e->col, "_%.*s_size is not a valid tensor shape",
+                      (int)mu->len, mu->name);
+  MlirNamedAttribute args[3];
+  static const Meta kMeta[3] = {M_SIZE, M_STRIDE, M_OFFSET};
+  for (int k = 0; k < 3; ++k) {
+    const FxSchemaArg *a = &s->args[k + 1];
+    MlirAttribute attr;
+    bool omit;
+    if (!impArgAttr(im, m[kMeta[k]], a->kind, a->name, &attr, &omit))
+      return false;
+    args[k] = mlirNamedAttributeGet(mlirIdentifierGet(im->ctx, IMP_STR(a->name)), attr);
+  }
+  MlirStringRef self = IMP_STR("self");
+  MlirOperation op = fxCallOpCreate(im->stmt->loc, FX_OP_CALL,
+                                    IMP_STR("aten::as_strided"), 1, &clone, &self,
+                                    mlirDictionaryAttrGet(im->ctx, 3, args), 1, &type);
+  if (!impAppend(im, op))
+    return false;
+  *out = mlirOperationGetResult(op, 0);
+  return true;
+}
+
 /* The value the op receives for `mu`: a view of its base's clone. */
 static bool viewOf(Imp *im, const Mut *mu, MlirValue clone, MlirValue *out) {
   const PyExpr *const *m = mu->meta;
+  if (m[M_SIZE])
+    return asStrided(im, mu, clone, out);
   /* NotView and alias: the clone itself.  aten.alias has the base's
    * shape, strides and storage, and nothing in fxir depends on a value's
    * identity, so an fx op for it would add nothing but a value the passes'

@@ -179,6 +179,10 @@ bool impCall(Imp *im, const Stmt *st, Node *node);
 bool impGetItem(Imp *im, const Stmt *st, Node *node);
 /* The schema of `qualifiedName`: --schema-file first, then built in. */
 const FxSchema *impSchema(Imp *im, const char *qualifiedName, size_t len);
+/* Whether `v` is a parameter whose annotated strides are contiguous: the
+ * one value whose torch layout fx-import knows matches fxir's, which an
+ * aten::as_strided of it (or of its clone) depends on (ImportHopV2.c). */
+bool impDeclaredContiguous(Imp *im, MlirValue v);
 /* Creates `op` at the end of the function's block and verifies it; an
  * error at the current statement when MLIR rejects it. */
 bool impAppend(Imp *im, MlirOperation op);

@@ -45,6 +45,7 @@ typedef struct State {
    * match made the pass quadratic.  No fx pass creates a func.call, so the
    * answer holds for the whole run. */
   bool hasFuncCalls;
+  int rewrites; /* v2 bases and scatter-backs rewritten so far */
 } State;
 
 static MlirStringRef str(const char *s) {
@@ -647,22 +648,21 @@ static MlirOperation v2Writer(State *st, MlirOperation clone, const FxSchema **s
   return (MlirOperation){NULL};
 }
 
-/* Writes base b in place of its clone if rules (a)-(c) allow; a remark
- * otherwise.  Erases the clone (and a copy_ epilogue that became
- * copy_(b, b)) when it does. */
-static void reinplaceV2Base(State *st, MlirOperation clone) {
-  char why[512];
-  MlirLocation loc = mlirOperationGetLocation(clone);
+/* Writes base b in place of its clone if rules (a)-(c) allow, erasing the
+ * clone (and a copy_ epilogue that became copy_(b, b)); otherwise says why
+ * in `why` and changes nothing. */
+static bool reinplaceV2Base(State *st, MlirOperation clone, char *why,
+                            size_t cap) {
   const FxSchema *s = NULL;
   const char *name = NULL;
   MlirOperation a = v2Writer(st, clone, &s, &name);
   if (mlirOperationIsNull(a)) {
-    fxEmitRemark(loc, "kept the clone of a base of auto_functionalized_v2: "
-                      "no in-place call right after it writes it or an "
-                      "fx.slice of it (only fx.slice ops and other such "
-                      "clones may stand between: an as_strided view, for "
-                      "one, is outside the region model)");
-    return;
+    snprintf(why, cap, "kept the clone of a base of auto_functionalized_v2: "
+                       "no in-place call right after it writes it or an "
+                       "fx.slice of it (only fx.slice ops and other such "
+                       "clones may stand between: an as_strided view, for "
+                       "one, is outside the region model)");
+    return false;
   }
   intptr_t n = mlirOperationGetNumOperands(a);
   MlirValue operands[FX_MAX_OPERANDS];
@@ -671,10 +671,8 @@ static void reinplaceV2Base(State *st, MlirOperation clone) {
   Mutated m = {-1, -1, name, mlirOperationGetOperand(clone, 0),
                mlirOperationGetResult(clone, 0), {NULL}, {NULL}};
   fxLayoutsForget(&st->layouts);
-  if (!mayWriteInPlace(st, a, s, &m, operands, n, why, sizeof why)) {
-    fxEmitRemark(loc, why);
-    return;
-  }
+  if (!mayWriteInPlace(st, a, s, &m, operands, n, why, cap))
+    return false;
   fxReadIndexMerge(st->reads, m.newValue, m.value);
   mlirValueReplaceAllUsesOfWith(m.newValue, m.value);
   mlirOperationDestroy(clone);
@@ -684,6 +682,8 @@ static void reinplaceV2Base(State *st, MlirOperation clone) {
                                   m.value);
     mlirOperationDestroy(m.copyBack);
   }
+  ++st->rewrites;
+  return true;
 }
 
 typedef struct OpList {
@@ -788,6 +788,7 @@ static MlirLogicalResult matchAndRewrite(MlirRewritePattern pattern,
    * second scatter-back was judged as if the base were not returned). */
   fxReadIndexMerge(st->reads, mlirOperationGetResult(op, 0), base);
   mlirRewriterBaseReplaceOpWithValues(rw, op, 1, &base);
+  ++st->rewrites;
   /* The view that fed the scatter is dead now unless used elsewhere. */
   while (mlirValueIsAOpResult(src) &&
          mlirOpOperandIsNull(mlirValueGetFirstUse(src)) &&
@@ -817,7 +818,7 @@ static MlirWalkResult findFuncCall(MlirOperation op, void *userData) {
 
 void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
   State st = {fxSchemaTableCreate(func), NULL, {NULL, false}, {NULL, {0}},
-              false};
+              false, 0};
   if (!fxPassBeginRewrite(func, pass, st.table)) {
     fxSchemaTableDestroy(st.table);
     return;
@@ -832,14 +833,30 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
   fxApplyPatterns(func, pass, calls, 1, matchAndRewrite, &st, FX_TOP_DOWN);
   /* Then v2's base clones, in program order: each decision sees the ones
    * before it made (a base written in place is then another operand of
-   * the call sharing the next base's storage, rule b). */
+   * the call sharing the next base's storage, rule b).  Then the
+   * scatter-backs.  A rewrite can make a kept clone legal -- a later clone
+   * gone turns a copy_ into an earlier one's epilogue, a scatter-back gone
+   * makes its base contiguous -- so both repeat until nothing changes: a
+   * second run of the pass must find nothing left (idempotence).  Each
+   * round but the last removes an op, so this ends. */
   OpList clones = {0};
   mlirOperationWalk(func, collectV2Clones, &clones, MlirWalkPreOrder);
-  for (size_t i = 0; i < clones.n; ++i)
-    reinplaceV2Base(&st, clones.ops[i]);
-  free(clones.ops);
   static const FxOpKind scatters[] = {FX_OP_SLICE_SCATTER};
-  fxApplyPatterns(func, pass, scatters, 1, matchAndRewrite, &st, FX_TOP_DOWN);
+  char why[512];
+  for (int before = -1; before != st.rewrites;) {
+    before = st.rewrites;
+    size_t kept = 0;
+    for (size_t i = 0; i < clones.n; ++i)
+      if (!reinplaceV2Base(&st, clones.ops[i], why, sizeof why))
+        clones.ops[kept++] = clones.ops[i];
+    clones.n = kept;
+    fxApplyPatterns(func, pass, scatters, 1, matchAndRewrite, &st, FX_TOP_DOWN);
+  }
+  /* The clones that stay: one remark each, with the last round's reason. */
+  for (size_t i = 0; i < clones.n; ++i)
+    if (!reinplaceV2Base(&st, clones.ops[i], why, sizeof why))
+      fxEmitRemark(mlirOperationGetLocation(clones.ops[i]), why);
+  free(clones.ops);
   mlirOperationWalk(func, remarkKept, &st, MlirWalkPreOrder);
   fxReadIndexDestroy(st.reads);
   fxLayoutsFree(&st.layouts);

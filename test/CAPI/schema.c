@@ -154,7 +154,7 @@ int main(void) {
   // CHECK-NEXT: builtin aten::add.Tensor: 3 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::addmm: 5 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::alias: 1 args, 1 returns, 0 mutated, impl view
-  // CHECK-NEXT: builtin aten::as_strided: 4 args, 1 returns, 0 mutated, impl none
+  // CHECK-NEXT: builtin aten::as_strided: 4 args, 1 returns, 0 mutated, impl view
   // CHECK-NEXT: builtin aten::bitwise_and.Tensor: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::bitwise_not: 1 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::bitwise_or.Tensor: 2 args, 1 returns, 0 mutated, impl kernel

@@ -14,7 +14,7 @@ arguments, return a tensor and mutate, optional mutated arguments) and of
 the built-in kernels that run on the CPU runtime (rms_norm,
 fused_add_rms_norm, the fp8/int8 quant ops, silu_and_mul(_quant),
 rotary_embedding with and without key, aten add/mul/cos/clone/mm/_scaled_mm/
-empty/empty_like/copy_), views and slices of shared bases, donated and
+empty/empty_like/copy_), func.call of small fx functions, views and slices of shared bases, donated and
 undonated arguments, reads of old values after a mutation, an aten::copy_
 epilogue into arguments, and several returned values.  The alias steps of
 gen_alias.py (its docstring lists them) add what the passes' alias
@@ -53,6 +53,8 @@ Options (all optional):
     copy_return=BOOL False: nothing uses the own return of aten::copy_
                      (Tensor(a!), an alias of self); for triage
     alias=BOOL       the steps of gen_alias.py (default True)
+    funccall=BOOL    func.call steps: small pure fx functions (CALLEES)
+                     called on the graph's values (default True)
     v2=BOOL          about a third of the fx.auto_functionalized calls in
                      the form fx-import gives auto_functionalized_v2: a
                      clone of a base marked fx.functionalized, the op in
@@ -70,7 +72,7 @@ from gen_model import (INT64_MAX, FLOATS, MAX_OPERANDS, MAX_RESULTS, Retry, Val,
 
 MAX_RANK_CUSTOM = 4
 STEP_KINDS = ["af_kernel", "call_kernel", "view", "pure", "af_custom", "call_custom", "split", "overlap",
-              "padded"]
+              "padded", "funccall"]
 
 
 
@@ -139,7 +141,7 @@ class Gen(AliasSteps):
     def __init__(self, seed, steps=None, s0=None, symbolic=None, dtype=None,
                  custom=True, runnable=True, tokens_symbol="s0", hidden=64,
                  min_steps=8, max_steps=28, copy_return=True, alias=True, only=None,
-                 v2=True):
+                 v2=True, funccall=True):
         self.seed = seed
         self.r = random.Random(seed)
         r = self.r
@@ -174,6 +176,9 @@ class Gen(AliasSteps):
         self.omitted = False    # a user op call leaves an optional tensor out
         self.alias = alias      # the steps of gen_alias.py
         self.v2 = bool(v2)      # some af calls in auto_functionalized_v2's form
+        self.funccall = bool(funccall)  # func.call steps (CALLEES)
+        self.callees = {}       # (kind, type text) -> callee name
+        self.callee_text = []   # their definitions, after @fuzz
         self.only = set(only.split(",")) if only else None
         known = set(STEP_KINDS) | self.ALIAS_KINDS
         if self.only and not self.only <= known:
@@ -1112,9 +1117,57 @@ class Gen(AliasSteps):
             return self.emit_scatter(base, src, dim, start, end, step)
         raise AssertionError(how)
 
+    # Callees of func.call (one row each): parameters beyond `x` (same type),
+    # and the body's op on them.  Pure: each returns new storage, so the
+    # generator's storage model needs nothing new; the passes see func.call
+    # (whose results they take to alias its operands) and its callee.
+    CALLEES = {
+        "cos": ((), 'fx.call "aten::cos"(self = %x) : ($T) -> $T'),
+        "mul": ((), 'fx.call "aten::mul.Tensor"(self = %x, other = %x) : ($T, $T) -> $T'),
+        "add": (("z",), 'fx.call "aten::add.Tensor"(self = %x, other = %z) : ($T, $T) -> $T'),
+    }
+
+    def step_funccall(self):
+        """A func.call of a small fx function (CALLEES) on values of the
+        graph; the callee is defined once per kind and type."""
+        r = self.r
+        plain = lambda v: v.dtype in FLOATS and v.rank >= 1 and \
+            all(isinstance(d, int) or d == self.sym for d in v.dims)
+        v = self.pick(plain) or self.act_value()
+        if not plain(v):
+            raise Retry()
+        kind = r.choice(sorted(self.CALLEES))
+        extra, body = self.CALLEES[kind]
+        operands = [v]
+        for _ in extra:
+            w = self.value(v.dims, v.dtype)
+            # fx functions take distinct storage for each argument.
+            if any(w.root == o.root for o in operands):
+                raise Retry()
+            operands.append(w)
+        t = fmt_type(v)
+        key = (kind, t)
+        name = self.callees.get(key)
+        if name is None:
+            name = "fxcall%d_%s" % (len(self.callees), kind)
+            self.callees[key] = name
+            params = ", ".join("%%%s: %s" % (p, t) for p in ("x",) + extra)
+            self.callee_text.append(
+                "func.func @%s(%s) -> %s {\n  %%y = %s\n  return %%y : %s\n}"
+                % (name, params, t, body.replace("$T", t), t))
+        for o in operands:
+            self.use(o)
+        res = self.fresh_name()
+        self.op("%s = func.call @%s(%s) : (%s) -> %s" % (
+            res, name, ", ".join(o.name for o in operands),
+            ", ".join(t for _ in operands), t))
+        return self.fresh_val(res, v.dims, v.dtype)
+
     def step(self):
         r = self.r
         kinds = ["af_kernel"] * 6 + ["call_kernel"] * 2 + ["view"] * 4 + ["pure"] * 4 + ["padded"]
+        if self.funccall:
+            kinds += ["funccall"] * 2
         if self.custom:
             kinds += ["af_custom"] * 6 + ["call_custom"] * 3 + ["split"] * 2 + ["overlap"] * 2
             if self.alias:
@@ -1143,6 +1196,8 @@ class Gen(AliasSteps):
                 self.step_view()
             elif k == "padded":
                 self.step_padded()
+            elif k == "funccall":
+                self.step_funccall()
             else:
                 self.step_pure()
         except Retry:
@@ -1239,10 +1294,12 @@ class Gen(AliasSteps):
         out.append("  return %s : %s" % (", ".join(v.name for v in rets),
                                          ", ".join(fmt_type(v) for v in rets)))
         out.append("}")
+        # Callees after @fuzz: fx-run's default entry is the first function.
+        out.extend(self.callee_text)
         return "\n".join(out) + "\n"
 
 
-_OPTS = {"steps", "min_steps", "max_steps", "copy_return", "alias", "only", "s0", "symbolic", "dtype", "custom", "runnable", "tokens_symbol", "hidden", "layers", "v2"}
+_OPTS = {"steps", "min_steps", "max_steps", "copy_return", "alias", "only", "s0", "symbolic", "dtype", "custom", "runnable", "tokens_symbol", "hidden", "layers", "v2", "funccall"}
 
 
 def generate(seed: int, **opts) -> str:

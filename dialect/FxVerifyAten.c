@@ -362,6 +362,42 @@ static MlirLogicalResult checkCopy(const Call *c) {
   return expectSameAs(c, "self");
 }
 
+/*===-- Views ----------------------------------------------------------------===*/
+
+/* as_strided: `size` is the result's dims (the runtime takes them from the
+ * type) in self's dtype, and `stride` has one entry per dim (the lowering
+ * passes strides and storage_offset in one list, told apart by count). */
+static MlirLogicalResult checkAsStrided(const Call *c) {
+  MlirAttribute size = fxCallGetArg(c->op, mlirStringRefCreateFromCString("size"));
+  MlirAttribute stride = fxCallGetArg(c->op, mlirStringRefCreateFromCString("stride"));
+  MlirType self = operandType(c, "self");
+  if (mlirAttributeIsNull(size) || !mlirAttributeIsAArray(size) ||
+      mlirAttributeIsNull(stride) || !mlirAttributeIsAArray(stride))
+    return OK; /* the schema checks (FxVerifier.c) say so */
+  intptr_t rank = mlirArrayAttrGetNumElements(size);
+  if (mlirArrayAttrGetNumElements(stride) != rank)
+    return FAIL(c, "has %d strides for %d sizes (one stride per dim)",
+                (int)mlirArrayAttrGetNumElements(stride), (int)rank);
+  if (rank > FX_MAX_RANK)
+    return FAIL(c, "has %d sizes; fx tensors have at most %d dims", (int)rank,
+                FX_MAX_RANK);
+  FxDim dims[FX_MAX_RANK];
+  for (intptr_t i = 0; i < rank; ++i) {
+    MlirAttribute a = mlirArrayAttrGetElement(size, i);
+    if (mlirAttributeIsAInteger(a))
+      dims[i] = (FxDim){mlirIntegerAttrGetValueInt(a), {NULL, 0}};
+    else if (mlirAttributeIsAString(a))
+      dims[i] = (FxDim){-1, mlirStringAttrGetValue(a)};
+    else
+      return OK; /* the schema checks say so */
+    if (!dims[i].symbol.length && dims[i].size < 0)
+      return FAIL(c, "size %d is %s; sizes cannot be negative", (int)i,
+                  dimText(dims[i]).s);
+  }
+  return expectResult(c, rank, dims, fxTensorTypeGetDtype(self),
+                      "its size argument, dtype of self");
+}
+
 /*===-- The rules ------------------------------------------------------------===*/
 
 typedef MlirLogicalResult (*Rule)(const Call *);

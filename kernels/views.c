@@ -20,17 +20,24 @@ static const char *const kViewNames[] = {
     [FXRT_VIEW_AS_STRIDED] = "aten::as_strided",
 };
 
-/* The last element a view of sizes `sz` and strides `st` (none negative)
- * reaches from offset `off`; off - 1 when it has no elements. */
-static int64_t lastElement(int64_t rank, const int64_t *sz, const int64_t *st,
-                           int64_t off) {
-  int64_t last = off;
+/* Into *last, the last element a view of sizes `sz` and strides `st` (none
+ * negative) reaches from offset `off`, or off - 1 when it has no elements;
+ * false when that overflows int64 (then no view reaches it). */
+static bool lastElement(int64_t rank, const int64_t *sz, const int64_t *st,
+                        int64_t off, int64_t *last) {
+  *last = off;
+  for (int64_t i = 0; i < rank; i++)
+    if (sz[i] == 0) {
+      *last = off - 1;
+      return off > INT64_MIN;
+    }
   for (int64_t i = 0; i < rank; i++) {
-    if (sz[i] == 0)
-      return off - 1;
-    last += (sz[i] - 1) * st[i];
+    int64_t step;
+    if (__builtin_mul_overflow(sz[i] - 1, st[i], &step) ||
+        __builtin_add_overflow(*last, step, last))
+      return false;
   }
-  return last;
+  return true;
 }
 
 /* `d` wrapped into [0, rank) as torch's maybe_wrap_dim; false if out of
@@ -176,10 +183,12 @@ void _mlir_ciface_fxrt_view(int64_t inAddr, int64_t outAddr, int64_t kind,
      * fxir allocates (an argument's is the caller's pointer).  Torch lets
      * the view reach anywhere in the storage; fxir does not know an
      * argument's, so the view must stay within the elements its input
-     * spans -- a v2 base's clone, the case fx-import makes, always does. */
+     * spans -- a v2 base's clone, the case fx-import makes, always does.
+     * The verifier gives one stride per dim (FxVerifyAten.c). */
     if (nargs != newRank && nargs != newRank + 1) {
-      fxCpuError(op, "%lld strides for a view of rank %lld", (long long)nargs,
-                 (long long)newRank);
+      fxCpuError(op, "%lld stride and offset values for a view of rank %lld "
+                 "(one stride per dim, then the optional storage_offset)",
+                 (long long)nargs, (long long)newRank);
       return;
     }
     off = nargs == newRank + 1 ? arg[newRank] : in->offset;
@@ -191,18 +200,21 @@ void _mlir_ciface_fxrt_view(int64_t inAddr, int64_t outAddr, int64_t kind,
       }
       ns[r] = want[r], nst[r] = arg[r];
     }
-    int64_t last = lastElement(newRank, ns, nst, off);
-    if (last >= off &&
-        (off < in->offset || last > lastElement(rank, sz, st, in->offset))) {
+    int64_t last, inLast;
+    bool fits = off >= 0 && lastElement(newRank, ns, nst, off, &last) &&
+                lastElement(rank, sz, st, in->offset, &inLast);
+    if (!fits || (last >= off && (off < in->offset || last > inLast))) {
+      char reach[64];
+      if (fits)
+        snprintf(reach, sizeof reach, "%lld to %lld", (long long)off,
+                 (long long)last);
+      else
+        snprintf(reach, sizeof reach, "beyond int64");
       fxCpuError(op, "the view (sizes %s, strides %s, offset %lld) reaches "
-                 "elements %lld to %lld, outside the %s its input spans "
-                 "from offset %lld (fxir keeps as_strided within its input)",
+                 "elements %s, outside the elements its input spans from "
+                 "offset %lld (fxir keeps as_strided within its input)",
                  fxShapeText(a, sizeof a, newRank, ns),
-                 fxShapeText(b, sizeof b, newRank, nst), (long long)off,
-                 (long long)off, (long long)last,
-                 lastElement(rank, sz, st, in->offset) < in->offset
-                     ? "no elements"
-                     : "elements",
+                 fxShapeText(b, sizeof b, newRank, nst), (long long)off, reach,
                  (long long)in->offset);
       return;
     }

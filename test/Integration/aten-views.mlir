@@ -143,3 +143,21 @@ func.func @as_strided_of_new_value(%buf: !fx.tensor<[4, 8], f32> {fx.donated}, %
   %c = fx.call "aten::clone"(self = %a) : (!fx.tensor<[2, 2], f32>) -> !fx.tensor<[2, 2], f32>
   return %c : !fx.tensor<[2, 2], f32>
 }
+
+// The range check itself cannot overflow (an adversary's cases: a stride
+// or an offset near 2^63 wrapped the last element below the first, and the
+// view read outside its buffer).
+// RUN: not fx-run %s --entry=as_strided_huge_stride --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=HUGE_STRIDE
+// HUGE_STRIDE: fx-run: error: {{.*}}: aten::as_strided: the view (sizes [3], strides [4611687117939015680], offset 0) reaches elements beyond int64, outside the elements its input spans from offset 0
+// RUN: not fx-run %s --entry=as_strided_huge_offset --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=HUGE_OFFSET
+// HUGE_OFFSET: fx-run: error: {{.*}}: aten::as_strided: the view (sizes [3], strides [1], offset 9223372036854775806) reaches elements beyond int64, outside the elements its input spans from offset 0
+func.func @as_strided_huge_stride(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[3], f32> {
+  %a = fx.call "aten::as_strided"(self = %x) {size = [3], stride = [4611687117939015680], storage_offset = 0} : (!fx.tensor<[4], f32>) -> !fx.tensor<[3], f32>
+  %c = fx.call "aten::clone"(self = %a) : (!fx.tensor<[3], f32>) -> !fx.tensor<[3], f32>
+  return %c : !fx.tensor<[3], f32>
+}
+func.func @as_strided_huge_offset(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[3], f32> {
+  %a = fx.call "aten::as_strided"(self = %x) {size = [3], stride = [1], storage_offset = 9223372036854775806} : (!fx.tensor<[4], f32>) -> !fx.tensor<[3], f32>
+  %c = fx.call "aten::clone"(self = %a) : (!fx.tensor<[3], f32>) -> !fx.tensor<[3], f32>
+  return %c : !fx.tensor<[3], f32>
+}

@@ -1152,3 +1152,29 @@ func.func @negative_unknown_op_attr(%x: !fx.tensor<[4, 4], f32>) -> !fx.tensor<[
   %s = fx.slice %x, dim = 0, start = 0, end = 2, step = 1 attributes {fx.note} : !fx.tensor<[4, 4], f32> -> !fx.tensor<[2, 4], f32>
   return %s : !fx.tensor<[2, 4], f32>
 }
+
+// -----
+
+// aten::as_strided: one stride per size (the lowering tells strides from
+// storage_offset by count), and the sizes are the result's dims.
+func.func @negative_as_strided_stride_count(%x: !fx.tensor<[4, 4], f32>) -> !fx.tensor<[2, 2], f32> {
+  // expected-error @below {{'fx.call' op aten::as_strided: has 3 strides for 2 sizes (one stride per dim)}}
+  %a = fx.call "aten::as_strided"(self = %x) {size = [2, 2], stride = [4, 1, 7]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[2, 2], f32>
+  return %a : !fx.tensor<[2, 2], f32>
+}
+
+// -----
+
+func.func @negative_as_strided_size_type(%x: !fx.tensor<[4, 4], f32>) -> !fx.tensor<[3, 3], f32> {
+  // expected-error @below {{'fx.call' op aten::as_strided: result 0 has type !fx.tensor<[3, 3], f32> but aten::as_strided gives !fx.tensor<[2, 2], f32> (its size argument, dtype of self)}}
+  %a = fx.call "aten::as_strided"(self = %x) {size = [2, 2], stride = [4, 1], storage_offset = 0} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[3, 3], f32>
+  return %a : !fx.tensor<[3, 3], f32>
+}
+
+// -----
+
+func.func @negative_as_strided_negative_size(%x: !fx.tensor<[4, 4], f32>) -> !fx.tensor<[2, 2], f32> {
+  // expected-error @below {{'fx.call' op aten::as_strided: size 0 is -2; sizes cannot be negative}}
+  %a = fx.call "aten::as_strided"(self = %x) {size = [-2, 2], stride = [4, 1]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[2, 2], f32>
+  return %a : !fx.tensor<[2, 2], f32>
+}

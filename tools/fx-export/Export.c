@@ -615,6 +615,19 @@ static bool positional(MlirStringRef n, long *pos, long *item) {
   return *end == '\0';
 }
 
+/* The length of `kw` in a keyword list item's name `kw[K]` (K digits), or
+ * 0 when `n` is not one. */
+static size_t keywordItemBase(MlirStringRef n) {
+  if (n.length < 4 || n.data[n.length - 1] != ']')
+    return 0;
+  size_t i = n.length - 1;
+  while (i > 0 && isdigit((unsigned char)n.data[i - 1]))
+    --i;
+  if (i == n.length - 1 || i < 2 || n.data[i - 1] != '[')
+    return 0;
+  return i - 1;
+}
+
 /* The arguments of a call-like op: with a schema every one by keyword in
  * schema order; without, `argN` positionally (lists for `argN[K]`), the
  * rest by keyword. */
@@ -703,6 +716,33 @@ static bool putCallArgs(Ex *x, MlirOperation op, const FxSchema *s, bool first) 
     MlirStringRef an = mlirStringAttrGetValue(mlirArrayAttrGetElement(names, i));
     if (positional(an, &p, &item))
       continue;
+    /* `kw[K]`: an item of a keyword's tensor list (fx-import names them so):
+     * the whole list once, at its first item, in the operands' order. */
+    size_t baseLen = keywordItemBase(an);
+    if (baseLen) {
+      bool seen = false;
+      for (intptr_t j = 0; j < i && !seen; ++j) {
+        MlirStringRef bn = mlirStringAttrGetValue(mlirArrayAttrGetElement(names, j));
+        seen = keywordItemBase(bn) == baseLen && !memcmp(bn.data, an.data, baseLen);
+      }
+      if (seen)
+        continue;
+      putKeyword(x, &first, mlirStringRefCreate(an.data, baseLen));
+      put(&x->out, "[", 1);
+      bool firstItem = true;
+      for (intptr_t j = i; j < n; ++j) {
+        MlirStringRef bn = mlirStringAttrGetValue(mlirArrayAttrGetElement(names, j));
+        if (keywordItemBase(bn) != baseLen || memcmp(bn.data, an.data, baseLen))
+          continue;
+        if (!firstItem)
+          put(&x->out, ", ", 2);
+        firstItem = false;
+        const char *vn = valueName(x, mlirOperationGetOperand(op, j));
+        put(&x->out, vn, strlen(vn));
+      }
+      put(&x->out, "]", 1);
+      continue;
+    }
     putKeyword(x, &first, an);
     const char *vn = valueName(x, mlirOperationGetOperand(op, i));
     put(&x->out, vn, strlen(vn));

@@ -253,8 +253,10 @@ const char *fxLayoutUseKind(MlirOperation op) {
     return "fx.view";
   case FX_OP_RESHAPE:
     return "fx.reshape";
-  case FX_OP_CALL:
-    return "aten::as_strided";
+  case FX_OP_CALL: /* isSought finds no other call */
+    if (isAsStrided(op))
+      return "aten::as_strided";
+    /* fall through */
   default:
     return "a call whose callee may view or reshape it";
   }

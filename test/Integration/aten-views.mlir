@@ -161,3 +161,12 @@ func.func @as_strided_huge_offset(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[3], f
   %c = fx.call "aten::clone"(self = %a) : (!fx.tensor<[3], f32>) -> !fx.tensor<[3], f32>
   return %c : !fx.tensor<[3], f32>
 }
+
+// A negative stride is an error (fxir's views never have one).
+// RUN: not fx-run %s --entry=as_strided_negative_stride --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=NEG_STRIDE
+// NEG_STRIDE: fx-run: error: {{.*}}: aten::as_strided: size 2 or stride -4 of dim 0 is negative
+func.func @as_strided_negative_stride(%x: !fx.tensor<[4, 4], f32>) -> !fx.tensor<[2, 2], f32> {
+  %a = fx.call "aten::as_strided"(self = %x) {size = [2, 2], stride = [-4, 1], storage_offset = 8} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[2, 2], f32>
+  %c = fx.call "aten::clone"(self = %a) : (!fx.tensor<[2, 2], f32>) -> !fx.tensor<[2, 2], f32>
+  return %c : !fx.tensor<[2, 2], f32>
+}

@@ -243,14 +243,17 @@ static MlirModule applyOrder(const FxRunOptions *o, MlirModule module,
 /*===-- Merge, lower, JIT ---------------------------------------------------===*/
 
 /* Moves `from`'s defined functions into `into`, renamed with `suffix` (uses
- * too); `from`'s declarations and fx.schema ops are `into`'s already. */
+ * too); `from`'s declarations and fx.schema ops are `into`'s already.  Every
+ * function is renamed before any moves: a use is renamed only inside
+ * `from`, so a caller moved first would keep calling the unrenamed callee
+ * -- another variant's (round 10: --check-passes then ran the order "none"
+ * of every callee defined after its caller). */
 static void mergeInto(MlirModule into, MlirModule from, const char *suffix) {
   MlirContext ctx = mlirModuleGetContext(into);
   MlirOperation fromOp = mlirModuleGetOperation(from);
   MlirBlock fromBody = mlirModuleGetBody(from), intoBody = mlirModuleGetBody(into);
-  for (MlirOperation op = mlirBlockGetFirstOperation(fromBody), next;
-       !mlirOperationIsNull(op); op = next) {
-    next = mlirOperationGetNextInBlock(op);
+  for (MlirOperation op = mlirBlockGetFirstOperation(fromBody);
+       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
     if (!isDefinedFunc(op))
       continue;
     MlirStringRef old = symName(op);
@@ -263,6 +266,12 @@ static void mergeInto(MlirModule into, MlirModule from, const char *suffix) {
     mlirOperationSetAttributeByName(op, str("sym_name"),
                                     mlirStringAttrGet(ctx, str(name)));
     free(name);
+  }
+  for (MlirOperation op = mlirBlockGetFirstOperation(fromBody), next;
+       !mlirOperationIsNull(op); op = next) {
+    next = mlirOperationGetNextInBlock(op);
+    if (!isDefinedFunc(op))
+      continue;
     mlirOperationRemoveFromParent(op);
     mlirBlockAppendOwnedOperation(intoBody, op);
   }

@@ -24,6 +24,12 @@
 // RUN: fx-run %s --entry=base_written_between --seed=3 --check-passes --shared-lib=%fx_lib/libfx_test_userops.so --output-dir=%t | FileCheck %s --check-prefix=BETWEEN
 // BETWEEN: out0: bit-identical
 // BETWEEN: arguments: bit-identical after the run
+// Why views returned after the epilogue keep the clone (Inductor drops it):
+// a caller may write its tensor after the call and still read the
+// results, which in place would be views of that tensor.  The callee is
+// defined after its caller, so --check-passes runs it with the passes.
+// RUN: fx-run %s --entry=caller_writes_after --seed=3 --check-passes --shared-lib=%fx_lib/libfx_test_userops.so --output-dir=%t | FileCheck %s --check-prefix=CALLER
+// CALLER: out0: bit-identical
 
 fx.schema "mylib::mix_" = "mix_(Tensor(a!) x, Tensor(b!) y) -> ()"
 
@@ -84,4 +90,27 @@ func.func @base_written_between(%a: !fx.tensor<[4, 4], f32> {fx.donated}, %b: !f
   %x = fx.slice %c, dim = 0, start = 0, end = 2, step = 1 : !fx.tensor<[4, 4], f32> -> !fx.tensor<[2, 4], f32>
   fx.call "mylib::mix_"(x = %x, y = %b) : (!fx.tensor<[2, 4], f32>, !fx.tensor<[4, 4], f32>) -> ()
   return %c : !fx.tensor<[4, 4], f32>
+}
+
+func.func @caller_writes_after(%t0: !fx.tensor<[6, 6], f32>, %u0: !fx.tensor<[6, 6], f32>) -> (!fx.tensor<[2, 6], f32>, !fx.tensor<[6, 6], f32>) {
+  %t = fx.call "aten::clone"(self = %t0) : (!fx.tensor<[6, 6], f32>) -> !fx.tensor<[6, 6], f32>
+  %u = fx.call "aten::clone"(self = %u0) : (!fx.tensor<[6, 6], f32>) -> !fx.tensor<[6, 6], f32>
+  %r = func.call @views_returned_callee(%t) : (!fx.tensor<[6, 6], f32>) -> !fx.tensor<[2, 6], f32>
+  %k = fx.call "aten::clone"(self = %r) : (!fx.tensor<[2, 6], f32>) -> !fx.tensor<[2, 6], f32>
+  %tx = fx.slice %t, dim = 0, start = 0, end = 2, step = 1 : !fx.tensor<[6, 6], f32> -> !fx.tensor<[2, 6], f32>
+  %uy = fx.slice %u, dim = 1, start = 3, end = 4, step = 1 : !fx.tensor<[6, 6], f32> -> !fx.tensor<[6, 1], f32>
+  fx.call "mylib::mix_"(x = %tx, y = %uy) : (!fx.tensor<[2, 6], f32>, !fx.tensor<[6, 1], f32>) -> ()
+  %k2 = fx.call "aten::clone"(self = %r) : (!fx.tensor<[2, 6], f32>) -> !fx.tensor<[2, 6], f32>
+  %d = fx.call "aten::sub.Tensor"(self = %k2, other = %k) : (!fx.tensor<[2, 6], f32>, !fx.tensor<[2, 6], f32>) -> !fx.tensor<[2, 6], f32>
+  return %d, %u : !fx.tensor<[2, 6], f32>, !fx.tensor<[6, 6], f32>
+}
+
+func.func @views_returned_callee(%a: !fx.tensor<[6, 6], f32>) -> !fx.tensor<[2, 6], f32> {
+  %c = fx.call "aten::clone"(self = %a) attributes {fx.functionalized} : (!fx.tensor<[6, 6], f32>) -> !fx.tensor<[6, 6], f32>
+  %x = fx.slice %c, dim = 0, start = 0, end = 2, step = 1 : !fx.tensor<[6, 6], f32> -> !fx.tensor<[2, 6], f32>
+  %y = fx.slice %c, dim = 1, start = 3, end = 4, step = 1 : !fx.tensor<[6, 6], f32> -> !fx.tensor<[6, 1], f32>
+  fx.call "mylib::mix_"(x = %x, y = %y) : (!fx.tensor<[2, 6], f32>, !fx.tensor<[6, 1], f32>) -> ()
+  %w = fx.call "aten::copy_"(self = %a, src = %c) : (!fx.tensor<[6, 6], f32>, !fx.tensor<[6, 6], f32>) -> !fx.tensor<[6, 6], f32>
+  %r0 = fx.slice %c, dim = 0, start = 0, end = 2, step = 1 : !fx.tensor<[6, 6], f32> -> !fx.tensor<[2, 6], f32>
+  return %r0 : !fx.tensor<[2, 6], f32>
 }

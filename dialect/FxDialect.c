@@ -441,7 +441,7 @@ int fxCallGetOperandParam(MlirOperation op, const FxSchema *schema,
   if (!mlirAttributeIsAString(e))
     return -1;
   MlirStringRef s = mlirStringAttrGetValue(e);
-  return fxSchemaFindArg(schema, s.data, s.length);
+  return fxSchemaFindOperandParam(schema, s.data, s.length, NULL);
 }
 
 static int numTensorReturns(const FxSchema *schema) {

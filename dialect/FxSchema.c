@@ -429,6 +429,31 @@ int fxSchemaFindArg(const FxSchema *schema, const char *name, size_t len) {
   return -1;
 }
 
+int fxSchemaFindOperandParam(const FxSchema *schema, const char *name,
+                             size_t len, int64_t *element) {
+  if (element)
+    *element = -1;
+  int p = fxSchemaFindArg(schema, name, len);
+  if (p >= 0 || !name || len < 4 || name[len - 1] != ']')
+    return p;
+  size_t open = len - 1;
+  while (open > 0 && name[open - 1] >= '0' && name[open - 1] <= '9')
+    --open;
+  size_t digits = len - 1 - open;
+  if (!digits || digits > 18 || open < 2 || name[open - 1] != '[' ||
+      (digits > 1 && name[open] == '0'))
+    return -1;
+  p = fxSchemaFindArg(schema, name, open - 1);
+  if (p < 0 || schema->args[p].kind != FX_ARG_TENSOR_LIST)
+    return -1;
+  int64_t k = 0;
+  for (size_t i = open; i < len - 1; ++i)
+    k = 10 * k + (name[i] - '0');
+  if (element)
+    *element = k;
+  return p;
+}
+
 int fxSchemaNumMutated(const FxSchema *schema) {
   int n = 0;
   for (int i = 0; schema && i < schema->numArgs; i++)

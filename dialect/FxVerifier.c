@@ -632,23 +632,50 @@ static bool isRequired(const FxSchemaArg *a) {
  * temporary lives until the end of the full expression, the fail() call). */
 #define SCHEMA (schemaStr(s).s)
 
+/* Operands name their parameters in schema order, each once; a Tensor[]
+ * parameter `y` is its elements `y[0]`, `y[1]`, ... one after another (the
+ * names fx-import and fx-export use for lists). */
 static MlirLogicalResult verifyOperandNames(Verifier *v, const FxSchema *s,
                                             bool *present) {
   MlirAttribute names = attr(v, "arg_names");
+  bool functional = fxOpGetKind(v->op) == FX_OP_AUTO_FUNCTIONALIZED;
   int last = -1;
+  int64_t lastElement = -1;
   for (intptr_t i = 0, n = mlirArrayAttrGetNumElements(names); i < n; ++i) {
     MlirStringRef name = mlirStringAttrGetValue(mlirArrayAttrGetElement(names, i));
-    int p = fxSchemaFindArg(s, name.data, name.length);
+    int64_t element;
+    int p = fxSchemaFindOperandParam(s, name.data, name.length, &element);
     if (p < 0)
       return fail(v, "operand %d named \"%.*s\" is not a parameter of %s",
                   (int)i, (int)name.length, name.data, SCHEMA);
-    if (s->args[p].kind != FX_ARG_TENSOR)
+    const FxSchemaArg *a = &s->args[p];
+    if (a->kind == FX_ARG_TENSOR_LIST && element < 0)
+      return fail(v,
+                  "operand %d named \"%.*s\" is a Tensor[] parameter of %s: "
+                  "its operands are its elements, \"%s[0]\", \"%s[1]\", ...",
+                  (int)i, (int)name.length, name.data, SCHEMA, a->name,
+                  a->name);
+    if (a->kind != FX_ARG_TENSOR && a->kind != FX_ARG_TENSOR_LIST)
       return fail(v,
                   "operand %d named \"%.*s\" is a %s parameter of %s; only "
                   "Tensor parameters are operands, others go in 'args'",
                   (int)i, (int)name.length, name.data,
-                  fxArgKindName(s->args[p].kind), SCHEMA);
-    if (present[p]) {
+                  fxArgKindName(a->kind), SCHEMA);
+    if (functional && a->kind == FX_ARG_TENSOR_LIST && a->mutated)
+      return fail(v,
+                  "operand %d named \"%.*s\" is an element of mutated "
+                  "Tensor[] parameter '%s' of %s: fx.auto_functionalized has "
+                  "no results for list elements (write the call in place, as "
+                  "an fx.call)",
+                  (int)i, (int)name.length, name.data, a->name, SCHEMA);
+    if (element >= 0 && element != (p == last ? lastElement + 1 : 0))
+      return fail(v,
+                  "operand %d named \"%.*s\" is out of order: the elements "
+                  "of Tensor[] parameter '%s' are \"%s[0]\", \"%s[1]\", ... "
+                  "one after another",
+                  (int)i, (int)name.length, name.data, a->name, a->name,
+                  a->name);
+    if (present[p] && element < 0) {
       intptr_t first = 0;
       while (!mlirStringRefEqual(
           mlirStringAttrGetValue(mlirArrayAttrGetElement(names, first)), name))
@@ -662,12 +689,20 @@ static MlirLogicalResult verifyOperandNames(Verifier *v, const FxSchema *s,
                   (int)i, (int)name.length, name.data, SCHEMA);
     present[p] = true;
     last = p;
+    lastElement = element;
   }
-  for (int p = 0; p < s->numArgs; ++p)
-    if (s->args[p].kind == FX_ARG_TENSOR && isRequired(&s->args[p]) &&
-        !present[p])
-      return fail(v, "missing required operand \"%s\" of %s", s->args[p].name,
+  for (int p = 0; p < s->numArgs; ++p) {
+    const FxSchemaArg *a = &s->args[p];
+    if (a->kind == FX_ARG_TENSOR && isRequired(a) && !present[p])
+      return fail(v, "missing required operand \"%s\" of %s", a->name,
                   SCHEMA);
+    if (a->kind == FX_ARG_TENSOR_LIST && isRequired(a) && !present[p])
+      return fail(v,
+                  "missing required operands \"%s[0]\", ... of %s (fx ops "
+                  "cannot pass an empty Tensor[]: it needs one element at "
+                  "least)",
+                  a->name, SCHEMA);
+  }
   return OK;
 }
 

@@ -346,6 +346,12 @@ static bool callUserOp(FxLower *L, MlirOperation op, const FxSchema *s,
       args.types[args.n++] = mlirValueGetType(operands[i]);
   }
   for (int p = 0; s && p < s->numArgs; ++p) {
+    if (s->args[p].kind == FX_ARG_TENSOR_LIST) { /* its elements, in order */
+      for (intptr_t i = 0; i < numOperands; ++i)
+        if (fxCallGetOperandParam(op, s, i) == p)
+          args.types[args.n++] = mlirValueGetType(operands[i]);
+      continue;
+    }
     const char *why;
     MlirType t = paramType(L, op, &s->args[p], operands, &why);
     if (why) {
@@ -370,6 +376,12 @@ static bool callUserOp(FxLower *L, MlirOperation op, const FxSchema *s,
     if (a->kind == FX_ARG_TENSOR) {
       MlirValue v = operandFor(op, a, operands);
       args.values[n++] = mlirValueIsNull(v) ? fxI64Const(L, 0) : v;
+      continue;
+    }
+    if (a->kind == FX_ARG_TENSOR_LIST) {
+      for (intptr_t i = 0; i < numOperands; ++i)
+        if (fxCallGetOperandParam(op, s, i) == p)
+          args.values[n++] = operands[i];
       continue;
     }
     if (!scalarValue(L, op, a, passing(a), &args.values[n])) {

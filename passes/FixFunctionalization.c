@@ -613,9 +613,9 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
  * bases.  Writing b itself instead is v1's rewrite with that call as A and
  * the clone c as b's new value: c is fresh storage, so c after A is "b
  * after A's writes" exactly when rules (a)-(c) hold for b -- the same code
- * decides.  The form is found, not assumed: only fx.slice ops and other
- * such clones, which write nothing, may stand between the clone and A, so
- * nothing writes b or reads c before A does.  A is an fx.call whose schema
+ * decides.  The form is found, not assumed: only fx.slice ops, other such
+ * clones and aten::as_strided views of them, which write nothing, may
+ * stand between the clone and A, so nothing writes b before A does.  A is an fx.call whose schema
  * says it writes c (or a view of it).  Null when the form is not there. */
 /* An `aten::clone` fx-import made for a v2 base. */
 static bool isV2Clone(MlirOperation op) {
@@ -625,12 +625,24 @@ static bool isV2Clone(MlirOperation op) {
              mlirOperationGetAttributeByName(op, str(FX_ATTR_FUNCTIONALIZED)));
 }
 
+/* An op fx-import puts between a v2 clone and its call: an fx.slice,
+ * another clone, or an as_strided view of one (all write nothing). */
+static bool isV2Between(MlirOperation op) {
+  if (fxOpGetKind(op) == FX_OP_SLICE || isV2Clone(op))
+    return true;
+  if (fxOpGetKind(op) != FX_OP_CALL ||
+      !mlirStringRefEqual(fxCallGetTarget(op), str("aten::as_strided")) ||
+      mlirOperationGetNumOperands(op) != 1)
+    return false;
+  MlirValue self = mlirOperationGetOperand(op, 0);
+  return mlirValueIsAOpResult(self) && isV2Clone(mlirOpResultGetOwner(self));
+}
+
 static MlirOperation v2Writer(State *st, MlirOperation clone, const FxSchema **s,
                               const char **name) {
   MlirValue c = mlirOperationGetResult(clone, 0);
   MlirOperation a = mlirOperationGetNextInBlock(clone);
-  while (!mlirOperationIsNull(a) &&
-         (fxOpGetKind(a) == FX_OP_SLICE || isV2Clone(a)))
+  while (!mlirOperationIsNull(a) && isV2Between(a))
     a = mlirOperationGetNextInBlock(a);
   if (mlirOperationIsNull(a) || fxOpGetKind(a) != FX_OP_CALL)
     return (MlirOperation){NULL};
@@ -659,9 +671,10 @@ static bool reinplaceV2Base(State *st, MlirOperation clone, char *why,
   if (mlirOperationIsNull(a)) {
     snprintf(why, cap, "kept the clone of a base of auto_functionalized_v2: "
                        "no in-place call right after it writes it or an "
-                       "fx.slice of it (only fx.slice ops and other such "
-                       "clones may stand between: an as_strided view, for "
-                       "one, is outside the region model)");
+                       "fx.slice of it (only fx.slice ops, other such "
+                       "clones and as_strided views of them may stand "
+                       "between; an as_strided view of it is outside the "
+                       "region model)");
     return false;
   }
   intptr_t n = mlirOperationGetNumOperands(a);

@@ -79,6 +79,13 @@ void fxSchemaDestroy(FxSchema *schema);
 /* Index of the parameter called `name` (length `len`), or -1. */
 int fxSchemaFindArg(const FxSchema *schema, const char *name, size_t len);
 
+/* The parameter an operand called `name` (length `len`) binds to: `x` for
+ * a parameter x, `y[K]` for element K of a Tensor[] parameter y (K decimal,
+ * no leading zero); -1 when none.  *element (may be NULL) is K, or -1 for a
+ * whole parameter. */
+int fxSchemaFindOperandParam(const FxSchema *schema, const char *name,
+                             size_t len, int64_t *element);
+
 /* Number of mutated parameters (the results auto_functionalized adds). */
 int fxSchemaNumMutated(const FxSchema *schema);
 

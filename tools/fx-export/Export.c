@@ -644,6 +644,24 @@ static bool putCallArgs(Ex *x, MlirOperation op, const FxSchema *s, bool first) 
         put(&x->out, valueName(x, v), strlen(valueName(x, v)));
         continue;
       }
+      if (s->args[p].kind == FX_ARG_TENSOR_LIST) {
+        /* Its elements `pn[0]`, `pn[1]`, ... (in order: the verifier's). */
+        bool open = false;
+        for (intptr_t i = 0; i < n; ++i) {
+          if (fxCallGetOperandParam(op, s, i) != p)
+            continue;
+          if (!open)
+            putKeyword(x, &first, pn), put(&x->out, "[", 1);
+          else
+            put(&x->out, ", ", 2);
+          open = true;
+          const char *vn = valueName(x, mlirOperationGetOperand(op, i));
+          put(&x->out, vn, strlen(vn));
+        }
+        if (open)
+          put(&x->out, "]", 1);
+        continue;
+      }
       MlirAttribute a = mlirDictionaryAttrGetElementByName(args, pn);
       if (mlirAttributeIsNull(a))
         continue;

@@ -483,6 +483,12 @@ static void addArg(Imp *im, Built *b, const char *name, size_t len,
       mlirIdentifierGet(im->ctx, mlirStringRefCreate(name, len)), a);
 }
 
+MlirStringRef impElementName(Imp *im, const char *param, int64_t k) {
+  char *item = pyArenaAlloc(im->arena, strlen(param) + 24);
+  int len = sprintf(item, "%s[%lld]", param, (long long)k);
+  return mlirStringRefCreate(item, (size_t)len);
+}
+
 /* Operands and args of a schema'd call from the bound values. */
 bool impBuildSchemaArgs(Imp *im, const FxSchema *s, const PyExpr **vals,
                             Built *b) {
@@ -491,12 +497,25 @@ bool impBuildSchemaArgs(Imp *im, const FxSchema *s, const PyExpr **vals,
     const PyExpr *e = vals[p];
     if (!e)
       continue;
-    if (a->kind == FX_ARG_TENSOR_LIST)
-      return impErrorAt(im, e->col,
-                        "parameter '%s' of %s is a tensor list, which fx "
-                        "calls cannot pass (a list of %s)",
-                        a->name, s->qualifiedName,
-                        a->mutated ? "mutated tensors" : "tensors");
+    if (a->kind == FX_ARG_TENSOR_LIST) {
+      /* One operand per element, `y[0]`, `y[1]`, ... (docs/dialect.md). */
+      if (e->kind != PY_LIST && e->kind != PY_TUPLE)
+        return impErrorAt(im, e->col,
+                          "parameter '%s' of %s is a list of tensors, and "
+                          "this is not a list",
+                          a->name, s->qualifiedName);
+      if (e->n == 0)
+        return impErrorAt(im, e->col,
+                          "parameter '%s' of %s is an empty list of tensors, "
+                          "which fx ops cannot pass (one element at least)",
+                          a->name, s->qualifiedName);
+      for (int k = 0; k < e->n; ++k) {
+        MlirStringRef item = impElementName(im, a->name, k);
+        if (!addOperand(im, b, e->items[k], item.data, item.length, p))
+          return false;
+      }
+      continue;
+    }
     if (a->kind == FX_ARG_TENSOR) {
       if (e->kind == PY_NONE) {
         if (!a->optional)

@@ -33,12 +33,16 @@ static const char *const kMetaSuffix[M_COUNT] = {
     [M_LENGTH] = "_length",
 };
 
-/* One mutated argument: its metadata keywords' values. */
+/* One mutated argument, or one element of a mutated list: its metadata
+ * keywords' values.  A list `y` (`_y_length`) has an entry of its own and
+ * one per element (`_y_0_base_index`, ...; `list` its entry's index). */
 typedef struct Mut {
   const char *name;
   size_t len;
   const PyExpr *meta[M_COUNT];
-  int param; /* schema parameter */
+  int param;       /* schema parameter */
+  int list;        /* an element: the list's Mut; -1 otherwise */
+  int64_t element; /* an element: its index in the list */
 } Mut;
 
 static bool kwIs(const PyExpr *call, int k, const char *s) {
@@ -57,9 +61,31 @@ static bool anyVersionHas(const FxSchema *s, const char *name, size_t len) {
   return false;
 }
 
+/* Whether `name` is `<list>_<K>` for a list in `muts` (its `_<list>_length`
+ * came first, as torch prints it): then *list and *element say which. */
+static bool listElement(const Mut *muts, int nm, const char *name, size_t len,
+                        int *list, int64_t *element) {
+  size_t d = len;
+  while (d > 0 && name[d - 1] >= '0' && name[d - 1] <= '9')
+    --d;
+  if (d == len || len - d > 9 || d < 2 || name[d - 1] != '_')
+    return false;
+  for (int i = 0; i < nm; ++i)
+    if (muts[i].meta[M_LENGTH] && muts[i].len == d - 1 &&
+        !memcmp(muts[i].name, name, d - 1)) {
+      *list = i;
+      *element = 0;
+      for (size_t k = d; k < len; ++k)
+        *element = 10 * *element + (name[k] - '0');
+      return true;
+    }
+  return false;
+}
+
 /* Sorts the `_` keywords before `_all_bases` into `muts` and the others
  * into `plain` (a copy of the call, keywords only), where each
- * `_x_base_index` stands as keyword `x` so that the schema binds it. */
+ * `_x_base_index` (a list's `_y_length`) stands as keyword `x` so that the
+ * schema binds it. */
 static bool splitKeywords(Imp *im, const PyExpr *call, const FxSchema *s,
                           PyExpr *plain, Mut *muts, int *nm) {
   int last = call->nkw - 1;
@@ -89,7 +115,11 @@ static bool splitKeywords(Imp *im, const PyExpr *call, const FxSchema *s,
                           "_storage_offset, _length and _all_bases",
                           (int)len, kw);
     }
-    if (m == M_COUNT || m == M_BASE) {
+    int list = -1;
+    int64_t element = -1;
+    if (m != M_COUNT && !anyVersionHas(s, name, nlen))
+      listElement(muts, *nm, name, nlen, &list, &element);
+    if (m == M_COUNT || m == M_LENGTH || (m == M_BASE && list < 0)) {
       plain->kwNames[plain->nkw] = name;
       plain->kwLens[plain->nkw] = nlen;
       plain->kwValues[plain->nkw++] = call->kwValues[k];
@@ -104,24 +134,33 @@ static bool splitKeywords(Imp *im, const PyExpr *call, const FxSchema *s,
       if (*nm == MAX_PARAMS)
         return impErrorAt(im, v->col, "more than %d mutated arguments", MAX_PARAMS);
       mu = &muts[(*nm)++];
-      *mu = (Mut){.name = name, .len = nlen, .param = -1};
+      *mu = (Mut){.name = name, .len = nlen, .param = -1, .list = list,
+                  .element = element};
     }
     if (mu->meta[m])
       return impErrorAt(im, v->col, "keyword '%.*s' is given twice", (int)len, kw);
     mu->meta[m] = v;
-    /* Lists first: their items' keywords (`_y_0_base_index`) name no
-     * parameter. */
-    if (m == M_LENGTH)
+    if (m == M_LENGTH && (mu->meta[M_BASE] || list >= 0))
       return impErrorAt(im, v->col,
-                        "mutated argument '%.*s' of %s is a list of tensors "
-                        "(_%.*s_length), which fx calls cannot pass",
-                        (int)nlen, name, s->qualifiedName, (int)nlen, name);
-    if (!anyVersionHas(s, name, nlen))
+                        "keyword '%.*s' gives a length to an argument that "
+                        "has a base index (a tensor, not a list)",
+                        (int)len, kw);
+    if (m == M_BASE && mu->meta[M_LENGTH])
+      return impErrorAt(im, v->col,
+                        "keyword '%.*s' gives a base index to list '%.*s' "
+                        "(its elements have them: _%.*s_0_base_index, ...)",
+                        (int)len, kw, (int)nlen, name, (int)nlen, name);
+    if (list < 0 && !anyVersionHas(s, name, nlen))
       return impErrorAt(im, v->col,
                         "keyword '%.*s' describes argument '%.*s', which is "
                         "not a parameter of %s",
                         (int)len, kw, (int)nlen, name, s->qualifiedName);
-    if (m != M_BASE && !mu->meta[M_BASE])
+    if (mu->meta[M_LENGTH] && m != M_LENGTH)
+      return impErrorAt(im, v->col,
+                        "keyword '%.*s' describes list '%.*s' as a whole; its "
+                        "elements have views of their own (_%.*s_0_..., ...)",
+                        (int)len, kw, (int)nlen, name, (int)nlen, name);
+    if (m != M_BASE && m != M_LENGTH && !mu->meta[M_BASE])
       return impErrorAt(im, v->col,
                         "keyword '%.*s' comes before _%.*s_base_index, which "
                         "says which base it is a view of",
@@ -215,11 +254,12 @@ static bool checkView(Imp *im, const FxSchema *s, const Mut *mu, int nb,
                       "_%.*s_base_index names parameter '%s' of %s, which the "
                       "op does not mutate",
                       (int)mu->len, mu->name, a->name, s->qualifiedName);
-  if (a->kind != FX_ARG_TENSOR)
+  if (mu->list < 0 && a->kind != FX_ARG_TENSOR)
     return impErrorAt(im, m[M_BASE]->col,
-                      "mutated argument '%s' of %s is a list of tensors, which "
-                      "fx calls cannot pass",
-                      a->name, s->qualifiedName);
+                      "mutated argument '%s' of %s is a list of tensors: v2 "
+                      "gives it as _%s_length and a view per element "
+                      "(_%s_0_base_index, ...)",
+                      a->name, s->qualifiedName, a->name, a->name);
   const PyExpr *strided = m[M_SIZE] ? m[M_SIZE] : m[M_STRIDE] ? m[M_STRIDE] : m[M_OFFSET];
   int numStrided = !!m[M_SIZE] + !!m[M_STRIDE] + !!m[M_OFFSET];
   if (strided && numStrided < 3)
@@ -385,6 +425,63 @@ static bool asStrided(Imp *im, const Mut *mu, MlirValue clone, MlirValue *out) {
   return true;
 }
 
+/* Checks list `mu` (`_y_length`): a mutated Tensor[] parameter, a length of
+ * one at least (fx ops cannot pass an empty list). */
+static bool checkList(Imp *im, const FxSchema *s, const Mut *mu) {
+  const FxSchemaArg *a = &s->args[mu->param];
+  const PyExpr *len = mu->meta[M_LENGTH];
+  if (a->kind != FX_ARG_TENSOR_LIST || !a->mutated)
+    return impErrorAt(im, len->col,
+                      "_%.*s_length describes parameter '%s' of %s, which is "
+                      "not a mutated list of tensors",
+                      (int)mu->len, mu->name, a->name, s->qualifiedName);
+  if (len->kind != PY_INT || len->i < 1 || len->i > FX_MAX_OPERANDS)
+    return impErrorAt(im, len->col,
+                      "_%.*s_length must be an integer from 1 to %d (fx ops "
+                      "cannot pass an empty list, and have %d operand slots)",
+                      (int)mu->len, mu->name, FX_MAX_OPERANDS, FX_MAX_OPERANDS);
+  return true;
+}
+
+/* Each element of list `muts[list]` has its keywords, once. */
+static bool checkElements(Imp *im, const Mut *muts, int nm, int list) {
+  const Mut *l = &muts[list];
+  int64_t count = l->meta[M_LENGTH]->i;
+  for (int i = 0; i < nm; ++i)
+    if (muts[i].list == list && muts[i].element >= count)
+      return impErrorAt(im, muts[i].meta[M_BASE] ? muts[i].meta[M_BASE]->col
+                                                 : l->meta[M_LENGTH]->col,
+                        "element %lld of list '%.*s' is past its _%.*s_length "
+                        "(%lld)",
+                        (long long)muts[i].element, (int)l->len, l->name,
+                        (int)l->len, l->name, (long long)count);
+  for (int64_t k = 0; k < count; ++k) {
+    bool found = false;
+    for (int i = 0; i < nm && !found; ++i)
+      found = muts[i].list == list && muts[i].element == k;
+    if (!found)
+      return impErrorAt(im, l->meta[M_LENGTH]->col,
+                        "list '%.*s' has %lld elements but no "
+                        "_%.*s_%lld_base_index",
+                        (int)l->len, l->name, (long long)count, (int)l->len,
+                        l->name, (long long)k);
+  }
+  return true;
+}
+
+/* Appends operand `v` called `name` to the op's operands. */
+static bool addOperand(Imp *im, const PyExpr *call, MlirValue *operands,
+                       MlirStringRef *names, int *n, MlirValue v,
+                       MlirStringRef name) {
+  if (*n == FX_MAX_OPERANDS)
+    return impErrorAt(im, call->col,
+                      "more than %d tensor operands: fxir's calls have %d slots",
+                      FX_MAX_OPERANDS, FX_MAX_OPERANDS);
+  operands[*n] = v;
+  names[(*n)++] = name;
+  return true;
+}
+
 /* The value the op receives for `mu`: a view of its base's clone. */
 static bool viewOf(Imp *im, const Mut *mu, MlirValue clone, MlirValue *out) {
   const PyExpr *const *m = mu->meta;
@@ -463,17 +560,29 @@ bool impHopV2(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
   for (int p = 0; p < s->numArgs; ++p)
     mutOfParam[p] = -1;
   for (int i = 0; i < nm; ++i) {
-    for (int p = 0; p < s->numArgs; ++p)
-      if (vals[p] == muts[i].meta[M_BASE])
+    const PyExpr *key = muts[i].meta[muts[i].meta[M_LENGTH] ? M_LENGTH : M_BASE];
+    for (int p = 0; p < s->numArgs && muts[i].list < 0; ++p)
+      if (vals[p] == key)
         muts[i].param = p, mutOfParam[p] = i;
-    if (muts[i].param < 0) /* a name bindVersions dropped (`_device_...`) */
-      return impErrorAt(im, muts[i].meta[M_BASE]->col,
-                        "_%.*s_base_index names no parameter of %s",
-                        (int)muts[i].len, muts[i].name, s->qualifiedName);
-    if (!checkView(im, s, &muts[i], nb, &baseOf[i]))
+    if (muts[i].list < 0 && muts[i].param < 0) /* a name bindVersions
+                                                  dropped (`_device_...`) */
+      return impErrorAt(im, key->col, "_%.*s_%s names no parameter of %s",
+                        (int)muts[i].len, muts[i].name,
+                        muts[i].meta[M_LENGTH] ? "length" : "base_index",
+                        s->qualifiedName);
+    if (muts[i].meta[M_LENGTH] && !checkList(im, s, &muts[i]))
       return false;
-    vals[muts[i].param] = NULL; /* passed as a view below */
   }
+  for (int i = 0; i < nm; ++i) {
+    if (muts[i].list >= 0)
+      muts[i].param = muts[muts[i].list].param;
+    if (!muts[i].meta[M_LENGTH] && !checkView(im, s, &muts[i], nb, &baseOf[i]))
+      return false;
+    vals[muts[i].param] = NULL; /* passed as views below */
+  }
+  for (int i = 0; i < nm; ++i)
+    if (muts[i].meta[M_LENGTH] && !checkElements(im, muts, nm, i))
+      return false;
   /* v2 passes every parameter (defaults filled), the mutated ones only as
    * metadata; one with a default that the call leaves out is a version
    * of the op from before that parameter existed (as v1 accepts). */
@@ -533,20 +642,31 @@ bool impHopV2(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
   int n = 0;
   for (int p = 0; p < s->numArgs; ++p) {
     int i = mutOfParam[p];
-    MlirValue v = {NULL};
-    if (i >= 0 && baseOf[i] >= 0 && !viewOf(im, &muts[i], clones[baseOf[i]], &v))
-      return false;
-    for (int k = 0; k < b.n && mlirValueIsNull(v); ++k)
-      if (b.paramOfOperand[k] == p)
-        v = b.operands[k];
-    if (mlirValueIsNull(v))
+    /* A mutated list: a view per element, `y[0]`, `y[1]`, ... */
+    int64_t count = i >= 0 && muts[i].meta[M_LENGTH] ? muts[i].meta[M_LENGTH]->i : 0;
+    for (int64_t k = 0; k < count; ++k) {
+      int e = 0;
+      while (muts[e].list != i || muts[e].element != k)
+        ++e; /* checkElements found each */
+      MlirValue v;
+      if (!viewOf(im, &muts[e], clones[baseOf[e]], &v) ||
+          !addOperand(im, call, operands, names, &n, v,
+                      impElementName(im, s->args[p].name, k)))
+        return false;
+    }
+    if (count)
       continue;
-    if (n == FX_MAX_OPERANDS)
-      return impErrorAt(im, call->col,
-                        "more than %d tensor operands: fxir's calls have %d slots",
-                        FX_MAX_OPERANDS, FX_MAX_OPERANDS);
-    operands[n] = v;
-    names[n++] = IMP_STR(s->args[p].name);
+    MlirValue v = {NULL};
+    if (i >= 0 && baseOf[i] >= 0) {
+      if (!viewOf(im, &muts[i], clones[baseOf[i]], &v) ||
+          !addOperand(im, call, operands, names, &n, v, IMP_STR(s->args[p].name)))
+        return false;
+      continue;
+    }
+    for (int k = 0; k < b.n; ++k)
+      if (b.paramOfOperand[k] == p &&
+          !addOperand(im, call, operands, names, &n, b.operands[k], b.names[k]))
+        return false;
   }
   /* 3. The op, writing the views in place. */
   MlirOperation op = fxCallOpCreate(st->loc, FX_OP_CALL, IMP_STR(target), n,

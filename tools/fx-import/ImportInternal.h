@@ -146,6 +146,9 @@ typedef struct Built {
   int paramOfOperand[FX_MAX_OPERANDS + 1]; /* schema parameter index */
 } Built;
 
+/* `param[k]`, the operand name of element k of a Tensor[] parameter
+ * (docs/dialect.md); in the arena. */
+MlirStringRef impElementName(Imp *im, const char *param, int64_t k);
 /* `torch.ops.ns.op.overload` -> "ns::op[.overload]" in fxir's spelling;
  * false (no error unless the name is too long) for another callee. */
 bool impTargetOf(Imp *im, const PyExpr *callee, char *out, size_t size);

@@ -1178,3 +1178,68 @@ func.func @negative_as_strided_negative_size(%x: !fx.tensor<[4, 4], f32>) -> !fx
   %a = fx.call "aten::as_strided"(self = %x) {size = [-2, 2], stride = [4, 1]} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[2, 2], f32>
   return %a : !fx.tensor<[2, 2], f32>
 }
+
+// -----
+
+// A Tensor[] parameter's operands are its elements, "ys[0]", "ys[1]", ...
+fx.schema "mylib::lst" = "lst(Tensor(a!) x, Tensor(b!)[] ys) -> ()"
+func.func @tensor_list_whole(%a: !fx.tensor<[2], f32>, %b: !fx.tensor<[2], f32>) {
+  // expected-error @below {{'fx.call' op operand 1 named "ys" is a Tensor[] parameter of mylib::lst(Tensor(a!) x, Tensor(b!)[] ys) -> (): its operands are its elements, "ys[0]", "ys[1]", ...}}
+  fx.call "mylib::lst"(x = %a, ys = %b) : (!fx.tensor<[2], f32>, !fx.tensor<[2], f32>) -> ()
+  return
+}
+
+// -----
+
+fx.schema "mylib::lst" = "lst(Tensor(a!) x, Tensor(b!)[] ys) -> ()"
+func.func @tensor_list_gap(%a: !fx.tensor<[2], f32>, %b: !fx.tensor<[2], f32>, %c: !fx.tensor<[2], f32>) {
+  // expected-error @below {{'fx.call' op operand 2 named "ys[2]" is out of order: the elements of Tensor[] parameter 'ys' are "ys[0]", "ys[1]", ... one after another}}
+  fx.call "mylib::lst"(x = %a, "ys[0]" = %b, "ys[2]" = %c) : (!fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>) -> ()
+  return
+}
+
+// -----
+
+fx.schema "mylib::lst" = "lst(Tensor(a!) x, Tensor(b!)[] ys) -> ()"
+func.func @tensor_list_split(%a: !fx.tensor<[2], f32>, %b: !fx.tensor<[2], f32>, %c: !fx.tensor<[2], f32>) {
+  // expected-error @below {{'fx.call' op operand 2 named "ys[0]" is out of order: the elements of Tensor[] parameter 'ys' are "ys[0]", "ys[1]", ... one after another}}
+  fx.call "mylib::lst"(x = %a, "ys[0]" = %b, "ys[0]" = %c) : (!fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>) -> ()
+  return
+}
+
+// -----
+
+fx.schema "mylib::lst" = "lst(Tensor(a!) x, Tensor(b!)[] ys) -> ()"
+func.func @tensor_list_leading_zero(%a: !fx.tensor<[2], f32>, %b: !fx.tensor<[2], f32>) {
+  // expected-error @below {{'fx.call' op operand 1 named "ys[00]" is not a parameter of mylib::lst(Tensor(a!) x, Tensor(b!)[] ys) -> ()}}
+  fx.call "mylib::lst"(x = %a, "ys[00]" = %b) : (!fx.tensor<[2], f32>, !fx.tensor<[2], f32>) -> ()
+  return
+}
+
+// -----
+
+fx.schema "mylib::lst" = "lst(Tensor(a!) x, Tensor(b!)[] ys) -> ()"
+func.func @tensor_list_empty(%a: !fx.tensor<[2], f32>) {
+  // expected-error @below {{'fx.call' op missing required operands "ys[0]", ... of mylib::lst(Tensor(a!) x, Tensor(b!)[] ys) -> () (fx ops cannot pass an empty Tensor[]: it needs one element at least)}}
+  fx.call "mylib::lst"(x = %a) : (!fx.tensor<[2], f32>) -> ()
+  return
+}
+
+// -----
+
+// An element of a plain Tensor parameter is not a thing.
+fx.schema "mylib::lst" = "lst(Tensor(a!) x, Tensor(b!)[] ys) -> ()"
+func.func @tensor_element_of_tensor(%a: !fx.tensor<[2], f32>, %b: !fx.tensor<[2], f32>) {
+  // expected-error @below {{'fx.call' op operand 0 named "x[0]" is not a parameter of mylib::lst(Tensor(a!) x, Tensor(b!)[] ys) -> ()}}
+  fx.call "mylib::lst"("x[0]" = %a, "ys[0]" = %b) : (!fx.tensor<[2], f32>, !fx.tensor<[2], f32>) -> ()
+  return
+}
+
+// -----
+
+fx.schema "mylib::lst" = "lst(Tensor(a!) x, Tensor(b!)[] ys) -> ()"
+func.func @tensor_list_functionalized(%a: !fx.tensor<[2], f32>, %b: !fx.tensor<[2], f32>) {
+  // expected-error @below {{'fx.auto_functionalized' op operand 1 named "ys[0]" is an element of mutated Tensor[] parameter 'ys' of mylib::lst(Tensor(a!) x, Tensor(b!)[] ys) -> (): fx.auto_functionalized has no results for list elements (write the call in place, as an fx.call)}}
+  %0 = fx.auto_functionalized "mylib::lst"(x = %a, "ys[0]" = %b) : (!fx.tensor<[2], f32>, !fx.tensor<[2], f32>) -> !fx.tensor<[2], f32>
+  return
+}

@@ -334,3 +334,13 @@ func.func @int_add(%a: !fx.tensor<[4], i64>, %b: !fx.tensor<[4], i64>, %c: !fx.t
   %m = fx.call "aten::mm"(self = %c, mat2 = %d) : (!fx.tensor<[4, 5], i32>, !fx.tensor<[5, 6], i32>) -> !fx.tensor<[4, 6], i32>
   return %r, %m : !fx.tensor<[4], i64>, !fx.tensor<[4, 6], i32>
 }
+
+// A Tensor[] parameter: one operand per element, "ys[0]", "ys[1]", ...
+// (element types may differ, as a torch list's tensors may).
+fx.schema "mylib::lst" = "lst(Tensor(a!) x, Tensor(b!)[] ys, Tensor[] zs, int n=1) -> ()"
+// CHECK-LABEL: func.func @tensor_list
+// CHECK: fx.call "mylib::lst"(x = %{{.*}}, "ys[0]" = %{{.*}}, "ys[1]" = %{{.*}}, "zs[0]" = %{{.*}}) {n = 2 : i64} : (!fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[3, 4], f16>, !fx.tensor<[2], f32>) -> ()
+func.func @tensor_list(%a: !fx.tensor<[2], f32>, %b: !fx.tensor<[2], f32>, %c: !fx.tensor<[3, 4], f16>) {
+  fx.call "mylib::lst"(x = %a, "ys[0]" = %b, "ys[1]" = %c, "zs[0]" = %a) {n = 2} : (!fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[3, 4], f16>, !fx.tensor<[2], f32>) -> ()
+  return
+}

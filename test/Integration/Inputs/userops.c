@@ -84,3 +84,16 @@ void _mlir_ciface_fxrt_mylib__mix_(MemRef2F32 *x, MemRef2F32 *y) {
     for (int64_t c = 0; c < y->sizes[1]; ++c)
       *el(y, r, c) = 2.0f * *el(y, r, c) + x00;
 }
+
+/* mylib::mix_list_(Tensor(a!) x, Tensor(b!)[] ys) -> () with two elements
+ * (a Tensor[] is passed as its elements, docs/runtime.md): mix_(x, ys[0]),
+ * then mix_(ys[0], ys[1]), then ys[0] -= 1 -- each step reads what the one
+ * before wrote, so the output shows which operands share storage. */
+void _mlir_ciface_fxrt_mylib__mix_list_(MemRef2F32 *x, MemRef2F32 *y0,
+                                        MemRef2F32 *y1) {
+  _mlir_ciface_fxrt_mylib__mix_(x, y0);
+  _mlir_ciface_fxrt_mylib__mix_(y0, y1);
+  for (int64_t r = 0; r < y0->sizes[0]; ++r) /* undo mix_'s y0 += 1 */
+    for (int64_t c = 0; c < y0->sizes[1]; ++c)
+      *el(y0, r, c) -= 1.0f;
+}

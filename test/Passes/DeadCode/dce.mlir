@@ -95,3 +95,32 @@ func.func @dead_disjoint_write(%a: !fx.tensor<[8, 4], f32>, %x: !fx.tensor<[4, 4
       : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
   return %r : !fx.tensor<[4, 4], f32>
 }
+
+// A Tensor[] parameter's elements: a mutated list writes each element (the
+// call stays when one is read later or is an argument), a plain list only
+// reads (the call goes when its writes are unobserved).
+fx.schema "mylib::zero_" = "zero_(Tensor(a!)[] tensors) -> ()"
+fx.schema "mylib::sum_into" = "sum_into(Tensor(a!) out, Tensor[] tensors) -> ()"
+// CHECK-LABEL: func.func @tensor_list_writes
+// CHECK: fx.call "mylib::zero_"("tensors[0]" = %{{.*}}, "tensors[1]" = %[[BUF:[0-9]+]])
+// CHECK-NEXT: %[[R:.*]] = fx.call "aten::cos"(self = %[[BUF]])
+// CHECK-NEXT: return %[[R]]
+func.func @tensor_list_writes(%x: !fx.tensor<[4], f16>) -> !fx.tensor<[4], f16> {
+  %a = fx.call "aten::cos"(self = %x) : (!fx.tensor<[4], f16>) -> !fx.tensor<[4], f16>
+  %buf = fx.call "aten::empty_like"(self = %x) : (!fx.tensor<[4], f16>) -> !fx.tensor<[4], f16>
+  fx.call "mylib::zero_"("tensors[0]" = %a, "tensors[1]" = %buf) : (!fx.tensor<[4], f16>, !fx.tensor<[4], f16>) -> ()
+  %out = fx.call "aten::empty_like"(self = %x) : (!fx.tensor<[4], f16>) -> !fx.tensor<[4], f16>
+  fx.call "mylib::sum_into"(out = %out, "tensors[0]" = %x, "tensors[1]" = %buf) : (!fx.tensor<[4], f16>, !fx.tensor<[4], f16>, !fx.tensor<[4], f16>) -> ()
+  %r = fx.call "aten::cos"(self = %buf) : (!fx.tensor<[4], f16>) -> !fx.tensor<[4], f16>
+  return %r : !fx.tensor<[4], f16>
+}
+
+// CHECK-LABEL: func.func @tensor_list_argument
+// CHECK-NEXT: fx.call "aten::cos"
+// CHECK-NEXT: fx.call "mylib::zero_"
+// CHECK-NEXT: return
+func.func @tensor_list_argument(%x: !fx.tensor<[4], f16>, %y: !fx.tensor<[4], f16>) {
+  %a = fx.call "aten::cos"(self = %x) : (!fx.tensor<[4], f16>) -> !fx.tensor<[4], f16>
+  fx.call "mylib::zero_"("tensors[0]" = %a, "tensors[1]" = %y) : (!fx.tensor<[4], f16>, !fx.tensor<[4], f16>) -> ()
+  return
+}

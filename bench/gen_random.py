@@ -55,7 +55,8 @@ Options (all optional):
     alias=BOOL       the steps of gen_alias.py (default True)
     funccall=BOOL    func.call steps: small pure fx functions (CALLEES)
                      called on the graph's values (default True)
-    v2=BOOL          about a third of the fx.auto_functionalized calls in
+    v2=BOOL          about a third of the fx.auto_functionalized calls (all
+                     of fuzz::lst_, whose mutated Tensor[] v1 cannot take) in
                      the form fx-import gives auto_functionalized_v2: a
                      clone of a base marked fx.functionalized, the op in
                      place on views of the clones (default True)
@@ -117,6 +118,11 @@ CUSTOM = {
               [("alpha", "float", True)]),
     "two_": ("(Tensor! a, Tensor! b, Tensor x) -> ()",
              [("a", True, False), ("b", True, False), ("x", False, False)], 0, []),
+    # A mutated Tensor[] of two: one operand per element.  Only in place or
+    # in auto_functionalized_v2's form (fx.auto_functionalized takes no
+    # element of a mutated list).
+    "lst_": ("(Tensor(a!)[] ys, Tensor x) -> ()",
+             [("ys[0]", True, False), ("ys[1]", True, False), ("x", False, False)], 0, []),
 }
 
 
@@ -703,6 +709,13 @@ class Gen(AliasSteps):
         mutated = [p for p, m, _ in tparams if m]
         if form == "call" and not self.disjoint(tensors, mutated):
             raise Retry()
+        if form == "af" and any("[" in p for p in mutated):
+            # A mutated list: v2's form only, which needs distinct values
+            # (emit_v2).
+            muts = [v.serial for n, v in tensors if n in mutated]
+            if not self.v2 or len(set(muts)) != len(muts):
+                raise Retry()
+            form = "v2"
         if fixed is None:
             self.schemas[opname] = ('%s%s' % (opname, sig), dims_used, rd)
         return self.finish_mutation(form, target, tensors, args, own, mutated)
@@ -796,7 +809,8 @@ class Gen(AliasSteps):
         """Emits the call; functionally, each new value is written back up
         its view chain with probability `scatter`."""
         vals = None
-        if form == "af" and self.v2 and self.r.random() < 0.35:
+        if form == "v2" or (form == "af" and self.v2 and self.r.random() < 0.35):
+            form = "af"
             vals = self.emit_v2(target, tensors, args, own, mutated)
         if vals is None:
             vals = self.emit_call(form, target, tensors, args, own, mutated)

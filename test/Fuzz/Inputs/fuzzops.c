@@ -17,6 +17,7 @@
  *   opt_(Tensor! self, Tensor!? extra, Tensor? src, float alpha=1.0) -> ()
  *   fill_(Tensor! out, Tensor x, float alpha) -> ()
  *   two_(Tensor! a, Tensor! b, Tensor x) -> ()
+ *   lst_(Tensor(a!)[] ys, Tensor x) -> ()      (two elements, ys0 and ys1)
  *
  * ABI (DESIGN §4): out descriptors first, then the schema's parameters in
  * order; tensors as ranked strided memref descriptors, int/bool as int64_t,
@@ -150,6 +151,14 @@ static void two_(View *a, View *b, View *x) {
   EACH(b, i) put(b, i, 0.5f * get(b, i) + rd(x, i));
 }
 
+/* A Tensor[] of two (docs/runtime.md: one descriptor per element); ys[1]
+ * reads what ys[0] got, so the result shows whether they share storage. */
+static void lst_(View *y0, View *y1, View *x) {
+  int64_t i[MAXR];
+  EACH(y0, i) put(y0, i, get(y0, i) + 0.5f * rd(x, i));
+  EACH(y1, i) put(y1, i, 0.75f * get(y1, i) + rd(y0, i));
+}
+
 /*===-- Entry points: fxrt_fuzz__<D>r<R>[v<K>]_<kind> -------------------===*/
 
 #define MEMREF(R)                                                              \
@@ -205,6 +214,11 @@ MEMREF(4)
                                                    MemRef##R *x) {             \
     View av = V(a, R, DT), bv = V(b, R, DT), xv = V(x, R, DT);                 \
     two_(&av, &bv, &xv);                                                       \
+  }                                                                            \
+  void _mlir_ciface_fxrt_fuzz__##D##r##R##K##_lst_(                            \
+      MemRef##R *y0, MemRef##R *y1, MemRef##R *x) {                            \
+    View a = V(y0, R, DT), b = V(y1, R, DT), xv = V(x, R, DT);                 \
+    lst_(&a, &b, &xv);                                                         \
   }
 
 #define ALL_VARIANTS(D, R, DT)                                                 \

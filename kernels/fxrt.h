@@ -288,6 +288,13 @@ void _mlir_ciface_fxrt_view(int64_t in, int64_t out, int64_t kind, int64_t rank,
  * them. */
 void _mlir_ciface_fxrt_check_writable(int64_t desc, int64_t rank, int64_t who);
 
+/* A function's donated argument (fx.donated) at entry: its elements must be
+ * distinct memory locations (sorted by stride, each dim of size > 1 steps
+ * past the smaller ones: an expand's stride 0, or an as_strided that
+ * overlaps, is an error at `who`).  The passes may write a donated
+ * argument in place where the graph computed a new tensor. */
+void _mlir_ciface_fxrt_check_donated(int64_t desc, int64_t rank, int64_t who);
+
 /* Copies between tensors as C functions (also used by fx-run). */
 void fxrt_copy_tensor(const FxTensor *dst, const FxTensor *src);
 

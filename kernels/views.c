@@ -178,20 +178,39 @@ void _mlir_ciface_fxrt_view(int64_t inAddr, int64_t outAddr, int64_t kind,
     break;
   }
   case FXRT_VIEW_AS_STRIDED: {
-    /* torch counts storage_offset from the storage's start: here from the
-     * descriptor's aligned pointer, which is that start for every tensor
-     * fxir allocates (an argument's is the caller's pointer).  Torch lets
-     * the view reach anywhere in the storage; fxir does not know an
-     * argument's, so the view must stay within the elements its input
-     * spans -- a v2 base's clone, the case fx-import makes, always does.
-     * The verifier gives one stride per dim (FxVerifyAten.c). */
+    /* fxir's as_strided addresses its input's elements, in row-major
+     * order: the input must be contiguous, and storage_offset counts from
+     * its first element (torch counts from the storage's start: the same
+     * for every tensor fxir allocates, and for a graph input at offset 0,
+     * docs/dialect.md).  So the view depends on the input's elements
+     * alone, never on where they live or on storage around them (a column
+     * slice's other columns), which the passes could not see: round 10's
+     * adversary read and wrote such storage through a call and got other
+     * results with the passes.  The verifier gives one stride per dim. */
     if (nargs != newRank && nargs != newRank + 1) {
       fxCpuError(op, "%lld stride and offset values for a view of rank %lld "
                  "(one stride per dim, then the optional storage_offset)",
                  (long long)nargs, (long long)newRank);
       return;
     }
-    off = nargs == newRank + 1 ? arg[newRank] : in->offset;
+    int64_t numel = 1, expect = 1;
+    bool contiguous = true;
+    for (int64_t i = rank - 1; i >= 0; i--) {
+      if (sz[i] != 1 && st[i] != expect)
+        contiguous = false;
+      if (__builtin_mul_overflow(expect, sz[i], &expect))
+        contiguous = false;
+      numel *= sz[i]; /* a valid descriptor's count fits */
+    }
+    if (!contiguous && numel != 0) {
+      fxCpuError(op, "the input (sizes %s, strides %s) is not contiguous: "
+                 "fxir's as_strided addresses its input's elements in "
+                 "row-major order (clone it first)",
+                 fxShapeText(a, sizeof a, rank, sz),
+                 fxShapeText(b, sizeof b, rank, st));
+      return;
+    }
+    int64_t rel = nargs == newRank + 1 ? arg[newRank] : 0;
     for (; r < newRank; r++) {
       if (want[r] < 0 || arg[r] < 0) {
         fxCpuError(op, "size %lld or stride %lld of dim %lld is negative",
@@ -200,24 +219,24 @@ void _mlir_ciface_fxrt_view(int64_t inAddr, int64_t outAddr, int64_t kind,
       }
       ns[r] = want[r], nst[r] = arg[r];
     }
-    int64_t last, inLast;
-    bool fits = off >= 0 && lastElement(newRank, ns, nst, off, &last) &&
-                lastElement(rank, sz, st, in->offset, &inLast);
-    if (!fits || (last >= off && (off < in->offset || last > inLast))) {
+    int64_t last;
+    bool fits = rel >= 0 && lastElement(newRank, ns, nst, rel, &last);
+    if (!fits || (last >= rel && last >= numel)) {
       char reach[64];
       if (fits)
-        snprintf(reach, sizeof reach, "%lld to %lld", (long long)off,
+        snprintf(reach, sizeof reach, "%lld to %lld", (long long)rel,
                  (long long)last);
       else
         snprintf(reach, sizeof reach, "beyond int64");
       fxCpuError(op, "the view (sizes %s, strides %s, offset %lld) reaches "
-                 "elements %s, outside the elements its input spans from "
-                 "offset %lld (fxir keeps as_strided within its input)",
+                 "elements %s of an input of %lld elements (fxir keeps "
+                 "as_strided within its input)",
                  fxShapeText(a, sizeof a, newRank, ns),
-                 fxShapeText(b, sizeof b, newRank, nst), (long long)off, reach,
-                 (long long)in->offset);
+                 fxShapeText(b, sizeof b, newRank, nst), (long long)rel, reach,
+                 (long long)numel);
       return;
     }
+    off = in->offset + rel; /* rel <= last < numel: no overflow */
     break;
   }
   case FXRT_VIEW_SELECT: {
@@ -278,4 +297,49 @@ void _mlir_ciface_fxrt_check_writable(int64_t descAddr, int64_t rank, int64_t wh
                  "torch says", (long long)i, (long long)d->rest[i]);
       return;
     }
+}
+
+/* Whether the elements of a view of sizes `sz`, strides `st` are distinct
+ * memory locations for sure: sorted by stride, each dim of size > 1 steps
+ * past everything the smaller ones reach (sufficient, and exact for every
+ * layout torch's own ops make). */
+static bool provablyDistinct(int64_t rank, const int64_t *sz, const int64_t *st) {
+  bool used[FXRT_MAX_RANK] = {false};
+  int64_t reach = 0; /* the smaller dims cover offsets 0..reach */
+  for (int64_t n = 0; n < rank; n++) {
+    int64_t best = -1;
+    for (int64_t i = 0; i < rank; i++)
+      if (!used[i] && sz[i] > 1 && (best < 0 || st[i] < st[best]))
+        best = i;
+    if (best < 0)
+      return true;
+    used[best] = true;
+    int64_t span;
+    if (st[best] <= reach ||
+        __builtin_mul_overflow(sz[best] - 1, st[best], &span) ||
+        __builtin_add_overflow(reach, span, &reach))
+      return false;
+  }
+  return true;
+}
+
+void _mlir_ciface_fxrt_check_donated(int64_t descAddr, int64_t rank, int64_t who) {
+  const FxMemRefDescriptor *d = (const FxMemRefDescriptor *)(intptr_t)descAddr;
+  const char *op = who ? (const char *)(intptr_t)who : "fxrt_check_donated";
+  if (fxErrorPending())
+    return;
+  if (!d || rank < 0 || rank > FXRT_MAX_RANK) {
+    fxCpuError(op, "malformed check operands (a bug in the lowering)");
+    return;
+  }
+  for (int64_t i = 0; i < rank; i++)
+    if (d->rest[i] == 0)
+      return; /* empty: nothing to write */
+  char a[200], b[200];
+  if (!provablyDistinct(rank, d->rest, d->rest + rank))
+    fxCpuError(op, "a donated tensor (sizes %s, strides %s) whose elements "
+               "may share memory: the function may write it in place "
+               "(fx.donated), which needs one location per element; pass a "
+               "clone", fxShapeText(a, sizeof a, rank, d->rest),
+               fxShapeText(b, sizeof b, rank, d->rest + rank));
 }

@@ -364,6 +364,27 @@ static bool checkArguments(FxLower *L, MlirBlock entry, MlirType fnType,
       fxCheckEq(L, dimOf(L, arg, d), fxDimValue(L, t, d), who, what);
     }
     checkStrides(L, arg, t, (int)i, dims, who);
+    if (fxFuncArgIsDonated(mlirBlockGetParentOperation(entry), i)) {
+      /* The passes may write it in place (passes.md, rule (c)): one memory
+       * location per element, checked in every run, with or without them
+       * (round 10: an expanded argument, donated, gave other values). */
+      char *what = malloc(strlen(who) + strlen(dims) + 64);
+      if (!what) {
+        fxLowerError(L, "out of memory");
+        goto fail;
+      }
+      sprintf(what, "%s: argument %d (%s)", who, (int)i, dims);
+      /* The entry's own descriptor (every dim `?`), stored as it is. */
+      int64_t at = fxScratchReserveDescriptor(L);
+      MlirValue store[3] = {arg, fxScratchSlot(L, at, mlirValueGetType(arg)),
+                            fxIndexConst(L, 0)};
+      fxBuild(L, "memref.store", 3, store, 0, NULL, 0, NULL);
+      MlirValue args[3] = {fxScratchAddress(L, at),
+                           fxI64Const(L, fxTensorTypeGetRank(t)),
+                           fxCStringAddress(L, what)};
+      free(what);
+      fxCallI64(L, "fxrt_check_donated", 3, args, false);
+    }
   }
   Seen seen[2] = {{NULL, 0, 0}, {NULL, 0, 0}}; /* computed; checked as a size */
   for (intptr_t i = 0; i < nIn; ++i) /* declared strides: computed in int64 */

@@ -133,14 +133,24 @@ static bool hasTensorValue(MlirOperation op, bool results) {
   return false;
 }
 
-/* Whether `op` may return an alias of one of its operands: a call-like op
- * whose schema says so (aten::copy_'s Tensor(a!)), an fx.call without a
- * schema (it may do anything), or an op fxir does not know that has tensor
- * operands and results (func.call: the callee may return its argument). */
+/* Whether `op` may return an alias of one of its operands, or two results
+ * that alias each other: a call-like op whose schema says so
+ * (aten::copy_'s Tensor(a!)), an fx.call without a schema (it may do
+ * anything), or an op fxir does not know that returns tensors and takes
+ * one, or returns two (func.call: the callee may return its argument, or
+ * one tensor twice -- round 10, F4: `@mk() -> (%e, %e)`). */
+static int numTensorResults(MlirOperation op) {
+  int n = 0;
+  for (intptr_t i = 0, e = mlirOperationGetNumResults(op); i < e; ++i)
+    n += fxTypeIsATensor(mlirValueGetType(mlirOperationGetResult(op, i)));
+  return n;
+}
+
 bool fxOpReturnsAlias(MlirOperation op, FxSchemaTable *table) {
   FxOpKind k = fxOpGetKind(op);
   if (k == FX_OP_NONE)
-    return hasTensorValue(op, true) && hasTensorValue(op, false);
+    return hasTensorValue(op, true) &&
+           (hasTensorValue(op, false) || numTensorResults(op) > 1);
   if (k != FX_OP_CALL && k != FX_OP_AUTO_FUNCTIONALIZED)
     return false;
   const FxSchema *s = fxSchemaTableLookup(table, fxCallGetTarget(op));

@@ -42,9 +42,10 @@ bool fxUseWrites(MlirOpOperand use, FxSchemaTable *table);
 MlirOperation fxFindWriteAfter(MlirValue v, MlirOperation after,
                                FxSchemaTable *table);
 
-/* Whether `op` may return an alias of an operand: a schema return with an
- * alias set (aten::copy_), an fx.call without a schema, an op fxir does not
- * know (func.call) that takes and returns tensors. */
+/* Whether `op` may return an alias of an operand, or two results that
+ * alias each other: a schema return with an alias set (aten::copy_), an
+ * fx.call without a schema, an op fxir does not know (func.call) that
+ * returns tensors and takes one or returns two. */
 bool fxOpReturnsAlias(MlirOperation op, FxSchemaTable *table);
 
 /* Whether the owner of `use` may return that operand (or an alias of it)

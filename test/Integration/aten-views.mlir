@@ -93,8 +93,9 @@ func.func @copy_into_empty_expand(%x: !fx.tensor<[0], f32>, %y: !fx.tensor<[3, 0
   return %b : !fx.tensor<[0], f32>
 }
 
-// aten::as_strided: sizes and strides over the input's storage from
-// storage_offset (from the input's own offset when left out).  [2, 2] with
+// aten::as_strided: sizes and strides over the input's elements in
+// row-major order, from storage_offset (counted from the input's first
+// element; 0 when left out).  [2, 2] with
 // strides [1, 4] from offset 1 of a contiguous [3, 4] is x[0:2, 1:3]^T; the
 // squared difference is all zeros exactly when every element matches.
 // RUN: fx-run %s --entry=as_strided --check-passes --output-dir=%t/out | FileCheck %s --check-prefix=STRIDED
@@ -109,7 +110,7 @@ func.func @as_strided(%x: !fx.tensor<[3, 4], f32>) -> (!fx.tensor<[2, 2], f32>, 
   %t = fx.call "aten::t"(self = %c) : (!fx.tensor<[2, 2], f32>) -> !fx.tensor<[2, 2], f32>
   %d = fx.call "aten::sub.Tensor"(self = %a, other = %t) : (!fx.tensor<[2, 2], f32>, !fx.tensor<[2, 2], f32>) -> !fx.tensor<[2, 2], f32>
   %sq = fx.call "aten::mul.Tensor"(self = %d, other = %d) : (!fx.tensor<[2, 2], f32>, !fx.tensor<[2, 2], f32>) -> !fx.tensor<[2, 2], f32>
-  // No storage_offset: from the slice's own offset (row 1), strides [4, 1].
+  // No storage_offset: from the slice's first element (row 1 of x).
   %s = fx.slice %x, dim = 0, start = 1, end = 3, step = 1 : !fx.tensor<[3, 4], f32> -> !fx.tensor<[2, 4], f32>
   %b = fx.call "aten::as_strided"(self = %s) {size = [2, 2], stride = [4, 1]} : (!fx.tensor<[2, 4], f32>) -> !fx.tensor<[2, 2], f32>
   %e = fx.slice %s, dim = 1, start = 0, end = 2, step = 1 : !fx.tensor<[2, 4], f32> -> !fx.tensor<[2, 2], f32>
@@ -122,12 +123,26 @@ func.func @as_strided(%x: !fx.tensor<[3, 4], f32>) -> (!fx.tensor<[2, 2], f32>, 
 // whatever lies beyond (torch allows the whole storage, which fxir does not
 // know for an argument).
 // RUN: not fx-run %s --entry=bad_as_strided --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=STRIDED_OUT
-// STRIDED_OUT: fx-run: error: {{.*}}: aten::as_strided: the view (sizes [2, 2], strides [4, 1], offset 6) reaches elements 6 to 11, outside the elements its input spans from offset 4 (fxir keeps as_strided within its input)
+// STRIDED_OUT: fx-run: error: {{.*}}: aten::as_strided: the view (sizes [2, 2], strides [4, 1], offset 6) reaches elements 6 to 11 of an input of 4 elements (fxir keeps as_strided within its input)
 func.func @bad_as_strided(%x: !fx.tensor<[3, 4], f32>) -> !fx.tensor<[2, 2], f32> {
   %s = fx.slice %x, dim = 0, start = 1, end = 2, step = 1 : !fx.tensor<[3, 4], f32> -> !fx.tensor<[1, 4], f32>
   %a = fx.call "aten::as_strided"(self = %s) {size = [2, 2], stride = [4, 1], storage_offset = 6} : (!fx.tensor<[1, 4], f32>) -> !fx.tensor<[2, 2], f32>
   %c = fx.call "aten::clone"(self = %a) : (!fx.tensor<[2, 2], f32>) -> !fx.tensor<[2, 2], f32>
   return %c : !fx.tensor<[2, 2], f32>
+}
+
+// The input must be contiguous: as_strided of a column slice could reach
+// the other columns, storage the passes do not see it use (round 10: a
+// callee read and wrote a caller's buffer that way, and the passes changed
+// what it saw).  A row slice is contiguous, and its offset counts from its
+// own first element, wherever it lives.
+// RUN: not fx-run %s --entry=as_strided_not_contiguous --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=NOT_CONTIG
+// NOT_CONTIG: fx-run: error: {{.*}}: aten::as_strided: the input (sizes [3, 2], strides [4, 1]) is not contiguous: fxir's as_strided addresses its input's elements in row-major order (clone it first)
+func.func @as_strided_not_contiguous(%x: !fx.tensor<[3, 4], f32>) -> !fx.tensor<[2], f32> {
+  %s = fx.slice %x, dim = 1, start = 0, end = 2, step = 1 : !fx.tensor<[3, 4], f32> -> !fx.tensor<[3, 2], f32>
+  %a = fx.call "aten::as_strided"(self = %s) {size = [2], stride = [1], storage_offset = 2} : (!fx.tensor<[3, 2], f32>) -> !fx.tensor<[2], f32>
+  %c = fx.call "aten::clone"(self = %a) : (!fx.tensor<[2], f32>) -> !fx.tensor<[2], f32>
+  return %c : !fx.tensor<[2], f32>
 }
 
 // as_strided of a new value that the passes could replace by a strided
@@ -148,9 +163,9 @@ func.func @as_strided_of_new_value(%buf: !fx.tensor<[4, 8], f32> {fx.donated}, %
 // or an offset near 2^63 wrapped the last element below the first, and the
 // view read outside its buffer).
 // RUN: not fx-run %s --entry=as_strided_huge_stride --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=HUGE_STRIDE
-// HUGE_STRIDE: fx-run: error: {{.*}}: aten::as_strided: the view (sizes [3], strides [4611687117939015680], offset 0) reaches elements beyond int64, outside the elements its input spans from offset 0
+// HUGE_STRIDE: fx-run: error: {{.*}}: aten::as_strided: the view (sizes [3], strides [4611687117939015680], offset 0) reaches elements beyond int64 of an input of 4 elements
 // RUN: not fx-run %s --entry=as_strided_huge_offset --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=HUGE_OFFSET
-// HUGE_OFFSET: fx-run: error: {{.*}}: aten::as_strided: the view (sizes [3], strides [1], offset 9223372036854775806) reaches elements beyond int64, outside the elements its input spans from offset 0
+// HUGE_OFFSET: fx-run: error: {{.*}}: aten::as_strided: the view (sizes [3], strides [1], offset 9223372036854775806) reaches elements beyond int64 of an input of 4 elements
 func.func @as_strided_huge_stride(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[3], f32> {
   %a = fx.call "aten::as_strided"(self = %x) {size = [3], stride = [4611687117939015680], storage_offset = 0} : (!fx.tensor<[4], f32>) -> !fx.tensor<[3], f32>
   %c = fx.call "aten::clone"(self = %a) : (!fx.tensor<[3], f32>) -> !fx.tensor<[3], f32>

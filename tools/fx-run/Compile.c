@@ -113,7 +113,15 @@ static MlirPassManager parsePipeline(MlirContext ctx, const char *passes,
                                      const char *what) {
   size_t n = strlen(passes) + 32;
   char *text = xrealloc(NULL, n);
-  snprintf(text, n, "builtin.module(%s)", passes);
+  /* As mlir-opt: the passes of the module, or a whole builtin.module(...)
+   * pipeline (wrapped again, it ran on nested modules only: nothing). */
+  const char *p = passes;
+  while (*p == ' ')
+    ++p;
+  if (!strncmp(p, "builtin.module(", 15))
+    snprintf(text, n, "%s", passes);
+  else
+    snprintf(text, n, "builtin.module(%s)", passes);
   MlirPassManager pm = mlirPassManagerCreate(ctx);
   if (mlirLogicalResultIsFailure(mlirParsePassPipeline(
           mlirPassManagerGetAsOpPassManager(pm), str(text), printPipelineError,
@@ -294,6 +302,22 @@ static void lookupEntry(FxRunProgram *p, FxRunVariant *v, MlirStringRef entry,
   free(wrapper);
 }
 
+/* Whether a function of `module` has `part` in its name. */
+static bool anyNameContains(MlirModule module, const char *part) {
+  for (MlirOperation op = mlirBlockGetFirstOperation(mlirModuleGetBody(module));
+       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
+    MlirAttribute name = mlirOperationGetAttributeByName(op, str("sym_name"));
+    if (mlirAttributeIsNull(name) || !mlirAttributeIsAString(name))
+      continue;
+    MlirStringRef s = mlirStringAttrGetValue(name);
+    size_t n = strlen(part);
+    for (size_t i = 0; i + n <= s.length; ++i)
+      if (!memcmp(s.data + i, part, n))
+        return true;
+  }
+  return false;
+}
+
 FxRunProgram fxRunCompile(const FxRunOptions *o, MlirModule module,
                           MlirOperation entry, const FxRunOrder *const *orders,
                           int numOrders) {
@@ -304,7 +328,13 @@ FxRunProgram fxRunCompile(const FxRunOptions *o, MlirModule module,
   prune(module, entry);
   verifyInput(o, module);
   MlirModule merged = {NULL};
-  char suffix[32] = "";
+  char suffix[64] = "";
+  /* The variants' functions are renamed `<name><base><i>`: a base no
+   * function name contains cannot clash with one (round 10: a module with
+   * @g and @g__fxrun_v1 failed to merge). */
+  char base[40] = "__fxrun_v";
+  while (anyNameContains(module, base) && strlen(base) + 2 < sizeof base)
+    memmove(base + 1, base, strlen(base) + 1), base[0] = '_';
   for (int i = 0; i < numOrders; ++i) {
     p.variants[i].order = orders[i];
     MlirModule m = applyOrder(o, module, entryName, p.variants, i, numOrders > 1);
@@ -314,7 +344,7 @@ FxRunProgram fxRunCompile(const FxRunOptions *o, MlirModule module,
       merged = m;
       continue;
     }
-    snprintf(suffix, sizeof suffix, "__fxrun_v%d", i);
+    snprintf(suffix, sizeof suffix, "%s%d", base, i);
     mergeInto(merged, m, suffix);
     mlirModuleDestroy(m);
   }
@@ -349,7 +379,7 @@ FxRunProgram fxRunCompile(const FxRunOptions *o, MlirModule module,
     if (k++ == 0)
       suffix[0] = '\0'; /* the first module kept its names */
     else
-      snprintf(suffix, sizeof suffix, "__fxrun_v%d", i);
+      snprintf(suffix, sizeof suffix, "%s%d", base, i);
     lookupEntry(&p, &p.variants[i], entryName, suffix);
   }
   p.jitMs = nowMs() - t0;

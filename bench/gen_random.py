@@ -183,6 +183,7 @@ class Gen(AliasSteps):
         self.alias = alias      # the steps of gen_alias.py
         self.v2 = bool(v2)      # some af calls in auto_functionalized_v2's form
         self.funccall = bool(funccall)  # func.call steps (CALLEES)
+        self.call_alias = {}  # id(root of a func.call result) -> ids of roots it may alias
         self.callees = {}       # (kind, type text) -> callee name
         self.callee_text = []   # their definitions, after @fuzz
         self.only = set(only.split(",")) if only else None
@@ -1155,8 +1156,11 @@ class Gen(AliasSteps):
         operands = [v]
         for _ in extra:
             w = self.value(v.dims, v.dtype)
-            # fx functions take distinct storage for each argument.
-            if any(w.root == o.root for o in operands):
+            # fx functions take distinct storage for each argument; the
+            # verifier takes a func.call's result to be any of its
+            # operands (it does not read callees), so storage reached
+            # through an earlier call counts too.
+            if any(self.call_roots(w) & self.call_roots(o) for o in operands):
                 raise Retry()
             operands.append(w)
         t = fmt_type(v)
@@ -1175,7 +1179,14 @@ class Gen(AliasSteps):
         self.op("%s = func.call @%s(%s) : (%s) -> %s" % (
             res, name, ", ".join(o.name for o in operands),
             ", ".join(t for _ in operands), t))
-        return self.fresh_val(res, v.dims, v.dtype)
+        out = self.fresh_val(res, v.dims, v.dtype)
+        self.call_alias[id(out.root)] = set().union(*(self.call_roots(o) for o in operands))
+        return out
+
+    def call_roots(self, v):
+        """The storage roots `v` may share in the verifier's eyes: its own,
+        and through func.call results, their operands' (ids)."""
+        return {id(v.root)} | self.call_alias.get(id(v.root), set())
 
     def step(self):
         r = self.r

@@ -273,22 +273,32 @@ void _mlir_ciface_fxrt_view(int64_t inAddr, int64_t outAddr, int64_t kind,
   memcpy(out->rest + r, nst, sizeof(int64_t) * (size_t)r);
 }
 
-void _mlir_ciface_fxrt_check_writable(int64_t descAddr, int64_t rank, int64_t who) {
+/* The descriptor a write check looks at; null when there is nothing to
+ * check: an error pending, malformed operands (reported), or an empty
+ * tensor -- contiguous, hence non-overlapping (c10's is_contiguous is true
+ * when numel is 0), and writing it writes nothing. */
+static const FxMemRefDescriptor *writtenDesc(int64_t descAddr, int64_t rank,
+                                             const char *op) {
   const FxMemRefDescriptor *d = (const FxMemRefDescriptor *)(intptr_t)descAddr;
-  const char *op = who ? (const char *)(intptr_t)who : "fxrt_check_writable";
   if (fxErrorPending())
-    return;
+    return NULL;
   if (!d || rank < 0 || rank > FXRT_MAX_RANK) {
     fxCpuError(op, "malformed check operands (a bug in the lowering)");
-    return;
+    return NULL;
   }
-  /* torch's assert_no_internal_overlap: a dim of stride 0 and size > 1 (an
-   * expand) maps several elements to one memory location; but an empty
-   * tensor is contiguous, hence non-overlapping (c10's is_contiguous is
-   * true when numel is 0), and writing it writes nothing. */
   for (int64_t i = 0; i < rank; i++)
     if (d->rest[i] == 0)
-      return;
+      return NULL;
+  return d;
+}
+
+void _mlir_ciface_fxrt_check_writable(int64_t descAddr, int64_t rank, int64_t who) {
+  const char *op = who ? (const char *)(intptr_t)who : "fxrt_check_writable";
+  const FxMemRefDescriptor *d = writtenDesc(descAddr, rank, op);
+  if (!d)
+    return;
+  /* torch's assert_no_internal_overlap: a dim of stride 0 and size > 1 (an
+   * expand) maps several elements to one memory location. */
   for (int64_t i = 0; i < rank; i++)
     if (d->rest[rank + i] == 0 && d->rest[i] > 1) {
       fxCpuError(op, "unsupported operation: more than one element of the "
@@ -324,19 +334,10 @@ static bool provablyDistinct(int64_t rank, const int64_t *sz, const int64_t *st)
 }
 
 void _mlir_ciface_fxrt_check_donated(int64_t descAddr, int64_t rank, int64_t who) {
-  const FxMemRefDescriptor *d = (const FxMemRefDescriptor *)(intptr_t)descAddr;
   const char *op = who ? (const char *)(intptr_t)who : "fxrt_check_donated";
-  if (fxErrorPending())
-    return;
-  if (!d || rank < 0 || rank > FXRT_MAX_RANK) {
-    fxCpuError(op, "malformed check operands (a bug in the lowering)");
-    return;
-  }
-  for (int64_t i = 0; i < rank; i++)
-    if (d->rest[i] == 0)
-      return; /* empty: nothing to write */
+  const FxMemRefDescriptor *d = writtenDesc(descAddr, rank, op);
   char a[200], b[200];
-  if (!provablyDistinct(rank, d->rest, d->rest + rank))
+  if (d && !provablyDistinct(rank, d->rest, d->rest + rank))
     fxCpuError(op, "a donated tensor (sizes %s, strides %s) whose elements "
                "may share memory: the function may write it in place "
                "(fx.donated), which needs one location per element; pass a "

@@ -498,7 +498,10 @@ bool impBuildSchemaArgs(Imp *im, const FxSchema *s, const PyExpr **vals,
     if (!e)
       continue;
     if (a->kind == FX_ARG_TENSOR_LIST) {
-      /* One operand per element, `y[0]`, `y[1]`, ... (docs/dialect.md). */
+      /* One operand per element, `y[0]`, `y[1]`, ... (docs/dialect.md);
+       * an optional list passed None is left out. */
+      if (e->kind == PY_NONE && a->optional)
+        continue;
       if (e->kind != PY_LIST && e->kind != PY_TUPLE)
         return impErrorAt(im, e->col,
                           "parameter '%s' of %s is a list of tensors, and "
@@ -559,17 +562,21 @@ static bool hopV1(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
   if (call->n > 1)
     return impErrorAt(im, call->items[1]->col,
                       "auto_functionalized passes the op's arguments as keywords");
+  const FxSchema *s = impSchema(im, target, strlen(target));
+  /* A mutated list has a new value per element, for which
+   * fx.auto_functionalized has no results (dialect.md); a list it only
+   * reads is passed as its elements. */
   for (int k = 0; k < call->nkw; ++k) {
     const PyExpr *e = call->kwValues[k];
     Node *first = e->kind == PY_LIST && e->n > 0 ? impNodeOf(im, e->items[0]) : NULL;
-    if (first && first->val.kind == VAL_TENSOR)
+    int p = s ? fxSchemaFindArg(s, call->kwNames[k], call->kwLens[k]) : -1;
+    if (first && first->val.kind == VAL_TENSOR && (p < 0 || s->args[p].mutated))
       return impErrorAt(im, e->col,
                         "argument '%.*s' of %s is a list of tensors: "
                         "auto_functionalized with a tensor-list argument "
                         "(a mutated tensor list) is not supported",
                         (int)call->kwLens[k], call->kwNames[k], target);
   }
-  const FxSchema *s = impSchema(im, target, strlen(target));
   if (!s)
     return impNoSchema(im, call->items[0]->col, target);
   const PyExpr *vals[MAX_PARAMS];

@@ -68,7 +68,8 @@ static bool listElement(const Mut *muts, int nm, const char *name, size_t len,
   size_t d = len;
   while (d > 0 && name[d - 1] >= '0' && name[d - 1] <= '9')
     --d;
-  if (d == len || len - d > 9 || d < 2 || name[d - 1] != '_')
+  if (d == len || len - d > 9 || d < 2 || name[d - 1] != '_' ||
+      (len - d > 1 && name[d] == '0')) /* one spelling per element */
     return false;
   for (int i = 0; i < nm; ++i)
     if (muts[i].meta[M_LENGTH] && muts[i].len == d - 1 &&
@@ -281,6 +282,11 @@ static bool checkView(Imp *im, const FxSchema *s, const Mut *mu, int nb,
     return impErrorAt(im, m[M_STRIDE]->col,
                       "_%.*s_stride has %d entries for %d sizes", (int)mu->len,
                       mu->name, m[M_STRIDE]->n, m[M_SIZE]->n);
+  if (m[M_BASE]->kind == PY_NONE && mu->list >= 0)
+    return impErrorAt(im, m[M_BASE]->col,
+                      "element %lld of list '%s' of %s is None: fx ops pass "
+                      "a list's elements as tensors",
+                      (long long)mu->element, a->name, s->qualifiedName);
   if (m[M_BASE]->kind == PY_NONE) {
     if (!a->optional)
       return impErrorAt(im, m[M_BASE]->col, "parameter '%s' of %s is not optional",

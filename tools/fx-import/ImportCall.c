@@ -489,6 +489,17 @@ MlirStringRef impElementName(Imp *im, const char *param, int64_t k) {
   return mlirStringRefCreate(item, (size_t)len);
 }
 
+/* Whether `v` is an aten::clone of a parameter declared contiguous. */
+static bool isCloneOfContiguousParam(Imp *im, MlirValue v) {
+  if (!mlirValueIsAOpResult(v))
+    return false;
+  MlirOperation def = mlirOpResultGetOwner(v);
+  return fxOpGetKind(def) == FX_OP_CALL &&
+         mlirStringRefEqual(fxCallGetTarget(def), IMP_STR("aten::clone")) &&
+         mlirOperationGetNumOperands(def) == 1 &&
+         impDeclaredContiguous(im, mlirOperationGetOperand(def, 0));
+}
+
 /* Operands and args of a schema'd call from the bound values. */
 bool impBuildSchemaArgs(Imp *im, const FxSchema *s, const PyExpr **vals,
                             Built *b) {
@@ -903,14 +914,19 @@ bool impCall(Imp *im, const Stmt *st, Node *node) {
     return impErrorAt(im, st->col, "%s returns nothing, the node is annotated",
                       s->qualifiedName);
   /* as_strided addresses the input's storage through torch's layout of it;
-   * fxir's layout of a result may differ (dialect.md, "Layouts"). */
+   * fxir's layout of a result may differ (dialect.md, "Layouts").  A
+   * parameter declared contiguous, and torch's clone of one (contiguous at
+   * offset 0 in torch as in fxir: what fx-export writes for v2's views),
+   * are laid out alike. */
   if (strcmp(s->qualifiedName, "aten::as_strided") == 0 && b.n == 1 &&
-      !impDeclaredContiguous(im, b.operands[0]))
+      !impDeclaredContiguous(im, b.operands[0]) &&
+      !isCloneOfContiguousParam(im, b.operands[0]))
     return impErrorAt(im, call->col,
-                      "aten::as_strided of a value that is not a parameter "
-                      "declared contiguous: torch computes it from the input's "
-                      "layout, which fx-import knows only for a parameter's "
-                      "annotated strides");
+                      "aten::as_strided of a value that is neither a "
+                      "parameter declared contiguous nor a clone of one: "
+                      "torch computes it from the input's layout, which "
+                      "fx-import knows only for a parameter's annotated "
+                      "strides");
   MlirOperation op = fxCallOpCreate(st->loc, FX_OP_CALL, IMP_STR(target), b.n,
                                     b.operands, b.names, impDict(im, &b), nres, types);
   return finishCall(im, node, op, nres, multi);

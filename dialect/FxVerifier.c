@@ -628,6 +628,59 @@ static bool isRequired(const FxSchemaArg *a) {
   return !a->optional && !a->hasDefault;
 }
 
+/* The list a schema-less operand name `kw[K]` is item K of: the length of
+ * `kw` (0 when the name is no item) and *k. */
+static size_t itemOf(MlirStringRef n, int64_t *k) {
+  if (n.length < 4 || n.data[n.length - 1] != ']')
+    return 0;
+  size_t i = n.length - 1;
+  while (i > 0 && n.data[i - 1] >= '0' && n.data[i - 1] <= '9')
+    --i;
+  size_t digits = n.length - 1 - i;
+  if (!digits || digits > 18 || i < 2 || n.data[i - 1] != '[' ||
+      (digits > 1 && n.data[i] == '0'))
+    return 0;
+  *k = 0;
+  for (size_t j = i; j < n.length - 1; ++j)
+    *k = 10 * *k + (n.data[j] - '0');
+  return i - 1;
+}
+
+/* Without a schema, the items of a list, `kw[0]`, `kw[1]`, ..., are
+ * operands one after another: fx-export writes a list as one argument
+ * (`kw = [a, b]`), so any other order would reach a re-imported call's
+ * user op as another operand order. */
+static MlirLogicalResult verifyLooseLists(Verifier *v) {
+  MlirAttribute names = attr(v, "arg_names");
+  for (intptr_t i = 0, n = mlirArrayAttrGetNumElements(names); i < n; ++i) {
+    MlirStringRef name = mlirStringAttrGetValue(mlirArrayAttrGetElement(names, i));
+    int64_t k, kp = -1;
+    size_t base = itemOf(name, &k);
+    if (!base)
+      continue;
+    MlirStringRef prev = i ? mlirStringAttrGetValue(mlirArrayAttrGetElement(names, i - 1))
+                           : mlirStringRefCreate(NULL, 0);
+    bool follows = i && itemOf(prev, &kp) == base &&
+                   !memcmp(prev.data, name.data, base) && kp == k - 1;
+    bool starts = k == 0;
+    for (intptr_t j = 0; starts && j < i; ++j) {
+      MlirStringRef e = mlirStringAttrGetValue(mlirArrayAttrGetElement(names, j));
+      int64_t ke;
+      size_t be = itemOf(e, &ke);
+      starts = !((be == base && !memcmp(e.data, name.data, base)) ||
+                 (e.length == base && !memcmp(e.data, name.data, base)));
+    }
+    if (!follows && !starts)
+      return fail(v,
+                  "operand %d named \"%.*s\" is out of order: the items of "
+                  "list '%.*s' are \"%.*s[0]\", \"%.*s[1]\", ... one after "
+                  "another",
+                  (int)i, (int)name.length, name.data, (int)base, name.data,
+                  (int)base, name.data, (int)base, name.data);
+  }
+  return OK;
+}
+
 /* The schema as messages name it; formatted only on the error path (the
  * temporary lives until the end of the full expression, the fail() call). */
 #define SCHEMA (schemaStr(s).s)
@@ -794,7 +847,7 @@ static MlirLogicalResult verifyCall(Verifier *v) {
   const FxSchema *s = fxSchemaTableLookup(v->table, target);
   if (!s) {
     if (!functional) /* unknown calls read and write every operand */
-      return OK;
+      return verifyLooseLists(v);
     const char *op = sep + 2;
     int opLen = (int)(target.data + target.length - op);
     return fail(v,

@@ -1243,3 +1243,29 @@ func.func @tensor_list_functionalized(%a: !fx.tensor<[2], f32>, %b: !fx.tensor<[
   %0 = fx.auto_functionalized "mylib::lst"(x = %a, "ys[0]" = %b) : (!fx.tensor<[2], f32>, !fx.tensor<[2], f32>) -> !fx.tensor<[2], f32>
   return
 }
+
+// -----
+
+// Without a schema, a list's items are operands one after another, from
+// item 0 (fx-export writes a list as one argument).
+func.func @loose_list_order(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[4], f32>) {
+  // expected-error @below {{'fx.call' op operand 0 named "ys[1]" is out of order: the items of list 'ys' are "ys[0]", "ys[1]", ... one after another}}
+  fx.call "mylib::nos"("ys[1]" = %a, "ys[0]" = %b) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> ()
+  return
+}
+
+// -----
+
+func.func @loose_list_split(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[4], f32>) {
+  // expected-error @below {{'fx.call' op operand 2 named "ys[1]" is out of order: the items of list 'ys' are "ys[0]", "ys[1]", ... one after another}}
+  fx.call "mylib::nos"("ys[0]" = %a, z = %b, "ys[1]" = %b) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> ()
+  return
+}
+
+// -----
+
+func.func @loose_list_twice(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[4], f32>) {
+  // expected-error @below {{'fx.call' op operand 1 named "ys[0]" is out of order: the items of list 'ys' are "ys[0]", "ys[1]", ... one after another}}
+  fx.call "mylib::nos"(ys = %a, "ys[0]" = %b) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> ()
+  return
+}

@@ -434,24 +434,32 @@ int fxSchemaFindOperandParam(const FxSchema *schema, const char *name,
   if (element)
     *element = -1;
   int p = fxSchemaFindArg(schema, name, len);
-  if (p >= 0 || !name || len < 4 || name[len - 1] != ']')
+  int64_t k;
+  size_t base = p < 0 ? fxOperandNameItem(name, len, &k) : 0;
+  if (!base)
     return p;
+  p = fxSchemaFindArg(schema, name, base);
+  if (p < 0 || schema->args[p].kind != FX_ARG_TENSOR_LIST)
+    return -1;
+  if (element)
+    *element = k;
+  return p;
+}
+
+size_t fxOperandNameItem(const char *name, size_t len, int64_t *k) {
+  if (!name || len < 4 || name[len - 1] != ']')
+    return 0;
   size_t open = len - 1;
   while (open > 0 && name[open - 1] >= '0' && name[open - 1] <= '9')
     --open;
   size_t digits = len - 1 - open;
   if (!digits || digits > 18 || open < 2 || name[open - 1] != '[' ||
       (digits > 1 && name[open] == '0'))
-    return -1;
-  p = fxSchemaFindArg(schema, name, open - 1);
-  if (p < 0 || schema->args[p].kind != FX_ARG_TENSOR_LIST)
-    return -1;
-  int64_t k = 0;
+    return 0;
+  *k = 0;
   for (size_t i = open; i < len - 1; ++i)
-    k = 10 * k + (name[i] - '0');
-  if (element)
-    *element = k;
-  return p;
+    *k = 10 * *k + (name[i] - '0');
+  return open - 1;
 }
 
 int fxSchemaNumMutated(const FxSchema *schema) {

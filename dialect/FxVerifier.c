@@ -628,22 +628,10 @@ static bool isRequired(const FxSchemaArg *a) {
   return !a->optional && !a->hasDefault;
 }
 
-/* The list a schema-less operand name `kw[K]` is item K of: the length of
- * `kw` (0 when the name is no item) and *k. */
+/* The list a schema-less operand name `kw[K]` is item K of (the length
+ * of `kw`, 0 when the name is no item): the names a schema's Tensor[] takes. */
 static size_t itemOf(MlirStringRef n, int64_t *k) {
-  if (n.length < 4 || n.data[n.length - 1] != ']')
-    return 0;
-  size_t i = n.length - 1;
-  while (i > 0 && n.data[i - 1] >= '0' && n.data[i - 1] <= '9')
-    --i;
-  size_t digits = n.length - 1 - i;
-  if (!digits || digits > 18 || i < 2 || n.data[i - 1] != '[' ||
-      (digits > 1 && n.data[i] == '0'))
-    return 0;
-  *k = 0;
-  for (size_t j = i; j < n.length - 1; ++j)
-    *k = 10 * *k + (n.data[j] - '0');
-  return i - 1;
+  return fxOperandNameItem(n.data, n.length, k);
 }
 
 /* Without a schema, the items of a list, `kw[0]`, `kw[1]`, ..., are

@@ -133,12 +133,6 @@ static bool hasTensorValue(MlirOperation op, bool results) {
   return false;
 }
 
-/* Whether `op` may return an alias of one of its operands, or two results
- * that alias each other: a call-like op whose schema says so
- * (aten::copy_'s Tensor(a!)), an fx.call without a schema (it may do
- * anything), or an op fxir does not know that returns tensors and takes
- * one, or returns two (func.call: the callee may return its argument, or
- * one tensor twice -- round 10, F4: `@mk() -> (%e, %e)`). */
 static int numTensorResults(MlirOperation op) {
   int n = 0;
   for (intptr_t i = 0, e = mlirOperationGetNumResults(op); i < e; ++i)
@@ -146,11 +140,17 @@ static int numTensorResults(MlirOperation op) {
   return n;
 }
 
+/* Whether `op` may return an alias of one of its operands, or two results
+ * that alias each other: a call-like op whose schema says so
+ * (aten::copy_'s Tensor(a!)), an fx.call without a schema (it may do
+ * anything), or an op fxir does not know that returns tensors and takes
+ * one, or returns two (func.call: the callee may return its argument, or
+ * one tensor twice -- round 10, F4: `@mk() -> (%e, %e)`). */
 bool fxOpReturnsAlias(MlirOperation op, FxSchemaTable *table) {
   FxOpKind k = fxOpGetKind(op);
   if (k == FX_OP_NONE)
-    return hasTensorValue(op, true) &&
-           (hasTensorValue(op, false) || numTensorResults(op) > 1);
+    return numTensorResults(op) > 1 ||
+           (hasTensorValue(op, true) && hasTensorValue(op, false));
   if (k != FX_OP_CALL && k != FX_OP_AUTO_FUNCTIONALIZED)
     return false;
   const FxSchema *s = fxSchemaTableLookup(table, fxCallGetTarget(op));

@@ -615,8 +615,9 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
  * after A's writes" exactly when rules (a)-(c) hold for b -- the same code
  * decides.  The form is found, not assumed: only fx.slice ops, other such
  * clones and aten::as_strided views of them, which write nothing, may
- * stand between the clone and A, so nothing writes b before A does.  A is an fx.call whose schema
- * says it writes c (or a view of it).  Null when the form is not there. */
+ * stand between the clone and A, so nothing writes b before A does.  A is
+ * an fx.call whose schema says it writes c (or a view of it).  Null when
+ * the form is not there. */
 /* An `aten::clone` fx-import made for a v2 base. */
 static bool isV2Clone(MlirOperation op) {
   return fxOpGetKind(op) == FX_OP_CALL &&

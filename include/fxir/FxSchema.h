@@ -79,6 +79,10 @@ void fxSchemaDestroy(FxSchema *schema);
 /* Index of the parameter called `name` (length `len`), or -1. */
 int fxSchemaFindArg(const FxSchema *schema, const char *name, size_t len);
 
+/* Whether operand name `name` (length `len`) is `base[K]` (K decimal, no
+ * leading zero): the length of `base`, and K in *k; 0 when it is not. */
+size_t fxOperandNameItem(const char *name, size_t len, int64_t *k);
+
 /* The parameter an operand called `name` (length `len`) binds to: `x` for
  * a parameter x, `y[K]` for element K of a Tensor[] parameter y (K decimal,
  * no leading zero); -1 when none.  *element (may be NULL) is K, or -1 for a

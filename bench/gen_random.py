@@ -391,6 +391,9 @@ class Gen(AliasSteps):
             w = Val(name, dims, v.dtype, v.root, v.offset, v.strides)
         elif strides is None:
             w = Val(name, dims, v.dtype, self.new_root(), 0, contiguous_strides(shape))
+            # A copy, but the verifier's func.call check does not know the
+            # layout: it takes a reshape to share its operand's storage.
+            self.call_alias[id(w.root)] = self.call_roots(v)
         else:
             w = Val(name, dims, v.dtype, v.root, v.offset, strides)
         w.parent, w.link, w.group = v, (op,), v.group

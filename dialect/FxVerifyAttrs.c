@@ -9,6 +9,7 @@
 #include "FxInternal.h"
 
 #include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
 
 #include <string.h>
 
@@ -121,9 +122,50 @@ static bool checkFunctionAttrs(MlirOperation func, const char *which,
   return failed;
 }
 
+/* The function's own `fx.` attributes: fx.none_outputs only, the
+ * positions of the FX graph's None outputs among its results (Fx.h). */
+static MlirLogicalResult checkOwnAttrs(MlirOperation func) {
+  for (intptr_t i = 0, n = mlirOperationGetNumAttributes(func); i < n; ++i) {
+    MlirNamedAttribute na = mlirOperationGetAttribute(func, i);
+    MlirStringRef name = mlirIdentifierStr(na.name);
+    if (name.length < 3 || memcmp(name.data, "fx.", 3) != 0)
+      continue;
+    if (editDistance(name.data, name.length, FX_ATTR_NONE_OUTPUTS) != 0)
+      return fxVerifyError(
+          func, "has the unknown attribute \"%.*s\"; %s", (int)name.length,
+          name.data,
+          editDistance(name.data, name.length, FX_ATTR_NONE_OUTPUTS) < 3
+              ? "did you mean \"" FX_ATTR_NONE_OUTPUTS "\"?"
+              : "the fx attribute of functions is " FX_ATTR_NONE_OUTPUTS);
+    if (!mlirAttributeIsADenseI64Array(na.attribute))
+      return fxVerifyError(func,
+                           "has " FX_ATTR_NONE_OUTPUTS " = %s, but it is an "
+                           "array of output positions, e.g. array<i64: 1, 3>",
+                           fxAttrText(na.attribute).s);
+    MlirType fnType = mlirTypeAttrGetValue(
+        mlirOperationGetAttributeByName(func, fxStr("function_type")));
+    intptr_t k = mlirDenseArrayGetNumElements(na.attribute);
+    int64_t outputs = (int64_t)mlirFunctionTypeGetNumResults(fnType) + k;
+    for (intptr_t j = 0; j < k; ++j) {
+      int64_t p = mlirDenseI64ArrayGetElement(na.attribute, j);
+      int64_t prev = j ? mlirDenseI64ArrayGetElement(na.attribute, j - 1) : -1;
+      if (p <= prev || p >= outputs)
+        return fxVerifyError(
+            func,
+            "has " FX_ATTR_NONE_OUTPUTS "[%d] = %lld, but the positions "
+            "increase strictly and lie below %lld (%lld results and %d "
+            "None outputs)",
+            (int)j, (long long)p, (long long)outputs,
+            (long long)(outputs - k), (int)k);
+    }
+  }
+  return OK;
+}
+
 MlirLogicalResult fxVerifyFunctionAttrs(MlirOperation func) {
   bool failed = checkFunctionAttrs(func, "arg_attrs", true);
   failed |= checkFunctionAttrs(func, "res_attrs", false);
+  failed |= FAILED(checkOwnAttrs(func));
   return failed ? mlirLogicalResultFailure() : OK;
 }
 

@@ -177,6 +177,11 @@ typedef enum FxOpKind {
  * may write the base in place instead (docs/passes.md). */
 #define FX_ATTR_FUNCTIONALIZED "fx.functionalized"
 
+/* On a func.func: the positions (strictly increasing, in the FX graph's
+ * output list) of the None outputs fx-import left out of its results, so
+ * that fx-export writes them back (docs/dialect.md). */
+#define FX_ATTR_NONE_OUTPUTS "fx.none_outputs"
+
 FxOpKind fxOpGetKind(MlirOperation op);
 /* "fx.reshape", ... */
 const char *fxOpKindName(FxOpKind kind);

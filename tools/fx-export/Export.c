@@ -866,16 +866,30 @@ static bool exportCall(Ex *x, MlirOperation op, bool functional) {
   return ok;
 }
 
-static bool exportReturn(Ex *x, MlirOperation op) {
+/* The results, with None back at fx.none_outputs' positions (the
+ * verifier checked they increase and fit). */
+static bool exportReturn(Ex *x, MlirOperation op, MlirOperation func) {
   intptr_t n = mlirOperationGetNumOperands(op);
+  MlirAttribute nones = attr(func, FX_ATTR_NONE_OUTPUTS);
+  intptr_t nn = !mlirAttributeIsNull(nones) && mlirAttributeIsADenseI64Array(nones)
+                    ? mlirDenseArrayGetNumElements(nones)
+                    : 0;
   put(&x->out, "        return (", 16);
-  for (intptr_t i = 0; i < n; ++i) {
-    if (i)
+  for (intptr_t pos = 0, i = 0, k = 0; i < n || k < nn; ++pos) {
+    if (pos)
       put(&x->out, ", ", 2);
-    const char *vn = valueName(x, mlirOperationGetOperand(op, i));
+    if (k < nn && mlirDenseI64ArrayGetElement(nones, k) == pos) {
+      put(&x->out, "None", 4);
+      ++k;
+      continue;
+    }
+    if (i == n) /* a position beyond the outputs: the verifier's to catch */
+      return fail(x, mlirOperationGetLocation(func),
+                  FX_ATTR_NONE_OUTPUTS " names a position beyond the outputs");
+    const char *vn = valueName(x, mlirOperationGetOperand(op, i++));
     put(&x->out, vn, strlen(vn));
   }
-  put(&x->out, n == 1 ? ",)\n" : ")\n", n == 1 ? 3 : 2);
+  put(&x->out, n + nn == 1 ? ",)\n" : ")\n", n + nn == 1 ? 3 : 2);
   return true;
 }
 
@@ -977,7 +991,7 @@ static bool exportFunc(Ex *x, MlirOperation func) {
     default: {
       MlirStringRef on = mlirIdentifierStr(mlirOperationGetName(op));
       if (on.length == 11 && !memcmp(on.data, "func.return", 11)) {
-        ok = exportReturn(x, op);
+        ok = exportReturn(x, op, func);
         break;
       }
       ok = fail(x, mlirOperationGetLocation(op),

@@ -553,28 +553,37 @@ static bool importReturn(Imp *im, const Line *l, size_t from, MlirLocation loc,
   }
   MlirValue *vals = pyArenaAlloc(im->arena, (size_t)(n + 1) * sizeof *vals);
   MlirType *types = pyArenaAlloc(im->arena, (size_t)(n + 1) * sizeof *types);
+  int64_t *nones = pyArenaAlloc(im->arena, (size_t)(n + 1) * sizeof *nones);
+  int nv = 0, nn = 0;
   for (int i = 0; i < n; ++i) {
     const PyExpr *it = items[i];
-    Node *node = impNodeOf(im, it);
-    if (!node || node->val.kind != VAL_TENSOR) {
-      const char *what = it->kind == PY_NONE                 ? "None"
-                         : !node || node->val.kind == VAL_UNSET ? "undefined"
-                         : node->val.kind == VAL_NONE       ? "None"
-                                                            : "not a tensor";
+    Node *node = it->kind == PY_NONE ? NULL : impNodeOf(im, it);
+    /* A None output (a joint graph's gradient of a non-tensor input, a
+     * `-> ()` op's slot) is no result: fx.none_outputs keeps its place
+     * for fx-export. */
+    if (it->kind == PY_NONE || (node && node->val.kind == VAL_NONE)) {
+      nones[nn++] = i;
+      continue;
+    }
+    if (!node || node->val.kind != VAL_TENSOR)
       return impError(im, l->no, it->col,
                       "returned value %d is %s: an fx function returns "
-                      "tensors only",
-                      i, what);
-    }
-    vals[i] = node->val.value;
-    types[i] = mlirValueGetType(vals[i]);
+                      "tensors (and None) only",
+                      i, !node || node->val.kind == VAL_UNSET ? "undefined"
+                                                            : "not a tensor");
+    vals[nv] = node->val.value;
+    types[nv] = mlirValueGetType(vals[nv]);
+    ++nv;
   }
   MlirOperationState st = mlirOperationStateGet(IMP_STR("func.return"), loc);
-  mlirOperationStateAddOperands(&st, n, vals);
+  mlirOperationStateAddOperands(&st, nv, vals);
   mlirBlockAppendOwnedOperation(im->block, mlirOperationCreate(&st));
   mlirOperationSetAttributeByName(
       func, IMP_STR("function_type"),
-      mlirTypeAttrGet(funcTypeOf(im, im->block, n, types)));
+      mlirTypeAttrGet(funcTypeOf(im, im->block, nv, types)));
+  if (nn)
+    mlirOperationSetAttributeByName(func, IMP_STR(FX_ATTR_NONE_OUTPUTS),
+                                    mlirDenseI64ArrayGet(im->ctx, nn, nones));
   return true;
 }
 

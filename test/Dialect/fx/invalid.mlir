@@ -552,6 +552,43 @@ func.func @negative_donated_typo(%x: !fx.tensor<[4], f16> {fx.donatd}) {
 
 // -----
 
+// fx.none_outputs (fx-import's record of an FX graph's None outputs) is
+// an array of positions, increasing, within results + Nones.
+// expected-error @below {{'func.func' op has fx.none_outputs = [1], but it is an array of output positions, e.g. array<i64: 1, 3>}}
+func.func @negative_none_outputs_array(%x: !fx.tensor<[4], f16>) -> !fx.tensor<[4], f16> attributes {fx.none_outputs = [1]} {
+  return %x : !fx.tensor<[4], f16>
+}
+
+// -----
+
+// expected-error @below {{'func.func' op has fx.none_outputs[1] = 1, but the positions increase strictly and lie below 3 (1 results and 2 None outputs)}}
+func.func @negative_none_outputs_order(%x: !fx.tensor<[4], f16>) -> !fx.tensor<[4], f16> attributes {fx.none_outputs = array<i64: 1, 1>} {
+  return %x : !fx.tensor<[4], f16>
+}
+
+// -----
+
+// expected-error @below {{'func.func' op has fx.none_outputs[0] = 2, but the positions increase strictly and lie below 2 (1 results and 1 None outputs)}}
+func.func @negative_none_outputs_beyond(%x: !fx.tensor<[4], f16>) -> !fx.tensor<[4], f16> attributes {fx.none_outputs = array<i64: 2>} {
+  return %x : !fx.tensor<[4], f16>
+}
+
+// -----
+
+// expected-error @below {{'func.func' op has the unknown attribute "fx.none_output"; did you mean "fx.none_outputs"?}}
+func.func @negative_none_outputs_typo(%x: !fx.tensor<[4], f16>) -> !fx.tensor<[4], f16> attributes {fx.none_output = array<i64: 0>} {
+  return %x : !fx.tensor<[4], f16>
+}
+
+// -----
+
+// expected-error @below {{'func.func' op has the unknown attribute "fx.pytree"; the fx attribute of functions is fx.none_outputs}}
+func.func @negative_function_attr_unknown(%x: !fx.tensor<[4], f16>) -> !fx.tensor<[4], f16> attributes {fx.pytree} {
+  return %x : !fx.tensor<[4], f16>
+}
+
+// -----
+
 // expected-error @below {{'func.func' op argument 0 has the unknown attribute "fx.layout"; the fx argument attributes are: fx.donated, fx.strides}}
 func.func @negative_unknown_arg_attr(%x: !fx.tensor<[4], f16> {fx.layout = "nhwc"}) {
   return

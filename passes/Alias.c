@@ -7,9 +7,40 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* An fx.call of one of torch's view ops (fx_builtins.def rows of impl
+ * VIEW: aten::t, permute, select.int, as_strided, ...) on one tensor,
+ * `self` (operand 0), with one result of its dtype.  A module cannot
+ * redeclare a built-in op, so the name fixes the semantics: the result
+ * views elements of `self` and nothing else (as_strided is kept within its
+ * input, kernels/views.c).  Any other shape of call keeps the conservative
+ * "returns an alias" treatment. */
+static bool isTorchView(MlirOperation op) {
+  MlirStringRef target = fxCallGetTarget(op);
+  if (fxSchemaBuiltinImpl(target.data, target.length) != FX_IMPL_VIEW ||
+      mlirOperationGetNumResults(op) != 1 ||
+      mlirOperationGetNumOperands(op) < 1)
+    return false;
+  MlirType in = mlirValueGetType(mlirOperationGetOperand(op, 0));
+  MlirType out = mlirValueGetType(mlirOperationGetResult(op, 0));
+  if (!fxTypeIsATensor(in) || !fxTypeIsATensor(out) ||
+      !mlirTypeEqual(fxTensorTypeGetDtype(in), fxTensorTypeGetDtype(out)))
+    return false;
+  for (intptr_t i = 1, n = mlirOperationGetNumOperands(op); i < n; ++i)
+    if (fxTypeIsATensor(mlirValueGetType(mlirOperationGetOperand(op, i))))
+      return false;
+  return true;
+}
+
 bool fxOpIsViewLike(MlirOperation op) {
   FxOpKind k = fxOpGetKind(op);
-  return k == FX_OP_RESHAPE || k == FX_OP_VIEW || k == FX_OP_SLICE;
+  return k == FX_OP_RESHAPE || k == FX_OP_VIEW || k == FX_OP_SLICE ||
+         (k == FX_OP_CALL && isTorchView(op));
+}
+
+/* An alias the storage model does not follow: fxOpReturnsAlias less the
+ * views it does. */
+static bool returnsUntrackedAlias(MlirOperation op, FxSchemaTable *table) {
+  return !fxOpIsViewLike(op) && fxOpReturnsAlias(op, table);
 }
 
 MlirValue fxStorageRoot(MlirValue v) {
@@ -165,6 +196,8 @@ bool fxOpReturnsAlias(MlirOperation op, FxSchemaTable *table) {
 bool fxUseMayComeBack(MlirOpOperand use, FxSchemaTable *table) {
   MlirOperation owner = mlirOpOperandGetOwner(use);
   FxOpKind k = fxOpGetKind(owner);
+  if (fxOpIsViewLike(owner))
+    return false; /* a view: the storage model follows it */
   const FxSchema *s = k == FX_OP_CALL || k == FX_OP_AUTO_FUNCTIONALIZED
                           ? fxSchemaTableLookup(table, fxCallGetTarget(owner))
                           : NULL;
@@ -189,12 +222,12 @@ static bool isAliasingCall(MlirOpOperand use, void *userData) {
   MlirOperation owner = mlirOpOperandGetOwner(use);
   if (!mlirOperationIsNull(q->exempt) && mlirOperationEqual(owner, q->exempt))
     return false;
-  return fxOpReturnsAlias(owner, q->table);
+  return returnsUntrackedAlias(owner, q->table);
 }
 
 static MlirWalkResult findAliasingCall(MlirOperation op, void *userData) {
   FxReturnedAliases *a = userData;
-  a->any = fxOpReturnsAlias(op, a->table);
+  a->any = returnsUntrackedAlias(op, a->table);
   return a->any ? MlirWalkResultInterrupt : MlirWalkResultAdvance;
 }
 
@@ -209,7 +242,7 @@ bool fxHasReturnedAlias(const FxReturnedAliases *aliases, MlirValue root,
   if (!aliases->any)
     return false;
   if (mlirValueIsAOpResult(root) &&
-      fxOpReturnsAlias(mlirOpResultGetOwner(root), aliases->table))
+      returnsUntrackedAlias(mlirOpResultGetOwner(root), aliases->table))
     return true;
   AliasQuery q = {aliases->table, exempt};
   return anyUse(root, isAliasingCall, &q);

@@ -381,14 +381,15 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
     }
   }
   /* Storage also reached through an op that may return an alias of its
-   * operand (aten::copy_, a view op such as aten::t, a call without a
-   * schema, func.call) is outside what the region model tracks: never
-   * write it in place.  (The new value: the last rule below.) */
+   * operand that the storage model does not follow (aten::copy_, a call
+   * without a schema, func.call; torch's view ops it follows) is outside
+   * what the region model tracks: never write it in place.  (The new
+   * value: the last rule below.) */
   if (fxHasReturnedAlias(&st->aliases, root, m->writeBack)) {
     snprintf(why, cap,
              "cloned operand '%s': its storage may also be reached through "
-             "an op that returns an alias (aten::copy_, a view op such as "
-             "aten::t, a call without a schema, func.call)",
+             "an op that returns an alias (aten::copy_, a call without a "
+             "schema, func.call)",
              name);
     return false;
   }
@@ -505,15 +506,18 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
     return false;
   }
   /* The new value, written in place, becomes the operand's storage; a use
-   * of it through an op that returns an alias (a write through
-   * aten::alias(nv), a reshape of aten::detach(nv), a return of
-   * aten::t(nv)) is one the write-back, reshape and return rules above
-   * cannot see (found by an adversary once those ops ran as views). */
+   * of it through an op that returns an alias the storage model does not
+   * follow (copy_(x, nv) returning x, a call without a schema) is one the
+   * write-back, reshape and return rules above cannot see.  torch's view
+   * ops (aten::t, aten::alias, ...) are followed like fx.view (Alias.c):
+   * a write through aten::alias(nv), a reshape of aten::detach(nv), a
+   * return of aten::t(nv) are found by those rules (an adversary's cases,
+   * test/Passes/FixFunctionalization/torch-views.mlir). */
   if (fxMayComeBackThrough(&st->aliases, m->newValue)) {
     snprintf(why, cap,
              "cloned operand '%s': its new value may also be reached through "
-             "an op that returns an alias (aten::copy_, a view op such as "
-             "aten::t, a call without a schema, func.call)",
+             "an op that returns an alias (aten::copy_, a call without a "
+             "schema, func.call)",
              name);
     return false;
   }
@@ -613,9 +617,9 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
  * bases.  Writing b itself instead is v1's rewrite with that call as A and
  * the clone c as b's new value: c is fresh storage, so c after A is "b
  * after A's writes" exactly when rules (a)-(c) hold for b -- the same code
- * decides.  The form is found, not assumed: only fx.slice ops, other such
- * clones and aten::as_strided views of them, which write nothing, may
- * stand between the clone and A, so nothing writes b before A does.  A is
+ * decides.  The form is found, not assumed: only views and other such
+ * clones, which write nothing, may stand between the clone and A, so
+ * nothing writes b before A does.  A is
  * an fx.call whose schema says it writes c (or a view of it).  Null when
  * the form is not there. */
 /* An `aten::clone` fx-import made for a v2 base. */
@@ -626,17 +630,12 @@ static bool isV2Clone(MlirOperation op) {
              mlirOperationGetAttributeByName(op, str(FX_ATTR_FUNCTIONALIZED)));
 }
 
-/* An op fx-import puts between a v2 clone and its call: an fx.slice,
- * another clone, or an as_strided view of one (all write nothing). */
+/* An op fx-import puts between a v2 clone and its call: a view (fx.slice,
+ * an as_strided view; any view op, Alias.h) or another clone.  None
+ * writes anything; a view of b read after A is rule (a)'s, as the storage
+ * model follows views. */
 static bool isV2Between(MlirOperation op) {
-  if (fxOpGetKind(op) == FX_OP_SLICE || isV2Clone(op))
-    return true;
-  if (fxOpGetKind(op) != FX_OP_CALL ||
-      !mlirStringRefEqual(fxCallGetTarget(op), str("aten::as_strided")) ||
-      mlirOperationGetNumOperands(op) != 1)
-    return false;
-  MlirValue self = mlirOperationGetOperand(op, 0);
-  return mlirValueIsAOpResult(self) && isV2Clone(mlirOpResultGetOwner(self));
+  return fxOpIsViewLike(op) || isV2Clone(op);
 }
 
 static MlirOperation v2Writer(State *st, MlirOperation clone, const FxSchema **s,
@@ -671,11 +670,9 @@ static bool reinplaceV2Base(State *st, MlirOperation clone, char *why,
   MlirOperation a = v2Writer(st, clone, &s, &name);
   if (mlirOperationIsNull(a)) {
     snprintf(why, cap, "kept the clone of a base of auto_functionalized_v2: "
-                       "no in-place call right after it writes it or an "
-                       "fx.slice of it (only fx.slice ops, other such "
-                       "clones and as_strided views of them may stand "
-                       "between; an as_strided view of it is outside the "
-                       "region model)");
+                       "no in-place call right after it writes it or a view "
+                       "of it (only views and other such clones may stand "
+                       "between)");
     return false;
   }
   intptr_t n = mlirOperationGetNumOperands(a);

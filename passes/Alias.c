@@ -37,6 +37,22 @@ bool fxOpIsViewLike(MlirOperation op) {
          (k == FX_OP_CALL && isTorchView(op));
 }
 
+MlirOperation fxViewMayRepeatLocations(MlirValue v) {
+  while (mlirValueIsAOpResult(v)) {
+    MlirOperation def = mlirOpResultGetOwner(v);
+    if (!fxOpIsViewLike(def))
+      break;
+    if (fxOpGetKind(def) == FX_OP_CALL) {
+      MlirStringRef t = fxCallGetTarget(def);
+      if (mlirStringRefEqual(t, mlirStringRefCreateFromCString("aten::expand")) ||
+          mlirStringRefEqual(t, mlirStringRefCreateFromCString("aten::as_strided")))
+        return def;
+    }
+    v = mlirOperationGetOperand(def, 0);
+  }
+  return (MlirOperation){NULL};
+}
+
 /* An alias the storage model does not follow: fxOpReturnsAlias less the
  * views it does. */
 static bool returnsUntrackedAlias(MlirOperation op, FxSchemaTable *table) {

@@ -1,7 +1,10 @@
 /* Alias.h - storage aliasing facts the fx passes share.
  *
  * fx.reshape, fx.view and fx.slice results may share their input's storage
- * (torch returns views where it can); every other fx result is a new value.
+ * (torch returns views where it can), and so do torch's view ops as fx.call
+ * (aten::t, permute, select.int, as_strided, ...: the impl VIEW rows of
+ * fx_builtins.def): these are the view-like ops.  Every other fx result is
+ * a new value, or an alias the model does not follow (fxOpReturnsAlias).
  * A value's "storage root" is what remains after walking up those view-like
  * ops; its "storage class" is the root and every value derived from it by
  * view-like ops.  In-place writes are fx.call operands whose schema marks
@@ -20,8 +23,16 @@
 extern "C" {
 #endif
 
-/* fx.reshape, fx.view, fx.slice */
+/* fx.reshape, fx.view, fx.slice, and an fx.call of a torch view op on one
+ * tensor (operand 0, `self`) with one result of its dtype.  Operand 0 is
+ * the viewed value, result 0 the view. */
 bool fxOpIsViewLike(MlirOperation op);
+
+/* The aten::expand or aten::as_strided among the view-like ops `v` is
+ * reached through from its root, or null: the views that may give several
+ * of their elements one memory location (stride 0, overlapping strides),
+ * where every other view of fresh storage keeps one location per element. */
+MlirOperation fxViewMayRepeatLocations(MlirValue v);
 
 /* The value `v`'s storage comes from (v itself when not a view-like result). */
 MlirValue fxStorageRoot(MlirValue v);
@@ -62,8 +73,8 @@ bool fxReachesReturn(MlirValue v);
  * itself: then false). */
 bool fxReachesReturnExcept(MlirValue v, MlirValue except);
 
-/* Whether any call or auto_functionalized of a function has a schema that
- * returns an alias of an argument (aten::copy_'s `-> Tensor(a!)`), found
+/* Whether any op of a function may return an alias the model does not
+ * follow (aten::copy_'s `-> Tensor(a!)`, not a torch view op), found
  * once per pass run by fxReturnedAliasesOf.  The fx passes never add a call
  * to a new target, so a "no" holds for the whole run and lets
  * fxHasReturnedAlias skip its walk over every use of a root, which would
@@ -76,8 +87,9 @@ typedef struct FxReturnedAliases {
 FxReturnedAliases fxReturnedAliasesOf(MlirOperation func, FxSchemaTable *table);
 
 /* Whether the storage behind `root` may also be reached through the result
- * of a call whose schema returns an alias of an argument: `root` is such a
- * result, or it or a view of it is an operand of such a call.  The storage
+ * of an op that returns an alias the model does not follow (fxOpReturnsAlias
+ * less the view-like ops): `root` is such a result, or it or a view of it
+ * is an operand of such an op.  The storage
  * model here does not follow those aliases; passes treat such storage as
  * shared with the unknown.  A use by `exempt` (may be null) does not
  * count. */

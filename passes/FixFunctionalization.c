@@ -314,6 +314,21 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   fxRegionOf(&region, v);
   const char *name = m->name;
   char loc[256];
+  /* The new value is fresh storage, one location per element; an operand
+   * viewed through aten::expand or as_strided may repeat locations, and
+   * written in place its elements would overwrite each other (torch
+   * refuses such writes; the functional call does not make them). */
+  MlirOperation repeat = fxViewMayRepeatLocations(v);
+  if (!mlirOperationIsNull(repeat)) {
+    fxLocationString(repeat, loc, sizeof loc);
+    snprintf(why, cap,
+             "cloned operand '%s': it is a view through the %.*s at %s, "
+             "whose elements may share memory locations (the new value has "
+             "one per element)",
+             name, (int)fxCallGetTarget(repeat).length,
+             fxCallGetTarget(repeat).data, loc);
+    return false;
+  }
   /* (b) another operand of the same call shares m's storage. */
   for (intptr_t i = 0; i < numOperands; ++i) {
     if (i == m->operand || !mlirValueEqual(fxStorageRoot(operands[i]), root))

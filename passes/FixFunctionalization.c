@@ -632,9 +632,9 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
  * bases.  Writing b itself instead is v1's rewrite with that call as A and
  * the clone c as b's new value: c is fresh storage, so c after A is "b
  * after A's writes" exactly when rules (a)-(c) hold for b -- the same code
- * decides.  The form is found, not assumed: only views and other such
- * clones, which write nothing, may stand between the clone and A, so
- * nothing writes b before A does.  A is
+ * decides.  The form is found, not assumed: only views that never copy
+ * and other such clones, which write nothing, may stand between the clone
+ * and A, so nothing writes b before A does.  A is
  * an fx.call whose schema says it writes c (or a view of it).  Null when
  * the form is not there. */
 /* An `aten::clone` fx-import made for a v2 base. */
@@ -645,12 +645,19 @@ static bool isV2Clone(MlirOperation op) {
              mlirOperationGetAttributeByName(op, str(FX_ATTR_FUNCTIONALIZED)));
 }
 
-/* An op fx-import puts between a v2 clone and its call: a view (fx.slice,
- * an as_strided view; any view op, Alias.h) or another clone.  None
- * writes anything; a view of b read after A is rule (a)'s, as the storage
- * model follows views. */
+/* An op fx-import puts between a v2 clone and its call: a view that never
+ * copies (fx.slice, a torch view op such as as_strided; Alias.h) or
+ * another clone.  None writes anything; a view of b read after A is rule
+ * (a)'s, as the storage model follows views, and an fx.view or
+ * as_strided that needs b contiguous is the layout rule's.  Not
+ * fx.reshape: of the contiguous clone it views, of b it may copy, so A
+ * writing through it, or a read of it after A, would miss b (an
+ * adversary's v2_reshape cases, test/Integration/v2-views-between.mlir);
+ * nor fx.view, which fx-import never puts there. */
 static bool isV2Between(MlirOperation op) {
-  return fxOpIsViewLike(op) || isV2Clone(op);
+  FxOpKind k = fxOpGetKind(op);
+  return k == FX_OP_SLICE || (k == FX_OP_CALL && fxOpIsViewLike(op)) ||
+         isV2Clone(op);
 }
 
 static MlirOperation v2Writer(State *st, MlirOperation clone, const FxSchema **s,
@@ -686,8 +693,8 @@ static bool reinplaceV2Base(State *st, MlirOperation clone, char *why,
   if (mlirOperationIsNull(a)) {
     snprintf(why, cap, "kept the clone of a base of auto_functionalized_v2: "
                        "no in-place call right after it writes it or a view "
-                       "of it (only views and other such clones may stand "
-                       "between)");
+                       "of it (only fx.slice, torch view ops and other such "
+                       "clones may stand between)");
     return false;
   }
   intptr_t n = mlirOperationGetNumOperands(a);

@@ -158,7 +158,7 @@ func.func @negative_call_reads_base(%a: !fx.tensor<[4], f32> {fx.donated}) -> (!
 // CHECK-LABEL: func.func @negative_not_the_form
 // CHECK: aten::clone
 func.func @negative_not_the_form(%a: !fx.tensor<[4], f32> {fx.donated}, %b: !fx.tensor<[4], f32>) -> (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) {
-  // expected-remark @below {{kept the clone of a base of auto_functionalized_v2: no in-place call right after it writes it or a view of it (only views and other such clones may stand between)}}
+  // expected-remark @below {{kept the clone of a base of auto_functionalized_v2: no in-place call right after it writes it or a view of it (only fx.slice, torch view ops and other such clones may stand between)}}
   %c = fx.call "aten::clone"(self = %a) attributes {fx.functionalized} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
   %e = fx.call "aten::exp"(self = %c) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
   %r = fx.call "mylib::bar"(x = %c, y = %b) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
@@ -170,7 +170,7 @@ func.func @negative_not_the_form(%a: !fx.tensor<[4], f32> {fx.donated}, %b: !fx.
 // CHECK-LABEL: func.func @negative_base_written_between
 // CHECK: aten::clone
 func.func @negative_base_written_between(%a: !fx.tensor<[4], f32> {fx.donated}, %b: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
-  // expected-remark @below {{kept the clone of a base of auto_functionalized_v2: no in-place call right after it writes it or a view of it (only views and other such clones may stand between)}}
+  // expected-remark @below {{kept the clone of a base of auto_functionalized_v2: no in-place call right after it writes it or a view of it (only fx.slice, torch view ops and other such clones may stand between)}}
   %c = fx.call "aten::clone"(self = %a) attributes {fx.functionalized} : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
   %w = fx.call "aten::copy_"(self = %a, src = %b) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
   %r = fx.call "mylib::bar"(x = %c, y = %b) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>

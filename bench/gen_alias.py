@@ -8,7 +8,10 @@ about:
   chain       a chain of 1-4 slices and views in 2-4 dims (steps > 1,
               offsets, negative and clamped bounds, negative dims, splits and
               merges of dims, views of views; copying reshapes where no view
-              exists) over an argument (donated or not), a new buffer or a
+              exists; torch's view ops as fx.call: t, transpose, permute,
+              unsqueeze, squeeze, select, expand, detach, alias and
+              as_strided, overlapping rows included) over an argument
+              (donated or not), a new buffer or a
               computed value; one link written (in place or functionally),
               then the intermediates and the base read, the written value
               reshaped, viewed or sliced again and read;
@@ -42,7 +45,7 @@ an in-place call never has a written operand that overlaps another operand
 (functional calls may: that is what fx-fix-functionalization's rule (b) is
 for).  A step that cannot keep that raises Retry and is rolled back.
 """
-from gen_model import FLOATS, INT64_MAX, Retry, numel, slice_range
+from gen_model import FLOATS, INT64_MAX, Retry, contiguous_strides, fmt_dim, numel, slice_range
 
 MAX_VARIANTS = 8      # fuzzops.c: fuzz::<D>r<R>_<kind> and v1..v7
 MAX_NUMEL = 384       # elements of a chain's base: small and fast
@@ -115,6 +118,10 @@ class AliasSteps:
         return self.finish_mutation(form, "fuzz::" + opname, ops, self.custom_args(scalars), own,
                                     mutated, scatter)
 
+    def expanded(self, v):
+        """Whether v repeats a memory location along a dim (stride 0)."""
+        return any(st == 0 and n > 1 for st, n in zip(v.strides, self.shape(v)))
+
     def overlaps(self, v, w):
         return v.root == w.root and bool(self.elements(v) & self.elements(w))
 
@@ -157,6 +164,11 @@ class AliasSteps:
         kinds = ["copy_"]
         if dt in FLOATS and 1 <= target.rank <= 4:
             kinds = USER_WRITERS * 2 + ["rms_norm", "rms_norm", "copy_"]
+        if form == "call" and self.expanded(target):
+            # copy_ into an expanded view is torch's error (the run's too).
+            kinds = [k for k in kinds if k != "copy_"]
+            if not kinds:
+                raise Retry()
         kind = r.choice(kinds)
         op = lambda d: self.operand(d, dt, form, (target,), others)   # noqa: E731
         if kind == "copy_":
@@ -194,6 +206,8 @@ class AliasSteps:
         t = [("self", target), ("src", src)]
         if form == "call" and not self.disjoint(t, ["self"]):
             raise Retry()
+        if form == "call" and self.expanded(target):
+            raise Retry()   # torch's error, and the run's
         vals = self.finish_mutation(form, "aten::copy_", t, {}, [(target.dims, target.dtype)],
                                     ["self"], scatter)
         v, s = vals[0], (target if form == "call" else vals[1])
@@ -315,9 +329,84 @@ class AliasSteps:
         return self.emit_view(v, tuple(dims), op)
 
     def chain_op(self, v):
-        if self.r.random() < 0.6:
+        x = self.r.random()
+        if x < 0.2:
+            return self.torch_view(v)
+        if x < 0.65:
             return self.rand_slice(v)
         return self.rand_reshape(v)
+
+    def torch_view(self, v):
+        """One of torch's view ops as fx.call on v (aten::t, transpose.int,
+        permute, unsqueeze, squeeze.dim, select.int, expand, detach, alias,
+        as_strided): the result views v's storage with the strides torch
+        gives it.  It starts a new view chain (no scatter-back through it:
+        fx has no inverse of it), but shares v's storage."""
+        r = self.r
+        rank, shape = v.rank, self.shape(v)
+        static = [d for d in range(rank) if isinstance(v.dims[d], int) and v.dims[d] > 0]
+        ones = [d for d in range(rank) if v.dims[d] == 1]
+        kinds = ["detach", "alias", "unsqueeze"] + (["t", "t"] if rank == 2 else []) + \
+            (["transpose", "permute"] if rank >= 2 else []) + \
+            (["select"] if static and rank >= 2 else []) + \
+            (["squeeze"] if ones and rank >= 2 else []) + (["expand"] if ones else [])
+        if len(static) == rank and not v.loose and tuple(v.strides) == contiguous_strides(shape) \
+                and numel(shape) > 0:
+            kinds.append("as_strided")
+        kind = r.choice(kinds)
+        dims, strides, offset, args = list(v.dims), list(v.strides), v.offset, {}
+        neg = lambda d, n: d - n if r.random() < 0.3 else d   # noqa: E731
+        perm = None
+        if kind == "t":
+            perm = [1, 0]
+        elif kind == "transpose":
+            d0, d1 = r.sample(range(rank), 2)
+            perm = list(range(rank))
+            perm[d0], perm[d1] = d1, d0
+            args = {"dim0": str(neg(d0, rank)), "dim1": str(neg(d1, rank))}
+        elif kind == "permute":
+            perm = list(range(rank))
+            r.shuffle(perm)
+            args = {"dims": "[%s]" % ", ".join(str(neg(p, rank)) for p in perm)}
+        if perm is not None:
+            dims, strides = [dims[p] for p in perm], [strides[p] for p in perm]
+        elif kind == "unsqueeze":
+            d = r.randint(0, rank)
+            dims.insert(d, 1)
+            strides.insert(d, strides[d] * shape[d] if d < rank else 1)
+            args = {"dim": str(neg(d, rank + 1))}
+        elif kind == "squeeze":
+            d = r.choice(ones)
+            del dims[d], strides[d]
+            args = {"dim": str(neg(d, rank))}
+        elif kind == "select":
+            d = r.choice(static)
+            i = r.randrange(dims[d])
+            offset += i * strides[d]
+            del dims[d], strides[d]
+            args = {"dim": str(neg(d, rank)), "index": str(neg(i, v.dims[d]))}
+        elif kind == "expand":
+            for d in ones:
+                if r.random() < 0.7:
+                    dims[d], strides[d] = r.choice([2, 3]), 0
+            args = {"size": "[%s]" % ", ".join(fmt_dim(k) for k in dims)}
+        elif kind == "as_strided":
+            n = numel(shape)
+            cols = r.randint(1, min(n, 6))
+            step = r.choice([1, 2, cols, cols + 1])   # < cols: rows overlap
+            rows = r.randint(1, 4)
+            while rows > 1 and (rows - 1) * step + cols > n:
+                rows -= 1
+            rel = r.randint(0, n - ((rows - 1) * step + cols))
+            dims, strides = [rows, cols], [step, 1]
+            offset = v.offset + rel
+            args = {"size": "[%d, %d]" % (rows, cols), "stride": "[%d, 1]" % step,
+                    "storage_offset": str(rel)}
+        w = self.emit_call("call", "aten::" + {"transpose": "transpose.int", "squeeze": "squeeze.dim",
+                                               "select": "select.int"}.get(kind, kind),
+                           [("self", v)], args, [(dims, v.dtype)])[0]
+        w.root, w.offset, w.strides, w.loose = v.root, offset, tuple(strides), v.loose
+        return w
 
     def alt_region(self, parent, dim, start, end, step):
         """Another region of parent's dim `dim` with the length of

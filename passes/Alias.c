@@ -40,8 +40,12 @@ bool fxOpIsViewLike(MlirOperation op) {
 MlirOperation fxViewMayRepeatLocations(MlirValue v) {
   while (mlirValueIsAOpResult(v)) {
     MlirOperation def = mlirOpResultGetOwner(v);
+    /* A func.call's (or an unknown op's) result is whatever the callee
+     * returns: an expand of its own, say (adversary round 12). */
+    if (fxOpGetKind(def) == FX_OP_NONE)
+      return def;
     if (!fxOpIsViewLike(def))
-      break;
+      return (MlirOperation){NULL}; /* an fx op's own result: fresh */
     if (fxOpGetKind(def) == FX_OP_CALL) {
       MlirStringRef t = fxCallGetTarget(def);
       if (mlirStringRefEqual(t, mlirStringRefCreateFromCString("aten::expand")) ||
@@ -50,7 +54,12 @@ MlirOperation fxViewMayRepeatLocations(MlirValue v) {
     }
     v = mlirOperationGetOperand(def, 0);
   }
-  return (MlirOperation){NULL};
+  /* A function argument: donated ones are checked at the entry (runtime.md),
+   * others are written in place only where the graph writes them back
+   * (passes.md, rule (c)).  Another block's argument is what flows in. */
+  return fxFunctionArgIndex(v) >= 0
+             ? (MlirOperation){NULL}
+             : mlirBlockGetParentOperation(mlirBlockArgumentGetOwner(v));
 }
 
 /* An alias the storage model does not follow: fxOpReturnsAlias less the

@@ -28,10 +28,13 @@ extern "C" {
  * the viewed value, result 0 the view. */
 bool fxOpIsViewLike(MlirOperation op);
 
-/* The aten::expand or aten::as_strided among the view-like ops `v` is
- * reached through from its root, or null: the views that may give several
- * of their elements one memory location (stride 0, overlapping strides),
- * where every other view of fresh storage keeps one location per element. */
+/* What may give several elements of `v` one memory location, or null: an
+ * aten::expand or aten::as_strided among the view-like ops `v` is reached
+ * through (stride 0, overlapping strides), or a root that is not known to
+ * have one location per element -- the result of an op fxir does not know
+ * (func.call: the callee may return an expand), another block's argument
+ * (the op owning the block).  Every other view of an fx op's result or of
+ * a function argument keeps one location per element. */
 MlirOperation fxViewMayRepeatLocations(MlirValue v);
 
 /* The value `v`'s storage comes from (v itself when not a view-like result). */

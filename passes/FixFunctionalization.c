@@ -314,21 +314,6 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   fxRegionOf(&region, v);
   const char *name = m->name;
   char loc[256];
-  /* The new value is fresh storage, one location per element; an operand
-   * viewed through aten::expand or as_strided may repeat locations, and
-   * written in place its elements would overwrite each other (torch
-   * refuses such writes; the functional call does not make them). */
-  MlirOperation repeat = fxViewMayRepeatLocations(v);
-  if (!mlirOperationIsNull(repeat)) {
-    fxLocationString(repeat, loc, sizeof loc);
-    snprintf(why, cap,
-             "cloned operand '%s': it is a view through the %.*s at %s, "
-             "whose elements may share memory locations (the new value has "
-             "one per element)",
-             name, (int)fxCallGetTarget(repeat).length,
-             fxCallGetTarget(repeat).data, loc);
-    return false;
-  }
   /* (b) another operand of the same call shares m's storage. */
   for (intptr_t i = 0; i < numOperands; ++i) {
     if (i == m->operand || !mlirValueEqual(fxStorageRoot(operands[i]), root))
@@ -406,6 +391,24 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
              "an op that returns an alias (aten::copy_, a call without a "
              "schema, func.call)",
              name);
+    return false;
+  }
+  /* The new value is fresh storage, one location per element; an operand
+   * viewed through aten::expand or as_strided, or a func.call's result,
+   * may repeat locations (Alias.h), and written in place its elements
+   * would overwrite each other (torch refuses such writes; the functional
+   * call does not make them). */
+  MlirOperation repeat = fxViewMayRepeatLocations(v);
+  if (!mlirOperationIsNull(repeat)) {
+    fxLocationString(repeat, loc, sizeof loc);
+    MlirStringRef what = fxOpGetKind(repeat) == FX_OP_CALL
+                             ? fxCallGetTarget(repeat)
+                             : mlirIdentifierStr(mlirOperationGetName(repeat));
+    snprintf(why, cap,
+             "cloned operand '%s': it is reached through the %.*s at %s, "
+             "whose elements may share memory locations (the new value has "
+             "one per element)",
+             name, (int)what.length, what.data, loc);
     return false;
   }
   /* The runtime gives the new value fresh contiguous storage; an fx.view

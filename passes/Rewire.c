@@ -38,6 +38,20 @@ bool fxRewireIsSafe(const FxRewire *rw, MlirOperation since, MlirValue old,
     return false;
   }
   if (fxReadIndexMayReachReturn(rw->index, old)) {
+    /* A caller may write a result in place, or donate it: one whose
+     * elements may share memory locations would then break (adversary
+     * round 12: a full-cover scatter of an expand replaced by the expand,
+     * then written in place by the caller). */
+    MlirOperation repeat = fxViewMayRepeatLocations(value);
+    if (!mlirOperationIsNull(repeat) && fxOpGetKind(repeat) == FX_OP_CALL) {
+      fxLocationString(repeat, loc, sizeof loc);
+      snprintf(why, cap,
+               "kept: %s would make a function result a view through the "
+               "%.*s at %s, whose elements may share memory locations",
+               what, (int)fxCallGetTarget(repeat).length,
+               fxCallGetTarget(repeat).data, loc);
+      return false;
+    }
     intptr_t arg = fxFunctionArgIndex(root);
     if (arg >= 0) {
       snprintf(why, cap,

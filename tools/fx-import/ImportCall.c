@@ -394,6 +394,10 @@ bool impGetItem(Imp *im, const Stmt *st, Node *node) {
     if (idx < 0 || idx >= b->numSlots)
       return impErrorAt(im, e->rhs->col, "index %lld is out of range (%d results)",
                         (long long)idx, b->numSlots);
+    if (b->slotLists && b->slotLists[idx]) { /* a list of new values */
+      node->val = *b->slotLists[idx];
+      return true;
+    }
     if (b->slotValues ? mlirValueIsNull(b->slotValues[idx])
                       : b->slotToResult[idx] < 0) {
       node->val.kind = VAL_NONE;
@@ -489,15 +493,32 @@ MlirStringRef impElementName(Imp *im, const char *param, int64_t k) {
   return mlirStringRefCreate(item, (size_t)len);
 }
 
-/* Whether `v` is an aten::clone of a parameter declared contiguous. */
-static bool isCloneOfContiguousParam(Imp *im, MlirValue v) {
-  if (!mlirValueIsAOpResult(v))
-    return false;
-  MlirOperation def = mlirOpResultGetOwner(v);
-  return fxOpGetKind(def) == FX_OP_CALL &&
-         mlirStringRefEqual(fxCallGetTarget(def), IMP_STR("aten::clone")) &&
-         mlirOperationGetNumOperands(def) == 1 &&
-         impDeclaredContiguous(im, mlirOperationGetOperand(def, 0));
+/* Whether torch and fxir both lay `v` out row-major contiguous from its
+ * storage's first element: a parameter declared contiguous, an
+ * aten::empty, and an aten::clone (torch's preserves a contiguous input's
+ * strides; auto_functionalized's clones too), fx.view or fx.reshape (both
+ * views in torch then) of such a value.  The walk is bounded: past it,
+ * "no". */
+static bool isContiguousFromStart(Imp *im, MlirValue v) {
+  for (int depth = 0; depth < 64; ++depth) {
+    if (impDeclaredContiguous(im, v))
+      return true;
+    if (!mlirValueIsAOpResult(v))
+      return false;
+    MlirOperation def = mlirOpResultGetOwner(v);
+    FxOpKind k = fxOpGetKind(def);
+    if (k == FX_OP_CALL &&
+        mlirStringRefEqual(fxCallGetTarget(def), IMP_STR("aten::empty")))
+      return true;
+    bool follow = k == FX_OP_VIEW || k == FX_OP_RESHAPE ||
+                  (k == FX_OP_CALL &&
+                   mlirStringRefEqual(fxCallGetTarget(def), IMP_STR("aten::clone")) &&
+                   mlirOperationGetNumOperands(def) == 1);
+    if (!follow)
+      return false;
+    v = mlirOperationGetOperand(def, 0);
+  }
+  return false;
 }
 
 /* Operands and args of a schema'd call from the bound values. */
@@ -562,6 +583,87 @@ bool impNoSchema(Imp *im, int col, const char *target) {
                     target, target);
 }
 
+/* auto_functionalized v1 of an op that mutates a tensor list, whose new
+ * value is a list (fx.auto_functionalized has a result per mutated tensor,
+ * none for a list element; dialect.md): expanded as torch defines v1 --
+ * each mutated argument cloned (an `aten::clone` marked fx.functionalized,
+ * as for v2, so fx-fix-functionalization may write the argument in place
+ * instead), the op called in place on the clones -- with the clones as the
+ * new values, a list of them for a list. */
+static bool hopV1Expanded(Imp *im, const Stmt *st, Node *node,
+                          const PyExpr *call, const FxSchema *s, Built *b,
+                          const char *target) {
+  int nret = s->numReturns;
+  MlirType types[FX_MAX_RESULTS + 1];
+  if (nret > FX_MAX_RESULTS)
+    return impErrorAt(im, call->col, "more than %d results", FX_MAX_RESULTS);
+  for (int r = 0; r < nret; ++r) {
+    if (!impSlotType(im, node, r, &types[r]))
+      return false;
+    if (mlirTypeIsNull(types[r]))
+      return impErrorAt(im, call->col,
+                        "return %d of %s is never read, so the dump does not "
+                        "give its type",
+                        r, s->qualifiedName);
+  }
+  MlirStringRef self = IMP_STR("self");
+  MlirAttribute none = mlirDictionaryAttrGet(im->ctx, 0, NULL);
+  MlirValue operands[FX_MAX_OPERANDS + 1];
+  for (int k = 0; k < b->n; ++k) {
+    operands[k] = b->operands[k];
+    if (!s->args[b->paramOfOperand[k]].mutated)
+      continue;
+    MlirType t = mlirValueGetType(operands[k]);
+    MlirOperation clone = fxCallOpCreate(st->loc, FX_OP_CALL, IMP_STR("aten::clone"),
+                                         1, &operands[k], &self, none, 1, &t);
+    if (!mlirOperationIsNull(clone))
+      mlirOperationSetAttributeByName(clone, IMP_STR(FX_ATTR_FUNCTIONALIZED),
+                                      mlirUnitAttrGet(im->ctx));
+    if (!impAppend(im, clone))
+      return false;
+    operands[k] = mlirOperationGetResult(clone, 0);
+  }
+  MlirOperation op = fxCallOpCreate(st->loc, FX_OP_CALL, IMP_STR(target), b->n,
+                                    operands, b->names, impDict(im, b), nret, types);
+  if (!impAppend(im, op))
+    return false;
+  /* Slots: the op's returns (slot 0 None for `-> ()`), then the new value
+   * of each mutated parameter: its clone, or a list of its elements'. */
+  int offset = nret == 0 ? 1 : nret;
+  Val *val = &node->val;
+  val->kind = VAL_MULTI;
+  val->op = op;
+  val->numSlots = offset + fxSchemaNumMutated(s);
+  val->slotValues = pyArenaAlloc(im->arena, (size_t)val->numSlots * sizeof(MlirValue));
+  val->slotLists = pyArenaAlloc(im->arena, (size_t)val->numSlots * sizeof(Val *));
+  for (int r = 0; r < nret; ++r)
+    val->slotValues[r] = mlirOperationGetResult(op, r);
+  int slot = offset - 1;
+  for (int p = 0; p < s->numArgs; ++p) {
+    if (!s->args[p].mutated)
+      continue;
+    ++slot;
+    int count = 0;
+    for (int k = 0; k < b->n; ++k)
+      count += b->paramOfOperand[k] == p;
+    if (s->args[p].kind != FX_ARG_TENSOR_LIST) {
+      for (int k = 0; k < b->n; ++k)
+        if (b->paramOfOperand[k] == p)
+          val->slotValues[slot] = operands[k];
+      continue;
+    }
+    Val *list = pyArenaAlloc(im->arena, sizeof *list);
+    list->kind = VAL_MULTI;
+    list->numSlots = count;
+    list->slotValues = pyArenaAlloc(im->arena, (size_t)(count + 1) * sizeof(MlirValue));
+    for (int k = 0, e = 0; k < b->n; ++k)
+      if (b->paramOfOperand[k] == p)
+        list->slotValues[e++] = operands[k];
+    val->slotLists[slot] = list;
+  }
+  return true;
+}
+
 /* auto_functionalized(op, **kwargs) (v1): the op's returns, then the new
  * value of each mutated argument; slot 0 is None for an op returning (). */
 static bool hopV1(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
@@ -574,20 +676,6 @@ static bool hopV1(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
     return impErrorAt(im, call->items[1]->col,
                       "auto_functionalized passes the op's arguments as keywords");
   const FxSchema *s = impSchema(im, target, strlen(target));
-  /* A mutated list has a new value per element, for which
-   * fx.auto_functionalized has no results (dialect.md); a list it only
-   * reads is passed as its elements. */
-  for (int k = 0; k < call->nkw; ++k) {
-    const PyExpr *e = call->kwValues[k];
-    Node *first = e->kind == PY_LIST && e->n > 0 ? impNodeOf(im, e->items[0]) : NULL;
-    int p = s ? fxSchemaFindArg(s, call->kwNames[k], call->kwLens[k]) : -1;
-    if (first && first->val.kind == VAL_TENSOR && (p < 0 || s->args[p].mutated))
-      return impErrorAt(im, e->col,
-                        "argument '%.*s' of %s is a list of tensors: "
-                        "auto_functionalized with a tensor-list argument "
-                        "(a mutated tensor list) is not supported",
-                        (int)call->kwLens[k], call->kwNames[k], target);
-  }
   if (!s)
     return impNoSchema(im, call->items[0]->col, target);
   const PyExpr *vals[MAX_PARAMS];
@@ -623,6 +711,10 @@ static bool hopV1(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
       return impErrorAt(im, call->col,
                         "%s returns a value of type %s; fx ops return tensors",
                         s->qualifiedName, fxArgKindName(s->returns[r].kind));
+  for (int k = 0; k < b.n; ++k)
+    if (s->args[b.paramOfOperand[k]].mutated &&
+        s->args[b.paramOfOperand[k]].kind == FX_ARG_TENSOR_LIST)
+      return hopV1Expanded(im, st, node, call, s, &b, target);
   int offset = nret == 0 ? 1 : nret;
   int numMutated = fxSchemaNumMutated(s);
   Val *val = &node->val;
@@ -914,19 +1006,18 @@ bool impCall(Imp *im, const Stmt *st, Node *node) {
     return impErrorAt(im, st->col, "%s returns nothing, the node is annotated",
                       s->qualifiedName);
   /* as_strided addresses the input's storage through torch's layout of it;
-   * fxir's layout of a result may differ (dialect.md, "Layouts").  A
-   * parameter declared contiguous, and torch's clone of one (contiguous at
-   * offset 0 in torch as in fxir: what fx-export writes for v2's views),
-   * are laid out alike. */
+   * fxir's layout of a result may differ (dialect.md, "Layouts").  Values
+   * contiguous from their storage's first element in torch as in fxir
+   * (what fx-export writes for v2's views is a clone of a parameter; FSDP
+   * views a clone of an empty) are laid out alike. */
   if (strcmp(s->qualifiedName, "aten::as_strided") == 0 && b.n == 1 &&
-      !impDeclaredContiguous(im, b.operands[0]) &&
-      !isCloneOfContiguousParam(im, b.operands[0]))
+      !isContiguousFromStart(im, b.operands[0]))
     return impErrorAt(im, call->col,
-                      "aten::as_strided of a value that is neither a "
-                      "parameter declared contiguous nor a clone of one: "
-                      "torch computes it from the input's layout, which "
-                      "fx-import knows only for a parameter's annotated "
-                      "strides");
+                      "aten::as_strided of a value not known to be "
+                      "contiguous from its storage's start (a parameter "
+                      "declared contiguous, an aten::empty, or a clone, "
+                      "view or reshape of one): torch computes it from the "
+                      "input's layout, which fx-import knows only there");
   MlirOperation op = fxCallOpCreate(st->loc, FX_OP_CALL, IMP_STR(target), b.n,
                                     b.operands, b.names, impDict(im, &b), nres, types);
   return finishCall(im, node, op, nres, multi);

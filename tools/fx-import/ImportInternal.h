@@ -40,6 +40,8 @@ typedef struct Val {
   MlirValue *slotValues;    /* MULTI, instead of op/slotToResult: the   */
                             /* value of each slot, null for None (v2's  */
                             /* slots come from several ops)             */
+  struct Val **slotLists;   /* MULTI, may be NULL: a slot that is a list */
+                            /* (v1's new value of a mutated Tensor[])   */
   int numSlots;
   MlirValue input;          /* SPLIT: the split tensor                  */
   int64_t dim;              /* SPLIT                                    */

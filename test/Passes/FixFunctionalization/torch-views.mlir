@@ -84,7 +84,7 @@ func.func @negative_slice_of_t_overlaps(%a: !fx.tensor<[8, 8], f32>, %w: !fx.ten
 func.func @negative_expand_written(%a: !fx.tensor<[1, 8], f32>, %x: !fx.tensor<[4, 8], f32>, %w: !fx.tensor<[8], f32>) -> !fx.tensor<[4, 8], f32> {
   %e = fx.call "aten::cos"(self = %a) : (!fx.tensor<[1, 8], f32>) -> !fx.tensor<[1, 8], f32>
   %t = fx.call "aten::expand"(self = %e) {size = [4, 8]} : (!fx.tensor<[1, 8], f32>) -> !fx.tensor<[4, 8], f32>
-  // expected-remark @below {{cloned operand 'result': it is a view through the aten::expand at}}
+  // expected-remark @below {{cloned operand 'result': it is reached through the aten::expand at}}
   %n = fx.auto_functionalized "_C::rms_norm"(result = %t, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[4, 8], f32>, !fx.tensor<[4, 8], f32>, !fx.tensor<[8], f32>) -> !fx.tensor<[4, 8], f32>
   return %n : !fx.tensor<[4, 8], f32>
 }
@@ -97,7 +97,7 @@ func.func @negative_as_strided_repeats(%a: !fx.tensor<[16], f32>, %x: !fx.tensor
   %e = fx.call "aten::cos"(self = %a) : (!fx.tensor<[16], f32>) -> !fx.tensor<[16], f32>
   %v = fx.call "aten::as_strided"(self = %e) {size = [4, 8], stride = [2, 1], storage_offset = 0} : (!fx.tensor<[16], f32>) -> !fx.tensor<[4, 8], f32>
   %s = fx.slice %v, dim = 0, start = 1, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[3, 8], f32>
-  // expected-remark @below {{cloned operand 'result': it is a view through the aten::as_strided at}}
+  // expected-remark @below {{cloned operand 'result': it is reached through the aten::as_strided at}}
   %n = fx.auto_functionalized "_C::rms_norm"(result = %s, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[3, 8], f32>, !fx.tensor<[3, 8], f32>, !fx.tensor<[8], f32>) -> !fx.tensor<[3, 8], f32>
   return %n : !fx.tensor<[3, 8], f32>
 }
@@ -109,7 +109,7 @@ func.func @negative_as_strided_repeats(%a: !fx.tensor<[16], f32>, %x: !fx.tensor
 func.func @negative_v2_base_expanded(%a: !fx.tensor<[1, 8], f32>, %x: !fx.tensor<[4, 8], f32>, %w: !fx.tensor<[8], f32>) -> !fx.tensor<[4, 8], f32> {
   %e = fx.call "aten::cos"(self = %a) : (!fx.tensor<[1, 8], f32>) -> !fx.tensor<[1, 8], f32>
   %b = fx.call "aten::expand"(self = %e) {size = [4, 8]} : (!fx.tensor<[1, 8], f32>) -> !fx.tensor<[4, 8], f32>
-  // expected-remark @below {{cloned operand 'result': it is a view through the aten::expand at}}
+  // expected-remark @below {{cloned operand 'result': it is reached through the aten::expand at}}
   %c = fx.call "aten::clone"(self = %b) attributes {fx.functionalized} : (!fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 8], f32>
   fx.call "_C::rms_norm"(result = %c, input = %x, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[4, 8], f32>, !fx.tensor<[4, 8], f32>, !fx.tensor<[8], f32>) -> ()
   return %c : !fx.tensor<[4, 8], f32>

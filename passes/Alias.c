@@ -37,6 +37,12 @@ bool fxOpIsViewLike(MlirOperation op) {
          (k == FX_OP_CALL && isTorchView(op));
 }
 
+MlirStringRef fxOpDisplayName(MlirOperation op) {
+  return fxOpGetKind(op) == FX_OP_CALL || fxOpGetKind(op) == FX_OP_AUTO_FUNCTIONALIZED
+             ? fxCallGetTarget(op)
+             : mlirIdentifierStr(mlirOperationGetName(op));
+}
+
 MlirOperation fxViewMayRepeatLocations(MlirValue v) {
   while (mlirValueIsAOpResult(v)) {
     MlirOperation def = mlirOpResultGetOwner(v);

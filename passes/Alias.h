@@ -37,6 +37,10 @@ bool fxOpIsViewLike(MlirOperation op);
  * a function argument keeps one location per element. */
 MlirOperation fxViewMayRepeatLocations(MlirValue v);
 
+/* How a remark names `op`: a call's target ("aten::expand"), else the op's
+ * name ("func.call"). */
+MlirStringRef fxOpDisplayName(MlirOperation op);
+
 /* The value `v`'s storage comes from (v itself when not a view-like result). */
 MlirValue fxStorageRoot(MlirValue v);
 

@@ -401,9 +401,7 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   MlirOperation repeat = fxViewMayRepeatLocations(v);
   if (!mlirOperationIsNull(repeat)) {
     fxLocationString(repeat, loc, sizeof loc);
-    MlirStringRef what = fxOpGetKind(repeat) == FX_OP_CALL
-                             ? fxCallGetTarget(repeat)
-                             : mlirIdentifierStr(mlirOperationGetName(repeat));
+    MlirStringRef what = fxOpDisplayName(repeat);
     snprintf(why, cap,
              "cloned operand '%s': it is reached through the %.*s at %s, "
              "whose elements may share memory locations (the new value has "

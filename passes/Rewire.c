@@ -38,18 +38,20 @@ bool fxRewireIsSafe(const FxRewire *rw, MlirOperation since, MlirValue old,
     return false;
   }
   if (fxReadIndexMayReachReturn(rw->index, old)) {
-    /* A caller may write a result in place, or donate it: one whose
-     * elements may share memory locations would then break (adversary
-     * round 12: a full-cover scatter of an expand replaced by the expand,
-     * then written in place by the caller). */
+    /* A caller may write a result in place, copy into it or donate it:
+     * one whose elements may share memory locations (an expand, a
+     * func.call's result) would then break (adversary round 12: a
+     * full-cover scatter of an expand, a scatter-back into a call's
+     * result, replaced by the expand or the result). */
     MlirOperation repeat = fxViewMayRepeatLocations(value);
-    if (!mlirOperationIsNull(repeat) && fxOpGetKind(repeat) == FX_OP_CALL) {
+    if (!mlirOperationIsNull(repeat)) {
       fxLocationString(repeat, loc, sizeof loc);
+      MlirStringRef op = fxOpDisplayName(repeat);
       snprintf(why, cap,
-               "kept: %s would make a function result a view through the "
-               "%.*s at %s, whose elements may share memory locations",
-               what, (int)fxCallGetTarget(repeat).length,
-               fxCallGetTarget(repeat).data, loc);
+               "kept: %s would make a function result a value reached "
+               "through the %.*s at %s, whose elements may share memory "
+               "locations",
+               what, (int)op.length, op.data, loc);
       return false;
     }
     intptr_t arg = fxFunctionArgIndex(root);

@@ -583,6 +583,42 @@ bool impNoSchema(Imp *im, int col, const char *target) {
                     target, target);
 }
 
+bool impFunctionalizedClone(Imp *im, MlirLocation loc, MlirValue v,
+                            MlirValue *clone) {
+  MlirStringRef self = IMP_STR("self");
+  MlirType t = mlirValueGetType(v);
+  MlirOperation op = fxCallOpCreate(loc, FX_OP_CALL, IMP_STR("aten::clone"), 1,
+                                    &v, &self, mlirDictionaryAttrGet(im->ctx, 0, NULL),
+                                    1, &t);
+  if (!mlirOperationIsNull(op))
+    mlirOperationSetAttributeByName(op, IMP_STR(FX_ATTR_FUNCTIONALIZED),
+                                    mlirUnitAttrGet(im->ctx));
+  if (!impAppend(im, op))
+    return false;
+  *clone = mlirOperationGetResult(op, 0);
+  return true;
+}
+
+bool impOwnReturnTypes(Imp *im, Node *node, const PyExpr *call,
+                       const FxSchema *s, MlirType *types) {
+  if (s->numReturns > FX_MAX_RESULTS)
+    return impErrorAt(im, call->col, "more than %d results", FX_MAX_RESULTS);
+  for (int r = 0; r < s->numReturns; ++r) {
+    if (s->returns[r].kind != FX_ARG_TENSOR)
+      return impErrorAt(im, call->col,
+                        "%s returns a value of type %s; fx ops return tensors",
+                        s->qualifiedName, fxArgKindName(s->returns[r].kind));
+    if (!impSlotType(im, node, r, &types[r]))
+      return false;
+    if (mlirTypeIsNull(types[r]))
+      return impErrorAt(im, call->col,
+                        "return %d of %s is never read, so the dump does not "
+                        "give its type",
+                        r, s->qualifiedName);
+  }
+  return true;
+}
+
 /* auto_functionalized v1 of an op that mutates a tensor list, whose new
  * value is a list (fx.auto_functionalized has a result per mutated tensor,
  * none for a list element; dialect.md): expanded as torch defines v1 --
@@ -595,33 +631,14 @@ static bool hopV1Expanded(Imp *im, const Stmt *st, Node *node,
                           const char *target) {
   int nret = s->numReturns;
   MlirType types[FX_MAX_RESULTS + 1];
-  if (nret > FX_MAX_RESULTS)
-    return impErrorAt(im, call->col, "more than %d results", FX_MAX_RESULTS);
-  for (int r = 0; r < nret; ++r) {
-    if (!impSlotType(im, node, r, &types[r]))
-      return false;
-    if (mlirTypeIsNull(types[r]))
-      return impErrorAt(im, call->col,
-                        "return %d of %s is never read, so the dump does not "
-                        "give its type",
-                        r, s->qualifiedName);
-  }
-  MlirStringRef self = IMP_STR("self");
-  MlirAttribute none = mlirDictionaryAttrGet(im->ctx, 0, NULL);
+  if (!impOwnReturnTypes(im, node, call, s, types))
+    return false;
   MlirValue operands[FX_MAX_OPERANDS + 1];
   for (int k = 0; k < b->n; ++k) {
     operands[k] = b->operands[k];
-    if (!s->args[b->paramOfOperand[k]].mutated)
-      continue;
-    MlirType t = mlirValueGetType(operands[k]);
-    MlirOperation clone = fxCallOpCreate(st->loc, FX_OP_CALL, IMP_STR("aten::clone"),
-                                         1, &operands[k], &self, none, 1, &t);
-    if (!mlirOperationIsNull(clone))
-      mlirOperationSetAttributeByName(clone, IMP_STR(FX_ATTR_FUNCTIONALIZED),
-                                      mlirUnitAttrGet(im->ctx));
-    if (!impAppend(im, clone))
+    if (s->args[b->paramOfOperand[k]].mutated &&
+        !impFunctionalizedClone(im, st->loc, operands[k], &operands[k]))
       return false;
-    operands[k] = mlirOperationGetResult(clone, 0);
   }
   MlirOperation op = fxCallOpCreate(st->loc, FX_OP_CALL, IMP_STR(target), b->n,
                                     operands, b->names, impDict(im, b), nret, types);

@@ -611,37 +611,14 @@ bool impHopV2(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
     return false;
   int nret = s->numReturns;
   MlirType types[FX_MAX_RESULTS + 1];
-  if (nret > FX_MAX_RESULTS)
-    return impErrorAt(im, call->col, "more than %d results", FX_MAX_RESULTS);
-  for (int r = 0; r < nret; ++r) {
-    if (s->returns[r].kind != FX_ARG_TENSOR)
-      return impErrorAt(im, call->col,
-                        "%s returns a value of type %s; fx ops return tensors",
-                        s->qualifiedName, fxArgKindName(s->returns[r].kind));
-    if (!impSlotType(im, node, r, &types[r]))
-      return false;
-    if (mlirTypeIsNull(types[r]))
-      return impErrorAt(im, call->col,
-                        "return %d of %s is never read, so the dump does not "
-                        "give its type",
-                        r, s->qualifiedName);
-  }
+  if (!impOwnReturnTypes(im, node, call, s, types))
+    return false;
 
   /* 1. A clone of every base: the HOP's new value of each. */
   MlirValue *clones = pyArenaAlloc(im->arena, (size_t)(nb + 1) * sizeof *clones);
-  MlirStringRef self = IMP_STR("self");
-  MlirAttribute none = mlirDictionaryAttrGet(im->ctx, 0, NULL);
-  for (int i = 0; i < nb; ++i) {
-    MlirType t = mlirValueGetType(bases[i]);
-    MlirOperation op = fxCallOpCreate(st->loc, FX_OP_CALL, IMP_STR("aten::clone"),
-                                      1, &bases[i], &self, none, 1, &t);
-    if (!mlirOperationIsNull(op))
-      mlirOperationSetAttributeByName(op, IMP_STR("fx.functionalized"),
-                                      mlirUnitAttrGet(im->ctx));
-    if (!impAppend(im, op))
+  for (int i = 0; i < nb; ++i)
+    if (!impFunctionalizedClone(im, st->loc, bases[i], &clones[i]))
       return false;
-    clones[i] = mlirOperationGetResult(op, 0);
-  }
   /* 2. The views, and the operands in schema order. */
   MlirValue operands[FX_MAX_OPERANDS + 1];
   MlirStringRef names[FX_MAX_OPERANDS + 1];

@@ -148,6 +148,16 @@ typedef struct Built {
   int paramOfOperand[FX_MAX_OPERANDS + 1]; /* schema parameter index */
 } Built;
 
+/* Appends an `aten::clone` of `v` marked fx.functionalized (the clone of
+ * an auto_functionalized argument, which fx-fix-functionalization may
+ * write in place instead: docs/import.md) and sets *clone to it. */
+bool impFunctionalizedClone(Imp *im, MlirLocation loc, MlirValue v,
+                            MlirValue *clone);
+/* The types of `s`'s own returns for an auto_functionalized node, from its
+ * getitems' annotations: an error when one is not a tensor, or unread. */
+bool impOwnReturnTypes(Imp *im, Node *node, const PyExpr *call,
+                       const FxSchema *s, MlirType *types);
+
 /* `param[k]`, the operand name of element k of a Tensor[] parameter
  * (docs/dialect.md); in the arena. */
 MlirStringRef impElementName(Imp *im, const char *param, int64_t k);

@@ -599,6 +599,24 @@ bool impFunctionalizedClone(Imp *im, MlirLocation loc, MlirValue v,
   return true;
 }
 
+bool impHopInPlaceCall(Imp *im, MlirLocation loc, const char *target, int n,
+                       const MlirValue *operands, const MlirStringRef *names,
+                       MlirAttribute args, int nret, const MlirType *types,
+                       int numNew, Node *node) {
+  MlirOperation op = fxCallOpCreate(loc, FX_OP_CALL, IMP_STR(target), n,
+                                    operands, names, args, nret, types);
+  if (!impAppend(im, op))
+    return false;
+  Val *val = &node->val;
+  val->kind = VAL_MULTI;
+  val->op = op;
+  val->numSlots = (nret == 0 ? 1 : nret) + numNew;
+  val->slotValues = pyArenaAlloc(im->arena, (size_t)val->numSlots * sizeof(MlirValue));
+  for (int r = 0; r < nret; ++r)
+    val->slotValues[r] = mlirOperationGetResult(op, r);
+  return true;
+}
+
 bool impOwnReturnTypes(Imp *im, Node *node, const PyExpr *call,
                        const FxSchema *s, MlirType *types) {
   if (s->numReturns > FX_MAX_RESULTS)
@@ -640,22 +658,14 @@ static bool hopV1Expanded(Imp *im, const Stmt *st, Node *node,
         !impFunctionalizedClone(im, st->loc, operands[k], &operands[k]))
       return false;
   }
-  MlirOperation op = fxCallOpCreate(st->loc, FX_OP_CALL, IMP_STR(target), b->n,
-                                    operands, b->names, impDict(im, b), nret, types);
-  if (!impAppend(im, op))
+  /* Slots: the op's returns, then the new value of each mutated
+   * parameter: its clone, or a list of its elements'. */
+  if (!impHopInPlaceCall(im, st->loc, target, b->n, operands, b->names,
+                         impDict(im, b), nret, types, fxSchemaNumMutated(s), node))
     return false;
-  /* Slots: the op's returns (slot 0 None for `-> ()`), then the new value
-   * of each mutated parameter: its clone, or a list of its elements'. */
-  int offset = nret == 0 ? 1 : nret;
   Val *val = &node->val;
-  val->kind = VAL_MULTI;
-  val->op = op;
-  val->numSlots = offset + fxSchemaNumMutated(s);
-  val->slotValues = pyArenaAlloc(im->arena, (size_t)val->numSlots * sizeof(MlirValue));
   val->slotLists = pyArenaAlloc(im->arena, (size_t)val->numSlots * sizeof(Val *));
-  for (int r = 0; r < nret; ++r)
-    val->slotValues[r] = mlirOperationGetResult(op, r);
-  int slot = offset - 1;
+  int slot = (nret == 0 ? 1 : nret) - 1;
   for (int p = 0; p < s->numArgs; ++p) {
     if (!s->args[p].mutated)
       continue;

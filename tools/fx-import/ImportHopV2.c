@@ -651,20 +651,13 @@ bool impHopV2(Imp *im, const Stmt *st, Node *node, const PyExpr *call) {
           !addOperand(im, call, operands, names, &n, b.operands[k], b.names[k]))
         return false;
   }
-  /* 3. The op, writing the views in place. */
-  MlirOperation op = fxCallOpCreate(st->loc, FX_OP_CALL, IMP_STR(target), n,
-                                    operands, names, impDict(im, &b), nret, types);
-  if (!impAppend(im, op))
+  /* 3. The op, writing the views in place; 4. slots: the op's returns,
+   * then the clones. */
+  if (!impHopInPlaceCall(im, st->loc, target, n, operands, names,
+                         impDict(im, &b), nret, types, nb, node))
     return false;
-  /* 4. Slots: the op's returns (slot 0 None for `-> ()`), then the clones. */
-  int offset = nret == 0 ? 1 : nret;
   Val *val = &node->val;
-  val->kind = VAL_MULTI;
-  val->op = op;
-  val->numSlots = offset + nb;
-  val->slotValues = pyArenaAlloc(im->arena, (size_t)val->numSlots * sizeof(MlirValue));
-  for (int r = 0; r < nret; ++r)
-    val->slotValues[r] = mlirOperationGetResult(op, r);
+  int offset = nret == 0 ? 1 : nret;
   for (int i = 0; i < nb; ++i)
     val->slotValues[offset + i] = clones[i];
   return true;

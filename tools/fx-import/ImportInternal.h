@@ -153,6 +153,13 @@ typedef struct Built {
  * write in place instead: docs/import.md) and sets *clone to it. */
 bool impFunctionalizedClone(Imp *im, MlirLocation loc, MlirValue v,
                             MlirValue *clone);
+/* Appends the in-place fx.call an auto_functionalized node expands to and
+ * makes `node` its slots: the op's `nret` returns (slot 0 None when it
+ * returns nothing), then `numNew` new values the caller fills in. */
+bool impHopInPlaceCall(Imp *im, MlirLocation loc, const char *target, int n,
+                       const MlirValue *operands, const MlirStringRef *names,
+                       MlirAttribute args, int nret, const MlirType *types,
+                       int numNew, Node *node);
 /* The types of `s`'s own returns for an auto_functionalized node, from its
  * getitems' annotations: an error when one is not a tensor, or unread. */
 bool impOwnReturnTypes(Imp *im, Node *node, const PyExpr *call,

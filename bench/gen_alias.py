@@ -119,8 +119,9 @@ class AliasSteps:
                                     mutated, scatter)
 
     def expanded(self, v):
-        """Whether v repeats a memory location along a dim (stride 0)."""
-        return any(st == 0 and n > 1 for st, n in zip(v.strides, self.shape(v)))
+        """Whether v maps several elements to one memory location (an
+        expand, overlapping as_strided rows)."""
+        return len(self.elements(v)) < numel(self.shape(v))
 
     def overlaps(self, v, w):
         return v.root == w.root and bool(self.elements(v) & self.elements(w))
@@ -165,7 +166,7 @@ class AliasSteps:
         if dt in FLOATS and 1 <= target.rank <= 4:
             kinds = USER_WRITERS * 2 + ["rms_norm", "rms_norm", "copy_"]
         if form == "call" and self.expanded(target):
-            # copy_ into an expanded view is torch's error (the run's too).
+            # copy_ into a view repeating locations is the run's error.
             kinds = [k for k in kinds if k != "copy_"]
             if not kinds:
                 raise Retry()
@@ -207,7 +208,7 @@ class AliasSteps:
         if form == "call" and not self.disjoint(t, ["self"]):
             raise Retry()
         if form == "call" and self.expanded(target):
-            raise Retry()   # torch's error, and the run's
+            raise Retry()   # the run's error (torch's for an expand)
         vals = self.finish_mutation(form, "aten::copy_", t, {}, [(target.dims, target.dtype)],
                                     ["self"], scatter)
         v, s = vals[0], (target if form == "call" else vals[1])

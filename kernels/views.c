@@ -292,23 +292,6 @@ static const FxMemRefDescriptor *writtenDesc(int64_t descAddr, int64_t rank,
   return d;
 }
 
-void _mlir_ciface_fxrt_check_writable(int64_t descAddr, int64_t rank, int64_t who) {
-  const char *op = who ? (const char *)(intptr_t)who : "fxrt_check_writable";
-  const FxMemRefDescriptor *d = writtenDesc(descAddr, rank, op);
-  if (!d)
-    return;
-  /* torch's assert_no_internal_overlap: a dim of stride 0 and size > 1 (an
-   * expand) maps several elements to one memory location. */
-  for (int64_t i = 0; i < rank; i++)
-    if (d->rest[rank + i] == 0 && d->rest[i] > 1) {
-      fxCpuError(op, "unsupported operation: more than one element of the "
-                 "written-to tensor refers to a single memory location (dim "
-                 "%lld: size %lld, stride 0); clone() it before writing, as "
-                 "torch says", (long long)i, (long long)d->rest[i]);
-      return;
-    }
-}
-
 /* Whether the elements of a view of sizes `sz`, strides `st` are distinct
  * memory locations for sure: sorted by stride, each dim of size > 1 steps
  * past everything the smaller ones reach (sufficient, and exact for every
@@ -331,6 +314,34 @@ static bool provablyDistinct(int64_t rank, const int64_t *sz, const int64_t *st)
       return false;
   }
   return true;
+}
+
+void _mlir_ciface_fxrt_check_writable(int64_t descAddr, int64_t rank, int64_t who) {
+  const char *op = who ? (const char *)(intptr_t)who : "fxrt_check_writable";
+  const FxMemRefDescriptor *d = writtenDesc(descAddr, rank, op);
+  if (!d)
+    return;
+  /* torch's assert_no_internal_overlap: a dim of stride 0 and size > 1 (an
+   * expand) maps several elements to one memory location. */
+  for (int64_t i = 0; i < rank; i++)
+    if (d->rest[rank + i] == 0 && d->rest[i] > 1) {
+      fxCpuError(op, "unsupported operation: more than one element of the "
+                 "written-to tensor refers to a single memory location (dim "
+                 "%lld: size %lld, stride 0); clone() it before writing, as "
+                 "torch says", (long long)i, (long long)d->rest[i]);
+      return;
+    }
+  /* Overlapping non-zero strides (an as_strided): torch lets the last
+   * write win, in an order it does not specify; fxir asks for one location
+   * per element, as the passes may write such a self in place instead of
+   * copying into it (passes.md, rule (c); adversary round 12). */
+  char a[200], b[200];
+  if (!provablyDistinct(rank, d->rest, d->rest + rank))
+    fxCpuError(op, "the written-to tensor (sizes %s, strides %s) may map "
+               "several elements to one memory location; fxir writes one "
+               "location per element: clone() it before writing",
+               fxShapeText(a, sizeof a, rank, d->rest),
+               fxShapeText(b, sizeof b, rank, d->rest + rank));
 }
 
 void _mlir_ciface_fxrt_check_donated(int64_t descAddr, int64_t rank, int64_t who) {

@@ -27,6 +27,13 @@
 // internal-overlap error, not a silent last-write-wins.
 // RUN: not fx-run %s --entry=copy_into_expand --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=OVERLAP
 // OVERLAP: fx-run: error: {{.*}}: aten::copy_: unsupported operation: more than one element of the written-to tensor refers to a single memory location (dim 0: size 3, stride 0); clone() it before writing, as torch says
+// Overlapping rows with non-zero strides (as_strided): torch lets the last
+// write win; fxir's copy_ wants one location per element, since the
+// passes may write such a self in place instead of copying into it (an
+// argument under rule (c): adversary round 12 found the two differ).
+// RUN: not fx-run %s --entry=copy_into_overlapping_rows --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=ROWS
+// ROWS: fx-run: error: {{.*}}: aten::copy_: the written-to tensor (sizes [3, 4], strides [2, 1]) may map several elements to one memory location; fxir writes one location per element: clone() it before writing
+// RUN: not fx-run %s --entry=write_back_overlapping_arg --check-passes --output-dir=%t/out 2>&1 | FileCheck %s --check-prefix=ROWS
 // An empty expanded tensor is contiguous in torch (numel 0): writing it is
 // no error (found by bench/fuzz, seed 64010).
 // RUN: fx-run %s --entry=copy_into_empty_expand --check-passes --output-dir=%t/out | FileCheck %s --check-prefix=EMPTY
@@ -184,4 +191,27 @@ func.func @as_strided_negative_stride(%x: !fx.tensor<[4, 4], f32>) -> !fx.tensor
   %a = fx.call "aten::as_strided"(self = %x) {size = [2, 2], stride = [-4, 1], storage_offset = 8} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[2, 2], f32>
   %c = fx.call "aten::clone"(self = %a) : (!fx.tensor<[2, 2], f32>) -> !fx.tensor<[2, 2], f32>
   return %c : !fx.tensor<[2, 2], f32>
+}
+
+func.func @copy_into_overlapping_rows(%x: !fx.tensor<[8], f32>, %y: !fx.tensor<[3, 4], f32>) -> !fx.tensor<[8], f32> {
+  %b = fx.call "aten::cos"(self = %x) : (!fx.tensor<[8], f32>) -> !fx.tensor<[8], f32>
+  %v = fx.call "aten::as_strided"(self = %b) {size = [3, 4], stride = [2, 1], storage_offset = 0} : (!fx.tensor<[8], f32>) -> !fx.tensor<[3, 4], f32>
+  %c = fx.call "aten::copy_"(self = %v, src = %y) : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  return %b : !fx.tensor<[8], f32>
+}
+
+// A callee writing its (not donated) argument back with copy_ (rule (c)),
+// given overlapping rows by its caller: the run without the passes fails
+// at the copy_, so the passes' in-place write is no different answer.
+func.func @write_back(%p: !fx.tensor<[3, 4], f32>, %x: !fx.tensor<[3, 4], f32>, %w: !fx.tensor<[4], f32>) {
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %p, input = %x, weight = %w) {epsilon = 1.0e-05 : f64} : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[3, 4], f32>
+  %c = fx.call "aten::copy_"(self = %p, src = %n) : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>) -> !fx.tensor<[3, 4], f32>
+  return
+}
+
+func.func @write_back_overlapping_arg(%a: !fx.tensor<[8], f32>, %x: !fx.tensor<[3, 4], f32>, %w: !fx.tensor<[4], f32>) -> !fx.tensor<[8], f32> {
+  %b = fx.call "aten::cos"(self = %a) : (!fx.tensor<[8], f32>) -> !fx.tensor<[8], f32>
+  %v = fx.call "aten::as_strided"(self = %b) {size = [3, 4], stride = [2, 1], storage_offset = 0} : (!fx.tensor<[8], f32>) -> !fx.tensor<[3, 4], f32>
+  func.call @write_back(%v, %x, %w) : (!fx.tensor<[3, 4], f32>, !fx.tensor<[3, 4], f32>, !fx.tensor<[4], f32>) -> ()
+  return %b : !fx.tensor<[8], f32>
 }

@@ -190,6 +190,11 @@ typedef enum FxDevice { FX_DEVICE_CPU = 0, FX_DEVICE_CUDA = 1 } FxDevice;
  * available (no CUDA in this build, or no usable GPU). */
 int fxrt_set_device(FxDevice device);
 FxDevice fxrt_get_device(void);
+/* Where `data` lives: FX_DEVICE_CUDA for GPU memory (a CUDA build with a
+ * usable GPU), FX_DEVICE_CPU otherwise (NULL too).  For user ops written
+ * for the CPU, which stage a GPU tensor through host memory with
+ * fxrt_copy_tensor (test/Integration/Inputs/userops.c). */
+FxDevice fxrt_device_of(const void *data);
 
 /* Why the GPU is or is not usable, as one line for people: "CUDA: 1
  * device (NVIDIA H200), driver 13.0, runtime 13.0", or the reason it is

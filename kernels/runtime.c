@@ -65,6 +65,10 @@ int fxrt_set_device(FxDevice device) {
 
 FxDevice fxrt_get_device(void) { return gDevice; }
 
+FxDevice fxrt_device_of(const void *data) {
+  return fxCudaDeviceOf(data) >= 0 ? FX_DEVICE_CUDA : FX_DEVICE_CPU;
+}
+
 const char *fxrt_device_status(void) { return fxCudaStatus(); }
 
 FxStats fxrt_get_stats(void) { return gStats; }

@@ -197,16 +197,23 @@ FX_HD float fxRmsNormElemRoundFirst(int32_t dtype, float z, float rms,
 
 /*===-- Dynamic quant scales -----------------------------------------------===*/
 
+/* fminf/fmaxf as CUDA's are (and vLLM's kernels use them): a NaN operand,
+ * quiet or signalling, counts as missing.  glibc's return NaN for a
+ * signalling one, so libm's would make the C build differ from the GPU on
+ * a signalling-NaN scale_ub (seen on an H200: test/Kernels/common_nvcc.cu). */
+FX_HD float fxMinNum(float a, float b) { return b < a || a != a ? b : a; }
+FX_HD float fxMaxNum(float a, float b) { return b > a || a != a ? b : a; }
+
 /* Per-token fp8 scale (dynamic_per_token_scaled_fp8_quant and the fp8 path
  * of rms_norm_dynamic_per_token_quant): max(min(amax, ub) / 448, 1/(448*512)). */
 FX_HD float fxFp8TokenScale(float amax, int hasUb, float ub) {
-  float m = hasUb ? fminf(amax, ub) : amax;
-  return fmaxf(m / FX_FP8_MAX, FX_FP8_MIN_SCALE);
+  float m = hasUb ? fxMinNum(amax, ub) : amax;
+  return fxMaxNum(m / FX_FP8_MAX, FX_FP8_MIN_SCALE);
 }
 
 /* Per-token int8 scale: max(amax / 127, FLT_EPSILON). */
 FX_HD float fxInt8TokenScale(float amax) {
-  return fmaxf(amax / FX_INT8_MAX, FX_INT8_MIN_SCALE);
+  return fxMaxNum(amax / FX_INT8_MAX, FX_INT8_MIN_SCALE);
 }
 
 /*===-- Rotary embedding ---------------------------------------------------===*/

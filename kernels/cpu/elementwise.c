@@ -211,6 +211,20 @@ static void fxEwScalarRow(double s, int32_t cd, void *row, int64_t n) {
   fxCpuLoadCarrier(cd, row, one, n, 0);
 }
 
+/* The dtype input j is brought to before the op: the common dtype, bool
+ * for a mask, or f32 for a 16-bit op's Scalar (or one-element tensor)
+ * `other` (torch's original_scalar_value<float>).  `t` NULL: a Scalar. */
+static int32_t fxEwCast(const FxEwOp *op, int j, int32_t common,
+                        const FxTensor *t) {
+  if (j == 0 && (op->flags & FX_EW_MASK0))
+    return FX_DTYPE_I1;
+  if (j == 1 && (op->flags & FX_EW_SCALAR_FP32) &&
+      (common == FX_DTYPE_F16 || common == FX_DTYPE_BF16) &&
+      (!t || fxTensorNumel(t) == 1))
+    return FX_DTYPE_F32;
+  return common;
+}
+
 /* out = op(in...) with the common dtype `common` and parameter `p`. */
 static void fxEwRun(const char *k, FxEwId id, const FxTensor *out, int nin,
                     const FxEwIn *in, int32_t common, double p) {
@@ -253,11 +267,15 @@ static void fxEwRun(const char *k, FxEwId id, const FxTensor *out, int nin,
                fxCpuDtypeName(common));
     return;
   }
+  int32_t cast[FX_EW_MAX_IN];
+  for (int j = 0; j < nin; j++)
+    cast[j] = fxEwCast(op, j, common, ts[j]);
   if (op->cudaOp >= 0 && (FX_DT(out->dtype) & FX_DT_FLOAT16_32) && ts[0] &&
       (nin == 1 || ts[1]))
     FX_CUDA_DISPATCH(k,
                      fxCudaElementwise(k, out, ts[0], strides[0], ts[1],
-                                       strides[1], op->cudaOp, (float)p),
+                                       strides[1], op->cudaOp, (float)p,
+                                       cast[0], nin > 1 ? cast[1] : FX_DTYPE_F32),
                      out, ts[0], ts[1]);
   else
     FX_CUDA_DISPATCH(k, fxCpuError(k, "device tensors: %s has no CUDA kernel (CPU tensors only)", op->name),
@@ -274,7 +292,6 @@ static void fxEwRun(const char *k, FxEwId id, const FxTensor *out, int nin,
     return;
   }
   void *rows[FX_EW_MAX_IN] = {NULL, NULL, NULL};
-  int32_t cast[FX_EW_MAX_IN];
   char *res = buf + (size_t)FX_EW_MAX_IN * (size_t)n * sizeof(double);
   char *tmp = res + (size_t)n * sizeof(double), *tmp2 = tmp + n * sizeof(double);
   FxCpuRows it;
@@ -283,13 +300,6 @@ static void fxEwRun(const char *k, FxEwId id, const FxTensor *out, int nin,
   int at[FX_EW_MAX_IN];
   for (int j = 0; j < nin; j++) {
     rows[j] = buf + (size_t)j * (size_t)n * sizeof(double);
-    cast[j] = common;
-    if (j == 0 && (op->flags & FX_EW_MASK0))
-      cast[j] = FX_DTYPE_I1;
-    else if (j == 1 && (op->flags & FX_EW_SCALAR_FP32) &&
-             (common == FX_DTYPE_F16 || common == FX_DTYPE_BF16) &&
-             (!ts[1] || fxTensorNumel(ts[1]) == 1))
-      cast[j] = FX_DTYPE_F32; /* torch's original_scalar_value<float> */
     if (ts[j])
       at[j] = fxCpuRowsAdd(&it, ts[j], strides[j]);
     else

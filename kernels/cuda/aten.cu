@@ -30,6 +30,7 @@
 struct FxCuEwOperand {
   const char *data; /* NULL: absent */
   int dtype;
+  int cast; /* the dtype it is brought to before the op (f32: as loaded) */
   FxCuMap rows;
   int64_t inner;
 };
@@ -62,14 +63,17 @@ __global__ void __launch_bounds__(kFxCuTileThreads)
                             : nullptr;
     for (int64_t j = j0 + threadIdx.x; j < end; j += blockDim.x) {
       float r;
+      /* Each input is first cast to the common dtype, as the CPU's
+       * elementwise engine does (c10's casts: `i64 + f16` rounds the int
+       * to f16, an f32 input of an f16 out rounds to f16). */
       if constexpr (OP == 0)
-        r = fxLoadF32(x + j * a.a.inner * aes, a.a.dtype) +
-            a.alpha * fxLoadF32(y + j * a.b.inner * bes, a.b.dtype);
+        r = fxRoundTo(a.a.cast, fxLoadF32(x + j * a.a.inner * aes, a.a.dtype)) +
+            a.alpha * fxRoundTo(a.b.cast, fxLoadF32(y + j * a.b.inner * bes, a.b.dtype));
       else if constexpr (OP == 1)
-        r = fxLoadF32(x + j * a.a.inner * aes, a.a.dtype) *
-            fxLoadF32(y + j * a.b.inner * bes, a.b.dtype);
+        r = fxRoundTo(a.a.cast, fxLoadF32(x + j * a.a.inner * aes, a.a.dtype)) *
+            fxRoundTo(a.b.cast, fxLoadF32(y + j * a.b.inner * bes, a.b.dtype));
       else if constexpr (OP == 2)
-        r = cosf(fxLoadF32(x + j * a.a.inner * aes, a.a.dtype));
+        r = cosf(fxRoundTo(a.a.cast, fxLoadF32(x + j * a.a.inner * aes, a.a.dtype)));
       else if constexpr (OP == kFxCuConvert)
         r = fxLoadF32(x + j * a.a.inner * aes, a.a.dtype);
       else
@@ -79,11 +83,81 @@ __global__ void __launch_bounds__(kFxCuTileThreads)
   }
 }
 
+/* r = OP(x, y) in fp32 (OP 0 add: x + alpha*y; 1 mul; 2 cos). */
+template <int OP>
+__device__ __forceinline__ float fxCuEwOp(float x, float y, float alpha) {
+  if constexpr (OP == 0)
+    return x + alpha * y;
+  else if constexpr (OP == 1)
+    return x * y;
+  else
+    return cosf(x);
+}
+
+/* The common case at full speed: out, a and b (absent for cos) dense, of
+ * one shape and of out's dtype (f32, f16 or bf16), 16-byte aligned: each
+ * thread moves 16 bytes of each operand, with no per-element dtype switch
+ * or offset arithmetic.  An input of out's dtype casts to itself, so the
+ * arithmetic, and the bits, are those of fxCuElementwiseKernel. */
+template <int OP, int DT>
+__global__ void __launch_bounds__(kFxCuTileThreads)
+    fxCuElementwiseDenseKernel(char *out, const char *xa, const char *xb,
+                               float alpha, int64_t n) {
+  typedef FxCuType<DT> T;
+  typedef typename T::S S;
+  constexpr int G = (int)(16 / sizeof(S));
+  const int64_t groups = n / G, step = (int64_t)gridDim.x * blockDim.x;
+  const int64_t first = blockIdx.x * (int64_t)blockDim.x + threadIdx.x;
+  for (int64_t g = first; g < groups; g += step) {
+    uint4 va = reinterpret_cast<const uint4 *>(xa)[g], vb = va, vo;
+    if constexpr (OP <= 1)
+      vb = reinterpret_cast<const uint4 *>(xb)[g];
+    const S *a = reinterpret_cast<const S *>(&va);
+    const S *b = reinterpret_cast<const S *>(&vb);
+    S *o = reinterpret_cast<S *>(&vo);
+#pragma unroll
+    for (int k = 0; k < G; k++)
+      o[k] = T::store(fxCuEwOp<OP>(T::load(a[k]), T::load(b[k]), alpha));
+    reinterpret_cast<uint4 *>(out)[g] = vo;
+  }
+  for (int64_t i = groups * G + first; i < n; i += step) { /* the tail */
+    const S *a = reinterpret_cast<const S *>(xa);
+    const S *b = reinterpret_cast<const S *>(OP <= 1 ? xb : xa);
+    reinterpret_cast<S *>(out)[i] =
+        T::store(fxCuEwOp<OP>(T::load(a[i]), T::load(b[i]), alpha));
+  }
+}
+
+template <int OP>
+static void fxCuElementwiseDense(int dtype, char *out, const char *a,
+                                 const char *b, float alpha, int64_t n) {
+  int64_t groups = (n + 7) / 8, blocks = (groups + kFxCuTileThreads - 1) / kFxCuTileThreads;
+  dim3 grid(fxCuBlocks(blocks)), block(kFxCuTileThreads);
+  if (dtype == FX_DTYPE_F32)
+    fxCuElementwiseDenseKernel<OP, FX_DTYPE_F32><<<grid, block, 0, kFxCuStream>>>(out, a, b, alpha, n);
+  else if (dtype == FX_DTYPE_F16)
+    fxCuElementwiseDenseKernel<OP, FX_DTYPE_F16><<<grid, block, 0, kFxCuStream>>>(out, a, b, alpha, n);
+  else
+    fxCuElementwiseDenseKernel<OP, FX_DTYPE_BF16><<<grid, block, 0, kFxCuStream>>>(out, a, b, alpha, n);
+}
+
+/* Whether `t` (walked by `strides` over out's dims) is dense in out's
+ * element order, of out's dtype, cast to it, and 16-byte aligned. */
+static bool fxCuEwDense(const FxTensor *out, const FxTensor *t,
+                        const int64_t *strides, int32_t cast) {
+  if (t->dtype != out->dtype || cast != out->dtype ||
+      (uintptr_t)t->data % 16 != 0)
+    return false;
+  FxCuMap m = fxCuMap(out->rank, out->sizes, strides);
+  return m.rank == 0 || (m.rank == 1 && m.strides[0] == 1);
+}
+
 static FxCuEwOperand fxCuEwOperand(const FxTensor *t, const int64_t *strides,
-                                   const FxTensor *out) {
+                                   int32_t cast, const FxTensor *out) {
   FxCuEwOperand o;
   o.data = t ? (const char *)t->data : NULL;
   o.dtype = t ? t->dtype : FX_DTYPE_F32;
+  o.cast = cast;
   int outer = out->rank ? out->rank - 1 : 0;
   o.rows = t ? fxCuMap(outer, out->sizes, strides) : fxCuMap(0, NULL, NULL);
   o.inner = t && out->rank ? strides[outer] : 0;
@@ -92,14 +166,15 @@ static FxCuEwOperand fxCuEwOperand(const FxTensor *t, const int64_t *strides,
 
 int fxCuElementwise(const char *kernel, const FxTensor *out, const FxTensor *a,
                     const int64_t *aStrides, const FxTensor *b,
-                    const int64_t *bStrides, int op, float alpha) {
+                    const int64_t *bStrides, int op, float alpha,
+                    int32_t aCast, int32_t bCast) {
   FxCuEwArgs e;
   e.out = (char *)out->data;
   e.outDt = out->dtype;
   e.outRows = fxCuMapRows(out);
   e.outInner = fxCuInner(out);
-  e.a = fxCuEwOperand(a, aStrides, out);
-  e.b = fxCuEwOperand(b, bStrides, out);
+  e.a = fxCuEwOperand(a, aStrides, aCast, out);
+  e.b = fxCuEwOperand(b, bStrides, bCast, out);
   e.op = op;
   e.alpha = alpha;
   e.n = out->rank ? out->sizes[out->rank - 1] : 1;
@@ -107,6 +182,21 @@ int fxCuElementwise(const char *kernel, const FxTensor *out, const FxTensor *a,
   e.chunks = (e.n + kFxCuTile - 1) / kFxCuTile;
   if (e.rows == 0)
     return 1;
+  const bool floatOut = out->dtype == FX_DTYPE_F32 ||
+                        out->dtype == FX_DTYPE_F16 || out->dtype == FX_DTYPE_BF16;
+  if (op <= 2 && floatOut && fxCuEwDense(out, out, out->strides, out->dtype) &&
+      fxCuEwDense(out, a, aStrides, aCast) &&
+      (op == 2 || fxCuEwDense(out, b, bStrides, bCast))) {
+    const int64_t n = fxTensorNumel(out);
+    const char *x = (const char *)a->data, *y = b ? (const char *)b->data : NULL;
+    if (op == 0)
+      fxCuElementwiseDense<0>(out->dtype, e.out, x, y, alpha, n);
+    else if (op == 1)
+      fxCuElementwiseDense<1>(out->dtype, e.out, x, y, alpha, n);
+    else
+      fxCuElementwiseDense<2>(out->dtype, e.out, x, y, alpha, n);
+    return fxCuLaunched(kernel);
+  }
   dim3 grid(fxCuBlocks(e.rows * e.chunks)), block(kFxCuTileThreads);
   switch (op) {
   case 0:
@@ -131,14 +221,16 @@ int fxCuElementwise(const char *kernel, const FxTensor *out, const FxTensor *a,
 extern "C" void fxCudaElementwise(const char *kernel, const FxTensor *out,
                                   const FxTensor *a, const int64_t *aStrides,
                                   const FxTensor *b, const int64_t *bStrides,
-                                  int op, float alpha) {
+                                  int op, float alpha, int32_t aCast,
+                                  int32_t bCast) {
   /* aten.c's FxElementwiseOp: an op without a CUDA kernel here must not
    * reach the internal convert/fill instantiations below. */
   if (op < 0 || op > 2) {
     fxCpuError(kernel, "internal error: elementwise op %d has no CUDA kernel", op);
     return;
   }
-  fxCuElementwise(kernel, out, a, aStrides, b, b ? bStrides : NULL, op, alpha);
+  fxCuElementwise(kernel, out, a, aStrides, b, b ? bStrides : NULL, op, alpha,
+                  aCast, bCast);
 }
 
 /*===-- cuBLAS, loaded at first use ----------------------------------------===*/
@@ -359,7 +451,8 @@ static bool fxCuGemmOperand(const char *kernel, const void *data, int dtype,
   o->op = CUBLAS_OP_N;
   o->ld = ld;
   return fxCuElementwise(kernel, &dst, &src, src.strides, NULL, NULL,
-                         kFxCuConvert, 0.0f) != 0;
+                         kFxCuConvert, 0.0f, FX_DTYPE_F32,
+                         FX_DTYPE_F32) != 0;
 }
 
 /* c = a @ b for validated device matrices a [M, K], b [K, N], c [M, N] of
@@ -370,7 +463,8 @@ static int fxCuGemm(const char *kernel, const FxTensor *c, const FxTensor *a,
   if (m == 0 || n == 0)
     return 1;
   if (k == 0) /* an empty sum: zeros (cuBLAS is not asked) */
-    return fxCuElementwise(kernel, c, NULL, NULL, NULL, NULL, kFxCuFill, 0.0f);
+    return fxCuElementwise(kernel, c, NULL, NULL, NULL, NULL, kFxCuFill, 0.0f,
+                           FX_DTYPE_F32, FX_DTYPE_F32);
   const FxCublas *lib = NULL;
   cublasHandle_t handle = fxCublasHandle(kernel, &lib);
   if (!handle)
@@ -420,7 +514,7 @@ static int fxCuGemm(const char *kernel, const FxTensor *c, const FxTensor *a,
   }
   if (ok && cOwned)
     ok = fxCuElementwise(kernel, c, &cc, cc.strides, NULL, NULL, kFxCuConvert,
-                         0.0f) != 0;
+                         0.0f, FX_DTYPE_F32, FX_DTYPE_F32) != 0;
   fxCuScratchFree(kernel, x.owned);
   fxCuScratchFree(kernel, y.owned);
   fxCuScratchFree(kernel, cOwned);

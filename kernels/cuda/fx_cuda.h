@@ -112,11 +112,13 @@ void fxCudaPerTokenQuant(const char *kernel, const FxTensor *result,
                          const FxTensor *scaleUb);
 /* out = op(a, b) with a/b walked by `aStrides`/`bStrides` (element strides
  * over out's dims, 0 where broadcast); b NULL for cos.  op: 0 add
- * (a + alpha*b), 1 mul, 2 cos (aten.c's FxElementwiseOp). */
+ * (a + alpha*b), 1 mul, 2 cos (aten.c's FxElementwiseOp).  Each input is
+ * first rounded to its cast dtype (the op's common dtype, or f32 for a
+ * Scalar read at fp32), as the CPU engine casts it (elementwise.c). */
 void fxCudaElementwise(const char *kernel, const FxTensor *out,
                        const FxTensor *a, const int64_t *aStrides,
                        const FxTensor *b, const int64_t *bStrides, int op,
-                       float alpha);
+                       float alpha, int32_t aCast, int32_t bCast);
 /* out = self @ mat2 through cuBLAS (validated shapes). */
 void fxCudaMatmul(const char *kernel, const FxTensor *out, const FxTensor *self,
                   const FxTensor *mat2);

@@ -297,10 +297,12 @@ void fxCuScratchFree(const char *kernel, void *p);
 /* Strided copy of same-shape, same-dtype device tensors. */
 int fxCuCopyDevice(const char *kernel, const FxTensor *dst, const FxTensor *src);
 /* out = op(a, b) over out's shape (op codes of fxCudaElementwise, plus the
- * internal ones below); a/b strides per out dim. */
+ * internal ones below); a/b strides per out dim; each input rounded to
+ * aCast/bCast first (FX_DTYPE_F32: used as loaded). */
 enum { kFxCuConvert = 3, kFxCuFill = 4 };
 int fxCuElementwise(const char *kernel, const FxTensor *out, const FxTensor *a,
                     const int64_t *aStrides, const FxTensor *b,
-                    const int64_t *bStrides, int op, float alpha);
+                    const int64_t *bStrides, int op, float alpha,
+                    int32_t aCast, int32_t bCast);
 
 #endif /* FX_CUDA_IMPL_CUH */

@@ -470,6 +470,20 @@ static void testMath(void) {
   EXPECT(fxFp8TokenScale(896.0f, 1, 448.0f) == 1.0f);
   EXPECT(fxInt8TokenScale(0.0f) == 0x1p-23f);
   EXPECT(fxInt8TokenScale(254.0f) == 2.0f);
+  /* A NaN scale_ub, quiet or signalling, is missing (CUDA's fminf; glibc's
+   * fminf returns NaN for a signalling one, and so the minimum scale). */
+  /* (read through volatile: a constant NaN would be folded at compile
+   * time, which ignores the signalling bit) */
+  volatile uint32_t snanBits = 0xFFA03B37u, qnanBits = 0x7FC00000u;
+  uint32_t sb = snanBits, qb = qnanBits;
+  float snan, qnan;
+  memcpy(&snan, &sb, sizeof snan);
+  memcpy(&qnan, &qb, sizeof qnan);
+  EXPECT(fxFp8TokenScale(896.0f, 1, snan) == 2.0f);
+  EXPECT(fxFp8TokenScale(896.0f, 1, qnan) == 2.0f);
+  EXPECT(fxFp8TokenScale(snan, 1, 448.0f) == 1.0f);
+  EXPECT(fxFp8TokenScale(snan, 0, 0.0f) == 1.0f / (448.0f * 512.0f));
+  EXPECT(fxInt8TokenScale(snan) == 0x1p-23f);
 
   /* Rotary: pair layouts and the inverse. */
   int64_t xi, yi;

@@ -19,6 +19,9 @@ int main(void) {
   EXPECT(fxrt_get_device() == FX_DEVICE_CPU);
   EXPECT(fxrt_set_device((FxDevice)7) == -1);
   EXPECT(fxrt_set_device(FX_DEVICE_CPU) == 0);
+  int onHost = 0; /* without a GPU, every pointer is host memory */
+  EXPECT(fxrt_device_of(&onHost) == FX_DEVICE_CPU);
+  EXPECT(fxrt_device_of(NULL) == FX_DEVICE_CPU);
   /* ...and says why, when asked: a CUDA error with both versions, or a
    * build without CUDA. */
   printf("status: %s\n", fxrt_device_status());

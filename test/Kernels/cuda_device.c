@@ -172,6 +172,11 @@ static void testNorms(int32_t dt, int64_t tokens, int64_t h, int64_t pad) {
   BOTH(fxrt__C__fused_add_rms_norm(X(x), X(res), X(w), 1e-6));
   expectClose(label, "fused_add_rms_norm input", &xb, tolNorm(dt));
   expectClose(label, "fused_add_rms_norm residual", &res, 0);
+  /* fused_add_rms_norm leaves the two sides' inputs within its tolerance,
+   * not equal (seen on an H200): the next kernels start again from the
+   * CPU side's values, so each comparison judges one kernel. */
+  opSync(&xb);
+  opSync(&res);
 
   /* rms_norm_dynamic_per_token_quant: fp8 with scale_ub and residual, int8. */
   int64_t scaleSz[2] = {tokens, 1};
@@ -274,6 +279,33 @@ static void testAten(void) {
   BOTH(fxrt_aten__cos(X(of), X(a)));
   expectClose(label, "cos f32", &of, 2);
 
+  /* Operands of out's dtype, dense: aten.cu's vector path (16-byte groups,
+   * then the tail: 2310 elements are 288 groups of 8 bf16 + 6, or 577 of
+   * 4 f32 + 2), and 1-D views 2 bytes off alignment (the general kernel). */
+  Op c = opNew(FX_DTYPE_BF16, 2, sz, 0.0, 2.0), ob = opNew(FX_DTYPE_BF16, 2, sz, 0, 0);
+  BOTH(fxrt_aten__add_Tensor(X(ob), X(a), X(c), 0.5));
+  expectClose(label, "add dense bf16", &ob, 0);
+  BOTH(fxrt_aten__mul_Tensor(X(ob), X(a), X(c)));
+  expectClose(label, "mul dense bf16", &ob, 0);
+  int64_t n1 = 33 * 70 - 1, st1 = 1;
+  Op c1 = opView(&c, FX_DTYPE_BF16, 1, 1, &n1, &st1);
+  Op a1 = opView(&a, FX_DTYPE_BF16, 0, 1, &n1, &st1);
+  Op ob1 = opView(&ob, FX_DTYPE_BF16, 1, 1, &n1, &st1);
+  BOTH(fxrt_aten__add_Tensor(X(ob1), X(a1), X(c1), 1.0));
+  expectClose(label, "add misaligned bf16", &ob1, 0);
+  BOTH(fxrt_aten__cos(X(ob), X(c)));
+  expectClose(label, "cos dense bf16", &ob, 1);
+  Op f1 = opNew(FX_DTYPE_F32, 2, sz, 0.0, 2.0), f2 = opNew(FX_DTYPE_F32, 2, sz, 0.0, 2.0);
+  BOTH(fxrt_aten__add_Tensor(X(of), X(f1), X(f2), -1.5));
+  expectClose(label, "add dense f32", &of, 0);
+  Op h1 = opNew(FX_DTYPE_F16, 2, sz, 0.0, 2.0), h2 = opNew(FX_DTYPE_F16, 2, sz, 0.0, 2.0);
+  Op oh = opNew(FX_DTYPE_F16, 2, sz, 0, 0);
+  BOTH(fxrt_aten__mul_Tensor(X(oh), X(h1), X(h2)));
+  expectClose(label, "mul dense f16", &oh, 0);
+  Op *dense[] = {&c, &ob, &f1, &f2, &h1, &h2, &oh};
+  for (size_t i = 0; i < sizeof dense / sizeof dense[0]; i++)
+    opFree(dense[i]);
+
   /* mm: bf16 [33, 70] @ a transposed view [70, 48], f32 and bf16 outputs. */
   int64_t bsz[2] = {48, 70}, tsz[2] = {70, 48}, tst[2] = {1, 70}, msz[2] = {33, 48};
   Op bt = opNew(FX_DTYPE_BF16, 2, bsz, 0.0, 1.0);
@@ -328,6 +360,11 @@ static void testRuntime(void) {
   for (int i = 0; i < 100; i++)
     zero &= back[i] == 0;
   EXPECT(zero);
+  /* fxrt_device_of: device storage (and inside it), host storage, NULL. */
+  EXPECT(fxrt_device_of(z) == FX_DEVICE_CUDA);
+  EXPECT(fxrt_device_of(z + 17) == FX_DEVICE_CUDA);
+  EXPECT(fxrt_device_of(back) == FX_DEVICE_CPU);
+  EXPECT(fxrt_device_of(NULL) == FX_DEVICE_CPU);
 
   /* Strided copies host -> device -> device -> host (transposed views). */
   int64_t sz[2] = {6, 10}, tsz[2] = {10, 6}, tst[2] = {1, 10};

@@ -210,13 +210,13 @@ static uint64_t nextRandom(uint64_t *state) {
     }                                                                          \
   } while (0)
 
-void fxRunFillRandom(FxRunTensor *t, uint64_t *state) {
+void fxRunFillRandom(FxRunTensor *t, double scale, uint64_t *state) {
   static unsigned char values[4096 * 8];
   for (int k = 0; k < 4096; ++k) {
     unsigned char *p = values + k * 8;
     memset(p, 0, 8);
     if (fxRunDtypeIsFloat(t->dtype))
-      fxStoreF32(p, t->dtype, (float)(k - 2048) / 2048.0f);
+      fxStoreF32(p, t->dtype, (float)((double)(k - 2048) / 2048.0 * scale));
     else if (t->dtype == FX_DTYPE_I1)
       p[0] = (unsigned char)(k & 1);
     else {

@@ -61,9 +61,9 @@ void fxRunStridesOf(FxRunOptions *o, MlirValue arg, FxRunTensor *t,
 int64_t fxRunSymbolValue(FxRunOptions *o, MlirStringRef sym);
 
 /* Fills t->data (t->bytes, already allocated) from the splitmix64 stream
- * `state`: floats uniform on the grid k/2048, k in [-2048, 2048), rounded
- * to the dtype; integers uniform in [0, 64); i1 0 or 1. */
-void fxRunFillRandom(FxRunTensor *t, uint64_t *state);
+ * `state`: floats uniform on the grid k/2048, k in [-2048, 2048), times
+ * `scale`, rounded to the dtype; integers uniform in [0, 64); i1 0 or 1. */
+void fxRunFillRandom(FxRunTensor *t, double scale, uint64_t *state);
 
 /* "[3, 8]" */
 void fxRunFormatShape(const int64_t *shape, int rank, char *buf, size_t len);

@@ -187,6 +187,25 @@ static void loadInput(const FxRunInput *in, FxRunTensor *t, const char *what) {
   t->data = npy.data; /* taken over: same bytes, C order */
 }
 
+/* A float argument of rank >= 2 whose dims are all static is taken for a
+ * weight and its random values are scaled by 1/sqrt(its largest dim), as
+ * an initialiser scales a layer's weights by 1/sqrt(fan-in) (at most
+ * that: the largest dim is at least the fan-in), so matrix products keep
+ * activations near 1 and deep 16-bit graphs stay finite.  Everything else
+ * (activations have a symbolic dim) is uniform on [-1, 1). */
+static double weightScale(MlirType type, const FxRunTensor *t) {
+  if (t->rank < 2 || !fxRunDtypeIsFloat(t->dtype))
+    return 1.0;
+  int64_t largest = 1;
+  for (intptr_t d = 0; d < t->rank; ++d) {
+    if (fxTensorTypeGetDim(type, d).symbol.length)
+      return 1.0;
+    if (t->shape[d] > largest)
+      largest = t->shape[d];
+  }
+  return 1.0 / sqrt((double)largest);
+}
+
 static void makeInputs(const FxRunOptions *o, const Signature *sig,
                        FxRunTensor *inputs) {
   uint64_t rng = o->seed;
@@ -204,7 +223,7 @@ static void makeInputs(const FxRunOptions *o, const Signature *sig,
     }
     if (!(t->data = malloc(t->bytes ? t->bytes : 1)))
       fxRunDie("cannot allocate %zu bytes for %s", t->bytes, sig->argNames[i]);
-    fxRunFillRandom(t, &rng);
+    fxRunFillRandom(t, weightScale(sig->args[i], t), &rng);
   }
 }
 

@@ -5,7 +5,9 @@
  *
  * Not attention: a deterministic stand-in that reads q, k and v through
  * their strides (they are column slices of one qkv buffer) with GQA-style
- * head sharing, so the integration tests see every input matter. */
+ * head sharing, so the integration tests see every input matter.  Written
+ * for the CPU, it stages GPU tensors through host memory (gpu-check runs
+ * the example layers with fx-run --device=cuda). */
 #include "common/fx_math.h"
 #include "fxrt.h"
 
@@ -23,12 +25,8 @@ static float at(const MemRef2F16 *m, int64_t r, int64_t c) {
   return fxF16ToF32(m->aligned[m->offset + r * m->strides[0] + c * m->strides[1]]);
 }
 
-void _mlir_ciface_fxrt_vllm__unified_attention(MemRef2F16 *out,
-                                                MemRef2F16 *q, MemRef2F16 *k,
-                                                MemRef2F16 *v,
-                                                const char *layer_name) {
-  if (!layer_name || strlen(layer_name) == 0)
-    return; /* the name must arrive: leave the output zero */
+static void attention(MemRef2F16 *out, const MemRef2F16 *q,
+                      const MemRef2F16 *k, const MemRef2F16 *v) {
   int64_t tokens = out->sizes[0], width = out->sizes[1];
   int64_t kvWidth = k->sizes[1], group = width / kvWidth;
   for (int64_t t = 0; t < tokens; ++t)
@@ -39,6 +37,53 @@ void _mlir_ciface_fxrt_vllm__unified_attention(MemRef2F16 *out,
       out->aligned[out->offset + t * out->strides[0] + c * out->strides[1]] =
           fxF32ToF16(r);
     }
+}
+
+/* GPU tensors (fx-run --device=cuda): this op is written for the CPU, so
+ * each operand is staged into dense host memory with fxrt_copy_tensor,
+ * the op runs there, and the output goes back the same way (which writes
+ * only the view's elements of the GPU buffer). */
+static FxTensor tensorOf(const MemRef2F16 *m) {
+  FxTensor t;
+  memset(&t, 0, sizeof t);
+  t.data = m->aligned + m->offset;
+  t.dtype = FX_DTYPE_F16;
+  t.rank = 2;
+  for (int d = 0; d < 2; ++d)
+    t.sizes[d] = m->sizes[d], t.strides[d] = m->strides[d];
+  return t;
+}
+
+static MemRef2F16 toHost(const MemRef2F16 *m) {
+  MemRef2F16 h = {NULL, NULL, 0, {m->sizes[0], m->sizes[1]}, {m->sizes[1], 1}};
+  h.allocated = h.aligned = malloc((size_t)(m->sizes[0] * m->sizes[1] + 1) * 2);
+  FxTensor dst = tensorOf(&h), src = tensorOf(m);
+  fxrt_copy_tensor(&dst, &src);
+  return h;
+}
+
+void _mlir_ciface_fxrt_vllm__unified_attention(MemRef2F16 *out,
+                                                MemRef2F16 *q, MemRef2F16 *k,
+                                                MemRef2F16 *v,
+                                                const char *layer_name) {
+  if (!layer_name || strlen(layer_name) == 0)
+    return; /* the name must arrive: leave the output zero */
+  MemRef2F16 *ops[] = {out, q, k, v};
+  int onGpu = 0;
+  for (int i = 0; i < 4; ++i)
+    onGpu |= fxrt_device_of(ops[i]->aligned) == FX_DEVICE_CUDA;
+  if (!onGpu) {
+    attention(out, q, k, v);
+    return;
+  }
+  MemRef2F16 h[4];
+  for (int i = 0; i < 4; ++i)
+    h[i] = toHost(ops[i]);
+  attention(&h[0], &h[1], &h[2], &h[3]);
+  FxTensor dst = tensorOf(out), src = tensorOf(&h[0]);
+  fxrt_copy_tensor(&dst, &src);
+  for (int i = 0; i < 4; ++i)
+    free(h[i].allocated);
 }
 
 /* Two user ops for test/Integration/run-errors.mlir. */

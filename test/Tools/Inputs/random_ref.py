@@ -4,13 +4,17 @@ independently: one splitmix64 stream seeded by --seed over the tensor
 arguments in order; each 64-bit draw gives four elements (16-bit quarters,
 low first), each reduced to k = its low 12 bits; f32 = (k - 2048) / 2048,
 f16 = that value rounded to half (exact: a multiple of 2^-11 in [-1, 1)),
-integers = k mod 64, i1 = k mod 2.
+integers = k mod 64, i1 = k mod 2; a weight's floats (rank >= 2, every dim
+static) times 1/sqrt(its largest dim), in double, rounded to f32, then to
+the dtype.
 
-  random_ref.py SEED DIR SPEC...   SPEC = DTYPE:COUNT, in argument order;
+  random_ref.py SEED DIR SPEC...   SPEC = DTYPE:COUNT, in argument order,
+                                   or DTYPE:COUNT:LARGEST for a weight;
                                    DIR/out<K>.npy is argument K (a clone);
                                    SPEC = "input" for an argument given by
                                    --input (it takes nothing from the stream)
 Prints one line per file and exits 1 on the first difference."""
+import math
 import struct
 import sys
 
@@ -25,9 +29,10 @@ def splitmix64(state):
     return state, z ^ (z >> 31)
 
 
-def expected(dtype, k):
+def expected(dtype, k, scale):
     if dtype in ("f32", "f16"):
-        return (k - 2048) / 2048.0
+        v = struct.unpack("<f", struct.pack("<f", (k - 2048) / 2048.0 * scale))[0]
+        return struct.unpack("<e", struct.pack("<e", v))[0] if dtype == "f16" else v
     if dtype == "i1":
         return k & 1
     return k & 63
@@ -52,14 +57,15 @@ def main():
     for index, spec in enumerate(specs):
         if spec == "input":
             continue
-        dtype, count = spec.split(":")
-        count = int(count)
+        fields = spec.split(":")
+        dtype, count = fields[0], int(fields[1])
+        scale = 1.0 / math.sqrt(int(fields[2])) if len(fields) > 2 else 1.0
         want = []
         while len(want) < count:
             state, r = splitmix64(state)
             for q in range(4):
                 if len(want) < count:
-                    want.append(expected(dtype, (r >> (16 * q)) & 4095))
+                    want.append(expected(dtype, (r >> (16 * q)) & 4095, scale))
         descr, raw = read_npy("%s/out%d.npy" % (outdir, index))
         npy, code = FORMATS[dtype]
         if descr != npy:

@@ -114,14 +114,31 @@ void fxCpuLoadCast(int32_t dt, int32_t cd, void *dst, const char *src,
  * converted and broadcast (also aten::_to_copy's). */
 void fxCpuConvertCopy(const char *k, const FxTensor *self, const FxTensor *src);
 
-/* For a kernel without a CUDA launcher, after validation: operands in GPU
- * memory are an error (nothing is written), host operands fall through to
- * the C code.  No-op in a build without CUDA. */
-#define FX_HOST_ONLY(kernel, ...)                                              \
-  FX_CUDA_DISPATCH(kernel,                                                     \
-                   fxCpuError(kernel, "has no CUDA kernel yet; copy its "      \
-                                      "operands to host memory"),              \
-                   __VA_ARGS__)
+/* For a kernel without a CUDA launcher, after validation: when any operand
+ * is in GPU memory, `call` runs the kernel itself on dense host copies
+ * H[0] (of `out`), H[1], ... of the operands, H[0] is copied back into
+ * `out` (only its elements) unless the call failed, and the kernel
+ * returns; host operands fall through to the C code.  Correct, not fast:
+ * every operand crosses to the host and back each call.  No-op in a build
+ * without CUDA. */
+#define FX_HOST_STAGED(out, call, ...)                                         \
+  do {                                                                         \
+    const FxTensor *fxStaged_[] = {out, __VA_ARGS__};                          \
+    enum { fxN_ = sizeof fxStaged_ / sizeof fxStaged_[0] };                    \
+    FxTensor H[fxN_];                                                          \
+    int fxHow_ = fxCpuStage(fxStaged_, fxN_, H);                              \
+    if (fxHow_) {                                                              \
+      if (fxHow_ > 0)                                                          \
+        call;                                                                  \
+      fxCpuUnstage(out, H, fxN_);                                              \
+      return;                                                                  \
+    }                                                                          \
+  } while (0)
+/* FX_HOST_STAGED's steps: 1 and dense host copies in `host` when an operand
+ * (NULL: absent) is in GPU memory, -1 after reporting when host memory ran
+ * out, else 0; then H[0] back (unless an error is pending) and the frees. */
+int fxCpuStage(const FxTensor *const *ts, int n, FxTensor *host);
+void fxCpuUnstage(const FxTensor *out, FxTensor *host, int n);
 
 /*===-- Validation (each prints its message and returns -1 on failure) -----===*/
 

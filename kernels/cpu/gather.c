@@ -7,7 +7,8 @@
  * torch raises there too ("index out of range in self"); a negative index
  * does not count from the end in either op.
  *
- * No CUDA kernels yet: device operands are an error (FX_HOST_ONLY). */
+ * No CUDA kernels yet: device operands go through host memory
+ * (FX_HOST_STAGED). */
 #include "cpu/fx_cpu.h"
 
 #include <stdio.h>
@@ -97,7 +98,10 @@ void fxrt_aten__embedding(const FxTensor *out, const FxTensor *weight,
   want[r] = weight->sizes[1];
   FX_TRY(fxCheckShape(k, out, r + 1, want,
                       "the shape of indices, then the row size of weight"));
-  FX_HOST_ONLY(k, out, weight, indices);
+  FX_HOST_STAGED(out,
+                 fxrt_aten__embedding(&H[0], &H[1], &H[2], padding_idx,
+                                      scale_grad_by_freq, sparse),
+                 weight, indices);
   FX_TRY(fxIndicesInRange(k, "indices", indices, weight->sizes[0],
                           "the rows of 'weight'"));
   /* Each index's row of out: out's leading dims walked as indices'. */
@@ -143,7 +147,8 @@ void fxrt_aten__index_select(const FxTensor *out, const FxTensor *self,
                (long long)n);
   FX_TRY(fxCheckShape(k, out, rank, want,
                       "the shape of self with dim's size the index count"));
-  FX_HOST_ONLY(k, out, self, index);
+  FX_HOST_STAGED(out, fxrt_aten__index_select(&H[0], &H[1], dim, &H[2]), self,
+                 index);
   char what[64];
   snprintf(what, sizeof what, "dim %d of 'self'", d);
   FX_TRY(fxIndicesInRange(k, "index", index, rank ? self->sizes[d] : 1, what));

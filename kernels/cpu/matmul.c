@@ -102,7 +102,8 @@ void fxrt_aten__addmm(const FxTensor *out, const FxTensor *self,
   FxGemmEpilogue ep = {.kind = FX_GEMM_ADDMM, .self = self,
                        .alpha = (float)alpha, .beta = (float)beta};
   FX_TRY(fxCpuBroadcastStrides(k, "self", self, "out", out, ep.selfStrides));
-  FX_HOST_ONLY(k, out, self, mat1, mat2);
+  FX_HOST_STAGED(out, fxrt_aten__addmm(&H[0], &H[1], &H[2], &H[3], beta, alpha),
+                 self, mat1, mat2);
   fxCpuGemm(k, out, mat1, mat2, &ep);
 }
 

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /*===-- The dtype table ----------------------------------------------------===*/
 
@@ -275,4 +276,41 @@ void fxCpuRowIoInit(FxCpuRowIo *io, const FxTensor *input, const FxTensor *out,
   io->is = fxCpuInnerStride(input);
   io->os = fxCpuInnerStride(out);
   io->rs = residual ? fxCpuInnerStride(residual) : 0;
+}
+
+/*===-- Host staging for kernels without a CUDA launcher -------------------===*/
+
+int fxCpuStage(const FxTensor *const *ts, int n, FxTensor *host) {
+  int onGpu = 0;
+  for (int i = 0; i < n; i++)
+    onGpu |= ts[i] && ts[i]->data && fxCudaDeviceOf(ts[i]->data) >= 0;
+  if (!onGpu)
+    return 0;
+  for (int i = 0; i < n; i++) {
+    memset(&host[i], 0, sizeof host[i]);
+    if (!ts[i])
+      continue;
+    host[i] = *ts[i];
+    int64_t numel = fxTensorNumel(ts[i]), stride = 1;
+    for (int d = ts[i]->rank - 1; d >= 0; d--) {
+      host[i].strides[d] = stride;
+      stride *= ts[i]->sizes[d];
+    }
+    size_t bytes = (size_t)(numel * fxDtypeSize(ts[i]->dtype));
+    host[i].data = malloc(bytes + 1);
+    if (!host[i].data) {
+      fxCpuError("fxrt", "out of host memory staging %zu bytes of GPU memory "
+                         "for a kernel without a CUDA launcher", bytes);
+      return -1;
+    }
+    fxrt_copy_tensor(&host[i], ts[i]);
+  }
+  return 1;
+}
+
+void fxCpuUnstage(const FxTensor *out, FxTensor *host, int n) {
+  if (!fxErrorPending() && host[0].data)
+    fxrt_copy_tensor(out, &host[0]);
+  for (int i = 0; i < n; i++)
+    free(host[i].data);
 }

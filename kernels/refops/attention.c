@@ -231,20 +231,54 @@ void _mlir_ciface_fxrt_vllm__unified_attention_with_output(
                      unsupportedNames[i]);
       return;
     }
-  /* Lowered code allocates where fxrt_set_device says; the reference reads
-   * host memory only (fx-run --device=cuda would hand it device pointers). */
-  if (fxrt_get_device() != FX_DEVICE_CPU) {
-    fxrt_set_error(kWho, "the reference runs on the CPU and the tensors are "
-                         "in GPU memory (fx-run --device=cuda); run it with "
-                         "--device=cpu");
-    return;
-  }
   /* Parameter indices in ABI order: no out-descriptors (the op returns
    * ()), then query 0, key 1, value 2, output 3. */
   const void *desc[NUM_OPERANDS] = {query, key, value, output};
   FxTensor t[NUM_OPERANDS];
-  for (int i = 0; i < NUM_OPERANDS; ++i)
+  int onGpu = 0;
+  for (int i = 0; i < NUM_OPERANDS; ++i) {
     if (fxRefFromDescriptor(kWho, desc[i], i, kNames[i], &t[i]) != 0)
       return;
-  fxRefUnifiedAttention(&t[Q], &t[K], &t[V], &t[OUT]);
+    onGpu |= fxrt_device_of(t[i].data) == FX_DEVICE_CUDA;
+  }
+  if (!onGpu) {
+    fxRefUnifiedAttention(&t[Q], &t[K], &t[V], &t[OUT]);
+    return;
+  }
+  /* GPU memory (fx-run --device=cuda): the reference reads host memory, so
+   * each operand is staged into a dense host copy, the attention runs
+   * there, and the output goes back with fxrt_copy_tensor (its elements
+   * only).  The copies never share storage, so the refusal of an output
+   * that shares storage with an input looks at the GPU tensors first. */
+  for (int i = Q; i < OUT; ++i)
+    if (fxTensorNumel(&t[OUT]) && fxTensorNumel(&t[i]) &&
+        spansOverlap(&t[OUT], &t[i])) {
+      fxrt_set_error(kWho, "'output' shares storage with '%s'; the reference "
+                           "needs a separate output (vLLM allocates one)",
+                     kNames[i]);
+      return;
+    }
+  FxTensor h[NUM_OPERANDS];
+  int ok = 1;
+  for (int i = 0; i < NUM_OPERANDS; ++i) {
+    h[i] = t[i];
+    int64_t stride = 1;
+    for (int d = t[i].rank - 1; d >= 0; --d) {
+      h[i].strides[d] = stride;
+      stride *= t[i].sizes[d];
+    }
+    h[i].data = ok ? malloc((size_t)(fxTensorNumel(&t[i]) * fxDtypeSize(t[i].dtype)) + 1)
+                   : NULL;
+    if (!h[i].data) {
+      if (ok)
+        fxrt_set_error(kWho, "out of host memory staging '%s'", kNames[i]);
+      ok = 0;
+      continue;
+    }
+    fxrt_copy_tensor(&h[i], &t[i]);
+  }
+  if (ok && fxRefUnifiedAttention(&h[Q], &h[K], &h[V], &h[OUT]) == 0)
+    fxrt_copy_tensor(&t[OUT], &h[OUT]);
+  for (int i = 0; i < NUM_OPERANDS; ++i)
+    free(h[i].data);
 }

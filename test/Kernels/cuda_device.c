@@ -391,15 +391,35 @@ static void testRuntime(void) {
   EXPECT(fxrt_get_error() != NULL);
   fxrt_clear_error();
 
-  /* A kernel without a CUDA launcher (addmm, embedding, index_select):
-   * device operands are reported, nothing is written. */
+  /* Kernels without a CUDA launcher (addmm, embedding, index_select):
+   * device operands go through host memory (FX_HOST_STAGED), the same C
+   * kernel on dense copies, so the same bits; a bad index is still
+   * reported with nothing written. */
   int64_t ws[2] = {70, 70};
   Op wm = opNew(FX_DTYPE_BF16, 2, ws, 0.0, 1.0);
-  // CHECK: fxrt: fxrt_aten__addmm: has no CUDA kernel yet; copy its operands to host memory
-  fxrt_aten__addmm(&out.d.t, &w.d.t, &xx.d.t, &wm.d.t, 1.0, 1.0);
-  expectClose(label, "no CUDA kernel: untouched", &out, 0);
+  BOTH(fxrt_aten__addmm(X(out), X(w), X(xx), X(wm), 0.5, 2.0));
+  expectClose(label, "addmm staged", &out, 0);
+  int64_t ni = 4, es[2] = {4, 70};
+  Op idx = opNew(FX_DTYPE_I64, 1, &ni, 0, 0), eout = opNew(FX_DTYPE_BF16, 2, es, 0, 0);
+  for (int64_t i = 0; i < ni; i++)
+    ttSet(&idx.h, i, (double)((i * 37) % 70));
+  opSync(&idx);
+  BOTH(fxrt_aten__embedding(X(eout), X(wm), X(idx), -1, 0, 0));
+  expectClose(label, "embedding staged", &eout, 0);
+  BOTH(fxrt_aten__index_select(X(eout), X(wm), 0, X(idx)));
+  expectClose(label, "index_select staged", &eout, 0);
+  EXPECT(fxrt_get_error() == NULL);
+  ttSet(&idx.h, 2, 70.0); /* out of range */
+  opSync(&idx);
+  char *before = devBytes(&eout);
+  // CHECK: fxrt: fxrt_aten__embedding: indices[2] is 70, out of range for the rows of 'weight' of size 70
+  fxrt_aten__embedding(&eout.d.t, &wm.d.t, &idx.d.t, -1, 0, 0);
+  char *after = devBytes(&eout);
+  EXPECT(memcmp(before, after, eout.h.bytes) == 0);
   EXPECT(fxrt_get_error() != NULL);
   fxrt_clear_error();
+  free(before);
+  free(after);
 
   /* A bad position: reported, nothing written. */
   int64_t T = 3, cSz[2] = {4, 8}, qSz[2] = {3, 16};
@@ -422,7 +442,7 @@ static void testRuntime(void) {
   BOTH(fxrt__C__fused_add_rms_norm(X(ex), X(eo), X(w), 1e-6));
   // CHECK-NOT: fxrt:
   // CHECK-LABEL: kernels
-  Op *all[] = {&a, &c, &w, &xx, &out, &wm, &pos, &cache, &q, &ex, &eo};
+  Op *all[] = {&a, &c, &w, &xx, &out, &wm, &idx, &eout, &pos, &cache, &q, &ex, &eo};
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
     opFree(all[i]);
   ttFree(&hc);

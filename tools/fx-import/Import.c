@@ -594,6 +594,53 @@ static void resetNodes(Imp *im) {
 }
 
 /* Imports one statement of a forward body. */
+/* Whether symbol `sym` is bound by an argument of the function so far: a
+ * !fx.sym argument of that name, or a dim of a tensor argument that is
+ * exactly it (an expression binds nothing).  That is where fx-run and
+ * fx-export take a symbol's value from. */
+static bool impSymbolBound(Imp *im, MlirStringRef sym) {
+  intptr_t n = mlirBlockGetNumArguments(im->block);
+  for (intptr_t i = 0; i < n; ++i) {
+    MlirType t = mlirValueGetType(mlirBlockGetArgument(im->block, i));
+    if (fxTypeIsASym(t) && mlirStringRefEqual(fxSymTypeGetName(t), sym))
+      return true;
+    FxDim dims[FX_MAX_RANK];
+    intptr_t rank = fxTypeIsATensor(t) ? fxTensorTypeGetDims(t, dims, FX_MAX_RANK) : 0;
+    for (intptr_t d = 0; d < rank && d < FX_MAX_RANK; ++d)
+      if (mlirStringRefEqual(dims[d].symbol, sym))
+        return true;
+  }
+  return false;
+}
+
+/* A SymInt node's symbols (of `text`, a symbol or an expression) must be
+ * bound by the graph's inputs: an FX graph's sizes come from its
+ * placeholders, and a symbol bound by none (a Sym attribute, say) has no
+ * value a run or fx-export could give it. */
+static bool impSymbolsDeclared(Imp *im, const Stmt *st, const char *text,
+                               size_t len) {
+  for (size_t i = 0; i < len;) {
+    size_t j = i;
+    while (j < len && (isalnum((unsigned char)text[j]) || text[j] == '_'))
+      ++j;
+    if (j == i) {
+      ++i;
+      continue;
+    }
+    MlirStringRef tok = {text + i, j - i};
+    if (fxDimIsSymbolName(tok) && !(j < len && text[j] == '(') &&
+        !impSymbolBound(im, tok))
+      return impError(im, st->line, st->col,
+                      "symbol '%.*s' of SymInt node '%.*s' is bound by no "
+                      "input of the graph (a placeholder's size or a SymInt "
+                      "placeholder): fxir's symbols are bound by the "
+                      "function's arguments",
+                      (int)tok.length, tok.data, (int)st->len, st->name);
+    i = j;
+  }
+  return true;
+}
+
 static bool importStmt(Imp *im, const Stmt *st, MlirOperation func) {
   im->stmt = st;
   Node *node = impLookup(im, st->name, st->len, true);
@@ -608,6 +655,8 @@ static bool importStmt(Imp *im, const Stmt *st, MlirOperation func) {
     MlirType t = {NULL};
     if (!impAnnotation(im, st->line, st->annot, &t, &node->val))
       return false;
+    if (node->val.kind == VAL_SYM && !node->val.isInt)
+      return impSymbolsDeclared(im, st, node->val.text, node->val.len);
     return true;
   }
   switch (e->kind) {

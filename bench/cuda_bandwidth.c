@@ -35,10 +35,8 @@ static FxTensor devTensor(int32_t dtype, int rank, const int64_t *sizes) {
     t.strides[d] = n;
     n *= sizes[d];
   }
-  int es = dtype == FX_DTYPE_F32 ? 4 : dtype == FX_DTYPE_F8E4M3FN ? 1
-           : dtype == FX_DTYPE_I64 ? 8 : 2;
   FxMemRefI8 m;
-  _mlir_ciface_fxrt_alloc(&m, n * es);
+  _mlir_ciface_fxrt_alloc(&m, n * (int64_t)fxDtypeSize(dtype));
   t.data = m.aligned;
   return t;
 }

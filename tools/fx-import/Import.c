@@ -613,30 +613,25 @@ static bool impSymbolBound(Imp *im, MlirStringRef sym) {
   return false;
 }
 
-/* A SymInt node's symbols (of `text`, a symbol or an expression) must be
- * bound by the graph's inputs: an FX graph's sizes come from its
- * placeholders, and a symbol bound by none (a Sym attribute, say) has no
- * value a run or fx-export could give it. */
+/* A SymInt node's symbols (of `text`, a symbol or an expression, which
+ * impAnnotation has parsed) must be bound by the graph's inputs: an FX
+ * graph's sizes come from its placeholders, and a symbol bound by none (a
+ * Sym attribute, say) has no value a run or fx-export could give it. */
 static bool impSymbolsDeclared(Imp *im, const Stmt *st, const char *text,
                                size_t len) {
-  for (size_t i = 0; i < len;) {
-    size_t j = i;
-    while (j < len && (isalnum((unsigned char)text[j]) || text[j] == '_'))
-      ++j;
-    if (j == i) {
-      ++i;
-      continue;
-    }
-    MlirStringRef tok = {text + i, j - i};
-    if (fxDimIsSymbolName(tok) && !(j < len && text[j] == '(') &&
-        !impSymbolBound(im, tok))
+  FxDimExpr e;
+  char err[128];
+  if (!fxDimExprParse((MlirStringRef){text, len}, &e, err, sizeof err))
+    return impError(im, st->line, st->col, "%s", err);
+  for (int i = 0; i < e.numNodes; ++i) {
+    MlirStringRef sym = e.nodes[i].symbol;
+    if (e.nodes[i].kind == FX_DIM_EXPR_SYMBOL && !impSymbolBound(im, sym))
       return impError(im, st->line, st->col,
                       "symbol '%.*s' of SymInt node '%.*s' is bound by no "
                       "input of the graph (a placeholder's size or a SymInt "
                       "placeholder): fxir's symbols are bound by the "
                       "function's arguments",
-                      (int)tok.length, tok.data, (int)st->len, st->name);
-    i = j;
+                      (int)sym.length, sym.data, (int)st->len, st->name);
   }
   return true;
 }

@@ -56,13 +56,11 @@ static bool isDead(State *st, MlirOperation op) {
   }
 }
 
-static MlirLogicalResult eraseIfDead(MlirRewritePattern pattern,
-                                     MlirOperation op,
-                                     MlirPatternRewriter rewriter,
+static MlirLogicalResult eraseIfDead(MlirOperation op, MlirRewriterBase rw,
                                      void *userData) {
   if (!isDead(userData, op))
     return mlirLogicalResultFailure();
-  mlirRewriterBaseEraseOp(mlirPatternRewriterAsBase(rewriter), op);
+  mlirRewriterBaseEraseOp(rw, op);
   return mlirLogicalResultSuccess();
 }
 
@@ -76,7 +74,7 @@ void fxRunDeadCode(MlirOperation func, MlirExternalPass pass) {
   static const FxOpKind roots[] = {
       FX_OP_RESHAPE,       FX_OP_VIEW,   FX_OP_SLICE, FX_OP_SLICE_SCATTER,
       FX_OP_AUTO_FUNCTIONALIZED, FX_OP_CALL};
-  fxApplyPatterns(func, pass, roots, sizeof roots / sizeof roots[0],
+  fxApplyRewrites(func, pass, roots, sizeof roots / sizeof roots[0],
                   eraseIfDead, &st, FX_BOTTOM_UP);
   fxSchemaTableDestroy(st.table);
 }

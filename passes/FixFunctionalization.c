@@ -798,12 +798,9 @@ static bool scatterBackIsSafe(State *st, MlirOperation scatter, char *why,
 
 /*===-- Driver ------------------------------------------------------------===*/
 
-static MlirLogicalResult matchAndRewrite(MlirRewritePattern pattern,
-                                         MlirOperation op,
-                                         MlirPatternRewriter rewriter,
+static MlirLogicalResult matchAndRewrite(MlirOperation op, MlirRewriterBase rw,
                                          void *userData) {
   State *st = userData;
-  MlirRewriterBase rw = mlirPatternRewriterAsBase(rewriter);
   /* The rewrites so far may have made a value stand for one laid out
    * otherwise (a clone for a new value, the base for a scatter): layout
    * answers remembered before them may be stale, and a stale "not known
@@ -864,7 +861,7 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
   /* Calls first, in program order, then the scatter-backs the in-place
    * calls made (nested ones included). */
   static const FxOpKind calls[] = {FX_OP_AUTO_FUNCTIONALIZED};
-  fxApplyPatterns(func, pass, calls, 1, matchAndRewrite, &st, FX_TOP_DOWN);
+  fxApplyRewrites(func, pass, calls, 1, matchAndRewrite, &st, FX_TOP_DOWN);
   /* Then v2's base clones, in program order: each decision sees the ones
    * before it made (a base written in place is then another operand of
    * the call sharing the next base's storage, rule b).  Then the
@@ -884,7 +881,7 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
       if (!reinplaceV2Base(&st, clones.ops[i], why, sizeof why))
         clones.ops[kept++] = clones.ops[i];
     clones.n = kept;
-    fxApplyPatterns(func, pass, scatters, 1, matchAndRewrite, &st, FX_TOP_DOWN);
+    fxApplyRewrites(func, pass, scatters, 1, matchAndRewrite, &st, FX_TOP_DOWN);
   }
   /* The clones that stay: one remark each, with the last round's reason. */
   for (size_t i = 0; i < clones.n; ++i)

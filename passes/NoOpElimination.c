@@ -215,13 +215,10 @@ static void eraseDeadViews(MlirRewriterBase rw, MlirValue v) {
   }
 }
 
-static MlirLogicalResult matchAndRewrite(MlirRewritePattern pattern,
-                                         MlirOperation op,
-                                         MlirPatternRewriter rewriter,
+static MlirLogicalResult matchAndRewrite(MlirOperation op, MlirRewriterBase rw,
                                          void *userData) {
   State *st = userData;
   Plan plan = planFor(st, op);
-  MlirRewriterBase rw = mlirPatternRewriterAsBase(rewriter);
   MlirValue result = mlirOperationGetResult(op, 0);
   if (plan.action == REPLACE) {
     MlirValue dropped = mlirOperationGetOperand(op, 0); /* base for scatter */
@@ -265,7 +262,7 @@ void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass) {
   st.aliases = fxReturnedAliasesOf(func, st.table);
   static const FxOpKind roots[] = {FX_OP_RESHAPE, FX_OP_VIEW, FX_OP_SLICE,
                                    FX_OP_SLICE_SCATTER};
-  fxApplyPatterns(func, pass, roots, sizeof roots / sizeof roots[0],
+  fxApplyRewrites(func, pass, roots, sizeof roots / sizeof roots[0],
                   matchAndRewrite, &st, FX_TOP_DOWN);
   mlirOperationWalk(func, remarkDeclined, &st, MlirWalkPreOrder);
   fxReadIndexDestroy(st.index);

@@ -38,23 +38,34 @@ bool fxPassBegin(MlirOperation func, MlirExternalPass pass,
 bool fxPassBeginRewrite(MlirOperation func, MlirExternalPass pass,
                         FxSchemaTable *table);
 
-/* The body of a pattern: rewrites `op` and succeeds, or fails to match. */
-typedef MlirLogicalResult (*FxMatchAndRewrite)(MlirRewritePattern pattern,
-                                               MlirOperation op,
-                                               MlirPatternRewriter rewriter,
+/* The body of a rewrite: rewrites `op` with `rewriter` and succeeds, or
+ * fails to match (and changes nothing). */
+typedef MlirLogicalResult (*FxMatchAndRewrite)(MlirOperation op,
+                                               MlirRewriterBase rewriter,
                                                void *userData);
 
-/* How patterns are applied: the greedy driver (to a fixpoint) visiting ops
- * first in program order or in reverse, or one walk over the ops
- * (mlirWalkAndApplyPatterns: each op once, modified ops not revisited). */
-typedef enum FxOrder { FX_TOP_DOWN, FX_BOTTOM_UP, FX_ONE_WALK } FxOrder;
+/* The order in which fxApplyRewrites visits the ops of a sweep. */
+typedef enum FxOrder { FX_TOP_DOWN, FX_BOTTOM_UP } FxOrder;
 
-/* Applies `fn` as one pattern per op kind in `roots` to `op` with the greedy
- * driver, folding, constant CSE and region simplification off; signals pass
- * failure if it does not converge. */
-void fxApplyPatterns(MlirOperation op, MlirExternalPass pass,
-                     const FxOpKind *roots, size_t numRoots,
-                     FxMatchAndRewrite fn, void *userData, FxOrder order);
+/* Applies `fn` to every op of `func`'s entry block whose kind is one of
+ * `roots`, in `order`, sweep after sweep until a sweep rewrites nothing
+ * (Driver.c).  Only for functions fxPassBeginRewrite accepted: their fx ops
+ * are all in the entry block.  `fn` may erase any op and insert ops
+ * anywhere; an op it inserts is visited from the next sweep on.  Out of
+ * memory is an error at `func` and fails the pass. */
+void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
+                     const FxOpKind *roots,
+                     size_t numRoots, FxMatchAndRewrite fn, void *userData,
+                     FxOrder order);
+
+/* An IRRewriter whose listener calls `onErase` for every op about to be
+ * erased (PassShim.cpp: the C API's IRRewriter takes no listener).  The
+ * caller owns it: fxTrackingRewriterDestroy. */
+typedef void (*FxEraseCallback)(MlirOperation op, void *userData);
+MlirRewriterBase fxTrackingRewriterCreate(MlirContext ctx,
+                                          FxEraseCallback onErase,
+                                          void *userData);
+void fxTrackingRewriterDestroy(MlirRewriterBase rewriter);
 
 /* Prints `op`'s location ("loc(...)") into `out` (cap bytes, truncated). */
 void fxLocationString(MlirOperation op, char *out, size_t cap);

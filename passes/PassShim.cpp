@@ -1,15 +1,20 @@
-//===- PassShim.cpp - mlir::registerPass for C passes ---------------------===//
+//===- PassShim.cpp - pass registration and a tracking rewriter for C ----===//
 //
 // The C API can create passes but not register them globally; textual
-// pipelines and --help need the registry.  No logic here (DESIGN §1).
+// pipelines and --help need the registry.  Nor can it give an IRRewriter a
+// listener, which the rewrite driver needs (Driver.c).  No logic here
+// (DESIGN §1).
 //
 //===----------------------------------------------------------------------===//
 
 #include "PassInternal.h"
 
+#include "mlir/CAPI/IR.h"
 #include "mlir/CAPI/Pass.h"
+#include "mlir/CAPI/Rewrite.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
+#include "mlir/IR/PatternMatch.h"
 
 extern "C" void fxRegisterExternalPass(const FxPassInfo *info) {
   mlir::registerPass([info]() -> std::unique_ptr<mlir::Pass> {
@@ -25,4 +30,33 @@ extern "C" void fxRegisterPipeline(const char *name, const char *description,
         // The text is ours and tested; a parse error is reported by MLIR.
         (void)mlir::parsePassPipeline(text, pm);
       });
+}
+
+namespace {
+/// An IRRewriter whose listener reports each op about to be erased to C
+/// (the C API's IRRewriter takes no listener); the driver keeps its cursor
+/// valid with it (Driver.c).
+struct TrackingRewriter final : mlir::RewriterBase::Listener {
+  TrackingRewriter(mlir::MLIRContext *ctx, FxEraseCallback onErase,
+                   void *userData)
+      : rewriter(ctx, this), onErase(onErase), userData(userData) {}
+  void notifyOperationErased(mlir::Operation *op) override {
+    onErase(wrap(op), userData);
+  }
+  mlir::IRRewriter rewriter;
+  FxEraseCallback onErase;
+  void *userData;
+};
+} // namespace
+
+extern "C" MlirRewriterBase fxTrackingRewriterCreate(MlirContext ctx,
+                                                     FxEraseCallback onErase,
+                                                     void *userData) {
+  auto *t = new TrackingRewriter(unwrap(ctx), onErase, userData);
+  return wrap(static_cast<mlir::RewriterBase *>(&t->rewriter));
+}
+
+extern "C" void fxTrackingRewriterDestroy(MlirRewriterBase rewriter) {
+  auto *rw = static_cast<mlir::IRRewriter *>(unwrap(rewriter));
+  delete static_cast<TrackingRewriter *>(rw->getListener());
 }

@@ -176,52 +176,6 @@ bool fxPassBeginRewrite(MlirOperation func, MlirExternalPass pass,
   return false;
 }
 
-void fxApplyPatterns(MlirOperation op, MlirExternalPass pass,
-                     const FxOpKind *roots, size_t numRoots,
-                     FxMatchAndRewrite fn, void *userData, FxOrder order) {
-  MlirContext ctx = mlirOperationGetContext(op);
-  MlirRewritePatternSet patterns = mlirRewritePatternSetCreate(ctx);
-  MlirRewritePatternCallbacks callbacks = {NULL, NULL, fn};
-  for (size_t i = 0; i < numRoots; ++i)
-    mlirRewritePatternSetAdd(
-        patterns, mlirOpRewritePatternCreate(
-                      mlirStringRefCreateFromCString(fxOpKindName(roots[i])),
-                      1, ctx, callbacks, userData, 0, NULL));
-  MlirFrozenRewritePatternSet frozen = mlirFreezeRewritePattern(patterns);
-  /* Freezing moves the patterns out but leaves the set's own allocation
-   * behind (MLIR 22 C API); destroying the empty shell frees it. */
-  mlirRewritePatternSetDestroy(patterns);
-  if (order == FX_ONE_WALK) {
-    mlirWalkAndApplyPatterns(op, frozen);
-    mlirFrozenRewritePatternSetDestroy(frozen);
-    return;
-  }
-  MlirGreedyRewriteDriverConfig config = mlirGreedyRewriteDriverConfigCreate();
-  mlirGreedyRewriteDriverConfigEnableFolding(config, false);
-  /* Constant CSE would erase a constant a pattern just built and still
-   * holds; patterns build what they need. */
-  mlirGreedyRewriteDriverConfigEnableConstantCSE(config, false);
-  mlirGreedyRewriteDriverConfigSetUseTopDownTraversal(config,
-                                                      order == FX_TOP_DOWN);
-  mlirGreedyRewriteDriverConfigSetRegionSimplificationLevel(
-      config, MLIR_GREEDY_SIMPLIFY_REGION_LEVEL_DISABLED);
-  /* Every rewrite erases an op or moves an operand up a view chain, so the
-   * driver stops by itself; a decision may depend on an op that a later
-   * rewrite removes (a view, a write), which the driver does not requeue
-   * for, and a chain of those takes one more round per link: no limit of
-   * rounds (the default 10 failed valid IR, adversary B7). */
-  mlirGreedyRewriteDriverConfigSetMaxIterations(config, -1);
-  if (mlirLogicalResultIsFailure(
-          mlirApplyPatternsAndFoldGreedilyWithOp(op, frozen, config))) {
-    /* Our patterns always shrink the IR; not converging is our bug. */
-    mlirEmitError(mlirOperationGetLocation(op),
-                  "fxir internal error: pattern rewrites did not converge");
-    mlirExternalPassSignalFailure(pass);
-  }
-  mlirGreedyRewriteDriverConfigDestroy(config);
-  mlirFrozenRewritePatternSetDestroy(frozen);
-}
-
 static void registerAll(void) {
   for (int i = 0; i < kNumPasses; ++i)
     fxRegisterExternalPass(&kPasses[i]);

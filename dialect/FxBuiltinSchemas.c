@@ -15,18 +15,27 @@
 /* The rows of kernels/fx_builtins.def: schema text, how the op runs
  * (FxBuiltinImpl: the lowering's table of what it implements itself, and
  * what fx.schema may not change) and the kernel, if any. */
+/* The view columns' words (fx_builtins.def): ALL and DISTINCT say more. */
+enum { FX_VIEW_ALL = 1, FX_VIEW_SUBSET = 0, FX_VIEW_DISTINCT = 1,
+       FX_VIEW_REPEATS = 0 };
 #define FX_PARAM(kind, name) {FX_KERNEL_PARAM_##kind, #name}
 static const struct {
   const char *ns;
   FxBuiltinImpl impl;
   const char *text;
   FxBuiltinKernel kernel; /* symbol NULL: none */
+  FxViewFacts view;       /* impl VIEW rows only */
 } kBuiltins[] = {
-#define FX_OP(ns, impl, rule, schema) {#ns, FX_IMPL_##impl, schema, {NULL, 0, NULL, 0}},
+#define FX_OP(ns, impl, rule, schema)                                          \
+  {#ns, FX_IMPL_##impl, schema, {NULL, 0, NULL, 0}, {false, false}},
+#define FX_VIEW_OP(ns, elements, locations, rule, schema)                     \
+  {#ns, FX_IMPL_VIEW, schema, {NULL, 0, NULL, 0},                              \
+   {FX_VIEW_##elements, FX_VIEW_##locations}},
 #define FX_KERNEL_OP(ns, impl, rule, schema, symbol, ...)                      \
   {#ns, FX_IMPL_##impl, schema,                                                \
    {#symbol, FXRT_NARGS(__VA_ARGS__),                                          \
-    (const FxKernelParam[]){FXRT_MAP(FX_PARAM, FXRT_COMMA, __VA_ARGS__)}, 0}},
+    (const FxKernelParam[]){FXRT_MAP(FX_PARAM, FXRT_COMMA, __VA_ARGS__)}, 0}, \
+   {false, false}},
 #include "fx_builtins.def"
 };
 enum { NUM_BUILTINS = sizeof kBuiltins / sizeof *kBuiltins };
@@ -152,6 +161,7 @@ typedef struct Entry {
   FxBuiltinImpl impl;
   int row;                /* in fx_builtins.def */
   FxBuiltinKernel kernel; /* symbol NULL: none */
+  FxViewFacts view;
 } Entry;
 static Entry gEntries[NUM_BUILTINS];
 static FxSchema *gVersions[NUM_VERSIONS];
@@ -213,6 +223,7 @@ static void initBuiltins(void) {
     e->impl = kBuiltins[i].impl;
     e->row = i;
     e->kernel = kBuiltins[i].kernel;
+    e->view = kBuiltins[i].view;
     if (!(e->schema = fxSchemaParse(kBuiltins[i].ns, kBuiltins[i].text, err,
                                     sizeof err))) {
       fprintf(stderr, "fxir: internal error: built-in schema %s::%s: %s\n",
@@ -286,6 +297,11 @@ const FxSchema *fxSchemaLookupBuiltin(const char *qualifiedName, size_t len) {
 FxBuiltinImpl fxSchemaBuiltinImpl(const char *qualifiedName, size_t len) {
   const Entry *e = lookup(qualifiedName, len);
   return e ? e->impl : FX_IMPL_NONE;
+}
+
+FxViewFacts fxSchemaBuiltinView(const char *qualifiedName, size_t len) {
+  const Entry *e = lookup(qualifiedName, len);
+  return e ? e->view : (FxViewFacts){false, false};
 }
 
 const FxBuiltinKernel *fxSchemaBuiltinKernel(const char *qualifiedName,

@@ -52,10 +52,9 @@ MlirOperation fxViewMayRepeatLocations(MlirValue v) {
       return def;
     if (!fxOpIsViewLike(def))
       return (MlirOperation){NULL}; /* an fx op's own result: fresh */
-    if (fxOpGetKind(def) == FX_OP_CALL) {
+    if (fxOpGetKind(def) == FX_OP_CALL) { /* a torch view: its row says */
       MlirStringRef t = fxCallGetTarget(def);
-      if (mlirStringRefEqual(t, mlirStringRefCreateFromCString("aten::expand")) ||
-          mlirStringRefEqual(t, mlirStringRefCreateFromCString("aten::as_strided")))
+      if (!fxSchemaBuiltinView(t.data, t.length).distinctLocations)
         return def;
     }
     v = mlirOperationGetOperand(def, 0);

@@ -28,9 +28,10 @@ extern "C" {
  * the viewed value, result 0 the view. */
 bool fxOpIsViewLike(MlirOperation op);
 
-/* What may give several elements of `v` one memory location, or null: an
- * aten::expand or aten::as_strided among the view-like ops `v` is reached
- * through (stride 0, overlapping strides), or a root that is not known to
+/* What may give several elements of `v` one memory location, or null: a
+ * torch view whose row says REPEATS (aten::expand's stride 0, aten::
+ * as_strided's overlapping rows: kernels/fx_builtins.def) among the
+ * view-like ops `v` is reached through, or a root that is not known to
  * have one location per element -- the result of an op fxir does not know
  * (func.call: the callee may return an expand), another block's argument
  * (the op owning the block).  Every other view of an fx op's result or of

@@ -479,22 +479,6 @@ static bool regroup(FxRegion *r, MlirType type, const char **why) {
   return true;
 }
 
-/* The torch view ops whose result has exactly the elements of `self`
- * (repeated, for expand), one row each; any other (select.int,
- * as_strided) has a subset of them, which the model keeps as a superset. */
-static const char *const kViewsKeepingElements[] = {
-    "aten::t",         "aten::detach",    "aten::alias",
-    "aten::permute",   "aten::transpose.int", "aten::unsqueeze",
-    "aten::squeeze.dim", "aten::expand",
-};
-
-static bool viewKeepsElements(MlirStringRef target) {
-  for (size_t i = 0; i < sizeof kViewsKeepingElements / sizeof *kViewsKeepingElements; ++i)
-    if (mlirStringRefEqual(target, mlirStringRefCreateFromCString(kViewsKeepingElements[i])))
-      return true;
-  return false;
-}
-
 void fxRegionApplyView(FxRegion *r, MlirOperation op) {
   if (r->rank < 0)
     return;
@@ -507,7 +491,10 @@ void fxRegionApplyView(FxRegion *r, MlirOperation op) {
     return;
   }
   if (fxOpGetKind(op) == FX_OP_CALL) { /* a torch view op (Alias.c) */
-    if (!viewKeepsElements(fxCallGetTarget(op)))
+    MlirStringRef t = fxCallGetTarget(op);
+    /* ALL: `self`'s elements (repeated, for expand); SUBSET (select.int,
+     * as_strided) would need placing, which the model keeps a superset of. */
+    if (!fxSchemaBuiltinView(t.data, t.length).allElements)
       unmap(r, "a torch view that picks elements (select, as_strided) is "
                "not placed by the region model");
     r->mapped = false; /* same elements (or a subset), in another order */

@@ -122,6 +122,16 @@ typedef enum FxBuiltinImpl {
  * FX_IMPL_NONE when it has none or no built-in schema. */
 FxBuiltinImpl fxSchemaBuiltinImpl(const char *qualifiedName, size_t len);
 
+/* What the result of a built-in view op (impl VIEW) is of its `self`: the
+ * view columns of kernels/fx_builtins.def.  Both false (the conservative
+ * answer) for any other op. */
+typedef struct FxViewFacts {
+  bool allElements;       /* every element of `self`, at least once      */
+  bool distinctLocations; /* no two of its elements share a location that
+                             `self`'s elements did not already share    */
+} FxViewFacts;
+FxViewFacts fxSchemaBuiltinView(const char *qualifiedName, size_t len);
+
 /* The most parameters a kernel row has: the preprocessor map that expands
  * the rows (kernels/fxrt_pp.h) stops at 8, so a longer row does not
  * compile; fxSchemaCheckKernel refuses one too. */

@@ -153,8 +153,8 @@ int main(void) {
   // CHECK-NEXT: builtin aten::add.Scalar: 3 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::add.Tensor: 3 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::addmm: 5 args, 1 returns, 0 mutated, impl kernel
-  // CHECK-NEXT: builtin aten::alias: 1 args, 1 returns, 0 mutated, impl view
-  // CHECK-NEXT: builtin aten::as_strided: 4 args, 1 returns, 0 mutated, impl view
+  // CHECK-NEXT: builtin aten::alias: 1 args, 1 returns, 0 mutated, impl view (all, distinct)
+  // CHECK-NEXT: builtin aten::as_strided: 4 args, 1 returns, 0 mutated, impl view (subset, repeats)
   // CHECK-NEXT: builtin aten::bitwise_and.Tensor: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::bitwise_not: 1 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::bitwise_or.Tensor: 2 args, 1 returns, 0 mutated, impl kernel
@@ -162,7 +162,7 @@ int main(void) {
   // CHECK-NEXT: builtin aten::clone: 1 args, 1 returns, 0 mutated, impl clone
   // CHECK-NEXT: builtin aten::copy_: 3 args, 1 returns, 1 mutated, impl copy
   // CHECK-NEXT: builtin aten::cos: 1 args, 1 returns, 0 mutated, impl kernel
-  // CHECK-NEXT: builtin aten::detach: 1 args, 1 returns, 0 mutated, impl view
+  // CHECK-NEXT: builtin aten::detach: 1 args, 1 returns, 0 mutated, impl view (all, distinct)
   // CHECK-NEXT: builtin aten::div.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::div.Tensor: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::embedding: 5 args, 1 returns, 0 mutated, impl kernel
@@ -170,7 +170,7 @@ int main(void) {
   // CHECK-NEXT: builtin aten::empty_like: 2 args, 1 returns, 0 mutated, impl alloc
   // CHECK-NEXT: builtin aten::eq.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::exp: 1 args, 1 returns, 0 mutated, impl kernel
-  // CHECK-NEXT: builtin aten::expand: 3 args, 1 returns, 0 mutated, impl view
+  // CHECK-NEXT: builtin aten::expand: 3 args, 1 returns, 0 mutated, impl view (all, repeats)
   // CHECK-NEXT: builtin aten::full: 3 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::ge.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::gt.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
@@ -186,20 +186,20 @@ int main(void) {
   // CHECK-NEXT: builtin aten::ne.Scalar: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::neg: 1 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::ones: 2 args, 1 returns, 0 mutated, impl kernel
-  // CHECK-NEXT: builtin aten::permute: 2 args, 1 returns, 0 mutated, impl view
+  // CHECK-NEXT: builtin aten::permute: 2 args, 1 returns, 0 mutated, impl view (all, distinct)
   // CHECK-NEXT: builtin aten::pow.Tensor_Scalar: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::rsqrt: 1 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::rsub.Scalar: 3 args, 1 returns, 0 mutated, impl kernel
-  // CHECK-NEXT: builtin aten::select.int: 3 args, 1 returns, 0 mutated, impl view
+  // CHECK-NEXT: builtin aten::select.int: 3 args, 1 returns, 0 mutated, impl view (subset, distinct)
   // CHECK-NEXT: builtin aten::sigmoid: 1 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::silu: 1 args, 1 returns, 0 mutated, impl kernel
-  // CHECK-NEXT: builtin aten::squeeze.dim: 2 args, 1 returns, 0 mutated, impl view
+  // CHECK-NEXT: builtin aten::squeeze.dim: 2 args, 1 returns, 0 mutated, impl view (all, distinct)
   // CHECK-NEXT: builtin aten::sub.Scalar: 3 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::sub.Tensor: 3 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::sum.dim_IntList: 4 args, 1 returns, 0 mutated, impl kernel
-  // CHECK-NEXT: builtin aten::t: 1 args, 1 returns, 0 mutated, impl view
-  // CHECK-NEXT: builtin aten::transpose.int: 3 args, 1 returns, 0 mutated, impl view
-  // CHECK-NEXT: builtin aten::unsqueeze: 2 args, 1 returns, 0 mutated, impl view
+  // CHECK-NEXT: builtin aten::t: 1 args, 1 returns, 0 mutated, impl view (all, distinct)
+  // CHECK-NEXT: builtin aten::transpose.int: 3 args, 1 returns, 0 mutated, impl view (all, distinct)
+  // CHECK-NEXT: builtin aten::unsqueeze: 2 args, 1 returns, 0 mutated, impl view (all, distinct)
   // CHECK-NEXT: builtin aten::where.self: 3 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin aten::zeros: 2 args, 1 returns, 0 mutated, impl kernel
   // CHECK-NEXT: builtin prims::convert_element_type: 2 args, 1 returns, 0 mutated, impl none
@@ -216,9 +216,17 @@ int main(void) {
     EXPECT(fxSchemaLookupBuiltin(q, strlen(q)) == s);
     static const char *const kImpl[] = {"none", "kernel", "alloc", "clone",
                                         "copy", "view"};
-    printf("builtin %s: %d args, %d returns, %d mutated, impl %s\n",
+    FxBuiltinImpl impl = fxSchemaBuiltinImpl(q, strlen(q));
+    FxViewFacts view = fxSchemaBuiltinView(q, strlen(q));
+    printf("builtin %s: %d args, %d returns, %d mutated, impl %s%s%s\n",
            s->qualifiedName, s->numArgs, s->numReturns, fxSchemaNumMutated(s),
-           kImpl[fxSchemaBuiltinImpl(q, strlen(q))]);
+           kImpl[impl],
+           impl != FX_IMPL_VIEW ? "" : view.allElements ? " (all" : " (subset",
+           impl != FX_IMPL_VIEW       ? ""
+           : view.distinctLocations ? ", distinct)"
+                                    : ", repeats)");
+    /* The view columns are for view rows only: other ops answer "no". */
+    EXPECT(impl == FX_IMPL_VIEW || (!view.allElements && !view.distinctLocations));
     EXPECT(fxSchemaCompare(s, s, NULL, 0) == 0);
   }
   /* Older signatures: only names differ from the current one. */
@@ -233,6 +241,8 @@ int main(void) {
 
   /* No implementation without a built-in schema; lookup by exact name. */
   EXPECT(fxSchemaBuiltinImpl("mylib::op", 9) == FX_IMPL_NONE);
+  EXPECT(!fxSchemaBuiltinView("mylib::op", 9).allElements &&
+         !fxSchemaBuiltinView("mylib::op", 9).distinctLocations);
   EXPECT(fxSchemaBuiltinImpl("aten::add", 9) == FX_IMPL_NONE);
   EXPECT(fxSchemaBuiltinImpl("aten::add.Tensor", 16) == FX_IMPL_KERNEL);
   EXPECT(fxSchemaBuiltinImpl(NULL, 0) == FX_IMPL_NONE);

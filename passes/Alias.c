@@ -371,7 +371,7 @@ static int pushWritten(Walk *w, const FxRegion *r) {
   if (w->numWritten == w->capWritten &&
       !grow((void **)&w->written, &w->capWritten, sizeof *w->written))
     return -1;
-  w->written[w->numWritten] = *r;
+  fxRegionCopy(&w->written[w->numWritten], r);
   return (int)w->numWritten++;
 }
 
@@ -441,7 +441,8 @@ FxReader fxFindReadAfter(MlirValue root, const FxRegion *written,
       /* Views are not reads; what reads them is.  Disjoint ones see
        * nothing that was written; their uses may lie after `after` even
        * when they do not. */
-      FxRegion view = f->view;
+      FxRegion view;
+      fxRegionCopy(&view, &f->view);
       fxRegionApplyView(&view, user);
       const char *why = NULL;
       FxAnswer a = fxRegionOverlap(&view, &w.written[f->written], &why);
@@ -454,7 +455,7 @@ FxReader fxFindReadAfter(MlirValue root, const FxRegion *written,
         reader = (FxReader){user, "out of memory"};
         break;
       }
-      child->view = view;
+      fxRegionCopy(&child->view, &view);
       continue;
     }
     if (!fxIsAfter(after, user) || isExemptUse(use, exempt))

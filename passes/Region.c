@@ -118,6 +118,13 @@ void fxRegionInitRoot(FxRegion *r, MlirValue root) {
   fxRegionNormalize(r);
 }
 
+void fxRegionCopy(FxRegion *dst, const FxRegion *src) {
+  memcpy(dst, src, offsetof(FxRegion, pos));
+  if (src->rank > 0)
+    memcpy(dst->pos, src->pos, (size_t)src->rank * sizeof src->pos[0]);
+  dst->why = src->why;
+}
+
 /*===-- Normal form -------------------------------------------------------===*/
 
 static int viewOfPair(const FxRegion *r, int idx) {
@@ -525,10 +532,11 @@ void fxRegionApplyView(FxRegion *r, MlirOperation op) {
   }
   if (mlirTypeEqual(inType, outType))
     return; /* an identity view: same elements, same order */
-  FxRegion saved = *r;
+  FxRegion saved;
+  fxRegionCopy(&saved, r);
   const char *why = kNotLinedUp;
   if (!r->mapped || !regroup(r, outType, &why)) {
-    *r = saved; /* same elements; their order in the view is lost */
+    fxRegionCopy(r, &saved); /* same elements; their order in the view is lost */
     r->mapped = false;
     r->viewRank = (int8_t)fxTensorTypeGetRank(outType);
     lose(r, why);

@@ -32,7 +32,8 @@
  * expressions when symbolic, and FX_MAYBE otherwise; callers treat
  * FX_MAYBE as "may overlap" / "not contained" and may report `why`.
  *
- * Values only: an FxRegion owns nothing and may be copied.
+ * Values only: an FxRegion owns nothing and may be copied (fxRegionCopy
+ * copies just the part that means anything).
  */
 #ifndef FX_PASSES_REGION_H
 #define FX_PASSES_REGION_H
@@ -96,6 +97,9 @@ FxAnswer fxPosSetHasElement(const FxPosSet *p, int64_t z);
 /* Drops box dims of count 1, merges contiguous ones, notes emptiness. */
 void fxRegionNormalize(FxRegion *r);
 
+/* `*dst = *src`, copying only the positions below the rank (the rest of
+ * the 9 KB record means nothing: fxRegionInitRoot leaves it unset). */
+void fxRegionCopy(FxRegion *dst, const FxRegion *src);
 /* The whole of `root` (a value whose storage is its own). */
 void fxRegionInitRoot(FxRegion *r, MlirValue root);
 /* `r`, the region of view-like op `op`'s input, becomes its result's. */

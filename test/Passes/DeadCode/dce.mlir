@@ -124,3 +124,17 @@ func.func @tensor_list_argument(%x: !fx.tensor<[4], f16>, %y: !fx.tensor<[4], f1
   fx.call "mylib::zero_"("tensors[0]" = %a, "tensors[1]" = %y) : (!fx.tensor<[4], f16>, !fx.tensor<[4], f16>) -> ()
   return
 }
+
+// Ops of other dialects are not fx-dce's: a dead arith op stays (MLIR's
+// greedy driver, which the fx passes used before passes/Driver.c, erased
+// it as trivially dead; canonicalize does that).
+// CHECK-LABEL: func.func @negative_dead_arith
+// CHECK: %[[C:.*]] = arith.constant 3 : i64
+// CHECK-NEXT: arith.addi %[[C]], %[[C]] : i64
+// CHECK-NEXT: return
+func.func @negative_dead_arith(%x: !fx.tensor<[4, 8], f32>) {
+  %c = arith.constant 3 : i64
+  %d = arith.addi %c, %c : i64
+  %v = fx.view %x, shape = [32] : !fx.tensor<[4, 8], f32> -> !fx.tensor<[32], f32>
+  return
+}

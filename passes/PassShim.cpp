@@ -34,8 +34,8 @@ extern "C" void fxRegisterPipeline(const char *name, const char *description,
 
 namespace {
 /// An IRRewriter whose listener reports each op about to be erased to C
-/// (the C API's IRRewriter takes no listener); the driver keeps its cursor
-/// valid with it (Driver.c).
+/// (the C API's IRRewriter takes no listener); the driver drops erased ops
+/// from its sweep with it (Driver.c).
 struct TrackingRewriter final : mlir::RewriterBase::Listener {
   TrackingRewriter(mlir::MLIRContext *ctx, FxEraseCallback onErase,
                    void *userData)

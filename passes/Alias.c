@@ -1,5 +1,6 @@
 /* Alias.c - storage aliasing facts the fx passes share (see Alias.h). */
 #include "Alias.h"
+#include "PtrMap.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 
@@ -349,20 +350,12 @@ typedef struct Walk {
  * malloc's mmap threshold.  Sixteen (two 147 KB arrays per walk) made
  * every walk map, fault in and unmap fresh pages: fx-dce took 24 ms of
  * wall time on 100 layers for 3 ms of instructions. */
-static bool grow(void **array, size_t *cap, size_t elem) {
-  size_t cap2 = *cap ? 2 * *cap : 4;
-  void *bigger = realloc(*array, cap2 * elem);
-  if (!bigger)
-    return false;
-  *array = bigger;
-  *cap = cap2;
-  return true;
-}
+enum { kFirstRecords = 4 };
 
 static Frame *pushFrame(Walk *w, MlirValue value, int written,
                         const char *maybe) {
-  if (w->numFrames == w->capFrames &&
-      !grow((void **)&w->frames, &w->capFrames, sizeof *w->frames))
+  if (!fxArrayReserve((void **)&w->frames, w->numFrames, &w->capFrames,
+                      sizeof *w->frames, kFirstRecords))
     return NULL;
   Frame *f = &w->frames[w->numFrames++];
   f->value = value;
@@ -373,8 +366,8 @@ static Frame *pushFrame(Walk *w, MlirValue value, int written,
 }
 
 static int pushWritten(Walk *w, const FxRegion *r) {
-  if (w->numWritten == w->capWritten &&
-      !grow((void **)&w->written, &w->capWritten, sizeof *w->written))
+  if (!fxArrayReserve((void **)&w->written, w->numWritten, &w->capWritten,
+                      sizeof *w->written, kFirstRecords))
     return -1;
   fxRegionCopy(&w->written[w->numWritten], r);
   return (int)w->numWritten++;

@@ -46,14 +46,8 @@ static bool isRoot(MlirOperation op, const FxOpKind *roots, size_t n) {
 }
 
 static bool push(Sweep *s, MlirOperation op) {
-  if (s->n == s->cap) {
-    size_t cap = s->cap ? 2 * s->cap : 64;
-    MlirOperation *ops = realloc(s->ops, cap * sizeof *ops);
-    if (!ops)
-      return false;
-    s->ops = ops;
-    s->cap = cap;
-  }
+  if (!fxArrayReserve((void **)&s->ops, s->n, &s->cap, sizeof *s->ops, 64))
+    return false;
   s->ops[s->n++] = op;
   return true;
 }

@@ -97,3 +97,16 @@ void fxPtrMapRemove(FxPtrMap *m, const void *ptr) {
   m->keys[i] = 0;
   --m->num;
 }
+
+bool fxArrayReserve(void **array, size_t num, size_t *cap, size_t elem,
+                    size_t first) {
+  if (num < *cap)
+    return true;
+  size_t cap2 = *cap ? 2 * *cap : first;
+  void *bigger = realloc(*array, cap2 * elem);
+  if (!bigger)
+    return false;
+  *array = bigger;
+  *cap = cap2;
+  return true;
+}

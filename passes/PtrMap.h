@@ -1,5 +1,5 @@
 /* PtrMap.h - a map from pointers (MLIR handles' .ptr) to intptr_t, for the
- * passes' per-run caches.  Open addressing, at most half full.
+ * passes' per-run caches, and the growth of their arrays.  Open addressing, at most half full.
  *
  * Ownership: fxPtrMapInit allocates, fxPtrMapFree releases; a zeroed
  * FxPtrMap that failed to initialise is valid to free and to query (it holds
@@ -29,6 +29,12 @@ bool fxPtrMapPut(FxPtrMap *m, const void *key, intptr_t val);
 bool fxPtrMapGet(const FxPtrMap *m, const void *key, intptr_t *val);
 /* Removes `key` if present. */
 void fxPtrMapRemove(FxPtrMap *m, const void *key);
+
+/* Makes room for one more element in the malloc'ed `*array` of `*cap`
+ * elements of `elem` bytes when `num` == `*cap`: doubles it, or allocates
+ * `first` for an empty one.  False (nothing changed) when out of memory. */
+bool fxArrayReserve(void **array, size_t num, size_t *cap, size_t elem,
+                    size_t first);
 
 #ifdef __cplusplus
 }

@@ -165,14 +165,9 @@ static Last *summaryOf(FxReadIndex *x, MlirValue root) {
   intptr_t k;
   if (get(&x->summary, root.ptr, &k))
     return &x->lasts[k];
-  if (x->numLasts == x->capLasts) {
-    size_t cap = x->capLasts ? 2 * x->capLasts : 64;
-    Last *bigger = realloc(x->lasts, cap * sizeof *bigger);
-    if (!bigger)
-      return NULL;
-    x->lasts = bigger;
-    x->capLasts = cap;
-  }
+  if (!fxArrayReserve((void **)&x->lasts, x->numLasts, &x->capLasts,
+                      sizeof *x->lasts, 64))
+    return NULL;
   if (!put(&x->summary, root.ptr, (intptr_t)x->numLasts))
     return NULL;
   x->lasts[x->numLasts] = lastUsers(x, root);

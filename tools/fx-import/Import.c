@@ -593,7 +593,6 @@ static void resetNodes(Imp *im) {
   im->cap = im->count = 0;
 }
 
-/* Imports one statement of a forward body. */
 /* Whether symbol `sym` is bound by an argument of the function so far: a
  * !fx.sym argument of that name, or a dim of a tensor argument that is
  * exactly it (an expression binds nothing).  That is where fx-run and
@@ -636,6 +635,7 @@ static bool impSymbolsDeclared(Imp *im, const Stmt *st, const char *text,
   return true;
 }
 
+/* Imports one statement of a forward body. */
 static bool importStmt(Imp *im, const Stmt *st, MlirOperation func) {
   im->stmt = st;
   Node *node = impLookup(im, st->name, st->len, true);

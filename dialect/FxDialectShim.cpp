@@ -44,7 +44,7 @@ DynamicOpDefinition *fxLookupDynamicOp(MLIRContext *ctx, const char *opName) {
       const_cast<void *>(name->getAsOpaquePointer()));
 }
 
-// Runs the C semantic verifier after IRDL's own checks.  IRDL leaves the
+// Runs the C semantic verifier (fxVerifyOpHook) after IRDL's own checks.  IRDL leaves the
 // region verifier of its ops empty (fx ops have no regions), so taking that
 // slot keeps IRDL's verifier intact.
 // The ops share one C memo; the last definition destroyed (with the
@@ -57,9 +57,13 @@ extern "C" void fxInstallVerifiers(MlirContext ctx, const char *const *opNames,
     if (!def)
       continue;
     def->setVerifyRegionFn([memo](Operation *op) {
-      return unwrap(fxVerifyOpMemo(wrap(op), memo.get()));
+      return unwrap(fxVerifyOpHook(wrap(op), memo.get()));
     });
   }
+}
+
+extern "C" MlirOperation fxOperationGetPrevInBlock(MlirOperation op) {
+  return wrap(unwrap(op)->getPrevNode());
 }
 
 static DynamicType asDynamic(MlirType type) {

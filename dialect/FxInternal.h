@@ -10,7 +10,7 @@
 extern "C" {
 #endif
 
-/* Sets the C verifier (fxVerifyOpMemo) as the region verifier of the IRDL
+/* Sets the C verifier (fxVerifyOpHook) as the region verifier of the IRDL
  * ops `opNames`, all sharing one memo that lives as long as their
  * definitions, i.e. the context (FxDialectShim.cpp). */
 void fxInstallVerifiers(MlirContext ctx, const char *const *opNames, int n);
@@ -25,6 +25,17 @@ void fxVerifyMemoDestroy(FxVerifyMemo *memo);
 /* fxVerifyOp(op, NULL), skipped when an op of the same signature, function
  * type and schema declaration passed before (memo may be NULL). */
 MlirLogicalResult fxVerifyOpMemo(MlirOperation op, FxVerifyMemo *memo);
+
+/* The verifier hook of every fx op: fxVerifyOpMemo, and for the first fx op
+ * at the top of a function's entry block also the checks of the function
+ * itself (signature, attributes, func.calls), so that every verification
+ * MLIR makes - after parsing, after each pass, in stock mlir-opt - checks
+ * what fx-verify checks (fxVerifyFunctionBeyondHook covers the rest). */
+MlirLogicalResult fxVerifyOpHook(MlirOperation op, FxVerifyMemo *memo);
+
+/* The op before `op` in its block, or null (FxDialectShim.cpp: the C API
+ * walks blocks forward only). */
+MlirOperation fxOperationGetPrevInBlock(MlirOperation op);
 
 /*===-- Verifier internals (FxVerifier.c) ----------------------------------===*/
 

@@ -1,9 +1,11 @@
 /* FxVerifier.c - what IRDL cannot check (DESIGN §2 "Verification").
  *
  * Runs as the region verifier of every fx op (installed when the dialect
- * loads, so plain parsing in fx-opt and mlir-opt checks it), as the pass
- * fx-verify, and first thing in every fx pass.  Errors are emitted at the
- * op's location as "'fx.<op>' op <lowercase message>".
+ * loads, so plain parsing in fx-opt and mlir-opt checks it; the first fx op
+ * of a function checks the function itself too), and as the pass fx-verify.
+ * The fx passes check first only what MLIR's verification did not
+ * (fxVerifyFunctionBeyondHook).  Errors are emitted at the op's location as
+ * "'fx.<op>' op <lowercase message>" (the function's at the function).
  */
 #include "FxInternal.h"
 #include "fxir/FxDimExpr.h"
@@ -1211,9 +1213,12 @@ static MlirLogicalResult checkArgStrides(Verifier *v, MlirType t, int i) {
   return OK;
 }
 
-MlirLogicalResult fxVerifyFunction(MlirOperation func, FxSchemaTable *table) {
-  WalkState w = {func, table ? table : fxSchemaTableCreate(func), {0}, false};
-  Verifier v = {func, func, w.table, &w.scope};
+/* The checks of `func` itself, beyond its ops: its signature's fx types,
+ * the fx attributes (and strides) of its arguments, results and itself,
+ * and its func.calls.  True when one failed; each reports at the function. */
+static bool functionItselfFails(MlirOperation func, FxSchemaTable *table,
+                                Scope *scope) {
+  Verifier v = {func, func, table, scope};
   MlirType fnType = mlirTypeAttrGetValue(
       mlirOperationGetAttributeByName(func, fxStr("function_type")));
   bool failed = false;
@@ -1226,7 +1231,73 @@ MlirLogicalResult fxVerifyFunction(MlirOperation func, FxSchemaTable *table) {
     failed |= FAILED(checkTensorType(&v, mlirFunctionTypeGetResult(fnType, i),
                                      "result", (int)i));
   failed |= FAILED(fxVerifyFunctionAttrs(func));
-  failed |= FAILED(fxVerifyFunctionCalls(func, w.table));
+  failed |= FAILED(fxVerifyFunctionCalls(func, table));
+  return failed;
+}
+
+/* The op whose verifier hook checks its function itself: the first fx op at
+ * the top of the function's entry block.  The hook sees one op at a time,
+ * and MLIR verifies every fx op of a function whenever it verifies the
+ * function (after parsing, after each pass), so this op stands for the
+ * function; walking back stops at the previous fx op, so a verification
+ * walks each op at most twice. */
+static MlirOperation functionCheckedBy(MlirOperation op) {
+  MlirOperation func = mlirOperationGetParentOperation(op);
+  if (mlirOperationIsNull(func) ||
+      !fxStrEq(mlirIdentifierStr(mlirOperationGetName(func)), "func.func") ||
+      !mlirBlockEqual(mlirOperationGetBlock(op),
+                      mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0))))
+    return (MlirOperation){NULL};
+  for (MlirOperation p = fxOperationGetPrevInBlock(op); !mlirOperationIsNull(p);
+       p = fxOperationGetPrevInBlock(p))
+    if (fxOpGetKind(p) != FX_OP_NONE)
+      return (MlirOperation){NULL};
+  return func;
+}
+
+static MlirOperation firstTopFxOp(MlirOperation func) {
+  MlirRegion body = mlirOperationGetRegion(func, 0);
+  MlirBlock entry = mlirRegionGetFirstBlock(body);
+  if (mlirBlockIsNull(entry))
+    return (MlirOperation){NULL};
+  for (MlirOperation op = mlirBlockGetFirstOperation(entry);
+       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op))
+    if (fxOpGetKind(op) != FX_OP_NONE)
+      return op;
+  return (MlirOperation){NULL};
+}
+
+/* The op's own errors come first: a bad type is then reported at the op
+ * that introduces it (fx-import names that line) before the signature. */
+MlirLogicalResult fxVerifyOpHook(MlirOperation op, FxVerifyMemo *memo) {
+  bool failed = FAILED(fxVerifyOpMemo(op, memo));
+  MlirOperation func = functionCheckedBy(op);
+  if (!mlirOperationIsNull(func)) {
+    Scope scope = {0};
+    FxSchemaTable *table = fxSchemaTableCreate(func);
+    failed |= functionItselfFails(func, table, &scope);
+    fxSchemaTableDestroy(table);
+    free(scope.syms);
+  }
+  return failed ? mlirLogicalResultFailure() : OK;
+}
+
+MlirLogicalResult fxVerifyFunctionBeyondHook(MlirOperation func,
+                                             FxSchemaTable *table) {
+  if (!mlirOperationIsNull(firstTopFxOp(func)))
+    return OK;
+  Scope scope = {0};
+  FxSchemaTable *t = table ? table : fxSchemaTableCreate(func);
+  bool failed = functionItselfFails(func, t, &scope);
+  if (t != table)
+    fxSchemaTableDestroy(t);
+  free(scope.syms);
+  return failed ? mlirLogicalResultFailure() : OK;
+}
+
+MlirLogicalResult fxVerifyFunction(MlirOperation func, FxSchemaTable *table) {
+  WalkState w = {func, table ? table : fxSchemaTableCreate(func), {0}, false};
+  bool failed = functionItselfFails(func, w.table, &w.scope);
   mlirOperationWalk(func, verifyWalk, &w, MlirWalkPreOrder);
   if (w.table != table)
     fxSchemaTableDestroy(w.table);

@@ -26,8 +26,9 @@ MlirPass fxPassCreate(const FxPassInfo *info);
 /* mlir::registerPass for `info` (PassShim.cpp: no C API entry point). */
 void fxRegisterExternalPass(const FxPassInfo *info);
 
-/* First thing in every fx pass: verifies `func` (DESIGN §2); on failure
- * signals pass failure and returns false. */
+/* First thing in every fx pass: what MLIR's verifier has not checked of
+ * `func` (fxVerifyFunctionBeyondHook; DESIGN §1: passes do not re-verify
+ * what MLIR verified); on failure signals pass failure and returns false. */
 bool fxPassBegin(MlirOperation func, MlirExternalPass pass,
                  FxSchemaTable *table);
 

@@ -120,7 +120,7 @@ void fxLocationString(MlirOperation op, char *out, size_t cap) {
 
 bool fxPassBegin(MlirOperation func, MlirExternalPass pass,
                  FxSchemaTable *table) {
-  if (mlirLogicalResultIsSuccess(fxVerifyFunction(func, table)))
+  if (mlirLogicalResultIsSuccess(fxVerifyFunctionBeyondHook(func, table)))
     return true;
   mlirExternalPassSignalFailure(pass);
   return false;

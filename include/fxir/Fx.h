@@ -276,9 +276,18 @@ const FxSchema *fxSchemaTableLookup(FxSchemaTable *table,
  * must already satisfy its IRDL definition: mlirOperationVerify checks both,
  * in that order. */
 MlirLogicalResult fxVerifyOp(MlirOperation op, FxSchemaTable *table);
-/* Verifies a func.func: its signature's fx types and every fx op inside.
- * Every fx pass calls this first. */
+/* Verifies a func.func: its signature's fx types, its fx attributes, its
+ * func.calls and every fx op inside (the fx-verify pass; tools that build
+ * or receive IR MLIR has not verified). */
 MlirLogicalResult fxVerifyFunction(MlirOperation func, FxSchemaTable *table);
+/* What of fxVerifyFunction MLIR's verifier has not checked in `func`: the
+ * dialect's verifier hook checks every fx op, and the function itself at
+ * its first fx op on the top of its entry block; a function without such an
+ * op has the checks of the function itself here.  Every fx pass calls this
+ * first, trusting MLIR's verification for the rest (DESIGN §1: passes do not
+ * re-verify). */
+MlirLogicalResult fxVerifyFunctionBeyondHook(MlirOperation func,
+                                             FxSchemaTable *table);
 
 /* Whether fxir's own kernel can run built-in call `op` (schema `schema`):
  * the dtypes it takes and gives (kernels/cpu/aten.c).  These are not

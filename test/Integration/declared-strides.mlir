@@ -17,7 +17,7 @@
 // fx-run runs fx-verify's function checks before it reads fx.strides, and
 // names a negative stride as one (found by an adversary).
 // RUN: not fx-run %S/Inputs/bad_strides.mlir --entry=bad_stride_type 2>&1 | FileCheck %s --check-prefix=BADTYPE
-// RUN: not fx-run %S/Inputs/bad_strides.mlir --entry=negative_stride --sym=s0=2 2>&1 | FileCheck %s --check-prefix=NEGSTRIDE
+// RUN: not fx-run %S/Inputs/negative_stride.mlir --entry=negative_stride --sym=s0=2 2>&1 | FileCheck %s --check-prefix=NEGSTRIDE
 // RUN: not fx-export %S/Inputs/bad_strides.mlir 2>&1 | FileCheck %s --check-prefix=BADTYPE
 // BADTYPE: error: 'func.func' op argument 0 stride 0 is 4 : i32, not an i64 >= 0 or a symbol string
 // NEGSTRIDE: fx-run: error: argument 0 stride 0: stride "s0 - 4" is -2 with the --sym values given; strides cannot be negative

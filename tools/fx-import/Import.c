@@ -726,12 +726,14 @@ static bool verifyOp(Imp *im, MlirOperation op, const Stmt *stmts, int n,
   DiagCapture cap = {im, {NULL}, false};
   MlirDiagnosticHandlerID id =
       mlirContextAttachDiagnosticHandler(im->ctx, onDiag, &cap, NULL);
-  /* MLIR's verifier, then fx-verify's function checks (argument
-   * attributes: symbols of fx.strides), which the op hooks leave out. */
+  /* MLIR's verifier, then what it left out: the op hooks check a function
+   * itself (argument attributes: symbols of fx.strides) only when it has an
+   * fx op at the top of its body. */
   MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
   bool isFunc = name.length == 9 && !memcmp(name.data, "func.func", 9);
   bool ok = mlirOperationVerify(op) &&
-            (!isFunc || mlirLogicalResultIsSuccess(fxVerifyFunction(op, NULL)));
+            (!isFunc ||
+             mlirLogicalResultIsSuccess(fxVerifyFunctionBeyondHook(op, NULL)));
   mlirContextDetachDiagnosticHandler(im->ctx, id);
   if (ok)
     return true;

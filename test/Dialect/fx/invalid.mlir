@@ -28,6 +28,7 @@ func.func @dim_not_int(%x: !fx.tensor<[4], f32>) {
 
 // -----
 
+// expected-error @below {{'func.func' op argument 0 has type !fx.tensor<[-3], f32> whose dim 0 is not an i64 >= 0 or a symbol string}}
 func.func @dim_negative(%x: !fx.tensor<[-3], f32>) {
   // expected-error @below {{'fx.reshape' op operand 0 has type !fx.tensor<[-3], f32> whose dim 0 is not an i64 >= 0 or a symbol string}}
   %0 = fx.reshape %x, shape = [-1] : !fx.tensor<[-3], f32> -> !fx.tensor<[4], f32>
@@ -438,6 +439,7 @@ fx.schema "aten::copy_" = "copy_(Tensor(a!) self, Tensor src, bool non_blocking=
 
 // Ranks above the runtime's FXRT_MAX_RANK (8) are rejected wherever a
 // tensor type appears: an operand ...
+// expected-error @below {{'func.func' op argument 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32> of rank 9, above fxir's limit of 8 (the runtime's FXRT_MAX_RANK)}}
 func.func @negative_rank9_operand(%x: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>) {
   // expected-error @below {{'fx.call' op operand 0 has type !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32> of rank 9, above fxir's limit of 8 (the runtime's FXRT_MAX_RANK)}}
   %c = fx.call "aten::clone"(self = %x) : (!fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>) -> !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, "s0"], f32>
@@ -476,6 +478,7 @@ func.func @negative_rank17_declares(%big: !fx.tensor<[1, 1, 1, 1, 1, 1, 1, 1, 1,
 // -----
 
 // Element counts that overflow int64: the static dims' product ...
+// expected-error @below {{'func.func' op argument 0 has type !fx.tensor<[4294967296, 4294967296], f16> whose element count overflows int64}}
 func.func @negative_numel_overflow(%x: !fx.tensor<[4294967296, 4294967296], f16>) {
   // expected-error @below {{'fx.call' op operand 0 has type !fx.tensor<[4294967296, 4294967296], f16> whose element count overflows int64}}
   %0 = fx.call "aten::clone"(self = %x) : (!fx.tensor<[4294967296, 4294967296], f16>) -> !fx.tensor<[4294967296, 4294967296], f16>
@@ -485,6 +488,7 @@ func.func @negative_numel_overflow(%x: !fx.tensor<[4294967296, 4294967296], f16>
 // -----
 
 // ... past 2^64 too (it must not wrap around to a small count) ...
+// expected-error @below {{'func.func' op argument 0 has type !fx.tensor<[3074457345618258603, 6], f32> whose element count overflows int64}}
 func.func @negative_numel_wraps(%x: !fx.tensor<[3074457345618258603, 6], f32>) {
   // expected-error @below {{'fx.call' op operand 0 has type !fx.tensor<[3074457345618258603, 6], f32> whose element count overflows int64}}
   %0 = fx.call "aten::empty_like"(self = %x) : (!fx.tensor<[3074457345618258603, 6], f32>) -> !fx.tensor<[3074457345618258603, 6], f32>
@@ -494,6 +498,7 @@ func.func @negative_numel_wraps(%x: !fx.tensor<[3074457345618258603, 6], f32>) {
 // -----
 
 // ... or the size in bytes (2^62 f32 elements), also next to a symbol ...
+// expected-error @below {{'func.func' op argument 0 has type !fx.tensor<["s0", 4611686018427387904], f32> whose size in bytes (4611686018427387904 elements of 4 bytes) overflows int64}}
 func.func @negative_bytes_overflow(%x: !fx.tensor<["s0", 4611686018427387904], f32>) {
   // expected-error @below {{'fx.slice' op operand 0 has type !fx.tensor<["s0", 4611686018427387904], f32> whose size in bytes (4611686018427387904 elements of 4 bytes) overflows int64}}
   %0 = fx.slice %x, dim = 0, start = 0, end = 1, step = 1 : !fx.tensor<["s0", 4611686018427387904], f32> -> !fx.tensor<[1, 4611686018427387904], f32>

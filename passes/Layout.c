@@ -23,8 +23,10 @@ void fxLayoutsInit(FxLayouts *l, FxSchemaTable *table) {
 void fxLayoutsFree(FxLayouts *l) { fxPtrMapFree(&l->memo); }
 
 void fxLayoutsForget(FxLayouts *l) {
-  fxPtrMapFree(&l->memo);
-  fxPtrMapInit(&l->memo, 256); /* (on failure: nothing remembered) */
+  if (l->memo.keys)
+    fxPtrMapClear(&l->memo);
+  else
+    fxPtrMapInit(&l->memo, 256); /* (on failure: nothing remembered) */
 }
 
 /* One step of "does `v` have row-major contiguous layout for sure?": 0 no,

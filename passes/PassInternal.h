@@ -45,12 +45,16 @@ typedef MlirLogicalResult (*FxMatchAndRewrite)(MlirOperation op,
                                                MlirRewriterBase rewriter,
                                                void *userData);
 
-/* The order in which fxApplyRewrites visits the ops of a sweep. */
-typedef enum FxOrder { FX_TOP_DOWN, FX_BOTTOM_UP } FxOrder;
+/* The order in which fxApplyRewrites visits the ops of a sweep.
+ * FX_BOTTOM_UP_ONCE is bottom-up in one sweep, for a rewrite whose decision
+ * on an op depends only on the ops after it and that erases only the op:
+ * then nothing a later visit changes (ops before it) can change a decision
+ * already made, and a second sweep would find nothing (fx-dce). */
+typedef enum FxOrder { FX_TOP_DOWN, FX_BOTTOM_UP, FX_BOTTOM_UP_ONCE } FxOrder;
 
 /* Applies `fn` to every op of `func`'s entry block whose kind is one of
  * `roots`, in `order`, sweep after sweep until a sweep rewrites nothing
- * (Driver.c).  Only for functions fxPassBeginRewrite accepted: their fx ops
+ * (one sweep for FX_BOTTOM_UP_ONCE; Driver.c).  Only for functions fxPassBeginRewrite accepted: their fx ops
  * are all in the entry block.  `fn` may erase any op and insert ops
  * anywhere; an op it inserts is visited from the next sweep on.  Out of
  * memory is an error at `func` and fails the pass. */

@@ -2,6 +2,7 @@
 #include "PtrMap.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* Where `key`'s probe run starts.  The multiply's high bits depend on all
  * of the key, its low bits only on the key's low bits: ops and values are
@@ -34,6 +35,12 @@ void fxPtrMapFree(FxPtrMap *m) {
   free(m->keys);
   free(m->vals);
   *m = (FxPtrMap){NULL, NULL, 0, 0};
+}
+
+void fxPtrMapClear(FxPtrMap *m) {
+  if (m->num)
+    memset(m->keys, 0, m->cap * sizeof *m->keys); /* 0 keys: empty slots */
+  m->num = 0;
 }
 
 static bool grow(FxPtrMap *m) {

@@ -24,6 +24,8 @@ typedef struct FxPtrMap {
 /* `cap` a power of two; false when out of memory. */
 bool fxPtrMapInit(FxPtrMap *m, size_t cap);
 void fxPtrMapFree(FxPtrMap *m);
+/* Empties `m`, keeping its memory (a map that forgets often). */
+void fxPtrMapClear(FxPtrMap *m);
 /* Sets key -> val; false (nothing stored) when out of memory. */
 bool fxPtrMapPut(FxPtrMap *m, const void *key, intptr_t val);
 bool fxPtrMapGet(const FxPtrMap *m, const void *key, intptr_t *val);

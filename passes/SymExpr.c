@@ -61,6 +61,8 @@ FxExpr fxExprFromAttr(MlirAttribute attr) {
 }
 
 static int compareNames(MlirStringRef a, MlirStringRef b) {
+  if (a.data == b.data && a.length == b.length)
+    return 0; /* the same uniqued string: the common case */
   size_t n = a.length < b.length ? a.length : b.length;
   int c = n ? memcmp(a.data, b.data, n) : 0;
   if (c)
@@ -72,11 +74,21 @@ static int compareNames(MlirStringRef a, MlirStringRef b) {
 static FxExpr addScaled(FxExpr a, FxExpr b, int64_t k) {
   if (!a.known || !b.known)
     return fxExprUnknown();
-  FxExpr r = fxExprConst(0);
-  int64_t kc;
+  int64_t kc, c;
   if (__builtin_mul_overflow(b.constant, k, &kc) ||
-      __builtin_add_overflow(a.constant, kc, &r.constant))
+      __builtin_add_overflow(a.constant, kc, &c))
     return fxExprUnknown();
+  /* A constant on one side (most of the region model's arithmetic): the
+   * other side's terms as they are. */
+  if (!b.numTerms) {
+    a.constant = c;
+    return a;
+  }
+  if (!a.numTerms && k == 1) {
+    b.constant = c;
+    return b;
+  }
+  FxExpr r = fxExprConst(c);
   int i = 0, j = 0;
   while (i < a.numTerms || j < b.numTerms) {
     int c = i == a.numTerms   ? 1

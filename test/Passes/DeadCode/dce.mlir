@@ -34,6 +34,26 @@ func.func @dead_in_place_call(%x: !fx.tensor<["s0", 4096], f16>, %w: !fx.tensor<
   return
 }
 
+// A chain of in-place calls, each reading the buffer the one before wrote,
+// the last one's buffer read by nobody: erasing the last makes the one
+// before dead, and so on back to the first.  One bottom-up sweep erases
+// them all (fx-dce sweeps once: an op's deadness depends only on the ops
+// after it).
+// CHECK-LABEL: func.func @dead_chain_of_in_place_calls
+// CHECK-NEXT: return
+func.func @dead_chain_of_in_place_calls(%x: !fx.tensor<[4, 8], f16>, %w: !fx.tensor<[8], f16>) {
+  %a = fx.call "aten::empty_like"(self = %x) : (!fx.tensor<[4, 8], f16>) -> !fx.tensor<[4, 8], f16>
+  fx.call "_C::rms_norm"(result = %a, input = %x, weight = %w)
+      {epsilon = 1.0e-06 : f64} : (!fx.tensor<[4, 8], f16>, !fx.tensor<[4, 8], f16>, !fx.tensor<[8], f16>) -> ()
+  %b = fx.call "aten::empty_like"(self = %x) : (!fx.tensor<[4, 8], f16>) -> !fx.tensor<[4, 8], f16>
+  %av = fx.view %a, shape = [32] : !fx.tensor<[4, 8], f16> -> !fx.tensor<[32], f16>
+  %ar = fx.view %av, shape = [4, 8] : !fx.tensor<[32], f16> -> !fx.tensor<[4, 8], f16>
+  fx.call "mylib::scale_"(out = %b, x = %ar) : (!fx.tensor<[4, 8], f16>, !fx.tensor<[4, 8], f16>) -> ()
+  %c = fx.call "aten::empty_like"(self = %x) : (!fx.tensor<[4, 8], f16>) -> !fx.tensor<[4, 8], f16>
+  fx.call "mylib::scale_"(out = %c, x = %b) : (!fx.tensor<[4, 8], f16>, !fx.tensor<[4, 8], f16>) -> ()
+  return
+}
+
 // The buffer an in-place call writes is read later: it stays.
 // CHECK-LABEL: func.func @negative_written_then_read
 // CHECK: fx.call "aten::empty_like"(

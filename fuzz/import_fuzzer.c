@@ -68,17 +68,6 @@ static void appendRaw(const char *text, size_t len, void *user) {
 }
 
 /* The module without locations (caller frees). */
-/* fx-export drops FX_ATTR_FUNCTIONALIZED (fx-import's mark on the clone
- * of an auto_functionalized_v2 base): torch's graphs have no place for it,
- * and the exported clone re-imports as a plain aten::clone (docs/import.md).
- * So the first import is compared without it. */
-static MlirWalkResult dropFunctionalized(MlirOperation op, void *userData) {
-  (void)userData;
-  mlirOperationRemoveAttributeByName(
-      op, mlirStringRefCreateFromCString(FX_ATTR_FUNCTIONALIZED));
-  return MlirWalkResultAdvance;
-}
-
 static char *printPlain(MlirModule m) {
   Buf b = {0};
   mlirOperationPrint(mlirModuleGetOperation(m), append, &b);
@@ -127,8 +116,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             err.line, err.col, err.message, py.s);
     abort();
   }
-  mlirOperationWalk(mlirModuleGetOperation(m), dropFunctionalized, NULL,
-                    MlirWalkPreOrder);
   char *first = printPlain(m), *second = printPlain(again);
   if (strcmp(first, second)) {
     fprintf(stderr, "import_fuzzer: export + import changed the IR:\n%s\n---\n%s\n",

@@ -814,6 +814,11 @@ static bool exportCall(Ex *x, MlirOperation op, bool functional) {
   char *name = functional ? opName(x, op, "auto_functionalized", 19)
                           : opName(x, op, sn.data, sn.length);
   putModelComment(x, loc);
+  /* torch has no such mark: a comment line fx-import reads back, as it
+   * reads `# fx-donated:` and `# fx-schema:`. */
+  if (!mlirAttributeIsNull(mlirOperationGetAttributeByName(
+          op, mlirStringRefCreateFromCString(FX_ATTR_FUNCTIONALIZED))))
+    putf(&x->out, "        # fx-functionalized\n");
   bool single = !functional && nres == 1;
   if (single) {
     MlirValue r = mlirOperationGetResult(op, 0);

@@ -636,6 +636,32 @@ static bool impSymbolsDeclared(Imp *im, const Stmt *st, const char *text,
 }
 
 /* Imports one statement of a forward body. */
+/* A node after `# fx-functionalized` (fx-export's mark of a clone that
+ * exists only for auto_functionalized, which the passes may drop): an
+ * aten.clone.default call, imported with the fx.functionalized attribute. */
+static bool impMarkedClone(Imp *im, const Stmt *st, Node *node) {
+  const PyExpr *e = st->expr;
+  bool clone = e->kind == PY_CALL &&
+               (pyIsName(e->base, "torch.ops.aten.clone.default") ||
+                pyIsName(e->base, "torch.ops.aten.clone"));
+  if (!clone)
+    return impError(im, st->line, st->col,
+                    "'# fx-functionalized' marks an aten.clone.default node, "
+                    "and '%.*s' is not one", (int)st->len, st->name);
+  if (!impCall(im, st, node))
+    return false;
+  if (node->val.kind != VAL_TENSOR || !mlirValueIsAOpResult(node->val.value)) {
+    /* aten::clone has one tensor result, which impCall gave the node. */
+    fprintf(stderr, "fx-import: internal error: the clone '%.*s' imported "
+                    "as no op result\n", (int)st->len, st->name);
+    abort();
+  }
+  MlirOperation op = mlirOpResultGetOwner(node->val.value);
+  mlirOperationSetAttributeByName(op, IMP_STR(FX_ATTR_FUNCTIONALIZED),
+                                  mlirUnitAttrGet(im->ctx));
+  return true;
+}
+
 static bool importStmt(Imp *im, const Stmt *st, MlirOperation func) {
   im->stmt = st;
   Node *node = impLookup(im, st->name, st->len, true);
@@ -654,6 +680,8 @@ static bool importStmt(Imp *im, const Stmt *st, MlirOperation func) {
       return impSymbolsDeclared(im, st, node->val.text, node->val.len);
     return true;
   }
+  if (st->functionalized)
+    return impMarkedClone(im, st, node);
   switch (e->kind) {
   case PY_CALL:
     if (pyIsName(e->base, "getattr") && e->n == 2 && pyIsName(e->items[0], "self") &&
@@ -822,6 +850,7 @@ static bool buildFunction(Imp *im, const Fn *fn) {
   const Line *ret = NULL;
   size_t retFrom = 0;
   bool inQuote = false;
+  const Line *functionalized = NULL; /* a `# fx-functionalized` line */
   for (int k = 0; k < fn->numBody; ++k) {
     const Line *l = fn->body[k];
     size_t in = indentOf(l);
@@ -837,13 +866,20 @@ static bool buildFunction(Imp *im, const Fn *fn) {
       continue;
     if (c[0] == '#') {
       MlirLocation m;
-      if (modelLoc(im, c, n, &m))
+      /* What fx-export writes before a clone marked fx.functionalized. */
+      if (n == 19 && startsWith(c, n, "# fx-functionalized"))
+        functionalized = l;
+      else if (modelLoc(im, c, n, &m))
         model = m;
       else if (startsWith(c, n, "# No stacktrace found"))
         model.ptr = NULL;
       continue;
     }
     if (startsWith(c, n, "return") && (n == 6 || c[6] == ' ' || c[6] == '(')) {
+      if (functionalized)
+        return impError(im, functionalized->no, (int)indentOf(functionalized) + 1,
+                        "'# fx-functionalized' is not followed by a node: it "
+                        "marks the aten.clone.default node on the next line");
       ret = l;
       retFrom = in + 6;
       /* The return's uses count like any other. */
@@ -874,6 +910,8 @@ static bool buildFunction(Imp *im, const Fn *fn) {
     memset(st, 0, sizeof *st);
     if (!parseStmt(im, l, in, end, st))
       return false;
+    st->functionalized = functionalized != NULL;
+    functionalized = NULL;
     /* `a: "T"; b: "T";` lines (pytree annotations) have no '='. */
     /* loc("node"(fused[model, dump])): the node's name (fx-export prints it
      * back), the model's line first (remarks name it), then the dump's. */
@@ -1042,6 +1080,17 @@ static bool addSchema(Imp *im, char *s, const char *file, int line, int col) {
                           q, diff);
     fxSchemaDestroy(schema);
     return ok;
+  }
+  /* Declared twice (an export's `# fx-schema:` line and the --schema-file
+   * that first declared it): one declaration when they agree. */
+  for (int i = 0; i < im->numSchemas; ++i) {
+    if (strcmp(im->schemas[i]->qualifiedName, q))
+      continue;
+    bool same = !fxSchemaCompare(schema, im->schemas[i], diff, sizeof diff);
+    fxSchemaDestroy(schema);
+    return same || schemaError(im, file, line, col,
+                               "declares %s a second time, differently: %s",
+                               im->schemas[i]->qualifiedName, diff);
   }
   if (im->numSchemas == im->capSchemas) {
     im->capSchemas = im->capSchemas ? im->capSchemas * 2 : 16;

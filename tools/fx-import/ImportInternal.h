@@ -68,6 +68,7 @@ typedef struct Stmt {
   const PyExpr *annot; /* PY_STR or NULL               */
   const PyExpr *expr;
   MlirLocation loc;
+  bool functionalized; /* after a `# fx-functionalized` line */
 } Stmt;
 
 typedef struct Imp {

@@ -1,0 +1,5 @@
+# fx-schema: mylib::foo(Tensor(a!) x, Tensor y) -> ()
+class GraphModule(torch.nn.Module):
+    def forward(self, arg0_1: "f32[4]"):
+        clone: "f32[4]" = torch.ops.aten.clone.default(arg0_1)
+        return (clone,)

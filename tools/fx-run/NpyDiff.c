@@ -22,18 +22,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One row per .npy descr fx-run writes (kernels/fx_dtypes.def). */
+/* Each dtype's row of kernels/fx_dtypes.def, as this tool reads it.  A
+ * file says only its .npy descr, so a descr stands for the first row that
+ * writes it: "|u1" for f8E4M3FN (fx-run writes u8, the other fp8 and fp4x2
+ * bytes the same way) and "<u2" for bf16. */
 typedef struct Kind {
   const char *descr;
-  int bytes, isFloat, expBits; /* expBits: NaN test of a float pattern */
-  int dtype;                   /* how --close reads the value */
+  int bytes, isFloat;
+  int dtype; /* how the value is read (fxLoadF32) */
 } Kind;
+enum { IS_FLOAT_FLOAT = 1, IS_FLOAT_FLOAT8 = 1, IS_FLOAT_INT = 0,
+       IS_FLOAT_BOOL = 0, IS_FLOAT_PACKED = 0 };
 static const Kind kKinds[] = {
-    {"<f4", 4, 1, 8, FX_DTYPE_F32},      {"<f2", 2, 1, 5, FX_DTYPE_F16},
-    {"<f8", 8, 1, 11, FX_DTYPE_F64},     {"<u2", 2, 1, 8, FX_DTYPE_BF16},
-    {"|u1", 1, 1, 4, FX_DTYPE_F8E4M3FN}, {"|i1", 1, 0, 0, FX_DTYPE_I8},
-    {"<i2", 2, 0, 0, FX_DTYPE_I16},      {"<i4", 4, 0, 0, FX_DTYPE_I32},
-    {"<i8", 8, 0, 0, FX_DTYPE_I64},      {"|b1", 1, 0, 0, FX_DTYPE_I1},
+#define FX_DTYPE(CODE, value, mlir, type, get, abbr, torch, bytes, npy, kind) \
+  {npy, bytes, IS_FLOAT_##kind, FX_DTYPE_##CODE},
+#include "fx_dtypes.def"
 };
 
 /* The value of element i (f64 read whole: fxLoadF32 would round it). */
@@ -64,14 +67,11 @@ static int64_t ordered(uint64_t u, int bytes) {
   return (u & sign) ? -(int64_t)mag : (int64_t)mag;
 }
 
-/* "|u1" is fx-run's f8E4M3FN: NaN is S.1111.111; the others are IEEE. */
-static int isNaN(uint64_t u, const Kind *k) {
-  int bits = 8 * k->bytes;
-  uint64_t mag = u & ((1ull << (bits - 1)) - 1);
-  if (k->bytes == 1)
-    return mag == 0x7F;
-  uint64_t expMask = ((1ull << k->expBits) - 1) << (bits - 1 - k->expBits);
-  return (mag & expMask) == expMask && (mag & ~expMask) != 0;
+/* Whether element i is a NaN: its dtype's conversion says (fp8's NaN
+ * patterns are the dtype's own). */
+static int isNaNAt(const FxNpy *a, const Kind *k, size_t i) {
+  double v = valueAt(a, k, i);
+  return v != v;
 }
 
 static int64_t signedAt(uint64_t u, int bytes) {
@@ -97,7 +97,7 @@ int main(int argc, char **argv) {
   double tol = close ? atof(argv[3] + 8) : 0;
   long long max = close ? 0 : atoll(argv[3]);
   const Kind *k = NULL;
-  for (size_t i = 0; i < sizeof kKinds / sizeof kKinds[0]; i++)
+  for (size_t i = 0; !k && i < sizeof kKinds / sizeof kKinds[0]; i++)
     if (!strcmp(kKinds[i].descr, a.descr))
       k = &kKinds[i];
   int sameShape = a.rank == b.rank && a.bytes == b.bytes;
@@ -133,8 +133,9 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < n; i++) {
     uint64_t x = bitsAt(&a, k->bytes, i), y = bitsAt(&b, k->bytes, i);
     long long d;
-    if (k->isFloat && (isNaN(x, k) || isNaN(y, k)))
-      d = isNaN(x, k) && isNaN(y, k) ? 0 : -1; /* -1: NaN against a number */
+    int nx = k->isFloat && isNaNAt(&a, k, i), ny = k->isFloat && isNaNAt(&b, k, i);
+    if (nx || ny)
+      d = nx && ny ? 0 : -1; /* -1: NaN against a number */
     else if (k->isFloat)
       d = llabs(ordered(x, k->bytes) - ordered(y, k->bytes));
     else

@@ -1157,6 +1157,12 @@ static MlirLogicalResult verifyInScope(MlirOperation op, WalkState *w) {
   FxOpKind kind = fxOpGetKind(op);
   if (kind == FX_OP_NONE)
     return OK;
+  /* An op of a function or module nested in this one has its own symbols
+   * and schemas: checked as the hook checks it. */
+  if (!mlirOperationEqual(mlirOperationGetParentOperation(op), w->func) &&
+      (!mlirOperationEqual(enclosingFunc(op), w->func) ||
+       !mlirOperationEqual(fxEnclosingModule(op), fxEnclosingModule(w->func))))
+    return fxVerifyOp(op, NULL);
   if (seenValid(&w->scope, op, false))
     return verifyBeyondSignature(op, kind, w->table);
   Verifier v = {op, w->func, w->table, &w->scope};

@@ -74,11 +74,17 @@ void fxRunDeadCode(MlirOperation func, MlirExternalPass pass) {
   static const FxOpKind roots[] = {
       FX_OP_RESHAPE,       FX_OP_VIEW,   FX_OP_SLICE, FX_OP_SLICE_SCATTER,
       FX_OP_AUTO_FUNCTIONALIZED, FX_OP_CALL};
-  /* One bottom-up sweep is the fixpoint: whether an op is dead depends on
-   * its results' uses and the reads of its writes after it, and erasing an
-   * earlier op (visited later) changes neither - an earlier op neither uses
-   * its results nor reads after it. */
+  /* One bottom-up sweep is the fixpoint when the function has no op that
+   * returns an alias the storage model does not follow: whether an op is
+   * dead then depends on its results' uses and the reads of its writes
+   * after it, and erasing an earlier op (visited later) changes neither -
+   * an earlier op neither uses its results nor reads after it.  With such
+   * an op, fxHasReturnedAlias looks at every use of a storage root, earlier
+   * ones too, and an unused aliasing op erased late in a sweep can make an
+   * op visited before it dead: sweep to the fixpoint (an adversary's case,
+   * @dead_behind_unused_alias in DeadCode/dce.mlir). */
   fxApplyRewrites(func, pass, roots, sizeof roots / sizeof roots[0],
-                  eraseIfDead, &st, FX_BOTTOM_UP_ONCE);
+                  eraseIfDead, &st,
+                  st.aliases.any ? FX_BOTTOM_UP : FX_BOTTOM_UP_ONCE);
   fxSchemaTableDestroy(st.table);
 }

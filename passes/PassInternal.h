@@ -49,7 +49,8 @@ typedef MlirLogicalResult (*FxMatchAndRewrite)(MlirOperation op,
  * FX_BOTTOM_UP_ONCE is bottom-up in one sweep, for a rewrite whose decision
  * on an op depends only on the ops after it and that erases only the op:
  * then nothing a later visit changes (ops before it) can change a decision
- * already made, and a second sweep would find nothing (fx-dce). */
+ * already made, and a second sweep would find nothing (fx-dce, in a
+ * function without untracked aliases). */
 typedef enum FxOrder { FX_TOP_DOWN, FX_BOTTOM_UP, FX_BOTTOM_UP_ONCE } FxOrder;
 
 /* Applies `fn` to every op of `func`'s entry block whose kind is one of

@@ -7,6 +7,9 @@
 // without such an op.
 // RUN: fx-opt %s --split-input-file --verify-diagnostics
 // RUN: %mlir_opt --load-dialect-plugin=%fx_plugin %s --split-input-file --verify-diagnostics
+// fx-verify agrees (the same errors, reported by the parser first; and none
+// for @nested_module's inner function, whose symbols are its own).
+// RUN: fx-opt %s --split-input-file --verify-diagnostics --pass-pipeline='builtin.module(func.func(fx-verify))'
 
 // expected-error @below {{'func.func' op argument 0 has 1 fx.strides for type !fx.tensor<[4, 4], f16> of rank 2: one stride per dim}}
 func.func @negative_strides_rank(%x: !fx.tensor<[4, 4], f16> {fx.strides = [1]}) -> !fx.tensor<[16], f16> {
@@ -52,4 +55,20 @@ func.func @negative_call_shares_storage(%a: !fx.tensor<[4, 4], f32>) -> !fx.tens
 func.func @valid(%x: !fx.tensor<["s0", 4], f16> {fx.donated, fx.strides = [4, 1]}) -> !fx.tensor<["s0", 4], f16> {
   %r = fx.slice %x, dim = 0, start = 0, end = "s0", step = 1 : !fx.tensor<["s0", 4], f16> -> !fx.tensor<["s0", 4], f16>
   return %r : !fx.tensor<["s0", 4], f16>
+}
+
+// -----
+
+// A module nested in a function: its function's ops use that function's
+// symbols and that module's schemas, under fx-verify too (found by an
+// adversary: fx-verify checked them against the outer function's).
+func.func @nested_module(%x: !fx.tensor<[4], f32>) -> !fx.tensor<[4], f32> {
+  builtin.module {
+    fx.schema "mylib::foo_" = "foo_(Tensor(a!) out) -> ()"
+    func.func @inner(%y: !fx.tensor<["s1"], f32>) -> !fx.tensor<["s1"], f32> {
+      %r = fx.auto_functionalized "mylib::foo_"(out = %y) : (!fx.tensor<["s1"], f32>) -> !fx.tensor<["s1"], f32>
+      return %r : !fx.tensor<["s1"], f32>
+    }
+  }
+  return %x : !fx.tensor<[4], f32>
 }

@@ -54,6 +54,23 @@ func.func @dead_chain_of_in_place_calls(%x: !fx.tensor<[4, 8], f16>, %w: !fx.ten
   return
 }
 
+// An in-place call whose buffer is read by nobody, but which an unused
+// aliasing op (aten::copy_'s functional form: its self's new value may be
+// that storage) reached before the call: the aliasing op goes, and then the
+// call and its buffer.  "Reached through an untracked alias" looks at uses
+// before the call, so fx-dce sweeps to the fixpoint here (one bottom-up
+// sweep left the call and its buffer).
+// CHECK-LABEL: func.func @dead_behind_unused_alias
+// CHECK-NEXT: return
+func.func @dead_behind_unused_alias(%x: !fx.tensor<[4, 8], f16>, %w: !fx.tensor<[8], f16>) -> !fx.tensor<[4, 8], f16> {
+  %b = fx.call "aten::empty_like"(self = %x) : (!fx.tensor<[4, 8], f16>) -> !fx.tensor<[4, 8], f16>
+  %t = fx.call "aten::empty_like"(self = %x) : (!fx.tensor<[4, 8], f16>) -> !fx.tensor<[4, 8], f16>
+  %r:2 = fx.auto_functionalized "aten::copy_"(self = %t, src = %b) : (!fx.tensor<[4, 8], f16>, !fx.tensor<[4, 8], f16>) -> (!fx.tensor<[4, 8], f16>, !fx.tensor<[4, 8], f16>)
+  fx.call "_C::rms_norm"(result = %b, input = %x, weight = %w)
+      {epsilon = 1.0e-06 : f64} : (!fx.tensor<[4, 8], f16>, !fx.tensor<[4, 8], f16>, !fx.tensor<[8], f16>) -> ()
+  return %x : !fx.tensor<[4, 8], f16>
+}
+
 // The buffer an in-place call writes is read later: it stays.
 // CHECK-LABEL: func.func @negative_written_then_read
 // CHECK: fx.call "aten::empty_like"(

@@ -125,7 +125,7 @@ int main(void) {
 
   /* Every built-in parses, round-trips to its source text and is found by
    * its qualified name. */
-  // CHECK: builtins: 80
+  // CHECK: builtins: 85
   printf("builtins: %d\n", fxSchemaNumBuiltins());
   // CHECK-NEXT: builtin _C::dynamic_per_token_scaled_fp8_quant: 4 args, 0 returns, 2 mutated, impl kernel
   // CHECK-NEXT: builtin _C::dynamic_scaled_fp8_quant: 3 args, 0 returns, 2 mutated, impl kernel
@@ -136,14 +136,18 @@ int main(void) {
   // CHECK-NEXT: builtin _C::gelu_and_mul: 2 args, 0 returns, 1 mutated, impl none
   // CHECK-NEXT: builtin _C::gelu_tanh_and_mul: 2 args, 0 returns, 1 mutated, impl none
   // CHECK-NEXT: builtin _C::mul_and_silu: 2 args, 0 returns, 1 mutated, impl none
+  // CHECK-NEXT: builtin _C::per_token_group_fp8_quant: 10 args, 0 returns, 2 mutated, impl none
   // CHECK-NEXT: builtin _C::rms_norm: 4 args, 0 returns, 1 mutated, impl kernel
   // CHECK-NEXT: builtin _C::rms_norm_dynamic_per_token_quant: 7 args, 0 returns, 3 mutated, impl kernel
   // CHECK-NEXT: builtin _C::rms_norm_per_block_quant: 9 args, 0 returns, 3 mutated, impl none
   // CHECK-NEXT: builtin _C::rms_norm_static_fp8_quant: 5 args, 0 returns, 1 mutated, impl kernel
   // CHECK-NEXT: builtin _C::rotary_embedding: 8 args, 0 returns, 2 mutated, impl kernel
+  // CHECK-NEXT: builtin _C::scaled_fp4_quant.out: 5 args, 0 returns, 2 mutated, impl none
   // CHECK-NEXT: builtin _C::silu_and_mul: 2 args, 0 returns, 1 mutated, impl kernel
   // CHECK-NEXT: builtin _C::silu_and_mul_nvfp4_quant: 4 args, 0 returns, 2 mutated, impl none
+  // CHECK-NEXT: builtin _C::silu_and_mul_per_block_quant: 6 args, 0 returns, 2 mutated, impl none
   // CHECK-NEXT: builtin _C::silu_and_mul_quant: 3 args, 0 returns, 1 mutated, impl kernel
+  // CHECK-NEXT: builtin _C::silu_and_mul_with_clamp: 5 args, 0 returns, 1 mutated, impl none
   // CHECK-NEXT: builtin _C::static_scaled_fp8_quant: 4 args, 0 returns, 1 mutated, impl kernel
   // CHECK-NEXT: builtin _C::static_scaled_int8_quant: 4 args, 0 returns, 1 mutated, impl none
   // CHECK-NEXT: builtin aten::_scaled_mm: 8 args, 1 returns, 0 mutated, impl kernel
@@ -206,6 +210,7 @@ int main(void) {
   // CHECK-NEXT: builtin vllm::all_reduce: 2 args, 1 returns, 0 mutated, impl none
   // CHECK-NEXT: builtin vllm::flashinfer_trtllm_fused_allreduce_norm: 14 args, 0 returns, 5 mutated, impl none
   // CHECK-NEXT: builtin vllm::fused_rope_and_unified_kv_cache_update: 7 args, 1 returns, 2 mutated, impl none
+  // CHECK-NEXT: builtin vllm::fused_rope_unified_mla_kv_cache_update: 9 args, 1 returns, 2 mutated, impl none
   // CHECK-NEXT: builtin vllm::unified_attention_with_output: 7 args, 0 returns, 2 mutated, impl none
   for (int i = 0; i < fxSchemaNumBuiltins(); i++) {
     const FxSchema *s = fxSchemaGetBuiltin(i);

@@ -512,6 +512,13 @@ static void putModelComment(Ex *x, MlirLocation loc) {
     return;
   x->lastModel = locs[0];
   MlirIdentifier file = mlirLocationFileLineColRangeGetFilename(locs[0]);
+  /* A comment is one line: a name with a line break or another control
+   * character would write lines of its own (an adversary's `\n# fx-...`
+   * name marked a clone); such a location is left out, as debug info. */
+  MlirStringRef fs = mlirIdentifierStr(file);
+  for (size_t i = 0; i < fs.length; ++i)
+    if ((unsigned char)fs.data[i] < 0x20 || fs.data[i] == 0x7f)
+      return;
   put(&x->out, "        # File: ", 16);
   putRef(&x->out, mlirIdentifierStr(file));
   putf(&x->out, ":%d\n", mlirLocationFileLineColRangeGetStartLine(locs[0]));

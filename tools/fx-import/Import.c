@@ -636,6 +636,12 @@ static bool impSymbolsDeclared(Imp *im, const Stmt *st, const char *text,
 }
 
 /* Imports one statement of a forward body. */
+static bool markNotFollowed(Imp *im, const Line *mark) {
+  return impError(im, mark->no, (int)indentOf(mark) + 1,
+                  "'# fx-functionalized' is not followed by a node: it marks "
+                  "the aten.clone.default node on the next line");
+}
+
 /* A node after `# fx-functionalized` (fx-export's mark of a clone that
  * exists only for auto_functionalized, which the passes may drop): an
  * aten.clone.default call, imported with the fx.functionalized attribute. */
@@ -669,6 +675,8 @@ static bool importStmt(Imp *im, const Stmt *st, MlirOperation func) {
     return impError(im, st->line, st->col, "node '%.*s' is defined twice",
                     (int)st->len, st->name);
   const PyExpr *e = st->expr;
+  if (st->functionalized)
+    return impMarkedClone(im, st, node);
   /* A SymInt node's value is its annotation: fx types name symbols, and
    * SymInt arithmetic is not an op. */
   if (st->annot && st->annot->len >= 4 &&
@@ -680,8 +688,6 @@ static bool importStmt(Imp *im, const Stmt *st, MlirOperation func) {
       return impSymbolsDeclared(im, st, node->val.text, node->val.len);
     return true;
   }
-  if (st->functionalized)
-    return impMarkedClone(im, st, node);
   switch (e->kind) {
   case PY_CALL:
     if (pyIsName(e->base, "getattr") && e->n == 2 && pyIsName(e->items[0], "self") &&
@@ -856,18 +862,32 @@ static bool buildFunction(Imp *im, const Fn *fn) {
     size_t in = indentOf(l);
     const char *c = l->s + in;
     size_t n = l->len - in;
+    /* A `# fx-functionalized` line marks the node on the very next line,
+     * as fx-export writes it: anything else in between is an error. */
+    const Line *mark = functionalized;
+    functionalized = NULL;
     /* FX_GRAPH_SHOW_META's """...""" blocks. */
     int quotes = countQuotes(l);
     if (inQuote || quotes) {
       inQuote ^= quotes % 2;
+      if (mark)
+        return markNotFollowed(im, mark);
       continue;
     }
-    if (n == 0)
+    if (n == 0) {
+      if (mark)
+        return markNotFollowed(im, mark);
       continue;
+    }
     if (c[0] == '#') {
       MlirLocation m;
+      size_t t = n; /* trailing blanks aside */
+      while (t > 0 && (c[t - 1] == ' ' || c[t - 1] == '\t'))
+        --t;
+      if (mark)
+        return markNotFollowed(im, mark);
       /* What fx-export writes before a clone marked fx.functionalized. */
-      if (n == 19 && startsWith(c, n, "# fx-functionalized"))
+      if (t == 19 && startsWith(c, t, "# fx-functionalized"))
         functionalized = l;
       else if (modelLoc(im, c, n, &m))
         model = m;
@@ -876,10 +896,8 @@ static bool buildFunction(Imp *im, const Fn *fn) {
       continue;
     }
     if (startsWith(c, n, "return") && (n == 6 || c[6] == ' ' || c[6] == '(')) {
-      if (functionalized)
-        return impError(im, functionalized->no, (int)indentOf(functionalized) + 1,
-                        "'# fx-functionalized' is not followed by a node: it "
-                        "marks the aten.clone.default node on the next line");
+      if (mark)
+        return markNotFollowed(im, mark);
       ret = l;
       retFrom = in + 6;
       /* The return's uses count like any other. */
@@ -900,8 +918,11 @@ static bool buildFunction(Imp *im, const Fn *fn) {
       int r = pytreeLine(im, l, in);
       if (r < 0)
         return false;
-      if (r > 0)
+      if (r > 0) {
+        if (mark)
+          return markNotFollowed(im, mark);
         continue;
+      }
     }
     size_t end = pyFindTopLevel(l->s, in, l->len, ';');
     if (!checkTail(im, l, end))
@@ -910,8 +931,7 @@ static bool buildFunction(Imp *im, const Fn *fn) {
     memset(st, 0, sizeof *st);
     if (!parseStmt(im, l, in, end, st))
       return false;
-    st->functionalized = functionalized != NULL;
-    functionalized = NULL;
+    st->functionalized = mark != NULL;
     /* `a: "T"; b: "T";` lines (pytree annotations) have no '='. */
     /* loc("node"(fused[model, dump])): the node's name (fx-export prints it
      * back), the model's line first (remarks name it), then the dump's. */

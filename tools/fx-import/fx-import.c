@@ -78,10 +78,16 @@ int main(int argc, char **argv) {
     }
     if (strcmp(a, "-o") == 0 && i + 1 < argc)
       output = argv[++i];
-    else if (strcmp(a, "--schema-file") == 0 && i + 1 < argc)
-      schemaFile = argv[++i];
-    else if (strncmp(a, "--schema-file=", 14) == 0)
-      schemaFile = a + 14;
+    else if (strcmp(a, "--schema-file") == 0 || strncmp(a, "--schema-file=", 14) == 0) {
+      const char *f = a[13] == '=' ? a + 14 : argv[++i];
+      if (schemaFile) {
+        fprintf(stderr, "fx-import: --schema-file given twice ('%s' and '%s'): "
+                        "fx-import reads one schema file; put the schemas in one\n",
+                schemaFile, f);
+        return 2;
+      }
+      schemaFile = f;
+    }
     else if (strcmp(a, "--no-locations") == 0)
       locations = false;
     else if (a[0] == '-' && a[1] != '\0') {

@@ -83,7 +83,6 @@ void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
       mlirOperationGetContext(func), forgetErased, &s);
   for (bool changed = true; changed;) {
     changed = false;
-    bool last = order == FX_BOTTOM_UP_ONCE;
     if (!collect(&s, block, roots, numRoots)) {
       s.oom = true;
       break;
@@ -96,7 +95,7 @@ void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
       if (mlirLogicalResultIsSuccess(fn(op, rw, userData)))
         changed = true;
     }
-    if (last)
+    if (order == FX_BOTTOM_UP_ONCE)
       break;
   }
   fxTrackingRewriterDestroy(rw);

@@ -520,7 +520,7 @@ static void putModelComment(Ex *x, MlirLocation loc) {
     if ((unsigned char)fs.data[i] < 0x20 || fs.data[i] == 0x7f)
       return;
   put(&x->out, "        # File: ", 16);
-  putRef(&x->out, mlirIdentifierStr(file));
+  putRef(&x->out, fs);
   putf(&x->out, ":%d\n", mlirLocationFileLineColRangeGetStartLine(locs[0]));
 }
 

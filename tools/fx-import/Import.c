@@ -635,7 +635,7 @@ static bool impSymbolsDeclared(Imp *im, const Stmt *st, const char *text,
   return true;
 }
 
-/* Imports one statement of a forward body. */
+/* A `# fx-functionalized` line not directly followed by its node. */
 static bool markNotFollowed(Imp *im, const Line *mark) {
   return impError(im, mark->no, (int)indentOf(mark) + 1,
                   "'# fx-functionalized' is not followed by a node: it marks "
@@ -668,6 +668,7 @@ static bool impMarkedClone(Imp *im, const Stmt *st, Node *node) {
   return true;
 }
 
+/* Imports one statement of a forward body. */
 static bool importStmt(Imp *im, const Stmt *st, MlirOperation func) {
   im->stmt = st;
   Node *node = impLookup(im, st->name, st->len, true);

@@ -87,8 +87,7 @@ int main(int argc, char **argv) {
         return 2;
       }
       schemaFile = f;
-    }
-    else if (strcmp(a, "--no-locations") == 0)
+    } else if (strcmp(a, "--no-locations") == 0)
       locations = false;
     else if (a[0] == '-' && a[1] != '\0') {
       fprintf(stderr, "fx-import: unknown option '%s'\n", a);

@@ -154,7 +154,8 @@ static FxSchemaArg *newSlot(Parser *p) {
     return fail(p, p->pos, "internal error: too many arguments"), NULL;
   FxSchemaArg *a = &p->slots[p->numSlots++];
   *a = (FxSchemaArg){
-      .name = p->empty, .alias = p->empty, .defaultText = p->empty};
+      .name = p->empty, .alias = p->empty, .defaultText = p->empty,
+      .listSize = -1};
   return a;
 }
 
@@ -166,6 +167,7 @@ static bool parseType(Parser *p, FxSchemaArg *a, bool tuple) {
   skipSpace(p);
   if (tuple && eat(p, '(')) {
     a->kind = FX_ARG_INT_LIST;
+    a->listSize = 0;
     do {
       FxSchemaArg e = {0};
       skipSpace(p);
@@ -176,6 +178,7 @@ static bool parseType(Parser *p, FxSchemaArg *a, bool tuple) {
         return fail(p, elemAt, "tuple types may only hold int or SymInt");
       if (e.kind == FX_ARG_SYMINT)
         a->kind = FX_ARG_SYMINT_LIST;
+      a->listSize++;
     } while (eat(p, ','));
     if (!expect(p, ')'))
       return false;
@@ -210,8 +213,14 @@ static bool parseType(Parser *p, FxSchemaArg *a, bool tuple) {
   size_t listAt = p->pos;
   if (eat(p, '[')) {
     skipSpace(p);
-    while (p->s[p->pos] >= '0' && p->s[p->pos] <= '9')
-      p->pos++;
+    /* `int[2] stride`: the size is kept so that two declarations differing
+     * only in it are told apart (fxSchemaCompare). */
+    size_t sizeAt = p->pos;
+    for (; p->s[p->pos] >= '0' && p->s[p->pos] <= '9'; p->pos++) {
+      if (p->pos - sizeAt == 9)
+        return fail(p, sizeAt, "list size has more than 9 digits");
+      a->listSize = (a->listSize < 0 ? 0 : a->listSize * 10) + (p->s[p->pos] - '0');
+    }
     if (!expect(p, ']'))
       return false;
     if ((kind = findKind(p->s + at, n, true)) < 0)
@@ -476,21 +485,31 @@ int fxSchemaNumMutated(const FxSchema *schema) {
 static void renderArg(const FxSchemaArg *a, char *buf, size_t size) {
   const char *kind = fxArgKindName(a->kind);
   size_t baseLen = strlen(kind) - (strstr(kind, "[]") ? 2 : 0);
-  char annot[80] = "";
+  char annot[80] = "", list[16] = "";
   if (a->alias[0])
     snprintf(annot, sizeof annot, "(%.64s%s)", a->alias, a->mutated ? "!" : "");
   else if (a->mutated)
     strcpy(annot, "!");
+  if (baseLen < strlen(kind) && a->listSize >= 0)
+    snprintf(list, sizeof list, "[%d]", a->listSize);
+  else if (baseLen < strlen(kind))
+    strcpy(list, "[]");
   snprintf(buf, size, "%s%.*s%s%s%s%s%.64s%s%.64s", a->kwargOnly ? "*, " : "",
-           (int)baseLen, kind, annot, kind + baseLen, a->optional ? "?" : "",
+           (int)baseLen, kind, annot, list, a->optional ? "?" : "",
            a->name[0] ? " " : "", a->name, a->hasDefault ? "=" : "",
            a->defaultText);
 }
 
+/* List sizes count only when both sides give one: `int[]` restates vLLM's
+ * `(int, int)` (the built-in table spells group_shape so), and a size never
+ * changes how a list is passed; `int[2]` against `int[3]` is a different
+ * declaration. */
 static bool sameArg(const FxSchemaArg *a, const FxSchemaArg *b) {
   return a->kind == b->kind && a->optional == b->optional &&
          a->mutated == b->mutated && a->hasDefault == b->hasDefault &&
-         a->kwargOnly == b->kwargOnly && !strcmp(a->name, b->name) &&
+         a->kwargOnly == b->kwargOnly &&
+         (a->listSize < 0 || b->listSize < 0 || a->listSize == b->listSize) &&
+         !strcmp(a->name, b->name) &&
          !strcmp(a->alias, b->alias) && !strcmp(a->defaultText, b->defaultText);
 }
 

@@ -28,6 +28,8 @@ static void walk(const FxSchema *s) {
     const FxSchemaArg *a = &s->args[i];
     CHECK(a->name && a->alias && a->defaultText);
     CHECK(fxArgKindName(a->kind) != NULL);
+    CHECK(a->listSize >= -1 &&
+          (a->listSize < 0 || strstr(fxArgKindName(a->kind), "[]")));
     mutated += a->mutated;
     int found = fxSchemaFindArg(s, a->name, strlen(a->name));
     CHECK(found >= 0 && found <= i); /* the first of that name */

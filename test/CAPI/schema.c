@@ -58,8 +58,11 @@ static void renderSchema(const FxSchema *s, char *buf, size_t size) {
 }
 
 static void printArg(const char *what, const FxSchemaArg *a) {
-  printf("  %s %s: %s%s%s%s%s%s%s%s\n", what, a->name[0] ? a->name : "_",
-         fxArgKindName(a->kind), a->optional ? "?" : "",
+  char size[24] = "";
+  if (a->listSize >= 0)
+    snprintf(size, sizeof size, " size=%d", a->listSize);
+  printf("  %s %s: %s%s%s%s%s%s%s%s%s\n", what, a->name[0] ? a->name : "_",
+         fxArgKindName(a->kind), size, a->optional ? "?" : "",
          a->mutated ? " mutated" : "", a->alias[0] ? " alias=" : "", a->alias,
          a->kwargOnly ? " kwarg-only" : "", a->hasDefault ? " default=" : "",
          a->defaultText);
@@ -431,6 +434,39 @@ int main(void) {
     // CHECK-NEXT: compare 8: parameter 2 is 'Tensor[] weight', not 'Tensor? weight'
   }
 
+  /* List sizes differ only when both sides give one (`int[]` restates
+   * vLLM's `(int, int)? group_shape`); a tuple `(int, int)` is `int[2]`. */
+  {
+    static const char *const kLists[][2] = {
+        {"f(int[2] k) -> ()", "f(int[2] k) -> ()"},
+        {"f(int[2] k) -> ()", "f(int[3] k) -> ()"},
+        {"f(int[2] k) -> ()", "f(int[] k) -> ()"},
+        {"f(int[] k) -> ()", "f(int[ 12 ]? k) -> ()"},
+        {"f((int, int) k) -> ()", "f(int[2] k) -> ()"},
+        {"f(SymInt[1] k) -> ()", "f((SymInt) k) -> ()"},
+        {"f((int, int)? g=None) -> ()", "f(int[]? g=None) -> ()"},
+        {"f((int, int) k) -> ()", "f(int[3] k) -> ()"},
+    };
+    for (size_t i = 0; i < sizeof kLists / sizeof *kLists; i++) {
+      char diff[256] = "unchanged";
+      FxSchema *x = fxSchemaParse("t", kLists[i][0], NULL, 0);
+      FxSchema *y = fxSchemaParse("t", kLists[i][1], NULL, 0);
+      EXPECT(x && y);
+      int r = x && y ? fxSchemaCompare(x, y, diff, sizeof diff) : -1;
+      printf("list compare %zu: %s\n", i, r ? diff : "same");
+      fxSchemaDestroy(x);
+      fxSchemaDestroy(y);
+    }
+    // CHECK: list compare 0: same
+    // CHECK-NEXT: list compare 1: parameter 0 is 'int[2] k', not 'int[3] k'
+    // CHECK-NEXT: list compare 2: same
+    // CHECK-NEXT: list compare 3: parameter 0 is 'int[] k', not 'int[12]? k'
+    // CHECK-NEXT: list compare 4: same
+    // CHECK-NEXT: list compare 5: same
+    // CHECK-NEXT: list compare 6: same
+    // CHECK-NEXT: list compare 7: parameter 0 is 'int[2] k', not 'int[3] k'
+  }
+
   /* Lookup is by exact qualified name, `len` bytes. */
   EXPECT(fxSchemaLookupBuiltin("aten::add.Tensor", 16) != NULL);
   EXPECT(fxSchemaLookupBuiltin("aten::add", 9) == NULL);
@@ -554,17 +590,17 @@ int main(void) {
   // CHECK-NEXT:   arg result: Tensor mutated
   // CHECK-NEXT:   arg input: Tensor
   // CHECK-NEXT:   arg scale: Tensor
-  // CHECK-NEXT:   arg group_shape: int[]? default=None
+  // CHECK-NEXT:   arg group_shape: int[] size=2? default=None
   // CHECK-NEXT:   text: static_scaled_fp8_quant(Tensor! result, Tensor input, Tensor scale, (int, int)? group_shape=None) -> ()
   dumpParsed("aten", "max_pool2d(Tensor self, int[2] kernel_size, "
                      "int[2] stride=[], int[2] padding=0, int[2] dilation=1, "
                      "bool ceil_mode=False) -> Tensor");
   // CHECK: schema aten::max_pool2d: 6 args, 1 returns, 0 mutated
   // CHECK-NEXT:   arg self: Tensor
-  // CHECK-NEXT:   arg kernel_size: int[]
-  // CHECK-NEXT:   arg stride: int[] default=[]
-  // CHECK-NEXT:   arg padding: int[] default=0
-  // CHECK-NEXT:   arg dilation: int[] default=1
+  // CHECK-NEXT:   arg kernel_size: int[] size=2
+  // CHECK-NEXT:   arg stride: int[] size=2 default=[]
+  // CHECK-NEXT:   arg padding: int[] size=2 default=0
+  // CHECK-NEXT:   arg dilation: int[] size=2 default=1
   // CHECK-NEXT:   arg ceil_mode: bool default=False
   // CHECK-NEXT:   ret _: Tensor
   // CHECK-NEXT:   text: max_pool2d(Tensor self, int[2] kernel_size, int[2] stride=[], int[2] padding=0, int[2] dilation=1, bool ceil_mode=False) -> Tensor
@@ -597,7 +633,7 @@ int main(void) {
                         " ) -> ( Tensor ( a ! ) r , Tensor ) \n");
   // CHECK: schema my_ns::f.ovl: 5 args, 2 returns, 1 mutated
   // CHECK-NEXT:   arg a: Tensor mutated
-  // CHECK-NEXT:   arg b: int[] kwarg-only default=[ 0 , [1, 2] ]
+  // CHECK-NEXT:   arg b: int[] size=2 kwarg-only default=[ 0 , [1, 2] ]
   // CHECK-NEXT:   arg c: str kwarg-only default="x, \")"
   // CHECK-NEXT:   arg d: Scalar kwarg-only default='q'
   // CHECK-NEXT:   arg e: float kwarg-only default=1.0
@@ -657,6 +693,8 @@ int main(void) {
   // CHECK-NEXT: error: tuple types may only hold int or SymInt at offset 3
   bad("t", "f(float[] x) -> ()");
   // CHECK-NEXT: error: 'float' has no list type at offset 7
+  bad("t", "f(int[1234567890] x) -> ()");
+  // CHECK-NEXT: error: list size has more than 9 digits at offset 6
   bad("t", "f(Tensor x) -> (Tensor, Tensor");
   // CHECK-NEXT: error: expected ',' or ')' at offset 30
   bad("t", "f(Tensor x) ->");

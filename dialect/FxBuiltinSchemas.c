@@ -162,6 +162,7 @@ typedef struct Entry {
   int row;                /* in fx_builtins.def */
   FxBuiltinKernel kernel; /* symbol NULL: none */
   FxViewFacts view;
+  size_t nameLen;         /* strlen(schema->qualifiedName), for lookups */
 } Entry;
 static Entry gEntries[NUM_BUILTINS];
 static FxSchema *gVersions[NUM_VERSIONS];
@@ -172,7 +173,6 @@ static FxSchema *gVersions[NUM_VERSIONS];
 enum { kIndexSlots = 1024 };
 _Static_assert(kIndexSlots >= 2 * NUM_BUILTINS, "the index stays half empty");
 static short gIndex[kIndexSlots]; /* entry + 1; 0: an empty slot */
-static size_t gNameLen[NUM_BUILTINS];
 
 /* FNV-1a over the length and the last 12 bytes: names share prefixes
  * ("aten::"), and collisions only cost a probe. */
@@ -262,8 +262,8 @@ static void initBuiltins(void) {
     }
   for (int i = 0; i < NUM_BUILTINS; i++) {
     const char *q = gEntries[i].schema->qualifiedName;
-    gNameLen[i] = strlen(q);
-    unsigned slot = nameHash(q, gNameLen[i]) % kIndexSlots;
+    gEntries[i].nameLen = strlen(q);
+    unsigned slot = nameHash(q, gEntries[i].nameLen) % kIndexSlots;
     while (gIndex[slot])
       slot = (slot + 1) % kIndexSlots;
     gIndex[slot] = (short)(i + 1);
@@ -286,7 +286,7 @@ static const Entry *lookupLoaded(const char *qualifiedName, size_t len) {
   for (unsigned slot = nameHash(qualifiedName, len) % kIndexSlots;
        gIndex[slot]; slot = (slot + 1) % kIndexSlots) {
     int i = gIndex[slot] - 1;
-    if (gNameLen[i] == len &&
+    if (gEntries[i].nameLen == len &&
         !memcmp(gEntries[i].schema->qualifiedName, qualifiedName, len))
       return &gEntries[i];
   }

@@ -1241,6 +1241,18 @@ static bool functionItselfFails(MlirOperation func, FxSchemaTable *table,
   return failed;
 }
 
+/* functionItselfFails with a scope of its own, and the function's schema
+ * table when `table` is NULL. */
+static bool functionAloneFails(MlirOperation func, FxSchemaTable *table) {
+  Scope scope = {0};
+  FxSchemaTable *t = table ? table : fxSchemaTableCreate(func);
+  bool failed = functionItselfFails(func, t, &scope);
+  if (t != table)
+    fxSchemaTableDestroy(t);
+  free(scope.syms);
+  return failed;
+}
+
 /* The op whose verifier hook checks its function itself: the first fx op at
  * the top of the function's entry block.  The hook sees one op at a time,
  * and MLIR verifies every fx op of a function whenever it verifies the
@@ -1278,13 +1290,8 @@ static MlirOperation firstTopFxOp(MlirOperation func) {
 MlirLogicalResult fxVerifyOpHook(MlirOperation op, FxVerifyMemo *memo) {
   bool failed = FAILED(fxVerifyOpMemo(op, memo));
   MlirOperation func = functionCheckedBy(op);
-  if (!mlirOperationIsNull(func)) {
-    Scope scope = {0};
-    FxSchemaTable *table = fxSchemaTableCreate(func);
-    failed |= functionItselfFails(func, table, &scope);
-    fxSchemaTableDestroy(table);
-    free(scope.syms);
-  }
+  if (!mlirOperationIsNull(func))
+    failed |= functionAloneFails(func, NULL);
   return failed ? mlirLogicalResultFailure() : OK;
 }
 
@@ -1292,13 +1299,7 @@ MlirLogicalResult fxVerifyFunctionBeyondHook(MlirOperation func,
                                              FxSchemaTable *table) {
   if (!mlirOperationIsNull(firstTopFxOp(func)))
     return OK;
-  Scope scope = {0};
-  FxSchemaTable *t = table ? table : fxSchemaTableCreate(func);
-  bool failed = functionItselfFails(func, t, &scope);
-  if (t != table)
-    fxSchemaTableDestroy(t);
-  free(scope.syms);
-  return failed ? mlirLogicalResultFailure() : OK;
+  return functionAloneFails(func, table) ? mlirLogicalResultFailure() : OK;
 }
 
 MlirLogicalResult fxVerifyFunction(MlirOperation func, FxSchemaTable *table) {

@@ -34,6 +34,18 @@ config.substitutions.append(("%fx_src", config.fx_src_root))
 config.substitutions.append(("%fx_lib", os.path.join(config.fx_obj_root, "lib")))
 config.substitutions.append(("%python", sys.executable))
 
+# `cpu-avx512`: this CPU (and kernel) runs libfxrt's AVX-512 loops
+# (kernels/cpu/rowops_avx512.c needs F, BW, VL and DQ).
+try:
+    with open("/proc/cpuinfo") as f:
+        flags = next((l.split(":", 1)[1].split() for l in f
+                      if l.startswith("flags")), [])
+    if all(x in flags for x in ("avx512f", "avx512bw", "avx512vl", "avx512dq",
+                                "avx2", "f16c")):
+        config.available_features.add("cpu-avx512")
+except OSError:
+    pass
+
 # CUDA: `cuda` when libfxrt has its CUDA kernels (FX_CUDA); `cuda-device`
 # when, in addition, it can use a GPU in this process (asked of libfxrt
 # itself through fx-cuda-probe); `cuobjdump` when the toolkit has that tool.

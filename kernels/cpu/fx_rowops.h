@@ -7,10 +7,11 @@
  * dtype-specialised loops serves both the contiguous fast path and the
  * strided path (which only differs in how it loads and stores the row).
  *
- * Two implementations with bit-identical results: portable C (rowops.c,
- * x86-64-v2 or any other target) and AVX2+F16C (rowops_avx2.c), picked at
- * the first call from the CPU (__builtin_cpu_supports) unless
- * FXRT_CPU_ISA=scalar forces the portable loops (docs/runtime.md).  No FMA
+ * Implementations with bit-identical results: portable C (rowops.c,
+ * x86-64-v2 or any other target), AVX2+F16C (rowops_avx2.c) and, for the
+ * fp8 and norm loops, AVX-512 (rowops_avx512.c), picked at the first call
+ * from the CPU (__builtin_cpu_supports) unless FXRT_CPU_ISA names one
+ * (docs/runtime.md).  No FMA
  * anywhere: vLLM's numerics round every product and sum separately.
  *
  * Dtype-indexed tables are indexed by FX_DTYPE_F32/F16/BF16 (0, 1, 2).
@@ -42,8 +43,35 @@ static inline float fxNanFirst(float a, float b, float r) {
   return r;
 }
 
+/* The end of fxCpuSumSquares' order, shared by the vector loops: its 16
+ * lanes hold the sums over x[0..i); the tail x[i..n) goes to lanes 0.. in
+ * turn, then the lanes fold pairwise (8, 4, 2, 1). */
+static inline float fxSumSqFinishLanes(float lane[16], const float *x,
+                                       int64_t i, int64_t n) {
+  for (int l = 0; i < n; i++, l++)
+    lane[l] += x[i] * x[i];
+  for (int w = 8; w > 0; w /= 2)
+    for (int l = 0; l < w; l++)
+      lane[l] += lane[l + w];
+  return lane[0];
+}
+
+/* normRoundFirst's scalar tail x[i..n) of dtype `dt`, continuing the
+ * maximum `amax` of the lanes before it. */
+static inline float fxNormRoundFirstTail(int32_t dt, float *x, int64_t i,
+                                         int64_t n, float rms, const float *w,
+                                         float amax) {
+  for (; i < n; i++) {
+    float v = fxRoundTo(dt, fxRoundTo(dt, x[i] * rms) * w[i]);
+    float a = fabsf(v);
+    amax = a > amax ? a : amax;
+    x[i] = v;
+  }
+  return amax;
+}
+
 typedef struct FxRowOps {
-  const char *isa; /* "scalar" or "avx2" */
+  const char *isa; /* "scalar", "avx2" or "avx512" */
   /* Dense storage row <-> fp32 row (exact widening / RNE narrowing). */
   void (*load[FX_ROWOPS_NDT])(float *dst, const void *src, int64_t n);
   void (*store[FX_ROWOPS_NDT])(void *dst, const float *src, int64_t n);
@@ -115,10 +143,13 @@ void fxCpuNormNan(int32_t dtype, float *x, int64_t n, float inv, const float *w)
 /* The loops of this process (decided once; thread-safe). */
 const FxRowOps *fxCpuRowOps(void);
 
-/* The two implementations (rowops.c, rowops_avx2.c); the AVX2 table is
- * NULL where this target cannot have one. */
+/* The implementations (rowops.c, rowops_avx2.c, rowops_avx512.c); the
+ * AVX2 and AVX-512 tables are NULL where this CPU or target cannot run
+ * them.  The AVX-512 table is the AVX2 one with its fp8 and norm loops
+ * replaced. */
 extern const FxRowOps fxRowOpsScalar;
 const FxRowOps *fxRowOpsAvx2(void);
+const FxRowOps *fxRowOpsAvx512(void);
 
 /* Stores `n` fp32 values as `dtype` at `dst`, `stride` bytes apart: the
  * dense loop when the stride is the element size, the generic table loop

@@ -271,18 +271,40 @@ static pthread_once_t gOnce = PTHREAD_ONCE_INIT;
 enum { kMaxThreads = 16 };
 
 static void fxRowOpsInit(void) {
-  /* FXRT_CPU_ISA=scalar|avx2|auto (default auto: the best the CPU has). */
+  /* FXRT_CPU_ISA=scalar|avx2|avx512|auto (default auto: the best the CPU
+   * has).  A table the CPU cannot run falls back to the next one down. */
+  static const struct {
+    const char *name, *needs;
+    const FxRowOps *(*table)(void);
+  } kIsas[] = {
+      {"avx512", "AVX-512 F/BW/VL/DQ", fxRowOpsAvx512},
+      {"avx2", "AVX2+F16C", fxRowOpsAvx2},
+  };
+  enum { kNumIsas = sizeof kIsas / sizeof kIsas[0] };
   const char *isa = getenv("FXRT_CPU_ISA");
-  const FxRowOps *avx2 = fxRowOpsAvx2();
-  gRowOps = avx2 ? avx2 : &fxRowOpsScalar;
+  int from = 0; /* auto: the widest */
   if (isa && *isa && strcmp(isa, "auto") != 0) {
-    if (strcmp(isa, "scalar") == 0)
-      gRowOps = &fxRowOpsScalar;
-    else if (strcmp(isa, "avx2") != 0)
-      fxCpuWarn("FXRT_CPU_ISA", "unknown value '%s' (scalar, avx2, auto)", isa);
-    else if (!avx2)
-      fxCpuWarn("FXRT_CPU_ISA", "avx2 requested but this CPU (or build) "
-                                "lacks AVX2+F16C; using scalar loops");
+    from = strcmp(isa, "scalar") == 0 ? kNumIsas : -1;
+    for (int i = 0; i < kNumIsas && from < 0; i++)
+      if (strcmp(isa, kIsas[i].name) == 0)
+        from = i;
+    if (from < 0) {
+      fxCpuWarn("FXRT_CPU_ISA", "unknown value '%s' (scalar, avx2, avx512, "
+                                "auto)", isa);
+      from = 0;
+    }
+  }
+  gRowOps = &fxRowOpsScalar;
+  for (int i = from; i < kNumIsas; i++) {
+    const FxRowOps *t = kIsas[i].table();
+    if (t) {
+      gRowOps = t;
+      break;
+    }
+    if (i == from && isa && strcmp(isa, kIsas[i].name) == 0)
+      fxCpuWarn("FXRT_CPU_ISA", "%s requested but this CPU (or build) lacks "
+                                "%s; using the next loops down", isa,
+                kIsas[i].needs);
   }
   /* FXRT_NUM_THREADS=N (1..16); default: online CPUs, at most 16. */
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);

@@ -96,12 +96,7 @@ static inline FX_AVX2 float fxVSumSqFinish(__m256 a0, __m256 a1, const float *x,
   float lane[16];
   _mm256_storeu_ps(lane, a0);
   _mm256_storeu_ps(lane + 8, a1);
-  for (int l = 0; i < n; i++, l++)
-    lane[l] += x[i] * x[i];
-  for (int w = 8; w > 0; w /= 2)
-    for (int l = 0; l < w; l++)
-      lane[l] += lane[l + w];
-  return lane[0];
+  return fxSumSqFinishLanes(lane, x, i, n);
 }
 
 static FX_AVX2 float fxVSumSquares(const float *x, int64_t n) {
@@ -220,14 +215,8 @@ FX_AVX2_QUANT(fxVQuantDiv, float, float, fxVLdF32, fxSToF32, _mm256_div_ps, /)
       _mm256_storeu_ps(x + i, v);                                              \
       vmax = _mm256_max_ps(_mm256_and_ps(v, absMask), vmax);                   \
     }                                                                          \
-    float amax = fxVHMax(vmax);                                                \
-    for (; i < n; i++) {                                                       \
-      float v = fxSRnd##NAME(fxSRnd##NAME(x[i] * rms) * w[i]);                 \
-      float a = fabsf(v);                                                      \
-      amax = a > amax ? a : amax;                                              \
-      x[i] = v;                                                                \
-    }                                                                          \
-    return amax;                                                               \
+    return fxNormRoundFirstTail(FX_DTYPE_##NAME, x, i, n, rms, w,            \
+                                fxVHMax(vmax));                                 \
   }                                                                            \
   static FX_AVX2 void fxVSiluMul##NAME(float *g, const float *u, int64_t n) {  \
     /* expf stays libm's (the scalar loops' numerics); the rest is vector. */ \

@@ -4,6 +4,9 @@
 // RUN: env FXRT_CPU_ISA=avx2 FXRT_NUM_THREADS=2 FXRT_PARALLEL_MIN_BYTES=0 fx-kernels-fastpath-test --compare %t.ref | FileCheck %s
 // RUN: env -u FXRT_CPU_ISA -u FXRT_NUM_THREADS FXRT_PARALLEL_MIN_BYTES=1000000 fx-kernels-fastpath-test --compare %t.ref | FileCheck %s
 // RUN: env -u FXRT_CPU_ISA -u FXRT_NUM_THREADS -u FXRT_PARALLEL_MIN_BYTES fx-kernels-fastpath-test --compare %t.ref | FileCheck %s
+// An unknown FXRT_CPU_ISA is named, and the best loops run instead.
+// RUN: env FXRT_CPU_ISA=avx3 FXRT_NUM_THREADS=1 fx-kernels-fastpath-test --compare %t.ref 2>&1 | FileCheck %s --check-prefixes=UNKNOWN,CHECK
+// UNKNOWN: fxrt: FXRT_CPU_ISA: unknown value 'avx3' (scalar, avx2, avx512, auto)
 // CHECK-NOT: FAILED
 // CHECK: fastpath: {{[0-9]+}} cases, {{[0-9]+}} bytes, all identical
 

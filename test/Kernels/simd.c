@@ -11,14 +11,20 @@
  *     exponent, the mantissas around each rounding point of the three
  *     formats (ties, one above and below; fp16 and fp8 subnormals, 65520,
  *     448, 464);
- *   - the fxNanFirst rule on NaN pairs.
- * The test includes the very header rowops_avx2.c is built from.  On a CPU
+ *   - the fxNanFirst rule on NaN pairs;
+ *   - where the CPU has AVX-512, the sixteen-lane conversions of
+ *     fx_simd512.h (the quantizing fp8 store, float(bf16(x)) and
+ *     float(fp16(x)) up to a NaN's sign and payload, which they leave
+ *     open) and the arithmetic loads, on the same patterns.
+ * The test includes the very headers rowops_avx2.c and rowops_avx512.c
+ * are built from.  On a CPU
  * without AVX2+F16C it checks nothing and says so (the portable loops are
  * then the only ones libfxrt uses). */
 #include "fxtest.h"
 
 #include "cpu/fx_rowops.h"
 #include "cpu/fx_simd.h"
+#include "cpu/fx_simd512.h"
 
 #ifdef FX_HAVE_AVX2_PATH
 
@@ -57,11 +63,59 @@ static FX_AVX2 void check8(const uint32_t *u) {
   }
 }
 
+static int gHave512;
+
+/* The AVX-512 conversions of 16 fp32 patterns, vector vs scalar. */
+static FX_AVX512 void check16w(const uint32_t *u) {
+  float x[16];
+  memcpy(x, u, sizeof x);
+  __m512 v = _mm512_loadu_ps(x);
+  uint8_t q[16];
+  uint32_t rh[16], rb[16];
+  _mm_storeu_si128((__m128i *)q, fxW16QuantFp8(v));
+  _mm512_storeu_ps((float *)rh, fxW16RndArithF16(v));
+  _mm512_storeu_ps((float *)rb, fxW16RndArithBF16(v));
+  for (int l = 0; l < 16; l++) {
+    uint8_t sq = fxQuantF8E4M3FN(x[l]);
+    uint32_t srh = fxF32Bits(fxRoundTo(FX_DTYPE_F16, x[l]));
+    uint32_t srb = fxF32Bits(fxRoundTo(FX_DTYPE_BF16, x[l]));
+    float fh;
+    memcpy(&fh, &rh[l], 4);
+    if (q[l] != sq) report("quant fp8 x16", u[l], q[l], sq);
+    if (rb[l] != srb) report("round bf16 x16", u[l], rb[l], srb);
+    if (x[l] == x[l] ? rh[l] != srh : fh == fh) /* a NaN stays some NaN */
+      report("round f16 arith x16", u[l], rh[l], srh);
+  }
+}
+
+/* 16 halves / bf16s widened for arithmetic: exact, NaN for NaN. */
+static FX_AVX512 void checkHalves16(const uint16_t *h) {
+  float f[16], g[16];
+  _mm512_storeu_ps(f, fxW16LdArithF16(h));
+  _mm512_storeu_ps(g, fxW16LdArithBF16(h));
+  for (int l = 0; l < 16; l++) {
+    float sf = fxF16ToF32(h[l]), sg = fxBF16ToF32(h[l]);
+    if (sf == sf ? fxF32Bits(f[l]) != fxF32Bits(sf) : f[l] == f[l])
+      report("f16->f32 arith x16", h[l], fxF32Bits(f[l]), fxF32Bits(sf));
+    if (fxF32Bits(g[l]) != fxF32Bits(sg))
+      report("bf16->f32 arith x16", h[l], fxF32Bits(g[l]), fxF32Bits(sg));
+  }
+}
+
+static void check16(const uint32_t *u) {
+  check8(u);
+  check8(u + 8);
+  if (gHave512)
+    check16w(u);
+}
+
 static FX_AVX2 void checkHalves(void) {
   for (uint32_t base = 0; base < 65536; base += 8) {
-    uint16_t h[8];
-    for (int l = 0; l < 8; l++)
+    uint16_t h[16];
+    for (int l = 0; l < 16; l++)
       h[l] = (uint16_t)(base + l);
+    if (gHave512 && base % 16 == 0)
+      checkHalves16(h);
     float f[8];
     _mm256_storeu_ps(f, fxV8F16ToF32(_mm_loadu_si128((const __m128i *)h)));
     __m256 bf = fxV8BF16ToF32(_mm_loadu_si128((const __m128i *)h));
@@ -122,18 +176,21 @@ int main(int argc, char **argv) {
     printf("simd: 0 checks passed\n");
     return 0;
   }
+  gHave512 = fxCpuHasAvx512();
+  printf("simd: AVX-512 conversions %s\n",
+         gHave512 ? "checked" : "not checked (this CPU has no AVX-512)");
   checkHalves();
   checkPack32();
   checkNanFirst();
-  uint32_t buf[8];
+  uint32_t buf[16];
   int nb = 0;
   int64_t patterns = 0;
 #define PUSH(v)                                                                \
   do {                                                                         \
     buf[nb++] = (v);                                                           \
     patterns++;                                                                \
-    if (nb == 8) {                                                             \
-      check8(buf);                                                             \
+    if (nb == 16) {                                                            \
+      check16(buf);                                                            \
       nb = 0;                                                                  \
     }                                                                          \
   } while (0)

@@ -49,7 +49,7 @@ typedef struct FxSchemaArg {
   bool mutated;          /* `Tensor!` or `Tensor(a!)`: written by the op     */
   bool hasDefault;       /* `= ...` present                                  */
   bool kwargOnly;        /* after `*`                                        */
-  int listSize;          /* N of `T[N]` (a tuple: its length), or -1      */
+  int listSize;          /* N of `T[N]` (a tuple: its length), or -1     */
   const char *alias;     /* alias set "a" of `Tensor(a!)`/`Tensor(a)`, or "" */
   const char *defaultText; /* text after `=`, or "" when none                */
 } FxSchemaArg;
@@ -187,8 +187,9 @@ int fxSchemaCheckKernel(const FxSchema *schema, FxBuiltinKernel *kernel,
 
 /* Whether `a` and `b` declare the same signature: the same parameters and
  * returns, in order, with the same names, types, annotations, defaults and
- * keyword-only markers; list sizes differ only when both are given
- * (`int[2]` vs `int[3]`; `int[]` matches `int[2]` and `(int, int)`) (whitespace and the namespace spelling aside).
+ * keyword-only markers (whitespace and the namespace spelling aside).  List
+ * sizes differ only when both sides give one: `int[2]` is not `int[3]`, but
+ * `int[]` matches `int[2]` and `(int, int)`.
  * Returns 0 when they do; otherwise nonzero, with the first difference
  * described in `diff` (errLen bytes, NUL-terminated when > 0) as
  * "parameter 0 is 'Tensor input' where the other has 'Tensor! result'". */

@@ -11,8 +11,8 @@
  * x86-64-v2 or any other target), AVX2+F16C (rowops_avx2.c) and, for the
  * fp8 and norm loops, AVX-512 (rowops_avx512.c), picked at the first call
  * from the CPU (__builtin_cpu_supports) unless FXRT_CPU_ISA names one
- * (docs/runtime.md).  No FMA
- * anywhere: vLLM's numerics round every product and sum separately.
+ * (docs/runtime.md).  No FMA anywhere: vLLM's numerics round every product
+ * and sum separately.
  *
  * Dtype-indexed tables are indexed by FX_DTYPE_F32/F16/BF16 (0, 1, 2).
  */

@@ -216,10 +216,12 @@ static bool parseType(Parser *p, FxSchemaArg *a, bool tuple) {
     /* `int[2] stride`: the size is kept so that two declarations differing
      * only in it are told apart (fxSchemaCompare). */
     size_t sizeAt = p->pos;
+    int digits = 0; /* leading zeros do not count: `int[0003]` is 3 */
     for (; p->s[p->pos] >= '0' && p->s[p->pos] <= '9'; p->pos++) {
-      if (p->pos - sizeAt == 9)
+      int d = p->s[p->pos] - '0';
+      if ((a->listSize > 0 || d) && ++digits > 9)
         return fail(p, sizeAt, "list size has more than 9 digits");
-      a->listSize = (a->listSize < 0 ? 0 : a->listSize * 10) + (p->s[p->pos] - '0');
+      a->listSize = (a->listSize < 0 ? 0 : a->listSize * 10) + d;
     }
     if (!expect(p, ']'))
       return false;

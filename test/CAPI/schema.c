@@ -604,6 +604,12 @@ int main(void) {
   // CHECK-NEXT:   arg ceil_mode: bool default=False
   // CHECK-NEXT:   ret _: Tensor
   // CHECK-NEXT:   text: max_pool2d(Tensor self, int[2] kernel_size, int[2] stride=[], int[2] padding=0, int[2] dilation=1, bool ceil_mode=False) -> Tensor
+  /* Leading zeros are not significant: ten digits, size 3; `int[0]` is 0. */
+  dumpParsed("t", "pad(int[0000000003] a, int[0] b) -> ()");
+  // CHECK: schema t::pad: 2 args, 0 returns, 0 mutated
+  // CHECK-NEXT:   arg a: int[] size=3
+  // CHECK-NEXT:   arg b: int[] size=0
+  // CHECK-NEXT:   text: pad(int[0000000003] a, int[0] b) -> ()
   dumpParsed("_C", "scaled_fp4_quant.out(Tensor input, Tensor input_scale, "
                    "bool is_sf_swizzled_layout, *, Tensor(a!) output, "
                    "Tensor(b!) output_scale) -> ()");
@@ -694,6 +700,8 @@ int main(void) {
   bad("t", "f(float[] x) -> ()");
   // CHECK-NEXT: error: 'float' has no list type at offset 7
   bad("t", "f(int[1234567890] x) -> ()");
+  // CHECK-NEXT: error: list size has more than 9 digits at offset 6
+  bad("t", "f(int[0001234567890] x) -> ()");
   // CHECK-NEXT: error: list size has more than 9 digits at offset 6
   bad("t", "f(Tensor x) -> (Tensor, Tensor");
   // CHECK-NEXT: error: expected ',' or ')' at offset 30

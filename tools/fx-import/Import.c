@@ -1103,15 +1103,22 @@ static bool addSchema(Imp *im, char *s, const char *file, int line, int col) {
     return ok;
   }
   /* Declared twice (an export's `# fx-schema:` line and the --schema-file
-   * that first declared it): one declaration when they agree. */
+   * that first declared it): one declaration when they agree.  Compared with
+   * every earlier declaration, not only the first: an unsized `int[]` agrees
+   * with any size, so agreement is not transitive (`int[]`, `int[2]`, then
+   * `int[3]` must fail on the third). */
+  bool again = false;
   for (int i = 0; i < im->numSchemas; ++i) {
     if (strcmp(im->schemas[i]->qualifiedName, q))
       continue;
-    bool same = !fxSchemaCompare(schema, im->schemas[i], diff, sizeof diff);
-    fxSchemaDestroy(schema);
-    return same || schemaError(im, file, line, col,
-                               "declares %s a second time, differently: %s",
-                               im->schemas[i]->qualifiedName, diff);
+    if (fxSchemaCompare(schema, im->schemas[i], diff, sizeof diff)) {
+      bool ok = schemaError(im, file, line, col,
+                            "declares %s a second time, differently: %s",
+                            im->schemas[i]->qualifiedName, diff);
+      fxSchemaDestroy(schema);
+      return ok;
+    }
+    again = true;
   }
   if (im->numSchemas == im->capSchemas) {
     im->capSchemas = im->capSchemas ? im->capSchemas * 2 : 16;
@@ -1120,7 +1127,9 @@ static bool addSchema(Imp *im, char *s, const char *file, int line, int col) {
       abort();
     im->schemas = grown;
   }
-  im->schemas[im->numSchemas++] = schema;
+  im->schemas[im->numSchemas++] = schema; /* kept for the comparisons */
+  if (again) /* the module already holds its fx.schema op */
+    return true;
   const char *sig = strstr(s, "::");
   mlirBlockAppendOwnedOperation(
       mlirModuleGetBody(im->module),

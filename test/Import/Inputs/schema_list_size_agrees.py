@@ -1,0 +1,7 @@
+# fx-schema: mylib::pool(Tensor(a!) x, int[2] k) -> ()
+# fx-schema: mylib::pool(Tensor(a!) x, int[] k) -> ()
+# fx-schema: mylib::pool(Tensor(a!) x, int[0000000002] k) -> ()
+class GraphModule(torch.nn.Module):
+    def forward(self, arg0_1: "f32[4]"):
+        clone: "f32[4]" = torch.ops.aten.clone.default(arg0_1)
+        return (clone,)

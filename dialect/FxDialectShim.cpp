@@ -44,9 +44,27 @@ DynamicOpDefinition *fxLookupDynamicOp(MLIRContext *ctx, const char *opName) {
       const_cast<void *>(name->getAsOpaquePointer()));
 }
 
+// DynamicOpDefinition keeps IRDL's verifier in a private member without a
+// getter.  An explicit instantiation may name a private member (C++17
+// [temp.explicit]/12), so this template hands out a pointer to it; if MLIR
+// renames the member, this file stops compiling rather than misbehaving.
+namespace {
+struct IrdlVerifierMember {
+  using type = OperationName::VerifyInvariantsFn DynamicOpDefinition::*;
+  friend type irdlVerifierMember(IrdlVerifierMember);
+};
+template <typename Tag, typename Tag::type Member> struct ExposeMember {
+  friend typename Tag::type irdlVerifierMember(Tag) { return Member; }
+};
+template struct ExposeMember<IrdlVerifierMember,
+                             &DynamicOpDefinition::verifyFn>;
+} // namespace
+
 // Runs the C semantic verifier (fxVerifyOpHook) after IRDL's own checks.  IRDL leaves the
 // region verifier of its ops empty (fx ops have no regions), so taking that
-// slot keeps IRDL's verifier intact.
+// slot keeps IRDL's verifier intact.  IRDL's verifier itself is wrapped in
+// the memo (fxVerifyMemoIrdlPassed): it builds its constraint state anew for
+// every op, most of MLIR's verification time on fx IR.
 // The ops share one C memo; the last definition destroyed (with the
 // context) frees it.
 extern "C" void fxInstallVerifiers(MlirContext ctx, const char *const *opNames,
@@ -56,6 +74,15 @@ extern "C" void fxInstallVerifiers(MlirContext ctx, const char *const *opNames,
     DynamicOpDefinition *def = fxLookupDynamicOp(unwrap(ctx), opNames[i]);
     if (!def)
       continue;
+    auto &irdlSlot = def->*irdlVerifierMember(IrdlVerifierMember{});
+    def->setVerifyFn([memo, irdl = std::move(irdlSlot)](Operation *op) {
+      if (fxVerifyMemoIrdlPassed(wrap(op), memo.get()))
+        return success();
+      if (failed(irdl(op)))
+        return failure();
+      fxVerifyMemoIrdlRemember(wrap(op), memo.get());
+      return success();
+    });
     def->setVerifyRegionFn([memo](Operation *op) {
       return unwrap(fxVerifyOpHook(wrap(op), memo.get()));
     });

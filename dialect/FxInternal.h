@@ -11,8 +11,9 @@ extern "C" {
 #endif
 
 /* Sets the C verifier (fxVerifyOpHook) as the region verifier of the IRDL
- * ops `opNames`, all sharing one memo that lives as long as their
- * definitions, i.e. the context (FxDialectShim.cpp). */
+ * ops `opNames` and wraps IRDL's own verifier in the memo's IRDL table, all
+ * sharing one memo that lives as long as their definitions, i.e. the
+ * context (FxDialectShim.cpp). */
 void fxInstallVerifiers(MlirContext ctx, const char *const *opNames, int n);
 
 /* Op signatures the verifier hook found valid, per context (FxVerifier.c).
@@ -21,6 +22,13 @@ void fxInstallVerifiers(MlirContext ctx, const char *const *opNames, int n);
 typedef struct FxVerifyMemo FxVerifyMemo;
 FxVerifyMemo *fxVerifyMemoCreate(void);
 void fxVerifyMemoDestroy(FxVerifyMemo *memo);
+
+/* Whether IRDL's verifier passed an op of the same signature (name, operand
+ * and result types, attributes) before; such ops have no regions and no
+ * successors.  fxVerifyMemoIrdlRemember records that it passed `op` (memo
+ * may be NULL in both: then never). */
+bool fxVerifyMemoIrdlPassed(MlirOperation op, FxVerifyMemo *memo);
+void fxVerifyMemoIrdlRemember(MlirOperation op, FxVerifyMemo *memo);
 
 /* fxVerifyOp(op, NULL), skipped when an op of the same signature, function
  * type and schema declaration passed before (memo may be NULL). */

@@ -976,9 +976,10 @@ static int signature(MlirOperation op, const void **key) {
   intptr_t ops = mlirOperationGetNumOperands(op);
   intptr_t res = mlirOperationGetNumResults(op);
   intptr_t attrs = mlirOperationGetNumAttributes(op);
-  if (3 + ops + res + 2 * attrs > kMaxKey)
+  if (4 + ops + res + 2 * attrs > kMaxKey)
     return 0;
   key[n++] = (const void *)(intptr_t)ops; /* separates operands/results */
+  key[n++] = (const void *)(intptr_t)res; /* separates results/attributes */
   for (intptr_t i = 0; i < ops; ++i)
     key[n++] = mlirValueGetType(mlirOperationGetOperand(op, i)).ptr;
   for (intptr_t i = 0; i < res; ++i)
@@ -1070,6 +1071,7 @@ static void freeSeen(Scope *sc) {
 struct FxVerifyMemo {
   mtx_t lock;
   Seen *seen;
+  Seen *irdl; /* signatures IRDL's own verifier passed */
 };
 
 FxVerifyMemo *fxVerifyMemoCreate(void) {
@@ -1087,6 +1089,9 @@ void fxVerifyMemoDestroy(FxVerifyMemo *memo) {
   if (memo->seen)
     clearSeen(memo->seen);
   free(memo->seen);
+  if (memo->irdl)
+    clearSeen(memo->irdl);
+  free(memo->irdl);
   mtx_destroy(&memo->lock);
   free(memo);
 }
@@ -1119,14 +1124,39 @@ static int memoKey(MlirOperation op, FxOpKind kind, MlirOperation func,
   return n;
 }
 
-static bool memoHas(FxVerifyMemo *memo, const void **key, int n, bool remember) {
+static bool memoHas(FxVerifyMemo *memo, Seen **table, const void **key, int n,
+                    bool remember) {
   mtx_lock(&memo->lock);
   /* Full (a long-lived context verifying many different graphs): start over. */
-  if (remember && memo->seen && memo->seen->num >= kSeenSlots / 2)
-    clearSeen(memo->seen);
-  bool found = seenHas(&memo->seen, key, n, remember);
+  if (remember && *table && (*table)->num >= kSeenSlots / 2)
+    clearSeen(*table);
+  bool found = seenHas(table, key, n, remember);
   mtx_unlock(&memo->lock);
   return found;
+}
+
+/* IRDL's verifier of an op checks its operand and result counts and types,
+ * its attributes (operandSegmentSizes among them), its regions and its
+ * successors against the op's IRDL definition, nothing else: with no
+ * regions and no successors, its answer is a function of the signature.
+ * An op with either is never memoized (IRDL then rejects it every time). */
+static int irdlKey(MlirOperation op, const void **key) {
+  if (mlirOperationGetNumRegions(op) || mlirOperationGetNumSuccessors(op))
+    return 0;
+  return signature(op, key);
+}
+
+bool fxVerifyMemoIrdlPassed(MlirOperation op, FxVerifyMemo *memo) {
+  const void *key[kMaxKey];
+  int n = memo ? irdlKey(op, key) : 0;
+  return n && memoHas(memo, &memo->irdl, key, n, false);
+}
+
+void fxVerifyMemoIrdlRemember(MlirOperation op, FxVerifyMemo *memo) {
+  const void *key[kMaxKey];
+  int n = memo ? irdlKey(op, key) : 0;
+  if (n)
+    memoHas(memo, &memo->irdl, key, n, true);
 }
 
 MlirLogicalResult fxVerifyOpMemo(MlirOperation op, FxVerifyMemo *memo) {
@@ -1136,13 +1166,13 @@ MlirLogicalResult fxVerifyOpMemo(MlirOperation op, FxVerifyMemo *memo) {
     return fxVerifyOp(op, NULL);
   const void *key[kMaxKey];
   int n = memoKey(op, kind, enclosingFunc(op), key);
-  if (n && memoHas(memo, key, n, false))
+  if (n && memoHas(memo, &memo->seen, key, n, false))
     return verifyBeyondSignature(op, kind, NULL);
   MlirLogicalResult r = verifySignature(op, kind, NULL);
   if (FAILED(r))
     return r;
   if (n)
-    memoHas(memo, key, n, true);
+    memoHas(memo, &memo->seen, key, n, true);
   return verifyBeyondSignature(op, kind, NULL);
 }
 

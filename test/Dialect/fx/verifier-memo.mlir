@@ -57,3 +57,18 @@ func.func @view_by_producer() {
   %bad = fx.view %col, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
   return
 }
+
+// -----
+
+// IRDL's own verifier is memoized too (FxDialectShim.cpp), on the op's
+// signature; an op with a region or a successor is never memoized, so the
+// same reshape with a region (generic form) is still refused after the
+// valid one.
+func.func @region_after_valid(%x: !fx.tensor<[8, 4096], f16>) {
+  %0 = fx.reshape %x, shape = [8, -1] : !fx.tensor<[8, 4096], f16> -> !fx.tensor<[8, 4096], f16>
+  // expected-error @below {{'fx.reshape' op unexpected number of regions: expected 0 but got 1}}
+  %1 = "fx.reshape"(%x) ({
+    "func.return"() : () -> ()
+  }) {shape = [8, -1]} : (!fx.tensor<[8, 4096], f16>) -> !fx.tensor<[8, 4096], f16>
+  return
+}

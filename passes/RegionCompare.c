@@ -322,18 +322,37 @@ FxAnswer fxRegionOverlap(const FxRegion *a, const FxRegion *b,
     *why = reasonOf(a, b, "the regions have different ranks");
     return FX_MAYBE;
   }
-  FxAnswer answer = FX_YES;
-  for (int j = 0; j < a->rank; ++j) {
-    const char *w = NULL;
-    FxAnswer r = overlapPos(&a->pos[j], &b->pos[j], &w);
-    if (r == FX_NO)
-      return r;
-    if (r == FX_MAYBE && answer == FX_YES) {
-      answer = r;
-      *why = reasonOf(a, b, w);
+  /* The answer is FX_NO when any position's is, else FX_MAYBE with the
+   * reason of the first FX_MAYBE by index, else FX_YES: the same in any
+   * order of evaluation.  Positions whose sets are both static are decided
+   * by integer arithmetic (toBox), the others by symbolic comparisons that
+   * cost far more; so the static ones go first, and one of them disjoint
+   * ends the check (column slices of a [s0, N] tensor: dim 1 says FX_NO,
+   * dim 0 is never compared). */
+  FxAnswer r[FX_REGION_MAX_RANK];
+  const char *w[FX_REGION_MAX_RANK];
+  bool decided[FX_REGION_MAX_RANK];
+  for (int pass = 0; pass < 2; ++pass)
+    for (int j = 0; j < a->rank; ++j) {
+      Box unused;
+      if (pass == 0) {
+        decided[j] = toBox(&a->pos[j], &unused) && toBox(&b->pos[j], &unused);
+        if (!decided[j])
+          continue;
+      } else if (decided[j]) {
+        continue;
+      }
+      w[j] = NULL;
+      r[j] = overlapPos(&a->pos[j], &b->pos[j], &w[j]);
+      if (r[j] == FX_NO)
+        return FX_NO;
     }
-  }
-  return answer;
+  for (int j = 0; j < a->rank; ++j)
+    if (r[j] == FX_MAYBE) {
+      *why = reasonOf(a, b, w[j]);
+      return FX_MAYBE;
+    }
+  return FX_YES;
 }
 
 FxAnswer fxRegionContains(const FxRegion *outer, const FxRegion *inner,

@@ -827,6 +827,52 @@ static void splitAcrossStridedRows(MlirContext ctx) {
 
 /*===-- Driver ------------------------------------------------------------===*/
 
+/* fxExprLE and fxExprLT decide the sign of b - a (+ -1) without building
+ * it; they must agree with fxExprNonNeg of the difference built by
+ * fxExprSub, overflow and the term limit included, on every pair of a set
+ * of expressions with extreme constants and coefficients. */
+// CHECK: region-model: fxExprLE/LT against fxExprNonNeg(b - a): {{[0-9]+}} pairs, 0 mismatches
+static void comparisonsAgree(void) {
+  static const int64_t kVals[] = {0, 1, -1, 2, 7, -7, INT64_MAX, INT64_MIN,
+                                  INT64_MAX - 1, INT64_MIN + 1};
+  static const char *kSyms[] = {"s0", "s1", "s2", "s3"};
+  enum { kNumVals = sizeof kVals / sizeof *kVals, kMax = 4096 };
+  static FxExpr e[kMax];
+  int n = 0;
+  e[n++] = fxExprUnknown();
+  for (int c = 0; c < kNumVals; ++c)
+    e[n++] = fxExprConst(kVals[c]);
+  /* c + k1*sA [+ k2*sB [+ k3*sC]] over a subset of values. */
+  for (int c = 0; c < kNumVals && n < kMax; c += 3)
+    for (int s = 0; s < 4; ++s)
+      for (int k = 1; k < kNumVals && n < kMax; ++k) {
+        FxExpr x = fxExprAddConst(
+            fxExprScale(fxExprSymbol(mlirStringRefCreateFromCString(kSyms[s])),
+                        kVals[k]),
+            kVals[c]);
+        e[n++] = x;
+        for (int t = s + 1; t < 4 && n + 2 < kMax; ++t) {
+          FxExpr y = fxExprAdd(x, fxExprScale(fxExprSymbol(
+                                     mlirStringRefCreateFromCString(kSyms[t])),
+                                 kVals[(k + t) % kNumVals]));
+          e[n++] = y;
+          e[n++] = fxExprAdd(y, fxExprSymbol(mlirStringRefCreateFromCString(
+                                    kSyms[(t + 1) % 4])));
+        }
+      }
+  long pairs = 0, mismatches = 0;
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < n; ++j, ++pairs) {
+      FxExpr d = fxExprSub(e[j], e[i]);
+      if (fxExprLE(e[i], e[j]) != fxExprNonNeg(d) ||
+          fxExprLT(e[i], e[j]) != fxExprNonNeg(fxExprAddConst(d, -1)))
+        ++mismatches;
+    }
+  printf("region-model: fxExprLE/LT against fxExprNonNeg(b - a): %ld pairs, "
+         "%ld mismatches\n", pairs, mismatches);
+  S.failures += mismatches;
+}
+
 static void toStdout(MlirStringRef s, void *userData) {
   fwrite(s.data, 1, s.length, stdout);
 }
@@ -934,6 +980,7 @@ int main(int argc, char **argv) {
   if (!gFamilyCount)
     return 2;
   if (only < 0) {
+    comparisonsAgree();
     strideVsOffset(ctx, 0);
     strideVsOffset(ctx, 1);
     negativeAfterClamp(ctx);

@@ -486,15 +486,16 @@ int fxSchemaNumMutated(const FxSchema *schema) {
  * "Tensor(a!)? name=None", keyword-only ones with a "*, " prefix. */
 static void renderArg(const FxSchemaArg *a, char *buf, size_t size) {
   const char *kind = fxArgKindName(a->kind);
-  size_t baseLen = strlen(kind) - (strstr(kind, "[]") ? 2 : 0);
+  bool isList = strstr(kind, "[]") != NULL;
+  size_t baseLen = strlen(kind) - (isList ? 2 : 0);
   char annot[80] = "", list[16] = "";
   if (a->alias[0])
     snprintf(annot, sizeof annot, "(%.64s%s)", a->alias, a->mutated ? "!" : "");
   else if (a->mutated)
     strcpy(annot, "!");
-  if (baseLen < strlen(kind) && a->listSize >= 0)
+  if (isList && a->listSize >= 0)
     snprintf(list, sizeof list, "[%d]", a->listSize);
-  else if (baseLen < strlen(kind))
+  else if (isList)
     strcpy(list, "[]");
   snprintf(buf, size, "%s%.*s%s%s%s%s%.64s%s%.64s", a->kwargOnly ? "*, " : "",
            (int)baseLen, kind, annot, list, a->optional ? "?" : "",

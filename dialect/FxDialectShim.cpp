@@ -46,8 +46,10 @@ DynamicOpDefinition *fxLookupDynamicOp(MLIRContext *ctx, const char *opName) {
 
 // DynamicOpDefinition keeps IRDL's verifier in a private member without a
 // getter.  An explicit instantiation may name a private member (C++17
-// [temp.explicit]/12), so this template hands out a pointer to it; if MLIR
-// renames the member, this file stops compiling rather than misbehaving.
+// [temp.explicit]: "the usual access checking rules do not apply to names
+// used to specify explicit instantiations"), so this template hands out a
+// pointer to it; if MLIR renames the member, this file stops compiling
+// rather than misbehaving.
 namespace {
 struct IrdlVerifierMember {
   using type = OperationName::VerifyInvariantsFn DynamicOpDefinition::*;

@@ -1131,8 +1131,16 @@ static bool addSchema(Imp *im, char *s, const char *file, int line, int col) {
   if (again) /* the module already holds its fx.schema op */
     return true;
   const char *sig = strstr(s, "::");
-  mlirBlockAppendOwnedOperation(
-      mlirModuleGetBody(im->module),
+  /* After the declarations before it and before every function, where
+   * fx-export's `# fx-schema:` lines put it back: a declaration in a later
+   * graph of a log would otherwise land between functions, and the round
+   * trip would move it. */
+  MlirBlock body = mlirModuleGetBody(im->module);
+  MlirOperation next = mlirBlockGetFirstOperation(body);
+  while (!mlirOperationIsNull(next) && fxOpGetKind(next) == FX_OP_SCHEMA)
+    next = mlirOperationGetNextInBlock(next);
+  mlirBlockInsertOwnedOperationBefore(
+      body, next,
       fxSchemaOpCreate(mlirLocationFileLineColGet(im->ctx, IMP_STR(file),
                                                   (unsigned)line, (unsigned)col),
                        IMP_STR(schema->qualifiedName), IMP_STR(sig + 2)));

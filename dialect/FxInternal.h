@@ -34,6 +34,10 @@ void fxVerifyMemoIrdlRemember(MlirOperation op, FxVerifyMemo *memo);
  * type and schema declaration passed before (memo may be NULL). */
 MlirLogicalResult fxVerifyOpMemo(MlirOperation op, FxVerifyMemo *memo);
 
+/* How many signatures fxVerifyOpMemo holds as valid (tests: the memo keeps
+ * each distinct signature of a graph, up to its bound in FxVerifier.c). */
+int fxVerifyMemoNumValid(FxVerifyMemo *memo);
+
 /* The verifier hook of every fx op: fxVerifyOpMemo, and for the first fx op
  * at the top of a function's entry block also the checks of the function
  * itself (signature, attributes, func.calls), so that every verification

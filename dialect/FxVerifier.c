@@ -962,12 +962,19 @@ MlirLogicalResult fxVerifyOp(MlirOperation op, FxSchemaTable *table) {
  * schemas, fixed for one verification; all but the view check
  * (verifyBeyondSignature), which always runs.  A graph repeats the same ops
  * layer after layer, so each distinct signature is checked once per
- * function. */
-enum { kSeenSlots = 1024, kMaxKey = 96 };
+ * function.  Not quite the same ops: an argument may name its layer (vLLM's
+ * unified_attention takes `layer_name`), which adds a signature per layer,
+ * so the table grows with the graph - a fixed one cleared when half full
+ * re-checked every op in full again and again in graphs of more than a few
+ * hundred layers - up to kSeenMaxSlots, which bounds a long-lived context's
+ * memory (then the hook's memo starts over, and a function's table stops
+ * taking new signatures: both only cost time). */
+enum { kSeenMinSlots = 1024, kSeenMaxSlots = 1 << 17, kMaxKey = 96 };
 struct Seen {
-  uint64_t hash[kSeenSlots];
-  const void **key[kSeenSlots]; /* key[i][0] = length */
-  int num;                      /* at most half full: probes stay short */
+  uint64_t *hash;    /* 0: empty slot */
+  const void ***key; /* key[i][0] = length */
+  int cap;           /* a power of two, or 0 before the first key */
+  int num;           /* at most half of cap: probes stay short */
 };
 
 static int signature(MlirOperation op, const void **key) {
@@ -1002,10 +1009,12 @@ static uint64_t hashKey(const void **key, int n) {
   return h | 1; /* 0 marks an empty slot */
 }
 
-/* Finds `key` or the empty slot for it; -1 when the table is full. */
+/* Finds `key` or the empty slot for it (there is one: the table is at most
+ * half full); -1 when the table has no slots yet. */
 static int probe(const Seen *seen, const void **key, int n, uint64_t h) {
-  for (int i = 0; i < kSeenSlots; ++i) {
-    int slot = (int)((h + (uint64_t)i) % kSeenSlots);
+  unsigned mask = (unsigned)seen->cap - 1;
+  for (int i = 0; i < seen->cap; ++i) {
+    int slot = (int)((h + (uint64_t)i) & mask);
     if (!seen->hash[slot])
       return slot;
     if (seen->hash[slot] == h && (intptr_t)seen->key[slot][0] == n &&
@@ -1016,25 +1025,61 @@ static int probe(const Seen *seen, const void **key, int n, uint64_t h) {
 }
 
 static void clearSeen(Seen *seen) {
-  for (int i = 0; i < kSeenSlots; ++i)
+  for (int i = 0; i < seen->cap; ++i)
     free(seen->key[i]);
+  free(seen->hash);
+  free(seen->key);
   memset(seen, 0, sizeof *seen);
 }
 
+/* Doubles the table (or makes its first), moving every key by its stored
+ * hash; false, with the table unchanged, at kSeenMaxSlots or out of memory. */
+static bool growSeen(Seen *seen) {
+  int cap = seen->cap ? 2 * seen->cap : kSeenMinSlots;
+  if (cap > kSeenMaxSlots)
+    return false;
+  uint64_t *hash = calloc((size_t)cap, sizeof *hash);
+  const void ***key = calloc((size_t)cap, sizeof *key);
+  if (!hash || !key) {
+    free(hash);
+    free(key);
+    return false;
+  }
+  for (int i = 0; i < seen->cap; ++i) {
+    if (!seen->hash[i])
+      continue;
+    unsigned slot = (unsigned)seen->hash[i] & (unsigned)(cap - 1);
+    while (hash[slot]) /* the keys are distinct: the first free slot */
+      slot = (slot + 1) & (unsigned)(cap - 1);
+    hash[slot] = seen->hash[i];
+    key[slot] = seen->key[i];
+  }
+  free(seen->hash);
+  free(seen->key);
+  seen->hash = hash;
+  seen->key = key;
+  seen->cap = cap;
+  return true;
+}
+
 /* Whether `key` is in *seen (allocated on first use); with `remember`, puts
- * it there if not.  A full table answers "no" until cleared. */
+ * it there if not.  A table at its limit answers "no" for new keys. */
 static bool seenHas(Seen **pseen, const void **key, int n, bool remember) {
   if (!*pseen && !(*pseen = calloc(1, sizeof **pseen)))
     return false;
   Seen *seen = *pseen;
   uint64_t h = hashKey(key, n);
   int slot = probe(seen, key, n, h);
-  if (slot < 0)
-    return false;
-  if (seen->hash[slot])
+  if (slot >= 0 && seen->hash[slot])
     return true;
-  if (remember && seen->num < kSeenSlots / 2 &&
-      (seen->key[slot] = malloc((size_t)n * sizeof *key))) {
+  if (!remember)
+    return false;
+  if (2 * (seen->num + 1) > seen->cap) {
+    if (!growSeen(seen))
+      return false;
+    slot = probe(seen, key, n, h);
+  }
+  if (slot >= 0 && (seen->key[slot] = malloc((size_t)n * sizeof *key))) {
     memcpy(seen->key[slot], key, (size_t)n * sizeof *key);
     seen->hash[slot] = h;
     ++seen->num;
@@ -1096,6 +1141,13 @@ void fxVerifyMemoDestroy(FxVerifyMemo *memo) {
   free(memo);
 }
 
+int fxVerifyMemoNumValid(FxVerifyMemo *memo) {
+  mtx_lock(&memo->lock);
+  int n = memo->seen ? memo->seen->num : 0;
+  mtx_unlock(&memo->lock);
+  return n;
+}
+
 /* The module's `fx.schema` declaring `target` (its signature attribute), or
  * null: then the call's schema is the built-in one, or none. */
 static const void *schemaDeclaration(MlirOperation op, MlirStringRef target) {
@@ -1127,8 +1179,9 @@ static int memoKey(MlirOperation op, FxOpKind kind, MlirOperation func,
 static bool memoHas(FxVerifyMemo *memo, Seen **table, const void **key, int n,
                     bool remember) {
   mtx_lock(&memo->lock);
-  /* Full (a long-lived context verifying many different graphs): start over. */
-  if (remember && *table && (*table)->num >= kSeenSlots / 2)
+  /* At its limit (a long-lived context verifying many different graphs):
+   * start over. */
+  if (remember && *table && 2 * ((*table)->num + 1) > kSeenMaxSlots)
     clearSeen(*table);
   bool found = seenHas(table, key, n, remember);
   mtx_unlock(&memo->lock);

@@ -1,0 +1,146 @@
+// RUN: fx-dialect-verifier-memo-test | FileCheck %s
+
+/* verifier-memo.c - the verifier hook's memo (dialect/FxVerifier.c, "The
+ * verifier hook's memo") on graphs with many distinct op signatures.
+ *
+ * vLLM's attention call names its layer (`layer_name`), so a graph of N
+ * layers has at least N distinct signatures.  The memo must keep them all
+ * (a table cleared when 512 were held re-checked every op in full, over
+ * and over, in graphs of more than a few hundred layers), must still reject
+ * an op changed after its signature was remembered, and must stay bounded
+ * in a long-lived context (it starts over at its limit).
+ */
+#include "fxir/Fx.h"
+#include "FxInternal.h"
+
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/Diagnostics.h"
+#include "mlir-c/IR.h"
+#include "mlir-c/RegisterEverything.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int gFailures;
+
+static void expect(bool ok, const char *what) {
+  printf("%s: %s\n", what, ok ? "ok" : "FAILED");
+  gFailures += !ok;
+}
+
+#define T "!fx.tensor<[4], f32>"
+
+/* A module whose function makes `n` calls of one op, each with its own
+ * `name` argument: n distinct signatures. */
+static char *moduleText(int n) {
+  size_t cap = 256 + (size_t)n * 160, len = 0; /* 160: one call's line */
+  char *s = malloc(cap);
+  if (!s)
+    return NULL;
+  len += (size_t)snprintf(s + len, cap - len,
+                          "fx.schema \"t::f\" = \"f(Tensor x, str name) -> Tensor\"\n"
+                          "func.func @g(%%x: " T ") -> " T " {\n");
+  for (int i = 0; i < n; ++i)
+    len += (size_t)snprintf(s + len, cap - len,
+                            "  %%r%d = fx.call \"t::f\"(x = %%x) {name = \"l%d\"} : (" T
+                            ") -> " T "\n", i, i);
+  snprintf(s + len, cap - len, "  return %%r%d : " T "\n}\n", n - 1);
+  return s;
+}
+
+static MlirLogicalResult countErrors(MlirDiagnostic d, void *userData) {
+  (void)d;
+  ++*(int *)userData;
+  return mlirLogicalResultSuccess(); /* handled: not printed */
+}
+
+/* Verifies every op of the module's function with `memo`; the number that
+ * failed. */
+static int verifyAll(MlirModule m, FxVerifyMemo *memo) {
+  int failed = 0;
+  MlirOperation func = mlirOperationGetNextInBlock(
+      mlirBlockGetFirstOperation(mlirModuleGetBody(m)));
+  MlirBlock b = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+  for (MlirOperation op = mlirBlockGetFirstOperation(b); !mlirOperationIsNull(op);
+       op = mlirOperationGetNextInBlock(op))
+    failed += mlirLogicalResultIsFailure(fxVerifyOpMemo(op, memo));
+  return failed;
+}
+
+static MlirOperation nthOp(MlirModule m, int n) {
+  MlirOperation func = mlirOperationGetNextInBlock(
+      mlirBlockGetFirstOperation(mlirModuleGetBody(m)));
+  MlirOperation op = mlirBlockGetFirstOperation(
+      mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0)));
+  while (n--)
+    op = mlirOperationGetNextInBlock(op);
+  return op;
+}
+
+static MlirModule parse(MlirContext ctx, int n) {
+  char *text = moduleText(n);
+  MlirModule m = text ? mlirModuleCreateParse(ctx, mlirStringRefCreateFromCString(text))
+                      : (MlirModule){NULL};
+  free(text);
+  if (mlirModuleIsNull(m)) {
+    fprintf(stderr, "verifier-memo: a module of %d calls does not parse\n", n);
+    exit(2);
+  }
+  return m;
+}
+
+int main(void) {
+  MlirDialectRegistry registry = mlirDialectRegistryCreate();
+  mlirRegisterAllDialects(registry);
+  fxDialectRegistryInsert(registry);
+  MlirContext ctx = mlirContextCreate();
+  mlirContextAppendDialectRegistry(ctx, registry);
+  int errors = 0;
+  mlirContextAttachDiagnosticHandler(ctx, countErrors, &errors, NULL);
+
+  /* 3000 distinct signatures: all kept, and found again. */
+  MlirModule m = parse(ctx, 3000);
+  FxVerifyMemo *memo = fxVerifyMemoCreate();
+  expect(memo && verifyAll(m, memo) == 0, "3000 calls verify");
+  expect(fxVerifyMemoNumValid(memo) == 3000, "the memo holds all 3000 signatures");
+  // CHECK: 3000 calls verify: ok
+  // CHECK: the memo holds all 3000 signatures: ok
+  expect(verifyAll(m, memo) == 0 && fxVerifyMemoNumValid(memo) == 3000,
+         "a second verification finds them");
+  // CHECK: a second verification finds them: ok
+
+  /* An op changed after its signature was remembered: its new signature is
+   * checked in full (a str argument given an integer), and the old one is
+   * found again once restored. */
+  MlirOperation op = nthOp(m, 1500);
+  MlirAttribute args = mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString("args"));
+  MlirAttribute bad = mlirAttributeParseGet(ctx, mlirStringRefCreateFromCString("{name = 7 : i64}"));
+  mlirOperationSetAttributeByName(op, mlirStringRefCreateFromCString("args"), bad);
+  errors = 0;
+  expect(mlirLogicalResultIsFailure(fxVerifyOpMemo(op, memo)) && errors == 1,
+         "the changed op is rejected");
+  // CHECK: the changed op is rejected: ok
+  mlirOperationSetAttributeByName(op, mlirStringRefCreateFromCString("args"), args);
+  expect(mlirLogicalResultIsSuccess(fxVerifyOpMemo(op, memo)) &&
+             fxVerifyMemoNumValid(memo) == 3000,
+         "restored, it is found again");
+  // CHECK: restored, it is found again: ok
+  mlirModuleDestroy(m);
+
+  /* Past the bound (65,536 signatures) the memo starts over: it never holds
+   * more, and every op still verifies. */
+  m = parse(ctx, 70000);
+  int failed = verifyAll(m, memo);
+  int held = fxVerifyMemoNumValid(memo);
+  expect(failed == 0 && held > 0 && held <= 65536, "70000 more calls verify, the memo bounded");
+  // CHECK: 70000 more calls verify, the memo bounded: ok
+  mlirModuleDestroy(m);
+
+  fxVerifyMemoDestroy(memo);
+  mlirContextDestroy(ctx);
+  mlirDialectRegistryDestroy(registry);
+  printf("failures: %d\n", gFailures);
+  // CHECK: failures: 0
+  return gFailures != 0;
+}

@@ -239,18 +239,20 @@ static int64_t gridOf(const FxPosSet *p) {
 static FxAnswer containsPos(const FxPosSet *o, const FxPosSet *i,
                             const char **why);
 
-static FxAnswer overlapPos(const FxPosSet *a, const FxPosSet *b,
-                           const char **why) {
-  Box A, B;
-  if (toBox(a, &A) && toBox(b, &B)) {
-    if (boxEmpty(&A) || boxEmpty(&B))
-      return FX_NO;
-    long budget = FX_REGION_BUDGET;
-    FxAnswer r = overlapBoxes(&A, 0, A.lo, &B, 0, B.lo, &budget);
-    if (r == FX_MAYBE)
-      *why = kTooLarge;
-    return r;
-  }
+/* Two positions whose sets are static (toBox). */
+static FxAnswer overlapStatic(const Box *A, const Box *B, const char **why) {
+  if (boxEmpty(A) || boxEmpty(B))
+    return FX_NO;
+  long budget = FX_REGION_BUDGET;
+  FxAnswer r = overlapBoxes(A, 0, A->lo, B, 0, B->lo, &budget);
+  if (r == FX_MAYBE)
+    *why = kTooLarge;
+  return r;
+}
+
+/* Two positions of which at least one set is symbolic. */
+static FxAnswer overlapSymbolic(const FxPosSet *a, const FxPosSet *b,
+                                const char **why) {
   if (provablyEmpty(a) || provablyEmpty(b) ||
       fxPosSetBelow(a, fxPosSetLowerBound(b)) ||
       fxPosSetBelow(b, fxPosSetLowerBound(a)))
@@ -334,16 +336,15 @@ FxAnswer fxRegionOverlap(const FxRegion *a, const FxRegion *b,
   bool decided[FX_REGION_MAX_RANK];
   for (int pass = 0; pass < 2; ++pass)
     for (int j = 0; j < a->rank; ++j) {
-      Box unused;
-      if (pass == 0) {
-        decided[j] = toBox(&a->pos[j], &unused) && toBox(&b->pos[j], &unused);
-        if (!decided[j])
-          continue;
-      } else if (decided[j]) {
+      Box A, B;
+      if (pass == 0 && !(decided[j] = toBox(&a->pos[j], &A) &&
+                                      toBox(&b->pos[j], &B)))
         continue;
-      }
+      if (pass == 1 && decided[j])
+        continue;
       w[j] = NULL;
-      r[j] = overlapPos(&a->pos[j], &b->pos[j], &w[j]);
+      r[j] = pass == 0 ? overlapStatic(&A, &B, &w[j])
+                       : overlapSymbolic(&a->pos[j], &b->pos[j], &w[j]);
       if (r[j] == FX_NO)
         return FX_NO;
     }

@@ -95,6 +95,10 @@ extern "C" MlirOperation fxOperationGetPrevInBlock(MlirOperation op) {
   return wrap(unwrap(op)->getPrevNode());
 }
 
+extern "C" MlirAttribute fxOperationGetAttrDictionary(MlirOperation op) {
+  return wrap(static_cast<Attribute>(unwrap(op)->getAttrDictionary()));
+}
+
 static DynamicType asDynamic(MlirType type) {
   return llvm::dyn_cast_or_null<DynamicType>(unwrap(type));
 }

@@ -49,6 +49,11 @@ MlirLogicalResult fxVerifyOpHook(MlirOperation op, FxVerifyMemo *memo);
  * walks blocks forward only). */
 MlirOperation fxOperationGetPrevInBlock(MlirOperation op);
 
+/* All of `op`'s attributes as one uniqued dictionary (inherent ones too, for
+ * ops with properties): equal dictionaries are the same pointer
+ * (FxDialectShim.cpp: the C API reads attributes one at a time). */
+MlirAttribute fxOperationGetAttrDictionary(MlirOperation op);
+
 /*===-- Verifier internals (FxVerifier.c) ----------------------------------===*/
 
 /* Types and attributes as text for messages (cut at 511 bytes). */

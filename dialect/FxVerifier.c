@@ -977,25 +977,20 @@ struct Seen {
   int num;           /* at most half of cap: probes stay short */
 };
 
+/* The attributes are their dictionary, one uniqued pointer. */
 static int signature(MlirOperation op, const void **key) {
   int n = 1;
   key[n++] = mlirOperationGetName(op).ptr;
   intptr_t ops = mlirOperationGetNumOperands(op);
   intptr_t res = mlirOperationGetNumResults(op);
-  intptr_t attrs = mlirOperationGetNumAttributes(op);
-  if (4 + ops + res + 2 * attrs > kMaxKey)
+  if (5 + ops + res > kMaxKey)
     return 0;
   key[n++] = (const void *)(intptr_t)ops; /* separates operands/results */
-  key[n++] = (const void *)(intptr_t)res; /* separates results/attributes */
+  key[n++] = fxOperationGetAttrDictionary(op).ptr;
   for (intptr_t i = 0; i < ops; ++i)
     key[n++] = mlirValueGetType(mlirOperationGetOperand(op, i)).ptr;
   for (intptr_t i = 0; i < res; ++i)
     key[n++] = mlirValueGetType(mlirOperationGetResult(op, i)).ptr;
-  for (intptr_t i = 0; i < attrs; ++i) {
-    MlirNamedAttribute a = mlirOperationGetAttribute(op, i);
-    key[n++] = a.name.ptr;
-    key[n++] = a.attribute.ptr;
-  }
   key[0] = (const void *)(intptr_t)n;
   return n;
 }

@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The first declaration of `name`: the one whose fx.schema op the module
+ * holds (later ones agree with it, addSchema). */
 const FxSchema *impSchema(Imp *im, const char *name, size_t len) {
-  for (int i = im->numSchemas - 1; i >= 0; --i)
+  for (int i = 0; i < im->numSchemas; ++i)
     if (strlen(im->schemas[i]->qualifiedName) == len &&
         memcmp(im->schemas[i]->qualifiedName, name, len) == 0)
       return im->schemas[i];

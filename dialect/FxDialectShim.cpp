@@ -95,6 +95,10 @@ extern "C" MlirOperation fxOperationGetPrevInBlock(MlirOperation op) {
   return wrap(unwrap(op)->getPrevNode());
 }
 
+extern "C" MlirLogicalResult fxOperationVerifyInvariants(MlirOperation op) {
+  return wrap(unwrap(op)->getName().verifyInvariants(unwrap(op)));
+}
+
 extern "C" MlirAttribute fxOperationGetAttrDictionary(MlirOperation op) {
   return wrap(static_cast<Attribute>(unwrap(op)->getAttrDictionary()));
 }

@@ -49,6 +49,11 @@ MlirLogicalResult fxVerifyOpHook(MlirOperation op, FxVerifyMemo *memo);
  * walks blocks forward only). */
 MlirOperation fxOperationGetPrevInBlock(MlirOperation op);
 
+/* `op`'s own invariants, as MLIR's verifier checks them first (ODS or IRDL:
+ * attributes present and of their kinds, operand and result counts and
+ * types), not its regions' ops; errors at the op (FxDialectShim.cpp). */
+MlirLogicalResult fxOperationVerifyInvariants(MlirOperation op);
+
 /* All of `op`'s attributes as one uniqued dictionary (inherent ones too, for
  * ops with properties): equal dictionaries are the same pointer
  * (FxDialectShim.cpp: the C API reads attributes one at a time). */

@@ -1380,7 +1380,28 @@ MlirLogicalResult fxVerifyFunctionBeyondHook(MlirOperation func,
   return functionAloneFails(func, table) ? mlirLogicalResultFailure() : OK;
 }
 
+/* Stops at the first op whose invariants fail, as MLIR's verifier does:
+ * the ops inside it, and after it, may read what it lacks (func.return
+ * reads its function's type). */
+static MlirWalkResult invariantsWalk(MlirOperation op, void *userData) {
+  if (!FAILED(fxOperationVerifyInvariants(op)))
+    return MlirWalkResultAdvance;
+  *(bool *)userData = true;
+  return MlirWalkResultInterrupt;
+}
+
+/* fx-verify's input may be IR MLIR has not verified (built through the C
+ * API, or parsed with --mlir-very-unsafe-disable-verifier-on-parsing), and
+ * the checks below read attributes that only the ops' own invariants (ODS,
+ * IRDL) guarantee are there and of their kinds: a func.func without
+ * function_type, an fx.reshape whose shape is not an array.  So every op's
+ * invariants go first, and a function where one fails is reported by the
+ * first failure alone. */
 MlirLogicalResult fxVerifyFunction(MlirOperation func, FxSchemaTable *table) {
+  bool broken = false;
+  mlirOperationWalk(func, invariantsWalk, &broken, MlirWalkPreOrder);
+  if (broken)
+    return mlirLogicalResultFailure();
   WalkState w = {func, table ? table : fxSchemaTableCreate(func), {0}, false};
   bool failed = functionItselfFails(func, w.table, &w.scope);
   mlirOperationWalk(func, verifyWalk, &w, MlirWalkPreOrder);

@@ -278,7 +278,9 @@ const FxSchema *fxSchemaTableLookup(FxSchemaTable *table,
 MlirLogicalResult fxVerifyOp(MlirOperation op, FxSchemaTable *table);
 /* Verifies a func.func: its signature's fx types, its fx attributes, its
  * func.calls and every fx op inside (the fx-verify pass; tools that build
- * or receive IR MLIR has not verified). */
+ * or receive IR MLIR has not verified).  Every op's own invariants (ODS,
+ * IRDL) are checked first, in walk order; the first that fails is the only
+ * error reported. */
 MlirLogicalResult fxVerifyFunction(MlirOperation func, FxSchemaTable *table);
 /* What of fxVerifyFunction MLIR's verifier has not checked in `func`: the
  * dialect's verifier hook checks every fx op, and the function itself at

@@ -310,6 +310,13 @@ const FxSchema *fxSchemaLookupBuiltin(const char *qualifiedName, size_t len) {
   return e ? e->schema : NULL;
 }
 
+const FxSchema *fxSchemaLookupBuiltinImpl(const char *qualifiedName,
+                                          size_t len, FxBuiltinImpl *impl) {
+  const Entry *e = lookup(qualifiedName, len);
+  *impl = e ? e->impl : FX_IMPL_NONE;
+  return e ? e->schema : NULL;
+}
+
 FxBuiltinImpl fxSchemaBuiltinImpl(const char *qualifiedName, size_t len) {
   const Entry *e = lookup(qualifiedName, len);
   return e ? e->impl : FX_IMPL_NONE;

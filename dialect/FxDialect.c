@@ -480,6 +480,8 @@ struct FxSchemaTable {
   MlirOperation module; /* null when the op is not inside a module */
   int num, cap;
   SchemaEntry *entries;
+  int calleeLookups;       /* fxSchemaTableGetCallee calls so far */
+  MlirSymbolTable symbols; /* the module's, built at the second of them */
 };
 
 FxSchemaTable *fxSchemaTableCreate(MlirOperation anyOp) {
@@ -508,9 +510,31 @@ MlirOperation fxModuleSchemaOp(MlirOperation module, MlirStringRef name) {
   return (MlirOperation){NULL};
 }
 
+MlirOperation fxSchemaTableGetCallee(FxSchemaTable *table,
+                                     MlirOperation call) {
+  /* The first lookup walks the module (fxFuncCallGetCallee); from the
+   * second on, MLIR's symbol table of it, built once: a function that calls
+   * a model's pieces in turn walked the module for every call, quadratic
+   * before (bench/compile --functions). */
+  if (!table || mlirOperationIsNull(table->module) ||
+      table->calleeLookups++ == 0 ||
+      !mlirOperationEqual(fxEnclosingModule(call), table->module))
+    return fxFuncCallGetCallee(call);
+  if (mlirSymbolTableIsNull(table->symbols))
+    table->symbols = mlirSymbolTableCreate(table->module);
+  MlirAttribute callee = mlirOperationGetAttributeByName(call, fxStr("callee"));
+  if (mlirSymbolTableIsNull(table->symbols) || mlirAttributeIsNull(callee) ||
+      !mlirAttributeIsAFlatSymbolRef(callee))
+    return fxFuncCallGetCallee(call);
+  return mlirSymbolTableLookup(table->symbols,
+                               mlirFlatSymbolRefAttrGetValue(callee));
+}
+
 void fxSchemaTableDestroy(FxSchemaTable *table) {
   if (!table)
     return;
+  if (!mlirSymbolTableIsNull(table->symbols))
+    mlirSymbolTableDestroy(table->symbols);
   for (int i = 0; i < table->num; ++i) {
     free(table->entries[i].name);
     fxSchemaDestroy(table->entries[i].schema);
@@ -560,50 +584,44 @@ FxSchema *fxSchemaParseDeclaration(MlirStringRef name, MlirStringRef signature,
   return schema;
 }
 
-/* Parses the module's fx.schema called `name`; NULL when none, malformed,
- * or changing the signature of an op with a built-in implementation (the
- * verifier reports both; the built-in schema is used meanwhile, so nothing
- * downstream ever trusts such a declaration). */
+/* Parses the module's fx.schema called `name`; NULL when none or malformed
+ * (the verifier reports it). */
 static FxSchema *parseModuleSchema(MlirOperation module, MlirStringRef name) {
   MlirOperation op = fxModuleSchemaOp(module, name);
-  FxSchema *s = mlirOperationIsNull(op)
-                    ? NULL
-                    : fxSchemaParseDeclaration(
-                          name, fxOpGetStringAttr(op, "signature"), NULL, 0);
-  if (s && fxSchemaBuiltinImpl(name.data, name.length) != FX_IMPL_NONE &&
-      fxSchemaCompare(s, fxSchemaLookupBuiltin(name.data, name.length), NULL,
-                      0)) {
-    fxSchemaDestroy(s);
-    s = NULL;
-  }
-  return s;
+  return mlirOperationIsNull(op)
+             ? NULL
+             : fxSchemaParseDeclaration(name, fxOpGetStringAttr(op, "signature"),
+                                        NULL, 0);
 }
 
 const FxSchema *fxSchemaTableLookup(FxSchemaTable *table,
                                     MlirStringRef qualifiedName) {
-  if (table && !mlirOperationIsNull(table->module)) {
-    for (int i = 0; i < table->num; ++i)
-      if (fxStrEq(qualifiedName, table->entries[i].name)) {
-        if (table->entries[i].schema)
-          return table->entries[i].schema;
-        goto builtin;
-      }
-    if (table->num == table->cap) {
-      int cap = table->cap ? 2 * table->cap : 8;
-      SchemaEntry *e = realloc(table->entries, cap * sizeof *e);
-      if (!e)
-        goto builtin;
-      table->entries = e;
-      table->cap = cap;
-    }
-    char *name = strndupRef(qualifiedName);
-    if (!name)
-      goto builtin;
-    FxSchema *s = parseModuleSchema(table->module, qualifiedName);
-    table->entries[table->num++] = (SchemaEntry){name, s};
-    if (s)
-      return s;
+  /* An op with a built-in implementation has its built-in schema: a module
+   * may restate it, never change it (DESIGN §2; the verifier reports a
+   * change at the fx.schema).  So its fx.schema is not looked for, which
+   * keeps a call from walking every top-level op of a module of many
+   * functions (fxModuleSchemaOp): quadratic before (bench/compile
+   * --functions). */
+  FxBuiltinImpl impl;
+  const FxSchema *builtin =
+      fxSchemaLookupBuiltinImpl(qualifiedName.data, qualifiedName.length, &impl);
+  if (impl != FX_IMPL_NONE || !table || mlirOperationIsNull(table->module))
+    return builtin;
+  for (int i = 0; i < table->num; ++i)
+    if (fxStrEq(qualifiedName, table->entries[i].name))
+      return table->entries[i].schema ? table->entries[i].schema : builtin;
+  if (table->num == table->cap) {
+    int cap = table->cap ? 2 * table->cap : 8;
+    SchemaEntry *e = realloc(table->entries, cap * sizeof *e);
+    if (!e)
+      return builtin;
+    table->entries = e;
+    table->cap = cap;
   }
-builtin:
-  return fxSchemaLookupBuiltin(qualifiedName.data, qualifiedName.length);
+  char *name = strndupRef(qualifiedName);
+  if (!name)
+    return builtin;
+  FxSchema *s = parseModuleSchema(table->module, qualifiedName);
+  table->entries[table->num++] = (SchemaEntry){name, s};
+  return s ? s : builtin;
 }

@@ -1144,8 +1144,12 @@ int fxVerifyMemoNumValid(FxVerifyMemo *memo) {
 }
 
 /* The module's `fx.schema` declaring `target` (its signature attribute), or
- * null: then the call's schema is the built-in one, or none. */
+ * null: then the call's schema is the built-in one, or none.  An op with a
+ * built-in implementation always has the built-in one (fxSchemaTableLookup),
+ * whatever the module declares: no walk of the module for it. */
 static const void *schemaDeclaration(MlirOperation op, MlirStringRef target) {
+  if (fxSchemaBuiltinImpl(target.data, target.length) != FX_IMPL_NONE)
+    return NULL;
   MlirOperation module = fxEnclosingModule(op);
   MlirOperation decl = mlirOperationIsNull(module)
                            ? module

@@ -345,7 +345,7 @@ static MlirWalkResult checkCall(MlirOperation op, void *userData) {
   bool *failed = &cc->failed;
   if (!fxOpIsFuncCall(op))
     return MlirWalkResultAdvance;
-  MlirOperation callee = fxFuncCallGetCallee(op);
+  MlirOperation callee = fxSchemaTableGetCallee(cc->table, op);
   if (!mlirOperationIsNull(callee)) {
     MlirStringRef name = mlirStringAttrGetValue(
         mlirOperationGetAttributeByName(callee, fxStr("sym_name")));

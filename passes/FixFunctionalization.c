@@ -141,7 +141,7 @@ static bool donatingCalls(MlirValue v, FxSchemaTable *table, MlirOperation *out,
        u = mlirOpOperandGetNextUse(u)) {
     MlirOperation user = mlirOpOperandGetOwner(u);
     if (fxOpIsFuncCall(user)) {
-      MlirOperation callee = fxFuncCallGetCallee(user);
+      MlirOperation callee = fxSchemaTableGetCallee(table, user);
       if (mlirOperationIsNull(callee) ||
           fxFuncArgIsDonated(callee, mlirOpOperandGetOperandNumber(u))) {
         bool seen = false;

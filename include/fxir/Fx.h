@@ -268,6 +268,11 @@ void fxSchemaTableDestroy(FxSchemaTable *table);
  * skipped (the verifier reports it) and the built-in one, if any, is used. */
 const FxSchema *fxSchemaTableLookup(FxSchemaTable *table,
                                     MlirStringRef qualifiedName);
+/* fxFuncCallGetCallee of `call`, through a symbol table of the module the
+ * table holds, built at the second lookup and kept until
+ * fxSchemaTableDestroy (the module's top-level ops must not change
+ * meanwhile).  `table` may be NULL. */
+MlirOperation fxSchemaTableGetCallee(FxSchemaTable *table, MlirOperation call);
 
 /*===-- Verifier ------------------------------------------------------------===*/
 

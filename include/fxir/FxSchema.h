@@ -122,6 +122,10 @@ typedef enum FxBuiltinImpl {
 /* The implementation of the built-in op `qualifiedName` (`len` bytes);
  * FX_IMPL_NONE when it has none or no built-in schema. */
 FxBuiltinImpl fxSchemaBuiltinImpl(const char *qualifiedName, size_t len);
+/* fxSchemaLookupBuiltin and fxSchemaBuiltinImpl (into *impl) in one
+ * lookup. */
+const FxSchema *fxSchemaLookupBuiltinImpl(const char *qualifiedName,
+                                          size_t len, FxBuiltinImpl *impl);
 
 /* What the result of a built-in view op (impl VIEW) is of its `self`: the
  * view columns of kernels/fx_builtins.def.  Both false (the conservative

@@ -91,3 +91,28 @@ func.func @new_value_to_viewing_callee(%b: !fx.tensor<[4, 8], f32> {fx.donated})
   return %r : !fx.tensor<[16], f32>
 }
 
+
+// -----
+
+// The new value goes to two calls of a callee that takes no donation: the
+// second callee comes from the module's symbol table
+// (fxSchemaTableGetCallee) and, found, is no reason to clone.
+// CHECK-LABEL: func.func @second_call_not_donated
+// CHECK: %[[E:.*]] = fx.call "aten::empty_like"
+// CHECK-NOT: aten::clone
+// CHECK: fx.call "_C::rms_norm"(result = %[[E]],
+// CHECK: call @k(%[[E]])
+// CHECK: call @k(%[[E]])
+// CHECK: fx.call "aten::cos"(self = %[[E]])
+func.func @second_call_not_donated(%z: !fx.tensor<[4, 4], f32>, %w: !fx.tensor<[4], f32>) -> !fx.tensor<[4, 4], f32> {
+  %e = fx.call "aten::empty_like"(self = %z) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  %n = fx.auto_functionalized "_C::rms_norm"(result = %e, input = %z, weight = %w) {epsilon = 1.0e-06 : f64} : (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>, !fx.tensor<[4], f32>) -> !fx.tensor<[4, 4], f32>
+  func.call @k(%n) : (!fx.tensor<[4, 4], f32>) -> ()
+  func.call @k(%n) : (!fx.tensor<[4, 4], f32>) -> ()
+  %c = fx.call "aten::cos"(self = %n) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  return %c : !fx.tensor<[4, 4], f32>
+}
+func.func @k(%x: !fx.tensor<[4, 4], f32>) {
+  %c = fx.call "aten::cos"(self = %x) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  return
+}

@@ -15,8 +15,7 @@
  * views elements of `self` and nothing else (as_strided is kept within its
  * input, kernels/views.c).  Any other shape of call keeps the conservative
  * "returns an alias" treatment. */
-static bool isTorchView(MlirOperation op) {
-  MlirStringRef target = fxCallGetTarget(op);
+static bool isTorchViewOf(MlirOperation op, MlirStringRef target) {
   if (fxSchemaBuiltinImpl(target.data, target.length) != FX_IMPL_VIEW ||
       mlirOperationGetNumResults(op) != 1 ||
       mlirOperationGetNumOperands(op) < 1)
@@ -35,7 +34,7 @@ static bool isTorchView(MlirOperation op) {
 bool fxOpIsViewLike(MlirOperation op) {
   FxOpKind k = fxOpGetKind(op);
   return k == FX_OP_RESHAPE || k == FX_OP_VIEW || k == FX_OP_SLICE ||
-         (k == FX_OP_CALL && isTorchView(op));
+         (k == FX_OP_CALL && isTorchViewOf(op, fxCallGetTarget(op)));
 }
 
 MlirStringRef fxOpDisplayName(MlirOperation op) {
@@ -66,12 +65,6 @@ MlirOperation fxViewMayRepeatLocations(MlirValue v) {
   return fxFunctionArgIndex(v) >= 0
              ? (MlirOperation){NULL}
              : mlirBlockGetParentOperation(mlirBlockArgumentGetOwner(v));
-}
-
-/* An alias the storage model does not follow: fxOpReturnsAlias less the
- * views it does. */
-static bool returnsUntrackedAlias(MlirOperation op, FxSchemaTable *table) {
-  return !fxOpIsViewLike(op) && fxOpReturnsAlias(op, table);
 }
 
 MlirValue fxStorageRoot(MlirValue v) {
@@ -208,20 +201,44 @@ static int numTensorResults(MlirOperation op) {
  * anything), or an op fxir does not know that returns tensors and takes
  * one, or returns two (func.call: the callee may return its argument, or
  * one tensor twice -- round 10, F4: `@mk() -> (%e, %e)`). */
-bool fxOpReturnsAlias(MlirOperation op, FxSchemaTable *table) {
-  FxOpKind k = fxOpGetKind(op);
+static bool returnsAlias(MlirOperation op, FxOpKind k, MlirStringRef target,
+                         FxSchemaTable *table) {
   if (k == FX_OP_NONE)
     return numTensorResults(op) > 1 ||
            (hasTensorValue(op, true) && hasTensorValue(op, false));
   if (k != FX_OP_CALL && k != FX_OP_AUTO_FUNCTIONALIZED)
     return false;
-  const FxSchema *s = fxSchemaTableLookup(table, fxCallGetTarget(op));
+  const FxSchema *s = fxSchemaTableLookup(table, target);
   if (!s)
     return k == FX_OP_CALL && hasTensorValue(op, true);
   for (int i = 0; i < s->numReturns; ++i)
     if (s->returns[i].alias[0])
       return true;
   return false;
+}
+
+/* The target of a call-like op (read once: every pass asks this of every
+ * op, and fetching an attribute by name is a search of its dictionary). */
+static MlirStringRef targetOf(MlirOperation op, FxOpKind k) {
+  return k == FX_OP_CALL || k == FX_OP_AUTO_FUNCTIONALIZED
+             ? fxCallGetTarget(op)
+             : (MlirStringRef){"", 0};
+}
+
+bool fxOpReturnsAlias(MlirOperation op, FxSchemaTable *table) {
+  FxOpKind k = fxOpGetKind(op);
+  return returnsAlias(op, k, targetOf(op, k), table);
+}
+
+/* An alias the storage model does not follow: fxOpReturnsAlias less the
+ * views it does (fxOpIsViewLike), the call's target read once. */
+static bool returnsUntrackedAlias(MlirOperation op, FxSchemaTable *table) {
+  FxOpKind k = fxOpGetKind(op);
+  if (k == FX_OP_RESHAPE || k == FX_OP_VIEW || k == FX_OP_SLICE)
+    return false;
+  MlirStringRef target = targetOf(op, k);
+  return !(k == FX_OP_CALL && isTorchViewOf(op, target)) &&
+         returnsAlias(op, k, target, table);
 }
 
 bool fxUseMayComeBack(MlirOpOperand use, FxSchemaTable *table) {

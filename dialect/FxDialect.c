@@ -480,8 +480,7 @@ struct FxSchemaTable {
   MlirOperation module; /* null when the op is not inside a module */
   int num, cap;
   SchemaEntry *entries;
-  int calleeLookups;       /* fxSchemaTableGetCallee calls so far */
-  MlirSymbolTable symbols; /* the module's, built at the second of them */
+  FxSymbolIndex symbols; /* the module's, for fxSchemaTableGetCallee */
 };
 
 FxSchemaTable *fxSchemaTableCreate(MlirOperation anyOp) {
@@ -489,6 +488,7 @@ FxSchemaTable *fxSchemaTableCreate(MlirOperation anyOp) {
   if (!t)
     return NULL;
   t->module = fxEnclosingModule(anyOp);
+  t->symbols.module = t->module;
   return t;
 }
 
@@ -501,10 +501,15 @@ MlirOperation fxEnclosingModule(MlirOperation op) {
 }
 
 MlirOperation fxModuleSchemaOp(MlirOperation module, MlirStringRef name) {
+  /* Names are uniqued: one pointer comparison per op of the walk, which a
+   * call to an op declared after the functions, or not at all, makes
+   * through every function of the module. */
+  MlirIdentifier schemaOp =
+      mlirIdentifierGet(mlirOperationGetContext(module), fxStr("fx.schema"));
   MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(module, 0));
   for (MlirOperation op = mlirBlockGetFirstOperation(body);
        !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op))
-    if (fxOpGetKind(op) == FX_OP_SCHEMA &&
+    if (mlirIdentifierEqual(mlirOperationGetName(op), schemaOp) &&
         mlirStringRefEqual(fxOpGetStringAttr(op, "name"), name))
       return op;
   return (MlirOperation){NULL};
@@ -512,29 +517,24 @@ MlirOperation fxModuleSchemaOp(MlirOperation module, MlirStringRef name) {
 
 MlirOperation fxSchemaTableGetCallee(FxSchemaTable *table,
                                      MlirOperation call) {
-  /* The first lookup walks the module (fxFuncCallGetCallee); from the
-   * second on, MLIR's symbol table of it, built once: a function that calls
-   * a model's pieces in turn walked the module for every call, quadratic
-   * before (bench/compile --functions). */
+  /* A walk of the module per call made a function calling N pieces of a
+   * model cost N^2 (bench/compile --functions): the table's index walks
+   * it once, as far as the callees asked for lie. */
+  MlirAttribute callee = mlirOperationGetAttributeByName(call, fxStr("callee"));
   if (!table || mlirOperationIsNull(table->module) ||
-      table->calleeLookups++ == 0 ||
+      mlirAttributeIsNull(callee) || !mlirAttributeIsAFlatSymbolRef(callee) ||
       !mlirOperationEqual(fxEnclosingModule(call), table->module))
     return fxFuncCallGetCallee(call);
-  if (mlirSymbolTableIsNull(table->symbols))
-    table->symbols = mlirSymbolTableCreate(table->module);
-  MlirAttribute callee = mlirOperationGetAttributeByName(call, fxStr("callee"));
-  if (mlirSymbolTableIsNull(table->symbols) || mlirAttributeIsNull(callee) ||
-      !mlirAttributeIsAFlatSymbolRef(callee))
-    return fxFuncCallGetCallee(call);
-  return mlirSymbolTableLookup(table->symbols,
-                               mlirFlatSymbolRefAttrGetValue(callee));
+  bool ok;
+  MlirOperation op = fxSymbolIndexLookup(
+      &table->symbols, mlirFlatSymbolRefAttrGetValue(callee), &ok);
+  return ok ? op : fxFuncCallGetCallee(call);
 }
 
 void fxSchemaTableDestroy(FxSchemaTable *table) {
   if (!table)
     return;
-  if (!mlirSymbolTableIsNull(table->symbols))
-    mlirSymbolTableDestroy(table->symbols);
+  fxSymbolIndexClear(&table->symbols);
   for (int i = 0; i < table->num; ++i) {
     free(table->entries[i].name);
     fxSchemaDestroy(table->entries[i].schema);

@@ -101,6 +101,23 @@ MlirLogicalResult fxVerifyFunctionCalls(MlirOperation func,
  * as `symbol`; anything else as size -2 (FxDialect.c). */
 FxDim fxDimFromAttr(MlirAttribute a);
 
+/* The symbols (`sym_name`) of `module`'s top-level ops, indexed by one
+ * walk that goes only as far as lookups need (FxSymbols.c).  Zero it and
+ * set `module`; fxSymbolIndexClear frees it.  The module's top-level ops
+ * must not change while it is in use. */
+typedef struct FxSymbolIndex {
+  MlirOperation module;
+  MlirOperation next; /* the first top-level op not indexed yet */
+  bool started;
+  struct FxSymbolSlot *slots; /* open addressing, `cap` a power of two */
+  size_t num, cap;
+} FxSymbolIndex;
+/* The first top-level op named `name`, or null; *ok false (and null) when
+ * out of memory: then look by a walk instead. */
+MlirOperation fxSymbolIndexLookup(FxSymbolIndex *x, MlirStringRef name,
+                                  bool *ok);
+void fxSymbolIndexClear(FxSymbolIndex *x);
+
 static inline MlirStringRef fxStr(const char *s) {
   return mlirStringRefCreateFromCString(s);
 }

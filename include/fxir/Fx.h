@@ -268,10 +268,10 @@ void fxSchemaTableDestroy(FxSchemaTable *table);
  * skipped (the verifier reports it) and the built-in one, if any, is used. */
 const FxSchema *fxSchemaTableLookup(FxSchemaTable *table,
                                     MlirStringRef qualifiedName);
-/* fxFuncCallGetCallee of `call`, through a symbol table of the module the
- * table holds, built at the second lookup and kept until
- * fxSchemaTableDestroy (the module's top-level ops must not change
- * meanwhile).  `table` may be NULL. */
+/* fxFuncCallGetCallee of `call`, through an index of the module's
+ * top-level symbols that the table builds by one walk, as far as its
+ * lookups need, and keeps until fxSchemaTableDestroy (the module's
+ * top-level ops must not change meanwhile).  `table` may be NULL. */
 MlirOperation fxSchemaTableGetCallee(FxSchemaTable *table, MlirOperation call);
 
 /*===-- Verifier ------------------------------------------------------------===*/

@@ -264,8 +264,10 @@ bool fxValuesMayShareStorage(MlirValue a, MlirValue b, FxSchemaTable *table);
 /* `anyOp` may be any op inside the module (or the module itself). */
 FxSchemaTable *fxSchemaTableCreate(MlirOperation anyOp);
 void fxSchemaTableDestroy(FxSchemaTable *table);
-/* NULL when `qualifiedName` has no schema.  A malformed module fx.schema is
- * skipped (the verifier reports it) and the built-in one, if any, is used. */
+/* NULL when `qualifiedName` has no schema.  An op with a built-in
+ * implementation always has its built-in schema (a module may only restate
+ * it); for others a malformed module fx.schema is skipped (the verifier
+ * reports it) and the built-in one, if any, is used. */
 const FxSchema *fxSchemaTableLookup(FxSchemaTable *table,
                                     MlirStringRef qualifiedName);
 /* fxFuncCallGetCallee of `call`, through an index of the module's

@@ -109,11 +109,13 @@ typedef struct FxSymbolIndex {
   MlirOperation module;
   MlirOperation next; /* the first top-level op not indexed yet */
   bool started;
+  bool failed; /* out of memory or past the probe bound: lookups walk */
   struct FxSymbolSlot *slots; /* open addressing, `cap` a power of two */
   size_t num, cap;
 } FxSymbolIndex;
 /* The first top-level op named `name`, or null; *ok false (and null) when
- * out of memory: then look by a walk instead. */
+ * the index failed (out of memory, or names that collide in its hash past
+ * its probe bound): then look by a walk instead. */
 MlirOperation fxSymbolIndexLookup(FxSymbolIndex *x, MlirStringRef name,
                                   bool *ok);
 void fxSymbolIndexClear(FxSymbolIndex *x);

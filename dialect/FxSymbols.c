@@ -7,7 +7,8 @@
  * table, built per function, made every function with two calls cost a
  * walk of the whole module (N functions: N^2 again).  The index walks the
  * module once per table, only as far as the furthest callee asked for:
- * never more than either. */
+ * never more than either (names made to collide in its hash aside: past a
+ * probe bound it gives up and lookups walk). */
 #include "FxInternal.h"
 
 #include "mlir-c/BuiltinAttributes.h"
@@ -20,7 +21,12 @@ struct FxSymbolSlot {
   MlirOperation op; /* null: an empty slot */
 };
 
-enum { kFirstSlots = 64 };
+/* A name is kept within kMaxProbes slots of its hash's.  Names made to
+ * collide (the index's hash is not keyed, so they can be: an adversary's
+ * 2000 functions took 35 s) would otherwise cost a probe of every other
+ * one per lookup; past the bound the index gives up and its lookups walk
+ * the module, as fxir did before it had one. */
+enum { kFirstSlots = 64, kMaxProbes = 32 };
 
 /* FNV-1a over the whole name: symbols of one module often differ only in
  * a digit in the middle ("piece_3_attn"). */
@@ -31,26 +37,33 @@ static size_t hashName(MlirStringRef s) {
   return (size_t)h;
 }
 
+/* Every name lies within kMaxProbes slots of its hash's (place), so the
+ * search stops there. */
 static MlirOperation find(const FxSymbolIndex *x, MlirStringRef name) {
   if (!x->cap)
     return (MlirOperation){NULL};
-  for (size_t i = hashName(name) & (x->cap - 1); x->slots[i].op.ptr;
-       i = (i + 1) & (x->cap - 1))
+  size_t i = hashName(name) & (x->cap - 1);
+  for (int n = 0; n <= kMaxProbes && x->slots[i].op.ptr;
+       ++n, i = (i + 1) & (x->cap - 1))
     if (mlirStringRefEqual(x->slots[i].name, name))
       return x->slots[i].op;
   return (MlirOperation){NULL};
 }
 
-static void place(struct FxSymbolSlot *slots, size_t cap, MlirStringRef name,
+/* False when the free slot is more than kMaxProbes away. */
+static bool place(struct FxSymbolSlot *slots, size_t cap, MlirStringRef name,
                   MlirOperation op) {
   size_t i = hashName(name) & (cap - 1);
-  while (slots[i].op.ptr)
-    i = (i + 1) & (cap - 1);
+  for (int n = 0; slots[i].op.ptr; ++n, i = (i + 1) & (cap - 1))
+    if (n == kMaxProbes)
+      return false;
   slots[i] = (struct FxSymbolSlot){name, op};
+  return true;
 }
 
 /* Adds `name` -> `op` unless the name is there already (the first
- * declaration wins, as in a walk); false when out of memory. */
+ * declaration wins, as in a walk); false when out of memory or past the
+ * probe bound. */
 static bool insert(FxSymbolIndex *x, MlirStringRef name, MlirOperation op) {
   if (!mlirOperationIsNull(find(x, name)))
     return true;
@@ -59,21 +72,27 @@ static bool insert(FxSymbolIndex *x, MlirStringRef name, MlirOperation op) {
     struct FxSymbolSlot *slots = calloc(cap, sizeof *slots);
     if (!slots)
       return false;
-    for (size_t i = 0; i < x->cap; ++i)
+    bool placed = true;
+    for (size_t i = 0; i < x->cap && placed; ++i)
       if (x->slots[i].op.ptr)
-        place(slots, cap, x->slots[i].name, x->slots[i].op);
+        placed = place(slots, cap, x->slots[i].name, x->slots[i].op);
     free(x->slots);
     x->slots = slots;
     x->cap = cap;
+    if (!placed)
+      return false;
   }
-  place(x->slots, x->cap, name, op);
+  if (!place(x->slots, x->cap, name, op))
+    return false;
   ++x->num;
   return true;
 }
 
 MlirOperation fxSymbolIndexLookup(FxSymbolIndex *x, MlirStringRef name,
                                   bool *ok) {
-  *ok = true;
+  *ok = !x->failed;
+  if (x->failed)
+    return (MlirOperation){NULL};
   MlirOperation op = find(x, name);
   if (!mlirOperationIsNull(op))
     return op;
@@ -91,6 +110,7 @@ MlirOperation fxSymbolIndexLookup(FxSymbolIndex *x, MlirStringRef name,
     MlirStringRef s = mlirStringAttrGetValue(sym);
     if (!insert(x, s, cur)) {
       *ok = false;
+      x->failed = true; /* lookups walk from now on */
       return (MlirOperation){NULL};
     }
     /* An earlier op of this name would have been found above. */
@@ -102,5 +122,5 @@ MlirOperation fxSymbolIndexLookup(FxSymbolIndex *x, MlirStringRef name,
 
 void fxSymbolIndexClear(FxSymbolIndex *x) {
   free(x->slots);
-  *x = (FxSymbolIndex){x->module, {NULL}, false, NULL, 0, 0};
+  *x = (FxSymbolIndex){x->module, {NULL}, false, false, NULL, 0, 0};
 }

@@ -596,16 +596,22 @@ static FxSchema *parseModuleSchema(MlirOperation module, MlirStringRef name) {
 
 const FxSchema *fxSchemaTableLookup(FxSchemaTable *table,
                                     MlirStringRef qualifiedName) {
+  FxBuiltinImpl impl;
+  return fxSchemaTableLookupImpl(table, qualifiedName, &impl);
+}
+
+const FxSchema *fxSchemaTableLookupImpl(FxSchemaTable *table,
+                                        MlirStringRef qualifiedName,
+                                        FxBuiltinImpl *impl) {
   /* An op with a built-in implementation has its built-in schema: a module
    * may restate it, never change it (DESIGN §2; the verifier reports a
    * change at the fx.schema).  So its fx.schema is not looked for, which
    * keeps a call from walking every top-level op of a module of many
    * functions (fxModuleSchemaOp): quadratic before (bench/compile
    * --functions). */
-  FxBuiltinImpl impl;
   const FxSchema *builtin =
-      fxSchemaLookupBuiltinImpl(qualifiedName.data, qualifiedName.length, &impl);
-  if (impl != FX_IMPL_NONE || !table || mlirOperationIsNull(table->module))
+      fxSchemaLookupBuiltinImpl(qualifiedName.data, qualifiedName.length, impl);
+  if (*impl != FX_IMPL_NONE || !table || mlirOperationIsNull(table->module))
     return builtin;
   for (int i = 0; i < table->num; ++i)
     if (fxStrEq(qualifiedName, table->entries[i].name))

@@ -15,8 +15,8 @@
  * views elements of `self` and nothing else (as_strided is kept within its
  * input, kernels/views.c).  Any other shape of call keeps the conservative
  * "returns an alias" treatment. */
-static bool isTorchViewOf(MlirOperation op, MlirStringRef target) {
-  if (fxSchemaBuiltinImpl(target.data, target.length) != FX_IMPL_VIEW ||
+static bool isTorchView(MlirOperation op, FxBuiltinImpl impl) {
+  if (impl != FX_IMPL_VIEW ||
       mlirOperationGetNumResults(op) != 1 ||
       mlirOperationGetNumOperands(op) < 1)
     return false;
@@ -33,8 +33,10 @@ static bool isTorchViewOf(MlirOperation op, MlirStringRef target) {
 
 bool fxOpIsViewLike(MlirOperation op) {
   FxOpKind k = fxOpGetKind(op);
-  return k == FX_OP_RESHAPE || k == FX_OP_VIEW || k == FX_OP_SLICE ||
-         (k == FX_OP_CALL && isTorchViewOf(op, fxCallGetTarget(op)));
+  if (k != FX_OP_CALL)
+    return k == FX_OP_RESHAPE || k == FX_OP_VIEW || k == FX_OP_SLICE;
+  MlirStringRef target = fxCallGetTarget(op);
+  return isTorchView(op, fxSchemaBuiltinImpl(target.data, target.length));
 }
 
 MlirStringRef fxOpDisplayName(MlirOperation op) {
@@ -201,14 +203,12 @@ static int numTensorResults(MlirOperation op) {
  * anything), or an op fxir does not know that returns tensors and takes
  * one, or returns two (func.call: the callee may return its argument, or
  * one tensor twice -- round 10, F4: `@mk() -> (%e, %e)`). */
-static bool returnsAlias(MlirOperation op, FxOpKind k, MlirStringRef target,
-                         FxSchemaTable *table) {
+static bool returnsAlias(MlirOperation op, FxOpKind k, const FxSchema *s) {
   if (k == FX_OP_NONE)
     return numTensorResults(op) > 1 ||
            (hasTensorValue(op, true) && hasTensorValue(op, false));
   if (k != FX_OP_CALL && k != FX_OP_AUTO_FUNCTIONALIZED)
     return false;
-  const FxSchema *s = fxSchemaTableLookup(table, target);
   if (!s)
     return k == FX_OP_CALL && hasTensorValue(op, true);
   for (int i = 0; i < s->numReturns; ++i)
@@ -217,28 +217,32 @@ static bool returnsAlias(MlirOperation op, FxOpKind k, MlirStringRef target,
   return false;
 }
 
-/* The target of a call-like op (read once: every pass asks this of every
- * op, and fetching an attribute by name is a search of its dictionary). */
-static MlirStringRef targetOf(MlirOperation op, FxOpKind k) {
+/* The schema of a call-like op and its target's built-in implementation,
+ * from one read of the target and one lookup (every pass asks this of
+ * every op); NULL and FX_IMPL_NONE for other ops. */
+static const FxSchema *schemaOf(MlirOperation op, FxOpKind k,
+                                FxSchemaTable *table, FxBuiltinImpl *impl) {
+  *impl = FX_IMPL_NONE;
   return k == FX_OP_CALL || k == FX_OP_AUTO_FUNCTIONALIZED
-             ? fxCallGetTarget(op)
-             : (MlirStringRef){"", 0};
+             ? fxSchemaTableLookupImpl(table, fxCallGetTarget(op), impl)
+             : NULL;
 }
 
 bool fxOpReturnsAlias(MlirOperation op, FxSchemaTable *table) {
   FxOpKind k = fxOpGetKind(op);
-  return returnsAlias(op, k, targetOf(op, k), table);
+  FxBuiltinImpl impl;
+  return returnsAlias(op, k, schemaOf(op, k, table, &impl));
 }
 
 /* An alias the storage model does not follow: fxOpReturnsAlias less the
- * views it does (fxOpIsViewLike), the call's target read once. */
+ * views it does (fxOpIsViewLike). */
 static bool returnsUntrackedAlias(MlirOperation op, FxSchemaTable *table) {
   FxOpKind k = fxOpGetKind(op);
   if (k == FX_OP_RESHAPE || k == FX_OP_VIEW || k == FX_OP_SLICE)
     return false;
-  MlirStringRef target = targetOf(op, k);
-  return !(k == FX_OP_CALL && isTorchViewOf(op, target)) &&
-         returnsAlias(op, k, target, table);
+  FxBuiltinImpl impl;
+  const FxSchema *s = schemaOf(op, k, table, &impl);
+  return !(k == FX_OP_CALL && isTorchView(op, impl)) && returnsAlias(op, k, s);
 }
 
 bool fxUseMayComeBack(MlirOpOperand use, FxSchemaTable *table) {

@@ -270,6 +270,11 @@ void fxSchemaTableDestroy(FxSchemaTable *table);
  * reports it) and the built-in one, if any, is used. */
 const FxSchema *fxSchemaTableLookup(FxSchemaTable *table,
                                     MlirStringRef qualifiedName);
+/* fxSchemaTableLookup, and the op's built-in implementation in *impl
+ * (fxSchemaBuiltinImpl) from the same lookup. */
+const FxSchema *fxSchemaTableLookupImpl(FxSchemaTable *table,
+                                        MlirStringRef qualifiedName,
+                                        FxBuiltinImpl *impl);
 /* fxFuncCallGetCallee of `call`, through an index of the module's
  * top-level symbols that the table builds by one walk, as far as its
  * lookups need, and keeps until fxSchemaTableDestroy (the module's

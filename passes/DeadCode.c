@@ -85,6 +85,6 @@ void fxRunDeadCode(MlirOperation func, MlirExternalPass pass) {
    * @dead_behind_unused_alias in DeadCode/dce.mlir). */
   fxApplyRewrites(func, pass, roots, sizeof roots / sizeof roots[0],
                   eraseIfDead, &st,
-                  st.aliases.any ? FX_BOTTOM_UP : FX_BOTTOM_UP_ONCE);
+                  st.aliases.any ? FX_BOTTOM_UP : FX_BOTTOM_UP_ONCE, NULL);
   fxSchemaTableDestroy(st.table);
 }

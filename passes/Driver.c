@@ -13,7 +13,15 @@
  * A sweep takes its roots first (so ops inserted during it wait for the
  * next) and forgets each one the rewriter erases before it is visited (the
  * tracking rewriter's callback), so no erased op is ever touched and an op
- * allocated later at an erased op's address is not mistaken for it. */
+ * allocated later at an erased op's address is not mistaken for it.
+ *
+ * The next sweep's roots are this sweep's, less the erased ones, unless a
+ * root was inserted or moved (the rewriter's other callback): then they
+ * are taken again from the block.  Which ops are roots changes only
+ * by erasing, inserting and moving, and every pass does all three through
+ * the rewriter (PassInternal.h), so the list is what a walk of the block
+ * would give; not walking it again matters because a walk over a large
+ * function is memory-bound (docs/performance.md "Linearity"). */
 #include "PassInternal.h"
 #include "PtrMap.h"
 
@@ -25,6 +33,9 @@ typedef struct Sweep {
   MlirOperation *ops; /* the roots in visiting order; null once erased */
   size_t n, cap;
   FxPtrMap index; /* root -> its position in ops */
+  const FxOpKind *roots;
+  size_t numRoots;
+  bool stale; /* a root was inserted or moved: take them again */
   bool oom;
 } Sweep;
 
@@ -45,6 +56,13 @@ static bool isRoot(MlirOperation op, const FxOpKind *roots, size_t n) {
   return false;
 }
 
+/* (A moved op is reported as inserted: a root moved is one inserted.) */
+static void noteInserted(MlirOperation op, void *userData) {
+  Sweep *s = userData;
+  if (isRoot(op, s->roots, s->numRoots))
+    s->stale = true;
+}
+
 static bool push(Sweep *s, MlirOperation op) {
   if (!fxArrayReserve((void **)&s->ops, s->n, &s->cap, sizeof *s->ops, 64))
     return false;
@@ -53,12 +71,12 @@ static bool push(Sweep *s, MlirOperation op) {
 }
 
 /* Takes the roots of `block` in program order; false when out of memory. */
-static bool collect(Sweep *s, MlirBlock block, const FxOpKind *roots,
-                    size_t numRoots) {
+static bool collect(Sweep *s, MlirBlock block) {
   s->n = 0;
+  s->stale = false;
   for (MlirOperation op = mlirBlockGetFirstOperation(block);
        !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op))
-    if (isRoot(op, roots, numRoots) && !push(s, op))
+    if (isRoot(op, s->roots, s->numRoots) && !push(s, op))
       return false;
   size_t cap = 16;
   while (cap < 2 * s->n + 2)
@@ -74,16 +92,17 @@ static bool collect(Sweep *s, MlirBlock block, const FxOpKind *roots,
 
 void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
                      const FxOpKind *roots, size_t numRoots,
-                     FxMatchAndRewrite fn, void *userData, FxOrder order) {
+                     FxMatchAndRewrite fn, void *userData, FxOrder order,
+                     FxVisitRoot kept) {
   MlirBlock block = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
   if (mlirBlockIsNull(block))
     return; /* a declaration */
-  Sweep s = {NULL, 0, 0, {NULL, NULL, 0, 0}, false};
+  Sweep s = {NULL, 0, 0, {NULL, NULL, 0, 0}, roots, numRoots, true, false};
   MlirRewriterBase rw = fxTrackingRewriterCreate(
-      mlirOperationGetContext(func), forgetErased, &s);
+      mlirOperationGetContext(func), forgetErased, noteInserted, &s);
   for (bool changed = true; changed;) {
     changed = false;
-    if (!collect(&s, block, roots, numRoots)) {
+    if (s.stale && !collect(&s, block)) {
       s.oom = true;
       break;
     }
@@ -97,6 +116,15 @@ void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
     }
     if (order == FX_BOTTOM_UP_ONCE)
       break;
+  }
+  /* (A last sweep that rewrote nothing inserted no root, unless `fn`
+   * reported a change as none: then take them again, to be exact.) */
+  if (kept && !s.oom && s.stale && !collect(&s, block))
+    s.oom = true;
+  for (size_t k = 0; kept && !s.oom && k < s.n; ++k) {
+    MlirOperation op = s.ops[order == FX_TOP_DOWN ? k : s.n - 1 - k];
+    if (!mlirOperationIsNull(op))
+      kept(op, userData);
   }
   fxTrackingRewriterDestroy(rw);
   free(s.ops);

@@ -33,6 +33,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct OpList {
+  MlirOperation *ops;
+  size_t n, cap;
+  bool failed; /* out of memory: the ops not listed are missing */
+} OpList;
+
+static bool opListPush(OpList *list, MlirOperation op) {
+  if (!fxArrayReserve((void **)&list->ops, list->n, &list->cap,
+                      sizeof *list->ops, 16)) {
+    list->failed = true;
+    return false;
+  }
+  list->ops[list->n++] = op;
+  return true;
+}
+
 typedef struct State {
   FxSchemaTable *table;
   FxReadIndex *reads; /* may be NULL: then only the precise walk */
@@ -46,6 +62,7 @@ typedef struct State {
    * answer holds for the whole run. */
   bool hasFuncCalls;
   int rewrites; /* v2 bases and scatter-backs rewritten so far */
+  OpList kept;  /* the slice_scatters the last sweep over them left */
 } State;
 
 static MlirStringRef str(const char *s) {
@@ -720,28 +737,11 @@ static bool reinplaceV2Base(State *st, MlirOperation clone, char *why,
   return true;
 }
 
-typedef struct OpList {
-  MlirOperation *ops;
-  size_t n, cap;
-  bool failed; /* out of memory: the clones not listed stay */
-} OpList;
-
 static MlirWalkResult collectV2Clones(MlirOperation op, void *userData) {
-  OpList *list = userData;
   if (!isV2Clone(op))
     return MlirWalkResultAdvance;
-  if (list->n == list->cap) {
-    size_t cap = list->cap ? 2 * list->cap : 16;
-    MlirOperation *bigger = realloc(list->ops, cap * sizeof *bigger);
-    if (!bigger) {
-      list->failed = true;
-      return MlirWalkResultInterrupt;
-    }
-    list->ops = bigger;
-    list->cap = cap;
-  }
-  list->ops[list->n++] = op;
-  return MlirWalkResultAdvance;
+  return opListPush(userData, op) ? MlirWalkResultAdvance
+                                  : MlirWalkResultInterrupt;
 }
 
 /*===-- Scatter-back elimination ------------------------------------------===*/
@@ -832,12 +832,24 @@ static MlirLogicalResult matchAndRewrite(MlirOperation op, MlirRewriterBase rw,
 }
 
 /* Scatter-backs that stay: one remark each, after the rewrites. */
-static MlirWalkResult remarkKept(MlirOperation op, void *userData) {
+static void remarkKept(State *st, MlirOperation op) {
   char why[512];
   if (fxOpGetKind(op) == FX_OP_SLICE_SCATTER && isScatterBack(op) &&
-      !scatterBackIsSafe(userData, op, why, sizeof why))
+      !scatterBackIsSafe(st, op, why, sizeof why))
     fxEmitRemark(mlirOperationGetLocation(op), why);
+}
+
+static MlirWalkResult remarkKeptWalk(MlirOperation op, void *userData) {
+  remarkKept(userData, op);
   return MlirWalkResultAdvance;
+}
+
+/* The driver's `kept`: lists the slice_scatters left (the remarks wait
+ * for the last round). */
+static void keepScatter(MlirOperation op, void *userData) {
+  State *st = userData;
+  if (!st->kept.failed)
+    opListPush(&st->kept, op);
 }
 
 static MlirWalkResult findFuncCall(MlirOperation op, void *userData) {
@@ -849,7 +861,7 @@ static MlirWalkResult findFuncCall(MlirOperation op, void *userData) {
 
 void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
   State st = {fxSchemaTableCreate(func), NULL, {NULL, false}, {NULL, {0}},
-              false, 0};
+              false, 0, {NULL, 0, 0, false}};
   if (!fxPassBeginRewrite(func, pass, st.table)) {
     fxSchemaTableDestroy(st.table);
     return;
@@ -861,7 +873,8 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
   /* Calls first, in program order, then the scatter-backs the in-place
    * calls made (nested ones included). */
   static const FxOpKind calls[] = {FX_OP_AUTO_FUNCTIONALIZED};
-  fxApplyRewrites(func, pass, calls, 1, matchAndRewrite, &st, FX_TOP_DOWN);
+  fxApplyRewrites(func, pass, calls, 1, matchAndRewrite, &st, FX_TOP_DOWN,
+                  NULL);
   /* Then v2's base clones, in program order: each decision sees the ones
    * before it made (a base written in place is then another operand of
    * the call sharing the next base's storage, rule b).  Then the
@@ -881,14 +894,26 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
       if (!reinplaceV2Base(&st, clones.ops[i], why, sizeof why))
         clones.ops[kept++] = clones.ops[i];
     clones.n = kept;
-    fxApplyRewrites(func, pass, scatters, 1, matchAndRewrite, &st, FX_TOP_DOWN);
+    st.kept.n = 0;
+    st.kept.failed = false;
+    fxApplyRewrites(func, pass, scatters, 1, matchAndRewrite, &st, FX_TOP_DOWN,
+                    keepScatter);
   }
   /* The clones that stay: one remark each, with the last round's reason. */
+  int rounds = st.rewrites;
   for (size_t i = 0; i < clones.n; ++i)
     if (!reinplaceV2Base(&st, clones.ops[i], why, sizeof why))
       fxEmitRemark(mlirOperationGetLocation(clones.ops[i]), why);
   free(clones.ops);
-  mlirOperationWalk(func, remarkKept, &st, MlirWalkPreOrder);
+  /* The scatter-backs that stay: the last sweep's list is every
+   * slice_scatter of the function (its fx ops are all in the entry block),
+   * unless it could not be kept or the IR changed since. */
+  if (st.kept.failed || rounds != st.rewrites)
+    mlirOperationWalk(func, remarkKeptWalk, &st, MlirWalkPreOrder);
+  else
+    for (size_t i = 0; i < st.kept.n; ++i)
+      remarkKept(&st, st.kept.ops[i]);
+  free(st.kept.ops);
   fxReadIndexDestroy(st.reads);
   fxLayoutsFree(&st.layouts);
   fxSchemaTableDestroy(st.table);

@@ -244,11 +244,11 @@ static MlirLogicalResult matchAndRewrite(MlirOperation op, MlirRewriterBase rw,
 
 /* One remark per op that stays although it looks like a no-op; emitted after
  * the rewrites so the greedy driver's retries do not repeat it. */
-static MlirWalkResult remarkDeclined(MlirOperation op, void *userData) {
+/* Called on each root the driver left (no other op gets a plan). */
+static void remarkDeclined(MlirOperation op, void *userData) {
   Plan plan = planFor(userData, op);
   if (plan.action == DECLINE)
     fxEmitRemark(mlirOperationGetLocation(op), plan.reason);
-  return MlirWalkResultAdvance;
 }
 
 void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass) {
@@ -263,8 +263,7 @@ void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass) {
   static const FxOpKind roots[] = {FX_OP_RESHAPE, FX_OP_VIEW, FX_OP_SLICE,
                                    FX_OP_SLICE_SCATTER};
   fxApplyRewrites(func, pass, roots, sizeof roots / sizeof roots[0],
-                  matchAndRewrite, &st, FX_TOP_DOWN);
-  mlirOperationWalk(func, remarkDeclined, &st, MlirWalkPreOrder);
+                  matchAndRewrite, &st, FX_TOP_DOWN, remarkDeclined);
   fxReadIndexDestroy(st.index);
   fxLayoutsFree(&st.layouts);
   fxSchemaTableDestroy(st.table);

@@ -55,21 +55,29 @@ typedef enum FxOrder { FX_TOP_DOWN, FX_BOTTOM_UP, FX_BOTTOM_UP_ONCE } FxOrder;
 
 /* Applies `fn` to every op of `func`'s entry block whose kind is one of
  * `roots`, in `order`, sweep after sweep until a sweep rewrites nothing
- * (one sweep for FX_BOTTOM_UP_ONCE; Driver.c).  Only for functions fxPassBeginRewrite accepted: their fx ops
- * are all in the entry block.  `fn` may erase any op and insert ops
- * anywhere; an op it inserts is visited from the next sweep on.  Out of
- * memory is an error at `func` and fails the pass. */
+ * (one sweep for FX_BOTTOM_UP_ONCE; Driver.c).  Only for functions
+ * fxPassBeginRewrite accepted: their fx ops are all in the entry block.
+ * `fn` may erase any op and insert or move ops anywhere, through `rw`
+ * only; an op it inserts is visited from the next sweep on.  Then, unless
+ * `kept` is null, calls `kept` on every root left, in `order` (for
+ * FX_BOTTOM_UP_ONCE: the roots its one sweep did not rewrite).  Out of
+ * memory is an error at `func` and fails the pass (`kept` is then not
+ * called). */
+typedef void (*FxVisitRoot)(MlirOperation op, void *userData);
 void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
                      const FxOpKind *roots,
                      size_t numRoots, FxMatchAndRewrite fn, void *userData,
-                     FxOrder order);
+                     FxOrder order, FxVisitRoot kept);
 
 /* An IRRewriter whose listener calls `onErase` for every op about to be
- * erased (PassShim.cpp: the C API's IRRewriter takes no listener).  The
- * caller owns it: fxTrackingRewriterDestroy. */
+ * erased and `onInsert` for every op inserted or moved (PassShim.cpp: the
+ * C API's IRRewriter takes no listener).  The caller owns it:
+ * fxTrackingRewriterDestroy. */
 typedef void (*FxEraseCallback)(MlirOperation op, void *userData);
+typedef void (*FxInsertCallback)(MlirOperation op, void *userData);
 MlirRewriterBase fxTrackingRewriterCreate(MlirContext ctx,
                                           FxEraseCallback onErase,
+                                          FxInsertCallback onInsert,
                                           void *userData);
 void fxTrackingRewriterDestroy(MlirRewriterBase rewriter);
 

@@ -33,26 +33,33 @@ extern "C" void fxRegisterPipeline(const char *name, const char *description,
 }
 
 namespace {
-/// An IRRewriter whose listener reports each op about to be erased to C
-/// (the C API's IRRewriter takes no listener); the driver drops erased ops
-/// from its sweep with it (Driver.c).
+/// An IRRewriter whose listener reports to C each op about to be erased
+/// and each op inserted or moved (the C API's IRRewriter takes no
+/// listener); the driver keeps its sweep list with them (Driver.c).
 struct TrackingRewriter final : mlir::RewriterBase::Listener {
   TrackingRewriter(mlir::MLIRContext *ctx, FxEraseCallback onErase,
-                   void *userData)
-      : rewriter(ctx, this), onErase(onErase), userData(userData) {}
+                   FxInsertCallback onInsert, void *userData)
+      : rewriter(ctx, this), onErase(onErase), onInsert(onInsert),
+        userData(userData) {}
   void notifyOperationErased(mlir::Operation *op) override {
     onErase(wrap(op), userData);
   }
+  void notifyOperationInserted(mlir::Operation *op,
+                               mlir::OpBuilder::InsertPoint) override {
+    onInsert(wrap(op), userData);
+  }
   mlir::IRRewriter rewriter;
   FxEraseCallback onErase;
+  FxInsertCallback onInsert;
   void *userData;
 };
 } // namespace
 
 extern "C" MlirRewriterBase fxTrackingRewriterCreate(MlirContext ctx,
                                                      FxEraseCallback onErase,
+                                                     FxInsertCallback onInsert,
                                                      void *userData) {
-  auto *t = new TrackingRewriter(unwrap(ctx), onErase, userData);
+  auto *t = new TrackingRewriter(unwrap(ctx), onErase, onInsert, userData);
   return wrap(static_cast<mlir::RewriterBase *>(&t->rewriter));
 }
 

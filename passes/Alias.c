@@ -277,16 +277,9 @@ static bool isAliasingCall(MlirOpOperand use, void *userData) {
   return returnsUntrackedAlias(owner, q->table);
 }
 
-static MlirWalkResult findAliasingCall(MlirOperation op, void *userData) {
-  FxReturnedAliases *a = userData;
-  a->any = returnsUntrackedAlias(op, a->table);
-  return a->any ? MlirWalkResultInterrupt : MlirWalkResultAdvance;
-}
-
-FxReturnedAliases fxReturnedAliasesOf(MlirOperation func, FxSchemaTable *table) {
-  FxReturnedAliases a = {table, false};
-  mlirOperationWalk(func, findAliasingCall, &a, MlirWalkPreOrder);
-  return a;
+void fxReturnedAliasesNote(FxReturnedAliases *aliases, MlirOperation op) {
+  if (!aliases->any)
+    aliases->any = returnsUntrackedAlias(op, aliases->table);
 }
 
 bool fxHasReturnedAlias(const FxReturnedAliases *aliases, MlirValue root,

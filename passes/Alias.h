@@ -83,7 +83,8 @@ bool fxReachesReturnExcept(MlirValue v, MlirValue except);
 
 /* Whether any op of a function may return an alias the model does not
  * follow (aten::copy_'s `-> Tensor(a!)`, not a torch view op), found
- * once per pass run by fxReturnedAliasesOf.  The fx passes never add a call
+ * once per pass run: fxReturnedAliasesNote on every op of the function
+ * (fxPassBeginRewrite's walk).  The fx passes never add a call
  * to a new target, so a "no" holds for the whole run and lets
  * fxHasReturnedAlias skip its walk over every use of a root, which would
  * make a pass quadratic on storage every layer uses (the residual stream). */
@@ -92,7 +93,8 @@ typedef struct FxReturnedAliases {
   bool any;
 } FxReturnedAliases;
 
-FxReturnedAliases fxReturnedAliasesOf(MlirOperation func, FxSchemaTable *table);
+/* Sets aliases->any if `op` is such an op. */
+void fxReturnedAliasesNote(FxReturnedAliases *aliases, MlirOperation op);
 
 /* Whether the storage behind `root` may also be reached through the result
  * of an op that returns an alias the model does not follow (fxOpReturnsAlias

@@ -66,11 +66,12 @@ static MlirLogicalResult eraseIfDead(MlirOperation op, MlirRewriterBase rw,
 
 void fxRunDeadCode(MlirOperation func, MlirExternalPass pass) {
   State st = {fxSchemaTableCreate(func), {NULL, false}};
-  if (!fxPassBeginRewrite(func, pass, st.table)) {
+  FxFunctionFacts facts = {.each = NULL};
+  if (!fxPassBeginRewrite(func, pass, st.table, &facts)) {
     fxSchemaTableDestroy(st.table);
     return;
   }
-  st.aliases = fxReturnedAliasesOf(func, st.table);
+  st.aliases = facts.aliases;
   static const FxOpKind roots[] = {
       FX_OP_RESHAPE,       FX_OP_VIEW,   FX_OP_SLICE, FX_OP_SLICE_SCATTER,
       FX_OP_AUTO_FUNCTIONALIZED, FX_OP_CALL};

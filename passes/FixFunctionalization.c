@@ -63,6 +63,7 @@ typedef struct State {
   bool hasFuncCalls;
   int rewrites; /* v2 bases and scatter-backs rewritten so far */
   OpList kept;  /* the slice_scatters the last sweep over them left */
+  bool hasV2Clones; /* fxPassBeginRewrite's walk met a v2 base's clone */
 } State;
 
 static MlirStringRef str(const char *s) {
@@ -744,6 +745,12 @@ static MlirWalkResult collectV2Clones(MlirOperation op, void *userData) {
                                   : MlirWalkResultInterrupt;
 }
 
+/* FxFunctionFacts.each: whether collectV2Clones has anything to find. */
+static void noteV2Clone(MlirOperation op, void *userData) {
+  State *st = userData;
+  st->hasV2Clones |= isV2Clone(op);
+}
+
 /*===-- Scatter-back elimination ------------------------------------------===*/
 
 /* Skips views whose type equals their input's: same elements, same storage. */
@@ -852,24 +859,18 @@ static void keepScatter(MlirOperation op, void *userData) {
     opListPush(&st->kept, op);
 }
 
-static MlirWalkResult findFuncCall(MlirOperation op, void *userData) {
-  if (!fxOpIsFuncCall(op))
-    return MlirWalkResultAdvance;
-  *(bool *)userData = true;
-  return MlirWalkResultInterrupt;
-}
-
 void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
   State st = {fxSchemaTableCreate(func), NULL, {NULL, false}, {NULL, {0}},
-              false, 0, {NULL, 0, 0, false}};
-  if (!fxPassBeginRewrite(func, pass, st.table)) {
+              false, 0, {NULL, 0, 0, false}, false};
+  FxFunctionFacts facts = {.each = noteV2Clone, .eachData = &st};
+  if (!fxPassBeginRewrite(func, pass, st.table, &facts)) {
     fxSchemaTableDestroy(st.table);
     return;
   }
   st.reads = fxReadIndexCreate(func, st.table, false);
-  mlirOperationWalk(func, findFuncCall, &st.hasFuncCalls, MlirWalkPreOrder);
+  st.hasFuncCalls = facts.hasFuncCalls;
   fxLayoutsInit(&st.layouts, st.table);
-  st.aliases = fxReturnedAliasesOf(func, st.table);
+  st.aliases = facts.aliases;
   /* Calls first, in program order, then the scatter-backs the in-place
    * calls made (nested ones included). */
   static const FxOpKind calls[] = {FX_OP_AUTO_FUNCTIONALIZED};
@@ -884,7 +885,9 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
    * second run of the pass must find nothing left (idempotence).  Each
    * round but the last removes an op, so this ends. */
   OpList clones = {0};
-  mlirOperationWalk(func, collectV2Clones, &clones, MlirWalkPreOrder);
+  if (st.hasV2Clones) /* (no rewrite makes one: fxCallOpCreateLike and
+                         createClone do not mark their ops) */
+    mlirOperationWalk(func, collectV2Clones, &clones, MlirWalkPreOrder);
   static const FxOpKind scatters[] = {FX_OP_SLICE_SCATTER};
   char why[512];
   for (int before = -1; before != st.rewrites;) {
@@ -898,6 +901,10 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
     st.kept.failed = false;
     fxApplyRewrites(func, pass, scatters, 1, matchAndRewrite, &st, FX_TOP_DOWN,
                     keepScatter);
+    /* Without a clone left to retry, another round would find the
+     * scatter-backs where the driver's last sweep left them: unchanged. */
+    if (clones.n == 0)
+      break;
   }
   /* The clones that stay: one remark each, with the last round's reason. */
   int rounds = st.rewrites;

@@ -253,13 +253,14 @@ static void remarkDeclined(MlirOperation op, void *userData) {
 
 void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass) {
   State st = {fxSchemaTableCreate(func), NULL, {NULL, false}, {NULL, {0}}};
-  if (!fxPassBeginRewrite(func, pass, st.table)) {
+  FxFunctionFacts facts = {.each = NULL};
+  if (!fxPassBeginRewrite(func, pass, st.table, &facts)) {
     fxSchemaTableDestroy(st.table);
     return;
   }
   st.index = fxReadIndexCreate(func, st.table, true);
   fxLayoutsInit(&st.layouts, st.table);
-  st.aliases = fxReturnedAliasesOf(func, st.table);
+  st.aliases = facts.aliases;
   static const FxOpKind roots[] = {FX_OP_RESHAPE, FX_OP_VIEW, FX_OP_SLICE,
                                    FX_OP_SLICE_SCATTER};
   fxApplyRewrites(func, pass, roots, sizeof roots / sizeof roots[0],

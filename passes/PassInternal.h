@@ -2,6 +2,7 @@
 #ifndef FX_PASS_INTERNAL_H
 #define FX_PASS_INTERNAL_H
 
+#include "Alias.h"
 #include "fxir/Fx.h"
 #include "mlir-c/Pass.h"
 #include "mlir-c/Rewrite.h"
@@ -32,12 +33,27 @@ void fxRegisterExternalPass(const FxPassInfo *info);
 bool fxPassBegin(MlirOperation func, MlirExternalPass pass,
                  FxSchemaTable *table);
 
+/* What fxPassBeginRewrite's walk over every op of `func` finds on the
+ * way, for the passes that would otherwise walk the function again (a walk
+ * over a large function is memory-bound: docs/performance.md). */
+typedef struct FxFunctionFacts {
+  /* In: called on every op of `func` (pre-order) by that walk; may be
+   * null.  Not called when the walk is skipped or cut short: only trust
+   * what it noted when fxPassBeginRewrite returns true. */
+  void (*each)(MlirOperation op, void *userData);
+  void *eachData;
+  /* Out: */
+  FxReturnedAliases aliases; /* (Alias.h) */
+  bool hasFuncCalls;         /* a func.call anywhere in `func` */
+} FxFunctionFacts;
+
 /* fxPassBegin, then whether `func` is straight-line code as far as fx
  * values go (one block; no fx op or fx value inside a nested region): when
  * it is not, a remark at the first such op says the rewriting passes leave
- * the function alone, and this returns false without failing the pass. */
+ * the function alone, and this returns false without failing the pass.
+ * When it returns true, `facts` holds what it found (for `table`). */
 bool fxPassBeginRewrite(MlirOperation func, MlirExternalPass pass,
-                        FxSchemaTable *table);
+                        FxSchemaTable *table, FxFunctionFacts *facts);
 
 /* The body of a rewrite: rewrites `op` with `rewriter` and succeeds, or
  * fails to match (and changes nothing). */

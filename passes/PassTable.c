@@ -130,6 +130,7 @@ bool fxPassBegin(MlirOperation func, MlirExternalPass pass,
  * values (an fx op, or an fx tensor operand or result). */
 typedef struct Nested {
   MlirOperation func, found;
+  FxFunctionFacts *facts;
 } Nested;
 
 static bool touchesFx(MlirOperation op) {
@@ -146,6 +147,11 @@ static bool touchesFx(MlirOperation op) {
 
 static MlirWalkResult findNested(MlirOperation op, void *userData) {
   Nested *n = userData;
+  FxFunctionFacts *f = n->facts;
+  fxReturnedAliasesNote(&f->aliases, op);
+  f->hasFuncCalls |= fxOpIsFuncCall(op);
+  if (f->each)
+    f->each(op, f->eachData);
   MlirOperation parent = mlirOperationGetParentOperation(op);
   if (mlirOperationEqual(op, n->func) || mlirOperationIsNull(parent) ||
       mlirOperationEqual(parent, n->func) || !touchesFx(op))
@@ -155,11 +161,13 @@ static MlirWalkResult findNested(MlirOperation op, void *userData) {
 }
 
 bool fxPassBeginRewrite(MlirOperation func, MlirExternalPass pass,
-                        FxSchemaTable *table) {
+                        FxSchemaTable *table, FxFunctionFacts *facts) {
+  facts->aliases = (FxReturnedAliases){table, false};
+  facts->hasFuncCalls = false;
   if (!fxPassBegin(func, pass, table))
     return false;
   MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
-  Nested n = {func, {NULL}};
+  Nested n = {func, {NULL}, facts};
   if (!mlirBlockIsNull(entry) &&
       !mlirBlockIsNull(mlirBlockGetNextInRegion(entry)))
     n.found = func;

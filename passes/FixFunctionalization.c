@@ -914,7 +914,9 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
   free(clones.ops);
   /* The scatter-backs that stay: the last sweep's list is every
    * slice_scatter of the function (its fx ops are all in the entry block),
-   * unless it could not be kept or the IR changed since. */
+   * unless it could not be kept or the IR changed since (reinplaceV2Base
+   * erases ops without the driver's rewriter, and counts every change it
+   * makes in st.rewrites). */
   if (st.kept.failed || rounds != st.rewrites)
     mlirOperationWalk(func, remarkKeptWalk, &st, MlirWalkPreOrder);
   else

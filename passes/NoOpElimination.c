@@ -242,9 +242,9 @@ static MlirLogicalResult matchAndRewrite(MlirOperation op, MlirRewriterBase rw,
   return mlirLogicalResultFailure();
 }
 
-/* One remark per op that stays although it looks like a no-op; emitted after
- * the rewrites so the greedy driver's retries do not repeat it. */
-/* Called on each root the driver left (no other op gets a plan). */
+/* One remark per op that stays although it looks like a no-op: the driver's
+ * `kept`, called on each root left after the sweeps (no other op gets a
+ * plan), so the sweeps' retries do not repeat it. */
 static void remarkDeclined(MlirOperation op, void *userData) {
   Plan plan = planFor(userData, op);
   if (plan.action == DECLINE)

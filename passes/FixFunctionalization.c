@@ -914,9 +914,12 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
   free(clones.ops);
   /* The scatter-backs that stay: the last sweep's list is every
    * slice_scatter of the function (its fx ops are all in the entry block),
-   * unless it could not be kept or the IR changed since (reinplaceV2Base
-   * erases ops without the driver's rewriter, and counts every change it
-   * makes in st.rewrites). */
+   * unless it could not be kept (out of memory: walk instead) or the IR
+   * changed since.  It does not: the loop above re-judges the clones the
+   * last round kept, on the IR that round left, and the rounds stop only
+   * when one rewrites nothing.  The check guards the list all the same,
+   * since reinplaceV2Base erases ops without the driver's rewriter (it
+   * counts every change in st.rewrites). */
   if (st.kept.failed || rounds != st.rewrites)
     mlirOperationWalk(func, remarkKeptWalk, &st, MlirWalkPreOrder);
   else

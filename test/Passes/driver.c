@@ -12,7 +12,9 @@
  * itself can tell a stale list from a fresh one.
  *
  * Each case acts once, on its first visit, and then rewrites nothing: the
- * visits are then the first sweep and the second (the fixpoint). */
+ * visits are then the first sweep and the second (the fixpoint); one
+ * sweep only where the act is reported as no change, or for
+ * FX_BOTTOM_UP_ONCE. */
 #include "PassInternal.h"
 #include "fxir/Fx.h"
 
@@ -30,7 +32,7 @@
 static const char *kModule = "func.func @f(%a: " T ") -> " T " {\n" RESHAPE("%r1")
     RESHAPE("%r2") RESHAPE("%r3") "  return %r1 : " T "\n}\n";
 
-typedef enum Act { INSERT_AFTER_R1, MOVE_R3_FIRST, ERASE_R2 } Act;
+typedef enum Act { INSERT_AFTER_R1, MOVE_R3_FIRST, ERASE_R2, INSERT_UNREPORTED } Act;
 
 typedef struct Case {
   MlirOperation r[3];
@@ -71,6 +73,10 @@ static MlirLogicalResult visit(MlirOperation op, MlirRewriterBase rw,
     mlirRewriterBaseEraseOp(rw, c->r[1]);
     c->r[1] = (MlirOperation){NULL};
     break;
+  case INSERT_UNREPORTED: /* a rewrite that says it changed nothing */
+    mlirRewriterBaseSetInsertionPointAfter(rw, c->r[0]);
+    mlirRewriterBaseClone(rw, c->r[0]);
+    return mlirLogicalResultFailure();
   }
   return mlirLogicalResultSuccess();
 }
@@ -123,6 +129,11 @@ int main(void) {
   /* A root erased before its turn is not visited, nor kept. */
   run(ctx, ERASE_R2, FX_TOP_DOWN, "erase");
   // CHECK: erase: visits: r1 r3 r1 r3 kept: r1 r3 {{$}}
+
+  /* A root inserted by a sweep that reported no change: the sweeps stop,
+   * and `kept` still sees every root the block has. */
+  run(ctx, INSERT_UNREPORTED, FX_TOP_DOWN, "unreported");
+  // CHECK: unreported: visits: r1 r2 r3 kept: r1 new r2 r3 {{$}}
 
   /* Bottom up, once: the roots left, bottom up. */
   run(ctx, ERASE_R2, FX_BOTTOM_UP_ONCE, "once");

@@ -883,19 +883,30 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
    * gone turns a copy_ into an earlier one's epilogue, a scatter-back gone
    * makes its base contiguous -- so both repeat until nothing changes: a
    * second run of the pass must find nothing left (idempotence).  Each
-   * round but the last removes an op, so this ends. */
+   * round but the last removes an op, so this ends.  (No case is known
+   * where a clone written in place lets a scatter-back go: the only
+   * write it removes is a whole argument's copy_ epilogue, and then any
+   * read of the argument after the call keeps the clone.  The sweep after
+   * the clones runs in every round all the same, so that the fixpoint
+   * does not rest on the argument; test: v2-rounds.mlir.) */
   OpList clones = {0};
   if (st.hasV2Clones) /* (no rewrite makes one: fxCallOpCreateLike and
                          createClone do not mark their ops) */
     mlirOperationWalk(func, collectV2Clones, &clones, MlirWalkPreOrder);
   static const FxOpKind scatters[] = {FX_OP_SLICE_SCATTER};
-  char why[512];
+  /* Each kept clone's reason from the round that judged it last: the
+   * remarks come from the final round, which rewrites nothing, so its
+   * reasons describe the IR the pass leaves. */
+  typedef char Why[512];
+  Why spare, *whys = clones.n ? malloc(clones.n * sizeof *whys) : NULL;
   for (int before = -1; before != st.rewrites;) {
     before = st.rewrites;
     size_t kept = 0;
-    for (size_t i = 0; i < clones.n; ++i)
-      if (!reinplaceV2Base(&st, clones.ops[i], why, sizeof why))
+    for (size_t i = 0; i < clones.n; ++i) {
+      char *why = whys ? whys[kept] : spare;
+      if (!reinplaceV2Base(&st, clones.ops[i], why, sizeof(Why)))
         clones.ops[kept++] = clones.ops[i];
+    }
     clones.n = kept;
     st.kept.n = 0;
     st.kept.failed = false;
@@ -906,21 +917,19 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
     if (clones.n == 0)
       break;
   }
-  /* The clones that stay: one remark each, with the last round's reason. */
-  int rounds = st.rewrites;
   for (size_t i = 0; i < clones.n; ++i)
-    if (!reinplaceV2Base(&st, clones.ops[i], why, sizeof why))
-      fxEmitRemark(mlirOperationGetLocation(clones.ops[i]), why);
+    fxEmitRemark(mlirOperationGetLocation(clones.ops[i]),
+                 whys ? whys[i]
+                      : "kept the clone of a base of auto_functionalized_v2 "
+                        "(its reason was lost: out of memory)");
+  free(whys);
   free(clones.ops);
   /* The scatter-backs that stay: the last sweep's list is every
    * slice_scatter of the function (its fx ops are all in the entry block),
-   * unless it could not be kept (out of memory: walk instead) or the IR
-   * changed since.  It does not: the loop above re-judges the clones the
-   * last round kept, on the IR that round left, and the rounds stop only
-   * when one rewrites nothing.  The check guards the list all the same,
-   * since reinplaceV2Base erases ops without the driver's rewriter (it
-   * counts every change in st.rewrites). */
-  if (st.kept.failed || rounds != st.rewrites)
+   * unless it could not be kept (out of memory: walk instead).  Nothing
+   * has changed the IR since that sweep: the rounds end with one that
+   * rewrites nothing, or with no clone left to retry after the sweep. */
+  if (st.kept.failed)
     mlirOperationWalk(func, remarkKeptWalk, &st, MlirWalkPreOrder);
   else
     for (size_t i = 0; i < st.kept.n; ++i)

@@ -66,7 +66,7 @@ static MlirLogicalResult eraseIfDead(MlirOperation op, MlirRewriterBase rw,
 
 void fxRunDeadCode(MlirOperation func, MlirExternalPass pass) {
   State st = {fxSchemaTableCreate(func), {NULL, false}};
-  FxFunctionFacts facts = {.each = NULL};
+  FxFunctionFacts facts = {.pass = "fx-dce"};
   if (!fxPassBeginRewrite(func, pass, st.table, &facts)) {
     fxSchemaTableDestroy(st.table);
     return;

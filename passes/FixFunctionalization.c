@@ -862,7 +862,8 @@ static void keepScatter(MlirOperation op, void *userData) {
 void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
   State st = {fxSchemaTableCreate(func), NULL, {NULL, false}, {NULL, {0}},
               false, 0, {NULL, 0, 0, false}, false};
-  FxFunctionFacts facts = {.each = noteV2Clone, .eachData = &st};
+  FxFunctionFacts facts = {.each = noteV2Clone, .eachData = &st,
+                           .pass = "fx-fix-functionalization"};
   if (!fxPassBeginRewrite(func, pass, st.table, &facts)) {
     fxSchemaTableDestroy(st.table);
     return;

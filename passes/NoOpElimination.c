@@ -253,7 +253,7 @@ static void remarkDeclined(MlirOperation op, void *userData) {
 
 void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass) {
   State st = {fxSchemaTableCreate(func), NULL, {NULL, false}, {NULL, {0}}};
-  FxFunctionFacts facts = {.each = NULL};
+  FxFunctionFacts facts = {.pass = "fx-noop-elimination"};
   if (!fxPassBeginRewrite(func, pass, st.table, &facts)) {
     fxSchemaTableDestroy(st.table);
     return;

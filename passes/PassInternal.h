@@ -42,6 +42,9 @@ typedef struct FxFunctionFacts {
    * what it noted when fxPassBeginRewrite returns true. */
   void (*each)(MlirOperation op, void *userData);
   void *eachData;
+  /* In: the pass's argument (e.g. "fx-dce"), which its remark names: in a
+   * pipeline each rewriting pass says it left the function alone. */
+  const char *pass;
   /* Out: */
   FxReturnedAliases aliases; /* (Alias.h) */
   bool hasFuncCalls;         /* a func.call anywhere in `func` */
@@ -49,7 +52,7 @@ typedef struct FxFunctionFacts {
 
 /* fxPassBegin, then whether `func` is straight-line code as far as fx
  * values go (one block; no fx op or fx value inside a nested region): when
- * it is not, a remark at the first such op says the rewriting passes leave
+ * it is not, a remark at the first such op says that facts->pass leaves
  * the function alone, and this returns false without failing the pass.
  * When it returns true, `facts` holds what it found (for `table`). */
 bool fxPassBeginRewrite(MlirOperation func, MlirExternalPass pass,

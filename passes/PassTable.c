@@ -177,10 +177,12 @@ bool fxPassBeginRewrite(MlirOperation func, MlirExternalPass pass,
     return true;
   /* Orders of execution in loops and branches are not program order: the
    * passes' "after" would be wrong.  FX graphs are straight-line code. */
-  fxEmitRemark(mlirOperationGetLocation(n.found),
-               "the fx passes leave this function unchanged: fx values are "
-               "used inside control flow here, and the passes reason about "
-               "straight-line code only");
+  char msg[256];
+  snprintf(msg, sizeof msg,
+           "%s leaves this function unchanged: fx values are used inside "
+           "control flow here, and it reasons about straight-line code only",
+           facts->pass ? facts->pass : "this fx pass");
+  fxEmitRemark(mlirOperationGetLocation(n.found), msg);
   return false;
 }
 

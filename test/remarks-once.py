@@ -15,42 +15,33 @@ import re
 import subprocess
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import mlir_files  # noqa: E402 (beside this script)
+
 PIPELINES = ["fx-noop-elimination", "fx-fix-functionalization", "fx-dce",
              "fx-noop-elimination,fx-fix-functionalization,fx-dce"]
 DIAG = re.compile(r"^(\S+:\d+:\d+): (remark|warning|error): (.*)$")
 
 
 def main():
-    argv = sys.argv[1:]
-    minimum = 0
-    if "--min" in argv:
-        i = argv.index("--min")
-        minimum = int(argv[i + 1])
-        del argv[i:i + 2]
-    fx_opt, dirs = argv[0], argv[1:]
+    fx_opt, dirs, minimum = mlir_files.parse_args(sys.argv[1:])
     seen = runs = 0
     bad = []
-    for d in dirs:
-        for root, _, files in os.walk(d):
-            for name in sorted(files):
-                if not name.endswith(".mlir"):
-                    continue
-                path = os.path.join(root, name)
-                split = "--split-input-file" in open(path).read()
-                for p in PIPELINES:
-                    cmd = [fx_opt, path, "-o", os.devnull,
-                           "--pass-pipeline=builtin.module(func.func(%s))" % p]
-                    if split:
-                        cmd.append("--split-input-file")
-                    r = subprocess.run(cmd, capture_output=True, text=True)
-                    runs += 1
-                    diags = [m.groups() for m in map(DIAG.match, r.stderr.splitlines()) if m]
-                    seen += len(diags)
-                    once = set()
-                    for g in diags:
-                        if g in once:
-                            bad.append("%s [%s]: %s: %s: %s" % (path, p, g[0], g[1], g[2]))
-                        once.add(g)
+    for path, text in mlir_files.mlir_files(dirs):
+        for p in PIPELINES:
+            cmd = [fx_opt, path, "-o", os.devnull,
+                   "--pass-pipeline=builtin.module(func.func(%s))" % p]
+            if "--split-input-file" in text:
+                cmd.append("--split-input-file")
+            r = subprocess.run(cmd, capture_output=True, text=True)
+            runs += 1
+            diags = [m.groups() for m in map(DIAG.match, r.stderr.splitlines()) if m]
+            seen += len(diags)
+            once = set()
+            for g in diags:
+                if g in once:
+                    bad.append("%s [%s]: %s: %s: %s" % (path, p, g[0], g[1], g[2]))
+                once.add(g)
     for b in bad:
         print("remarks-once: TWICE " + b)
     print("remarks-once: %d runs, %d diagnostics, %d repeated" % (runs, seen, len(bad)))

@@ -9,9 +9,11 @@ fx-opt reads without error is printed (A), A is parsed and printed again
 must hold.  Chunks fx-opt rejects (the invalid-IR tests) are skipped and
 counted.  Fails when a chunk differs or fewer than N chunks were checked (so
 a broken fx-opt cannot pass by rejecting everything)."""
-import os
 import subprocess
 import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import mlir_files  # noqa: E402 (beside this script)
 
 
 def run(fx_opt, text, *args):
@@ -21,37 +23,25 @@ def run(fx_opt, text, *args):
 
 
 def main():
-    argv = sys.argv[1:]
-    minimum = 0
-    if "--min" in argv:
-        i = argv.index("--min")
-        minimum = int(argv[i + 1])
-        del argv[i:i + 2]
-    fx_opt, dirs = argv[0], argv[1:]
+    fx_opt, dirs, minimum = mlir_files.parse_args(sys.argv[1:])
     checked = skipped = 0
     bad = []
-    for d in dirs:
-        for root, _, files in os.walk(d):
-            for name in sorted(files):
-                if not name.endswith(".mlir"):
-                    continue
-                path = os.path.join(root, name)
-                text = open(path).read()
-                chunks = (text.split("\n// -----\n")
-                          if "--split-input-file" in text else [text])
-                for n, chunk in enumerate(chunks):
-                    a = run(fx_opt, chunk)
-                    if a is None:
-                        skipped += 1
-                        continue
-                    b = run(fx_opt, a)
-                    generic = run(fx_opt, chunk, "--mlir-print-op-generic")
-                    c = run(fx_opt, generic) if generic is not None else None
-                    checked += 1
-                    if a != b or a != c:
-                        bad.append("%s (chunk %d): %s" % (
-                            path, n, "print-parse-print differs" if a != b
-                            else "the generic form reads back differently"))
+    for path, text in mlir_files.mlir_files(dirs):
+        chunks = (text.split("\n// -----\n")
+                  if "--split-input-file" in text else [text])
+        for n, chunk in enumerate(chunks):
+            a = run(fx_opt, chunk)
+            if a is None:
+                skipped += 1
+                continue
+            b = run(fx_opt, a)
+            generic = run(fx_opt, chunk, "--mlir-print-op-generic")
+            c = run(fx_opt, generic) if generic is not None else None
+            checked += 1
+            if a != b or a != c:
+                bad.append("%s (chunk %d): %s" % (
+                    path, n, "print-parse-print differs" if a != b
+                    else "the generic form reads back differently"))
     for b in bad:
         print("roundtrip: MISMATCH " + b)
     print("roundtrip: %d chunks checked, %d rejected by fx-opt (skipped), "

@@ -882,14 +882,11 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
    * the call sharing the next base's storage, rule b).  Then the
    * scatter-backs.  A rewrite can make a kept clone legal -- a later clone
    * gone turns a copy_ into an earlier one's epilogue, a scatter-back gone
-   * makes its base contiguous -- so both repeat until nothing changes: a
+   * makes its base contiguous -- and a clone gone can make a scatter a
+   * scatter-back -- a scatter of its new value becomes one of the view of
+   * its base (v2-rounds.mlir) -- so both repeat until nothing changes: a
    * second run of the pass must find nothing left (idempotence).  Each
-   * round but the last removes an op, so this ends.  (No case is known
-   * where a clone written in place lets a scatter-back go: the only
-   * write it removes is a whole argument's copy_ epilogue, and then any
-   * read of the argument after the call keeps the clone.  The sweep after
-   * the clones runs in every round all the same, so that the fixpoint
-   * does not rest on the argument; test: v2-rounds.mlir.) */
+   * round but the last removes an op, so this ends. */
   OpList clones = {0};
   if (st.hasV2Clones) /* (no rewrite makes one: fxCallOpCreateLike and
                          createClone do not mark their ops) */

@@ -4,6 +4,7 @@
  * this table cannot name a lowering function). */
 #include "fxir/FxPasses.h"
 #include "PassInternal.h"
+#include "RegionMemo.h"
 
 #include <stdio.h>
 
@@ -39,8 +40,14 @@ static MlirLogicalResult initialize(MlirContext ctx, void *userData) {
   return mlirLogicalResultSuccess();
 }
 static void *clone(void *userData) { return userData; } /* stateless rows */
+/* Each run answers the region model's questions from a memo of its own
+ * (RegionMemo.h): a graph of N identical layers asks each one N times. */
 static void run(MlirOperation op, MlirExternalPass pass, void *userData) {
+  FxRegionMemo *memo = fxRegionMemoCreate();
+  FxRegionMemo *outer = fxRegionMemoInstall(memo);
   ((const FxPassInfo *)userData)->run(op, pass);
+  fxRegionMemoInstall(outer);
+  fxRegionMemoDestroy(memo);
 }
 
 MlirPass fxPassCreate(const FxPassInfo *info) {

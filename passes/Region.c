@@ -1,6 +1,7 @@
 /* Region.c - building regions: roots, slices, reshapes, scatter preimages
  * (see Region.h; the comparisons are in RegionCompare.c). */
 #include "Region.h"
+#include "RegionMemo.h"
 #include "Alias.h"
 
 #include "mlir-c/BuiltinAttributes.h"
@@ -90,7 +91,7 @@ static void unmap(FxRegion *r, const char *why) {
 
 /*===-- Roots ---------------------------------------------------------------===*/
 
-void fxRegionInitRoot(FxRegion *r, MlirValue root) {
+static void initRootNow(FxRegion *r, MlirValue root) {
   /* Everything but the positions, which are most of the record (8 of
    * about 9 KB) and of which only the first `rank` mean anything: every
    * reader stops at the rank.  Clearing all of it was a third of the
@@ -118,6 +119,20 @@ void fxRegionInitRoot(FxRegion *r, MlirValue root) {
     r->pairs[i].box = 0;
   }
   fxRegionNormalize(r);
+}
+
+void fxRegionInitRoot(FxRegion *r, MlirValue root) {
+  FxRegionMemo *m = fxRegionMemoCurrent();
+  FxMemoKey k;
+  if (m) {
+    fxMemoKeyBegin(&k, FX_MEMO_ROOT);
+    fxMemoKeyPointer(&k, mlirValueGetType(root).ptr);
+    r->root = root;
+    if (fxRegionMemoRecall(m, &k, r))
+      return;
+  }
+  initRootNow(r, root);
+  fxRegionMemoKeep(m, &k, r);
 }
 
 void fxRegionCopy(FxRegion *dst, const FxRegion *src) {
@@ -494,7 +509,7 @@ static bool regroup(FxRegion *r, MlirType type, const char **why) {
   return true;
 }
 
-void fxRegionApplyView(FxRegion *r, MlirOperation op) {
+static void applyViewNow(FxRegion *r, MlirOperation op) {
   if (r->rank < 0)
     return;
   MlirValue in = mlirOperationGetOperand(op, 0);
@@ -545,6 +560,32 @@ void fxRegionApplyView(FxRegion *r, MlirOperation op) {
     return;
   }
   fxRegionNormalize(r);
+}
+
+/* The key holds all applyViewNow reads of `op`: its name (the kind), its
+ * attributes (a slice's parameters, a call's target; names and values are
+ * uniqued) and the types of operand 0 and result 0. */
+void fxRegionApplyView(FxRegion *r, MlirOperation op) {
+  FxRegionMemo *m = r->rank < 0 ? NULL : fxRegionMemoCurrent();
+  FxMemoKey k;
+  if (m) {
+    fxMemoKeyBegin(&k, FX_MEMO_VIEW);
+    fxMemoKeyRegion(&k, r);
+    fxMemoKeyPointer(&k, mlirOperationGetName(op).ptr);
+    intptr_t numAttrs = mlirOperationGetNumAttributes(op);
+    fxMemoKeyPointer(&k, (const void *)numAttrs);
+    for (intptr_t i = 0; i < numAttrs; ++i) {
+      MlirNamedAttribute a = mlirOperationGetAttribute(op, i);
+      fxMemoKeyPointer(&k, a.name.ptr);
+      fxMemoKeyPointer(&k, a.attribute.ptr);
+    }
+    fxMemoKeyPointer(&k, mlirValueGetType(mlirOperationGetOperand(op, 0)).ptr);
+    fxMemoKeyPointer(&k, mlirValueGetType(mlirOperationGetResult(op, 0)).ptr);
+    if (fxRegionMemoRecall(m, &k, r))
+      return;
+  }
+  applyViewNow(r, op);
+  fxRegionMemoKeep(m, &k, r);
 }
 
 void fxRegionOf(FxRegion *r, MlirValue v) {
@@ -697,8 +738,8 @@ static bool hitsOfStatic(const FxPosSet *bp, const FxPosSet *wp, Hits *hits) {
   return ok;
 }
 
-void fxRegionPreimage(const FxRegion *base, const FxRegion *w,
-                      MlirValue newRoot, FxRegion *out) {
+static void preimageNow(const FxRegion *base, const FxRegion *w,
+                        MlirValue newRoot, FxRegion *out) {
   fxRegionInitRoot(out, newRoot);
   if (out->rank < 0)
     return;
@@ -770,4 +811,23 @@ void fxRegionPreimage(const FxRegion *base, const FxRegion *w,
       makeInexact(out, op, "a scatter whose region is compared symbolically");
   }
   fxRegionNormalize(out);
+}
+
+/* The preimage reads the new root only through fxRegionInitRoot, which
+ * reads only its type: the type, uniqued, is the key's third part. */
+void fxRegionPreimage(const FxRegion *base, const FxRegion *w,
+                      MlirValue newRoot, FxRegion *out) {
+  FxRegionMemo *m = fxRegionMemoCurrent();
+  FxMemoKey k;
+  if (m) {
+    fxMemoKeyBegin(&k, FX_MEMO_PREIMAGE);
+    fxMemoKeyRegion(&k, base);
+    fxMemoKeyRegion(&k, w);
+    fxMemoKeyPointer(&k, mlirValueGetType(newRoot).ptr);
+    out->root = newRoot;
+    if (fxRegionMemoRecall(m, &k, out))
+      return;
+  }
+  preimageNow(base, w, newRoot, out);
+  fxRegionMemoKeep(m, &k, out);
 }

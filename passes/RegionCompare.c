@@ -15,6 +15,7 @@
  *     the inner set's; FX_MAYBE in every other case.
  */
 #include "Region.h"
+#include "RegionMemo.h"
 
 #include <stdlib.h>
 
@@ -314,8 +315,8 @@ static const char *reasonOf(const FxRegion *a, const FxRegion *b,
   return a->why ? a->why : b->why ? b->why : fallback;
 }
 
-FxAnswer fxRegionOverlap(const FxRegion *a, const FxRegion *b,
-                         const char **why) {
+static FxAnswer overlapNow(const FxRegion *a, const FxRegion *b,
+                           const char **why) {
   const char *dummy;
   why = why ? why : &dummy;
   if (a->empty || b->empty)
@@ -356,8 +357,8 @@ FxAnswer fxRegionOverlap(const FxRegion *a, const FxRegion *b,
   return FX_YES;
 }
 
-FxAnswer fxRegionContains(const FxRegion *outer, const FxRegion *inner,
-                          const char **why) {
+static FxAnswer containsNow(const FxRegion *outer, const FxRegion *inner,
+                            const char **why) {
   const char *dummy;
   why = why ? why : &dummy;
   if (inner->empty)
@@ -380,6 +381,44 @@ FxAnswer fxRegionContains(const FxRegion *outer, const FxRegion *inner,
     }
   }
   return answer;
+}
+
+/* Asks `now` unless the thread's memo (RegionMemo.h) has the answer. */
+static FxAnswer remembered(FxMemoQuestion q,
+                           FxAnswer (*now)(const FxRegion *, const FxRegion *,
+                                           const char **),
+                           const FxRegion *a, const FxRegion *b,
+                           const char **why) {
+  FxRegionMemo *m = fxRegionMemoCurrent();
+  if (!m)
+    return now(a, b, why);
+  FxMemoKey k;
+  fxMemoKeyBegin(&k, q);
+  fxMemoKeyRegion(&k, a);
+  fxMemoKeyRegion(&k, b);
+  FxMemoAnswer got;
+  if (!fxRegionMemoFind(m, &k, &got, NULL)) {
+    /* A sentinel tells whether the question set its reason. */
+    static const char kUnset[] = "";
+    const char *w = kUnset;
+    got.answer = now(a, b, &w);
+    got.wrote = w != kUnset;
+    got.why = got.wrote ? w : NULL;
+    fxRegionMemoPut(m, &k, &got, NULL);
+  }
+  if (got.wrote && why)
+    *why = got.why;
+  return got.answer;
+}
+
+FxAnswer fxRegionOverlap(const FxRegion *a, const FxRegion *b,
+                         const char **why) {
+  return remembered(FX_MEMO_OVERLAP, overlapNow, a, b, why);
+}
+
+FxAnswer fxRegionContains(const FxRegion *outer, const FxRegion *inner,
+                          const char **why) {
+  return remembered(FX_MEMO_CONTAINS, containsNow, outer, inner, why);
 }
 
 bool fxRegionIsWhole(const FxRegion *r) {

@@ -48,6 +48,7 @@
 #include "fxir/Fx.h"
 #include "Inputs/region-model/programs.h"
 #include "Region.h"
+#include "RegionMemo.h"
 
 #include "mlir-c/Diagnostics.h"
 #include "mlir-c/IR.h"
@@ -188,6 +189,8 @@ static struct {
   long ov[3], ct[3], ovExact[3], ctExact[3], ovSym[3], ctSym[3];
   long exactPairs, regionsExact, regionsSuperset, regionsMapped;
   long preExact, preSuperset, preOv[3], preCt[3];
+  long memoCompared, memoMismatches, memoTwice;
+  long fieldChanged[16]; /* answers a changed field changed (checkFields) */
 } S;
 
 static const char *answerName(FxAnswer a) {
@@ -538,6 +541,230 @@ static void checkPreimages(const Prog *p, const Binding *b, const Sim *sims,
 }
 
 /* Parses `p`, asks the model, checks every binding.  false: no program. */
+/*===-- The memo (passes/RegionMemo.h) ------------------------------------===*/
+
+/* One memo for every kMemoPrograms programs: its answers come back for
+ * other programs' values, of other roots, whose regions happen to be
+ * written alike; a fresh one before it fills (RegionMemo.c's limit), past
+ * which it would answer nothing. */
+enum { kMemoPrograms = 50 };
+static FxRegionMemo *gMemo;
+static long gMemoAsked, gMemoHits;
+
+static bool renewMemo(void) {
+  long asked, hits;
+  fxRegionMemoStats(gMemo, &asked, &hits);
+  gMemoAsked += asked, gMemoHits += hits;
+  fxRegionMemoDestroy(gMemo);
+  gMemo = fxRegionMemoCreate();
+  return gMemo != NULL;
+}
+static long gProgIndex; /* the random program checked, or -1 */
+
+/* Field by field, each array up to its count: written apart from
+ * RegionMemo.c's key, so a field the key forgets shows up here. */
+static bool sameExpr(const FxExpr *a, const FxExpr *b) {
+  if (a->known != b->known || a->numTerms != b->numTerms ||
+      a->constant != b->constant)
+    return false;
+  for (int t = 0; t < a->numTerms; ++t)
+    if (!mlirStringRefEqual(a->terms[t].symbol, b->terms[t].symbol) ||
+        a->terms[t].coeff != b->terms[t].coeff)
+      return false;
+  return true;
+}
+
+static bool sameRegion(const FxRegion *a, const FxRegion *b) {
+  if (!mlirValueEqual(a->root, b->root) || a->rank != b->rank ||
+      a->empty != b->empty || a->mapped != b->mapped ||
+      a->viewRank != b->viewRank || a->numPairs != b->numPairs ||
+      a->why != b->why)
+    return false;
+  for (int v = 0; v < a->viewRank; ++v)
+    if (a->viewFirst[v] != b->viewFirst[v] ||
+        a->viewCount[v] != b->viewCount[v])
+      return false;
+  for (int i = 0; i < a->numPairs; ++i)
+    if (a->pairs[i].pos != b->pairs[i].pos || a->pairs[i].box != b->pairs[i].box)
+      return false;
+  for (int j = 0; j < a->rank; ++j) {
+    const FxPosSet *p = &a->pos[j], *q = &b->pos[j];
+    if (!sameExpr(&p->lo, &q->lo) || !sameExpr(&p->lb, &q->lb) ||
+        !sameExpr(&p->ub, &q->ub) || !sameExpr(&p->ub2, &q->ub2) ||
+        p->exact != q->exact || p->numBox != q->numBox)
+      return false;
+    for (int k = 0; k < p->numBox; ++k)
+      if (p->box[k].stride != q->box[k].stride ||
+          !sameExpr(&p->box[k].count, &q->box[k].count))
+        return false;
+  }
+  return true;
+}
+
+static void memoMismatch(const Prog *p, const char *what, int x, int y) {
+  ++S.memoMismatches;
+  ++S.failures;
+  if (S.memoMismatches <= MAX_REPORTS)
+    printf("FAIL memo: %s of %%v%d, %%v%d differs from the answer without "
+           "the memo (program %ld)\n",
+           what, x, y, gProgIndex);
+}
+
+/* Every question of checkProg again, with the memo installed, twice (the
+ * second time from it): each answer, its reason and each region must be
+ * what the question gives without the memo.  `R` and gPre are those. */
+static void checkMemo(const Prog *p, const MlirValue *vals,
+                      const FxRegion *R) {
+  static const char kUnset[] = "unset";
+  static FxRegion M, pre;
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < p->n; ++i) {
+      fxRegionMemoInstall(gMemo);
+      fxRegionOf(&M, vals[i]);
+      fxRegionMemoInstall(NULL);
+      ++S.memoCompared, ++S.memoTwice;
+      if (!sameRegion(&M, &R[i]))
+        memoMismatch(p, "the region", i, i);
+    }
+    for (int x = 0; x < p->n; ++x)
+      for (int y = 0; y < p->n; ++y) {
+        if (p->v[x].root != p->v[y].root)
+          continue;
+        for (int q = 0; q < 2; ++q) {
+          FxAnswer (*ask)(const FxRegion *, const FxRegion *, const char **) =
+              q ? fxRegionContains : fxRegionOverlap;
+          const char *w0 = kUnset, *w1 = kUnset;
+          FxAnswer a0 = ask(&R[x], &R[y], &w0);
+          fxRegionMemoInstall(gMemo);
+          FxAnswer a1 = ask(&R[x], &R[y], &w1);
+          fxRegionMemoInstall(NULL);
+          ++S.memoCompared, ++S.memoTwice;
+          if (a0 != a1 || w0 != w1)
+            memoMismatch(p, q ? "contains" : "overlap", x, y);
+        }
+      }
+    for (int P = 0; P < p->n; ++P) {
+      int B = p->v[P].base;
+      if (p->v[P].kind != ROOT || B < 0)
+        continue;
+      for (int W = 0; W < p->n; ++W) {
+        if (p->v[W].root != p->v[B].root)
+          continue;
+        fxRegionMemoInstall(gMemo);
+        fxRegionPreimage(&R[B], &R[W], vals[P], &pre);
+        fxRegionMemoInstall(NULL);
+        ++S.memoCompared, ++S.memoTwice;
+        if (!sameRegion(&pre, &gPre[P][W]))
+          memoMismatch(p, "the preimage", B, W);
+      }
+    }
+  }
+}
+
+
+/* Changes that keep a region valid (a superset, or another region), one
+ * field each: the key must tell the changed region from the original, or
+ * the memo answers for the original. */
+enum { kNumFieldChanges = 8 };
+static const char *const kFieldName[kNumFieldChanges] = {
+    "mapped", "why", "exact", "lo", "ub coefficient", "stride", "empty",
+    "count"};
+
+static bool changeField(FxRegion *r, int f) {
+  static const char kChanged[] = "a changed reason";
+  FxPosSet *p = r->rank > 0 ? &r->pos[0] : NULL;
+  switch (f) {
+  case 0: if (!r->mapped) return false; r->mapped = false; return true;
+  case 1: r->why = kChanged; return true;
+  case 2:
+    for (int j = 0; j < r->rank; ++j)
+      if (r->pos[j].exact) { r->pos[j].exact = false; return true; }
+    return false;
+  case 3: if (!p || !p->lo.known) return false; p->lo.constant += 1; return true;
+  case 4:
+    if (!p || !p->ub.known) return false;
+    if (p->ub.numTerms) p->ub.terms[0].coeff += 1; else p->ub.constant += 1;
+    return true;
+  case 5: if (!p || !p->numBox) return false; p->box[0].stride += 1; return true;
+  case 6: if (r->empty) return false; r->empty = true; return true;
+  case 7:
+    if (!p || !p->numBox || !p->box[0].count.known) return false;
+    if (p->box[0].count.numTerms) p->box[0].count.terms[0].coeff += 1;
+    else p->box[0].count.constant += 1;
+    return true;
+  }
+  return false;
+}
+
+/* After checkMemo has put the program's answers in the memo: each question
+ * again with one field of one of its regions changed, which the memo must
+ * answer as the question does without it. */
+static void checkFields(const Prog *p, const MlirValue *vals,
+                        const FxRegion *R) {
+  static const char kUnset[] = "unset";
+  static FxRegion Mu, A, B;
+  for (int y = 0; y < p->n; ++y)
+    for (int f = 0; f < kNumFieldChanges; ++f) {
+      fxRegionCopy(&Mu, &R[y]);
+      if (!changeField(&Mu, f))
+        continue;
+      for (int x = 0; x < p->n; ++x) {
+        if (p->v[x].root != p->v[y].root)
+          continue;
+        for (int q = 0; q < 4; ++q) {
+          FxAnswer (*ask)(const FxRegion *, const FxRegion *, const char **) =
+              q & 1 ? fxRegionContains : fxRegionOverlap;
+          const FxRegion *a = q & 2 ? &Mu : &R[x], *b = q & 2 ? &R[x] : &Mu;
+          const char *w0 = kUnset, *w1 = kUnset, *w2 = kUnset;
+          FxAnswer a0 = ask(a, b, &w0);
+          FxAnswer a2 = ask(q & 2 ? &R[y] : &R[x], q & 2 ? &R[x] : &R[y], &w2);
+          fxRegionMemoInstall(gMemo);
+          FxAnswer a1 = ask(a, b, &w1);
+          fxRegionMemoInstall(NULL);
+          ++S.memoCompared;
+          S.fieldChanged[f] += a0 != a2 || w0 != w2;
+          if (a0 != a1 || w0 != w1)
+            memoMismatch(p, q & 1 ? "contains (a field changed)"
+                                  : "overlap (a field changed)", x, y);
+        }
+      }
+      for (int c = 0; c < p->n; ++c) { /* the views of y */
+        if (p->v[c].kind == ROOT || p->v[c].parent != y)
+          continue;
+        MlirOperation op = mlirOpResultGetOwner(vals[c]);
+        fxRegionCopy(&A, &Mu);
+        fxRegionApplyView(&A, op);
+        fxRegionCopy(&B, &Mu);
+        fxRegionMemoInstall(gMemo);
+        fxRegionApplyView(&B, op);
+        fxRegionMemoInstall(NULL);
+        ++S.memoCompared;
+        S.fieldChanged[f] += !sameRegion(&A, &R[c]);
+        if (!sameRegion(&A, &B))
+          memoMismatch(p, "a view (a field changed)", y, c);
+      }
+      for (int P = 0; P < p->n; ++P) { /* preimages with y as base or w */
+        int Bs = p->v[P].base;
+        if (p->v[P].kind != ROOT || Bs < 0 || p->v[y].root != p->v[Bs].root)
+          continue;
+        for (int W = 0; W < p->n; ++W) {
+          if (p->v[W].root != p->v[Bs].root || (W != y && Bs != y))
+            continue;
+          const FxRegion *base = Bs == y ? &Mu : &R[Bs];
+          const FxRegion *w = W == y ? &Mu : &R[W];
+          fxRegionPreimage(base, w, vals[P], &A);
+          fxRegionMemoInstall(gMemo);
+          fxRegionPreimage(base, w, vals[P], &B);
+          fxRegionMemoInstall(NULL);
+          ++S.memoCompared;
+          S.fieldChanged[f] += !sameRegion(&A, &gPre[P][W]);
+          if (!sameRegion(&A, &B))
+            memoMismatch(p, "the preimage (a field changed)", Bs, W);
+        }
+      }
+    }
+}
+
 static bool checkProg(MlirContext ctx, const Prog *p) {
   gPrintedHere = 0;
   Text t = {0};
@@ -613,6 +840,9 @@ static bool checkProg(MlirContext ctx, const Prog *p) {
   }
   for (int i = 0; i < p->n; ++i)
     S.regionsMapped += R[i].mapped;
+  checkMemo(p, vals, R);
+  if (gProgIndex % 4 == 0) /* a quarter: a field check costs 8 programs' */
+    checkFields(p, vals, R);
   static Sim sims[MAX_VALS];
   long checked = 0;
   for (int s0 = 0; s0 <= (p->symbolic ? SYM_MAX : 0); ++s0) {
@@ -912,6 +1142,7 @@ static void requireAtLeast(const char *what, long got, long want) {
 
 // clang-format off
 // CHECK: region-model: static slices and splits: overlap NO {{[0-9]+}} YES {{[0-9]+}} MAYBE 0,
+// CHECK: region-model: memo: {{[0-9]+}} answers compared with it, 0 mismatches
 // CHECK: region-model: {{[0-9]+}} cases, 0 failures
 // clang-format on
 static void report(void) {
@@ -951,6 +1182,18 @@ static void report(void) {
   requireAtLeast("mapped regions", S.regionsMapped, 12000);
   requireAtLeast("exact preimages", S.preExact, 10000);
   requireAtLeast("superset preimages", S.preSuperset, 2500);
+  renewMemo();
+  printf("region-model: memo: %ld answers compared with it, %ld "
+         "mismatches; %ld questions asked of it, %ld answered from it\n",
+         S.memoCompared, S.memoMismatches, gMemoAsked, gMemoHits);
+  printf("region-model: memo: answers changed by a changed field:");
+  for (int f = 0; f < kNumFieldChanges; ++f)
+    printf("%s %s %ld", f ? "," : "", kFieldName[f], S.fieldChanged[f]);
+  printf("\n");
+  /* checkMemo asks each question twice: the second time from the memo. */
+  requireAtLeast("answers from the memo", gMemoHits, S.memoTwice / 2);
+  for (int f = 0; f < kNumFieldChanges; ++f)
+    requireAtLeast(kFieldName[f], S.fieldChanged[f], 5000);
   printf("region-model: %ld cases, %ld failures\n", S.cases, S.failures);
 }
 
@@ -979,6 +1222,10 @@ int main(int argc, char **argv) {
   gFamilyCount = calloc((size_t)progNumFamilies(), sizeof *gFamilyCount);
   if (!gFamilyCount)
     return 2;
+  gMemo = fxRegionMemoCreate();
+  gProgIndex = -1;
+  if (!gMemo)
+    return 2;
   if (only < 0) {
     comparisonsAgree();
     strideVsOffset(ctx, 0);
@@ -993,6 +1240,9 @@ int main(int argc, char **argv) {
   static Prog p;
   for (long i = only < 0 ? 0 : only; i < (only < 0 ? gPrograms : only + 1);
        ++i) {
+    gProgIndex = i;
+    if (i % kMemoPrograms == 0 && !renewMemo())
+      return 2;
     ++gFamilyCount[progGenerate(&p, gSeed, i)];
     checkProg(ctx, &p);
   }
@@ -1000,6 +1250,7 @@ int main(int argc, char **argv) {
     report();
   else
     printf("region-model: %ld cases, %ld failures\n", S.cases, S.failures);
+  fxRegionMemoDestroy(gMemo);
   mlirContextDestroy(ctx);
   mlirDialectRegistryDestroy(registry);
   free(gFamilyCount);

@@ -1,0 +1,278 @@
+/* RegionMemo.c - the region questions' memo (RegionMemo.h). */
+#include "RegionMemo.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A memo holds at most this many answers and bytes of keys and regions
+ * (an answer is a few hundred bytes at the ranks graphs have, at most about
+ * 27 KB): past either, questions are computed as without a memo.  A limit
+ * on speed only. */
+enum { kMaxEntries = 1 << 16 };
+#define MAX_BYTES ((size_t)64 << 20)
+
+typedef struct Entry {
+  uint64_t hash;
+  size_t keyBytes; /* the key's length in bytes (its words are padded) */
+  uint64_t *key;  /* owned */
+  FxMemoAnswer answer;
+  unsigned char *out; /* a preimage's region (storeRegion), owned */
+} Entry;
+
+struct FxRegionMemo {
+  Entry *slots; /* open addressing; key == NULL: empty */
+  size_t cap, n, bytes;
+  long asked, hits;
+};
+
+static _Thread_local FxRegionMemo *tCurrent;
+
+/* The key must hold every field of these records (fxMemoKeyRegion,
+ * keyExpr).  A field added to one usually changes its size, which stops
+ * the build here until the key writes it too (the sizes of LP64 ABIs;
+ * test/Passes/region-model.c checks the memo against the questions asked
+ * without it, field by field). */
+#if UINTPTR_MAX == UINT64_MAX
+_Static_assert(sizeof(FxExpr) == 88, "FxExpr changed: update keyExpr");
+_Static_assert(sizeof(FxBoxDim) == 96, "FxBoxDim changed: update the key");
+_Static_assert(sizeof(FxPosSet) == 1128, "FxPosSet changed: update the key");
+_Static_assert(sizeof(FxRegion) == 9096, "FxRegion changed: update the key");
+#endif
+
+FxRegionMemo *fxRegionMemoCreate(void) {
+  return calloc(1, sizeof(FxRegionMemo));
+}
+
+void fxRegionMemoDestroy(FxRegionMemo *m) {
+  if (!m)
+    return;
+  for (size_t i = 0; i < m->cap; ++i) {
+    free(m->slots[i].key);
+    free(m->slots[i].out);
+  }
+  free(m->slots);
+  free(m);
+}
+
+FxRegionMemo *fxRegionMemoInstall(FxRegionMemo *m) {
+  FxRegionMemo *old = tCurrent;
+  tCurrent = m;
+  return old;
+}
+
+FxRegionMemo *fxRegionMemoCurrent(void) { return tCurrent; }
+
+void fxRegionMemoStats(const FxRegionMemo *m, long *asked, long *hits) {
+  *asked = m ? m->asked : 0;
+  *hits = m ? m->hits : 0;
+}
+
+/*===-- Keys ---------------------------------------------------------------===*/
+
+/* Bytes are appended to the key's words; a key that would not fit (a bug:
+ * the words hold two regions written out in full) is marked unusable. */
+static void put(FxMemoKey *k, const void *p, size_t n) {
+  if (k->n > sizeof k->words - n) {
+    k->n = SIZE_MAX;
+    return;
+  }
+  memcpy((char *)k->words + k->n, p, n);
+  k->n += n;
+}
+
+#define PUT(k, v) put((k), &(v), sizeof(v))
+
+void fxMemoKeyBegin(FxMemoKey *k, FxMemoQuestion q) {
+  k->n = 0;
+  uint8_t b = (uint8_t)q;
+  PUT(k, b);
+}
+
+void fxMemoKeyPointer(FxMemoKey *k, const void *p) { PUT(k, p); }
+
+/* Every field of an expression, terms up to numTerms (the rest are not
+ * part of its value). */
+static void keyExpr(FxMemoKey *k, const FxExpr *e) {
+  PUT(k, e->known);
+  PUT(k, e->numTerms);
+  PUT(k, e->constant);
+  for (int t = 0; t < e->numTerms && t < FX_EXPR_MAX_TERMS; ++t) {
+    PUT(k, e->terms[t].symbol.data);
+    PUT(k, e->terms[t].symbol.length);
+    PUT(k, e->terms[t].coeff);
+  }
+}
+
+/* Every field of a region the questions may read, each array up to its
+ * count; not `root`, which they do not read (Region.h: "same root" is the
+ * caller's promise). */
+void fxMemoKeyRegion(FxMemoKey *k, const FxRegion *r) {
+  PUT(k, r->rank);
+  PUT(k, r->empty);
+  PUT(k, r->mapped);
+  PUT(k, r->viewRank);
+  PUT(k, r->numPairs);
+  PUT(k, r->why);
+  for (int v = 0; v < r->viewRank && v < FX_REGION_MAX_RANK; ++v) {
+    PUT(k, r->viewFirst[v]);
+    PUT(k, r->viewCount[v]);
+  }
+  for (int i = 0; i < r->numPairs && i < FX_REGION_MAX_PAIRS; ++i) {
+    PUT(k, r->pairs[i].pos);
+    PUT(k, r->pairs[i].box);
+  }
+  for (int j = 0; j < r->rank && j < FX_REGION_MAX_RANK; ++j) {
+    const FxPosSet *p = &r->pos[j];
+    keyExpr(k, &p->lo);
+    keyExpr(k, &p->lb);
+    keyExpr(k, &p->ub);
+    keyExpr(k, &p->ub2);
+    PUT(k, p->exact);
+    PUT(k, p->numBox);
+    for (int b = 0; b < p->numBox && b < FX_REGION_MAX_BOX; ++b) {
+      PUT(k, p->box[b].stride);
+      keyExpr(k, &p->box[b].count);
+    }
+  }
+}
+
+/* The key's words, the last one zero-padded. */
+static size_t numWords(FxMemoKey *k) {
+  size_t w = (k->n + 7) / 8;
+  if (k->n % 8)
+    memset((char *)k->words + k->n, 0, w * 8 - k->n);
+  return w;
+}
+
+static uint64_t hashWords(const uint64_t *w, size_t n) {
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+  for (size_t i = 0; i < n; ++i) {
+    h ^= w[i];
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
+  return h;
+}
+
+/* The slot of key `k` (hash `h`, `n` words): its entry, or the empty slot
+ * where it would go. */
+static Entry *slotOf(FxRegionMemo *m, const FxMemoKey *k, size_t n,
+                     uint64_t h) {
+  for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+    Entry *e = &m->slots[i];
+    if (!e->key || (e->hash == h && e->keyBytes == k->n &&
+                    memcmp(e->key, k->words, n * 8) == 0))
+      return e;
+  }
+}
+
+/*===-- Regions kept ------------------------------------------------------===*/
+
+/* A region kept in a memo: what fxRegionCopy copies (Region.h: the record
+ * up to its positions, `why`, and the positions below the rank), packed:
+ * the record is about 9 KB, the part that means anything a few hundred
+ * bytes. */
+static size_t storedSize(const FxRegion *r) {
+  size_t rank = r->rank > 0 ? (size_t)r->rank : 0;
+  return offsetof(FxRegion, pos) + sizeof r->why + rank * sizeof r->pos[0];
+}
+
+static void storeRegion(unsigned char *s, const FxRegion *r) {
+  size_t rank = r->rank > 0 ? (size_t)r->rank : 0;
+  memcpy(s, r, offsetof(FxRegion, pos));
+  s += offsetof(FxRegion, pos);
+  memcpy(s, &r->why, sizeof r->why);
+  memcpy(s + sizeof r->why, r->pos, rank * sizeof r->pos[0]);
+}
+
+/* Loads a kept region into *out, whose root it keeps: the questions make
+ * theirs from arguments that are not part of the key. */
+static void loadRegion(FxRegion *out, const unsigned char *s) {
+  MlirValue root = out->root;
+  memcpy(out, s, offsetof(FxRegion, pos));
+  s += offsetof(FxRegion, pos);
+  memcpy(&out->why, s, sizeof out->why);
+  size_t rank = out->rank > 0 ? (size_t)out->rank : 0;
+  memcpy(out->pos, s + sizeof out->why, rank * sizeof out->pos[0]);
+  out->root = root;
+}
+
+/*===-- The table ----------------------------------------------------------===*/
+
+bool fxRegionMemoFind(FxRegionMemo *m, const FxMemoKey *k, FxMemoAnswer *a,
+                      FxRegion *out) {
+  if (!m || k->n == SIZE_MAX)
+    return false;
+  ++m->asked;
+  if (!m->cap)
+    return false;
+  size_t n = numWords((FxMemoKey *)k);
+  Entry *e = slotOf(m, k, n, hashWords(k->words, n));
+  if (!e->key)
+    return false;
+  ++m->hits;
+  *a = e->answer;
+  if (out && e->out)
+    loadRegion(out, e->out);
+  return true;
+}
+
+static bool grow(FxRegionMemo *m) {
+  size_t cap = m->cap ? 2 * m->cap : 256;
+  Entry *slots = calloc(cap, sizeof *slots);
+  if (!slots)
+    return false;
+  for (size_t i = 0; i < m->cap; ++i) {
+    Entry *e = &m->slots[i];
+    if (!e->key)
+      continue;
+    size_t j = e->hash & (cap - 1);
+    while (slots[j].key)
+      j = (j + 1) & (cap - 1);
+    slots[j] = *e;
+  }
+  free(m->slots);
+  m->slots = slots;
+  m->cap = cap;
+  return true;
+}
+
+void fxRegionMemoPut(FxRegionMemo *m, const FxMemoKey *k,
+                     const FxMemoAnswer *a, const FxRegion *out) {
+  if (!m || k->n == SIZE_MAX || m->n >= kMaxEntries)
+    return;
+  if (2 * (m->n + 1) > m->cap && !grow(m))
+    return;
+  size_t n = numWords((FxMemoKey *)k);
+  uint64_t h = hashWords(k->words, n);
+  Entry *e = slotOf(m, k, n, h);
+  if (e->key)
+    return; /* already there */
+  size_t outBytes = out ? storedSize(out) : 0;
+  if (m->bytes + n * 8 + outBytes > MAX_BYTES)
+    return;
+  uint64_t *key = malloc(n * 8);
+  unsigned char *copy = out ? malloc(outBytes) : NULL;
+  if (!key || (out && !copy)) {
+    free(key);
+    free(copy);
+    return;
+  }
+  memcpy(key, k->words, n * 8);
+  if (copy)
+    storeRegion(copy, out);
+  *e = (Entry){h, k->n, key, *a, copy};
+  ++m->n;
+  m->bytes += n * 8 + outBytes;
+}
+
+bool fxRegionMemoRecall(FxRegionMemo *m, const FxMemoKey *k, FxRegion *out) {
+  FxMemoAnswer unused;
+  return fxRegionMemoFind(m, k, &unused, out);
+}
+
+void fxRegionMemoKeep(FxRegionMemo *m, const FxMemoKey *k,
+                      const FxRegion *out) {
+  FxMemoAnswer none = {FX_YES, false, NULL};
+  fxRegionMemoPut(m, k, &none, out);
+}

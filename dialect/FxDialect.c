@@ -398,7 +398,20 @@ MlirStringRef fxOpGetStringAttr(MlirOperation op, const char *name) {
   return mlirStringAttrGetValue(a);
 }
 
+/* Hot (every view check and verification of a call asks).  Attributes are
+ * sorted by name and "target" sorts after the others an fx op has
+ * (arg_names, args, the segment sizes), so it is usually the last one: a
+ * look there first saves the search by name. */
 MlirStringRef fxCallGetTarget(MlirOperation op) {
+  intptr_t n = mlirOperationGetNumAttributes(op);
+  if (n > 0) {
+    MlirNamedAttribute last = mlirOperationGetAttribute(op, n - 1);
+    MlirStringRef name = mlirIdentifierStr(last.name);
+    if (name.length == 6 && memcmp(name.data, "target", 6) == 0)
+      return mlirAttributeIsAString(last.attribute)
+                 ? mlirStringAttrGetValue(last.attribute)
+                 : (MlirStringRef){"", 0};
+  }
   return fxOpGetStringAttr(op, "target");
 }
 

@@ -362,18 +362,37 @@ MlirOperation fxCallOpCreateLike(MlirOperation like, FxOpKind kind,
     return (MlirOperation){NULL};
   MlirContext ctx = mlirOperationGetContext(like);
   static const char *const kept[] = {"target", "arg_names", "args",
-                                     "operandSegmentSizes"};
-  MlirNamedAttribute attrs[5];
-  for (int i = 0; i < 4; ++i)
-    attrs[i] = named(ctx, kept[i],
-                     mlirOperationGetAttributeByName(like, fxStr(kept[i])));
-  attrs[4] = named(ctx, "resultSegmentSizes",
-                   fxSegmentSizes(ctx, FX_MAX_RESULTS, nResults));
+                                     "operandSegmentSizes",
+                                     "resultSegmentSizes"};
+  enum { kNumKept = sizeof kept / sizeof kept[0] };
+  /* `like`'s own entries where it has them: their names are the uniqued
+   * identifiers MLIR would look up by string (hot: every call the passes
+   * rewrite is created here). */
+  MlirNamedAttribute attrs[kNumKept];
+  bool found[kNumKept] = {false};
+  for (intptr_t i = 0, n = mlirOperationGetNumAttributes(like); i < n; ++i) {
+    MlirNamedAttribute a = mlirOperationGetAttribute(like, i);
+    MlirStringRef name = mlirIdentifierStr(a.name);
+    for (int k = 0; k < kNumKept; ++k)
+      if (!found[k] && mlirStringRefEqual(name, fxStr(kept[k]))) {
+        attrs[k] = a;
+        found[k] = true;
+        break;
+      }
+  }
+  for (int k = 0; k < kNumKept - 1; ++k)
+    if (!found[k])
+      attrs[k] = named(ctx, kept[k], (MlirAttribute){NULL});
+  MlirAttribute results = fxSegmentSizes(ctx, FX_MAX_RESULTS, nResults);
+  attrs[kNumKept - 1] =
+      found[kNumKept - 1]
+          ? mlirNamedAttributeGet(attrs[kNumKept - 1].name, results)
+          : named(ctx, kept[kNumKept - 1], results);
   MlirOperationState st = mlirOperationStateGet(
       fxStr(kOpNames[kind]), mlirOperationGetLocation(like));
   mlirOperationStateAddOperands(&st, nOperands, operands);
   mlirOperationStateAddResults(&st, nResults, resultTypes);
-  mlirOperationStateAddAttributes(&st, 5, attrs);
+  mlirOperationStateAddAttributes(&st, kNumKept, attrs);
   return mlirOperationCreate(&st);
 }
 

@@ -103,9 +103,13 @@ static void keyExpr(FxMemoKey *k, const FxExpr *e) {
   }
 }
 
-/* Every field of a region the questions may read, each array up to its
- * count; not `root`, which they do not read (Region.h: "same root" is the
- * caller's promise). */
+/* Every field of a region the questions may read; not `root`, which they
+ * do not read (Region.h: "same root" is the caller's promise).  The view
+ * map's arrays whole, not to their counts (64 bytes, always initialised:
+ * fxRegionInitRoot clears them): an unmapped region keeps entries past its
+ * view rank, and a hit hands back the first computation's, so none may
+ * differ.  The positions' arrays to their counts (fxRegionCopy does not
+ * copy the rest). */
 void fxMemoKeyRegion(FxMemoKey *k, const FxRegion *r) {
   PUT(k, r->rank);
   PUT(k, r->empty);
@@ -113,14 +117,9 @@ void fxMemoKeyRegion(FxMemoKey *k, const FxRegion *r) {
   PUT(k, r->viewRank);
   PUT(k, r->numPairs);
   PUT(k, r->why);
-  for (int v = 0; v < r->viewRank && v < FX_REGION_MAX_RANK; ++v) {
-    PUT(k, r->viewFirst[v]);
-    PUT(k, r->viewCount[v]);
-  }
-  for (int i = 0; i < r->numPairs && i < FX_REGION_MAX_PAIRS; ++i) {
-    PUT(k, r->pairs[i].pos);
-    PUT(k, r->pairs[i].box);
-  }
+  PUT(k, r->viewFirst);
+  PUT(k, r->viewCount);
+  PUT(k, r->pairs);
   for (int j = 0; j < r->rank && j < FX_REGION_MAX_RANK; ++j) {
     const FxPosSet *p = &r->pos[j];
     keyExpr(k, &p->lo);

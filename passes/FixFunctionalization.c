@@ -387,6 +387,17 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
                name, (int)arg, loc);
       return false;
     }
+    if (!fxFuncArgIsDonated(func, arg) && mlirOperationIsNull(m->writeBack) &&
+        !mlirValueEqual(v, root)) {
+      /* The epilogue is a copy into the whole argument (rule (c)): one
+       * into a view of it would leave the rest to the caller's copy. */
+      snprintf(why, cap,
+               "cloned operand '%s': it is a view of function argument %d, "
+               "which is not donated (fx.donated); a write-back with "
+               "aten::copy_ counts only into the whole argument",
+               name, (int)arg);
+      return false;
+    }
     if (!fxFuncArgIsDonated(func, arg) && mlirOperationIsNull(m->writeBack)) {
       snprintf(why, cap,
                "cloned operand '%s': it is function argument %d, which is "

@@ -131,6 +131,25 @@ func.func @copy_back_argument(%residual: !fx.tensor<["s0", 4096], f16>, %x: !fx.
   return %0#0 : !fx.tensor<["s0", 4096], f16>
 }
 
+// ... but a copy back into a view of the argument is not that epilogue:
+// the operand, a view of a caller's buffer, is cloned, and the remark says
+// why the copy_ did not count.
+// CHECK-LABEL: func.func @negative_copy_back_into_view
+// CHECK-SAME: (%[[A:[^:]*]]:
+// CHECK: %[[V:.*]] = fx.slice %[[A]]
+// CHECK: %[[CLONE:.*]] = fx.call "aten::clone"(self = %[[V]])
+// CHECK: fx.call "mylib::scale_"(out = %[[CLONE]],
+// CHECK: fx.call "aten::copy_"(self = %[[V]], src = %[[CLONE]])
+func.func @negative_copy_back_into_view(%a: !fx.tensor<[8, 16], f32>, %x: !fx.tensor<[4, 16], f32>) {
+  %v = fx.slice %a, dim = 0, start = 2, end = 6, step = 1 : !fx.tensor<[8, 16], f32> -> !fx.tensor<[4, 16], f32>
+  // expected-remark @below {{cloned operand 'out': it is a view of function argument 0, which is not donated (fx.donated); a write-back with aten::copy_ counts only into the whole argument}}
+  %0 = fx.auto_functionalized "mylib::scale_"(out = %v, x = %x)
+      : (!fx.tensor<[4, 16], f32>, !fx.tensor<[4, 16], f32>) -> !fx.tensor<[4, 16], f32>
+  %c = fx.call "aten::copy_"(self = %v, src = %0)
+      : (!fx.tensor<[4, 16], f32>, !fx.tensor<[4, 16], f32>) -> !fx.tensor<[4, 16], f32>
+  return
+}
+
 // A chain of three in-place calls on one buffer: no clone.
 // CHECK-LABEL: func.func @chain_of_three
 // CHECK: %[[BUF:.*]] = fx.call "aten::cos"

@@ -374,7 +374,7 @@ MlirOperation fxCallOpCreateLike(MlirOperation like, FxOpKind kind,
     MlirNamedAttribute a = mlirOperationGetAttribute(like, i);
     MlirStringRef name = mlirIdentifierStr(a.name);
     for (int k = 0; k < kNumKept; ++k)
-      if (!found[k] && mlirStringRefEqual(name, fxStr(kept[k]))) {
+      if (!found[k] && fxStrEq(name, kept[k])) {
         attrs[k] = a;
         found[k] = true;
         break;
@@ -410,11 +410,15 @@ MlirOperation fxSchemaOpCreate(MlirLocation loc, MlirStringRef name,
 
 /*===-- Reading call-like ops ----------------------------------------------===*/
 
-MlirStringRef fxOpGetStringAttr(MlirOperation op, const char *name) {
-  MlirAttribute a = mlirOperationGetAttributeByName(op, fxStr(name));
+/* A string attribute's value; "" for anything else (or none). */
+static MlirStringRef stringValue(MlirAttribute a) {
   if (mlirAttributeIsNull(a) || !mlirAttributeIsAString(a))
     return (MlirStringRef){"", 0};
   return mlirStringAttrGetValue(a);
+}
+
+MlirStringRef fxOpGetStringAttr(MlirOperation op, const char *name) {
+  return stringValue(mlirOperationGetAttributeByName(op, fxStr(name)));
 }
 
 /* Hot (every view check and verification of a call asks).  Attributes are
@@ -426,10 +430,8 @@ MlirStringRef fxCallGetTarget(MlirOperation op) {
   if (n > 0) {
     MlirNamedAttribute last = mlirOperationGetAttribute(op, n - 1);
     MlirStringRef name = mlirIdentifierStr(last.name);
-    if (name.length == 6 && memcmp(name.data, "target", 6) == 0)
-      return mlirAttributeIsAString(last.attribute)
-                 ? mlirStringAttrGetValue(last.attribute)
-                 : (MlirStringRef){"", 0};
+    if (fxStrEq(name, "target"))
+      return stringValue(last.attribute);
   }
   return fxOpGetStringAttr(op, "target");
 }

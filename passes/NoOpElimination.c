@@ -181,10 +181,10 @@ static void planSliceScatter(State *st, MlirOperation op, Plan *plan) {
   }
 }
 
-/* Fills *plan (the caller's: a Plan is 528 bytes, too many to clear or
- * copy for every root).  Not `= {0}`: clearing the reason for every root
- * was 15 % of the pass's instructions (callgrind); only a DECLINE's reason
- * is read, and it starts empty as before. */
+/* Fills *plan, the caller's.  A Plan is 528 bytes: clearing it (`= {0}`)
+ * and returning it by value for every root cost 11 % of the pass's
+ * instructions (callgrind, 300 layers).  Only a DECLINE's reason is read,
+ * and it starts empty as before. */
 static void planFor(State *st, MlirOperation op, Plan *plan) {
   plan->action = KEEP;
   plan->value = (MlirValue){NULL};

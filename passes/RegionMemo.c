@@ -69,9 +69,11 @@ void fxRegionMemoStats(const FxRegionMemo *m, long *asked, long *hits) {
 
 /*===-- Keys ---------------------------------------------------------------===*/
 
-/* Bytes are appended to the key's words; a key that would not fit (a bug:
- * the words hold two regions written out in full) is marked unusable. */
+/* Bytes are appended to the key's words; a key that would not fit (two
+ * regions always do; a view op with a thousand attributes does not) is
+ * marked unusable: its question is computed as without a memo. */
 static void put(FxMemoKey *k, const void *p, size_t n) {
+  k->hashed = false;
   if (k->n > sizeof k->words - n) {
     k->n = SIZE_MAX;
     return;
@@ -84,6 +86,7 @@ static void put(FxMemoKey *k, const void *p, size_t n) {
 
 void fxMemoKeyBegin(FxMemoKey *k, FxMemoQuestion q) {
   k->n = 0;
+  k->hashed = false;
   uint8_t b = (uint8_t)q;
   PUT(k, b);
 }
@@ -135,22 +138,23 @@ void fxMemoKeyRegion(FxMemoKey *k, const FxRegion *r) {
   }
 }
 
-/* The key's words, the last one zero-padded. */
-static size_t numWords(FxMemoKey *k) {
+/* The key's words, the last one zero-padded, and their hash, computed
+ * once for a lookup and the insertion that may follow it. */
+static size_t seal(FxMemoKey *k) {
   size_t w = (k->n + 7) / 8;
+  if (k->hashed)
+    return w;
   if (k->n % 8)
     memset((char *)k->words + k->n, 0, w * 8 - k->n);
-  return w;
-}
-
-static uint64_t hashWords(const uint64_t *w, size_t n) {
-  uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
-  for (size_t i = 0; i < n; ++i) {
-    h ^= w[i];
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ w;
+  for (size_t i = 0; i < w; ++i) {
+    h ^= k->words[i];
     h *= 0xff51afd7ed558ccdull;
     h ^= h >> 32;
   }
-  return h;
+  k->hash = h;
+  k->hashed = true;
+  return w;
 }
 
 /* The slot of key `k` (hash `h`, `n` words): its entry, or the empty slot
@@ -198,15 +202,15 @@ static void loadRegion(FxRegion *out, const unsigned char *s) {
 
 /*===-- The table ----------------------------------------------------------===*/
 
-bool fxRegionMemoFind(FxRegionMemo *m, const FxMemoKey *k, FxMemoAnswer *a,
+bool fxRegionMemoFind(FxRegionMemo *m, FxMemoKey *k, FxMemoAnswer *a,
                       FxRegion *out) {
   if (!m || k->n == SIZE_MAX)
     return false;
   ++m->asked;
   if (!m->cap)
     return false;
-  size_t n = numWords((FxMemoKey *)k);
-  Entry *e = slotOf(m, k, n, hashWords(k->words, n));
+  size_t n = seal(k);
+  Entry *e = slotOf(m, k, n, k->hash);
   if (!e->key)
     return false;
   ++m->hits;
@@ -236,14 +240,14 @@ static bool grow(FxRegionMemo *m) {
   return true;
 }
 
-void fxRegionMemoPut(FxRegionMemo *m, const FxMemoKey *k,
-                     const FxMemoAnswer *a, const FxRegion *out) {
+void fxRegionMemoPut(FxRegionMemo *m, FxMemoKey *k, const FxMemoAnswer *a,
+                     const FxRegion *out) {
   if (!m || k->n == SIZE_MAX || m->n >= kMaxEntries)
     return;
   if (2 * (m->n + 1) > m->cap && !grow(m))
     return;
-  size_t n = numWords((FxMemoKey *)k);
-  uint64_t h = hashWords(k->words, n);
+  size_t n = seal(k);
+  uint64_t h = k->hash;
   Entry *e = slotOf(m, k, n, h);
   if (e->key)
     return; /* already there */
@@ -265,13 +269,12 @@ void fxRegionMemoPut(FxRegionMemo *m, const FxMemoKey *k,
   m->bytes += n * 8 + outBytes;
 }
 
-bool fxRegionMemoRecall(FxRegionMemo *m, const FxMemoKey *k, FxRegion *out) {
+bool fxRegionMemoRecall(FxRegionMemo *m, FxMemoKey *k, FxRegion *out) {
   FxMemoAnswer unused;
   return fxRegionMemoFind(m, k, &unused, out);
 }
 
-void fxRegionMemoKeep(FxRegionMemo *m, const FxMemoKey *k,
-                      const FxRegion *out) {
+void fxRegionMemoKeep(FxRegionMemo *m, FxMemoKey *k, const FxRegion *out) {
   FxMemoAnswer none = {FX_YES, false, NULL};
   fxRegionMemoPut(m, k, &none, out);
 }

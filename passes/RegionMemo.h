@@ -4,15 +4,16 @@
  * fxRegionOverlap, fxRegionContains and fxRegionPreimage read nothing but
  * their operands' region contents (and, for the preimage, the type of the
  * new root); fxRegionInitRoot reads only the root's type, and
- * fxRegionApplyView the region, the op's name and attribute dictionary and
- * the types of its operand and result, all uniqued by MLIR.  A graph of N
+ * fxRegionApplyView the region, the op's name and attributes and the types
+ * of its operand and result, all uniqued by MLIR.  A graph of N
  * identical layers asks each of them the same question N times about
  * different values; with a memo installed the answer is computed once and
  * copied after that (docs/performance.md).
  *
  * The key is the content of every field the questions read, written out
- * canonically (fxMemoKeyRegion): only the meaningful part of each
- * array, and never the root value, which the questions do not read.  A hit
+ * canonically (fxMemoKeyRegion): the view map whole, the positions' arrays
+ * to their counts, and never the root value, which the questions do not
+ * read.  A hit
  * compares the whole key, not only its hash.  Symbol names are compared by
  * address: they are MLIR's uniqued strings, which live as long as the
  * context, so equal addresses mean equal names (unequal addresses of equal
@@ -60,9 +61,12 @@ typedef enum FxMemoQuestion {
 } FxMemoQuestion;
 
 /* A question's key: every byte the answer depends on.  Large (two regions
- * written out in full fit): callers keep it on the stack. */
+ * written out in full fit): callers keep it on the stack.  The memo pads
+ * and hashes it on the first lookup (it is not const there). */
 typedef struct FxMemoKey {
-  size_t n;
+  size_t n; /* bytes written; SIZE_MAX: did not fit, never remembered */
+  bool hashed;
+  uint64_t hash;
   uint64_t words[(2 * sizeof(FxRegion) + 64) / 8];
 } FxMemoKey;
 
@@ -80,19 +84,18 @@ typedef struct FxMemoAnswer {
 
 /* Whether `m` holds key `k`'s answer; copies it (and a preimage's region,
  * less its root, into *out when `out` is not NULL). */
-bool fxRegionMemoFind(FxRegionMemo *m, const FxMemoKey *k, FxMemoAnswer *a,
+bool fxRegionMemoFind(FxRegionMemo *m, FxMemoKey *k, FxMemoAnswer *a,
                       FxRegion *out);
 /* Remembers answer `a` (and region `out`, when not NULL) for key `k`; does
  * nothing when out of memory or past the memo's size limit. */
-void fxRegionMemoPut(FxRegionMemo *m, const FxMemoKey *k,
-                     const FxMemoAnswer *a, const FxRegion *out);
+void fxRegionMemoPut(FxRegionMemo *m, FxMemoKey *k, const FxMemoAnswer *a,
+                     const FxRegion *out);
 
 /* For the questions whose answer is a region: whether `m` (may be NULL)
  * holds key `k`'s, then copied into *out, whose root it keeps; and
  * remembering *out for `k` (nothing when `m` is NULL). */
-bool fxRegionMemoRecall(FxRegionMemo *m, const FxMemoKey *k, FxRegion *out);
-void fxRegionMemoKeep(FxRegionMemo *m, const FxMemoKey *k,
-                      const FxRegion *out);
+bool fxRegionMemoRecall(FxRegionMemo *m, FxMemoKey *k, FxRegion *out);
+void fxRegionMemoKeep(FxRegionMemo *m, FxMemoKey *k, const FxRegion *out);
 
 #ifdef __cplusplus
 }

@@ -54,10 +54,12 @@ MlirOperation fxOperationGetPrevInBlock(MlirOperation op);
  * types), not its regions' ops; errors at the op (FxDialectShim.cpp). */
 MlirLogicalResult fxOperationVerifyInvariants(MlirOperation op);
 
-/* All of `op`'s attributes as one uniqued dictionary (inherent ones too, for
- * ops with properties): equal dictionaries are the same pointer
- * (FxDialectShim.cpp: the C API reads attributes one at a time). */
-MlirAttribute fxOperationGetAttrDictionary(MlirOperation op);
+
+/* fxCallGetTarget without the call cache (FxDialect.c; FxCallCache.c). */
+MlirStringRef fxCallReadTarget(MlirOperation op);
+/* A call-like op's `arg_names` attribute (null when absent), through the
+ * call cache where one is installed (FxCallCache.c). */
+MlirAttribute fxCallGetArgNames(MlirOperation op);
 
 /*===-- Verifier internals (FxVerifier.c) ----------------------------------===*/
 

@@ -1111,15 +1111,19 @@ static void freeSeen(Scope *sc) {
 struct FxVerifyMemo {
   mtx_t lock;
   Seen *seen;
-  Seen *irdl; /* signatures IRDL's own verifier passed */
+  Seen *irdl;          /* signatures IRDL's own verifier passed */
+  FxCallCache *calls;  /* the keys' targets (Fx.h: the context's own
+                          dictionaries, as long-lived as the memo) */
 };
 
 FxVerifyMemo *fxVerifyMemoCreate(void) {
   FxVerifyMemo *m = calloc(1, sizeof *m);
   if (m && mtx_init(&m->lock, mtx_plain) != thrd_success) {
     free(m);
-    m = NULL;
+    return NULL;
   }
+  if (m)
+    m->calls = fxCallCacheCreate(); /* NULL: keys read their targets */
   return m;
 }
 
@@ -1132,6 +1136,7 @@ void fxVerifyMemoDestroy(FxVerifyMemo *memo) {
   if (memo->irdl)
     clearSeen(memo->irdl);
   free(memo->irdl);
+  fxCallCacheDestroy(memo->calls);
   mtx_destroy(&memo->lock);
   free(memo);
 }
@@ -1144,12 +1149,8 @@ int fxVerifyMemoNumValid(FxVerifyMemo *memo) {
 }
 
 /* The module's `fx.schema` declaring `target` (its signature attribute), or
- * null: then the call's schema is the built-in one, or none.  An op with a
- * built-in implementation always has the built-in one (fxSchemaTableLookup),
- * whatever the module declares: no walk of the module for it. */
+ * null. */
 static const void *schemaDeclaration(MlirOperation op, MlirStringRef target) {
-  if (fxSchemaBuiltinImpl(target.data, target.length) != FX_IMPL_NONE)
-    return NULL;
   MlirOperation module = fxEnclosingModule(op);
   MlirOperation decl = mlirOperationIsNull(module)
                            ? module
@@ -1159,30 +1160,48 @@ static const void *schemaDeclaration(MlirOperation op, MlirStringRef target) {
              : mlirOperationGetAttributeByName(decl, fxStr("signature")).ptr;
 }
 
-/* The memo key of `op` in `func` (may be null); 0 when it does not fit. */
-static int memoKey(MlirOperation op, FxOpKind kind, MlirOperation func,
-                   const void **key) {
+/* The memo key of `op` in `func` (may be null); 0 when it does not fit.
+ * Its last entry, for a call, is the module's declaration of its target
+ * (schemaDeclaration), which the caller fills in: null when the target is
+ * a built-in, which always has its built-in schema (fxSchemaTableLookup),
+ * whatever the module declares - no walk of the module for it. */
+static int memoKey(MlirOperation op, MlirOperation func, const void **key) {
   int n = signature(op, key);
   if (!n || n + 2 > kMaxKey)
     return 0;
   key[n++] = mlirOperationIsNull(func)
                  ? NULL
                  : mlirOperationGetAttributeByName(func, fxStr("function_type")).ptr;
-  key[n++] = kind == FX_OP_CALL || kind == FX_OP_AUTO_FUNCTIONALIZED
-                 ? schemaDeclaration(op, fxCallGetTarget(op))
-                 : NULL;
+  key[n++] = NULL;
   key[0] = (const void *)(intptr_t)n;
   return n;
+}
+
+/* Whether `op`, a call, has a built-in target, and the target, from the
+ * memo's call cache: call with the memo's lock held. */
+static bool builtinTarget(FxVerifyMemo *memo, MlirOperation op,
+                          MlirStringRef *target) {
+  FxCallCache *outer = fxCallCacheInstall(memo->calls);
+  bool builtin = fxCallGetBuiltinImpl(op) != FX_IMPL_NONE;
+  *target = fxCallGetTarget(op);
+  fxCallCacheInstall(outer);
+  return builtin;
+}
+
+/* memoHas with the lock held. */
+static bool memoHasLocked(Seen **table, const void **key, int n,
+                          bool remember) {
+  /* At its limit (a long-lived context verifying many different graphs):
+   * start over. */
+  if (remember && *table && 2 * ((*table)->num + 1) > kSeenMaxSlots)
+    clearSeen(*table);
+  return seenHas(table, key, n, remember);
 }
 
 static bool memoHas(FxVerifyMemo *memo, Seen **table, const void **key, int n,
                     bool remember) {
   mtx_lock(&memo->lock);
-  /* At its limit (a long-lived context verifying many different graphs):
-   * start over. */
-  if (remember && *table && 2 * ((*table)->num + 1) > kSeenMaxSlots)
-    clearSeen(*table);
-  bool found = seenHas(table, key, n, remember);
+  bool found = memoHasLocked(table, key, n, remember);
   mtx_unlock(&memo->lock);
   return found;
 }
@@ -1217,8 +1236,20 @@ MlirLogicalResult fxVerifyOpMemo(MlirOperation op, FxVerifyMemo *memo) {
   if (!memo || kind == FX_OP_NONE || kind == FX_OP_SCHEMA)
     return fxVerifyOp(op, NULL);
   const void *key[kMaxKey];
-  int n = memoKey(op, kind, enclosingFunc(op), key);
-  if (n && memoHas(memo, &memo->seen, key, n, false))
+  int n = memoKey(op, enclosingFunc(op), key);
+  bool call = kind == FX_OP_CALL || kind == FX_OP_AUTO_FUNCTIONALIZED;
+  MlirStringRef target = {NULL, 0};
+  mtx_lock(&memo->lock);
+  bool declared = n && call && !builtinTarget(memo, op, &target);
+  bool found = n && !declared && memoHasLocked(&memo->seen, key, n, false);
+  mtx_unlock(&memo->lock);
+  /* A user op's declaration, found by a walk of the module: not under the
+   * lock, which the functions verified in parallel share. */
+  if (declared) {
+    key[n - 1] = schemaDeclaration(op, target);
+    found = memoHas(memo, &memo->seen, key, n, false);
+  }
+  if (found)
     return verifyBeyondSignature(op, kind, NULL);
   MlirLogicalResult r = verifySignature(op, kind, NULL);
   if (FAILED(r))

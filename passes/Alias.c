@@ -35,8 +35,7 @@ bool fxOpIsViewLike(MlirOperation op) {
   FxOpKind k = fxOpGetKind(op);
   if (k != FX_OP_CALL)
     return k == FX_OP_RESHAPE || k == FX_OP_VIEW || k == FX_OP_SLICE;
-  MlirStringRef target = fxCallGetTarget(op);
-  return isTorchView(op, fxSchemaBuiltinImpl(target.data, target.length));
+  return isTorchView(op, fxCallGetBuiltinImpl(op));
 }
 
 MlirStringRef fxOpDisplayName(MlirOperation op) {

@@ -41,11 +41,17 @@ static MlirLogicalResult initialize(MlirContext ctx, void *userData) {
 }
 static void *clone(void *userData) { return userData; } /* stateless rows */
 /* Each run answers the region model's questions from a memo of its own
- * (RegionMemo.h): a graph of N identical layers asks each one N times. */
+ * (RegionMemo.h), and what calls' attributes say from a cache of its own
+ * (Fx.h, the call cache): a graph of N identical layers asks each one N
+ * times.  The context outlives the run, as the call cache requires. */
 static void run(MlirOperation op, MlirExternalPass pass, void *userData) {
   FxRegionMemo *memo = fxRegionMemoCreate();
   FxRegionMemo *outer = fxRegionMemoInstall(memo);
+  FxCallCache *calls = fxCallCacheCreate();
+  FxCallCache *outerCalls = fxCallCacheInstall(calls);
   ((const FxPassInfo *)userData)->run(op, pass);
+  fxCallCacheInstall(outerCalls);
+  fxCallCacheDestroy(calls);
   fxRegionMemoInstall(outer);
   fxRegionMemoDestroy(memo);
 }

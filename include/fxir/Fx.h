@@ -233,8 +233,29 @@ MlirOperation fxFuncCallGetCallee(MlirOperation call);
 bool fxOpIsFuncCall(MlirOperation op);
 bool fxFuncArgIsDonated(MlirOperation func, intptr_t i);
 
+/* All of `op`'s attributes as one uniqued dictionary (inherent ones too, for
+ * ops with properties): while the context lives, equal dictionaries are
+ * the same pointer (FxDialectShim.cpp: the C API reads attributes one at a
+ * time). */
+MlirAttribute fxOperationGetAttrDictionary(MlirOperation op);
+
 /* Call-like ops (fx.call, fx.auto_functionalized), read by schema name. */
 MlirStringRef fxCallGetTarget(MlirOperation op);
+/* fxSchemaBuiltinImpl of the op's target. */
+FxBuiltinImpl fxCallGetBuiltinImpl(MlirOperation op);
+
+/* The call cache: fxCallGetTarget and fxCallGetBuiltinImpl remember their
+ * answers by the op's attribute dictionary (uniqued: one pointer, one set
+ * of attributes, while the context lives).  The pass driver installs one
+ * for each pass run; without one they read the attributes each time.
+ * Install one only where the context of every op asked outlives it: a
+ * dictionary's pointer may be reused by another context's after its
+ * context is destroyed. */
+typedef struct FxCallCache FxCallCache;
+FxCallCache *fxCallCacheCreate(void);
+void fxCallCacheDestroy(FxCallCache *cache);
+/* Makes `cache` (NULL: none) the calling thread's; returns the previous. */
+FxCallCache *fxCallCacheInstall(FxCallCache *cache);
 /* The operand whose arg_names entry is `name`; null value when absent. */
 MlirValue fxCallGetOperandByName(MlirOperation op, MlirStringRef name);
 /* The `args` entry `name`; null attribute when absent. */

@@ -1121,6 +1121,67 @@ static void testViewLayout(MlirContext ctx) {
   mlirModuleDestroy(m);
 }
 
+/* The call cache answers as reading the attributes does, and an op whose
+ * attributes change is answered from its new dictionary, never its old
+ * entry (a cache keyed by the op would answer "aten::t" below). */
+static const char *kCacheModule =
+    "func.func @f(%x: !fx.tensor<[2, 3], f32>) -> !fx.tensor<[3, 2], f32> {\n"
+    "  %a = fx.call \"aten::t\"(self = %x) : (!fx.tensor<[2, 3], f32>) -> "
+    "!fx.tensor<[3, 2], f32>\n"
+    "  %b = fx.call \"aten::clone\"(self = %a) : (!fx.tensor<[3, 2], f32>) -> "
+    "!fx.tensor<[3, 2], f32>\n"
+    "  %c = fx.call \"aten::t\"(self = %x) : (!fx.tensor<[2, 3], f32>) -> "
+    "!fx.tensor<[3, 2], f32>\n"
+    "  return %b : !fx.tensor<[3, 2], f32>\n"
+    "}\n";
+
+static void testCallCache(MlirContext ctx) {
+  MlirModule m = parse(ctx, kCacheModule);
+  if (mlirModuleIsNull(m))
+    return;
+  MlirOperation t = mlirBlockGetFirstOperation(entryBlock(firstFunc(m)));
+  MlirOperation clone = mlirOperationGetNextInBlock(t);
+  MlirOperation t2 = mlirOperationGetNextInBlock(clone);
+  MlirOperation ops[] = {t, clone, t2};
+  MlirStringRef want[3];
+  FxBuiltinImpl wantImpl[3];
+  for (int i = 0; i < 3; ++i) { /* no cache installed: read each time */
+    want[i] = fxCallGetTarget(ops[i]);
+    wantImpl[i] = fxCallGetBuiltinImpl(ops[i]);
+  }
+  EXPECT(refEq(want[0], "aten::t") && wantImpl[0] == FX_IMPL_VIEW);
+  EXPECT(refEq(want[1], "aten::clone") && wantImpl[1] == FX_IMPL_CLONE);
+  FxCallCache *cache = fxCallCacheCreate();
+  EXPECT(cache != NULL);
+  EXPECT(fxCallCacheInstall(cache) == NULL);
+  bool same = true;
+  for (int round = 0; round < 2; ++round) /* fill, then answer from it */
+    for (int i = 0; i < 3; ++i)
+      same &= mlirStringRefEqual(fxCallGetTarget(ops[i]), want[i]) &&
+              fxCallGetBuiltinImpl(ops[i]) == wantImpl[i] &&
+              fxCallGetOperandParam(ops[i],
+                                    fxSchemaLookupBuiltin(want[i].data,
+                                                          want[i].length),
+                                    0) == 0;
+  EXPECT(same);
+  mlirOperationSetAttributeByName(
+      t, str("target"), mlirStringAttrGet(ctx, str("aten::clone")));
+  MlirStringRef now = fxCallGetTarget(t);
+  EXPECT(refEq(now, "aten::clone") &&
+         fxCallGetBuiltinImpl(t) == FX_IMPL_CLONE);
+  EXPECT(refEq(fxCallGetTarget(t2), "aten::t") &&
+         fxCallGetBuiltinImpl(t2) == FX_IMPL_VIEW);
+  printf("call cache: %d, retargeted: %.*s\n", same, (int)now.length,
+         now.data);
+  // CHECK-LABEL: call cache: 1, retargeted: aten::clone
+  FxCallCache *inner = fxCallCacheCreate();
+  EXPECT(fxCallCacheInstall(inner) == cache);
+  EXPECT(fxCallCacheInstall(NULL) == inner);
+  fxCallCacheDestroy(inner);
+  fxCallCacheDestroy(cache);
+  mlirModuleDestroy(m);
+}
+
 int main(void) {
   MlirDialectRegistry registry = mlirDialectRegistryCreate();
   mlirRegisterAllDialects(registry);
@@ -1140,6 +1201,7 @@ int main(void) {
   testVerifier(ctx);
   testManySymbols(ctx);
   testViewLayout(ctx);
+  testCallCache(ctx);
   EXPECT(gDiags.count == 0);
   mlirContextDestroy(ctx);
   mlirDialectRegistryDestroy(registry);

@@ -128,6 +128,40 @@ int main(void) {
   // CHECK: restored, it is found again: ok
   mlirModuleDestroy(m);
 
+  /* A call's target read through the memo's call cache follows its
+   * dictionary: retargeted from a built-in to a declared op, the key holds
+   * the declaration, so a changed declaration is checked again (a cache
+   * that kept "built-in" for the op would find the old key). */
+  MlirModule r = mlirModuleCreateParse(
+      ctx, mlirStringRefCreateFromCString(
+               "fx.schema \"t::g\" = \"g(Tensor self) -> Tensor\"\n"
+               "func.func @h(%x: " T ") -> " T " {\n"
+               "  %y = fx.call \"aten::clone\"(self = %x) : (" T ") -> " T "\n"
+               "  return %y : " T "\n}\n"));
+  expect(!mlirModuleIsNull(r), "the retargeting module parses");
+  if (!mlirModuleIsNull(r)) {
+    MlirOperation decl = mlirBlockGetFirstOperation(mlirModuleGetBody(r));
+    MlirOperation call = nthOp(r, 0);
+    expect(mlirLogicalResultIsSuccess(fxVerifyOpMemo(call, memo)),
+           "aten::clone verifies");
+    mlirOperationSetAttributeByName(
+        call, mlirStringRefCreateFromCString("target"),
+        mlirStringAttrGet(ctx, mlirStringRefCreateFromCString("t::g")));
+    expect(mlirLogicalResultIsSuccess(fxVerifyOpMemo(call, memo)),
+           "retargeted to t::g, it verifies");
+    mlirOperationSetAttributeByName(
+        decl, mlirStringRefCreateFromCString("signature"),
+        mlirStringAttrGet(ctx, mlirStringRefCreateFromCString(
+                                   "g(Tensor self, int n) -> Tensor")));
+    errors = 0;
+    expect(mlirLogicalResultIsFailure(fxVerifyOpMemo(call, memo)) && errors == 1,
+           "t::g declared with another parameter, the call is rejected");
+    mlirModuleDestroy(r);
+  }
+  // CHECK: aten::clone verifies: ok
+  // CHECK: retargeted to t::g, it verifies: ok
+  // CHECK: t::g declared with another parameter, the call is rejected: ok
+
   /* Past the bound (65,536 signatures) the memo starts over: it never holds
    * more, and every op still verifies. */
   m = parse(ctx, 70000);

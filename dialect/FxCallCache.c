@@ -1,0 +1,137 @@
+/* FxCallCache.c - what a call's attributes say, remembered for a pass run
+ * (Fx.h, "Call cache").
+ *
+ * A call's target, and its built-in implementation, are functions of its
+ * attribute dictionary, which MLIR uniques: while the context lives, one
+ * dictionary pointer is one set of attributes.  The passes ask both of
+ * every use they follow (fxOpIsViewLike, fxUseWrites): a third of
+ * fx-fix-functionalization's instructions went to reading "target" by name
+ * and looking it up among the built-ins, again and again for the same few
+ * dictionaries (and `arg_names`, by name, for each operand's parameter).  The pass driver installs a cache for one pass run on one
+ * thread, inside which the context lives, so a pointer never outlives its
+ * dictionary here. */
+#include "FxInternal.h"
+
+#include "fxir/FxSchema.h"
+
+#include <stdlib.h>
+
+/* At most this many dictionaries (about 5 MB of slots): past it, questions are
+ * answered as without a cache (a limit on speed only; the verifier's memo
+ * keeps one for its context's life). */
+enum { kMinSlots = 256, kMaxEntries = 1 << 16 };
+
+typedef struct Entry {
+  const void *dict; /* NULL: an empty slot */
+  MlirStringRef target;
+  MlirAttribute argNames;
+  FxBuiltinImpl impl;
+  bool hasTarget, hasImpl, hasArgNames;
+} Entry;
+
+struct FxCallCache {
+  Entry *slots;
+  size_t cap, num; /* cap a power of two; num at most half of it */
+};
+
+static _Thread_local FxCallCache *tCurrent;
+
+FxCallCache *fxCallCacheCreate(void) { return calloc(1, sizeof(FxCallCache)); }
+
+void fxCallCacheDestroy(FxCallCache *c) {
+  if (!c)
+    return;
+  free(c->slots);
+  free(c);
+}
+
+FxCallCache *fxCallCacheInstall(FxCallCache *c) {
+  FxCallCache *old = tCurrent;
+  tCurrent = c;
+  return old;
+}
+
+static size_t slotFor(const Entry *slots, size_t cap, const void *dict) {
+  uintptr_t p = (uintptr_t)dict;
+  size_t i = (size_t)((p >> 4) ^ (p >> 13)) & (cap - 1);
+  while (slots[i].dict && slots[i].dict != dict)
+    i = (i + 1) & (cap - 1);
+  return i;
+}
+
+static bool grow(FxCallCache *c) {
+  size_t cap = c->cap ? 2 * c->cap : kMinSlots;
+  Entry *slots = calloc(cap, sizeof *slots);
+  if (!slots)
+    return false;
+  for (size_t i = 0; i < c->cap; ++i)
+    if (c->slots[i].dict)
+      slots[slotFor(slots, cap, c->slots[i].dict)] = c->slots[i];
+  free(c->slots);
+  c->slots = slots;
+  c->cap = cap;
+  return true;
+}
+
+/* The entry of `op`'s dictionary, made empty if new; NULL without a cache,
+ * past its limit or out of memory. */
+static Entry *entryOf(MlirOperation op) {
+  FxCallCache *c = tCurrent;
+  if (!c)
+    return NULL;
+  const void *dict = fxOperationGetAttrDictionary(op).ptr;
+  if (!dict)
+    return NULL;
+  if (c->cap) {
+    Entry *e = &c->slots[slotFor(c->slots, c->cap, dict)];
+    if (e->dict)
+      return e;
+  }
+  if (c->num >= kMaxEntries || (2 * (c->num + 1) > c->cap && !grow(c)))
+    return NULL;
+  Entry *e = &c->slots[slotFor(c->slots, c->cap, dict)];
+  *e = (Entry){.dict = dict};
+  ++c->num;
+  return e;
+}
+
+static MlirStringRef targetOf(MlirOperation op, Entry *e) {
+  if (e && e->hasTarget)
+    return e->target;
+  MlirStringRef t = fxCallReadTarget(op);
+  if (e) {
+    e->target = t;
+    e->hasTarget = true;
+  }
+  return t;
+}
+
+MlirStringRef fxCallGetTarget(MlirOperation op) {
+  return targetOf(op, entryOf(op));
+}
+
+FxBuiltinImpl fxCallGetBuiltinImpl(MlirOperation op) {
+  Entry *e = entryOf(op);
+  if (e && e->hasImpl)
+    return e->impl;
+  MlirStringRef t = targetOf(op, e);
+  FxBuiltinImpl impl = fxSchemaBuiltinImpl(t.data, t.length);
+  if (e) {
+    e->impl = impl;
+    e->hasImpl = true;
+  }
+  return impl;
+}
+
+MlirAttribute fxCallGetArgNames(MlirOperation op) {
+  Entry *e = entryOf(op);
+  if (e && e->hasArgNames)
+    return e->argNames;
+  MlirAttribute names =
+      mlirOperationGetAttributeByName(op, fxStr("arg_names"));
+  if (e) {
+    e->argNames = names;
+    e->hasArgNames = true;
+  }
+  return names;
+}

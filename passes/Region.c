@@ -563,8 +563,8 @@ static void applyViewNow(FxRegion *r, MlirOperation op) {
 }
 
 /* The key holds all applyViewNow reads of `op`: its name (the kind), its
- * attributes (a slice's parameters, a call's target; names and values are
- * uniqued) and the types of operand 0 and result 0. */
+ * attributes (a slice's parameters, a call's target: their dictionary,
+ * uniqued, one pointer) and the types of operand 0 and result 0. */
 void fxRegionApplyView(FxRegion *r, MlirOperation op) {
   FxRegionMemo *m = r->rank < 0 ? NULL : fxRegionMemoCurrent();
   FxMemoKey k;
@@ -572,13 +572,7 @@ void fxRegionApplyView(FxRegion *r, MlirOperation op) {
     fxMemoKeyBegin(&k, FX_MEMO_VIEW);
     fxMemoKeyRegion(&k, r);
     fxMemoKeyPointer(&k, mlirOperationGetName(op).ptr);
-    intptr_t numAttrs = mlirOperationGetNumAttributes(op);
-    fxMemoKeyPointer(&k, (const void *)numAttrs);
-    for (intptr_t i = 0; i < numAttrs; ++i) {
-      MlirNamedAttribute a = mlirOperationGetAttribute(op, i);
-      fxMemoKeyPointer(&k, a.name.ptr);
-      fxMemoKeyPointer(&k, a.attribute.ptr);
-    }
+    fxMemoKeyPointer(&k, fxOperationGetAttrDictionary(op).ptr);
     fxMemoKeyPointer(&k, mlirValueGetType(mlirOperationGetOperand(op, 0)).ptr);
     fxMemoKeyPointer(&k, mlirValueGetType(mlirOperationGetResult(op, 0)).ptr);
     if (fxRegionMemoRecall(m, &k, r))

@@ -242,6 +242,10 @@ static MlirLogicalResult matchAndRewrite(MlirOperation op, MlirRewriterBase rw,
     mlirRewriterBaseStartOpModification(rw, op);
     mlirOperationSetOperand(op, 0, plan.value);
     mlirRewriterBaseFinalizeOpModification(rw, op);
+    /* `inner` no longer reaches the return through `op` (plan.value, its
+     * input, now does): a stale mark would decline, in every later sweep,
+     * a rewrite that a second run takes (not idempotent). */
+    fxReadIndexLostView(st->index, inner);
     eraseDeadViews(rw, inner);
     return mlirLogicalResultSuccess();
   }

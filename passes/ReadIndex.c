@@ -271,6 +271,27 @@ void fxReadIndexMoveUses(FxReadIndex *x, MlirValue from, MlirValue to) {
     markReaches(x, to);
 }
 
+/* Uses fxReadIndexLostView looks at: a value with more keeps its mark, so
+ * that a value many views read costs O(1) per lost view, not O(its uses). */
+enum { kLostViewUses = 64 };
+
+void fxReadIndexLostView(FxReadIndex *x, MlirValue v) {
+  intptr_t r;
+  if (!x || x->allReach || x->broken || !get(&x->reaches, v.ptr, &r) || !r)
+    return;
+  int seen = 0;
+  for (MlirOpOperand use = mlirValueGetFirstUse(v); !mlirOpOperandIsNull(use);
+       use = mlirOpOperandGetNextUse(use)) {
+    MlirOperation user = mlirOpOperandGetOwner(use);
+    if (++seen > kLostViewUses || isReturn(user))
+      return;
+    if (fxOpIsViewLike(user) &&
+        fxReadIndexMayReachReturn(x, mlirOperationGetResult(user, 0)))
+      return;
+  }
+  fxPtrMapRemove(&x->reaches, v.ptr);
+}
+
 void fxReadIndexNoteWrite(FxReadIndex *x, MlirValue v, MlirOperation op) {
   intptr_t k;
   if (!x || !get(&x->summary, fxReadIndexRoot(x, v).ptr, &k))

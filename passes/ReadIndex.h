@@ -10,8 +10,9 @@
  * per root, the position of its last user and of its last writer (views
  * followed), and per value whether it may reach a func.return.  The
  * summaries only ever over-approximate (uses that disappear are not
- * subtracted), so a "no" is always right; on "maybe" the caller asks the
- * precise walk.
+ * subtracted, but for a return mark a view's move proves stale:
+ * fxReadIndexLostView), so a "no" is always right; on "maybe" the caller
+ * asks the precise walk, or declines.
  *
  * Ownership: fxReadIndexCreate returns an index the caller releases with
  * fxReadIndexDestroy; it refers to, and does not own, the function's ops or
@@ -73,6 +74,14 @@ void fxReadIndexNoteWrite(FxReadIndex *index, MlirValue v, MlirOperation op);
 /* Call when uses of `from` (or of its views) now go to `to` instead: `to`
  * and the values it is a view of may reach the return if `from` did. */
 void fxReadIndexMoveUses(FxReadIndex *index, MlirValue from, MlirValue to);
+
+/* Call after a view-like op stopped reading `v` (its operand was set to
+ * another value): forgets that `v` may reach a func.return when no use of
+ * `v` left is a func.return or a view-like op whose result may reach one.
+ * Only a mark is cleared, and only on that proof from the (never
+ * under-approximating) marks of v's users, so "no" stays right; at most a
+ * bounded number of uses is looked at (more: the mark stays). */
+void fxReadIndexLostView(FxReadIndex *index, MlirValue v);
 
 #ifdef __cplusplus
 }

@@ -1,24 +1,26 @@
-/* FxCallCache.c - what a call's attributes say, remembered for a pass run
- * (Fx.h, "Call cache").
+/* FxCallCache.c - what a call's attributes say, remembered (Fx.h, "the
+ * call cache").
  *
- * A call's target, and its built-in implementation, are functions of its
- * attribute dictionary, which MLIR uniques: while the context lives, one
- * dictionary pointer is one set of attributes.  The passes ask both of
- * every use they follow (fxOpIsViewLike, fxUseWrites): a third of
- * fx-fix-functionalization's instructions went to reading "target" by name
- * and looking it up among the built-ins, again and again for the same few
- * dictionaries (and `arg_names`, by name, for each operand's parameter).  The pass driver installs a cache for one pass run on one
- * thread, inside which the context lives, so a pointer never outlives its
- * dictionary here. */
+ * A call's target, its built-in implementation and its `arg_names` are
+ * functions of its attribute dictionary, which MLIR uniques: while the
+ * context lives, one dictionary pointer is one set of attributes.  The
+ * passes ask them of every use they follow (fxOpIsViewLike, fxUseWrites)
+ * and every operand's parameter: a tenth of fx-fix-functionalization's
+ * instructions went to reading them by name and looking the target up
+ * among the built-ins, again and again for the same few dictionaries.
+ * The pass driver installs a cache for one pass run on one thread, inside
+ * which the context lives; the verifier's memo keeps one for its
+ * context's life and uses it under its lock.  So a pointer never outlives
+ * its dictionary here. */
 #include "FxInternal.h"
 
 #include "fxir/FxSchema.h"
 
 #include <stdlib.h>
 
-/* At most this many dictionaries (about 5 MB of slots): past it, questions are
- * answered as without a cache (a limit on speed only; the verifier's memo
- * keeps one for its context's life). */
+/* At most this many dictionaries (about 5 MB of slots): past it,
+ * questions are answered as without a cache (a limit on speed only; the
+ * verifier's memo keeps its cache for its context's life). */
 enum { kMinSlots = 256, kMaxEntries = 1 << 16 };
 
 typedef struct Entry {

@@ -1,8 +1,10 @@
 // RUN: fx-passes-read-index-test | FileCheck %s
 
-/* read-index.c - the contract of fxReadIndexPlace (passes/ReadIndex.h):
- * placing an op forgets whatever the index remembered of values at its
- * results' addresses.
+/* read-index.c - the contracts of fxReadIndexPlace and fxReadIndexLostView
+ * (passes/ReadIndex.h).  Placing an op forgets whatever the index
+ * remembered of values at its results' addresses; a view moved off a value
+ * forgets that the value may reach the return only when nothing else of it
+ * does (last section).
  *
  * A pass that erases an op and creates another may get the erased op's
  * address back from malloc, and the new op's results the erased results'
@@ -94,6 +96,56 @@ int main(void) {
 
   fxSchemaTableDestroy(table);
   mlirModuleDestroy(m);
+
+  /* Return marks: %r reaches the return through its views %w and %u, %q
+   * through %q2 (and has 65 other readers).  A view moved off a value
+   * clears its mark only when no use of it left is the return or a view
+   * whose result may reach it, and only up to 64 uses (more: kept). */
+  char text[8192];
+  int len = snprintf(text, sizeof text,
+                     "func.func @g(%%a: " T ") -> (" T ", " T ", " T ") {\n"
+                     UNARY("%%c", "cos", "%%a")
+                     "  %%r = fx.reshape %%c, shape = [4] : " T " -> " T "\n"
+                     "  %%w = fx.reshape %%r, shape = [4] : " T " -> " T "\n"
+                     "  %%u = fx.reshape %%r, shape = [4] : " T " -> " T "\n"
+                     UNARY("%%q", "sin", "%%a")
+                     "  %%q2 = fx.reshape %%q, shape = [4] : " T " -> " T "\n");
+  for (int i = 0; i < 65; ++i)
+    len += snprintf(text + len, sizeof text - (size_t)len,
+                    "  %%n%d = fx.call \"aten::cos\"(self = %%q) : (" T ") -> " T "\n", i);
+  snprintf(text + len, sizeof text - (size_t)len,
+           "  return %%w, %%u, %%q2 : " T ", " T ", " T "\n}\n");
+  m = mlirModuleCreateParse(ctx, mlirStringRefCreateFromCString(text));
+  expect(!mlirModuleIsNull(m), "the marks module parses");
+  if (!mlirModuleIsNull(m)) {
+    func = mlirBlockGetFirstOperation(mlirModuleGetBody(m));
+    table = fxSchemaTableCreate(func);
+    MlirValue cv = mlirOperationGetResult(nthOp(func, 0), 0),
+              rv = mlirOperationGetResult(nthOp(func, 1), 0),
+              wv = mlirOperationGetResult(nthOp(func, 2), 0),
+              qv = mlirOperationGetResult(nthOp(func, 4), 0);
+    MlirOperation w = nthOp(func, 2), u = nthOp(func, 3), q2 = nthOp(func, 5);
+    x = fxReadIndexCreate(func, table, false);
+    mlirOperationSetOperand(u, 0, cv);
+    fxReadIndexLostView(x, rv);
+    expect(fxReadIndexMayReachReturn(x, rv), "a value a returned view still reads stays marked");
+    fxReadIndexLostView(x, wv);
+    expect(fxReadIndexMayReachReturn(x, wv), "a returned value stays marked");
+    mlirOperationSetOperand(w, 0, cv);
+    fxReadIndexLostView(x, rv);
+    expect(!fxReadIndexMayReachReturn(x, rv) && fxReadIndexMayReachReturn(x, cv),
+           "its last returned view moved off, it is cleared, its input not");
+    mlirOperationSetOperand(q2, 0, cv);
+    fxReadIndexLostView(x, qv);
+    expect(fxReadIndexMayReachReturn(x, qv), "a value of 65 uses keeps its mark");
+    fxReadIndexDestroy(x);
+    fxSchemaTableDestroy(table);
+    mlirModuleDestroy(m);
+  }
+  // CHECK: a value a returned view still reads stays marked: ok
+  // CHECK: a returned value stays marked: ok
+  // CHECK: its last returned view moved off, it is cleared, its input not: ok
+  // CHECK: a value of 65 uses keeps its mark: ok
   mlirContextDestroy(ctx);
   mlirDialectRegistryDestroy(registry);
   printf("read-index: %d failures\n", gFailures);

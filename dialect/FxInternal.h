@@ -54,7 +54,6 @@ MlirOperation fxOperationGetPrevInBlock(MlirOperation op);
  * types), not its regions' ops; errors at the op (FxDialectShim.cpp). */
 MlirLogicalResult fxOperationVerifyInvariants(MlirOperation op);
 
-
 /* fxCallGetTarget without the call cache (FxDialect.c; FxCallCache.c). */
 MlirStringRef fxCallReadTarget(MlirOperation op);
 /* A call-like op's `arg_names` attribute (null when absent), through the

@@ -1177,13 +1177,14 @@ static int memoKey(MlirOperation op, MlirOperation func, const void **key) {
   return n;
 }
 
-/* Whether `op`, a call, has a built-in target, and the target, from the
- * memo's call cache: call with the memo's lock held. */
+/* Whether `op`, a call, has a built-in target, and if not the target,
+ * from the memo's call cache: call with the memo's lock held. */
 static bool builtinTarget(FxVerifyMemo *memo, MlirOperation op,
                           MlirStringRef *target) {
   FxCallCache *outer = fxCallCacheInstall(memo->calls);
   bool builtin = fxCallGetBuiltinImpl(op) != FX_IMPL_NONE;
-  *target = fxCallGetTarget(op);
+  if (!builtin)
+    *target = fxCallGetTarget(op);
   fxCallCacheInstall(outer);
   return builtin;
 }

@@ -244,7 +244,8 @@ MlirStringRef fxCallGetTarget(MlirOperation op);
 /* fxSchemaBuiltinImpl of the op's target. */
 FxBuiltinImpl fxCallGetBuiltinImpl(MlirOperation op);
 
-/* The call cache: fxCallGetTarget and fxCallGetBuiltinImpl remember their
+/* The call cache: fxCallGetTarget, fxCallGetBuiltinImpl and the lookups of
+ * `arg_names` (fxCallGetOperandByName, fxCallGetOperandParam) remember their
  * answers by the op's attribute dictionary (uniqued: one pointer, one set
  * of attributes, while the context lives).  The pass driver installs one
  * for each pass run; without one they read the attributes each time.

@@ -67,8 +67,10 @@ template struct ExposeMember<IrdlVerifierMember,
 // slot keeps IRDL's verifier intact.  IRDL's verifier itself is wrapped in
 // the memo (fxVerifyMemoIrdlPassed): it builds its constraint state anew for
 // every op, most of MLIR's verification time on fx IR.
-// The ops share one C memo; the last definition destroyed (with the
-// context) frees it.
+// The ops share one C memo, used by these two verifiers alone (so the
+// hook adds a key only after the op's invariants passed, which lets the
+// first skip IRDL and hand the op to the second: FxVerifier.c,
+// "hand-off"); the last definition destroyed (with the context) frees it.
 extern "C" void fxInstallVerifiers(MlirContext ctx, const char *const *opNames,
                                    int n) {
   std::shared_ptr<FxVerifyMemo> memo(fxVerifyMemoCreate(), fxVerifyMemoDestroy);

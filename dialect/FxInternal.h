@@ -25,8 +25,11 @@ void fxVerifyMemoDestroy(FxVerifyMemo *memo);
 
 /* Whether IRDL's verifier passed an op of the same signature (name, operand
  * and result types, attributes) before; such ops have no regions and no
- * successors.  fxVerifyMemoIrdlRemember records that it passed `op` (memo
- * may be NULL in both: then never). */
+ * successors.  Called as `op`'s invariants verifier: when the hook's memo
+ * holds op's whole key (which says so too), it also hands `op` to the
+ * fxVerifyOpHook MLIR calls next on this thread, which then skips its
+ * lookup (FxVerifier.c, "hand-off").  fxVerifyMemoIrdlRemember records
+ * that IRDL passed `op` (memo may be NULL in both: then never). */
 bool fxVerifyMemoIrdlPassed(MlirOperation op, FxVerifyMemo *memo);
 void fxVerifyMemoIrdlRemember(MlirOperation op, FxVerifyMemo *memo);
 
@@ -38,7 +41,9 @@ MlirLogicalResult fxVerifyOpMemo(MlirOperation op, FxVerifyMemo *memo);
  * each distinct signature of a graph, up to its bound in FxVerifier.c). */
 int fxVerifyMemoNumValid(FxVerifyMemo *memo);
 
-/* The verifier hook of every fx op: fxVerifyOpMemo, and for the first fx op
+/* The verifier hook of every fx op (MLIR's region verifier, so only after
+ * the op's invariants passed): fxVerifyOpMemo, or what the invariants
+ * verifier handed off for `op`, and for the first fx op
  * at the top of a function's entry block also the checks of the function
  * itself (signature, attributes, func.calls), so that every verification
  * MLIR makes - after parsing, after each pass, in stock mlir-opt - checks

@@ -1165,9 +1165,10 @@ static const void *schemaDeclaration(MlirOperation op, MlirStringRef target) {
  * (schemaDeclaration), which the caller fills in: null when the target is
  * a built-in, which always has its built-in schema (fxSchemaTableLookup),
  * whatever the module declares - no walk of the module for it. */
+enum { kScopeEntries = 2 }; /* the entries memoKey adds to the signature */
 static int memoKey(MlirOperation op, MlirOperation func, const void **key) {
   int n = signature(op, key);
-  if (!n || n + 2 > kMaxKey)
+  if (!n || n + kScopeEntries > kMaxKey)
     return 0;
   key[n++] = mlirOperationIsNull(func)
                  ? NULL
@@ -1218,26 +1219,16 @@ static int irdlKey(MlirOperation op, const void **key) {
   return signature(op, key);
 }
 
-bool fxVerifyMemoIrdlPassed(MlirOperation op, FxVerifyMemo *memo) {
-  const void *key[kMaxKey];
-  int n = memo ? irdlKey(op, key) : 0;
-  return n && memoHas(memo, &memo->irdl, key, n, false);
-}
-
-void fxVerifyMemoIrdlRemember(MlirOperation op, FxVerifyMemo *memo) {
-  const void *key[kMaxKey];
-  int n = memo ? irdlKey(op, key) : 0;
-  if (n)
-    memoHas(memo, &memo->irdl, key, n, true);
-}
-
-MlirLogicalResult fxVerifyOpMemo(MlirOperation op, FxVerifyMemo *memo) {
-  FxOpKind kind = fxOpGetKind(op);
+/* Whether the memo holds `op`'s whole key (memoKey, its declaration filled
+ * in), which it writes into `key` and its length into *pn (0 when it does
+ * not fit).  Kinds the memo does not keep are never found. */
+static bool knownValid(FxVerifyMemo *memo, MlirOperation op, FxOpKind kind,
+                       const void **key, int *pn) {
+  *pn = 0;
   /* Schema declarations also depend on their block's other declarations. */
-  if (!memo || kind == FX_OP_NONE || kind == FX_OP_SCHEMA)
-    return fxVerifyOp(op, NULL);
-  const void *key[kMaxKey];
-  int n = memoKey(op, enclosingFunc(op), key);
+  if (kind == FX_OP_NONE || kind == FX_OP_SCHEMA)
+    return false;
+  int n = *pn = memoKey(op, enclosingFunc(op), key);
   bool call = kind == FX_OP_CALL || kind == FX_OP_AUTO_FUNCTIONALIZED;
   MlirStringRef target = {NULL, 0};
   mtx_lock(&memo->lock);
@@ -1250,7 +1241,64 @@ MlirLogicalResult fxVerifyOpMemo(MlirOperation op, FxVerifyMemo *memo) {
     key[n - 1] = schemaDeclaration(op, target);
     found = memoHas(memo, &memo->seen, key, n, false);
   }
-  if (found)
+  return found;
+}
+
+/* The hand-off from an op's invariants verifier to its region verifier
+ * (FxDialectShim.cpp).  MLIR's verifier calls both for one op on one
+ * thread: the region verifier only when the invariants passed, and right
+ * after them for an op without regions (only its regions' ops come
+ * between).  So the invariants verifier looks the op's whole key up
+ * (fxVerifyMemoIrdlPassed) and, found, leaves the op here; the region
+ * verifier that follows (fxVerifyOpHook) takes it instead of a second
+ * lookup.  Every call of either clears it first, and only an op without
+ * regions is left, so a region verifier finds no other op's hand-off. */
+static _Thread_local struct {
+  const void *op;
+  const FxVerifyMemo *memo;
+  FxOpKind kind;
+} tKnown;
+
+bool fxVerifyMemoIrdlPassed(MlirOperation op, FxVerifyMemo *memo) {
+  tKnown.op = NULL;
+  if (!memo || mlirOperationGetNumRegions(op) ||
+      mlirOperationGetNumSuccessors(op))
+    return false; /* irdlKey's ops */
+  /* Whole keys enter the memo only from fxVerifyOpHook, which MLIR calls
+   * only for an op whose invariants, IRDL's among them, passed: a key
+   * found means IRDL passed its signature, the key's prefix. */
+  FxOpKind kind = fxOpGetKind(op);
+  const void *key[kMaxKey];
+  int n;
+  if (knownValid(memo, op, kind, key, &n)) {
+    tKnown.op = op.ptr;
+    tKnown.memo = memo;
+    tKnown.kind = kind;
+    return true;
+  }
+  if (n) { /* IRDL's key: the signature, all but memoKey's last entries */
+    n -= kScopeEntries;
+    key[0] = (const void *)(intptr_t)n;
+  } else {
+    n = signature(op, key);
+  }
+  return n && memoHas(memo, &memo->irdl, key, n, false);
+}
+
+void fxVerifyMemoIrdlRemember(MlirOperation op, FxVerifyMemo *memo) {
+  const void *key[kMaxKey];
+  int n = memo ? irdlKey(op, key) : 0;
+  if (n)
+    memoHas(memo, &memo->irdl, key, n, true);
+}
+
+MlirLogicalResult fxVerifyOpMemo(MlirOperation op, FxVerifyMemo *memo) {
+  FxOpKind kind = fxOpGetKind(op);
+  const void *key[kMaxKey];
+  int n = 0;
+  if (!memo || kind == FX_OP_NONE || kind == FX_OP_SCHEMA)
+    return fxVerifyOp(op, NULL);
+  if (knownValid(memo, op, kind, key, &n))
     return verifyBeyondSignature(op, kind, NULL);
   MlirLogicalResult r = verifySignature(op, kind, NULL);
   if (FAILED(r))
@@ -1374,16 +1422,18 @@ static bool functionAloneFails(MlirOperation func, FxSchemaTable *table) {
  * function; walking back stops at the previous fx op, so a verification
  * walks each op at most twice. */
 static MlirOperation functionCheckedBy(MlirOperation op) {
+  /* The previous fx op first: it is usually the op right before, which
+   * settles it without reading the parent's name. */
+  for (MlirOperation p = fxOperationGetPrevInBlock(op); !mlirOperationIsNull(p);
+       p = fxOperationGetPrevInBlock(p))
+    if (fxOpGetKind(p) != FX_OP_NONE)
+      return (MlirOperation){NULL};
   MlirOperation func = mlirOperationGetParentOperation(op);
   if (mlirOperationIsNull(func) ||
       !fxStrEq(mlirIdentifierStr(mlirOperationGetName(func)), "func.func") ||
       !mlirBlockEqual(mlirOperationGetBlock(op),
                       mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0))))
     return (MlirOperation){NULL};
-  for (MlirOperation p = fxOperationGetPrevInBlock(op); !mlirOperationIsNull(p);
-       p = fxOperationGetPrevInBlock(p))
-    if (fxOpGetKind(p) != FX_OP_NONE)
-      return (MlirOperation){NULL};
   return func;
 }
 
@@ -1402,7 +1452,10 @@ static MlirOperation firstTopFxOp(MlirOperation func) {
 /* The op's own errors come first: a bad type is then reported at the op
  * that introduces it (fx-import names that line) before the signature. */
 MlirLogicalResult fxVerifyOpHook(MlirOperation op, FxVerifyMemo *memo) {
-  bool failed = FAILED(fxVerifyOpMemo(op, memo));
+  bool handedOff = memo && tKnown.op == op.ptr && tKnown.memo == memo;
+  tKnown.op = NULL;
+  bool failed = handedOff ? FAILED(verifyBeyondSignature(op, tKnown.kind, NULL))
+                          : FAILED(fxVerifyOpMemo(op, memo));
   MlirOperation func = functionCheckedBy(op);
   if (!mlirOperationIsNull(func))
     failed |= functionAloneFails(func, NULL);

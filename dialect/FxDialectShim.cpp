@@ -94,7 +94,10 @@ extern "C" void fxInstallVerifiers(MlirContext ctx, const char *const *opNames,
 }
 
 extern "C" MlirOperation fxOperationGetPrevInBlock(MlirOperation op) {
-  return wrap(unwrap(op)->getPrevNode());
+  // getPrevNode reads the op's block: null for an op in none (verified
+  // before insertion, or at the top with --no-implicit-module).
+  Operation *o = unwrap(op);
+  return wrap(o->getBlock() ? o->getPrevNode() : nullptr);
 }
 
 extern "C" MlirLogicalResult fxOperationVerifyInvariants(MlirOperation op) {

@@ -50,8 +50,8 @@ int fxVerifyMemoNumValid(FxVerifyMemo *memo);
  * what fx-verify checks (fxVerifyFunctionBeyondHook covers the rest). */
 MlirLogicalResult fxVerifyOpHook(MlirOperation op, FxVerifyMemo *memo);
 
-/* The op before `op` in its block, or null (FxDialectShim.cpp: the C API
- * walks blocks forward only). */
+/* The op before `op` in its block, or null, also when `op` is in no block
+ * (FxDialectShim.cpp: the C API walks blocks forward only). */
 MlirOperation fxOperationGetPrevInBlock(MlirOperation op);
 
 /* `op`'s own invariants, as MLIR's verifier checks them first (ODS or IRDL:

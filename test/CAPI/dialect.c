@@ -557,6 +557,15 @@ static void testBuild(MlirContext ctx) {
                                    mlirOperationGetResult(slice, 0), 1,
                                    i64(ctx, 0), i64(ctx, 4096), 1));
   MlirStringRef selfName = str("self");
+  /* An op verified before it is inserted (mlirOperationVerify checks any
+   * op) is in no block: the hook finds no op before it, and reads none
+   * (adversary round 26: a segfault). */
+  MlirOperation loose =
+      fxCallOpCreate(loc(ctx, 7), FX_OP_CALL, str("aten::empty_like"), 1, &x,
+                     &selfName, mlirAttributeGetNull(), 1, &act);
+  EXPECT(!mlirOperationIsNull(loose) && mlirOperationVerify(loose));
+  if (!mlirOperationIsNull(loose))
+    mlirOperationDestroy(loose);
   MlirOperation empty = insert(
       body, fxCallOpCreate(loc(ctx, 7), FX_OP_CALL, str("aten::empty_like"), 1,
                            &x, &selfName, mlirAttributeGetNull(), 1, &act));

@@ -5,10 +5,10 @@
  * their operands' region contents (and, for the preimage, the type of the
  * new root); fxRegionInitRoot reads only the root's type, and
  * fxRegionApplyView the region, the op's name and attributes (their
- * dictionary) and the types of its operand and result, all uniqued by MLIR.  A graph of N
- * identical layers asks each of them the same question N times about
- * different values; with a memo installed the answer is computed once and
- * copied after that (docs/performance.md).
+ * dictionary) and the types of its operand and result, all uniqued by
+ * MLIR.  A graph of N identical layers asks each of them the same question
+ * N times about different values; with a memo installed the answer is
+ * computed once and copied after that (docs/performance.md).
  *
  * The key is the content of every field the questions read, written out
  * canonically (fxMemoKeyRegion): the view map whole, the positions' arrays

@@ -335,11 +335,6 @@ bool fxIsAfter(MlirOperation call, MlirOperation user) {
   return mlirOperationIsBeforeInBlock(call, user);
 }
 
-static MlirAttribute attrOf(MlirOperation op, const char *name) {
-  return mlirOperationGetAttributeByName(op,
-                                         mlirStringRefCreateFromCString(name));
-}
-
 /* One value being walked: its region, the written region it may see (both
  * in the coordinates of its root), and the next use to look at.  Written
  * regions change only at scatters, so frames share them by index. */
@@ -393,14 +388,7 @@ static int scatterThrough(Walk *w, const Frame *f, MlirOperation scatter) {
   MlirValue result = mlirOperationGetResult(scatter, 0);
   FxRegion carried, over;
   fxRegionPreimage(&f->view, &w->written[f->written], result, &carried);
-  fxRegionInitRoot(&over, result);
-  int64_t dim = mlirIntegerAttrGetValueInt(attrOf(scatter, "dim"));
-  if (dim < 0)
-    dim += over.viewRank;
-  FxDim d = fxTensorTypeGetDim(mlirValueGetType(result), dim);
-  fxRegionSlice(&over, dim, attrOf(scatter, "start"), attrOf(scatter, "end"),
-                mlirIntegerAttrGetValueInt(attrOf(scatter, "step")),
-                d.symbol.length ? fxExprFromText(d.symbol) : fxExprConst(d.size));
+  fxRegionOfScatter(&over, scatter);
   if (fxRegionContains(&over, &carried, NULL) == FX_YES)
     return -2;
   return pushWritten(w, &carried);

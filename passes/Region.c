@@ -582,6 +582,51 @@ void fxRegionApplyView(FxRegion *r, MlirOperation op) {
   fxRegionMemoKeep(m, &k, r);
 }
 
+/* The whole of a slice_scatter's result narrowed by its slice parameters.
+ * An out-of-range `dim` (IR the verifier has not seen) leaves the whole
+ * result: a superset, the conservative answer. */
+static void scatterRegionNow(FxRegion *r, MlirOperation scatter,
+                             MlirValue result) {
+  fxRegionInitRoot(r, result);
+  MlirAttribute dimAttr = mlirOperationGetAttributeByName(
+      scatter, mlirStringRefCreateFromCString("dim"));
+  if (r->rank < 0 || mlirAttributeIsNull(dimAttr) ||
+      !mlirAttributeIsAInteger(dimAttr))
+    return;
+  int64_t dim = mlirIntegerAttrGetValueInt(dimAttr);
+  if (dim < 0)
+    dim += r->viewRank;
+  fxRegionSlice(
+      r, dim,
+      mlirOperationGetAttributeByName(scatter,
+                                      mlirStringRefCreateFromCString("start")),
+      mlirOperationGetAttributeByName(scatter,
+                                      mlirStringRefCreateFromCString("end")),
+      mlirIntegerAttrGetValueInt(mlirOperationGetAttributeByName(
+          scatter, mlirStringRefCreateFromCString("step"))),
+      typeDim(mlirValueGetType(result), dim));
+}
+
+/* The key holds all scatterRegionNow reads: the op's name, its attributes
+ * (their uniqued dictionary) and its result's type.  Not memoized, this
+ * was a tenth of fxFindReadAfter (docs/performance.md, session 24). */
+void fxRegionOfScatter(FxRegion *r, MlirOperation scatter) {
+  MlirValue result = mlirOperationGetResult(scatter, 0);
+  FxRegionMemo *m = fxRegionMemoCurrent();
+  FxMemoKey k;
+  if (m) {
+    fxMemoKeyBegin(&k, FX_MEMO_SCATTER);
+    fxMemoKeyPointer(&k, mlirOperationGetName(scatter).ptr);
+    fxMemoKeyPointer(&k, fxOperationGetAttrDictionary(scatter).ptr);
+    fxMemoKeyPointer(&k, mlirValueGetType(result).ptr);
+    r->root = result;
+    if (fxRegionMemoRecall(m, &k, r))
+      return;
+  }
+  scatterRegionNow(r, scatter, result);
+  fxRegionMemoKeep(m, &k, r);
+}
+
 void fxRegionOf(FxRegion *r, MlirValue v) {
   if (mlirValueIsAOpResult(v)) {
     MlirOperation def = mlirOpResultGetOwner(v);

@@ -106,6 +106,9 @@ void fxRegionInitRoot(FxRegion *r, MlirValue root);
 void fxRegionApplyView(FxRegion *r, MlirOperation op);
 /* The region of `v` in its storage root (fxStorageRoot), walking up. */
 void fxRegionOf(FxRegion *r, MlirValue v);
+/* The elements slice_scatter `scatter`'s `src` overwrites, in the
+ * coordinates of its result (the result is the root). */
+void fxRegionOfScatter(FxRegion *r, MlirOperation scatter);
 /* Narrows `r` by slice parameters on view dim `dim` (normalised, >= 0);
  * `extent` is the dim's size from the type, used when the region does not
  * know it. */

@@ -3,10 +3,11 @@
  *
  * fxRegionOverlap, fxRegionContains and fxRegionPreimage read nothing but
  * their operands' region contents (and, for the preimage, the type of the
- * new root); fxRegionInitRoot reads only the root's type, and
+ * new root); fxRegionInitRoot reads only the root's type,
  * fxRegionApplyView the region, the op's name and attributes (their
- * dictionary) and the types of its operand and result, all uniqued by
- * MLIR.  A graph of N identical layers asks each of them the same question
+ * dictionary) and the types of its operand and result, and
+ * fxRegionOfScatter the op's name, attributes and result type, all uniqued
+ * by MLIR.  A graph of N identical layers asks each of them the same question
  * N times about different values; with a memo installed the answer is
  * computed once and copied after that (docs/performance.md).
  *
@@ -56,18 +57,21 @@ typedef enum FxMemoQuestion {
   FX_MEMO_OVERLAP = 1,
   FX_MEMO_CONTAINS = 2,
   FX_MEMO_PREIMAGE = 3,
-  FX_MEMO_ROOT = 4, /* fxRegionInitRoot: keyed by the root's type */
-  FX_MEMO_VIEW = 5  /* fxRegionApplyView: by the region and the op */
+  FX_MEMO_ROOT = 4,   /* fxRegionInitRoot: keyed by the root's type */
+  FX_MEMO_VIEW = 5,   /* fxRegionApplyView: by the region and the op */
+  FX_MEMO_SCATTER = 6 /* fxRegionOfScatter: by the op and its result's type */
 } FxMemoQuestion;
 
 /* A question's key: every byte the answer depends on.  Large (two regions
  * written out in full fit): callers keep it on the stack.  The memo pads
  * and hashes it on the first lookup (it is not const there). */
+#define FX_MEMO_KEY_BYTES (2 * sizeof(FxRegion) + 64) /* at most */
 typedef struct FxMemoKey {
   size_t n; /* bytes written; SIZE_MAX: did not fit, never remembered */
   bool hashed;
   uint64_t hash;
-  uint64_t words[(2 * sizeof(FxRegion) + 64) / 8];
+  /* (+ 3: the hash pads the words to a multiple of four) */
+  uint64_t words[(FX_MEMO_KEY_BYTES + 7) / 8 + 3];
 } FxMemoKey;
 
 void fxMemoKeyBegin(FxMemoKey *k, FxMemoQuestion q);

@@ -190,6 +190,7 @@ static struct {
   long exactPairs, regionsExact, regionsSuperset, regionsMapped;
   long preExact, preSuperset, preOv[3], preCt[3];
   long memoCompared, memoMismatches, memoTwice;
+  long scattersCompared, scatterMismatches;
   long fieldChanged[16]; /* answers a changed field changed (checkFields) */
 } S;
 
@@ -767,6 +768,60 @@ static void checkFields(const Prog *p, const MlirValue *vals,
     }
 }
 
+/* A slice_scatter into a root, with the parameters of one of its slices,
+ * overwrites that slice: fxRegionOfScatter must give the slice's region,
+ * in the coordinates of the scatter's result, without the memo and with it
+ * (twice: the second time from it).  The memo serves kMemoPrograms
+ * programs, whose roots have many types and whose slices many parameters,
+ * so a key that forgot the type or the attributes would hand one scatter
+ * another's region.  The scatters are made here and never inserted. */
+static void checkScatters(const Prog *p, const MlirValue *vals,
+                          const FxRegion *R) {
+  static FxRegion want, got;
+  for (int c = 0; c < p->n; ++c) {
+    int y = p->v[c].parent;
+    if (p->v[c].kind != SLICE || p->v[y].kind != ROOT)
+      continue;
+    MlirOperation slice = mlirOpResultGetOwner(vals[c]);
+    MlirValue operands[2] = {vals[y], vals[c]};
+    MlirType type = mlirValueGetType(vals[y]);
+    MlirNamedAttribute attrs[4];
+    intptr_t n = mlirOperationGetNumAttributes(slice);
+    if (n != 4) {
+      ++S.failures;
+      printf("FAIL scatter: slice %%v%d has %ld attributes, not 4\n", c,
+             (long)n);
+      continue;
+    }
+    for (intptr_t i = 0; i < n; ++i)
+      attrs[i] = mlirOperationGetAttribute(slice, i);
+    MlirOperationState st = mlirOperationStateGet(
+        mlirStringRefCreateFromCString("fx.slice_scatter"),
+        mlirOperationGetLocation(slice));
+    mlirOperationStateAddOperands(&st, 2, operands);
+    mlirOperationStateAddResults(&st, 1, &type);
+    mlirOperationStateAddAttributes(&st, n, attrs);
+    MlirOperation scatter = mlirOperationCreate(&st);
+    fxRegionCopy(&want, &R[c]);
+    want.root = mlirOperationGetResult(scatter, 0);
+    for (int round = 0; round < 3; ++round) {
+      fxRegionMemoInstall(round ? gMemo : NULL);
+      fxRegionOfScatter(&got, scatter);
+      fxRegionMemoInstall(NULL);
+      ++S.scattersCompared;
+      if (sameRegion(&got, &want))
+        continue;
+      ++S.failures;
+      if (++S.scatterMismatches <= MAX_REPORTS)
+        printf("FAIL scatter: the region a slice_scatter with %%v%d's "
+               "parameters overwrites is not %%v%d's (%s; program %ld)\n",
+               c, c, round ? "with the memo" : "without the memo",
+               gProgIndex);
+    }
+    mlirOperationDestroy(scatter);
+  }
+}
+
 static bool checkProg(MlirContext ctx, const Prog *p) {
   gPrintedHere = 0;
   Text t = {0};
@@ -841,6 +896,7 @@ static bool checkProg(MlirContext ctx, const Prog *p) {
   for (int i = 0; i < p->n; ++i)
     S.regionsMapped += R[i].mapped;
   checkMemo(p, vals, R);
+  checkScatters(p, vals, R);
   if (gProgIndex % 4 == 0) /* a quarter: a field check costs 8 programs' */
     checkFields(p, vals, R);
   static Sim sims[MAX_VALS];
@@ -1069,7 +1125,7 @@ static void memoKeyTooLong(void) {
   FxRegionMemo *m = fxRegionMemoCreate();
   if (!m)
     return;
-  const size_t fits = sizeof(((FxMemoKey *)0)->words) / sizeof(void *) - 1;
+  const size_t fits = FX_MEMO_KEY_BYTES / sizeof(void *) - 1;
   for (int longer = 0; longer < 2; ++longer) {
     for (int round = 0; round < 2; ++round) { /* remember, then ask */
       static FxMemoKey k;
@@ -1174,6 +1230,7 @@ static void requireAtLeast(const char *what, long got, long want) {
 // clang-format off
 // CHECK: region-model: static slices and splits: overlap NO {{[0-9]+}} YES {{[0-9]+}} MAYBE 0,
 // CHECK: region-model: memo: {{[0-9]+}} answers compared with it, 0 mismatches
+// CHECK: region-model: slice_scatters: {{[0-9]+}} regions compared, 0 mismatches
 // CHECK: region-model: {{[0-9]+}} cases, 0 failures
 // clang-format on
 static void report(void) {
@@ -1217,6 +1274,10 @@ static void report(void) {
   printf("region-model: memo: %ld answers compared with it, %ld "
          "mismatches; %ld questions asked of it, %ld answered from it\n",
          S.memoCompared, S.memoMismatches, gMemoAsked, gMemoHits);
+  printf("region-model: slice_scatters: %ld regions compared, %ld "
+         "mismatches\n",
+         S.scattersCompared, S.scatterMismatches);
+  requireAtLeast("slice_scatter regions compared", S.scattersCompared, 6000);
   printf("region-model: memo: answers changed by a changed field:");
   for (int f = 0; f < kNumFieldChanges; ++f)
     printf("%s %s %ld", f ? "," : "", kFieldName[f], S.fieldChanged[f]);

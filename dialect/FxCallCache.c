@@ -1,7 +1,8 @@
 /* FxCallCache.c - what a call's attributes say, remembered (Fx.h, "the
  * call cache").
  *
- * A call's target, its built-in implementation and its `arg_names` are
+ * A call's target, its built-in schema and implementation and its
+ * `arg_names` are
  * functions of its attribute dictionary, which MLIR uniques: while the
  * context lives, one dictionary pointer is one set of attributes.  The
  * passes ask them of every use they follow (fxOpIsViewLike, fxUseWrites)
@@ -28,6 +29,7 @@ typedef struct Entry {
   MlirStringRef target;
   MlirAttribute argNames;
   FxBuiltinImpl impl;
+  const FxSchema *builtin; /* with `impl` (hasImpl) */
   bool hasTarget, hasImpl, hasArgNames;
 } Entry;
 
@@ -112,16 +114,26 @@ MlirStringRef fxCallGetTarget(MlirOperation op) {
   return targetOf(op, entryOf(op));
 }
 
-FxBuiltinImpl fxCallGetBuiltinImpl(MlirOperation op) {
+const FxSchema *fxCallGetBuiltinSchema(MlirOperation op,
+                                       FxBuiltinImpl *impl) {
   Entry *e = entryOf(op);
-  if (e && e->hasImpl)
-    return e->impl;
+  if (e && e->hasImpl) {
+    *impl = e->impl;
+    return e->builtin;
+  }
   MlirStringRef t = targetOf(op, e);
-  FxBuiltinImpl impl = fxSchemaBuiltinImpl(t.data, t.length);
+  const FxSchema *builtin = fxSchemaLookupBuiltinImpl(t.data, t.length, impl);
   if (e) {
-    e->impl = impl;
+    e->impl = *impl;
+    e->builtin = builtin;
     e->hasImpl = true;
   }
+  return builtin;
+}
+
+FxBuiltinImpl fxCallGetBuiltinImpl(MlirOperation op) {
+  FxBuiltinImpl impl;
+  fxCallGetBuiltinSchema(op, &impl);
   return impl;
 }
 

@@ -634,24 +634,18 @@ static FxSchema *parseModuleSchema(MlirOperation module, MlirStringRef name) {
                                         NULL, 0);
 }
 
-const FxSchema *fxSchemaTableLookup(FxSchemaTable *table,
-                                    MlirStringRef qualifiedName) {
-  FxBuiltinImpl impl;
-  return fxSchemaTableLookupImpl(table, qualifiedName, &impl);
-}
-
-const FxSchema *fxSchemaTableLookupImpl(FxSchemaTable *table,
-                                        MlirStringRef qualifiedName,
-                                        FxBuiltinImpl *impl) {
-  /* An op with a built-in implementation has its built-in schema: a module
-   * may restate it, never change it (DESIGN §2; the verifier reports a
-   * change at the fx.schema).  So its fx.schema is not looked for, which
-   * keeps a call from walking every top-level op of a module of many
-   * functions (fxModuleSchemaOp): quadratic before (bench/compile
-   * --functions). */
-  const FxSchema *builtin =
-      fxSchemaLookupBuiltinImpl(qualifiedName.data, qualifiedName.length, impl);
-  if (*impl != FX_IMPL_NONE || !table || mlirOperationIsNull(table->module))
+/* The schema of op `qualifiedName` whose built-in schema and
+ * implementation are `builtin` and `impl`.  An op with a built-in
+ * implementation has its built-in schema: a module may restate it, never
+ * change it (DESIGN §2; the verifier reports a change at the fx.schema).
+ * So its fx.schema is not looked for, which keeps a call from walking
+ * every top-level op of a module of many functions (fxModuleSchemaOp):
+ * quadratic before (bench/compile --functions). */
+static const FxSchema *moduleSchema(FxSchemaTable *table,
+                                    MlirStringRef qualifiedName,
+                                    const FxSchema *builtin,
+                                    FxBuiltinImpl impl) {
+  if (impl != FX_IMPL_NONE || !table || mlirOperationIsNull(table->module))
     return builtin;
   for (int i = 0; i < table->num; ++i)
     if (fxStrEq(qualifiedName, table->entries[i].name))
@@ -670,4 +664,30 @@ const FxSchema *fxSchemaTableLookupImpl(FxSchemaTable *table,
   FxSchema *s = parseModuleSchema(table->module, qualifiedName);
   table->entries[table->num++] = (SchemaEntry){name, s};
   return s ? s : builtin;
+}
+
+const FxSchema *fxSchemaTableLookup(FxSchemaTable *table,
+                                    MlirStringRef qualifiedName) {
+  FxBuiltinImpl impl;
+  return fxSchemaTableLookupImpl(table, qualifiedName, &impl);
+}
+
+const FxSchema *fxSchemaTableLookupImpl(FxSchemaTable *table,
+                                        MlirStringRef qualifiedName,
+                                        FxBuiltinImpl *impl) {
+  const FxSchema *builtin =
+      fxSchemaLookupBuiltinImpl(qualifiedName.data, qualifiedName.length, impl);
+  return moduleSchema(table, qualifiedName, builtin, *impl);
+}
+
+const FxSchema *fxSchemaTableLookupCall(FxSchemaTable *table,
+                                        MlirOperation call,
+                                        FxBuiltinImpl *impl) {
+  FxBuiltinImpl unused;
+  if (!impl)
+    impl = &unused;
+  const FxSchema *builtin = fxCallGetBuiltinSchema(call, impl);
+  if (*impl != FX_IMPL_NONE || !table || mlirOperationIsNull(table->module))
+    return builtin; /* (moduleSchema's answer, without reading the target) */
+  return moduleSchema(table, fxCallGetTarget(call), builtin, *impl);
 }

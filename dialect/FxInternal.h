@@ -64,6 +64,8 @@ MlirStringRef fxCallReadTarget(MlirOperation op);
 /* A call-like op's `arg_names` attribute (null when absent), through the
  * call cache where one is installed (FxCallCache.c). */
 MlirAttribute fxCallGetArgNames(MlirOperation op);
+/* fxSchemaLookupBuiltinImpl of the op's target, through the call cache. */
+const FxSchema *fxCallGetBuiltinSchema(MlirOperation op, FxBuiltinImpl *impl);
 
 /*===-- Verifier internals (FxVerifier.c) ----------------------------------===*/
 

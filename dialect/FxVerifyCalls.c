@@ -94,7 +94,7 @@ static bool mayReturnOperand(MlirOperation def, intptr_t res, intptr_t i,
    * (an aliasing return is the new value: opaqueResults, D4). */
   if (k != FX_OP_CALL)
     return false;
-  const FxSchema *s = fxSchemaTableLookup(table, fxCallGetTarget(def));
+  const FxSchema *s = fxSchemaTableLookupCall(table, def, NULL);
   if (!s)
     return k == FX_OP_CALL;
   int p = fxCallGetOperandParam(def, s, i);
@@ -120,7 +120,7 @@ static bool opaqueResults(MlirOperation def, FxSchemaTable *table) {
     return true;
   if (k != FX_OP_CALL && k != FX_OP_AUTO_FUNCTIONALIZED)
     return false;
-  const FxSchema *s = fxSchemaTableLookup(table, fxCallGetTarget(def));
+  const FxSchema *s = fxSchemaTableLookupCall(table, def, NULL);
   if (!s)
     return true;
   /* An auto_functionalized whose op returns an alias (copy_'s self)

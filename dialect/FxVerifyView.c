@@ -167,7 +167,7 @@ static const FxSchema *schemaOf(Ctx *c, MlirOperation op) {
     c->table = fxSchemaTableCreate(c->anyOp);
     c->ownTable = true;
   }
-  return fxSchemaTableLookup(c->table, fxCallGetTarget(op));
+  return fxSchemaTableLookupCall(c->table, op, NULL);
 }
 
 /* Result `r` of call-like `op`. */

@@ -148,7 +148,7 @@ bool fxUseWrites(MlirOpOperand use, FxSchemaTable *table) {
   switch (fxOpGetKind(owner)) {
   case FX_OP_CALL:
     return fxCallWritesOperand(
-        owner, fxSchemaTableLookup(table, fxCallGetTarget(owner)),
+        owner, fxSchemaTableLookupCall(table, owner, NULL),
         mlirOpOperandGetOperandNumber(use));
   case FX_OP_NONE:
     return !isReturnOp(owner); /* an op we do not know may write */
@@ -223,7 +223,7 @@ static const FxSchema *schemaOf(MlirOperation op, FxOpKind k,
                                 FxSchemaTable *table, FxBuiltinImpl *impl) {
   *impl = FX_IMPL_NONE;
   return k == FX_OP_CALL || k == FX_OP_AUTO_FUNCTIONALIZED
-             ? fxSchemaTableLookupImpl(table, fxCallGetTarget(op), impl)
+             ? fxSchemaTableLookupCall(table, op, impl)
              : NULL;
 }
 
@@ -250,7 +250,7 @@ bool fxUseMayComeBack(MlirOpOperand use, FxSchemaTable *table) {
   if (fxOpIsViewLike(owner))
     return false; /* a view: the storage model follows it */
   const FxSchema *s = k == FX_OP_CALL || k == FX_OP_AUTO_FUNCTIONALIZED
-                          ? fxSchemaTableLookup(table, fxCallGetTarget(owner))
+                          ? fxSchemaTableLookupCall(table, owner, NULL)
                           : NULL;
   if (!s)
     return fxOpReturnsAlias(owner, table);

@@ -21,7 +21,7 @@ typedef struct State {
 } State;
 
 static bool writesAreObservable(State *st, MlirOperation call) {
-  const FxSchema *s = fxSchemaTableLookup(st->table, fxCallGetTarget(call));
+  const FxSchema *s = fxSchemaTableLookupCall(st->table, call, NULL);
   if (!s)
     return true; /* unknown effects */
   for (intptr_t i = 0, n = mlirOperationGetNumOperands(call); i < n; ++i) {

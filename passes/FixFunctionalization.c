@@ -189,7 +189,7 @@ static MlirValue afOperandOf(MlirValue result, FxSchemaTable *table) {
   MlirOperation af = mlirOpResultGetOwner(result);
   if (fxOpGetKind(af) != FX_OP_AUTO_FUNCTIONALIZED)
     return (MlirValue){NULL};
-  const FxSchema *s = fxSchemaTableLookup(table, fxCallGetTarget(af));
+  const FxSchema *s = fxSchemaTableLookupCall(table, af, NULL);
   if (!s)
     return (MlirValue){NULL};
   for (int p = 0; p < s->numArgs; ++p)
@@ -582,7 +582,7 @@ static MlirOperation createClone(MlirRewriterBase rw, MlirLocation loc,
 
 static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
                                          MlirRewriterBase rw) {
-  const FxSchema *s = fxSchemaTableLookup(st->table, fxCallGetTarget(call));
+  const FxSchema *s = fxSchemaTableLookupCall(st->table, call, NULL);
   if (!s) /* the verifier requires one; nothing to go by otherwise */
     return mlirLogicalResultFailure();
   intptr_t numOperands = mlirOperationGetNumOperands(call);
@@ -698,7 +698,7 @@ static MlirOperation v2Writer(State *st, MlirOperation clone, const FxSchema **s
     a = mlirOperationGetNextInBlock(a);
   if (mlirOperationIsNull(a) || fxOpGetKind(a) != FX_OP_CALL)
     return (MlirOperation){NULL};
-  *s = fxSchemaTableLookup(st->table, fxCallGetTarget(a));
+  *s = fxSchemaTableLookupCall(st->table, a, NULL);
   if (!*s)
     return (MlirOperation){NULL};
   for (intptr_t i = 0, n = mlirOperationGetNumOperands(a); i < n; ++i) {

@@ -76,7 +76,7 @@ static int contiguityStep(MlirValue v, FxSchemaTable *table, MlirValue *next) {
   }
   case FX_OP_CALL:
   case FX_OP_AUTO_FUNCTIONALIZED: {
-    const FxSchema *s = fxSchemaTableLookup(table, fxCallGetTarget(def));
+    const FxSchema *s = fxSchemaTableLookupCall(table, def, NULL);
     if (!s)
       return 0;
     int returned = 0;

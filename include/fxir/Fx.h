@@ -297,6 +297,13 @@ const FxSchema *fxSchemaTableLookup(FxSchemaTable *table,
 const FxSchema *fxSchemaTableLookupImpl(FxSchemaTable *table,
                                         MlirStringRef qualifiedName,
                                         FxBuiltinImpl *impl);
+/* fxSchemaTableLookupImpl of call-like op `call`'s target; the built-in
+ * schema and implementation come from the call cache where one is
+ * installed (functions of the target, so of the op's attributes).
+ * `impl` may be NULL. */
+const FxSchema *fxSchemaTableLookupCall(FxSchemaTable *table,
+                                        MlirOperation call,
+                                        FxBuiltinImpl *impl);
 /* fxFuncCallGetCallee of `call`, through an index of the module's
  * top-level symbols that the table builds by one walk, as far as its
  * lookups need, and keeps until fxSchemaTableDestroy (the module's

@@ -1132,8 +1132,11 @@ static void testViewLayout(MlirContext ctx) {
 
 /* The call cache answers as reading the attributes does, and an op whose
  * attributes change is answered from its new dictionary, never its old
- * entry (a cache keyed by the op would answer "aten::t" below). */
+ * entry (a cache keyed by the op would answer "aten::t" below).  So do
+ * schema lookups through it (fxSchemaTableLookupCall), for built-ins and
+ * for the module's own ops. */
 static const char *kCacheModule =
+    "fx.schema \"mylib::twice\" = \"twice(Tensor x) -> Tensor\"\n"
     "func.func @f(%x: !fx.tensor<[2, 3], f32>) -> !fx.tensor<[3, 2], f32> {\n"
     "  %a = fx.call \"aten::t\"(self = %x) : (!fx.tensor<[2, 3], f32>) -> "
     "!fx.tensor<[3, 2], f32>\n"
@@ -1141,6 +1144,8 @@ static const char *kCacheModule =
     "!fx.tensor<[3, 2], f32>\n"
     "  %c = fx.call \"aten::t\"(self = %x) : (!fx.tensor<[2, 3], f32>) -> "
     "!fx.tensor<[3, 2], f32>\n"
+    "  %d = fx.call \"mylib::twice\"(x = %x) : (!fx.tensor<[2, 3], f32>) -> "
+    "!fx.tensor<[2, 3], f32>\n"
     "  return %b : !fx.tensor<[3, 2], f32>\n"
     "}\n";
 
@@ -1151,35 +1156,53 @@ static void testCallCache(MlirContext ctx) {
   MlirOperation t = mlirBlockGetFirstOperation(entryBlock(firstFunc(m)));
   MlirOperation clone = mlirOperationGetNextInBlock(t);
   MlirOperation t2 = mlirOperationGetNextInBlock(clone);
-  MlirOperation ops[] = {t, clone, t2};
-  MlirStringRef want[3];
-  FxBuiltinImpl wantImpl[3];
-  for (int i = 0; i < 3; ++i) { /* no cache installed: read each time */
+  MlirOperation twice = mlirOperationGetNextInBlock(t2);
+  MlirOperation ops[] = {t, clone, t2, twice};
+  enum { kOps = sizeof ops / sizeof ops[0] };
+  FxSchemaTable *table = fxSchemaTableCreate(t);
+  MlirStringRef want[kOps];
+  FxBuiltinImpl wantImpl[kOps];
+  const FxSchema *wantSchema[kOps];
+  for (int i = 0; i < kOps; ++i) { /* no cache installed: read each time */
     want[i] = fxCallGetTarget(ops[i]);
     wantImpl[i] = fxCallGetBuiltinImpl(ops[i]);
+    FxBuiltinImpl impl;
+    wantSchema[i] = fxSchemaTableLookupImpl(table, want[i], &impl);
+    EXPECT(impl == wantImpl[i]);
+    EXPECT(fxSchemaTableLookupCall(table, ops[i], &impl) == wantSchema[i] &&
+           impl == wantImpl[i]);
   }
   EXPECT(refEq(want[0], "aten::t") && wantImpl[0] == FX_IMPL_VIEW);
   EXPECT(refEq(want[1], "aten::clone") && wantImpl[1] == FX_IMPL_CLONE);
+  EXPECT(refEq(want[3], "mylib::twice") && wantImpl[3] == FX_IMPL_NONE &&
+         wantSchema[3] && !strcmp(wantSchema[3]->qualifiedName, "mylib::twice"));
+  EXPECT(wantSchema[0] && wantSchema[0] != wantSchema[1]);
   FxCallCache *cache = fxCallCacheCreate();
   EXPECT(cache != NULL);
   EXPECT(fxCallCacheInstall(cache) == NULL);
   bool same = true;
   for (int round = 0; round < 2; ++round) /* fill, then answer from it */
-    for (int i = 0; i < 3; ++i)
+    for (int i = 0; i < kOps; ++i) {
+      FxBuiltinImpl impl = FX_IMPL_NONE;
       same &= mlirStringRefEqual(fxCallGetTarget(ops[i]), want[i]) &&
               fxCallGetBuiltinImpl(ops[i]) == wantImpl[i] &&
-              fxCallGetOperandParam(ops[i],
-                                    fxSchemaLookupBuiltin(want[i].data,
-                                                          want[i].length),
-                                    0) == 0;
+              fxSchemaTableLookupCall(table, ops[i], &impl) == wantSchema[i] &&
+              impl == wantImpl[i] &&
+              fxSchemaTableLookupCall(table, ops[i], NULL) == wantSchema[i] &&
+              fxCallGetOperandParam(ops[i], wantSchema[i], 0) == 0;
+    }
   EXPECT(same);
   mlirOperationSetAttributeByName(
       t, str("target"), mlirStringAttrGet(ctx, str("aten::clone")));
   MlirStringRef now = fxCallGetTarget(t);
+  FxBuiltinImpl impl = FX_IMPL_NONE;
   EXPECT(refEq(now, "aten::clone") &&
-         fxCallGetBuiltinImpl(t) == FX_IMPL_CLONE);
+         fxCallGetBuiltinImpl(t) == FX_IMPL_CLONE &&
+         fxSchemaTableLookupCall(table, t, &impl) == wantSchema[1] &&
+         impl == FX_IMPL_CLONE);
   EXPECT(refEq(fxCallGetTarget(t2), "aten::t") &&
-         fxCallGetBuiltinImpl(t2) == FX_IMPL_VIEW);
+         fxCallGetBuiltinImpl(t2) == FX_IMPL_VIEW &&
+         fxSchemaTableLookupCall(table, t2, NULL) == wantSchema[0]);
   printf("call cache: %d, retargeted: %.*s\n", same, (int)now.length,
          now.data);
   // CHECK-LABEL: call cache: 1, retargeted: aten::clone
@@ -1188,6 +1211,7 @@ static void testCallCache(MlirContext ctx) {
   EXPECT(fxCallCacheInstall(NULL) == inner);
   fxCallCacheDestroy(inner);
   fxCallCacheDestroy(cache);
+  fxSchemaTableDestroy(table);
   mlirModuleDestroy(m);
 }
 

@@ -30,6 +30,8 @@ typedef struct Entry {
   MlirAttribute argNames;
   FxBuiltinImpl impl;
   const FxSchema *builtin; /* with `impl` (hasImpl) */
+  MlirAttribute created;   /* fxCallCachePutCreated's, for createdResults */
+  intptr_t createdResults;
   bool hasTarget, hasImpl, hasArgNames;
 } Entry;
 
@@ -148,4 +150,20 @@ MlirAttribute fxCallGetArgNames(MlirOperation op) {
     e->hasArgNames = true;
   }
   return names;
+}
+
+MlirAttribute fxCallCacheGetCreated(MlirOperation like, intptr_t nResults) {
+  Entry *e = entryOf(like);
+  return e && !mlirAttributeIsNull(e->created) && e->createdResults == nResults
+             ? e->created
+             : (MlirAttribute){NULL};
+}
+
+void fxCallCachePutCreated(MlirOperation like, intptr_t nResults,
+                           MlirAttribute dictionary) {
+  Entry *e = entryOf(like);
+  if (e) {
+    e->created = dictionary;
+    e->createdResults = nResults;
+  }
 }

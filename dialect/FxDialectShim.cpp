@@ -108,6 +108,24 @@ extern "C" MlirAttribute fxOperationGetAttrDictionary(MlirOperation op) {
   return wrap(static_cast<Attribute>(unwrap(op)->getAttrDictionary()));
 }
 
+extern "C" MlirOperation
+fxOperationCreateWithDictionary(MlirStringRef name, MlirLocation loc,
+                                intptr_t nOperands, const MlirValue *operands,
+                                intptr_t nResults, const MlirType *resultTypes,
+                                MlirAttribute dictionary) {
+  Location l = unwrap(loc);
+  SmallVector<Value, 8> values;
+  for (intptr_t i = 0; i < nOperands; ++i)
+    values.push_back(unwrap(operands[i]));
+  SmallVector<Type, 4> types;
+  for (intptr_t i = 0; i < nResults; ++i)
+    types.push_back(unwrap(resultTypes[i]));
+  return wrap(Operation::create(
+      l, OperationName(unwrap(name), l.getContext()), types, values,
+      llvm::cast<DictionaryAttr>(unwrap(dictionary)), /*properties=*/nullptr,
+      /*successors=*/{}, /*numRegions=*/0));
+}
+
 static DynamicType asDynamic(MlirType type) {
   return llvm::dyn_cast_or_null<DynamicType>(unwrap(type));
 }

@@ -54,6 +54,16 @@ MlirLogicalResult fxVerifyOpHook(MlirOperation op, FxVerifyMemo *memo);
  * (FxDialectShim.cpp: the C API walks blocks forward only). */
 MlirOperation fxOperationGetPrevInBlock(MlirOperation op);
 
+/* A new op without regions, successors or properties (an fx op) whose
+ * attributes are `dictionary`, a DictionaryAttr, as is: mlirOperationCreate
+ * copies an OperationState's attributes into a list and uniques them into
+ * a dictionary again (FxDialectShim.cpp). */
+MlirOperation
+fxOperationCreateWithDictionary(MlirStringRef name, MlirLocation loc,
+                                intptr_t nOperands, const MlirValue *operands,
+                                intptr_t nResults, const MlirType *resultTypes,
+                                MlirAttribute dictionary);
+
 /* `op`'s own invariants, as MLIR's verifier checks them first (ODS or IRDL:
  * attributes present and of their kinds, operand and result counts and
  * types), not its regions' ops; errors at the op (FxDialectShim.cpp). */
@@ -66,6 +76,12 @@ MlirStringRef fxCallReadTarget(MlirOperation op);
 MlirAttribute fxCallGetArgNames(MlirOperation op);
 /* fxSchemaLookupBuiltinImpl of the op's target, through the call cache. */
 const FxSchema *fxCallGetBuiltinSchema(MlirOperation op, FxBuiltinImpl *impl);
+/* The attributes fxCallOpCreateLike gave a call like `like` with `nResults`
+ * results, remembered by `like`'s dictionary in the installed call cache:
+ * null when not (or when no cache is installed); Put remembers them. */
+MlirAttribute fxCallCacheGetCreated(MlirOperation like, intptr_t nResults);
+void fxCallCachePutCreated(MlirOperation like, intptr_t nResults,
+                           MlirAttribute dictionary);
 
 /*===-- Verifier internals (FxVerifier.c) ----------------------------------===*/
 

@@ -217,7 +217,10 @@ MlirOperation fxCallOpCreate(MlirLocation loc, FxOpKind kind,
                              intptr_t nResults, const MlirType *resultTypes);
 /* An fx.call or fx.auto_functionalized (kind selects) with the target,
  * arg_names and args of call-like op `like` (reused, not rebuilt), at its
- * location, with `operands` (as many as `like` has) and the given results. */
+ * location, with `operands` (as many as `like` has) and the given results.
+ * Its other attributes are not kept.  With a call cache installed, the new
+ * op's attribute dictionary is made once per `like` dictionary and result
+ * count. */
 MlirOperation fxCallOpCreateLike(MlirOperation like, FxOpKind kind,
                                  intptr_t nOperands, const MlirValue *operands,
                                  intptr_t nResults, const MlirType *resultTypes);

@@ -1192,6 +1192,28 @@ static void testCallCache(MlirContext ctx) {
               fxCallGetOperandParam(ops[i], wantSchema[i], 0) == 0;
     }
   EXPECT(same);
+  /* fxCallOpCreateLike takes the new op's attributes from the cache: the
+   * same dictionary as made without one, for each result count. */
+  MlirValue x = mlirOperationGetOperand(twice, 0);
+  MlirType xType = mlirValueGetType(x);
+  bool created = true;
+  for (int round = 0; round < 2; ++round)
+    for (int kind = 0; kind < 2; ++kind)
+      for (intptr_t n = 1; n >= 0; --n) {
+        FxOpKind k = kind ? FX_OP_AUTO_FUNCTIONALIZED : FX_OP_CALL;
+        FxCallCache *saved = fxCallCacheInstall(NULL);
+        MlirOperation plain = fxCallOpCreateLike(twice, k, 1, &x, n, &xType);
+        fxCallCacheInstall(saved);
+        MlirOperation cached = fxCallOpCreateLike(twice, k, 1, &x, n, &xType);
+        created &= !mlirOperationIsNull(plain) && !mlirOperationIsNull(cached) &&
+                   mlirAttributeEqual(fxOperationGetAttrDictionary(plain),
+                                      fxOperationGetAttrDictionary(cached)) &&
+                   mlirOperationGetNumResults(cached) == n &&
+                   fxOpGetKind(cached) == k;
+        mlirOperationDestroy(plain);
+        mlirOperationDestroy(cached);
+      }
+  EXPECT(created);
   mlirOperationSetAttributeByName(
       t, str("target"), mlirStringAttrGet(ctx, str("aten::clone")));
   MlirStringRef now = fxCallGetTarget(t);
@@ -1200,6 +1222,11 @@ static void testCallCache(MlirContext ctx) {
          fxCallGetBuiltinImpl(t) == FX_IMPL_CLONE &&
          fxSchemaTableLookupCall(table, t, &impl) == wantSchema[1] &&
          impl == FX_IMPL_CLONE);
+  MlirValue tIn = mlirOperationGetOperand(t, 0);
+  MlirType tOut = mlirValueGetType(mlirOperationGetResult(t, 0));
+  MlirOperation like = fxCallOpCreateLike(t, FX_OP_CALL, 1, &tIn, 1, &tOut);
+  EXPECT(!mlirOperationIsNull(like) && refEq(fxCallGetTarget(like), "aten::clone"));
+  mlirOperationDestroy(like);
   EXPECT(refEq(fxCallGetTarget(t2), "aten::t") &&
          fxCallGetBuiltinImpl(t2) == FX_IMPL_VIEW &&
          fxSchemaTableLookupCall(table, t2, NULL) == wantSchema[0]);

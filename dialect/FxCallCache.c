@@ -1,14 +1,15 @@
 /* FxCallCache.c - what a call's attributes say, remembered (Fx.h, "the
  * call cache").
  *
- * A call's target, its built-in schema and implementation and its
- * `arg_names` are
- * functions of its attribute dictionary, which MLIR uniques: while the
- * context lives, one dictionary pointer is one set of attributes.  The
- * passes ask them of every use they follow (fxOpIsViewLike, fxUseWrites)
- * and every operand's parameter: a tenth of fx-fix-functionalization's
- * instructions went to reading them by name and looking the target up
- * among the built-ins, again and again for the same few dictionaries.
+ * A call's target, its built-in schema and implementation, its
+ * `arg_names`, and the attributes fxCallOpCreateLike gives a call made
+ * like it are functions of its attribute dictionary, which MLIR uniques:
+ * while the context lives, one dictionary pointer is one set of
+ * attributes.  The passes ask them of every use they follow
+ * (fxOpIsViewLike, fxUseWrites) and every operand's parameter: a tenth of
+ * fx-fix-functionalization's instructions went to reading them by name
+ * and looking the target up among the built-ins, again and again for the
+ * same few dictionaries.
  * The pass driver installs a cache for one pass run on one thread, inside
  * which the context lives; the verifier's memo keeps one for its
  * context's life and uses it under its lock.  So a pointer never outlives

@@ -414,7 +414,6 @@ MlirOperation fxCallOpCreateLike(MlirOperation like, FxOpKind kind,
       operands, nResults, resultTypes, dict);
 }
 
-
 MlirOperation fxSchemaOpCreate(MlirLocation loc, MlirStringRef name,
                                MlirStringRef signature) {
   MlirContext ctx = mlirLocationGetContext(loc);

@@ -582,29 +582,45 @@ void fxRegionApplyView(FxRegion *r, MlirOperation op) {
   fxRegionMemoKeep(m, &k, r);
 }
 
+static MlirAttribute scatterAttr(MlirOperation scatter, const char *name) {
+  return mlirOperationGetAttributeByName(scatter,
+                                         mlirStringRefCreateFromCString(name));
+}
+
+static bool isIntOrString(MlirAttribute a) {
+  return !mlirAttributeIsNull(a) &&
+         (mlirAttributeIsAInteger(a) || mlirAttributeIsAString(a));
+}
+
 /* The whole of a slice_scatter's result narrowed by its slice parameters.
- * An out-of-range `dim` (IR the verifier has not seen) leaves the whole
- * result: a superset, the conservative answer. */
+ * Parameters the verifier would reject (IR it has not seen:
+ * --mlir-very-unsafe-disable-verifier-on-parsing, or built through the C
+ * API) give no region (rank -1): the whole result would claim that the
+ * scatter overwrites more than it may, which fxFindReadAfter would take
+ * for "nothing written survives it". */
 static void scatterRegionNow(FxRegion *r, MlirOperation scatter,
                              MlirValue result) {
   fxRegionInitRoot(r, result);
-  MlirAttribute dimAttr = mlirOperationGetAttributeByName(
-      scatter, mlirStringRefCreateFromCString("dim"));
-  if (r->rank < 0 || mlirAttributeIsNull(dimAttr) ||
-      !mlirAttributeIsAInteger(dimAttr))
+  if (r->rank < 0)
     return;
-  int64_t dim = mlirIntegerAttrGetValueInt(dimAttr);
-  if (dim < 0)
-    dim += r->viewRank;
-  fxRegionSlice(
-      r, dim,
-      mlirOperationGetAttributeByName(scatter,
-                                      mlirStringRefCreateFromCString("start")),
-      mlirOperationGetAttributeByName(scatter,
-                                      mlirStringRefCreateFromCString("end")),
-      mlirIntegerAttrGetValueInt(mlirOperationGetAttributeByName(
-          scatter, mlirStringRefCreateFromCString("step"))),
-      typeDim(mlirValueGetType(result), dim));
+  MlirAttribute dim = scatterAttr(scatter, "dim"),
+                step = scatterAttr(scatter, "step"),
+                start = scatterAttr(scatter, "start"),
+                end = scatterAttr(scatter, "end");
+  int64_t d = -1, k = 0;
+  if (!mlirAttributeIsNull(dim) && mlirAttributeIsAInteger(dim) &&
+      !mlirAttributeIsNull(step) && mlirAttributeIsAInteger(step)) {
+    d = mlirIntegerAttrGetValueInt(dim);
+    d += d < 0 ? r->viewRank : 0;
+    k = mlirIntegerAttrGetValueInt(step);
+  }
+  if (d < 0 || d >= r->viewRank || k < 1 || !isIntOrString(start) ||
+      !isIntOrString(end)) {
+    r->rank = -1;
+    r->why = "a slice_scatter whose parameters the verifier would reject";
+    return;
+  }
+  fxRegionSlice(r, d, start, end, k, typeDim(mlirValueGetType(result), d));
 }
 
 /* The key holds all scatterRegionNow reads: the op's name, its attributes

@@ -107,7 +107,8 @@ void fxRegionApplyView(FxRegion *r, MlirOperation op);
 /* The region of `v` in its storage root (fxStorageRoot), walking up. */
 void fxRegionOf(FxRegion *r, MlirValue v);
 /* The elements slice_scatter `scatter`'s `src` overwrites, in the
- * coordinates of its result (the result is the root). */
+ * coordinates of its result (the result is the root); no region (rank -1)
+ * for parameters the verifier would reject. */
 void fxRegionOfScatter(FxRegion *r, MlirOperation scatter);
 /* Narrows `r` by slice parameters on view dim `dim` (normalised, >= 0);
  * `extent` is the dim's size from the type, used when the region does not

@@ -509,6 +509,41 @@ static bool regroup(FxRegion *r, MlirType type, const char **why) {
   return true;
 }
 
+/* The parameters of an fx.slice or fx.slice_scatter on a view of rank
+ * `viewRank`, dim normalised; false for those the verifier would reject
+ * (IR it has not seen: --mlir-very-unsafe-disable-verifier-on-parsing, or
+ * built through the C API), which the region model must not read. */
+typedef struct SliceParams {
+  int64_t dim, step;
+  MlirAttribute start, end;
+} SliceParams;
+
+static MlirAttribute attrNamed(MlirOperation op, const char *name) {
+  return mlirOperationGetAttributeByName(op,
+                                         mlirStringRefCreateFromCString(name));
+}
+
+static bool isInt(MlirAttribute a) {
+  return !mlirAttributeIsNull(a) && mlirAttributeIsAInteger(a);
+}
+
+static bool isIntOrString(MlirAttribute a) {
+  return isInt(a) || (!mlirAttributeIsNull(a) && mlirAttributeIsAString(a));
+}
+
+static bool sliceParams(MlirOperation op, int viewRank, SliceParams *p) {
+  MlirAttribute dim = attrNamed(op, "dim"), step = attrNamed(op, "step");
+  p->start = attrNamed(op, "start");
+  p->end = attrNamed(op, "end");
+  if (!isInt(dim) || !isInt(step) || !isIntOrString(p->start) ||
+      !isIntOrString(p->end))
+    return false;
+  p->dim = mlirIntegerAttrGetValueInt(dim);
+  p->dim += p->dim < 0 ? viewRank : 0;
+  p->step = mlirIntegerAttrGetValueInt(step);
+  return p->dim >= 0 && p->dim < viewRank && p->step >= 1;
+}
+
 static void applyViewNow(FxRegion *r, MlirOperation op) {
   if (r->rank < 0)
     return;
@@ -534,17 +569,13 @@ static void applyViewNow(FxRegion *r, MlirOperation op) {
     return;
   }
   if (fxOpGetKind(op) == FX_OP_SLICE) {
-    int64_t dim = mlirIntegerAttrGetValueInt(mlirOperationGetAttributeByName(
-        op, mlirStringRefCreateFromCString("dim")));
-    if (dim < 0)
-      dim += r->viewRank;
-    fxRegionSlice(
-        r, dim,
-        mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString("start")),
-        mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString("end")),
-        mlirIntegerAttrGetValueInt(mlirOperationGetAttributeByName(
-            op, mlirStringRefCreateFromCString("step"))),
-        typeDim(inType, dim));
+    SliceParams p;
+    if (!sliceParams(op, r->viewRank, &p)) { /* its input's, a superset */
+      unmap(r, "a slice whose parameters the verifier would reject");
+      r->viewRank = (int8_t)fxTensorTypeGetRank(outType);
+      return;
+    }
+    fxRegionSlice(r, p.dim, p.start, p.end, p.step, typeDim(inType, p.dim));
     return;
   }
   if (mlirTypeEqual(inType, outType))
@@ -582,16 +613,6 @@ void fxRegionApplyView(FxRegion *r, MlirOperation op) {
   fxRegionMemoKeep(m, &k, r);
 }
 
-static MlirAttribute scatterAttr(MlirOperation scatter, const char *name) {
-  return mlirOperationGetAttributeByName(scatter,
-                                         mlirStringRefCreateFromCString(name));
-}
-
-static bool isIntOrString(MlirAttribute a) {
-  return !mlirAttributeIsNull(a) &&
-         (mlirAttributeIsAInteger(a) || mlirAttributeIsAString(a));
-}
-
 /* The whole of a slice_scatter's result narrowed by its slice parameters.
  * Parameters the verifier would reject (IR it has not seen:
  * --mlir-very-unsafe-disable-verifier-on-parsing, or built through the C
@@ -601,26 +622,16 @@ static bool isIntOrString(MlirAttribute a) {
 static void scatterRegionNow(FxRegion *r, MlirOperation scatter,
                              MlirValue result) {
   fxRegionInitRoot(r, result);
+  SliceParams p;
   if (r->rank < 0)
     return;
-  MlirAttribute dim = scatterAttr(scatter, "dim"),
-                step = scatterAttr(scatter, "step"),
-                start = scatterAttr(scatter, "start"),
-                end = scatterAttr(scatter, "end");
-  int64_t d = -1, k = 0;
-  if (!mlirAttributeIsNull(dim) && mlirAttributeIsAInteger(dim) &&
-      !mlirAttributeIsNull(step) && mlirAttributeIsAInteger(step)) {
-    d = mlirIntegerAttrGetValueInt(dim);
-    d += d < 0 ? r->viewRank : 0;
-    k = mlirIntegerAttrGetValueInt(step);
-  }
-  if (d < 0 || d >= r->viewRank || k < 1 || !isIntOrString(start) ||
-      !isIntOrString(end)) {
+  if (!sliceParams(scatter, r->viewRank, &p)) {
     r->rank = -1;
     r->why = "a slice_scatter whose parameters the verifier would reject";
     return;
   }
-  fxRegionSlice(r, d, start, end, k, typeDim(mlirValueGetType(result), d));
+  fxRegionSlice(r, p.dim, p.start, p.end, p.step,
+                typeDim(mlirValueGetType(result), p.dim));
 }
 
 /* The key holds all scatterRegionNow reads: the op's name, its attributes

@@ -50,6 +50,8 @@
 #include "Region.h"
 #include "RegionMemo.h"
 
+#include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
 #include "mlir-c/Diagnostics.h"
 #include "mlir-c/IR.h"
 #include "mlir-c/RegisterEverything.h"
@@ -1118,6 +1120,89 @@ static void splitAcrossStridedRows(MlirContext ctx) {
  * fxExprSub, overflow and the term limit included, on every pair of a set
  * of expressions with extreme constants and coefficients. */
 // CHECK: region-model: fxExprLE/LT against fxExprNonNeg(b - a): {{[0-9]+}} pairs, 0 mismatches
+// CHECK: region-model: unverified slice parameters: 24 regions checked
+/* Slice parameters the verifier would reject (IR it has not seen): the
+ * model reads none of them.  A slice's region is then its input's,
+ * unmapped (a superset); a scatter overwrites no region it can name (rank
+ * -1), since the whole result would hide what it leaves.  Each op is made
+ * with one parameter missing, or dim out of range, or step 0. */
+static void unverifiedParams(MlirContext ctx) {
+  MlirModule m = mlirModuleCreateParse(
+      ctx, mlirStringRefCreateFromCString(
+               "func.func @f(%x: !fx.tensor<[4, 8], f32>, "
+               "%y: !fx.tensor<[2, 8], f32>) {\n  return\n}\n"));
+  if (mlirModuleIsNull(m)) {
+    ++S.failures;
+    printf("FAIL unverified: the module does not parse\n");
+    return;
+  }
+  MlirOperation f = mlirBlockGetFirstOperation(mlirModuleGetBody(m));
+  MlirBlock body = mlirRegionGetFirstBlock(mlirOperationGetRegion(f, 0));
+  MlirValue x = mlirBlockGetArgument(body, 0), y = mlirBlockGetArgument(body, 1);
+  MlirType xt = mlirValueGetType(x), yt = mlirValueGetType(y);
+  MlirAttribute i64[6];
+  for (int v = 0; v < 6; ++v)
+    i64[v] = mlirIntegerAttrGet(mlirIntegerTypeGet(ctx, 64), v);
+  static const char *const kNames[4] = {"dim", "start", "end", "step"};
+  /* dim 0, start 0, end 2, step 1; then each case breaks one */
+  int good[4] = {0, 0, 2, 1};
+  int cases = 0;
+  FxRegionMemo *memoOf = fxRegionMemoCreate();
+  for (int c = 0; c < 6; ++c) {
+    MlirNamedAttribute attrs[4];
+    int n = 0;
+    for (int a = 0; a < 4; ++a) {
+      if (c == a)
+        continue; /* cases 0-3: parameter a missing */
+      int v = good[a];
+      if (c == 4 && a == 0)
+        v = 5; /* dim out of range */
+      if (c == 5 && a == 3)
+        v = 0; /* step 0 */
+      attrs[n++] = mlirNamedAttributeGet(
+          mlirIdentifierGet(ctx, mlirStringRefCreateFromCString(kNames[a])),
+          i64[v]);
+    }
+    for (int scatter = 0; scatter < 2; ++scatter) {
+      MlirValue ops[2] = {x, y};
+      MlirOperationState st = mlirOperationStateGet(
+          mlirStringRefCreateFromCString(scatter ? "fx.slice_scatter"
+                                                 : "fx.slice"),
+          mlirLocationUnknownGet(ctx));
+      mlirOperationStateAddOperands(&st, scatter ? 2 : 1, ops);
+      mlirOperationStateAddResults(&st, 1, scatter ? &xt : &yt);
+      mlirOperationStateAddAttributes(&st, n, attrs);
+      MlirOperation op = mlirOperationCreate(&st);
+      static FxRegion r;
+      for (int memo = 0; memo < 2; ++memo) {
+        fxRegionMemoInstall(memo ? memoOf : NULL);
+        if (scatter)
+          fxRegionOfScatter(&r, op);
+        else
+          fxRegionOf(&r, mlirOperationGetResult(op, 0));
+        fxRegionMemoInstall(NULL);
+        ++cases;
+        bool ok = scatter ? r.rank == -1
+                          : r.rank == 2 && !r.mapped && r.viewRank == 2 &&
+                                !r.pos[0].exact && !r.pos[1].exact;
+        if (!ok) {
+          ++S.failures;
+          printf("FAIL unverified: %s with %s%s: rank %d, mapped %d\n",
+                 scatter ? "slice_scatter" : "slice",
+                 c < 4 ? "no " : "", c < 4 ? kNames[c]
+                                  : c == 4 ? "dim 5" : "step 0",
+                 r.rank, r.mapped);
+        }
+      }
+      mlirOperationDestroy(op);
+    }
+  }
+  printf("region-model: unverified slice parameters: %d regions checked\n",
+         cases);
+  fxRegionMemoDestroy(memoOf);
+  mlirModuleDestroy(m);
+}
+
 /* A key longer than its buffer (a view op with a thousand attributes) is
  * never remembered, and its question gets no answer from the memo; one
  * that fits is. */
@@ -1321,6 +1406,7 @@ int main(int argc, char **argv) {
   if (only < 0) {
     comparisonsAgree();
     memoKeyTooLong();
+    unverifiedParams(ctx);
     strideVsOffset(ctx, 0);
     strideVsOffset(ctx, 1);
     negativeAfterClamp(ctx);

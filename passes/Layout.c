@@ -11,7 +11,7 @@ static MlirType typeOf(MlirValue v) { return mlirValueGetType(v); }
 
 static int64_t intAttr(MlirOperation op, const char *name, bool *ok) {
   MlirAttribute a = mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString(name));
-  *ok = mlirAttributeIsAInteger(a);
+  *ok = !mlirAttributeIsNull(a) && mlirAttributeIsAInteger(a);
   return *ok ? mlirIntegerAttrGetValueInt(a) : 0;
 }
 

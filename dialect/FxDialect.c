@@ -646,18 +646,18 @@ static FxSchema *parseModuleSchema(MlirOperation module, MlirStringRef name) {
                                         NULL, 0);
 }
 
-/* The schema of op `qualifiedName` whose built-in schema and
- * implementation are `builtin` and `impl`.  An op with a built-in
- * implementation has its built-in schema: a module may restate it, never
- * change it (DESIGN §2; the verifier reports a change at the fx.schema).
- * So its fx.schema is not looked for, which keeps a call from walking
- * every top-level op of a module of many functions (fxModuleSchemaOp):
- * quadratic before (bench/compile --functions). */
+/* The schema of op `qualifiedName`, which has no built-in implementation
+ * and whose built-in schema, if any, is `builtin`: the module's fx.schema
+ * where it has a well-formed one.  (An op with a built-in implementation
+ * has its built-in schema: a module may restate it, never change it, DESIGN
+ * §2, and the verifier reports a change at the fx.schema.  The callers do
+ * not look for its fx.schema, which keeps a call from walking every
+ * top-level op of a module of many functions, fxModuleSchemaOp: quadratic
+ * before, bench/compile --functions.) */
 static const FxSchema *moduleSchema(FxSchemaTable *table,
                                     MlirStringRef qualifiedName,
-                                    const FxSchema *builtin,
-                                    FxBuiltinImpl impl) {
-  if (impl != FX_IMPL_NONE || !table || mlirOperationIsNull(table->module))
+                                    const FxSchema *builtin) {
+  if (!table || mlirOperationIsNull(table->module))
     return builtin;
   for (int i = 0; i < table->num; ++i)
     if (fxStrEq(qualifiedName, table->entries[i].name))
@@ -689,7 +689,8 @@ const FxSchema *fxSchemaTableLookupImpl(FxSchemaTable *table,
                                         FxBuiltinImpl *impl) {
   const FxSchema *builtin =
       fxSchemaLookupBuiltinImpl(qualifiedName.data, qualifiedName.length, impl);
-  return moduleSchema(table, qualifiedName, builtin, *impl);
+  return *impl != FX_IMPL_NONE ? builtin
+                               : moduleSchema(table, qualifiedName, builtin);
 }
 
 const FxSchema *fxSchemaTableLookupCall(FxSchemaTable *table,
@@ -699,7 +700,7 @@ const FxSchema *fxSchemaTableLookupCall(FxSchemaTable *table,
   if (!impl)
     impl = &unused;
   const FxSchema *builtin = fxCallGetBuiltinSchema(call, impl);
-  if (*impl != FX_IMPL_NONE || !table || mlirOperationIsNull(table->module))
-    return builtin; /* (moduleSchema's answer, without reading the target) */
-  return moduleSchema(table, fxCallGetTarget(call), builtin, *impl);
+  return *impl != FX_IMPL_NONE
+             ? builtin
+             : moduleSchema(table, fxCallGetTarget(call), builtin);
 }

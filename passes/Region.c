@@ -509,10 +509,6 @@ static bool regroup(FxRegion *r, MlirType type, const char **why) {
   return true;
 }
 
-/* The parameters of an fx.slice or fx.slice_scatter on a view of rank
- * `viewRank`, dim normalised; false for those the verifier would reject
- * (IR it has not seen: --mlir-very-unsafe-disable-verifier-on-parsing, or
- * built through the C API), which the region model must not read. */
 typedef struct SliceParams {
   int64_t dim, step;
   MlirAttribute start, end;
@@ -531,6 +527,10 @@ static bool isIntOrString(MlirAttribute a) {
   return isInt(a) || (!mlirAttributeIsNull(a) && mlirAttributeIsAString(a));
 }
 
+/* The parameters of an fx.slice or fx.slice_scatter on a view of rank
+ * `viewRank`, dim normalised; false for those the verifier would reject
+ * (IR it has not seen: --mlir-very-unsafe-disable-verifier-on-parsing, or
+ * built through the C API), which the region model must not read. */
 static bool sliceParams(MlirOperation op, int viewRank, SliceParams *p) {
   MlirAttribute dim = attrNamed(op, "dim"), step = attrNamed(op, "step");
   p->start = attrNamed(op, "start");
@@ -636,7 +636,8 @@ static void scatterRegionNow(FxRegion *r, MlirOperation scatter,
 
 /* The key holds all scatterRegionNow reads: the op's name, its attributes
  * (their uniqued dictionary) and its result's type.  Not memoized, this
- * was a tenth of fxFindReadAfter (docs/performance.md, session 24). */
+ * was a tenth of fx-fix-functionalization (docs/performance.md, session
+ * 24). */
 void fxRegionOfScatter(FxRegion *r, MlirOperation scatter) {
   MlirValue result = mlirOperationGetResult(scatter, 0);
   FxRegionMemo *m = fxRegionMemoCurrent();

@@ -168,11 +168,13 @@ void fxMemoKeyRegion(FxMemoKey *k, const FxRegion *r) {
 #undef EXPR_KEY_MAX
 #undef REGION_KEY_MAX
 
-/* The key's words, the last one zero-padded, and their hash, computed
- * once for a lookup and the insertion that may follow it.  Four lanes, so
- * that a word costs a load, an xor and a multiply, none waiting for the
- * word before (keys are tens of words: this was 7 % of
- * fx-fix-functionalization); a hit compares the whole key anyway. */
+/* The key's word count and its hash, computed once for a lookup and the
+ * insertion that may follow it.  The bytes after the key are zeroed up to
+ * a multiple of four words: the hash reads them, a stored key keeps its
+ * own words only.  Four lanes, so that a word costs a load, an xor and a
+ * multiply, none waiting for the word before (keys are tens of words:
+ * this was 7 % of fx-fix-functionalization); a hit compares the whole key
+ * anyway. */
 static size_t seal(FxMemoKey *k) {
   size_t w = (k->n + 7) / 8;
   if (k->hashed)

@@ -24,6 +24,29 @@ const char *fxOpKindName(FxOpKind kind) {
   return kind > FX_OP_NONE && kind < FX_OP_NUM_KINDS ? kOpNames[kind] : "";
 }
 
+/* One row per op: its inherent attributes.  The ones its IRDL definition
+ * declares (irdl.attributes), and the segment sizes IRDL requires of an op
+ * with more than one optional operand or result group.  test/CAPI/dialect.c
+ * checks each row against a valid op of the kind. */
+enum { kMaxInherent = 5 };
+static const char *const kInherentAttrs[FX_OP_NUM_KINDS][kMaxInherent + 1] = {
+    [FX_OP_RESHAPE] = {"shape"},
+    [FX_OP_VIEW] = {"shape"},
+    [FX_OP_SLICE] = {"dim", "start", "end", "step"},
+    [FX_OP_SLICE_SCATTER] = {"dim", "start", "end", "step"},
+    [FX_OP_AUTO_FUNCTIONALIZED] = {"target", "arg_names", "args",
+                                   "operandSegmentSizes", "resultSegmentSizes"},
+    [FX_OP_CALL] = {"target", "arg_names", "args", "operandSegmentSizes",
+                    "resultSegmentSizes"},
+    [FX_OP_SCHEMA] = {"name", "signature"},
+};
+
+const char *const *fxOpKindInherentAttributes(FxOpKind kind) {
+  static const char *const none[1] = {NULL};
+  return kind > FX_OP_NONE && kind < FX_OP_NUM_KINDS ? kInherentAttrs[kind]
+                                                     : none;
+}
+
 /* Each name compared at its length, a constant, so the compiler inlines
  * the comparison (test/CAPI/dialect.c checks every kind against its name). */
 #define IS(k, n) (memcmp(d, kOpNames[k], n) == 0 ? (k) : FX_OP_NONE)

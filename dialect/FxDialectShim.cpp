@@ -12,6 +12,7 @@
 #include "FxShim.h"
 
 #include <memory>
+#include <vector>
 
 #include "mlir/CAPI/IR.h"
 #include "mlir/CAPI/Support.h"
@@ -60,6 +61,19 @@ template <typename Tag, typename Tag::type Member> struct ExposeMember {
 };
 template struct ExposeMember<IrdlVerifierMember,
                              &DynamicOpDefinition::verifyFn>;
+
+// The same for the protected list of an op's inherent attribute names,
+// which IRDL leaves empty (RegisteredOperationName::insert fills it for ODS
+// ops only).
+struct AttributeNamesMember {
+  using type = ArrayRef<StringAttr> OperationName::Impl::*;
+  friend type attributeNamesMember(AttributeNamesMember);
+};
+template <typename Tag, typename Tag::type Member> struct ExposeNames {
+  friend typename Tag::type attributeNamesMember(Tag) { return Member; }
+};
+template struct ExposeNames<AttributeNamesMember,
+                            &OperationName::Impl::attributeNames>;
 } // namespace
 
 // Runs the C semantic verifier (fxVerifyOpHook) after IRDL's own checks.  IRDL leaves the
@@ -71,6 +85,13 @@ template struct ExposeMember<IrdlVerifierMember,
 // hook adds a key only after the op's invariants passed, which lets the
 // first skip IRDL and hand the op to the second: FxVerifier.c,
 // "hand-off"); the last definition destroyed (with the context) frees it.
+//
+// Each op also gets its inherent attribute names (fxOpKindInherentAttributes).
+// MLIR's verifier checks an op's discardable attributes; for an op without
+// properties, as IRDL's are, it first builds a dictionary of those not named
+// inherent, which with no names is a copy of all of them: half of MLIR's
+// own time on fx ops.  The names live in the region verifier, as long as
+// the definition.
 extern "C" void fxInstallVerifiers(MlirContext ctx, const char *const *opNames,
                                    int n) {
   std::shared_ptr<FxVerifyMemo> memo(fxVerifyMemoCreate(), fxVerifyMemoDestroy);
@@ -78,6 +99,12 @@ extern "C" void fxInstallVerifiers(MlirContext ctx, const char *const *opNames,
     DynamicOpDefinition *def = fxLookupDynamicOp(unwrap(ctx), opNames[i]);
     if (!def)
       continue;
+    auto names = std::make_shared<std::vector<StringAttr>>();
+    for (const char *const *a = fxOpKindInherentAttributes((FxOpKind)i); *a;
+         ++a)
+      names->push_back(StringAttr::get(unwrap(ctx), *a));
+    static_cast<OperationName::Impl &>(*def).*
+        attributeNamesMember(AttributeNamesMember{}) = *names;
     auto &irdlSlot = def->*irdlVerifierMember(IrdlVerifierMember{});
     def->setVerifyFn([memo, irdl = std::move(irdlSlot)](Operation *op) {
       if (fxVerifyMemoIrdlPassed(wrap(op), memo.get()))
@@ -87,7 +114,7 @@ extern "C" void fxInstallVerifiers(MlirContext ctx, const char *const *opNames,
       fxVerifyMemoIrdlRemember(wrap(op), memo.get());
       return success();
     });
-    def->setVerifyRegionFn([memo](Operation *op) {
+    def->setVerifyRegionFn([memo, names](Operation *op) {
       return unwrap(fxVerifyOpHook(wrap(op), memo.get()));
     });
   }

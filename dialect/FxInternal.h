@@ -11,9 +11,10 @@ extern "C" {
 #endif
 
 /* Sets the C verifier (fxVerifyOpHook) as the region verifier of the IRDL
- * ops `opNames` and wraps IRDL's own verifier in the memo's IRDL table, all
- * sharing one memo that lives as long as their definitions, i.e. the
- * context (FxDialectShim.cpp). */
+ * ops `opNames` (kind k's name at k) and wraps IRDL's own verifier in the
+ * memo's IRDL table, all sharing one memo that lives as long as their
+ * definitions, i.e. the context; and declares each op's inherent attribute
+ * names (fxOpKindInherentAttributes) to MLIR (FxDialectShim.cpp). */
 void fxInstallVerifiers(MlirContext ctx, const char *const *opNames, int n);
 
 /* Op signatures the verifier hook found valid, per context (FxVerifier.c).

@@ -185,6 +185,12 @@ typedef enum FxOpKind {
 FxOpKind fxOpGetKind(MlirOperation op);
 /* "fx.reshape", ... */
 const char *fxOpKindName(FxOpKind kind);
+/* The names of the attributes inherent to ops of `kind`, a static list
+ * ended by NULL (empty for FX_OP_NONE): the ones its IRDL definition
+ * declares and the segment sizes IRDL requires of it.  MLIR knows them
+ * (`mlirOperationGetNumDiscardableAttributes` and MLIR's verifier leave them
+ * out); every other attribute of the op is discardable. */
+const char *const *fxOpKindInherentAttributes(FxOpKind kind);
 
 /* fx.reshape / fx.view (kind selects) with `shape`: an array attribute of
  * i64 and symbol strings. */

@@ -1242,6 +1242,90 @@ static void testCallCache(MlirContext ctx) {
   mlirModuleDestroy(m);
 }
 
+static const char *kInherentModule =
+    "fx.schema \"t::h\" = \"h(Tensor(a!) x) -> ()\"\n"
+    "func.func @k(%x: !fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32> {\n"
+    "  %r = fx.reshape %x, shape = [16] : !fx.tensor<[4, 4], f32> -> "
+    "!fx.tensor<[16], f32>\n"
+    "  %v = fx.view %x, shape = [16] : !fx.tensor<[4, 4], f32> -> "
+    "!fx.tensor<[16], f32>\n"
+    "  %s = fx.slice %x, dim = 0, start = 0, end = 2, step = 1 : "
+    "!fx.tensor<[4, 4], f32> -> !fx.tensor<[2, 4], f32>\n"
+    "  %t = fx.slice_scatter %x, %s, dim = 0, start = 2, end = 4, step = 1 : "
+    "(!fx.tensor<[4, 4], f32>, !fx.tensor<[2, 4], f32>) -> "
+    "!fx.tensor<[4, 4], f32>\n"
+    "  %c = fx.call \"aten::relu\"(self = %t) : (!fx.tensor<[4, 4], f32>) -> "
+    "!fx.tensor<[4, 4], f32>\n"
+    "  %a = fx.auto_functionalized \"t::h\"(x = %c) : "
+    "(!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>\n"
+    "  return %a : !fx.tensor<[4, 4], f32>\n"
+    "}\n";
+
+static bool isInherent(FxOpKind k, MlirIdentifier name) {
+  for (const char *const *a = fxOpKindInherentAttributes(k); *a; ++a)
+    if (refEq(mlirIdentifierStr(name), *a))
+      return true;
+  return false;
+}
+
+/* Each kind's row of inherent attributes is exactly the attributes a valid
+ * op of the kind carries (the IRDL's, and the segment sizes IRDL asks
+ * for), none of them a dialect attribute (a name with a dot, which MLIR's
+ * verifier would then no longer hand to its dialect), and MLIR leaves them
+ * out of the op's discardable attributes; one added attribute is the only
+ * discardable one. */
+static void testInherentAttributes(MlirContext ctx) {
+  MlirModule m = parse(ctx, kInherentModule);
+  if (mlirModuleIsNull(m))
+    return;
+  EXPECT(*fxOpKindInherentAttributes(FX_OP_NONE) == NULL);
+  int seen[FX_OP_NUM_KINDS] = {0};
+  for (MlirOperation op = mlirBlockGetFirstOperation(mlirModuleGetBody(m));
+       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
+    bool isFunc = fxOpGetKind(op) == FX_OP_NONE;
+    MlirOperation inner = isFunc
+                              ? mlirBlockGetFirstOperation(entryBlock(op))
+                              : op;
+    for (; !mlirOperationIsNull(inner);
+         inner = isFunc ? mlirOperationGetNextInBlock(inner)
+                        : (MlirOperation){NULL}) {
+      FxOpKind k = fxOpGetKind(inner);
+      if (k == FX_OP_NONE)
+        continue;
+      ++seen[k];
+      intptr_t n = mlirOperationGetNumAttributes(inner), rows = 0;
+      bool all = true;
+      for (intptr_t i = 0; i < n; ++i)
+        all &= isInherent(k, mlirOperationGetAttribute(inner, i).name);
+      for (const char *const *a = fxOpKindInherentAttributes(k); *a; ++a) {
+        ++rows;
+        all &= !strchr(*a, '.') &&
+               !mlirAttributeIsNull(
+                   mlirOperationGetAttributeByName(inner, str(*a)));
+      }
+      EXPECT(all && rows == n);
+      EXPECT(mlirOperationGetNumDiscardableAttributes(inner) == 0);
+      if (!all || rows != n)
+        printf("inherent attributes of %s differ from its row\n",
+               fxOpKindName(k));
+      mlirOperationSetDiscardableAttributeByName(inner, str("fx.extra"),
+                                                 mlirUnitAttrGet(ctx));
+      EXPECT(mlirOperationGetNumDiscardableAttributes(inner) == 1 &&
+             refEq(mlirIdentifierStr(
+                       mlirOperationGetDiscardableAttribute(inner, 0).name),
+                   "fx.extra"));
+      EXPECT(mlirOperationGetNumAttributes(inner) == n + 1);
+    }
+  }
+  int kinds = 0;
+  for (int k = 0; k < FX_OP_NUM_KINDS; ++k)
+    kinds += seen[k] == 1;
+  EXPECT(kinds == FX_OP_NUM_KINDS);
+  printf("inherent attributes: %d kinds\n", kinds);
+  // CHECK-LABEL: inherent attributes: 7 kinds
+  mlirModuleDestroy(m);
+}
+
 int main(void) {
   MlirDialectRegistry registry = mlirDialectRegistryCreate();
   mlirRegisterAllDialects(registry);
@@ -1262,6 +1346,7 @@ int main(void) {
   testManySymbols(ctx);
   testViewLayout(ctx);
   testCallCache(ctx);
+  testInherentAttributes(ctx);
   EXPECT(gDiags.count == 0);
   mlirContextDestroy(ctx);
   mlirDialectRegistryDestroy(registry);

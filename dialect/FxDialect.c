@@ -54,7 +54,7 @@ const char *const *fxOpKindInherentAttributes(FxOpKind kind) {
 FxOpKind fxOpGetKind(MlirOperation op) {
   /* Hot (every pass asks of every op, several times): reject on the
    * prefix, then one comparison picked by length. */
-  MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(op));
+  MlirStringRef name = fxOperationGetNameStr(op);
   const char *d = name.data;
   if (name.length < 7 || d[0] != 'f' || d[1] != 'x' || d[2] != '.')
     return FX_OP_NONE;

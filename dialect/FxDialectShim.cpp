@@ -127,6 +127,10 @@ extern "C" MlirOperation fxOperationGetPrevInBlock(MlirOperation op) {
   return wrap(o->getBlock() ? o->getPrevNode() : nullptr);
 }
 
+extern "C" MlirStringRef fxOperationGetNameStr(MlirOperation op) {
+  return wrap(unwrap(op)->getName().getStringRef());
+}
+
 extern "C" MlirLogicalResult fxOperationVerifyInvariants(MlirOperation op) {
   return wrap(unwrap(op)->getName().verifyInvariants(unwrap(op)));
 }

@@ -51,6 +51,10 @@ int fxVerifyMemoNumValid(FxVerifyMemo *memo);
  * what fx-verify checks (fxVerifyFunctionBeyondHook covers the rest). */
 MlirLogicalResult fxVerifyOpHook(MlirOperation op, FxVerifyMemo *memo);
 
+/* `op`'s name: mlirIdentifierStr(mlirOperationGetName(op)) in one call
+ * (fxOpGetKind asks it of every op, several times per pass). */
+MlirStringRef fxOperationGetNameStr(MlirOperation op);
+
 /* The op before `op` in its block, or null, also when `op` is in no block
  * (FxDialectShim.cpp: the C API walks blocks forward only). */
 MlirOperation fxOperationGetPrevInBlock(MlirOperation op);

@@ -1387,8 +1387,19 @@ static MlirLogicalResult checkArgStrides(Verifier *v, MlirType t, int i) {
 static bool functionItselfFails(MlirOperation func, FxSchemaTable *table,
                                 Scope *scope) {
   Verifier v = {func, func, table, scope};
-  MlirType fnType = mlirTypeAttrGetValue(
-      mlirOperationGetAttributeByName(func, fxStr("function_type")));
+  /* MLIR's verifier requires it; a pass may run on IR it has not seen. */
+  MlirAttribute typeAttr =
+      mlirOperationGetAttributeByName(func, fxStr("function_type"));
+  MlirType fnType = mlirAttributeIsNull(typeAttr) || !mlirAttributeIsAType(typeAttr)
+                        ? (MlirType){NULL}
+                        : mlirTypeAttrGetValue(typeAttr);
+  if (mlirTypeIsNull(fnType) || !mlirTypeIsAFunction(fnType)) {
+    mlirEmitError(mlirOperationGetLocation(func),
+                  "this function has no function_type that is a function "
+                  "type (MLIR's verifier rejects it; fxir reads its "
+                  "signature from it)");
+    return true;
+  }
   bool failed = false;
   for (intptr_t i = 0, n = mlirFunctionTypeGetNumInputs(fnType); i < n; ++i)
     failed |= FAILED(checkTensorType(&v, mlirFunctionTypeGetInput(fnType, i),

@@ -595,6 +595,24 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
   int numMutated = 0, numReturns = 0;
   for (int i = 0; i < s->numReturns; ++i)
     numReturns += s->returns[i].kind == FX_ARG_TENSOR;
+  /* The verifier requires a result for each of those and for each mutated
+   * operand; IR it has not seen may lack one (or have more), and the
+   * rewrite reads and replaces them all. */
+  intptr_t want = numReturns;
+  for (intptr_t i = 0; i < numOperands; ++i) {
+    int p = fxCallGetOperandParam(call, s, i);
+    want += p >= 0 && s->args[p].mutated;
+  }
+  if (want != numResults) {
+    char msg[256];
+    snprintf(msg, sizeof msg,
+             "fx-fix-functionalization leaves this call unchanged: it has "
+             "%ld results where its schema gives %ld (the verifier rejects "
+             "it)",
+             (long)numResults, (long)want);
+    fxEmitRemark(mlirOperationGetLocation(call), msg);
+    return mlirLogicalResultFailure();
+  }
   for (intptr_t i = 0; i < numOperands; ++i) {
     int p = fxCallGetOperandParam(call, s, i);
     if (p < 0 || !s->args[p].mutated || numMutated == FX_MAX_RESULTS)

@@ -587,6 +587,15 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
     return mlirLogicalResultFailure();
   intptr_t numOperands = mlirOperationGetNumOperands(call);
   intptr_t numResults = mlirOperationGetNumResults(call);
+  if (numOperands > FX_MAX_OPERANDS) { /* IRDL's limit: unverified IR */
+    char msg[160];
+    snprintf(msg, sizeof msg,
+             "fx-fix-functionalization leaves this call unchanged: it has "
+             "%ld operands, more than an fx op's %d (the verifier rejects it)",
+             (long)numOperands, FX_MAX_OPERANDS);
+    fxEmitRemark(mlirOperationGetLocation(call), msg);
+    return mlirLogicalResultFailure();
+  }
   MlirValue operands[FX_MAX_OPERANDS];
   for (intptr_t i = 0; i < numOperands; ++i)
     operands[i] = mlirOperationGetOperand(call, i);
@@ -595,15 +604,23 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
   int numMutated = 0, numReturns = 0;
   for (int i = 0; i < s->numReturns; ++i)
     numReturns += s->returns[i].kind == FX_ARG_TENSOR;
-  /* The verifier requires a result for each of those and for each mutated
-   * operand; IR it has not seen may lack one (or have more), and the
-   * rewrite reads and replaces them all. */
+  /* The verifier requires a result for each tensor return and for each
+   * mutated operand present, at most FX_MAX_RESULTS; IR it has not seen
+   * may lack one (or have more), and the rewrite reads and replaces them
+   * all. */
   intptr_t want = numReturns;
   for (intptr_t i = 0; i < numOperands; ++i) {
     int p = fxCallGetOperandParam(call, s, i);
-    want += p >= 0 && s->args[p].mutated;
+    if (p < 0 || !s->args[p].mutated || ++want > numResults ||
+        want > FX_MAX_RESULTS)
+      continue;
+    mutated[numMutated] = (Mutated){
+        i,         want - 1,
+        s->args[p].name, operands[i],
+        mlirOperationGetResult(call, want - 1), {NULL}, {NULL}};
+    ++numMutated;
   }
-  if (want != numResults) {
+  if (want != numResults || want > FX_MAX_RESULTS) {
     char msg[256];
     snprintf(msg, sizeof msg,
              "fx-fix-functionalization leaves this call unchanged: it has "
@@ -612,16 +629,6 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
              (long)numResults, (long)want);
     fxEmitRemark(mlirOperationGetLocation(call), msg);
     return mlirLogicalResultFailure();
-  }
-  for (intptr_t i = 0; i < numOperands; ++i) {
-    int p = fxCallGetOperandParam(call, s, i);
-    if (p < 0 || !s->args[p].mutated || numMutated == FX_MAX_RESULTS)
-      continue;
-    mutated[numMutated] = (Mutated){
-        i,         numReturns + numMutated,
-        s->args[p].name, operands[i],
-        mlirOperationGetResult(call, numReturns + numMutated), {NULL}, {NULL}};
-    ++numMutated;
   }
 
   mlirRewriterBaseSetInsertionPointBefore(rw, call);
@@ -746,8 +753,15 @@ static bool reinplaceV2Base(State *st, MlirOperation clone, char *why,
     return false;
   }
   intptr_t n = mlirOperationGetNumOperands(a);
+  if (n > FX_MAX_OPERANDS) {
+    snprintf(why, cap, "kept the clone of a base of auto_functionalized_v2: "
+                       "the call after it has %ld operands, more than an fx "
+                       "op's %d (the verifier rejects it)",
+             (long)n, FX_MAX_OPERANDS);
+    return false;
+  }
   MlirValue operands[FX_MAX_OPERANDS];
-  for (intptr_t i = 0; i < n && i < FX_MAX_OPERANDS; ++i)
+  for (intptr_t i = 0; i < n; ++i)
     operands[i] = mlirOperationGetOperand(a, i);
   Mutated m = {-1, -1, name, mlirOperationGetOperand(clone, 0),
                mlirOperationGetResult(clone, 0), {NULL}, {NULL}};

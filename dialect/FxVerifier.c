@@ -1390,9 +1390,10 @@ static bool functionItselfFails(MlirOperation func, FxSchemaTable *table,
   /* MLIR's verifier requires it; a pass may run on IR it has not seen. */
   MlirAttribute typeAttr =
       mlirOperationGetAttributeByName(func, fxStr("function_type"));
-  MlirType fnType = mlirAttributeIsNull(typeAttr) || !mlirAttributeIsAType(typeAttr)
-                        ? (MlirType){NULL}
-                        : mlirTypeAttrGetValue(typeAttr);
+  MlirType fnType =
+      mlirAttributeIsNull(typeAttr) || !mlirAttributeIsAType(typeAttr)
+          ? (MlirType){NULL}
+          : mlirTypeAttrGetValue(typeAttr);
   if (mlirTypeIsNull(fnType) || !mlirTypeIsAFunction(fnType)) {
     mlirEmitError(mlirOperationGetLocation(func),
                   "this function has no function_type that is a function "

@@ -622,11 +622,18 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
   }
   if (want != numResults || want > FX_MAX_RESULTS) {
     char msg[256];
-    snprintf(msg, sizeof msg,
-             "fx-fix-functionalization leaves this call unchanged: it has "
-             "%ld results where its schema gives %ld (the verifier rejects "
-             "it)",
-             (long)numResults, (long)want);
+    if (want > FX_MAX_RESULTS)
+      snprintf(msg, sizeof msg,
+               "fx-fix-functionalization leaves this call unchanged: its "
+               "schema gives it %ld results, more than an fx op's %d (the "
+               "verifier rejects it)",
+               (long)want, FX_MAX_RESULTS);
+    else
+      snprintf(msg, sizeof msg,
+               "fx-fix-functionalization leaves this call unchanged: it has "
+               "%ld results where its schema gives %ld (the verifier "
+               "rejects it)",
+               (long)numResults, (long)want);
     fxEmitRemark(mlirOperationGetLocation(call), msg);
     return mlirLogicalResultFailure();
   }

@@ -64,3 +64,18 @@ func.func @negative_v2_too_many_operands(%a: !fx.tensor<[2], f32>, %x: !fx.tenso
   "fx.call"(%b, %a, %a, %a, %a, %a, %a, %a, %a, %a, %a, %a, %a, %a, %a, %a, %a) {arg_names = ["x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16"], args = {}, target = "u::many"} : (!fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>) -> ()
   return %b : !fx.tensor<[2], f32>
 }
+
+// -----
+
+// Nine mutated operands: one result more than an fx op's eight slots.
+fx.schema "u::nine" = "nine(Tensor(a0!) x0, Tensor(a1!) x1, Tensor(a2!) x2, Tensor(a3!) x3, Tensor(a4!) x4, Tensor(a5!) x5, Tensor(a6!) x6, Tensor(a7!) x7, Tensor(a8!) x8) -> ()"
+// CHECK-LABEL: sym_name = "negative_too_many_results"
+// CHECK-NOT: "fx.call"
+// CHECK: "fx.auto_functionalized"
+// CHECK-NOT: "fx.call"
+// CHECK: "func.return"
+func.func @negative_too_many_results(%a: !fx.tensor<[2], f32>) -> !fx.tensor<[2], f32> {
+  // expected-remark @below {{fx-fix-functionalization leaves this call unchanged: its schema gives it 9 results, more than an fx op's 8 (the verifier rejects it)}}
+  %0:9 = "fx.auto_functionalized"(%a, %a, %a, %a, %a, %a, %a, %a, %a) {arg_names = ["x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8"], args = {}, target = "u::nine"} : (!fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>) -> (!fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>, !fx.tensor<[2], f32>)
+  return %0#0 : !fx.tensor<[2], f32>
+}

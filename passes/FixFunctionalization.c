@@ -822,9 +822,16 @@ static bool sameAttr(MlirOperation a, MlirOperation b, const char *name) {
                             mlirOperationGetAttributeByName(b, str(name)));
 }
 
-static int64_t normDim(MlirOperation op, MlirValue full) {
-  int64_t d = mlirIntegerAttrGetValueInt(mlirOperationGetAttributeByName(op, str("dim")));
-  return d < 0 ? d + fxTensorTypeGetRank(mlirValueGetType(full)) : d;
+/* `op`'s dim, counted from the front of `full`'s dims; false when it has
+ * none that is an integer (IR the verifier has not seen). */
+static bool normDim(MlirOperation op, MlirValue full, int64_t *d) {
+  MlirAttribute a = mlirOperationGetAttributeByName(op, str("dim"));
+  if (mlirAttributeIsNull(a) || !mlirAttributeIsAInteger(a))
+    return false;
+  *d = mlirIntegerAttrGetValueInt(a);
+  if (*d < 0)
+    *d += fxTensorTypeGetRank(mlirValueGetType(full));
+  return true;
 }
 
 /* `src` is exactly `base` at the scatter's region: scattering it back
@@ -835,10 +842,12 @@ static bool isScatterBack(MlirOperation scatter) {
   if (!mlirValueIsAOpResult(src))
     return false;
   MlirOperation slice = mlirOpResultGetOwner(src);
+  int64_t sliceDim, scatterDim;
   return fxOpGetKind(slice) == FX_OP_SLICE &&
          mlirValueEqual(skipIdentityViews(mlirOperationGetOperand(slice, 0)),
                         skipIdentityViews(base)) &&
-         normDim(slice, base) == normDim(scatter, base) &&
+         normDim(slice, base, &sliceDim) &&
+         normDim(scatter, base, &scatterDim) && sliceDim == scatterDim &&
          sameAttr(slice, scatter, "start") && sameAttr(slice, scatter, "end") &&
          sameAttr(slice, scatter, "step");
 }

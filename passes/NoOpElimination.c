@@ -50,9 +50,11 @@ typedef struct State {
 
 static MlirType typeOf(MlirValue v) { return mlirValueGetType(v); }
 
+/* A missing attribute (IR the verifier has not seen) reads as "not an
+ * integer": the callers then keep the op. */
 static int64_t intAttr(MlirOperation op, const char *name, bool *ok) {
   MlirAttribute a = mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString(name));
-  *ok = mlirAttributeIsAInteger(a);
+  *ok = !mlirAttributeIsNull(a) && mlirAttributeIsAInteger(a);
   return *ok ? mlirIntegerAttrGetValueInt(a) : 0;
 }
 
@@ -74,15 +76,18 @@ static bool storageChangeIsSafe(State *st, MlirOperation since, MlirValue old,
 /* start == 0, step == 1, and `end` reaches the end of dim `dim` of `type`:
  * the region is the whole dim whenever the op is valid at run time. */
 static bool coversDim(MlirOperation op, MlirType type, Plan *plan) {
-  bool okDim, okStep;
+  bool okDim, okStep, okStart;
   int64_t dim = intAttr(op, "dim", &okDim), step = intAttr(op, "step", &okStep);
-  MlirAttribute start = mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString("start"));
+  int64_t start = intAttr(op, "start", &okStart);
   MlirAttribute end = mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString("end"));
-  if (!okDim || !okStep || step != 1 || !mlirAttributeIsAInteger(start) ||
-      mlirIntegerAttrGetValueInt(start) != 0)
+  if (!okDim || !okStep || step != 1 || !okStart || start != 0 ||
+      mlirAttributeIsNull(end))
     return false; /* a different type would be needed: not a no-op */
+  intptr_t rank = fxTensorTypeGetRank(type);
   if (dim < 0)
-    dim += fxTensorTypeGetRank(type);
+    dim += rank;
+  if (dim < 0 || dim >= rank)
+    return false; /* the verifier rejects it */
   FxDim d = fxTensorTypeGetDim(type, dim);
   if (mlirAttributeIsAString(end) && d.symbol.length &&
       mlirStringRefEqual(mlirStringAttrGetValue(end), d.symbol))

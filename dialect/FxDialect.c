@@ -458,6 +458,12 @@ static MlirStringRef stringValue(MlirAttribute a) {
   return mlirStringAttrGetValue(a);
 }
 
+int64_t fxOpGetIntAttr(MlirOperation op, const char *name, bool *ok) {
+  MlirAttribute a = mlirOperationGetAttributeByName(op, fxStr(name));
+  *ok = !mlirAttributeIsNull(a) && mlirAttributeIsAInteger(a);
+  return *ok ? mlirIntegerAttrGetValueInt(a) : 0;
+}
+
 MlirStringRef fxOpGetStringAttr(MlirOperation op, const char *name) {
   return stringValue(mlirOperationGetAttributeByName(op, fxStr(name)));
 }

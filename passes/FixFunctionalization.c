@@ -29,6 +29,7 @@
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/Rewrite.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -580,6 +581,21 @@ static MlirOperation createClone(MlirRewriterBase rw, MlirLocation loc,
   return clone;
 }
 
+/* Leaves `call` as it is, saying why in a remark: a call the verifier
+ * rejects (IR it has not seen), which the rewrite cannot read. */
+static MlirLogicalResult keepUnverified(MlirOperation call, const char *fmt,
+                                        ...) {
+  char msg[256];
+  int n = snprintf(msg, sizeof msg,
+                   "fx-fix-functionalization leaves this call unchanged: ");
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
+  va_end(ap);
+  fxEmitRemark(mlirOperationGetLocation(call), msg);
+  return mlirLogicalResultFailure();
+}
+
 static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
                                          MlirRewriterBase rw) {
   const FxSchema *s = fxSchemaTableLookupCall(st->table, call, NULL);
@@ -587,15 +603,11 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
     return mlirLogicalResultFailure();
   intptr_t numOperands = mlirOperationGetNumOperands(call);
   intptr_t numResults = mlirOperationGetNumResults(call);
-  if (numOperands > FX_MAX_OPERANDS) { /* IRDL's limit: unverified IR */
-    char msg[160];
-    snprintf(msg, sizeof msg,
-             "fx-fix-functionalization leaves this call unchanged: it has "
-             "%ld operands, more than an fx op's %d (the verifier rejects it)",
-             (long)numOperands, FX_MAX_OPERANDS);
-    fxEmitRemark(mlirOperationGetLocation(call), msg);
-    return mlirLogicalResultFailure();
-  }
+  if (numOperands > FX_MAX_OPERANDS) /* IRDL's limit */
+    return keepUnverified(call,
+                          "it has %ld operands, more than an fx op's %d (the "
+                          "verifier rejects it)",
+                          (long)numOperands, FX_MAX_OPERANDS);
   MlirValue operands[FX_MAX_OPERANDS];
   for (intptr_t i = 0; i < numOperands; ++i)
     operands[i] = mlirOperationGetOperand(call, i);
@@ -620,23 +632,16 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
         mlirOperationGetResult(call, want - 1), {NULL}, {NULL}};
     ++numMutated;
   }
-  if (want != numResults || want > FX_MAX_RESULTS) {
-    char msg[256];
-    if (want > FX_MAX_RESULTS)
-      snprintf(msg, sizeof msg,
-               "fx-fix-functionalization leaves this call unchanged: its "
-               "schema gives it %ld results, more than an fx op's %d (the "
-               "verifier rejects it)",
-               (long)want, FX_MAX_RESULTS);
-    else
-      snprintf(msg, sizeof msg,
-               "fx-fix-functionalization leaves this call unchanged: it has "
-               "%ld results where its schema gives %ld (the verifier "
-               "rejects it)",
-               (long)numResults, (long)want);
-    fxEmitRemark(mlirOperationGetLocation(call), msg);
-    return mlirLogicalResultFailure();
-  }
+  if (want > FX_MAX_RESULTS)
+    return keepUnverified(call,
+                          "its schema gives it %ld results, more than an fx "
+                          "op's %d (the verifier rejects it)",
+                          (long)want, FX_MAX_RESULTS);
+  if (want != numResults)
+    return keepUnverified(call,
+                          "it has %ld results where its schema gives %ld (the "
+                          "verifier rejects it)",
+                          (long)numResults, (long)want);
 
   mlirRewriterBaseSetInsertionPointBefore(rw, call);
   MlirLocation loc = mlirOperationGetLocation(call);
@@ -825,10 +830,10 @@ static bool sameAttr(MlirOperation a, MlirOperation b, const char *name) {
 /* `op`'s dim, counted from the front of `full`'s dims; false when it has
  * none that is an integer (IR the verifier has not seen). */
 static bool normDim(MlirOperation op, MlirValue full, int64_t *d) {
-  MlirAttribute a = mlirOperationGetAttributeByName(op, str("dim"));
-  if (mlirAttributeIsNull(a) || !mlirAttributeIsAInteger(a))
+  bool ok;
+  *d = fxOpGetIntAttr(op, "dim", &ok);
+  if (!ok)
     return false;
-  *d = mlirIntegerAttrGetValueInt(a);
   if (*d < 0)
     *d += fxTensorTypeGetRank(mlirValueGetType(full));
   return true;

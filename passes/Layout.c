@@ -9,11 +9,6 @@
 
 static MlirType typeOf(MlirValue v) { return mlirValueGetType(v); }
 
-static int64_t intAttr(MlirOperation op, const char *name, bool *ok) {
-  MlirAttribute a = mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString(name));
-  *ok = !mlirAttributeIsNull(a) && mlirAttributeIsAInteger(a);
-  return *ok ? mlirIntegerAttrGetValueInt(a) : 0;
-}
 
 void fxLayoutsInit(FxLayouts *l, FxSchemaTable *table) {
   l->table = table;
@@ -63,7 +58,8 @@ static int contiguityStep(MlirValue v, FxSchemaTable *table, MlirValue *next) {
     /* Contiguous when it keeps whole rows: a step-1 slice of the outermost
      * dim, or one whose outer dims are all 1. */
     bool ok1, ok2;
-    int64_t dim = intAttr(def, "dim", &ok1), step = intAttr(def, "step", &ok2);
+    int64_t dim = fxOpGetIntAttr(def, "dim", &ok1),
+            step = fxOpGetIntAttr(def, "step", &ok2);
     intptr_t rank = fxTensorTypeGetRank(typeOf(*next));
     if (!ok1 || !ok2 || step != 1)
       return 0;

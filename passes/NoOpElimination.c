@@ -50,13 +50,6 @@ typedef struct State {
 
 static MlirType typeOf(MlirValue v) { return mlirValueGetType(v); }
 
-/* A missing attribute (IR the verifier has not seen) reads as "not an
- * integer": the callers then keep the op. */
-static int64_t intAttr(MlirOperation op, const char *name, bool *ok) {
-  MlirAttribute a = mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString(name));
-  *ok = !mlirAttributeIsNull(a) && mlirAttributeIsAInteger(a);
-  return *ok ? mlirIntegerAttrGetValueInt(a) : 0;
-}
 
 /*===-- Reasons ----------------------------------------------------------===*/
 
@@ -77,8 +70,9 @@ static bool storageChangeIsSafe(State *st, MlirOperation since, MlirValue old,
  * the region is the whole dim whenever the op is valid at run time. */
 static bool coversDim(MlirOperation op, MlirType type, Plan *plan) {
   bool okDim, okStep, okStart;
-  int64_t dim = intAttr(op, "dim", &okDim), step = intAttr(op, "step", &okStep);
-  int64_t start = intAttr(op, "start", &okStart);
+  int64_t dim = fxOpGetIntAttr(op, "dim", &okDim);
+  int64_t step = fxOpGetIntAttr(op, "step", &okStep);
+  int64_t start = fxOpGetIntAttr(op, "start", &okStart);
   MlirAttribute end = mlirOperationGetAttributeByName(op, mlirStringRefCreateFromCString("end"));
   if (!okDim || !okStep || step != 1 || !okStart || start != 0 ||
       mlirAttributeIsNull(end))

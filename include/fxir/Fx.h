@@ -191,6 +191,10 @@ const char *fxOpKindName(FxOpKind kind);
  * (`mlirOperationGetNumDiscardableAttributes` and MLIR's verifier leave them
  * out); every other attribute of the op is discardable. */
 const char *const *fxOpKindInherentAttributes(FxOpKind kind);
+/* The value of `op`'s integer attribute `name`, with *ok true; 0 with *ok
+ * false when it has none or it is not an integer (IR the verifier has not
+ * seen: the passes then keep the op). */
+int64_t fxOpGetIntAttr(MlirOperation op, const char *name, bool *ok);
 
 /* fx.reshape / fx.view (kind selects) with `shape`: an array attribute of
  * i64 and symbol strings. */

@@ -110,7 +110,8 @@ extern "C" void fxInstallVerifiers(MlirContext ctx, const char *const *opNames,
     def->setVerifyFn([memo, irdl = std::move(irdlSlot)](Operation *op) {
       if (fxVerifyMemoIrdlPassed(wrap(op), memo.get()))
         return success();
-      if (failed(irdl(op)))
+      if (failed(unwrap(fxVerifyDeclaredAttributes(wrap(op)))) ||
+          failed(irdl(op)))
         return failure();
       fxVerifyMemoIrdlRemember(wrap(op), memo.get());
       return success();
@@ -130,6 +131,10 @@ extern "C" MlirOperation fxOperationGetPrevInBlock(MlirOperation op) {
 
 extern "C" MlirStringRef fxOperationGetNameStr(MlirOperation op) {
   return wrap(unwrap(op)->getName().getStringRef());
+}
+
+extern "C" MlirStringRef fxAttributeGetKindName(MlirAttribute attr) {
+  return wrap(unwrap(attr).getAbstractAttribute().getName());
 }
 
 extern "C" MlirLogicalResult fxOperationVerifyInvariants(MlirOperation op) {

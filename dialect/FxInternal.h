@@ -34,6 +34,12 @@ void fxVerifyMemoDestroy(FxVerifyMemo *memo);
 bool fxVerifyMemoIrdlPassed(MlirOperation op, FxVerifyMemo *memo);
 void fxVerifyMemoIrdlRemember(MlirOperation op, FxVerifyMemo *memo);
 
+/* Fails, at the first one in declaration order, when `op` lacks an
+ * attribute its IRDL definition declares or has one of the wrong kind
+ * (FxVerifyAttrs.c); run before IRDL's verifier, which checks them in no
+ * fixed order. */
+MlirLogicalResult fxVerifyDeclaredAttributes(MlirOperation op);
+
 /* fxVerifyOp(op, NULL), skipped when an op of the same signature, function
  * type and schema declaration passed before (memo may be NULL). */
 MlirLogicalResult fxVerifyOpMemo(MlirOperation op, FxVerifyMemo *memo);
@@ -54,6 +60,10 @@ MlirLogicalResult fxVerifyOpHook(MlirOperation op, FxVerifyMemo *memo);
 /* `op`'s name: mlirIdentifierStr(mlirOperationGetName(op)) in one call
  * (fxOpGetKind asks it of every op, several times per pass). */
 MlirStringRef fxOperationGetNameStr(MlirOperation op);
+
+/* The name of `attr`'s kind, as IRDL's messages give it ("builtin.integer";
+ * FxDialectShim.cpp: the C API has only its TypeID). */
+MlirStringRef fxAttributeGetKindName(MlirAttribute attr);
 
 /* The op before `op` in its block, or null, also when `op` is in no block
  * (FxDialectShim.cpp: the C API walks blocks forward only). */

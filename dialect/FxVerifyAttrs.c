@@ -10,7 +10,9 @@
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
+#include "mlir-c/Diagnostics.h"
 
+#include <stdio.h>
 #include <string.h>
 
 
@@ -220,6 +222,91 @@ MlirLogicalResult fxVerifyOpAttrs(MlirOperation op) {
       return fxVerifyError(op, "has %.*s, which belongs on an fx.call of %s "
                                "only",
                            (int)name.length, name.data, kOpAttrs[known].target);
+  }
+  return OK;
+}
+
+/* The attributes fx ops declare (irdl.attributes in fx.irdl.mlir.in), one
+ * row each: the kinds its IRDL constraint admits.  A name means the same
+ * in every op that declares it.  test/Dialect/fx/generic/attr-order.mlir
+ * gives each row a wrong kind and a missing value. */
+enum { ANY_INT = 1, ANY_STR = 2, ANY_ARRAY = 4, ANY_DICT = 8 };
+static const struct {
+  const char *name;
+  unsigned kinds;
+} kDeclaredAttrs[] = {
+    {"shape", ANY_ARRAY},          /* fx.reshape, fx.view */
+    {"dim", ANY_INT},              /* fx.slice, fx.slice_scatter */
+    {"start", ANY_INT | ANY_STR},  /* an integer or a symbolic size */
+    {"end", ANY_INT | ANY_STR},
+    {"step", ANY_INT},
+    {"target", ANY_STR},           /* fx.call, fx.auto_functionalized */
+    {"arg_names", ANY_ARRAY},
+    {"args", ANY_DICT},
+    {"name", ANY_STR},             /* fx.schema */
+    {"signature", ANY_STR},
+};
+enum { kNumDeclaredAttrs = sizeof kDeclaredAttrs / sizeof *kDeclaredAttrs };
+
+/* IRDL's name of each kind, for its message on a single-kind constraint. */
+static const struct {
+  unsigned kind;
+  const char *irdlName;
+  bool (*isA)(MlirAttribute);
+} kAttrKinds[] = {
+    {ANY_INT, "builtin.integer", mlirAttributeIsAInteger},
+    {ANY_STR, "builtin.string", mlirAttributeIsAString},
+    {ANY_ARRAY, "builtin.array", mlirAttributeIsAArray},
+    {ANY_DICT, "builtin.dictionary", mlirAttributeIsADictionary},
+};
+enum { kNumAttrKinds = sizeof kAttrKinds / sizeof *kAttrKinds };
+
+static MlirLogicalResult checkKind(MlirOperation op, MlirAttribute a,
+                                   unsigned kinds) {
+  const char *single = NULL;
+  for (int k = 0; k < kNumAttrKinds; ++k) {
+    if (!(kinds & kAttrKinds[k].kind))
+      continue;
+    if (kAttrKinds[k].isA(a))
+      return OK;
+    single = kinds == kAttrKinds[k].kind ? kAttrKinds[k].irdlName : NULL;
+  }
+  /* IRDL's own messages: irdl.base's, and irdl.any_of's. */
+  char msg[sizeof(FxText) + 96];
+  if (single) {
+    MlirStringRef got = fxAttributeGetKindName(a);
+    snprintf(msg, sizeof msg, "expected base attribute '%s' but got '%.*s'",
+             single, (int)got.length, got.data);
+  } else {
+    snprintf(msg, sizeof msg, "'%s' does not satisfy the constraint",
+             fxAttrText(a).s);
+  }
+  mlirEmitError(mlirOperationGetLocation(op), msg);
+  return mlirLogicalResultFailure();
+}
+
+/* IRDL checks an op's declared attributes in the order of a hash map keyed
+ * by the addresses of their names, which change from run to run: of two
+ * missing (or two of the wrong kind) it named either, so a test expecting
+ * one failed at random.  They are checked here first, in the order the
+ * op's row declares them (fx.irdl.mlir.in's order), with IRDL's own
+ * messages.  The segment sizes in the row are not irdl.attributes (no row
+ * above): IRDL checks them itself. */
+MlirLogicalResult fxVerifyDeclaredAttributes(MlirOperation op) {
+  for (const char *const *a = fxOpKindInherentAttributes(fxOpGetKind(op)); *a;
+       ++a) {
+    int row = 0;
+    while (row < kNumDeclaredAttrs && strcmp(kDeclaredAttrs[row].name, *a))
+      ++row;
+    if (row == kNumDeclaredAttrs)
+      continue;
+    MlirAttribute v = mlirOperationGetAttributeByName(op, fxStr(*a));
+    if (mlirAttributeIsNull(v))
+      return fxVerifyError(op, "attribute \"%s\" is expected but not "
+                               "provided",
+                           *a);
+    if (FAILED(checkKind(op, v, kDeclaredAttrs[row].kinds)))
+      return mlirLogicalResultFailure();
   }
   return OK;
 }

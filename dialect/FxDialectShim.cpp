@@ -137,6 +137,10 @@ extern "C" MlirStringRef fxAttributeGetKindName(MlirAttribute attr) {
   return wrap(unwrap(attr).getAbstractAttribute().getName());
 }
 
+extern "C" void fxOperationEmitError(MlirOperation op, const char *message) {
+  unwrap(op)->emitError(message);
+}
+
 extern "C" MlirLogicalResult fxOperationVerifyInvariants(MlirOperation op) {
   return wrap(unwrap(op)->getName().verifyInvariants(unwrap(op)));
 }

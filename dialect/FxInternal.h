@@ -61,6 +61,12 @@ MlirLogicalResult fxVerifyOpHook(MlirOperation op, FxVerifyMemo *memo);
  * (fxOpGetKind asks it of every op, several times per pass). */
 MlirStringRef fxOperationGetNameStr(MlirOperation op);
 
+/* Emits `message` as an error at `op`, as MLIR's own verifiers do: with
+ * the note that prints the op, where the context prints ops on
+ * diagnostics (FxDialectShim.cpp; fxVerifyError uses the op's location
+ * alone). */
+void fxOperationEmitError(MlirOperation op, const char *message);
+
 /* The name of `attr`'s kind, as IRDL's messages give it ("builtin.integer";
  * FxDialectShim.cpp: the C API has only its TypeID). */
 MlirStringRef fxAttributeGetKindName(MlirAttribute attr);

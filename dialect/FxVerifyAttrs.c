@@ -10,7 +10,6 @@
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/BuiltinTypes.h"
-#include "mlir-c/Diagnostics.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -271,7 +270,8 @@ static MlirLogicalResult checkKind(MlirOperation op, MlirAttribute a,
       return OK;
     single = kinds == kAttrKinds[k].kind ? kAttrKinds[k].irdlName : NULL;
   }
-  /* IRDL's own messages: irdl.base's, and irdl.any_of's. */
+  /* IRDL's own messages, emitted as it does (fxOperationEmitError): irdl.base's,
+ * and irdl.any_of's. */
   char msg[sizeof(FxText) + 96];
   if (single) {
     MlirStringRef got = fxAttributeGetKindName(a);
@@ -281,7 +281,7 @@ static MlirLogicalResult checkKind(MlirOperation op, MlirAttribute a,
     snprintf(msg, sizeof msg, "'%s' does not satisfy the constraint",
              fxAttrText(a).s);
   }
-  mlirEmitError(mlirOperationGetLocation(op), msg);
+  fxOperationEmitError(op, msg);
   return mlirLogicalResultFailure();
 }
 
@@ -301,10 +301,15 @@ MlirLogicalResult fxVerifyDeclaredAttributes(MlirOperation op) {
     if (row == kNumDeclaredAttrs)
       continue;
     MlirAttribute v = mlirOperationGetAttributeByName(op, fxStr(*a));
-    if (mlirAttributeIsNull(v))
-      return fxVerifyError(op, "attribute \"%s\" is expected but not "
-                               "provided",
-                           *a);
+    if (mlirAttributeIsNull(v)) {
+      char msg[160];
+      MlirStringRef opName = fxOperationGetNameStr(op);
+      snprintf(msg, sizeof msg,
+               "'%.*s' op attribute \"%s\" is expected but not provided",
+               (int)opName.length, opName.data, *a);
+      fxOperationEmitError(op, msg);
+      return mlirLogicalResultFailure();
+    }
     if (FAILED(checkKind(op, v, kDeclaredAttrs[row].kinds)))
       return mlirLogicalResultFailure();
   }

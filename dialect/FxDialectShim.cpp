@@ -16,6 +16,7 @@
 
 #include "mlir/CAPI/IR.h"
 #include "mlir/CAPI/Support.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/ExtensibleDialect.h"
@@ -127,6 +128,12 @@ extern "C" MlirOperation fxOperationGetPrevInBlock(MlirOperation op) {
   // before insertion, or at the top with --no-implicit-module).
   Operation *o = unwrap(op);
   return wrap(o->getBlock() ? o->getPrevNode() : nullptr);
+}
+
+extern "C" MlirAttribute
+fxOperationGetEnclosingFunctionType(MlirOperation op) {
+  auto func = unwrap(op)->getParentOfType<func::FuncOp>();
+  return wrap(func ? Attribute(func.getFunctionTypeAttr()) : Attribute());
 }
 
 extern "C" MlirStringRef fxOperationGetNameStr(MlirOperation op) {

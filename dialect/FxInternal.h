@@ -57,6 +57,13 @@ int fxVerifyMemoNumValid(FxVerifyMemo *memo);
  * what fx-verify checks (fxVerifyFunctionBeyondHook covers the rest). */
 MlirLogicalResult fxVerifyOpHook(MlirOperation op, FxVerifyMemo *memo);
 
+/* The function_type of the func.func nearest above `op`, or null (none, or
+ * it has none): what the verifier's memo keys on, for every op and
+ * verification (FxDialectShim.cpp: the C API has neither the parent of a
+ * kind nor func.func's accessor, and a name compare per parent and a
+ * lookup by name cost 70 instructions of the hook's 400). */
+MlirAttribute fxOperationGetEnclosingFunctionType(MlirOperation op);
+
 /* `op`'s name: mlirIdentifierStr(mlirOperationGetName(op)) in one call
  * (fxOpGetKind asks it of every op, several times per pass). */
 MlirStringRef fxOperationGetNameStr(MlirOperation op);

@@ -1160,19 +1160,18 @@ static const void *schemaDeclaration(MlirOperation op, MlirStringRef target) {
              : mlirOperationGetAttributeByName(decl, fxStr("signature")).ptr;
 }
 
-/* The memo key of `op` in `func` (may be null); 0 when it does not fit.
+/* The memo key of `op`, with the type of its enclosing func.func (null
+ * when none); 0 when it does not fit.
  * Its last entry, for a call, is the module's declaration of its target
  * (schemaDeclaration), which the caller fills in: null when the target is
  * a built-in, which always has its built-in schema (fxSchemaTableLookup),
  * whatever the module declares - no walk of the module for it. */
 enum { kScopeEntries = 2 }; /* the entries memoKey adds to the signature */
-static int memoKey(MlirOperation op, MlirOperation func, const void **key) {
+static int memoKey(MlirOperation op, const void **key) {
   int n = signature(op, key);
   if (!n || n + kScopeEntries > kMaxKey)
     return 0;
-  key[n++] = mlirOperationIsNull(func)
-                 ? NULL
-                 : mlirOperationGetAttributeByName(func, fxStr("function_type")).ptr;
+  key[n++] = fxOperationGetEnclosingFunctionType(op).ptr;
   key[n++] = NULL;
   key[0] = (const void *)(intptr_t)n;
   return n;
@@ -1228,7 +1227,7 @@ static bool knownValid(FxVerifyMemo *memo, MlirOperation op, FxOpKind kind,
   /* Schema declarations also depend on their block's other declarations. */
   if (kind == FX_OP_NONE || kind == FX_OP_SCHEMA)
     return false;
-  int n = *pn = memoKey(op, enclosingFunc(op), key);
+  int n = *pn = memoKey(op, key);
   bool call = kind == FX_OP_CALL || kind == FX_OP_AUTO_FUNCTIONALIZED;
   MlirStringRef target = {NULL, 0};
   mtx_lock(&memo->lock);

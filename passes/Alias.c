@@ -1,6 +1,7 @@
 /* Alias.c - storage aliasing facts the fx passes share (see Alias.h). */
 #include "Alias.h"
 #include "PtrMap.h"
+#include "ValueStack.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 
@@ -31,12 +32,14 @@ static bool isTorchView(MlirOperation op, FxBuiltinImpl impl) {
   return true;
 }
 
-bool fxOpIsViewLike(MlirOperation op) {
-  FxOpKind k = fxOpGetKind(op);
+/* fxOpIsViewLike for an op of kind `k` (callers that know it). */
+static bool viewLike(MlirOperation op, FxOpKind k) {
   if (k != FX_OP_CALL)
     return k == FX_OP_RESHAPE || k == FX_OP_VIEW || k == FX_OP_SLICE;
   return isTorchView(op, fxCallGetBuiltinImpl(op));
 }
+
+bool fxOpIsViewLike(MlirOperation op) { return viewLike(op, fxOpGetKind(op)); }
 
 MlirStringRef fxOpDisplayName(MlirOperation op) {
   return fxOpGetKind(op) == FX_OP_CALL || fxOpGetKind(op) == FX_OP_AUTO_FUNCTIONALIZED
@@ -49,11 +52,12 @@ MlirOperation fxViewMayRepeatLocations(MlirValue v) {
     MlirOperation def = mlirOpResultGetOwner(v);
     /* A func.call's (or an unknown op's) result is whatever the callee
      * returns: an expand of its own, say (adversary round 12). */
-    if (fxOpGetKind(def) == FX_OP_NONE)
+    FxOpKind k = fxOpGetKind(def);
+    if (k == FX_OP_NONE)
       return def;
-    if (!fxOpIsViewLike(def))
+    if (!viewLike(def, k))
       return (MlirOperation){NULL}; /* an fx op's own result: fresh */
-    if (fxOpGetKind(def) == FX_OP_CALL) { /* a torch view: its row says */
+    if (k == FX_OP_CALL) { /* a torch view: its row says */
       MlirStringRef t = fxCallGetTarget(def);
       if (!fxSchemaBuiltinView(t.data, t.length).distinctLocations)
         return def;
@@ -96,14 +100,12 @@ typedef bool (*UseVisitor)(MlirOpOperand use, void *userData);
  * through `skip` (a value whose uses are not `v`'s; null: none). */
 static bool anyUseExcept(MlirValue v, MlirValue skip, UseVisitor visit,
                          void *userData) {
-  size_t n = 0, cap = 16;
-  MlirValue *stack = malloc(cap * sizeof *stack);
-  if (!stack)
-    return true; /* out of memory: answer "yes", the conservative side */
-  stack[n++] = v;
+  FxValueStack stack;
+  fxValueStackInit(&stack);
+  fxValueStackPush(&stack, v); /* (the first push fits in the record) */
   bool found = false;
-  while (n && !found) {
-    MlirValue cur = stack[--n];
+  while (!fxValueStackEmpty(&stack) && !found) {
+    MlirValue cur = fxValueStackPop(&stack);
     for (MlirOpOperand use = mlirValueGetFirstUse(cur);
          !mlirOpOperandIsNull(use) && !found;
          use = mlirOpOperandGetNextUse(use)) {
@@ -113,19 +115,13 @@ static bool anyUseExcept(MlirValue v, MlirValue skip, UseVisitor visit,
           (!mlirValueIsNull(skip) &&
            mlirValueEqual(mlirOperationGetResult(owner, 0), skip)))
         continue;
-      if (n == cap) {
-        MlirValue *grown = realloc(stack, 2 * cap * sizeof *stack);
-        if (!grown) {
-          found = true;
-          break;
-        }
-        stack = grown;
-        cap *= 2;
+      if (!fxValueStackPush(&stack, mlirOperationGetResult(owner, 0))) {
+        found = true; /* out of memory: answer "yes", the conservative side */
+        break;
       }
-      stack[n++] = mlirOperationGetResult(owner, 0);
     }
   }
-  free(stack);
+  fxValueStackFree(&stack);
   return found;
 }
 
@@ -247,7 +243,7 @@ static bool returnsUntrackedAlias(MlirOperation op, FxSchemaTable *table) {
 bool fxUseMayComeBack(MlirOpOperand use, FxSchemaTable *table) {
   MlirOperation owner = mlirOpOperandGetOwner(use);
   FxOpKind k = fxOpGetKind(owner);
-  if (fxOpIsViewLike(owner))
+  if (viewLike(owner, k))
     return false; /* a view: the storage model follows it */
   const FxSchema *s = k == FX_OP_CALL || k == FX_OP_AUTO_FUNCTIONALIZED
                           ? fxSchemaTableLookupCall(table, owner, NULL)

@@ -25,6 +25,7 @@
 #include "PassInternal.h"
 #include "ReadIndex.h"
 #include "Rewire.h"
+#include "ValueStack.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 #include "mlir-c/Rewrite.h"
@@ -107,28 +108,20 @@ static MlirOperation findCopyBack(MlirOperation call, MlirValue arg,
  * argument. */
 static bool usedAfterCopyBack(State *st, MlirValue newValue,
                               MlirOperation copyBack) {
-  size_t n = 0, cap = 16;
-  MlirValue *stack = malloc(cap * sizeof *stack);
-  if (!stack)
-    return true;
-  stack[n++] = newValue;
+  FxValueStack stack;
+  fxValueStackInit(&stack);
+  fxValueStackPush(&stack, newValue); /* (fits in the record) */
   bool found = false;
-  while (n && !found) {
-    MlirValue cur = stack[--n];
+  while (!fxValueStackEmpty(&stack) && !found) {
+    MlirValue cur = fxValueStackPop(&stack);
     for (MlirOpOperand use = mlirValueGetFirstUse(cur);
          !mlirOpOperandIsNull(use) && !found; use = mlirOpOperandGetNextUse(use)) {
       MlirOperation user = mlirOpOperandGetOwner(use);
       if (fxOpIsViewLike(user)) {
-        if (n == cap) {
-          MlirValue *bigger = realloc(stack, 2 * cap * sizeof *stack);
-          if (!bigger) {
-            found = true;
-            break;
-          }
-          stack = bigger;
-          cap *= 2;
+        if (!fxValueStackPush(&stack, mlirOperationGetResult(user, 0))) {
+          found = true; /* out of memory: "used", the conservative side */
+          break;
         }
-        stack[n++] = mlirOperationGetResult(user, 0);
         continue;
       }
       MlirStringRef name = mlirIdentifierStr(mlirOperationGetName(user));
@@ -137,7 +130,7 @@ static bool usedAfterCopyBack(State *st, MlirValue newValue,
               (returns || fxUseWrites(use, st->table));
     }
   }
-  free(stack);
+  fxValueStackFree(&stack);
   return found;
 }
 
@@ -288,13 +281,11 @@ static MlirOperation chainedWriteBack(State *st, MlirOperation call,
       fxHasReturnedAlias(&st->aliases, nv, (MlirOperation){NULL}))
     return (MlirOperation){NULL};
   /* No use of nv or of a view of it after the copy_. */
-  size_t n = 0, cap = 16;
-  MlirValue *stack = malloc(cap * sizeof *stack);
-  if (!stack)
-    return (MlirOperation){NULL};
-  stack[n++] = nv;
-  while (n && !mlirOperationIsNull(best)) {
-    MlirValue cur = stack[--n];
+  FxValueStack stack;
+  fxValueStackInit(&stack);
+  fxValueStackPush(&stack, nv); /* (fits in the record) */
+  while (!fxValueStackEmpty(&stack) && !mlirOperationIsNull(best)) {
+    MlirValue cur = fxValueStackPop(&stack);
     for (MlirOpOperand use = mlirValueGetFirstUse(cur); !mlirOpOperandIsNull(use);
          use = mlirOpOperandGetNextUse(use)) {
       MlirOperation user = mlirOpOperandGetOwner(use);
@@ -306,20 +297,22 @@ static MlirOperation chainedWriteBack(State *st, MlirOperation call,
       }
       if (!fxOpIsViewLike(user))
         continue;
-      if (n == cap) {
-        MlirValue *bigger = realloc(stack, 2 * cap * sizeof *stack);
-        if (!bigger) {
-          best = (MlirOperation){NULL};
-          break;
-        }
-        stack = bigger;
-        cap *= 2;
+      if (!fxValueStackPush(&stack, mlirOperationGetResult(user, 0))) {
+        best = (MlirOperation){NULL}; /* out of memory: no write-back */
+        break;
       }
-      stack[n++] = mlirOperationGetResult(user, 0);
     }
   }
-  free(stack);
+  fxValueStackFree(&stack);
   return best;
+}
+
+/* `v`'s region in *r, computed on the first call (*have false). */
+static const FxRegion *regionOnce(FxRegion *r, bool *have, MlirValue v) {
+  if (!*have)
+    fxRegionOf(r, v);
+  *have = true;
+  return r;
 }
 
 /* Decides whether operand `m` may be written in place; if not, writes the
@@ -329,8 +322,11 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
                             intptr_t numOperands, char *why, size_t cap) {
   MlirValue v = m->value;
   MlirValue root = fxStorageRoot(v);
+  /* v's region, taken where a rule first needs it: most operands pass
+   * without one (no other operand of the call shares their storage, and
+   * the read index rules out a read after the call). */
   FxRegion region, other;
-  fxRegionOf(&region, v);
+  bool haveRegion = false;
   const char *name = m->name;
   char loc[256];
   /* (b) another operand of the same call shares m's storage. */
@@ -339,7 +335,8 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
       continue;
     fxRegionOf(&other, operands[i]);
     const char *unsure = NULL;
-    FxAnswer a = fxRegionOverlap(&other, &region, &unsure);
+    FxAnswer a = fxRegionOverlap(&other, regionOnce(&region, &haveRegion, v),
+                                 &unsure);
     if (a != FX_NO) {
       int p = fxCallGetOperandParam(call, s, i);
       snprintf(why, cap,
@@ -358,6 +355,7 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   if (arg >= 0) {
     MlirOperation func = mlirBlockGetParentOperation(
         mlirBlockArgumentGetOwner(root));
+    bool donated = fxFuncArgIsDonated(func, arg);
     MlirValue newValue = m->newValue;
     if (mlirValueEqual(v, root))
       m->copyBack = findCopyBack(call, root, newValue);
@@ -374,10 +372,10 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
       m->copyBack = (MlirOperation){NULL}; /* two buffers from there on */
     }
     m->writeBack = m->copyBack;
-    if (!fxFuncArgIsDonated(func, arg) && mlirOperationIsNull(m->copyBack) &&
+    if (!donated && mlirOperationIsNull(m->copyBack) &&
         mlirValueEqual(v, root))
       m->writeBack = chainedWriteBack(st, call, root, newValue, &walkLimit);
-    if (!fxFuncArgIsDonated(func, arg) && mlirOperationIsNull(m->writeBack) &&
+    if (!donated && mlirOperationIsNull(m->writeBack) &&
         !mlirOperationIsNull(rejected)) {
       fxLocationString(rejected, loc, sizeof loc);
       snprintf(why, cap,
@@ -388,7 +386,7 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
                name, (int)arg, loc);
       return false;
     }
-    if (!fxFuncArgIsDonated(func, arg) && mlirOperationIsNull(m->writeBack) &&
+    if (!donated && mlirOperationIsNull(m->writeBack) &&
         !mlirValueEqual(v, root)) {
       /* The epilogue is a copy into the whole argument (rule (c)): one
        * into a view of it would leave the rest to the caller's copy. */
@@ -399,7 +397,7 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
                name, (int)arg);
       return false;
     }
-    if (!fxFuncArgIsDonated(func, arg) && mlirOperationIsNull(m->writeBack)) {
+    if (!donated && mlirOperationIsNull(m->writeBack)) {
       snprintf(why, cap,
                "cloned operand '%s': it is function argument %d, which is "
                "neither donated (fx.donated) nor written back with aten::copy_%s",
@@ -493,7 +491,8 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
                      donating, &numDonating, &steps) &&
        donatingCalls(root, st->table, donating, &numDonating, &steps));
   FxRegion whole;
-  fxRegionInitRoot(&whole, root);
+  if (known && numDonating)
+    fxRegionInitRoot(&whole, root);
   for (int k = 0; known && k < numDonating; ++k) {
     bool used = !mlirOperationIsNull(
         fxFindReadAfter(root, &whole, donating[k], (MlirOperation){NULL}).op);
@@ -542,7 +541,8 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   /* (a) a later read of what A overwrites. */
   FxReader reader = {{NULL}, NULL};
   if (fxReadIndexMayReadAfter(st->reads, root, call))
-    reader = fxFindReadAfter(root, &region, call, m->writeBack);
+    reader = fxFindReadAfter(root, regionOnce(&region, &haveRegion, v), call,
+                             m->writeBack);
   if (!mlirOperationIsNull(reader.op)) {
     fxLocationString(reader.op, loc, sizeof loc);
     snprintf(why, cap, "cloned operand '%s': it %s read after the call at %s%s%s%s",

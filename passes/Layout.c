@@ -1,6 +1,7 @@
 /* Layout.c - what the passes know about layouts (see Layout.h). */
 #include "Layout.h"
 #include "Alias.h"
+#include "ValueStack.h"
 
 #include "mlir-c/BuiltinAttributes.h"
 
@@ -40,11 +41,11 @@ static int contiguityStep(MlirValue v, FxSchemaTable *table, MlirValue *next) {
   }
   MlirOperation def = mlirOpResultGetOwner(v);
   intptr_t index = mlirOpResultGetResultNumber(v);
-  *next = fxOpGetKind(def) == FX_OP_CALL ||
-                  fxOpGetKind(def) == FX_OP_AUTO_FUNCTIONALIZED
+  FxOpKind kind = fxOpGetKind(def);
+  *next = kind == FX_OP_CALL || kind == FX_OP_AUTO_FUNCTIONALIZED
               ? (MlirValue){NULL}
               : mlirOperationGetOperand(def, 0);
-  switch (fxOpGetKind(def)) {
+  switch (kind) {
   case FX_OP_RESHAPE:
   case FX_OP_VIEW:
     return 2;
@@ -188,31 +189,16 @@ static bool isSought(MlirOperation user, bool reshapes) {
 
 enum { kMaxFollowed = 4096 }; /* results of aliasing ops followed per walk */
 
-/* Pushes `v` on the walk's stack; false when out of memory. */
-static bool push(MlirValue **stack, size_t *n, size_t *cap, MlirValue v) {
-  if (*n == *cap) {
-    MlirValue *bigger = realloc(*stack, 2 * *cap * sizeof *bigger);
-    if (!bigger)
-      return false;
-    *stack = bigger;
-    *cap *= 2;
-  }
-  (*stack)[(*n)++] = v;
-  return true;
-}
-
 static bool hasUse(MlirValue v, FxSchemaTable *table, MlirOperation *view,
                    bool reshapes) {
-  size_t n = 0, cap = 16;
-  MlirValue *stack = malloc(cap * sizeof *stack);
+  FxValueStack stack;
+  fxValueStackInit(&stack);
+  fxValueStackPush(&stack, v); /* (fits in the record) */
   *view = (MlirOperation){NULL};
-  if (!stack)
-    return true; /* out of memory: say "there may be one" */
-  stack[n++] = v;
-  bool found = false;
+  bool found = false; /* also when out of memory: "there may be one" */
   int followed = 0;
-  while (n && !found) {
-    MlirValue cur = stack[--n];
+  while (!fxValueStackEmpty(&stack) && !found) {
+    MlirValue cur = fxValueStackPop(&stack);
     for (MlirOpOperand use = mlirValueGetFirstUse(cur);
          !mlirOpOperandIsNull(use) && !found; use = mlirOpOperandGetNextUse(use)) {
       MlirOperation user = mlirOpOperandGetOwner(use);
@@ -220,7 +206,7 @@ static bool hasUse(MlirValue v, FxSchemaTable *table, MlirOperation *view,
         *view = user;
         found = true;
       } else if (fxOpIsViewLike(user)) {
-        found = !push(&stack, &n, &cap, mlirOperationGetResult(user, 0));
+        found = !fxValueStackPush(&stack, mlirOperationGetResult(user, 0));
       } else if (fxUseMayComeBack(use, table)) {
         /* Its results may be `cur` again (copy_'s self): follow them all.
          * An op taking `v` twice is reached twice, so diamonds of such ops
@@ -229,11 +215,11 @@ static bool hasUse(MlirValue v, FxSchemaTable *table, MlirOperation *view,
         for (intptr_t r = 0, nr = mlirOperationGetNumResults(user);
              r < nr && !found; ++r)
           found = ++followed > kMaxFollowed ||
-                  !push(&stack, &n, &cap, mlirOperationGetResult(user, r));
+                  !fxValueStackPush(&stack, mlirOperationGetResult(user, r));
       }
     }
   }
-  free(stack);
+  fxValueStackFree(&stack);
   return found;
 }
 

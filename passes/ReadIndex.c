@@ -3,6 +3,7 @@
 #include "ReadIndex.h"
 #include "Alias.h"
 #include "PtrMap.h"
+#include "ValueStack.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -125,13 +126,11 @@ static const Last kUnknownLast = {kUnknown, kUnknown, {NULL}};
 
 static Last lastUsers(FxReadIndex *x, MlirValue v) {
   Last last = {-1, -1, {NULL}};
-  size_t n = 0, cap = 16;
-  MlirValue *stack = malloc(cap * sizeof *stack);
-  if (!stack)
-    return kUnknownLast;
-  stack[n++] = v;
-  while (n) {
-    MlirValue cur = stack[--n];
+  FxValueStack stack;
+  fxValueStackInit(&stack);
+  fxValueStackPush(&stack, v); /* (fits in the record) */
+  while (!fxValueStackEmpty(&stack)) {
+    MlirValue cur = fxValueStackPop(&stack);
     for (MlirOpOperand use = mlirValueGetFirstUse(cur); !mlirOpOperandIsNull(use);
          use = mlirOpOperandGetNextUse(use)) {
       MlirOperation user = mlirOpOperandGetOwner(use);
@@ -144,19 +143,13 @@ static Last lastUsers(FxReadIndex *x, MlirValue v) {
       }
       if (!fxOpIsViewLike(user))
         continue;
-      if (n == cap) {
-        MlirValue *bigger = realloc(stack, 2 * cap * sizeof *stack);
-        if (!bigger) {
-          free(stack);
-          return kUnknownLast;
-        }
-        stack = bigger;
-        cap *= 2;
+      if (!fxValueStackPush(&stack, mlirOperationGetResult(user, 0))) {
+        fxValueStackFree(&stack);
+        return kUnknownLast;
       }
-      stack[n++] = mlirOperationGetResult(user, 0);
     }
   }
-  free(stack);
+  fxValueStackFree(&stack);
   return last;
 }
 

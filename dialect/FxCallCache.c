@@ -33,6 +33,8 @@ typedef struct Entry {
   const FxSchema *builtin; /* with `impl` (hasImpl) */
   MlirAttribute created;   /* fxCallCachePutCreated's, for createdResults */
   intptr_t createdResults;
+  signed char params[FX_MAX_OPERANDS]; /* operand i's parameter in `builtin`
+                                          + 2; 0 when not known */
   bool hasTarget, hasImpl, hasArgNames;
 } Entry;
 
@@ -167,4 +169,29 @@ void fxCallCachePutCreated(MlirOperation like, intptr_t nResults,
     e->created = dictionary;
     e->createdResults = nResults;
   }
+}
+
+/* The entry that may remember operand i's parameter in `schema`: only
+ * for the built-in schema of the entry's target, which lives as long as
+ * the process (FxBuiltinSchemas.c); a module's schema lives in one schema
+ * table, and another may later be parsed at its address. */
+static Entry *paramEntry(MlirOperation op, const FxSchema *schema,
+                         intptr_t i) {
+  if (!schema || i < 0 || i >= FX_MAX_OPERANDS)
+    return NULL;
+  Entry *e = entryOf(op);
+  return e && e->hasImpl && e->builtin == schema ? e : NULL;
+}
+
+int fxCallCacheGetParam(MlirOperation op, const FxSchema *schema,
+                        intptr_t i) {
+  Entry *e = paramEntry(op, schema, i);
+  return e && e->params[i] ? e->params[i] - 2 : FX_PARAM_UNKNOWN;
+}
+
+void fxCallCachePutParam(MlirOperation op, const FxSchema *schema, intptr_t i,
+                         int param) {
+  Entry *e = paramEntry(op, schema, i);
+  if (e && param >= -1 && param <= 120)
+    e->params[i] = (signed char)(param + 2);
 }

@@ -512,8 +512,8 @@ MlirAttribute fxCallGetArg(MlirOperation op, MlirStringRef name) {
   return mlirDictionaryAttrGetElementByName(args, name);
 }
 
-int fxCallGetOperandParam(MlirOperation op, const FxSchema *schema,
-                          intptr_t i) {
+static int operandParam(MlirOperation op, const FxSchema *schema,
+                        intptr_t i) {
   MlirAttribute names = fxCallGetArgNames(op);
   if (mlirAttributeIsNull(names) || !mlirAttributeIsAArray(names) || i < 0 ||
       i >= mlirArrayAttrGetNumElements(names))
@@ -523,6 +523,20 @@ int fxCallGetOperandParam(MlirOperation op, const FxSchema *schema,
     return -1;
   MlirStringRef s = mlirStringAttrGetValue(e);
   return fxSchemaFindOperandParam(schema, s.data, s.length, NULL);
+}
+
+/* A function of the op's arg_names (in its dictionary) and the schema:
+ * the passes ask it of every operand they follow (fxCallWritesOperand),
+ * 320 instructions each (DESIGN §1: operand-parameter bindings are kept,
+ * not re-derived). */
+int fxCallGetOperandParam(MlirOperation op, const FxSchema *schema,
+                          intptr_t i) {
+  int p = fxCallCacheGetParam(op, schema, i);
+  if (p != FX_PARAM_UNKNOWN)
+    return p;
+  p = operandParam(op, schema, i);
+  fxCallCachePutParam(op, schema, i, p);
+  return p;
 }
 
 static int numTensorReturns(const FxSchema *schema) {

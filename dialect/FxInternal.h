@@ -108,6 +108,15 @@ const FxSchema *fxCallGetBuiltinSchema(MlirOperation op, FxBuiltinImpl *impl);
  * results, remembered by `like`'s dictionary in the installed call cache:
  * null when not (or when no cache is installed); Put remembers them. */
 MlirAttribute fxCallCacheGetCreated(MlirOperation like, intptr_t nResults);
+/* The parameter of `schema` that operand `i` of `op` binds
+ * (fxCallGetOperandParam's answer), remembered by `op`'s dictionary in the
+ * installed call cache, only for `op`'s built-in schema (parsed once for
+ * the process, so a pointer to it never names another): FX_PARAM_UNKNOWN
+ * when not remembered; Put remembers it. */
+#define FX_PARAM_UNKNOWN (-2)
+int fxCallCacheGetParam(MlirOperation op, const FxSchema *schema, intptr_t i);
+void fxCallCachePutParam(MlirOperation op, const FxSchema *schema, intptr_t i,
+                         int param);
 void fxCallCachePutCreated(MlirOperation like, intptr_t nResults,
                            MlirAttribute dictionary);
 

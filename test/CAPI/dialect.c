@@ -8,6 +8,7 @@
  * going after a failure and makes main return 1.  Diagnostics go to a handler
  * that prints them to stdout, so the output order is deterministic. */
 #include "fxir/Fx.h"
+#include "fxir/FxSchema.h"
 #include "../../kernels/fxrt.h" /* constants only: no libfxrt link */
 
 #include "mlir-c/BuiltinAttributes.h"
@@ -1192,6 +1193,18 @@ static void testCallCache(MlirContext ctx) {
               fxCallGetOperandParam(ops[i], wantSchema[i], 0) == 0;
     }
   EXPECT(same);
+  /* The cache keeps an operand's parameter for the op's built-in schema
+   * only: another schema of the same target (a module's, whose parameter
+   * has another name) is looked up, not answered with the built-in's. */
+  char err[128];
+  FxSchema *other = fxSchemaParse("aten", "t(Tensor input) -> Tensor", err,
+                                  sizeof err);
+  int builtinParam = fxCallGetOperandParam(t2, wantSchema[0], 0);
+  int otherParam = other ? fxCallGetOperandParam(t2, other, 0) : 0;
+  printf("binding: built-in %d, other schema %d, built-in again %d\n",
+         builtinParam, otherParam, fxCallGetOperandParam(t2, wantSchema[0], 0));
+  // CHECK: binding: built-in 0, other schema -1, built-in again 0
+  fxSchemaDestroy(other);
   /* fxCallOpCreateLike takes the new op's attributes from the cache: the
    * same dictionary as made without one, for each result count. */
   MlirValue x = mlirOperationGetOperand(twice, 0);

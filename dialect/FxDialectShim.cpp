@@ -148,6 +148,13 @@ extern "C" void fxOperationEmitError(MlirOperation op, const char *message) {
   unwrap(op)->emitError(message);
 }
 
+extern "C" void fxOperationEmitErrorWithAttr(MlirOperation op,
+                                             const char *before,
+                                             MlirAttribute attr,
+                                             const char *after) {
+  unwrap(op)->emitError() << before << unwrap(attr) << after;
+}
+
 extern "C" MlirLogicalResult fxOperationVerifyInvariants(MlirOperation op) {
   return wrap(unwrap(op)->getName().verifyInvariants(unwrap(op)));
 }

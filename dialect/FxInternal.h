@@ -73,6 +73,10 @@ MlirStringRef fxOperationGetNameStr(MlirOperation op);
  * diagnostics (FxDialectShim.cpp; fxVerifyError uses the op's location
  * alone). */
 void fxOperationEmitError(MlirOperation op, const char *message);
+/* The same for `before`, `attr` as printed, then `after` (the attribute
+ * whole, however long). */
+void fxOperationEmitErrorWithAttr(MlirOperation op, const char *before,
+                                  MlirAttribute attr, const char *after);
 
 /* The name of `attr`'s kind, as IRDL's messages give it ("builtin.integer";
  * FxDialectShim.cpp: the C API has only its TypeID). */

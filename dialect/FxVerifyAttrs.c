@@ -270,18 +270,17 @@ static MlirLogicalResult checkKind(MlirOperation op, MlirAttribute a,
       return OK;
     single = kinds == kAttrKinds[k].kind ? kAttrKinds[k].irdlName : NULL;
   }
-  /* IRDL's own messages, emitted as it does (fxOperationEmitError): irdl.base's,
- * and irdl.any_of's. */
-  char msg[sizeof(FxText) + 96];
+  /* IRDL's own messages, emitted at the op as IRDL does: irdl.base's, and
+   * irdl.any_of's (with the attribute printed whole). */
   if (single) {
+    char msg[160];
     MlirStringRef got = fxAttributeGetKindName(a);
     snprintf(msg, sizeof msg, "expected base attribute '%s' but got '%.*s'",
              single, (int)got.length, got.data);
+    fxOperationEmitError(op, msg);
   } else {
-    snprintf(msg, sizeof msg, "'%s' does not satisfy the constraint",
-             fxAttrText(a).s);
+    fxOperationEmitErrorWithAttr(op, "'", a, "' does not satisfy the constraint");
   }
-  fxOperationEmitError(op, msg);
   return mlirLogicalResultFailure();
 }
 

@@ -284,16 +284,65 @@ static MlirLogicalResult checkKind(MlirOperation op, MlirAttribute a,
   return mlirLogicalResultFailure();
 }
 
+/* What IRDL checks before the attributes, one row per op kind (its
+ * irdl.operands and irdl.results): the operand and result counts, or, for
+ * the calls' optional slots, the segment sizes that give them. */
+static const struct {
+  int operands, results;
+  bool segments; /* FX_MAX_OPERANDS and FX_MAX_RESULTS optional slots */
+} kStructure[FX_OP_NUM_KINDS] = {
+    [FX_OP_RESHAPE] = {1, 1, false},
+    [FX_OP_VIEW] = {1, 1, false},
+    [FX_OP_SLICE] = {1, 1, false},
+    [FX_OP_SLICE_SCATTER] = {2, 1, false},
+    [FX_OP_AUTO_FUNCTIONALIZED] = {0, 0, true},
+    [FX_OP_CALL] = {0, 0, true},
+    [FX_OP_SCHEMA] = {0, 0, false},
+};
+
+/* Whether IRDL accepts the segment sizes `name` of `n` values in `slots`
+ * optional slots: a dense i32 array, one 0 or 1 per slot, summing to n. */
+static bool segmentsPass(MlirOperation op, const char *name, intptr_t slots,
+                         intptr_t n) {
+  MlirAttribute a = mlirOperationGetAttributeByName(op, fxStr(name));
+  if (mlirAttributeIsNull(a) || !mlirAttributeIsADenseI32Array(a) ||
+      mlirDenseArrayGetNumElements(a) != slots)
+    return false;
+  intptr_t sum = 0;
+  for (intptr_t i = 0; i < slots; ++i) {
+    int32_t k = mlirDenseI32ArrayGetElement(a, i);
+    if (k < 0 || k > 1)
+      return false;
+    sum += k;
+  }
+  return sum == n;
+}
+
+/* Whether IRDL's checks before the attributes pass for `op`: when they do
+ * not, IRDL reports that first, as before fxir's attribute check. */
+static bool structurePasses(MlirOperation op, FxOpKind kind) {
+  intptr_t ops = mlirOperationGetNumOperands(op);
+  intptr_t res = mlirOperationGetNumResults(op);
+  if (!kStructure[kind].segments)
+    return ops == kStructure[kind].operands && res == kStructure[kind].results;
+  return segmentsPass(op, "operandSegmentSizes", FX_MAX_OPERANDS, ops) &&
+         segmentsPass(op, "resultSegmentSizes", FX_MAX_RESULTS, res);
+}
+
 /* IRDL checks an op's declared attributes in the order of a hash map keyed
  * by the addresses of their names, which change from run to run: of two
  * missing (or two of the wrong kind) it named either, so a test expecting
  * one failed at random.  They are checked here first, in the order the
  * op's row declares them (fx.irdl.mlir.in's order), with IRDL's own
  * messages.  The segment sizes in the row are not irdl.attributes (no row
- * above): IRDL checks them itself. */
+ * above): IRDL checks them itself, and the operand and result counts,
+ * before the attributes; when those fail, this check leaves the op to IRDL,
+ * whose first error is then theirs. */
 MlirLogicalResult fxVerifyDeclaredAttributes(MlirOperation op) {
-  for (const char *const *a = fxOpKindInherentAttributes(fxOpGetKind(op)); *a;
-       ++a) {
+  FxOpKind kind = fxOpGetKind(op);
+  if (kind == FX_OP_NONE || !structurePasses(op, kind))
+    return OK;
+  for (const char *const *a = fxOpKindInherentAttributes(kind); *a; ++a) {
     int row = 0;
     while (row < kNumDeclaredAttrs && strcmp(kDeclaredAttrs[row].name, *a))
       ++row;

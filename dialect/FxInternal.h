@@ -58,7 +58,8 @@ int fxVerifyMemoNumValid(FxVerifyMemo *memo);
 MlirLogicalResult fxVerifyOpHook(MlirOperation op, FxVerifyMemo *memo);
 
 /* The function_type of the func.func nearest above `op`, or null (none, or
- * it has none): what the verifier's memo keys on, for every op and
+ * it has none; a func.func is found when the func dialect is registered):
+ * what the verifier's memo keys on, for every op and
  * verification (FxDialectShim.cpp: the C API has neither the parent of a
  * kind nor func.func's accessor, and a name compare per parent and a
  * lookup by name cost 70 instructions of the hook's 400). */

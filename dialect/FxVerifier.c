@@ -1171,7 +1171,16 @@ static int memoKey(MlirOperation op, const void **key) {
   int n = signature(op, key);
   if (!n || n + kScopeEntries > kMaxKey)
     return 0;
-  key[n++] = fxOperationGetEnclosingFunctionType(op).ptr;
+  MlirAttribute type = fxOperationGetEnclosingFunctionType(op);
+  if (mlirAttributeIsNull(type)) {
+    /* No registered func.func above (a C API context without the func
+     * dialect parses one as an unregistered op): by name, as the checks
+     * themselves find it (enclosingFunc). */
+    MlirOperation func = enclosingFunc(op);
+    if (!mlirOperationIsNull(func))
+      type = mlirOperationGetAttributeByName(func, fxStr("function_type"));
+  }
+  key[n++] = type.ptr;
   key[n++] = NULL;
   key[0] = (const void *)(intptr_t)n;
   return n;

@@ -174,6 +174,60 @@ int main(void) {
   fxVerifyMemoDestroy(memo);
   mlirContextDestroy(ctx);
   mlirDialectRegistryDestroy(registry);
+
+  /* The key holds the function's type, which declares the symbols its ops
+   * may use: the same op in a function that does not declare "s0" is
+   * checked again and rejected.  In a context without the func dialect
+   * (func.func an unregistered op), too: there the function is found by
+   * its name, as the checks themselves find it. */
+  MlirDialectRegistry fxOnly = mlirDialectRegistryCreate();
+  fxDialectRegistryInsert(fxOnly);
+  MlirContext bare = mlirContextCreate();
+  mlirContextAppendDialectRegistry(bare, fxOnly);
+  mlirContextSetAllowUnregisteredDialects(bare, true);
+  mlirContextAttachDiagnosticHandler(bare, countErrors, &errors, NULL);
+  const char *fn =
+      "\"func.func\"() ({\n"
+      "^bb0(%%x: %s):\n"
+      "  %%y = fx.call \"aten::empty\"() {size = [\"s0\"], dtype = f32} : () -> "
+      "!fx.tensor<[\"s0\"], f32>\n"
+      "  \"func.return\"(%%y) : (!fx.tensor<[\"s0\"], f32>) -> ()\n"
+      "}) {function_type = (%s) -> !fx.tensor<[\"s0\"], f32>, sym_name = "
+      "\"%s\"} : () -> ()\n";
+  /* Both declare s0 when parsed (parsing verifies); then @b's type no
+   * longer does. */
+  char text[2048];
+  const char *s0 = "!fx.tensor<[\"s0\"], f32>";
+  int len = snprintf(text, sizeof text, fn, s0, s0, "a");
+  snprintf(text + len, sizeof text - (size_t)len, fn, s0, s0, "b");
+  MlirModule two = mlirModuleCreateParse(bare, mlirStringRefCreateFromCString(text));
+  expect(!mlirModuleIsNull(two), "two unregistered func.func parse");
+  if (!mlirModuleIsNull(two)) {
+    FxVerifyMemo *bareMemo = fxVerifyMemoCreate();
+    MlirOperation a = mlirBlockGetFirstOperation(mlirModuleGetBody(two));
+    MlirOperation b = mlirOperationGetNextInBlock(a);
+    mlirOperationSetAttributeByName(
+        b, mlirStringRefCreateFromCString("function_type"),
+        mlirAttributeParseGet(bare, mlirStringRefCreateFromCString(
+                                        "(" T ") -> !fx.tensor<[\"s0\"], f32>")));
+    MlirOperation inA = mlirBlockGetFirstOperation(
+        mlirRegionGetFirstBlock(mlirOperationGetRegion(a, 0)));
+    MlirOperation inB = mlirBlockGetFirstOperation(
+        mlirRegionGetFirstBlock(mlirOperationGetRegion(b, 0)));
+    expect(mlirLogicalResultIsSuccess(fxVerifyOpMemo(inA, bareMemo)),
+           "in @a, which declares s0, the call verifies");
+    errors = 0;
+    expect(mlirLogicalResultIsFailure(fxVerifyOpMemo(inB, bareMemo)) &&
+               errors == 1,
+           "in @b, which does not, the same call is rejected");
+    fxVerifyMemoDestroy(bareMemo);
+    mlirModuleDestroy(two);
+  }
+  // CHECK: two unregistered func.func parse: ok
+  // CHECK: in @a, which declares s0, the call verifies: ok
+  // CHECK: in @b, which does not, the same call is rejected: ok
+  mlirContextDestroy(bare);
+  mlirDialectRegistryDestroy(fxOnly);
   printf("failures: %d\n", gFailures);
   // CHECK: failures: 0
   return gFailures != 0;

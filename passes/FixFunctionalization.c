@@ -932,7 +932,7 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
     fxSchemaTableDestroy(st.table);
     return;
   }
-  st.reads = fxReadIndexCreate(func, st.table, false);
+  st.reads = fxReadIndexCreate(func, st.table, false, facts.numOps);
   st.hasFuncCalls = facts.hasFuncCalls;
   fxLayoutsInit(&st.layouts, st.table);
   st.aliases = facts.aliases;

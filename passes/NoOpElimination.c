@@ -268,7 +268,7 @@ void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass) {
     fxSchemaTableDestroy(st.table);
     return;
   }
-  st.index = fxReadIndexCreate(func, st.table, true);
+  st.index = fxReadIndexCreate(func, st.table, true, facts.numOps);
   fxLayoutsInit(&st.layouts, st.table);
   st.aliases = facts.aliases;
   static const FxOpKind roots[] = {FX_OP_RESHAPE, FX_OP_VIEW, FX_OP_SLICE,

@@ -48,6 +48,7 @@ typedef struct FxFunctionFacts {
   /* Out: */
   FxReturnedAliases aliases; /* (Alias.h) */
   bool hasFuncCalls;         /* a func.call anywhere in `func` */
+  size_t numOps;             /* the ops in `func`, nested ones included */
 } FxFunctionFacts;
 
 /* fxPassBegin, then whether `func` is straight-line code as far as fx

@@ -161,6 +161,7 @@ static bool touchesFx(MlirOperation op) {
 static MlirWalkResult findNested(MlirOperation op, void *userData) {
   Nested *n = userData;
   FxFunctionFacts *f = n->facts;
+  ++f->numOps;
   fxReturnedAliasesNote(&f->aliases, op);
   f->hasFuncCalls |= fxOpIsFuncCall(op);
   if (f->each)
@@ -177,6 +178,7 @@ bool fxPassBeginRewrite(MlirOperation func, MlirExternalPass pass,
                         FxSchemaTable *table, FxFunctionFacts *facts) {
   facts->aliases = (FxReturnedAliases){table, false};
   facts->hasFuncCalls = false;
+  facts->numOps = 0;
   if (!fxPassBegin(func, pass, table))
     return false;
   MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));

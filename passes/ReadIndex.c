@@ -53,9 +53,13 @@ static void markReaches(FxReadIndex *x, MlirValue v) {
 }
 
 FxReadIndex *fxReadIndexCreate(MlirOperation func, FxSchemaTable *table,
-                               bool memoRoots) {
+                               bool memoRoots, size_t numOps) {
+  size_t cap = 1024; /* (at most half full: room for 512 before growing) */
+  if (numOps)
+    for (cap = 16; cap < 2 * numOps + 2; cap *= 2)
+      ;
   FxReadIndex *x = calloc(1, sizeof *x);
-  if (!x || !fxPtrMapInit(&x->position, 1024) ||
+  if (!x || !fxPtrMapInit(&x->position, cap) ||
       !fxPtrMapInit(&x->summary, 256) || !fxPtrMapInit(&x->reaches, 256) ||
       !fxPtrMapInit(&x->roots, 1024)) {
     fxReadIndexDestroy(x);

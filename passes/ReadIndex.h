@@ -34,9 +34,12 @@ typedef struct FxReadIndex FxReadIndex;
  * only for a pass that creates no op (a value created at the address of an
  * erased one would inherit its links).  NULL when out of memory (callers
  * then use the precise walks only; every query below accepts a NULL index
- * and answers "maybe"). */
+ * and answers "maybe").  `numOps`, the function's ops as far as known
+ * (FxFunctionFacts; 0: not known), sizes the position map up front: grown
+ * by doubling from a small one, its rehashes were a third of the index's
+ * cost on a large graph. */
 FxReadIndex *fxReadIndexCreate(MlirOperation func, FxSchemaTable *table,
-                               bool memoRoots);
+                               bool memoRoots, size_t numOps);
 void fxReadIndexDestroy(FxReadIndex *index);
 
 /* Gives `op`, created by the pass, the position of `at`, and forgets

@@ -37,7 +37,8 @@ void fxVerifyMemoIrdlRemember(MlirOperation op, FxVerifyMemo *memo);
 /* Fails, at the first one in declaration order, when `op` lacks an
  * attribute its IRDL definition declares or has one of the wrong kind
  * (FxVerifyAttrs.c); run before IRDL's verifier, which checks them in no
- * fixed order. */
+ * fixed order.  An op whose operand or result counts (or segment sizes)
+ * IRDL rejects passes here: IRDL reports those first. */
 MlirLogicalResult fxVerifyDeclaredAttributes(MlirOperation op);
 
 /* fxVerifyOp(op, NULL), skipped when an op of the same signature, function

@@ -50,7 +50,6 @@ typedef struct State {
 
 static MlirType typeOf(MlirValue v) { return mlirValueGetType(v); }
 
-
 /*===-- Reasons ----------------------------------------------------------===*/
 
 /* Whether making `old` stand for `value` is invisible (Rewire.h); if not,

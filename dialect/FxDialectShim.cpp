@@ -108,8 +108,9 @@ extern "C" void fxInstallVerifiers(MlirContext ctx, const char *const *opNames,
     static_cast<OperationName::Impl &>(*def).*
         attributeNamesMember(AttributeNamesMember{}) = *names;
     auto &irdlSlot = def->*irdlVerifierMember(IrdlVerifierMember{});
-    def->setVerifyFn([memo, irdl = std::move(irdlSlot)](Operation *op) {
-      if (fxVerifyMemoIrdlPassed(wrap(op), memo.get()))
+    def->setVerifyFn([memo, irdl = std::move(irdlSlot),
+                      kind = (FxOpKind)i](Operation *op) {
+      if (fxVerifyMemoIrdlPassed(wrap(op), kind, memo.get()))
         return success();
       if (failed(unwrap(fxVerifyDeclaredAttributes(wrap(op)))) ||
           failed(irdl(op)))
@@ -128,6 +129,12 @@ extern "C" MlirOperation fxOperationGetPrevInBlock(MlirOperation op) {
   // before insertion, or at the top with --no-implicit-module).
   Operation *o = unwrap(op);
   return wrap(o->getBlock() ? o->getPrevNode() : nullptr);
+}
+
+extern "C" MlirDialect fxOperationGetRegisteredDialect(MlirOperation op) {
+  std::optional<RegisteredOperationName> info =
+      unwrap(op)->getRegisteredInfo();
+  return wrap(info ? &info->getDialect() : nullptr);
 }
 
 extern "C" MlirAttribute

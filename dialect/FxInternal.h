@@ -26,12 +26,15 @@ void fxVerifyMemoDestroy(FxVerifyMemo *memo);
 
 /* Whether IRDL's verifier passed an op of the same signature (name, operand
  * and result types, attributes) before; such ops have no regions and no
- * successors.  Called as `op`'s invariants verifier: when the hook's memo
+ * successors.  `kind` is fxOpGetKind(op), which the caller knows: the
+ * verifier of one op definition (asking it was a tenth of this function's
+ * cost).  Called as `op`'s invariants verifier: when the hook's memo
  * holds op's whole key (which says so too), it also hands `op` to the
  * fxVerifyOpHook MLIR calls next on this thread, which then skips its
  * lookup (FxVerifier.c, "hand-off").  fxVerifyMemoIrdlRemember records
  * that IRDL passed `op` (memo may be NULL in both: then never). */
-bool fxVerifyMemoIrdlPassed(MlirOperation op, FxVerifyMemo *memo);
+bool fxVerifyMemoIrdlPassed(MlirOperation op, FxOpKind kind,
+                            FxVerifyMemo *memo);
 void fxVerifyMemoIrdlRemember(MlirOperation op, FxVerifyMemo *memo);
 
 /* Fails, at the first one in declaration order, when `op` lacks an
@@ -83,6 +86,13 @@ void fxOperationEmitErrorWithAttr(MlirOperation op, const char *before,
 /* The name of `attr`'s kind, as IRDL's messages give it ("builtin.integer";
  * FxDialectShim.cpp: the C API has only its TypeID). */
 MlirStringRef fxAttributeGetKindName(MlirAttribute attr);
+
+/* The dialect that registered `op`'s name, or null when it is not
+ * registered (FxDialectShim.cpp: the C API has no op's dialect).  The fx
+ * dialect registers exactly the fx ops (fx.irdl.mlir.in): an op is one
+ * when its registered dialect is an fx op's, at two pointer reads instead
+ * of a name compare (fxOpGetKind). */
+MlirDialect fxOperationGetRegisteredDialect(MlirOperation op);
 
 /* The op before `op` in its block, or null, also when `op` is in no block
  * (FxDialectShim.cpp: the C API walks blocks forward only). */

@@ -18,6 +18,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdatomic.h>
 #include <threads.h>
 
 enum { kMsgLen = 2048 };
@@ -372,10 +373,18 @@ typedef struct Count {
   bool overflow; /* more symbols than fit: the count is undecided */
 } Count;
 
+/* (The dims in one read of the type: fx-noop-elimination asks this of
+ * every reshape.) */
 static Count countOf(MlirType t) {
   Count c = {1, 0, {{0}}, false};
-  for (intptr_t i = 0, r = fxTensorTypeGetRank(t); i < r; ++i) {
-    FxDim d = fxTensorTypeGetDim(t, i);
+  FxDim dims[FX_MAX_RANK];
+  intptr_t r = fxTensorTypeGetDims(t, dims, FX_MAX_RANK);
+  if (r > FX_MAX_RANK) { /* (the verifier rejects it) */
+    c.overflow = true;
+    return c;
+  }
+  for (intptr_t i = 0; i < r; ++i) {
+    FxDim d = dims[i];
     if (d.symbol.length) {
       if (c.numSyms < FX_MAX_RANK)
         c.syms[c.numSyms++] = d.symbol;
@@ -1107,9 +1116,14 @@ static void freeSeen(Scope *sc) {
  * uniqued objects live as long as it; FxDialectShim.cpp frees the memo with
  * the context's op definitions), shared by the threads of a parallel
  * verification under a lock.  Failures are never remembered, so every
- * error is reported each time. */
+ * error is reported each time.
+ *
+ * The lock is a spin lock: what it guards is a probe of the table (a
+ * table's growth, up to kSeenMaxSlots, is the longest), and an uncontended
+ * mutex cost 70 instructions per op and verification, a tenth of the
+ * hook's. */
 struct FxVerifyMemo {
-  mtx_t lock;
+  atomic_flag lock;
   Seen *seen;
   Seen *irdl;          /* signatures IRDL's own verifier passed */
   FxCallCache *calls;  /* the keys' targets (Fx.h: the context's own
@@ -1118,12 +1132,10 @@ struct FxVerifyMemo {
 
 FxVerifyMemo *fxVerifyMemoCreate(void) {
   FxVerifyMemo *m = calloc(1, sizeof *m);
-  if (m && mtx_init(&m->lock, mtx_plain) != thrd_success) {
-    free(m);
+  if (!m)
     return NULL;
-  }
-  if (m)
-    m->calls = fxCallCacheCreate(); /* NULL: keys read their targets */
+  atomic_flag_clear(&m->lock);
+  m->calls = fxCallCacheCreate(); /* NULL: keys read their targets */
   return m;
 }
 
@@ -1137,14 +1149,22 @@ void fxVerifyMemoDestroy(FxVerifyMemo *memo) {
     clearSeen(memo->irdl);
   free(memo->irdl);
   fxCallCacheDestroy(memo->calls);
-  mtx_destroy(&memo->lock);
   free(memo);
 }
 
+static void memoLock(FxVerifyMemo *memo) {
+  while (atomic_flag_test_and_set_explicit(&memo->lock, memory_order_acquire))
+    thrd_yield();
+}
+
+static void memoUnlock(FxVerifyMemo *memo) {
+  atomic_flag_clear_explicit(&memo->lock, memory_order_release);
+}
+
 int fxVerifyMemoNumValid(FxVerifyMemo *memo) {
-  mtx_lock(&memo->lock);
+  memoLock(memo);
   int n = memo->seen ? memo->seen->num : 0;
-  mtx_unlock(&memo->lock);
+  memoUnlock(memo);
   return n;
 }
 
@@ -1165,7 +1185,12 @@ static const void *schemaDeclaration(MlirOperation op, MlirStringRef target) {
  * Its last entry, for a call, is the module's declaration of its target
  * (schemaDeclaration), which the caller fills in: null when the target is
  * a built-in, which always has its built-in schema (fxSchemaTableLookup),
- * whatever the module declares - no walk of the module for it. */
+ * whatever the module declares - no walk of the module for it; kUndeclared
+ * when the module declares another target not.  So a remembered key that
+ * ends in null is an op's that is not a call or a call of a built-in - the
+ * key's dictionary names the target, and the built-ins are fixed for the
+ * process - and knownValid looks it up before it asks which the target is. */
+static const char kUndeclared;
 enum { kScopeEntries = 2 }; /* the entries memoKey adds to the signature */
 static int memoKey(MlirOperation op, const void **key) {
   int n = signature(op, key);
@@ -1210,9 +1235,9 @@ static bool memoHasLocked(Seen **table, const void **key, int n,
 
 static bool memoHas(FxVerifyMemo *memo, Seen **table, const void **key, int n,
                     bool remember) {
-  mtx_lock(&memo->lock);
+  memoLock(memo);
   bool found = memoHasLocked(table, key, n, remember);
-  mtx_unlock(&memo->lock);
+  memoUnlock(memo);
   return found;
 }
 
@@ -1237,16 +1262,19 @@ static bool knownValid(FxVerifyMemo *memo, MlirOperation op, FxOpKind kind,
   if (kind == FX_OP_NONE || kind == FX_OP_SCHEMA)
     return false;
   int n = *pn = memoKey(op, key);
+  if (!n)
+    return false;
   bool call = kind == FX_OP_CALL || kind == FX_OP_AUTO_FUNCTIONALIZED;
   MlirStringRef target = {NULL, 0};
-  mtx_lock(&memo->lock);
-  bool declared = n && call && !builtinTarget(memo, op, &target);
-  bool found = n && !declared && memoHasLocked(&memo->seen, key, n, false);
-  mtx_unlock(&memo->lock);
+  memoLock(memo);
+  bool found = memoHasLocked(&memo->seen, key, n, false); /* (memoKey) */
+  bool declared = !found && call && !builtinTarget(memo, op, &target);
+  memoUnlock(memo);
   /* A user op's declaration, found by a walk of the module: not under the
    * lock, which the functions verified in parallel share. */
   if (declared) {
-    key[n - 1] = schemaDeclaration(op, target);
+    const void *decl = schemaDeclaration(op, target);
+    key[n - 1] = decl ? decl : &kUndeclared;
     found = memoHas(memo, &memo->seen, key, n, false);
   }
   return found;
@@ -1267,7 +1295,8 @@ static _Thread_local struct {
   FxOpKind kind;
 } tKnown;
 
-bool fxVerifyMemoIrdlPassed(MlirOperation op, FxVerifyMemo *memo) {
+bool fxVerifyMemoIrdlPassed(MlirOperation op, FxOpKind kind,
+                            FxVerifyMemo *memo) {
   tKnown.op = NULL;
   if (!memo || mlirOperationGetNumRegions(op) ||
       mlirOperationGetNumSuccessors(op))
@@ -1275,7 +1304,6 @@ bool fxVerifyMemoIrdlPassed(MlirOperation op, FxVerifyMemo *memo) {
   /* Whole keys enter the memo only from fxVerifyOpHook, which MLIR calls
    * only for an op whose invariants, IRDL's among them, passed: a key
    * found means IRDL passed its signature, the key's prefix. */
-  FxOpKind kind = fxOpGetKind(op);
   const void *key[kMaxKey];
   int n;
   if (knownValid(memo, op, kind, key, &n)) {
@@ -1443,10 +1471,14 @@ static bool functionAloneFails(MlirOperation func, FxSchemaTable *table) {
  * walks each op at most twice. */
 static MlirOperation functionCheckedBy(MlirOperation op) {
   /* The previous fx op first: it is usually the op right before, which
-   * settles it without reading the parent's name. */
+   * settles it without reading the parent's name.  `op` is an fx op (this
+   * is its verifier): another is one of its dialect's. */
+  MlirDialect fx = fxOperationGetRegisteredDialect(op);
   for (MlirOperation p = fxOperationGetPrevInBlock(op); !mlirOperationIsNull(p);
        p = fxOperationGetPrevInBlock(p))
-    if (fxOpGetKind(p) != FX_OP_NONE)
+    if (mlirDialectIsNull(fx)
+            ? fxOpGetKind(p) != FX_OP_NONE /* (not from its verifier) */
+            : mlirDialectEqual(fxOperationGetRegisteredDialect(p), fx))
       return (MlirOperation){NULL};
   MlirOperation func = mlirOperationGetParentOperation(op);
   if (mlirOperationIsNull(func) ||

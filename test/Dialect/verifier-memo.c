@@ -162,6 +162,40 @@ int main(void) {
   // CHECK: retargeted to t::g, it verifies: ok
   // CHECK: t::g declared with another parameter, the call is rejected: ok
 
+  /* The memo looks a call's key up as a built-in's first (its last entry
+   * null), before it asks what the target is: a call of a target that is
+   * neither built in nor declared, valid (it may read and write anything),
+   * must be remembered under a key of its own, so that once the module
+   * declares the target with a schema the call does not fit, it is
+   * checked again. */
+  MlirModule u = mlirModuleCreateParse(
+      ctx, mlirStringRefCreateFromCString(
+               "fx.schema \"t::j\" = \"j(Tensor self) -> Tensor\"\n"
+               "func.func @u(%x: " T ") -> " T " {\n"
+               "  %y = fx.call \"t::k\"(self = %x) : (" T ") -> " T "\n"
+               "  return %y : " T "\n}\n"));
+  expect(!mlirModuleIsNull(u), "the undeclared-target module parses");
+  if (!mlirModuleIsNull(u)) {
+    MlirOperation decl = mlirBlockGetFirstOperation(mlirModuleGetBody(u));
+    MlirOperation call = nthOp(u, 0);
+    expect(mlirLogicalResultIsSuccess(fxVerifyOpMemo(call, memo)) &&
+               mlirLogicalResultIsSuccess(fxVerifyOpMemo(call, memo)),
+           "a call of an undeclared target verifies, twice");
+    mlirOperationSetAttributeByName(
+        decl, mlirStringRefCreateFromCString("name"),
+        mlirStringAttrGet(ctx, mlirStringRefCreateFromCString("t::k")));
+    mlirOperationSetAttributeByName(
+        decl, mlirStringRefCreateFromCString("signature"),
+        mlirStringAttrGet(ctx, mlirStringRefCreateFromCString(
+                                   "k(Tensor self, int n) -> Tensor")));
+    errors = 0;
+    expect(mlirLogicalResultIsFailure(fxVerifyOpMemo(call, memo)) && errors == 1,
+           "t::k declared with a parameter it lacks, the call is rejected");
+    mlirModuleDestroy(u);
+  }
+  // CHECK: a call of an undeclared target verifies, twice: ok
+  // CHECK: t::k declared with a parameter it lacks, the call is rejected: ok
+
   /* Past the bound (65,536 signatures) the memo starts over: it never holds
    * more, and every op still verifies. */
   m = parse(ctx, 70000);

@@ -41,6 +41,10 @@ static bool viewLike(MlirOperation op, FxOpKind k) {
 
 bool fxOpIsViewLike(MlirOperation op) { return viewLike(op, fxOpGetKind(op)); }
 
+bool fxOpIsViewLikeOfKind(MlirOperation op, FxOpKind kind) {
+  return viewLike(op, kind);
+}
+
 MlirStringRef fxOpDisplayName(MlirOperation op) {
   return fxOpGetKind(op) == FX_OP_CALL || fxOpGetKind(op) == FX_OP_AUTO_FUNCTIONALIZED
              ? fxCallGetTarget(op)
@@ -82,14 +86,18 @@ MlirValue fxStorageRoot(MlirValue v) {
   return v;
 }
 
-bool fxCallWritesOperand(MlirOperation op, const FxSchema *schema,
-                         intptr_t i) {
-  if (fxOpGetKind(op) != FX_OP_CALL)
-    return false;
+/* fxCallWritesOperand of an op known to be an fx.call. */
+static bool callWritesOperand(MlirOperation op, const FxSchema *schema,
+                              intptr_t i) {
   if (!schema)
     return true;
   int p = fxCallGetOperandParam(op, schema, i);
   return p < 0 || schema->args[p].mutated;
+}
+
+bool fxCallWritesOperand(MlirOperation op, const FxSchema *schema,
+                         intptr_t i) {
+  return fxOpGetKind(op) == FX_OP_CALL && callWritesOperand(op, schema, i);
 }
 
 /* Depth-first walk over `v` and the values derived from it by view-like ops,
@@ -140,12 +148,18 @@ static bool isReturnOp(MlirOperation op) {
 }
 
 bool fxUseWrites(MlirOpOperand use, FxSchemaTable *table) {
+  return fxUseWritesOfKind(use, fxOpGetKind(mlirOpOperandGetOwner(use)),
+                           table);
+}
+
+bool fxUseWritesOfKind(MlirOpOperand use, FxOpKind ownerKind,
+                       FxSchemaTable *table) {
   MlirOperation owner = mlirOpOperandGetOwner(use);
-  switch (fxOpGetKind(owner)) {
+  switch (ownerKind) {
   case FX_OP_CALL:
-    return fxCallWritesOperand(
-        owner, fxSchemaTableLookupCall(table, owner, NULL),
-        mlirOpOperandGetOperandNumber(use));
+    return callWritesOperand(owner,
+                             fxSchemaTableLookupCall(table, owner, NULL),
+                             mlirOpOperandGetOperandNumber(use));
   case FX_OP_NONE:
     return !isReturnOp(owner); /* an op we do not know may write */
   default:

@@ -27,6 +27,8 @@ extern "C" {
  * tensor (operand 0, `self`) with one result of its dtype.  Operand 0 is
  * the viewed value, result 0 the view. */
 bool fxOpIsViewLike(MlirOperation op);
+/* The same for an op whose kind the caller has (fxOpGetKind(op)). */
+bool fxOpIsViewLikeOfKind(MlirOperation op, FxOpKind kind);
 
 /* What may give several elements of `v` one memory location, or null: a
  * torch view whose row says REPEATS (aten::expand's stride 0, aten::
@@ -54,6 +56,9 @@ bool fxCallWritesOperand(MlirOperation op, const FxSchema *schema, intptr_t i);
  * func.call may write its arguments); func.return and fx's functional ops
  * never write. */
 bool fxUseWrites(MlirOpOperand use, FxSchemaTable *table);
+/* The same for a use whose owner's kind the caller has. */
+bool fxUseWritesOfKind(MlirOpOperand use, FxOpKind ownerKind,
+                       FxSchemaTable *table);
 
 /* The first op after `after` (in its block; ops in other blocks count as
  * after) that writes in place `v` or a value derived from `v` by view-like

@@ -27,13 +27,14 @@
 
 #include "mlir-c/Diagnostics.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 typedef struct Sweep {
   MlirOperation *ops; /* the roots in visiting order; null once erased */
   size_t n, cap;
   FxPtrMap index; /* root -> its position in ops */
-  const FxOpKind *roots;
+  const MlirIdentifier *roots; /* the roots' op names */
   size_t numRoots;
   bool stale; /* a root was inserted or moved: take them again */
   bool oom;
@@ -48,10 +49,13 @@ static void forgetErased(MlirOperation op, void *userData) {
   fxPtrMapRemove(&s->index, op.ptr);
 }
 
-static bool isRoot(MlirOperation op, const FxOpKind *roots, size_t n) {
-  FxOpKind k = fxOpGetKind(op);
+/* By the name's identifier, which the context uniques: the name is what
+ * fxOpGetKind reads, at a pointer compare instead of a string's (every op
+ * of the function, at each collect). */
+static bool isRoot(MlirOperation op, const MlirIdentifier *roots, size_t n) {
+  MlirIdentifier name = mlirOperationGetName(op);
   for (size_t i = 0; i < n; ++i)
-    if (roots[i] == k)
+    if (mlirIdentifierEqual(roots[i], name))
       return true;
   return false;
 }
@@ -97,9 +101,22 @@ void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
   MlirBlock block = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
   if (mlirBlockIsNull(block))
     return; /* a declaration */
-  Sweep s = {NULL, 0, 0, {NULL, NULL, 0, 0}, roots, numRoots, true, false};
-  MlirRewriterBase rw = fxTrackingRewriterCreate(
-      mlirOperationGetContext(func), forgetErased, noteInserted, &s);
+  MlirContext ctx = mlirOperationGetContext(func);
+  MlirIdentifier names[FX_OP_NUM_KINDS];
+  size_t numNames = 0;
+  for (size_t i = 0; i < numRoots; ++i) {
+    const char *name = fxOpKindName(roots[i]);
+    if (!*name || numNames == FX_OP_NUM_KINDS) { /* a pass's table: our bug */
+      fprintf(stderr, "fxir internal error: fxApplyRewrites takes distinct fx "
+                      "op kinds as roots\n");
+      abort();
+    }
+    names[numNames++] =
+        mlirIdentifierGet(ctx, mlirStringRefCreateFromCString(name));
+  }
+  Sweep s = {NULL, 0, 0, {NULL, NULL, 0, 0}, names, numNames, true, false};
+  MlirRewriterBase rw =
+      fxTrackingRewriterCreate(ctx, forgetErased, noteInserted, &s);
   for (bool changed = true; changed;) {
     changed = false;
     if (s.stale && !collect(&s, block)) {

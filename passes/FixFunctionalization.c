@@ -827,6 +827,16 @@ static bool sameAttr(MlirOperation a, MlirOperation b, const char *name) {
                             mlirOperationGetAttributeByName(b, str(name)));
 }
 
+/* Whether slice and scatter `a` and `b` take the same start, end and
+ * step: at once when their dictionaries are one (uniqued: the same
+ * attributes), as a scatter-back's usually are. */
+static bool sameRange(MlirOperation a, MlirOperation b) {
+  return mlirAttributeEqual(fxOperationGetAttrDictionary(a),
+                            fxOperationGetAttrDictionary(b)) ||
+         (sameAttr(a, b, "start") && sameAttr(a, b, "end") &&
+          sameAttr(a, b, "step"));
+}
+
 /* `op`'s dim, counted from the front of `full`'s dims; false when it has
  * none that is an integer (IR the verifier has not seen). */
 static bool normDim(MlirOperation op, MlirValue full, int64_t *d) {
@@ -853,8 +863,7 @@ static bool isScatterBack(MlirOperation scatter) {
                         skipIdentityViews(base)) &&
          normDim(slice, base, &sliceDim) &&
          normDim(scatter, base, &scatterDim) && sliceDim == scatterDim &&
-         sameAttr(slice, scatter, "start") && sameAttr(slice, scatter, "end") &&
-         sameAttr(slice, scatter, "step");
+         sameRange(slice, scatter);
 }
 
 /* Replacing the scatter's fresh result by `base` is a storage change like

@@ -100,6 +100,12 @@ static int contiguityStep(MlirValue v, FxSchemaTable *table, MlirValue *next) {
 /* contiguityStep followed to the end, remembering the answer for every
  * value on the way: a chain of 20,000 reshapes is walked once. */
 bool fxKnownContiguous(FxLayouts *l, MlirValue v) {
+  /* The values on the way, the first kPath of them, so that remembering
+   * the answer does not take each step again (half of what this cost). */
+  enum { kPath = 32 };
+  MlirValue path[kPath];
+  size_t n = 0;
+  bool longer = false; /* a value past the path was stepped */
   intptr_t known;
   int answer = 0;
   MlirValue cur = v, next;
@@ -108,13 +114,24 @@ bool fxKnownContiguous(FxLayouts *l, MlirValue v) {
       answer = (int)known;
       break;
     }
+    if (n < kPath)
+      path[n++] = cur;
+    else
+      longer = true;
     answer = contiguityStep(cur, l->table, &next);
     if (answer != 2)
       break;
     cur = next;
   }
-  for (cur = v; !fxPtrMapGet(&l->memo, cur.ptr, &known);) {
-    fxPtrMapPut(&l->memo, cur.ptr, answer); /* (fails: not kept) */
+  for (size_t i = 0; i < n; ++i)
+    fxPtrMapPut(&l->memo, path[i].ptr, answer); /* (fails: not kept) */
+  if (!longer)
+    return answer;
+  /* The rest step by step again, from the value after the path's last
+   * (which stepped on to it). */
+  contiguityStep(path[kPath - 1], l->table, &next);
+  for (cur = next; !fxPtrMapGet(&l->memo, cur.ptr, &known);) {
+    fxPtrMapPut(&l->memo, cur.ptr, answer);
     if (contiguityStep(cur, l->table, &next) != 2)
       break;
     cur = next;

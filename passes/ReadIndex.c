@@ -14,6 +14,7 @@ enum { kUnknown = INT_MAX }; /* a position we do not know: "maybe after" */
 
 struct FxReadIndex {
   FxSchemaTable *table;
+  MlirIdentifier returnName; /* "func.return" in the function's context */
   FxPtrMap position; /* op -> index in the entry block             */
   FxPtrMap summary;  /* root -> index in `lasts`                    */
   struct Last *lasts;
@@ -31,9 +32,9 @@ struct FxReadIndex {
 #define put fxPtrMapPut
 #define get fxPtrMapGet
 
-static bool isReturn(MlirOperation op) {
-  MlirStringRef n = mlirIdentifierStr(mlirOperationGetName(op));
-  return n.length == 11 && memcmp(n.data, "func.return", 11) == 0;
+/* (The uniqued name, a pointer compare: asked of every op.) */
+static bool isReturn(const FxReadIndex *x, MlirOperation op) {
+  return mlirIdentifierEqual(mlirOperationGetName(op), x->returnName);
 }
 
 /* Marks `v` as reaching the return, and every value it is a view of: a
@@ -66,6 +67,9 @@ FxReadIndex *fxReadIndexCreate(MlirOperation func, FxSchemaTable *table,
     return NULL;
   }
   x->table = table;
+  x->returnName = mlirIdentifierGet(
+      mlirOperationGetContext(func),
+      mlirStringRefCreateFromCString("func.return"));
   x->memoRoots = memoRoots;
   MlirRegion body = mlirOperationGetRegion(func, 0);
   MlirBlock entry = mlirRegionGetFirstBlock(body);
@@ -79,7 +83,7 @@ FxReadIndex *fxReadIndexCreate(MlirOperation func, FxSchemaTable *table,
     put(&x->position, op.ptr, i += 4); /* gaps: created ops sit at their A */
     if (mlirOperationGetNumRegions(op))
       x->allReach = true; /* values may flow out through nested regions */
-    else if (isReturn(op))
+    else if (isReturn(x, op))
       for (intptr_t k = 0, n = mlirOperationGetNumOperands(op); k < n; ++k)
         markReaches(x, mlirOperationGetOperand(op, k));
   }
@@ -138,14 +142,15 @@ static Last lastUsers(FxReadIndex *x, MlirValue v) {
     for (MlirOpOperand use = mlirValueGetFirstUse(cur); !mlirOpOperandIsNull(use);
          use = mlirOpOperandGetNextUse(use)) {
       MlirOperation user = mlirOpOperandGetOwner(use);
+      FxOpKind kind = fxOpGetKind(user);
       intptr_t pos = positionOf(x, user);
       if (pos > last.use)
         last.use = pos;
-      if (pos > last.write && fxUseWrites(use, x->table)) {
+      if (pos > last.write && fxUseWritesOfKind(use, kind, x->table)) {
         last.write = pos;
         last.writer = mlirOperationGetLocation(user);
       }
-      if (!fxOpIsViewLike(user))
+      if (!fxOpIsViewLikeOfKind(user, kind))
         continue;
       if (!fxValueStackPush(&stack, mlirOperationGetResult(user, 0))) {
         fxValueStackFree(&stack);
@@ -280,7 +285,7 @@ void fxReadIndexLostView(FxReadIndex *x, MlirValue v) {
   for (MlirOpOperand use = mlirValueGetFirstUse(v); !mlirOpOperandIsNull(use);
        use = mlirOpOperandGetNextUse(use)) {
     MlirOperation user = mlirOpOperandGetOwner(use);
-    if (++seen > kLostViewUses || isReturn(user))
+    if (++seen > kLostViewUses || isReturn(x, user))
       return;
     if (fxOpIsViewLike(user) &&
         fxReadIndexMayReachReturn(x, mlirOperationGetResult(user, 0)))

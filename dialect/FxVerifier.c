@@ -1186,10 +1186,11 @@ static const void *schemaDeclaration(MlirOperation op, MlirStringRef target) {
  * (schemaDeclaration), which the caller fills in: null when the target is
  * a built-in, which always has its built-in schema (fxSchemaTableLookup),
  * whatever the module declares - no walk of the module for it; kUndeclared
- * when the module declares another target not.  So a remembered key that
- * ends in null is an op's that is not a call or a call of a built-in - the
- * key's dictionary names the target, and the built-ins are fixed for the
- * process - and knownValid looks it up before it asks which the target is. */
+ * for a target neither built in nor declared by the module.  So a
+ * remembered key that ends in null is an op's that is not a call or a call
+ * of a built-in - the key's dictionary names the target, and the built-ins
+ * are fixed for the process - and knownValid looks a key up that way
+ * before it asks what the target is. */
 static const char kUndeclared;
 enum { kScopeEntries = 2 }; /* the entries memoKey adds to the signature */
 static int memoKey(MlirOperation op, const void **key) {

@@ -161,13 +161,6 @@ void fxLivenessDestroy(FxLiveness *l) {
   free(l);
 }
 
-static size_t pow2Above(intptr_t n) {
-  size_t c = 16;
-  while (c < 2 * (size_t)n + 2)
-    c *= 2;
-  return c;
-}
-
 static bool addValue(FxLiveness *l, MlirValue v, intptr_t def, bool allocates) {
   intptr_t id = l->numValues++;
   l->parent[id] = id;
@@ -207,8 +200,8 @@ FxLiveness *fxLivenessCreate(MlirOperation func) {
   FxSchemaTable *table = fxSchemaTableCreate(func);
   if (!l->ops || !l->counted || !l->parent || !l->defIndex || !l->last ||
       !l->pinned || !l->allocates || !l->values || !l->memrefs || !table ||
-      !fxPtrMapInit(&l->opIndex, pow2Above(nOps)) ||
-      !fxPtrMapInit(&l->valueId, pow2Above(nValues)))
+      !fxPtrMapInitFor(&l->opIndex, (size_t)nOps) ||
+      !fxPtrMapInitFor(&l->valueId, (size_t)nValues))
     goto oom;
   for (intptr_t i = 0, n = mlirBlockGetNumArguments(entry); i < n; ++i) {
     MlirValue a = mlirBlockGetArgument(entry, i);

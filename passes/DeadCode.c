@@ -86,6 +86,8 @@ void fxRunDeadCode(MlirOperation func, MlirExternalPass pass) {
    * @dead_behind_unused_alias in DeadCode/dce.mlir). */
   fxApplyRewrites(func, pass, roots, sizeof roots / sizeof roots[0],
                   eraseIfDead, &st,
-                  st.aliases.any ? FX_BOTTOM_UP : FX_BOTTOM_UP_ONCE, NULL);
+                  st.aliases.any ? FX_BOTTOM_UP : FX_BOTTOM_UP_ONCE, NULL,
+                  &facts.top);
+  fxFunctionFactsFree(&facts);
   fxSchemaTableDestroy(st.table);
 }

@@ -35,6 +35,7 @@ typedef struct Sweep {
   size_t n, cap;
   FxPtrMap index; /* root -> its position in ops */
   const MlirIdentifier *roots; /* the roots' op names */
+  const FxOpKind *kinds;        /* and their kinds */
   size_t numRoots;
   bool stale; /* a root was inserted or moved: take them again */
   bool oom;
@@ -74,19 +75,29 @@ static bool push(Sweep *s, MlirOperation op) {
   return true;
 }
 
-/* Takes the roots of `block` in program order; false when out of memory. */
-static bool collect(Sweep *s, MlirBlock block) {
+/* Whether an op tagged `tag` (FxBlockOps) is a root. */
+static bool isRootTag(const Sweep *s, unsigned tag) {
+  for (size_t i = 0; i < s->numRoots; ++i)
+    if ((tag & FX_TAG_KIND) == (unsigned)s->kinds[i] + 1)
+      return true;
+  return false;
+}
+
+/* Takes the roots of `block` in program order, from `ops` (the block's ops,
+ * exact) when not null; false when out of memory. */
+static bool collect(Sweep *s, MlirBlock block, const FxBlockOps *ops) {
   s->n = 0;
   s->stale = false;
-  for (MlirOperation op = mlirBlockGetFirstOperation(block);
+  for (size_t i = 0; ops && i < ops->n; ++i)
+    if (isRootTag(s, ops->tags[i]) && !push(s, ops->ops[i]))
+      return false;
+  for (MlirOperation op = ops ? (MlirOperation){NULL}
+                              : mlirBlockGetFirstOperation(block);
        !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op))
     if (isRoot(op, s->roots, s->numRoots) && !push(s, op))
       return false;
-  size_t cap = 16;
-  while (cap < 2 * s->n + 2)
-    cap *= 2;
   fxPtrMapFree(&s->index);
-  if (!fxPtrMapInit(&s->index, cap))
+  if (!fxPtrMapInitFor(&s->index, s->n))
     return false;
   for (size_t i = 0; i < s->n; ++i)
     if (!fxPtrMapPut(&s->index, s->ops[i].ptr, (intptr_t)i))
@@ -97,7 +108,7 @@ static bool collect(Sweep *s, MlirBlock block) {
 void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
                      const FxOpKind *roots, size_t numRoots,
                      FxMatchAndRewrite fn, void *userData, FxOrder order,
-                     FxVisitRoot kept) {
+                     FxVisitRoot kept, const FxBlockOps *ops) {
   MlirBlock block = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
   if (mlirBlockIsNull(block))
     return; /* a declaration */
@@ -114,15 +125,16 @@ void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
     names[numNames++] =
         mlirIdentifierGet(ctx, mlirStringRefCreateFromCString(name));
   }
-  Sweep s = {NULL, 0, 0, {NULL, NULL, 0, 0}, names, numNames, true, false};
+  Sweep s = {NULL, 0, 0, {NULL, 0, 0}, names, roots, numNames, true, false};
   MlirRewriterBase rw =
       fxTrackingRewriterCreate(ctx, forgetErased, noteInserted, &s);
   for (bool changed = true; changed;) {
     changed = false;
-    if (s.stale && !collect(&s, block)) {
+    if (s.stale && !collect(&s, block, ops)) {
       s.oom = true;
       break;
     }
+    ops = NULL; /* (it describes the block only until the first rewrite) */
     for (size_t k = 0; k < s.n; ++k) {
       size_t i = order == FX_TOP_DOWN ? k : s.n - 1 - k;
       MlirOperation op = s.ops[i];
@@ -136,7 +148,7 @@ void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
   }
   /* (A last sweep that rewrote nothing inserted no root, unless `fn`
    * reported a change as none: then take them again, to be exact.) */
-  if (kept && !s.oom && s.stale && !collect(&s, block))
+  if (kept && !s.oom && s.stale && !collect(&s, block, NULL))
     s.oom = true;
   for (size_t k = 0; kept && !s.oom && k < s.n; ++k) {
     MlirOperation op = s.ops[order == FX_TOP_DOWN ? k : s.n - 1 - k];

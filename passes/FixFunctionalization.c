@@ -941,7 +941,7 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
     fxSchemaTableDestroy(st.table);
     return;
   }
-  st.reads = fxReadIndexCreate(func, st.table, false, facts.numOps);
+  st.reads = fxReadIndexCreate(func, st.table, false, &facts.top);
   st.hasFuncCalls = facts.hasFuncCalls;
   fxLayoutsInit(&st.layouts, st.table);
   st.aliases = facts.aliases;
@@ -949,7 +949,8 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
    * calls made (nested ones included). */
   static const FxOpKind calls[] = {FX_OP_AUTO_FUNCTIONALIZED};
   fxApplyRewrites(func, pass, calls, 1, matchAndRewrite, &st, FX_TOP_DOWN,
-                  NULL);
+                  NULL, &facts.top);
+  fxFunctionFactsFree(&facts);
   /* Then v2's base clones, in program order: each decision sees the ones
    * before it made (a base written in place is then another operand of
    * the call sharing the next base's storage, rule b).  Then the
@@ -982,7 +983,7 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
     st.kept.n = 0;
     st.kept.failed = false;
     fxApplyRewrites(func, pass, scatters, 1, matchAndRewrite, &st, FX_TOP_DOWN,
-                    keepScatter);
+                    keepScatter, NULL);
     /* Without a clone left to retry, another round would find the
      * scatter-backs where the driver's last sweep left them: unchanged. */
     if (clones.n == 0)

@@ -19,7 +19,7 @@ void fxLayoutsInit(FxLayouts *l, FxSchemaTable *table) {
 void fxLayoutsFree(FxLayouts *l) { fxPtrMapFree(&l->memo); }
 
 void fxLayoutsForget(FxLayouts *l) {
-  if (l->memo.keys)
+  if (l->memo.slots)
     fxPtrMapClear(&l->memo);
   else
     fxPtrMapInit(&l->memo, 256); /* (on failure: nothing remembered) */

@@ -267,13 +267,15 @@ void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass) {
     fxSchemaTableDestroy(st.table);
     return;
   }
-  st.index = fxReadIndexCreate(func, st.table, true, facts.numOps);
+  st.index = fxReadIndexCreate(func, st.table, true, &facts.top);
   fxLayoutsInit(&st.layouts, st.table);
   st.aliases = facts.aliases;
   static const FxOpKind roots[] = {FX_OP_RESHAPE, FX_OP_VIEW, FX_OP_SLICE,
                                    FX_OP_SLICE_SCATTER};
   fxApplyRewrites(func, pass, roots, sizeof roots / sizeof roots[0],
-                  matchAndRewrite, &st, FX_TOP_DOWN, remarkDeclined);
+                  matchAndRewrite, &st, FX_TOP_DOWN, remarkDeclined,
+                  &facts.top);
+  fxFunctionFactsFree(&facts);
   fxReadIndexDestroy(st.index);
   fxLayoutsFree(&st.layouts);
   fxSchemaTableDestroy(st.table);

@@ -3,6 +3,7 @@
 #define FX_PASS_INTERNAL_H
 
 #include "Alias.h"
+#include "PtrMap.h"
 #include "fxir/Fx.h"
 #include "mlir-c/Pass.h"
 #include "mlir-c/Rewrite.h"
@@ -48,16 +49,22 @@ typedef struct FxFunctionFacts {
   /* Out: */
   FxReturnedAliases aliases; /* (Alias.h) */
   bool hasFuncCalls;         /* a func.call anywhere in `func` */
-  size_t numOps;             /* the ops in `func`, nested ones included */
+  /* The ops of `func`'s entry block in order, as the walk found them: for
+   * fxReadIndexCreate and the driver's first sweep, until the pass first
+   * changes the function.  Owned: fxFunctionFactsFree. */
+  FxBlockOps top;
 } FxFunctionFacts;
 
 /* fxPassBegin, then whether `func` is straight-line code as far as fx
  * values go (one block; no fx op or fx value inside a nested region): when
  * it is not, a remark at the first such op says that facts->pass leaves
  * the function alone, and this returns false without failing the pass.
- * When it returns true, `facts` holds what it found (for `table`). */
+ * When it returns true, `facts` holds what it found (for `table`), and the
+ * caller releases it with fxFunctionFactsFree; on false nothing is held.
+ * Out of memory is an error at `func` and fails the pass. */
 bool fxPassBeginRewrite(MlirOperation func, MlirExternalPass pass,
                         FxSchemaTable *table, FxFunctionFacts *facts);
+void fxFunctionFactsFree(FxFunctionFacts *facts);
 
 /* The body of a rewrite: rewrites `op` with `rewriter` and succeeds, or
  * fails to match (and changes nothing). */
@@ -77,6 +84,9 @@ typedef enum FxOrder { FX_TOP_DOWN, FX_BOTTOM_UP, FX_BOTTOM_UP_ONCE } FxOrder;
  * `roots`, in `order`, sweep after sweep until a sweep rewrites nothing
  * (one sweep for FX_BOTTOM_UP_ONCE; Driver.c).  Only for functions
  * fxPassBeginRewrite accepted: their fx ops are all in the entry block.
+ * `block`, when not null, is that block's ops in order (FxFunctionFacts'
+ * `top`): the first sweep's roots are taken from it instead of a walk, so
+ * it must be exact (nothing changed the block since it was taken).
  * `fn` may erase any op and insert or move ops anywhere, through `rw`
  * only; an op it inserts is visited from the next sweep on.  Then, unless
  * `kept` is null, calls `kept` on every root left, in `order` (for
@@ -87,7 +97,7 @@ typedef void (*FxVisitRoot)(MlirOperation op, void *userData);
 void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
                      const FxOpKind *roots,
                      size_t numRoots, FxMatchAndRewrite fn, void *userData,
-                     FxOrder order, FxVisitRoot kept);
+                     FxOrder order, FxVisitRoot kept, const FxBlockOps *block);
 
 /* An IRRewriter whose listener calls `onErase` for every op about to be
  * erased and `onInsert` for every op inserted or moved (PassShim.cpp: the

@@ -14,6 +14,7 @@
 #include "mlir-c/Dialect/MemRef.h"
 #include "mlir-c/Dialect/SCF.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <threads.h>
 
@@ -144,7 +145,7 @@ bool fxPassBegin(MlirOperation func, MlirExternalPass pass,
 typedef struct Nested {
   MlirOperation func, found;
   FxFunctionFacts *facts;
-  MlirIdentifier funcCall; /* "func.call" in the function's context */
+  MlirIdentifier funcCall, funcReturn; /* in the function's context */
 } Nested;
 
 static bool touchesFx(MlirOperation op) {
@@ -161,7 +162,6 @@ static bool touchesFx(MlirOperation op) {
 
 static void note(Nested *n, MlirOperation op) {
   FxFunctionFacts *f = n->facts;
-  ++f->numOps;
   fxReturnedAliasesNote(&f->aliases, op);
   f->hasFuncCalls |= mlirIdentifierEqual(mlirOperationGetName(op), n->funcCall);
   if (f->each)
@@ -182,8 +182,9 @@ static MlirWalkResult findNested(MlirOperation op, void *userData) {
 /* The walk of findNested over `func` in pre-order, which visits the ops of
  * the entry block in a loop and walks only those with regions: the generic
  * walk's callback and a parent check per op, in every pass run, were 1 %
- * of a pass's instructions with the verifier after it. */
-static void walkFunction(Nested *n) {
+ * of a pass's instructions with the verifier after it.  It keeps the entry
+ * block's ops (facts->top); false when out of memory. */
+static bool walkFunction(Nested *n) {
   note(n, n->func);
   MlirBlock entry =
       mlirRegionGetFirstBlock(mlirOperationGetRegion(n->func, 0));
@@ -191,31 +192,55 @@ static void walkFunction(Nested *n) {
                               ? (MlirOperation){NULL}
                               : mlirBlockGetFirstOperation(entry);
        !mlirOperationIsNull(op) && mlirOperationIsNull(n->found);
-       op = mlirOperationGetNextInBlock(op))
-    if (mlirOperationGetNumRegions(op))
+       op = mlirOperationGetNextInBlock(op)) {
+    unsigned tag = (unsigned)(fxOpGetKind(op) + 1);
+    if (mlirIdentifierEqual(mlirOperationGetName(op), n->funcReturn))
+      tag |= FX_TAG_RETURN;
+    bool regions = mlirOperationGetNumRegions(op) != 0;
+    if (!fxBlockOpsPush(&n->facts->top, op,
+                        regions ? tag | FX_TAG_REGIONS : tag))
+      return false;
+    if (regions)
       mlirOperationWalk(op, findNested, n, MlirWalkPreOrder);
     else
       note(n, op);
+  }
+  return true;
+}
+
+_Static_assert((int)FX_OP_NUM_KINDS < (int)FX_TAG_KIND,
+               "an op's kind + 1 fits its tag");
+
+void fxFunctionFactsFree(FxFunctionFacts *facts) {
+  fxBlockOpsFree(&facts->top);
 }
 
 bool fxPassBeginRewrite(MlirOperation func, MlirExternalPass pass,
                         FxSchemaTable *table, FxFunctionFacts *facts) {
   facts->aliases = (FxReturnedAliases){table, false};
   facts->hasFuncCalls = false;
-  facts->numOps = 0;
+  facts->top = (FxBlockOps){NULL, NULL, 0, 0};
   if (!fxPassBegin(func, pass, table))
     return false;
   MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+  MlirContext ctx = mlirOperationGetContext(func);
   Nested n = {func, {NULL}, facts,
-              mlirIdentifierGet(mlirOperationGetContext(func),
-                                mlirStringRefCreateFromCString("func.call"))};
+              mlirIdentifierGet(ctx, mlirStringRefCreateFromCString("func.call")),
+              mlirIdentifierGet(ctx,
+                                mlirStringRefCreateFromCString("func.return"))};
   if (!mlirBlockIsNull(entry) &&
       !mlirBlockIsNull(mlirBlockGetNextInRegion(entry)))
     n.found = func;
-  else
-    walkFunction(&n);
+  else if (!walkFunction(&n)) {
+    fxFunctionFactsFree(facts);
+    mlirEmitError(mlirOperationGetLocation(func),
+                  "fxir: out of memory in the pass's first walk");
+    mlirExternalPassSignalFailure(pass);
+    return false;
+  }
   if (mlirOperationIsNull(n.found))
     return true;
+  fxFunctionFactsFree(facts);
   /* Orders of execution in loops and branches are not program order: the
    * passes' "after" would be wrong.  FX graphs are straight-line code. */
   char msg[256];

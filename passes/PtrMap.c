@@ -16,30 +16,38 @@ static size_t homeOf(const FxPtrMap *m, uintptr_t key) {
 
 static size_t slotOf(const FxPtrMap *m, uintptr_t key) {
   for (size_t i = homeOf(m, key);; i = (i + 1) & (m->cap - 1))
-    if (m->keys[i] == key || m->keys[i] == 0)
+    if (m->slots[i].key == key || m->slots[i].key == 0)
       return i;
 }
 
+/* At most three quarters full.  Linear probing with the hash above then
+ * takes about two slots for a key found and five for one missing (Knuth),
+ * mostly in one cache line; half full (as before) doubled the memory of a
+ * map of every op, which on first touch costs more than the probes save. */
+static bool fits(size_t num, size_t cap) { return 4 * num <= 3 * cap; }
+
 bool fxPtrMapInit(FxPtrMap *m, size_t cap) {
-  m->keys = calloc(cap, sizeof(uintptr_t));
-  m->vals = calloc(cap, sizeof(intptr_t));
-  m->cap = cap;
+  m->slots = calloc(cap, sizeof *m->slots);
+  m->cap = m->slots ? cap : 0;
   m->num = 0;
-  if (m->keys && m->vals)
-    return true;
-  fxPtrMapFree(m);
-  return false;
+  return m->slots != NULL;
+}
+
+bool fxPtrMapInitFor(FxPtrMap *m, size_t n) {
+  size_t cap = 16;
+  while (!fits(n + 1, cap))
+    cap *= 2;
+  return fxPtrMapInit(m, cap);
 }
 
 void fxPtrMapFree(FxPtrMap *m) {
-  free(m->keys);
-  free(m->vals);
-  *m = (FxPtrMap){NULL, NULL, 0, 0};
+  free(m->slots);
+  *m = (FxPtrMap){NULL, 0, 0};
 }
 
 void fxPtrMapClear(FxPtrMap *m) {
   if (m->num)
-    memset(m->keys, 0, m->cap * sizeof *m->keys); /* 0 keys: empty slots */
+    memset(m->slots, 0, m->cap * sizeof *m->slots); /* 0 keys: empty slots */
   m->num = 0;
 }
 
@@ -48,10 +56,8 @@ static bool grow(FxPtrMap *m) {
   if (!fxPtrMapInit(&bigger, m->cap * 2))
     return false;
   for (size_t i = 0; i < m->cap; ++i)
-    if (m->keys[i]) {
-      size_t s = slotOf(&bigger, m->keys[i]);
-      bigger.keys[s] = m->keys[i];
-      bigger.vals[s] = m->vals[i];
+    if (m->slots[i].key) {
+      bigger.slots[slotOf(&bigger, m->slots[i].key)] = m->slots[i];
       ++bigger.num;
     }
   fxPtrMapFree(m);
@@ -61,24 +67,24 @@ static bool grow(FxPtrMap *m) {
 
 bool fxPtrMapPut(FxPtrMap *m, const void *ptr, intptr_t val) {
   uintptr_t key = (uintptr_t)ptr;
-  if (!m->cap || (2 * (m->num + 1) > m->cap && !grow(m)))
+  if (!m->cap || (!fits(m->num + 1, m->cap) && !grow(m)))
     return false;
-  size_t s = slotOf(m, key);
-  if (!m->keys[s]) {
-    m->keys[s] = key;
+  FxPtrMapSlot *s = &m->slots[slotOf(m, key)];
+  if (!s->key) {
+    s->key = key;
     ++m->num;
   }
-  m->vals[s] = val;
+  s->val = val;
   return true;
 }
 
 bool fxPtrMapGet(const FxPtrMap *m, const void *ptr, intptr_t *val) {
   if (!m->cap)
     return false;
-  size_t s = slotOf(m, (uintptr_t)ptr);
-  if (!m->keys[s])
+  const FxPtrMapSlot *s = &m->slots[slotOf(m, (uintptr_t)ptr)];
+  if (!s->key)
     return false;
-  *val = m->vals[s];
+  *val = s->val;
   return true;
 }
 
@@ -86,22 +92,21 @@ void fxPtrMapRemove(FxPtrMap *m, const void *ptr) {
   if (!m->cap)
     return;
   size_t i = slotOf(m, (uintptr_t)ptr);
-  if (!m->keys[i])
+  if (!m->slots[i].key)
     return;
   /* Backward-shift deletion: move later entries of the probe run into the
    * hole when their home slot does not lie strictly between the hole and
    * them, so every lookup still finds its key. */
   size_t mask = m->cap - 1;
-  for (size_t j = (i + 1) & mask; m->keys[j]; j = (j + 1) & mask) {
-    size_t home = homeOf(m, m->keys[j]);
+  for (size_t j = (i + 1) & mask; m->slots[j].key; j = (j + 1) & mask) {
+    size_t home = homeOf(m, m->slots[j].key);
     bool between = i <= j ? (i < home && home <= j) : (i < home || home <= j);
     if (between)
       continue;
-    m->keys[i] = m->keys[j];
-    m->vals[i] = m->vals[j];
+    m->slots[i] = m->slots[j];
     i = j;
   }
-  m->keys[i] = 0;
+  m->slots[i].key = 0;
   --m->num;
 }
 
@@ -116,4 +121,28 @@ bool fxArrayReserve(void **array, size_t num, size_t *cap, size_t elem,
   *array = bigger;
   *cap = cap2;
   return true;
+}
+
+bool fxBlockOpsPush(FxBlockOps *b, MlirOperation op, unsigned tag) {
+  if (b->n == b->cap) {
+    size_t cap = b->cap ? 2 * b->cap : 256;
+    MlirOperation *ops = realloc(b->ops, cap * sizeof *ops);
+    if (!ops)
+      return false;
+    b->ops = ops;
+    uint8_t *tags = realloc(b->tags, cap);
+    if (!tags)
+      return false; /* (ops grown, cap not: the next push retries) */
+    b->tags = tags;
+    b->cap = cap;
+  }
+  b->ops[b->n] = op;
+  b->tags[b->n++] = (uint8_t)tag;
+  return true;
+}
+
+void fxBlockOpsFree(FxBlockOps *b) {
+  free(b->ops);
+  free(b->tags);
+  *b = (FxBlockOps){NULL, NULL, 0, 0};
 }

@@ -54,39 +54,53 @@ static void markReaches(FxReadIndex *x, MlirValue v) {
 }
 
 FxReadIndex *fxReadIndexCreate(MlirOperation func, FxSchemaTable *table,
-                               bool memoRoots, size_t numOps) {
-  size_t cap = 1024; /* (at most half full: room for 512 before growing) */
-  if (numOps)
-    for (cap = 16; cap < 2 * numOps + 2; cap *= 2)
-      ;
+                               bool memoRoots, const FxBlockOps *block) {
+  MlirContext ctx = mlirOperationGetContext(func);
+  MlirIdentifier returnName =
+      mlirIdentifierGet(ctx, mlirStringRefCreateFromCString("func.return"));
+  MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
+  FxBlockOps walked = {NULL, NULL, 0, 0}; /* (the tags read below) */
+  for (MlirOperation op = mlirBlockIsNull(entry) || block
+                              ? (MlirOperation){NULL}
+                              : mlirBlockGetFirstOperation(entry);
+       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
+    unsigned tag =
+        (mlirOperationGetNumRegions(op) ? FX_TAG_REGIONS : 0) |
+        (mlirIdentifierEqual(mlirOperationGetName(op), returnName)
+             ? FX_TAG_RETURN
+             : 0);
+    if (!fxBlockOpsPush(&walked, op, tag)) {
+      fxBlockOpsFree(&walked);
+      return NULL;
+    }
+  }
+  if (!block)
+    block = &walked;
   FxReadIndex *x = calloc(1, sizeof *x);
-  if (!x || !fxPtrMapInit(&x->position, cap) ||
+  if (!x || !fxPtrMapInitFor(&x->position, block->n) ||
       !fxPtrMapInit(&x->summary, 256) || !fxPtrMapInit(&x->reaches, 256) ||
       !fxPtrMapInit(&x->roots, 1024)) {
+    fxBlockOpsFree(&walked);
     fxReadIndexDestroy(x);
     return NULL;
   }
   x->table = table;
-  x->returnName = mlirIdentifierGet(
-      mlirOperationGetContext(func),
-      mlirStringRefCreateFromCString("func.return"));
+  x->returnName = returnName;
   x->memoRoots = memoRoots;
-  MlirRegion body = mlirOperationGetRegion(func, 0);
-  MlirBlock entry = mlirRegionGetFirstBlock(body);
   x->allReach = mlirBlockIsNull(entry) ||
                 !mlirBlockIsNull(mlirBlockGetNextInRegion(entry));
-  intptr_t i = 0;
-  for (MlirOperation op = mlirBlockIsNull(entry)
-                              ? (MlirOperation){NULL}
-                              : mlirBlockGetFirstOperation(entry);
-       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
-    put(&x->position, op.ptr, i += 4); /* gaps: created ops sit at their A */
-    if (mlirOperationGetNumRegions(op))
+  for (size_t i = 0; i < block->n; ++i) {
+    MlirOperation op = block->ops[i];
+    /* (Sized for them: no put fails.)  Created ops take the position of
+     * the op they stand for (fxReadIndexPlace). */
+    put(&x->position, op.ptr, 4 * ((intptr_t)i + 1));
+    if (block->tags[i] & FX_TAG_REGIONS)
       x->allReach = true; /* values may flow out through nested regions */
-    else if (isReturn(x, op))
+    else if (block->tags[i] & FX_TAG_RETURN)
       for (intptr_t k = 0, n = mlirOperationGetNumOperands(op); k < n; ++k)
         markReaches(x, mlirOperationGetOperand(op, k));
   }
+  fxBlockOpsFree(&walked);
   return x;
 }
 

@@ -21,6 +21,7 @@
 #ifndef FX_PASSES_READ_INDEX_H
 #define FX_PASSES_READ_INDEX_H
 
+#include "PtrMap.h"
 #include "fxir/Fx.h"
 
 #ifdef __cplusplus
@@ -34,12 +35,12 @@ typedef struct FxReadIndex FxReadIndex;
  * only for a pass that creates no op (a value created at the address of an
  * erased one would inherit its links).  NULL when out of memory (callers
  * then use the precise walks only; every query below accepts a NULL index
- * and answers "maybe").  `numOps`, the function's ops as far as known
- * (FxFunctionFacts; 0: not known), sizes the position map up front: grown
- * by doubling from a small one, its rehashes were a third of the index's
- * cost on a large graph. */
+ * and answers "maybe").  `block`, when not null, is the entry block's ops
+ * in order (FxFunctionFacts' `top`, exact: nothing changed since it was
+ * taken): they are numbered from it, in a map sized for them once, instead
+ * of walking the block again. */
 FxReadIndex *fxReadIndexCreate(MlirOperation func, FxSchemaTable *table,
-                               bool memoRoots, size_t numOps);
+                               bool memoRoots, const FxBlockOps *block);
 void fxReadIndexDestroy(FxReadIndex *index);
 
 /* Gives `op`, created by the pass, the position of `at`, and forgets

@@ -108,7 +108,7 @@ static void run(MlirContext ctx, Act act, FxOrder order, const char *title) {
   note(&c, "visits:");
   /* The pass is used only to signal out of memory. */
   fxApplyRewrites(func, (MlirExternalPass){NULL}, roots, 1, visit, &c, order,
-                  kept);
+                  kept, NULL);
   printf("%s: %s\n", title, c.log);
   mlirModuleDestroy(m);
 }

@@ -73,7 +73,7 @@ int main(void) {
 
   /* Roots (remembered with memoRoots): %v's root is %a; the reshape then
    * becomes a reshape of %b -- a new op at the old address. */
-  FxReadIndex *x = fxReadIndexCreate(func, table, true, 0);
+  FxReadIndex *x = fxReadIndexCreate(func, table, true, NULL);
   expect(x && mlirValueEqual(fxReadIndexRoot(x, v), a), "root of the reshape before");
   mlirOperationSetOperand(reshape, 0, b);
   fxReadIndexPlace(x, reshape, reshape);
@@ -85,7 +85,7 @@ int main(void) {
 
   /* Summaries: after cos nothing reads %c; then %c gets a reader at the
    * return's position, and the clone is placed as a new op. */
-  x = fxReadIndexCreate(func, table, false, 0);
+  x = fxReadIndexCreate(func, table, false, NULL);
   expect(x && !fxReadIndexMayReadAfter(x, c, cos), "no read of the clone after cos");
   mlirOperationSetOperand(ret, 0, c);
   fxReadIndexPlace(x, clone, clone);
@@ -125,7 +125,7 @@ int main(void) {
               wv = mlirOperationGetResult(nthOp(func, 2), 0),
               qv = mlirOperationGetResult(nthOp(func, 4), 0);
     MlirOperation w = nthOp(func, 2), u = nthOp(func, 3), q2 = nthOp(func, 5);
-    x = fxReadIndexCreate(func, table, false, 0);
+    x = fxReadIndexCreate(func, table, false, NULL);
     mlirOperationSetOperand(u, 0, cv);
     fxReadIndexLostView(x, rv);
     expect(fxReadIndexMayReachReturn(x, rv), "a value a returned view still reads stays marked");

@@ -124,18 +124,9 @@ bool fxArrayReserve(void **array, size_t num, size_t *cap, size_t elem,
 }
 
 bool fxBlockOpsPush(FxBlockOps *b, MlirOperation op, unsigned tag) {
-  if (b->n == b->cap) {
-    size_t cap = b->cap ? 2 * b->cap : 256;
-    MlirOperation *ops = realloc(b->ops, cap * sizeof *ops);
-    if (!ops)
-      return false;
-    b->ops = ops;
-    uint8_t *tags = realloc(b->tags, cap);
-    if (!tags)
-      return false; /* (ops grown, cap not: the next push retries) */
-    b->tags = tags;
-    b->cap = cap;
-  }
+  if (!fxArrayReserve((void **)&b->ops, b->n, &b->cap, sizeof *b->ops, 256) ||
+      !fxArrayReserve((void **)&b->tags, b->n, &b->capTags, 1, 256))
+    return false; /* (one array grown: nothing pushed, the next push goes on) */
   b->ops[b->n] = op;
   b->tags[b->n++] = (uint8_t)tag;
   return true;
@@ -144,5 +135,5 @@ bool fxBlockOpsPush(FxBlockOps *b, MlirOperation op, unsigned tag) {
 void fxBlockOpsFree(FxBlockOps *b) {
   free(b->ops);
   free(b->tags);
-  *b = (FxBlockOps){NULL, NULL, 0, 0};
+  *b = (FxBlockOps){NULL, NULL, 0, 0, 0};
 }

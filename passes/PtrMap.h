@@ -60,7 +60,7 @@ bool fxArrayReserve(void **array, size_t num, size_t *cap, size_t elem,
 typedef struct FxBlockOps {
   MlirOperation *ops;
   uint8_t *tags; /* the op's FxOpKind + 1 (FX_TAG_KIND), | the flags */
-  size_t n, cap;
+  size_t n, cap, capTags;
 } FxBlockOps;
 
 enum {

@@ -59,7 +59,7 @@ FxReadIndex *fxReadIndexCreate(MlirOperation func, FxSchemaTable *table,
   MlirIdentifier returnName =
       mlirIdentifierGet(ctx, mlirStringRefCreateFromCString("func.return"));
   MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
-  FxBlockOps walked = {NULL, NULL, 0, 0}; /* (the tags read below) */
+  FxBlockOps walked = {NULL, NULL, 0, 0, 0}; /* (the tags read below) */
   for (MlirOperation op = mlirBlockIsNull(entry) || block
                               ? (MlirOperation){NULL}
                               : mlirBlockGetFirstOperation(entry);

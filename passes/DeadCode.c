@@ -87,7 +87,7 @@ void fxRunDeadCode(MlirOperation func, MlirExternalPass pass) {
   fxApplyRewrites(func, pass, roots, sizeof roots / sizeof roots[0],
                   eraseIfDead, &st,
                   st.aliases.any ? FX_BOTTOM_UP : FX_BOTTOM_UP_ONCE, NULL,
-                  &facts.top);
+                  &facts.top, NULL, NULL);
   fxFunctionFactsFree(&facts);
   fxSchemaTableDestroy(st.table);
 }

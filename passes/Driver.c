@@ -21,7 +21,17 @@
  * by erasing, inserting and moving, and every pass does all three through
  * the rewriter (PassInternal.h), so the list is what a walk of the block
  * would give; not walking it again matters because a walk over a large
- * function is memory-bound (docs/performance.md "Linearity"). */
+ * function is memory-bound (docs/performance.md "Linearity").
+ *
+ * The roots come from the pass's first walk when it gives its list of the
+ * block's ops (FxBlockOps).  Given a way to find an op in that list (the
+ * read index's positions), the sweeps go over the list itself: an erased
+ * op's entry is nulled, and an inserted or moved op marks its kind in the
+ * list.  The list then serves a later call of the same pass run too (fx-fix-
+ * functionalization's scatter-backs after its calls) unless one of its
+ * root kinds was marked: no walk of the block, and no map of the roots,
+ * whose fresh pages cost more than its probes (docs/performance.md,
+ * session 29). */
 #include "PassInternal.h"
 #include "PtrMap.h"
 
@@ -35,14 +45,29 @@ typedef struct Sweep {
   size_t n, cap;
   FxPtrMap index; /* root -> its position in ops */
   const MlirIdentifier *roots; /* the roots' op names */
-  const FxOpKind *kinds;        /* and their kinds */
   size_t numRoots;
+  uint32_t rootBits; /* bit FxOpKind + 1 of each root kind: its tag */
+  /* The first walk's list, when the caller gave one, and where its ops
+   * are in it (null: the list is spent by this call).  While `listed`,
+   * the sweeps go over the list itself, its roots by their tags. */
+  FxBlockOps *block;
+  FxBlockIndexFn indexOf;
+  const void *indexData;
+  bool listed;
   bool stale; /* a root was inserted or moved: take them again */
   bool oom;
 } Sweep;
 
 static void forgetErased(MlirOperation op, void *userData) {
   Sweep *s = userData;
+  if (s->block && s->indexOf) {
+    /* (An op not of the list, created at the address of one of its ops,
+     * finds that op's entry already null, or another op there.) */
+    intptr_t at = s->indexOf(s->indexData, op);
+    if (at >= 0 && (size_t)at < s->block->n &&
+        s->block->ops[at].ptr == op.ptr)
+      s->block->ops[at].ptr = NULL;
+  }
   intptr_t i;
   if (!fxPtrMapGet(&s->index, op.ptr, &i))
     return;
@@ -64,6 +89,8 @@ static bool isRoot(MlirOperation op, const MlirIdentifier *roots, size_t n) {
 /* (A moved op is reported as inserted: a root moved is one inserted.) */
 static void noteInserted(MlirOperation op, void *userData) {
   Sweep *s = userData;
+  if (s->block)
+    s->block->inserted |= 1u << (fxOpGetKind(op) + 1);
   if (isRoot(op, s->roots, s->numRoots))
     s->stale = true;
 }
@@ -77,10 +104,18 @@ static bool push(Sweep *s, MlirOperation op) {
 
 /* Whether an op tagged `tag` (FxBlockOps) is a root. */
 static bool isRootTag(const Sweep *s, unsigned tag) {
-  for (size_t i = 0; i < s->numRoots; ++i)
-    if ((tag & FX_TAG_KIND) == (unsigned)s->kinds[i] + 1)
-      return true;
-  return false;
+  return s->rootBits >> (tag & FX_TAG_KIND) & 1;
+}
+
+/* The k-th op the sweep visits (null: skip it): of the list while
+ * `listed`, else of the roots taken. */
+static MlirOperation nth(const Sweep *s, size_t k, FxOrder order) {
+  size_t n = s->listed ? s->block->n : s->n;
+  size_t i = order == FX_TOP_DOWN ? k : n - 1 - k;
+  if (!s->listed)
+    return s->ops[i];
+  return isRootTag(s, s->block->tags[i]) ? s->block->ops[i]
+                                         : (MlirOperation){NULL};
 }
 
 /* Takes the roots of `block` in program order, from `ops` (the block's ops,
@@ -88,6 +123,7 @@ static bool isRootTag(const Sweep *s, unsigned tag) {
 static bool collect(Sweep *s, MlirBlock block, const FxBlockOps *ops) {
   s->n = 0;
   s->stale = false;
+  s->listed = false;
   for (size_t i = 0; ops && i < ops->n; ++i)
     if (isRootTag(s, ops->tags[i]) && !push(s, ops->ops[i]))
       return false;
@@ -108,12 +144,14 @@ static bool collect(Sweep *s, MlirBlock block, const FxBlockOps *ops) {
 void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
                      const FxOpKind *roots, size_t numRoots,
                      FxMatchAndRewrite fn, void *userData, FxOrder order,
-                     FxVisitRoot kept, const FxBlockOps *ops) {
+                     FxVisitRoot kept, FxBlockOps *list,
+                     FxBlockIndexFn indexOf, const void *indexData) {
   MlirBlock block = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
   if (mlirBlockIsNull(block))
     return; /* a declaration */
   MlirContext ctx = mlirOperationGetContext(func);
   MlirIdentifier names[FX_OP_NUM_KINDS];
+  uint32_t rootBits = 0;
   size_t numNames = 0;
   for (size_t i = 0; i < numRoots; ++i) {
     const char *name = fxOpKindName(roots[i]);
@@ -124,20 +162,25 @@ void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
     }
     names[numNames++] =
         mlirIdentifierGet(ctx, mlirStringRefCreateFromCString(name));
+    rootBits |= 1u << (roots[i] + 1);
   }
-  Sweep s = {NULL, 0, 0, {NULL, 0, 0}, names, roots, numNames, true, false};
+  /* The list says where the roots are unless one was inserted or moved
+   * since it was taken. */
+  FxBlockOps *first = list && !(list->inserted & rootBits) ? list : NULL;
+  Sweep s = {NULL, 0, 0, {NULL, 0, 0}, names, numNames, rootBits,
+             list, indexOf, indexData, first && indexOf, !(first && indexOf),
+             false};
   MlirRewriterBase rw =
       fxTrackingRewriterCreate(ctx, forgetErased, noteInserted, &s);
   for (bool changed = true; changed;) {
     changed = false;
-    if (s.stale && !collect(&s, block, ops)) {
+    if (s.stale && !collect(&s, block, first)) {
       s.oom = true;
       break;
     }
-    ops = NULL; /* (it describes the block only until the first rewrite) */
-    for (size_t k = 0; k < s.n; ++k) {
-      size_t i = order == FX_TOP_DOWN ? k : s.n - 1 - k;
-      MlirOperation op = s.ops[i];
+    first = NULL; /* (exact only until the first rewrite, without indexOf) */
+    for (size_t k = 0, n = s.listed ? list->n : s.n; k < n; ++k) {
+      MlirOperation op = nth(&s, k, order);
       if (mlirOperationIsNull(op))
         continue; /* erased by an earlier rewrite of this sweep */
       if (mlirLogicalResultIsSuccess(fn(op, rw, userData)))
@@ -150,14 +193,17 @@ void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
    * reported a change as none: then take them again, to be exact.) */
   if (kept && !s.oom && s.stale && !collect(&s, block, NULL))
     s.oom = true;
-  for (size_t k = 0; kept && !s.oom && k < s.n; ++k) {
-    MlirOperation op = s.ops[order == FX_TOP_DOWN ? k : s.n - 1 - k];
+  for (size_t k = 0, n = s.listed ? list->n : s.n; kept && !s.oom && k < n;
+       ++k) {
+    MlirOperation op = nth(&s, k, order);
     if (!mlirOperationIsNull(op))
       kept(op, userData);
   }
   fxTrackingRewriterDestroy(rw);
   free(s.ops);
   fxPtrMapFree(&s.index);
+  if (list && !indexOf)
+    list->inserted = ~0u; /* its erased ops were not nulled: spent */
   if (s.oom) {
     mlirEmitError(mlirOperationGetLocation(func),
                   "fxir: out of memory in the rewrite driver");

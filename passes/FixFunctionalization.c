@@ -948,9 +948,12 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
   /* Calls first, in program order, then the scatter-backs the in-place
    * calls made (nested ones included). */
   static const FxOpKind calls[] = {FX_OP_AUTO_FUNCTIONALIZED};
+  /* The read index finds the first walk's ops in its list: the driver
+   * keeps the list (null for each op erased), so that the scatter-backs'
+   * sweeps too take their roots from it instead of walking the block. */
+  FxBlockIndexFn indexOf = st.reads ? fxReadIndexBlockIndex : NULL;
   fxApplyRewrites(func, pass, calls, 1, matchAndRewrite, &st, FX_TOP_DOWN,
-                  NULL, &facts.top);
-  fxFunctionFactsFree(&facts);
+                  NULL, &facts.top, indexOf, st.reads);
   /* Then v2's base clones, in program order: each decision sees the ones
    * before it made (a base written in place is then another operand of
    * the call sharing the next base's storage, rule b).  Then the
@@ -971,6 +974,10 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
    * reasons describe the IR the pass leaves. */
   typedef char Why[512];
   Why spare, *whys = clones.n ? malloc(clones.n * sizeof *whys) : NULL;
+  /* reinplaceV2Base changes the block without the driver's rewriter (it
+   * replaces uses and destroys ops itself): after it, the list is stale. */
+  if (clones.n)
+    facts.top.inserted = ~0u;
   for (int before = -1; before != st.rewrites;) {
     before = st.rewrites;
     size_t kept = 0;
@@ -983,7 +990,7 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
     st.kept.n = 0;
     st.kept.failed = false;
     fxApplyRewrites(func, pass, scatters, 1, matchAndRewrite, &st, FX_TOP_DOWN,
-                    keepScatter, NULL);
+                    keepScatter, &facts.top, indexOf, st.reads);
     /* Without a clone left to retry, another round would find the
      * scatter-backs where the driver's last sweep left them: unchanged. */
     if (clones.n == 0)
@@ -996,6 +1003,7 @@ void fxRunFixFunctionalization(MlirOperation func, MlirExternalPass pass) {
                         "(its reason was lost: out of memory)");
   free(whys);
   free(clones.ops);
+  fxFunctionFactsFree(&facts);
   /* The scatter-backs that stay: the last sweep's list is every
    * slice_scatter of the function (its fx ops are all in the entry block),
    * unless it could not be kept (out of memory: walk instead).  Nothing

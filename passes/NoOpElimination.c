@@ -274,7 +274,8 @@ void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass) {
                                    FX_OP_SLICE_SCATTER};
   fxApplyRewrites(func, pass, roots, sizeof roots / sizeof roots[0],
                   matchAndRewrite, &st, FX_TOP_DOWN, remarkDeclined,
-                  &facts.top);
+                  &facts.top, st.index ? fxReadIndexBlockIndex : NULL,
+                  st.index);
   fxFunctionFactsFree(&facts);
   fxReadIndexDestroy(st.index);
   fxLayoutsFree(&st.layouts);

@@ -50,8 +50,8 @@ typedef struct FxFunctionFacts {
   FxReturnedAliases aliases; /* (Alias.h) */
   bool hasFuncCalls;         /* a func.call anywhere in `func` */
   /* The ops of `func`'s entry block in order, as the walk found them: for
-   * fxReadIndexCreate and the driver's first sweep, until the pass first
-   * changes the function.  Owned: fxFunctionFactsFree. */
+   * fxReadIndexCreate and the driver, which keeps it up to date where it
+   * can (fxApplyRewrites).  Owned: fxFunctionFactsFree. */
   FxBlockOps top;
 } FxFunctionFacts;
 
@@ -80,13 +80,24 @@ typedef MlirLogicalResult (*FxMatchAndRewrite)(MlirOperation op,
  * function without untracked aliases). */
 typedef enum FxOrder { FX_TOP_DOWN, FX_BOTTOM_UP, FX_BOTTOM_UP_ONCE } FxOrder;
 
+/* Where `op` is in a FxBlockOps list: its index there, or -1.  It must
+ * find every op of the list (fxReadIndexBlockIndex, for an index numbered
+ * from the list); for another op it may answer any index. */
+typedef intptr_t (*FxBlockIndexFn)(const void *data, MlirOperation op);
+
 /* Applies `fn` to every op of `func`'s entry block whose kind is one of
  * `roots`, in `order`, sweep after sweep until a sweep rewrites nothing
  * (one sweep for FX_BOTTOM_UP_ONCE; Driver.c).  Only for functions
  * fxPassBeginRewrite accepted: their fx ops are all in the entry block.
- * `block`, when not null, is that block's ops in order (FxFunctionFacts'
- * `top`): the first sweep's roots are taken from it instead of a walk, so
- * it must be exact (nothing changed the block since it was taken).
+ * `block`, when not null, is that block's ops in order as the first walk
+ * took them (FxFunctionFacts' `top`), changed since only through this
+ * function's rewriters: the roots are taken from it instead of a walk
+ * unless one of their kind was inserted or moved since (its `inserted`).
+ * With `indexOf`, which finds its ops, the driver keeps it for later calls:
+ * it nulls each op erased and marks the kinds inserted or moved, and the
+ * sweeps go over it until a root is inserted or moved.  Without, the list
+ * serves the first sweep only and is spent (marked so that no later call
+ * takes roots from it).
  * `fn` may erase any op and insert or move ops anywhere, through `rw`
  * only; an op it inserts is visited from the next sweep on.  Then, unless
  * `kept` is null, calls `kept` on every root left, in `order` (for
@@ -97,7 +108,8 @@ typedef void (*FxVisitRoot)(MlirOperation op, void *userData);
 void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
                      const FxOpKind *roots,
                      size_t numRoots, FxMatchAndRewrite fn, void *userData,
-                     FxOrder order, FxVisitRoot kept, const FxBlockOps *block);
+                     FxOrder order, FxVisitRoot kept, FxBlockOps *block,
+                     FxBlockIndexFn indexOf, const void *indexData);
 
 /* An IRRewriter whose listener calls `onErase` for every op about to be
  * erased and `onInsert` for every op inserted or moved (PassShim.cpp: the

@@ -219,7 +219,7 @@ bool fxPassBeginRewrite(MlirOperation func, MlirExternalPass pass,
                         FxSchemaTable *table, FxFunctionFacts *facts) {
   facts->aliases = (FxReturnedAliases){table, false};
   facts->hasFuncCalls = false;
-  facts->top = (FxBlockOps){NULL, NULL, 0, 0, 0};
+  facts->top = (FxBlockOps){NULL, NULL, 0, 0, 0, 0};
   if (!fxPassBegin(func, pass, table))
     return false;
   MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));

@@ -46,8 +46,21 @@ void fxPtrMapFree(FxPtrMap *m) {
 }
 
 void fxPtrMapClear(FxPtrMap *m) {
-  if (m->num)
-    memset(m->slots, 0, m->cap * sizeof *m->slots); /* 0 keys: empty slots */
+  if (!m->num)
+    return;
+  /* A few keys in a large table: a table sized for them costs what was put
+   * instead of the table's size (the layout memo is cleared at every
+   * scatter, holding one or two keys: 4 KB cleared each time was a quarter
+   * of fx-fix-functionalization's instructions at 300 layers). */
+  FxPtrMap small = {NULL, 0, 0};
+  if (8 * m->num < m->cap && fxPtrMapInitFor(&small, m->num) &&
+      small.cap < m->cap) {
+    fxPtrMapFree(m);
+    *m = small;
+    return;
+  }
+  fxPtrMapFree(&small);
+  memset(m->slots, 0, m->cap * sizeof *m->slots); /* 0 keys: empty slots */
   m->num = 0;
 }
 
@@ -135,5 +148,6 @@ bool fxBlockOpsPush(FxBlockOps *b, MlirOperation op, unsigned tag) {
 void fxBlockOpsFree(FxBlockOps *b) {
   free(b->ops);
   free(b->tags);
-  *b = (FxBlockOps){NULL, NULL, 0, 0, 0};
+  *b = (FxBlockOps){NULL, NULL, 0, 0, 0, 0};
 }
+

@@ -38,7 +38,8 @@ bool fxPtrMapInit(FxPtrMap *m, size_t cap);
  * each slot more is memory a first touch pays for). */
 bool fxPtrMapInitFor(FxPtrMap *m, size_t n);
 void fxPtrMapFree(FxPtrMap *m);
-/* Empties `m`, keeping its memory (a map that forgets often). */
+/* Empties `m`: keeps its memory, or takes a smaller table when it held
+ * few keys for its size (clearing then costs what was put). */
 void fxPtrMapClear(FxPtrMap *m);
 /* Sets key -> val; false (nothing stored) when out of memory. */
 bool fxPtrMapPut(FxPtrMap *m, const void *key, intptr_t val);
@@ -58,9 +59,12 @@ bool fxArrayReserve(void **array, size_t num, size_t *cap, size_t elem,
  * walk chases a pointer per op, and in a large function each op read is a
  * cache miss; the arrays' loads are sequential. */
 typedef struct FxBlockOps {
-  MlirOperation *ops;
+  MlirOperation *ops; /* null: erased since (fxApplyRewrites) */
   uint8_t *tags; /* the op's FxOpKind + 1 (FX_TAG_KIND), | the flags */
   size_t n, cap, capTags;
+  /* Bit (FxOpKind + 1) of every op inserted or moved since the list was
+   * taken: where those ops are, the list does not say. */
+  uint32_t inserted;
 } FxBlockOps;
 
 enum {

@@ -59,7 +59,7 @@ FxReadIndex *fxReadIndexCreate(MlirOperation func, FxSchemaTable *table,
   MlirIdentifier returnName =
       mlirIdentifierGet(ctx, mlirStringRefCreateFromCString("func.return"));
   MlirBlock entry = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
-  FxBlockOps walked = {NULL, NULL, 0, 0, 0}; /* (the tags read below) */
+  FxBlockOps walked = {NULL, NULL, 0, 0, 0, 0}; /* (the tags read below) */
   for (MlirOperation op = mlirBlockIsNull(entry) || block
                               ? (MlirOperation){NULL}
                               : mlirBlockGetFirstOperation(entry);
@@ -133,6 +133,14 @@ void fxReadIndexPlace(FxReadIndex *x, MlirOperation op, MlirOperation at) {
 static intptr_t positionOf(FxReadIndex *x, MlirOperation op) {
   intptr_t pos;
   return get(&x->position, op.ptr, &pos) ? pos : kUnknown;
+}
+
+intptr_t fxReadIndexBlockIndex(const void *index, MlirOperation op) {
+  intptr_t pos;
+  const FxReadIndex *x = index;
+  if (!x || !get(&x->position, op.ptr, &pos) || pos == kUnknown || pos % 4)
+    return -1;
+  return pos / 4 - 1; /* (fxReadIndexCreate: 4 * (i + 1)) */
 }
 
 /* The last user of `v` or of a view of it (views followed), and the last

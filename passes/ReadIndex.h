@@ -43,6 +43,12 @@ FxReadIndex *fxReadIndexCreate(MlirOperation func, FxSchemaTable *table,
                                bool memoRoots, const FxBlockOps *block);
 void fxReadIndexDestroy(FxReadIndex *index);
 
+/* The index in `block` of `op`, for an index created from `block` (an
+ * FxBlockIndexFn: `index` is the FxReadIndex): found from its position;
+ * -1 for an op not numbered, and an op created at one's address (placed or
+ * not) may get its index. */
+intptr_t fxReadIndexBlockIndex(const void *index, MlirOperation op);
+
 /* Gives `op`, created by the pass, the position of `at`, and forgets
  * whatever was remembered of values at its results' addresses.  Every op a
  * pass creates must be placed before any question about it. */

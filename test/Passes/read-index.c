@@ -94,6 +94,31 @@ int main(void) {
   // CHECK: a read after cos once the op is placed: ok
   fxReadIndexDestroy(x);
 
+  /* Numbered from a list of the block's ops, the index finds each of
+   * them at its place in the list (the driver's FxBlockIndexFn); an op it
+   * did not number is at none, and an op placed at another's position
+   * gets that op's index, which the driver tells apart by address. */
+  FxBlockOps list = {NULL, NULL, 0, 0, 0, 0};
+  bool pushed = true;
+  for (MlirOperation op = mlirBlockGetFirstOperation(entry);
+       !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op))
+    pushed &= fxBlockOpsPush(&list, op, 0);
+  x = fxReadIndexCreate(func, table, false, &list);
+  bool found = pushed && x && list.n == 5;
+  for (size_t i = 0; found && i < list.n; ++i)
+    found = fxReadIndexBlockIndex(x, list.ops[i]) == (intptr_t)i;
+  expect(found, "every listed op at its index");
+  MlirOperation extra = mlirOperationClone(cos);
+  expect(fxReadIndexBlockIndex(x, extra) == -1, "an op not numbered at none");
+  fxReadIndexPlace(x, extra, cos);
+  expect(fxReadIndexBlockIndex(x, extra) == 2, "a placed op at its place's");
+  // CHECK: every listed op at its index: ok
+  // CHECK: an op not numbered at none: ok
+  // CHECK: a placed op at its place's: ok
+  mlirOperationDestroy(extra);
+  fxReadIndexDestroy(x);
+  fxBlockOpsFree(&list);
+
   fxSchemaTableDestroy(table);
   mlirModuleDestroy(m);
 

@@ -89,9 +89,10 @@ static bool isRoot(MlirOperation op, const MlirIdentifier *roots, size_t n) {
 /* (A moved op is reported as inserted: a root moved is one inserted.) */
 static void noteInserted(MlirOperation op, void *userData) {
   Sweep *s = userData;
+  uint32_t bit = 1u << (fxOpGetKind(op) + 1);
   if (s->block)
-    s->block->inserted |= 1u << (fxOpGetKind(op) + 1);
-  if (isRoot(op, s->roots, s->numRoots))
+    s->block->inserted |= bit;
+  if (s->rootBits & bit)
     s->stale = true;
 }
 

@@ -14,7 +14,6 @@
 #include "mlir-c/Dialect/MemRef.h"
 #include "mlir-c/Dialect/SCF.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include <threads.h>
 
@@ -193,23 +192,16 @@ static bool walkFunction(Nested *n) {
                               : mlirBlockGetFirstOperation(entry);
        !mlirOperationIsNull(op) && mlirOperationIsNull(n->found);
        op = mlirOperationGetNextInBlock(op)) {
-    unsigned tag = (unsigned)(fxOpGetKind(op) + 1);
-    if (mlirIdentifierEqual(mlirOperationGetName(op), n->funcReturn))
-      tag |= FX_TAG_RETURN;
-    bool regions = mlirOperationGetNumRegions(op) != 0;
-    if (!fxBlockOpsPush(&n->facts->top, op,
-                        regions ? tag | FX_TAG_REGIONS : tag))
+    unsigned tag = fxBlockOpsTag(op, n->funcReturn);
+    if (!fxBlockOpsPush(&n->facts->top, op, tag))
       return false;
-    if (regions)
+    if (tag & FX_TAG_REGIONS)
       mlirOperationWalk(op, findNested, n, MlirWalkPreOrder);
     else
       note(n, op);
   }
   return true;
 }
-
-_Static_assert((int)FX_OP_NUM_KINDS < (int)FX_TAG_KIND,
-               "an op's kind + 1 fits its tag");
 
 void fxFunctionFactsFree(FxFunctionFacts *facts) {
   fxBlockOpsFree(&facts->top);

@@ -1,5 +1,6 @@
 /* PtrMap.c - pointer-keyed open-addressing map (see PtrMap.h). */
 #include "PtrMap.h"
+#include "fxir/Fx.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -134,6 +135,16 @@ bool fxArrayReserve(void **array, size_t num, size_t *cap, size_t elem,
   *array = bigger;
   *cap = cap2;
   return true;
+}
+
+_Static_assert((int)FX_OP_NUM_KINDS < (int)FX_TAG_KIND,
+               "an op's kind + 1 fits its tag");
+
+unsigned fxBlockOpsTag(MlirOperation op, MlirIdentifier funcReturn) {
+  unsigned tag = (unsigned)(fxOpGetKind(op) + 1);
+  if (mlirIdentifierEqual(mlirOperationGetName(op), funcReturn))
+    tag |= FX_TAG_RETURN;
+  return mlirOperationGetNumRegions(op) ? tag | FX_TAG_REGIONS : tag;
 }
 
 bool fxBlockOpsPush(FxBlockOps *b, MlirOperation op, unsigned tag) {

@@ -73,6 +73,8 @@ enum {
   FX_TAG_REGIONS = 0x20, /* has regions */
 };
 
+/* The tag of `op`; `funcReturn` is "func.return" in its context. */
+unsigned fxBlockOpsTag(MlirOperation op, MlirIdentifier funcReturn);
 /* Appends `op` with its tag; false (nothing changed) when out of memory. */
 bool fxBlockOpsPush(FxBlockOps *b, MlirOperation op, unsigned tag);
 void fxBlockOpsFree(FxBlockOps *b);

@@ -64,12 +64,7 @@ FxReadIndex *fxReadIndexCreate(MlirOperation func, FxSchemaTable *table,
                               ? (MlirOperation){NULL}
                               : mlirBlockGetFirstOperation(entry);
        !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
-    unsigned tag =
-        (mlirOperationGetNumRegions(op) ? FX_TAG_REGIONS : 0) |
-        (mlirIdentifierEqual(mlirOperationGetName(op), returnName)
-             ? FX_TAG_RETURN
-             : 0);
-    if (!fxBlockOpsPush(&walked, op, tag)) {
+    if (!fxBlockOpsPush(&walked, op, fxBlockOpsTag(op, returnName))) {
       fxBlockOpsFree(&walked);
       return NULL;
     }

@@ -5,6 +5,7 @@
 #include "fxir/FxPasses.h"
 #include "PassInternal.h"
 #include "RegionMemo.h"
+#include "Scratch.h"
 
 #include <stdio.h>
 
@@ -34,8 +35,9 @@ static const FxPassInfo kPasses[] = {
 };
 enum { kNumPasses = sizeof kPasses / sizeof kPasses[0] };
 
-static void construct(void *userData) {}
-static void destruct(void *userData) {}
+/* Each pass object holds the memory runs keep for the next (Scratch.h). */
+static void construct(void *userData) { fxScratchHold(); }
+static void destruct(void *userData) { fxScratchUnhold(); }
 static MlirLogicalResult initialize(MlirContext ctx, void *userData) {
   return mlirLogicalResultSuccess();
 }

@@ -1,5 +1,6 @@
 /* PtrMap.c - pointer-keyed open-addressing map (see PtrMap.h). */
 #include "PtrMap.h"
+#include "Scratch.h"
 #include "fxir/Fx.h"
 
 #include <stdlib.h>
@@ -28,7 +29,9 @@ static size_t slotOf(const FxPtrMap *m, uintptr_t key) {
 static bool fits(size_t num, size_t cap) { return 4 * num <= 3 * cap; }
 
 bool fxPtrMapInit(FxPtrMap *m, size_t cap) {
-  m->slots = calloc(cap, sizeof *m->slots);
+  m->slots = cap <= SIZE_MAX / sizeof *m->slots
+                 ? fxScratchAlloc(cap * sizeof *m->slots, true)
+                 : NULL;
   m->cap = m->slots ? cap : 0;
   m->num = 0;
   return m->slots != NULL;
@@ -42,7 +45,7 @@ bool fxPtrMapInitFor(FxPtrMap *m, size_t n) {
 }
 
 void fxPtrMapFree(FxPtrMap *m) {
-  free(m->slots);
+  fxScratchFree(m->slots, m->cap * sizeof *m->slots);
   *m = (FxPtrMap){NULL, 0, 0};
 }
 
@@ -148,8 +151,9 @@ unsigned fxBlockOpsTag(MlirOperation op, MlirIdentifier funcReturn) {
 }
 
 bool fxBlockOpsPush(FxBlockOps *b, MlirOperation op, unsigned tag) {
-  if (!fxArrayReserve((void **)&b->ops, b->n, &b->cap, sizeof *b->ops, 256) ||
-      !fxArrayReserve((void **)&b->tags, b->n, &b->capTags, 1, 256))
+  if (!fxScratchReserve((void **)&b->ops, b->n, &b->cap, sizeof *b->ops,
+                        256) ||
+      !fxScratchReserve((void **)&b->tags, b->n, &b->capTags, 1, 256))
     return false; /* (one array grown: nothing pushed, the next push goes on) */
   b->ops[b->n] = op;
   b->tags[b->n++] = (uint8_t)tag;
@@ -157,8 +161,8 @@ bool fxBlockOpsPush(FxBlockOps *b, MlirOperation op, unsigned tag) {
 }
 
 void fxBlockOpsFree(FxBlockOps *b) {
-  free(b->ops);
-  free(b->tags);
+  fxScratchFree(b->ops, b->cap * sizeof *b->ops);
+  fxScratchFree(b->tags, b->capTags);
   *b = (FxBlockOps){NULL, NULL, 0, 0, 0, 0};
 }
 

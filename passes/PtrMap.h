@@ -6,7 +6,8 @@
  *
  * Ownership: fxPtrMapInit allocates, fxPtrMapFree releases; a zeroed
  * FxPtrMap that failed to initialise is valid to free and to query (it holds
- * nothing). */
+ * nothing).  A large map's slots, and a large FxBlockOps's arrays, are
+ * memory kept between pass runs (Scratch.h). */
 #ifndef FX_PASSES_PTRMAP_H
 #define FX_PASSES_PTRMAP_H
 

@@ -3,6 +3,7 @@
 #include "ReadIndex.h"
 #include "Alias.h"
 #include "PtrMap.h"
+#include "Scratch.h"
 #include "ValueStack.h"
 
 #include <limits.h>
@@ -12,12 +13,21 @@
 
 enum { kUnknown = INT_MAX }; /* a position we do not know: "maybe after" */
 
+/* The last user of a root or of a view of it (views followed), and the
+ * last of those uses that writes; positions, or kUnknown. */
+/* The writer is kept by its location: the op itself may be erased by the
+ * pass later (a copy_ epilogue), and a remark must not read it then. */
+typedef struct Last {
+  intptr_t use, write;
+  MlirLocation writer;
+} Last;
+
 struct FxReadIndex {
   FxSchemaTable *table;
   MlirIdentifier returnName; /* "func.return" in the function's context */
   FxPtrMap position; /* op -> index in the entry block             */
   FxPtrMap summary;  /* root -> index in `lasts`                    */
-  struct Last *lasts;
+  Last *lasts;
   size_t numLasts, capLasts;
   FxPtrMap reaches;  /* value -> 1 when it may reach a func.return  */
   FxPtrMap roots;    /* value -> its storage root, or the root it was
@@ -104,7 +114,7 @@ void fxReadIndexDestroy(FxReadIndex *x) {
     return;
   fxPtrMapFree(&x->position);
   fxPtrMapFree(&x->summary);
-  free(x->lasts);
+  fxScratchFree(x->lasts, x->capLasts * sizeof *x->lasts);
   fxPtrMapFree(&x->reaches);
   fxPtrMapFree(&x->roots);
   free(x);
@@ -138,17 +148,9 @@ intptr_t fxReadIndexBlockIndex(const void *index, MlirOperation op) {
   return pos / 4 - 1; /* (fxReadIndexCreate: 4 * (i + 1)) */
 }
 
-/* The last user of `v` or of a view of it (views followed), and the last
- * of those uses that writes; positions, or kUnknown. */
-/* The writer is kept by its location: the op itself may be erased by the
- * pass later (a copy_ epilogue), and a remark must not read it then. */
-typedef struct Last {
-  intptr_t use, write;
-  MlirLocation writer;
-} Last;
-
 static const Last kUnknownLast = {kUnknown, kUnknown, {NULL}};
 
+/* The Last of `v` (a root, or a value merged into one). */
 static Last lastUsers(FxReadIndex *x, MlirValue v) {
   Last last = {-1, -1, {NULL}};
   FxValueStack stack;
@@ -184,8 +186,8 @@ static Last *summaryOf(FxReadIndex *x, MlirValue root) {
   intptr_t k;
   if (get(&x->summary, root.ptr, &k))
     return &x->lasts[k];
-  if (!fxArrayReserve((void **)&x->lasts, x->numLasts, &x->capLasts,
-                      sizeof *x->lasts, 64))
+  if (!fxScratchReserve((void **)&x->lasts, x->numLasts, &x->capLasts,
+                        sizeof *x->lasts, 64))
     return NULL;
   if (!put(&x->summary, root.ptr, (intptr_t)x->numLasts))
     return NULL;

@@ -56,35 +56,46 @@ static void lockKept(void) {
   mtx_lock(&lock);
 }
 
-#ifdef MAP_POPULATE
-/* A block's mapping starts kHeader bytes before it, with its length. */
+/* Every block starts kHeader bytes into its allocation, after its size
+ * (what it can hold): a kept block is counted, and given to a later
+ * table, by what it holds, not by what its last user asked for. */
 enum { kHeader = 64 };
 
-/* A new block of `bytes` (>= FX_SCRATCH_MIN), zeroed, its pages present:
- * the kernel fills them in one call, about half what a fault per page on
- * first touch costs (docs/performance.md, session 30). */
+static size_t sizeOf(const void *p) {
+  size_t n;
+  memcpy(&n, (const char *)p - kHeader, sizeof n);
+  return n;
+}
+
+/* A new block of `bytes` (>= FX_SCRATCH_MIN), zeroed.  Mapped where it
+ * can be with its pages present: the kernel fills them in one call, about
+ * half what a fault per page on first touch costs (docs/performance.md,
+ * session 30). */
 static void *newBlock(size_t bytes) {
   if (bytes > SIZE_MAX - kHeader)
     return NULL;
-  size_t len = bytes + kHeader;
-  char *map = mmap(NULL, len, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-  if (map == MAP_FAILED)
+#ifdef MAP_POPULATE
+  char *base = mmap(NULL, bytes + kHeader, PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+  if (base == MAP_FAILED)
     return NULL;
-  memcpy(map, &len, sizeof len);
-  return map + kHeader;
+#else
+  char *base = calloc(1, bytes + kHeader);
+  if (!base)
+    return NULL;
+#endif
+  memcpy(base, &bytes, sizeof bytes);
+  return base + kHeader;
 }
 
 static void freeBlock(void *p) {
-  size_t len;
-  char *map = (char *)p - kHeader;
-  memcpy(&len, map, sizeof len);
-  munmap(map, len);
-}
+  char *base = (char *)p - kHeader;
+#ifdef MAP_POPULATE
+  munmap(base, sizeOf(p) + kHeader);
 #else
-static void *newBlock(size_t bytes) { return calloc(1, bytes); }
-static void freeBlock(void *p) { free(p); }
+  free(base);
 #endif
+}
 
 /* The smallest kept block of at least `bytes`, taken out; NULL if none. */
 static void *takeKept(size_t bytes) {
@@ -149,6 +160,7 @@ void fxScratchFree(void *p, size_t bytes) {
     free(p);
     return;
   }
+  bytes = sizeOf(p); /* (at least what was asked: it may be more) */
   lockKept();
   bool keep = holders > 0 && numKept < kSlots &&
               bytes <= FX_SCRATCH_KEEP - keptBytes;

@@ -18,7 +18,9 @@
  * Ownership: a block from fxScratchAlloc or fxScratchRealloc is the
  * caller's until it passes it, with the size it asked for, to
  * fxScratchFree or fxScratchRealloc.  Blocks below FX_SCRATCH_MIN are
- * plain malloc blocks (the allocator recycles small blocks well). */
+ * plain malloc blocks (the allocator recycles small blocks well); a larger
+ * one may hold more than was asked (a kept block reused), and is kept and
+ * counted by what it holds. */
 #ifndef FX_PASSES_SCRATCH_H
 #define FX_PASSES_SCRATCH_H
 

@@ -30,6 +30,12 @@
 #endif
 #endif
 
+/* Blocks are mapped (pages present at once) outside AddressSanitizer where
+ * the system has MAP_POPULATE; calloc'ed otherwise. */
+#if !defined(FX_SCRATCH_ASAN) && defined(MAP_POPULATE)
+#define FX_SCRATCH_MAP 1
+#endif
+
 /* A few kept blocks: a run's large tables are a handful (positions, the
  * list's two arrays, a cache or two), one set per function run at once. */
 enum { kSlots = 16 };
@@ -74,7 +80,7 @@ static size_t sizeOf(const void *p) {
 static void *newBlock(size_t bytes) {
   if (bytes > SIZE_MAX - kHeader)
     return NULL;
-#ifdef MAP_POPULATE
+#ifdef FX_SCRATCH_MAP
   char *base = mmap(NULL, bytes + kHeader, PROT_READ | PROT_WRITE,
                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
   if (base == MAP_FAILED)
@@ -90,7 +96,7 @@ static void *newBlock(size_t bytes) {
 
 static void freeBlock(void *p) {
   char *base = (char *)p - kHeader;
-#ifdef MAP_POPULATE
+#ifdef FX_SCRATCH_MAP
   munmap(base, sizeOf(p) + kHeader);
 #else
   free(base);

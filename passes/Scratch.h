@@ -2,7 +2,7 @@
  * runs while a pass object exists.
  *
  * A pass over a large function builds tables of its ops (the read index's
- * positions, the first walk's list: half a megabyte at 1000 layers) and
+ * positions, the first walk's list: about 800 KB at 1000 layers) and
  * frees them when it ends; the next pass builds the same tables again.
  * Memory that large comes from the system as fresh pages, and a page's
  * first touch is a fault: about 10 µs on the hosts this project is

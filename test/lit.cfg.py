@@ -34,6 +34,10 @@ config.substitutions.append(("%fx_src", config.fx_src_root))
 config.substitutions.append(("%fx_lib", os.path.join(config.fx_obj_root, "lib")))
 config.substitutions.append(("%python", sys.executable))
 
+# `tcmalloc`: fx-opt, fx-import and fx-export link it (tools/CMakeLists.txt).
+if config.fx_tools_allocator == "tcmalloc":
+    config.available_features.add("tcmalloc")
+
 # `cpu-avx512`: this CPU (and kernel) runs libfxrt's AVX-512 loops
 # (kernels/cpu/rowops_avx512.c needs F, BW, VL and DQ).
 try:

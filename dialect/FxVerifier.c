@@ -1011,10 +1011,9 @@ static uint64_t hashKey(const void **key, int n) {
     h *= 1099511628211ull;
   }
   /* A multiply carries only upwards: the low bits, which pick the slot,
-   * depend only on the pointers' low bits, which are alike for types and
-   * attributes allocated at the same offsets of their allocator's slabs
-   * (with tcmalloc's page-aligned slabs, probes grew by a quarter).  The
-   * shift folds the high bits down. */
+   * depend only on the pointers' low bits, and those can be alike across
+   * keys (under tcmalloc the probes grew by a quarter).  The shift folds
+   * the high bits down. */
   h ^= h >> 32;
   return h | 1; /* 0 marks an empty slot */
 }

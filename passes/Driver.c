@@ -142,14 +142,14 @@ static bool collect(Sweep *s, MlirBlock block, const FxBlockOps *ops) {
   return true;
 }
 
-void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
+bool fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
                      const FxOpKind *roots, size_t numRoots,
                      FxMatchAndRewrite fn, void *userData, FxOrder order,
                      FxVisitRoot kept, FxBlockOps *list,
                      FxBlockIndexFn indexOf, const void *indexData) {
   MlirBlock block = mlirRegionGetFirstBlock(mlirOperationGetRegion(func, 0));
   if (mlirBlockIsNull(block))
-    return; /* a declaration */
+    return false; /* a declaration */
   MlirContext ctx = mlirOperationGetContext(func);
   MlirIdentifier names[FX_OP_NUM_KINDS];
   uint32_t rootBits = 0;
@@ -173,6 +173,7 @@ void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
              false};
   MlirRewriterBase rw =
       fxTrackingRewriterCreate(ctx, forgetErased, noteInserted, &s);
+  bool any = false;
   for (bool changed = true; changed;) {
     changed = false;
     if (s.stale && !collect(&s, block, first)) {
@@ -185,7 +186,7 @@ void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
       if (mlirOperationIsNull(op))
         continue; /* erased by an earlier rewrite of this sweep */
       if (mlirLogicalResultIsSuccess(fn(op, rw, userData)))
-        changed = true;
+        changed = any = true;
     }
     if (order == FX_BOTTOM_UP_ONCE)
       break;
@@ -210,4 +211,5 @@ void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
                   "fxir: out of memory in the rewrite driver");
     mlirExternalPassSignalFailure(pass);
   }
+  return any;
 }

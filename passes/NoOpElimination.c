@@ -24,6 +24,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef enum Action {
@@ -39,11 +40,24 @@ typedef struct Plan {
   char reason[512];
 } Plan;
 
+/* A root whose plan was DECLINE, and at which of the driver's calls. */
+typedef struct Declined {
+  MlirOperation op;
+  size_t visit;
+} Declined;
+
 typedef struct State {
   FxSchemaTable *table;
   FxReadIndex *index; /* may be NULL: then every question says "maybe" */
   FxReturnedAliases aliases;
   FxLayouts layouts;
+  /* The remarks' candidates (remarkDeclined): the roots declined since the
+   * last rewrite, with the number of matchAndRewrite calls so far. */
+  Declined *declined;
+  size_t numDeclined, capDeclined;
+  size_t visits; /* calls of matchAndRewrite */
+  size_t left;   /* roots left after the sweeps (the driver's `kept`) */
+  bool lost;     /* a candidate could not be recorded: plan them all */
 } State;
 
 /*===-- Facts about values --------------------------------------------------===*/
@@ -218,50 +232,99 @@ static void eraseDeadViews(MlirRewriterBase rw, MlirValue v) {
   }
 }
 
+/* Makes `op` read `plan->value`, the first input of its chain of views. */
+static void collapse(State *st, MlirOperation op, MlirRewriterBase rw,
+                     const Plan *plan) {
+  MlirValue inner = mlirOperationGetOperand(op, 0);
+  fxReadIndexMoveUses(st->index, mlirOperationGetResult(op, 0), plan->value);
+  mlirRewriterBaseStartOpModification(rw, op);
+  mlirOperationSetOperand(op, 0, plan->value);
+  mlirRewriterBaseFinalizeOpModification(rw, op);
+  /* `inner` no longer reaches the return through `op` (plan.value, its
+   * input, now does): a stale mark would decline, in every later sweep,
+   * a rewrite that a second run takes (not idempotent). */
+  fxReadIndexLostView(st->index, inner);
+  eraseDeadViews(rw, inner);
+}
+
+static void noteDeclined(State *st, MlirOperation op) {
+  if (!fxArrayReserve((void **)&st->declined, st->numDeclined,
+                      &st->capDeclined, sizeof *st->declined, 64)) {
+    st->lost = true;
+    return;
+  }
+  st->declined[st->numDeclined++] = (Declined){op, st->visits};
+}
+
 static MlirLogicalResult matchAndRewrite(MlirOperation op, MlirRewriterBase rw,
                                          void *userData) {
   State *st = userData;
+  ++st->visits;
   Plan plan;
   planFor(st, op, &plan);
-  MlirValue result = mlirOperationGetResult(op, 0);
+  /* A collapsed op reads an earlier input of its chain, and may then be
+   * an identity (x reshaped and back) or collapse further: plan it again
+   * now instead of in the next sweep, which would be one more visit of
+   * every root (on a large function each visit is a cache miss,
+   * docs/performance.md).  Each collapse moves the operand up a chain of
+   * ops before `op`, so this ends. */
+  bool changed = false;
+  while (plan.action == COLLAPSE &&
+         !mlirValueEqual(plan.value, mlirOperationGetOperand(op, 0))) {
+    collapse(st, op, rw, &plan);
+    changed = true;
+    planFor(st, op, &plan);
+  }
   if (plan.action == REPLACE) {
     MlirValue dropped = mlirOperationGetOperand(op, 0); /* base for scatter */
     bool scatter = fxOpGetKind(op) == FX_OP_SLICE_SCATTER;
-    fxReadIndexMerge(st->index, result, plan.value);
+    fxReadIndexMerge(st->index, mlirOperationGetResult(op, 0), plan.value);
     mlirRewriterBaseReplaceOpWithValues(rw, op, 1, &plan.value);
     eraseDeadViews(rw, dropped);
     if (scatter) /* values below it were "not known contiguous" */
       fxLayoutsForget(&st->layouts);
+    changed = true;
+  }
+  if (changed) {
+    st->numDeclined = 0; /* planned before a rewrite: not the last sweep */
     return mlirLogicalResultSuccess();
   }
-  if (plan.action == COLLAPSE) {
-    MlirValue inner = mlirOperationGetOperand(op, 0);
-    fxReadIndexMoveUses(st->index, result, plan.value);
-    mlirRewriterBaseStartOpModification(rw, op);
-    mlirOperationSetOperand(op, 0, plan.value);
-    mlirRewriterBaseFinalizeOpModification(rw, op);
-    /* `inner` no longer reaches the return through `op` (plan.value, its
-     * input, now does): a stale mark would decline, in every later sweep,
-     * a rewrite that a second run takes (not idempotent). */
-    fxReadIndexLostView(st->index, inner);
-    eraseDeadViews(rw, inner);
-    return mlirLogicalResultSuccess();
-  }
+  if (plan.action == DECLINE)
+    noteDeclined(st, op);
   return mlirLogicalResultFailure();
 }
 
-/* One remark per op that stays although it looks like a no-op: the driver's
- * `kept`, called on each root left after the sweeps (no other op gets a
- * plan), so the sweeps' retries do not repeat it. */
-static void remarkDeclined(MlirOperation op, void *userData) {
-  Plan plan;
-  planFor(userData, op, &plan);
-  if (plan.action == DECLINE)
-    fxEmitRemark(mlirOperationGetLocation(op), plan.reason);
+/* One remark per op that stays although it looks like a no-op, from the
+ * last sweep, which rewrote nothing and so planned every root left as the
+ * function now is: its calls are the driver's last `left` ones.  Only its
+ * declined roots are planned again (for their reasons); planning every
+ * root left again was one more visit of each.  The driver's `kept` counts
+ * the roots left; if a candidate was lost, it plans each of them. */
+static void countLeft(MlirOperation op, void *userData) {
+  State *st = userData;
+  ++st->left;
+  if (st->lost) {
+    Plan plan;
+    planFor(st, op, &plan);
+    if (plan.action == DECLINE)
+      fxEmitRemark(mlirOperationGetLocation(op), plan.reason);
+  }
+}
+
+static void remarkDeclined(State *st) {
+  for (size_t i = 0; !st->lost && i < st->numDeclined; ++i) {
+    if (st->declined[i].visit + st->left <= st->visits)
+      continue; /* the sweep before the last, after its last rewrite */
+    Plan plan;
+    planFor(st, st->declined[i].op, &plan);
+    if (plan.action == DECLINE)
+      fxEmitRemark(mlirOperationGetLocation(st->declined[i].op), plan.reason);
+  }
 }
 
 void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass) {
-  State st = {fxSchemaTableCreate(func), NULL, {NULL, false}, {NULL, {0}}};
+  State st = {fxSchemaTableCreate(func), NULL, {NULL, false}, {NULL, {0}},
+              NULL, 0, 0, 0, 0, false};
   FxFunctionFacts facts = {.pass = "fx-noop-elimination"};
   if (!fxPassBeginRewrite(func, pass, st.table, &facts)) {
     fxSchemaTableDestroy(st.table);
@@ -272,10 +335,15 @@ void fxRunNoOpElimination(MlirOperation func, MlirExternalPass pass) {
   st.aliases = facts.aliases;
   static const FxOpKind roots[] = {FX_OP_RESHAPE, FX_OP_VIEW, FX_OP_SLICE,
                                    FX_OP_SLICE_SCATTER};
-  fxApplyRewrites(func, pass, roots, sizeof roots / sizeof roots[0],
-                  matchAndRewrite, &st, FX_TOP_DOWN, remarkDeclined,
-                  &facts.top, st.index ? fxReadIndexBlockIndex : NULL,
-                  st.index);
+  /* Its rewrites are its only changes: without one, MLIR need not verify
+   * the function again (fxExternalPassPreserveAll). */
+  if (!fxApplyRewrites(func, pass, roots, sizeof roots / sizeof roots[0],
+                       matchAndRewrite, &st, FX_TOP_DOWN, countLeft,
+                       &facts.top, st.index ? fxReadIndexBlockIndex : NULL,
+                       st.index))
+    fxExternalPassPreserveAll(pass);
+  remarkDeclined(&st);
+  free(st.declined);
   fxFunctionFactsFree(&facts);
   fxReadIndexDestroy(st.index);
   fxLayoutsFree(&st.layouts);

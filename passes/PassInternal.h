@@ -28,6 +28,13 @@ MlirPass fxPassCreate(const FxPassInfo *info);
 /* mlir::registerPass for `info` (PassShim.cpp: no C API entry point). */
 void fxRegisterExternalPass(const FxPassInfo *info);
 
+/* Tells the pass manager that the running pass changed nothing, so every
+ * analysis stays valid and MLIR skips the verifier after it (`verifyEach`
+ * verifies only after a pass that may have changed the IR).  Call it only
+ * when the pass changed nothing at all (PassShim.cpp: no C API entry
+ * point). */
+void fxExternalPassPreserveAll(MlirExternalPass pass);
+
 /* First thing in every fx pass: what MLIR's verifier has not checked of
  * `func` (fxVerifyFunctionBeyondHook; DESIGN §1: passes do not re-verify
  * what MLIR verified); on failure signals pass failure and returns false. */
@@ -103,9 +110,9 @@ typedef intptr_t (*FxBlockIndexFn)(const void *data, MlirOperation op);
  * `kept` is null, calls `kept` on every root left, in `order` (for
  * FX_BOTTOM_UP_ONCE: the roots its one sweep did not rewrite).  Out of
  * memory is an error at `func` and fails the pass (`kept` is then not
- * called). */
+ * called).  True when a call of `fn` succeeded (rewrote something). */
 typedef void (*FxVisitRoot)(MlirOperation op, void *userData);
-void fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
+bool fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
                      const FxOpKind *roots,
                      size_t numRoots, FxMatchAndRewrite fn, void *userData,
                      FxOrder order, FxVisitRoot kept, FxBlockOps *block,

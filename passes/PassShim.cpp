@@ -2,8 +2,8 @@
 //
 // The C API can create passes but not register them globally; textual
 // pipelines and --help need the registry.  Nor can it give an IRRewriter a
-// listener, which the rewrite driver needs (Driver.c).  No logic here
-// (DESIGN §1).
+// listener, which the rewrite driver needs (Driver.c), or let a pass say
+// that it preserved every analysis.  No logic here (DESIGN §1).
 //
 //===----------------------------------------------------------------------===//
 
@@ -30,6 +30,22 @@ extern "C" void fxRegisterPipeline(const char *name, const char *description,
         // The text is ours and tested; a parse error is reported by MLIR.
         (void)mlir::parsePassPipeline(text, pm);
       });
+}
+
+namespace {
+/// Pass::markAllAnalysesPreserved is protected; a pointer to it named
+/// through a derived class is the standard way to call it on any pass.
+struct PreserveAll : mlir::Pass {
+  static constexpr void (mlir::Pass::*mark)() =
+      &PreserveAll::markAllAnalysesPreserved;
+};
+} // namespace
+
+extern "C" void fxExternalPassPreserveAll(MlirExternalPass pass) {
+  // The C API's MlirExternalPass is its ExternalPass, whose one base is
+  // mlir::Pass (mlir/lib/CAPI/IR/Pass.cpp).
+  auto *p = static_cast<mlir::Pass *>(pass.ptr);
+  (p->*PreserveAll::mark)();
 }
 
 namespace {

@@ -4,4 +4,6 @@
 void fxRunVerify(MlirOperation func, MlirExternalPass pass) {
   if (mlirLogicalResultIsFailure(fxVerifyFunction(func, NULL)))
     mlirExternalPassSignalFailure(pass);
+  else
+    fxExternalPassPreserveAll(pass); /* it only looks */
 }

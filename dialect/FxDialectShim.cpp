@@ -21,6 +21,7 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/ExtensibleDialect.h"
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
 
 using namespace mlir;
 
@@ -160,6 +161,15 @@ extern "C" void fxOperationEmitErrorWithAttr(MlirOperation op,
                                              MlirAttribute attr,
                                              const char *after) {
   unwrap(op)->emitError() << before << unwrap(attr) << after;
+}
+
+extern "C" MlirModule fxModuleCreateParseNamed(MlirContext ctx,
+                                               MlirStringRef text,
+                                               const char *name) {
+  ParserConfig config(unwrap(ctx));
+  OwningOpRef<ModuleOp> module =
+      parseSourceString<ModuleOp>(unwrap(text), config, name);
+  return MlirModule{module ? module.release().getOperation() : nullptr};
 }
 
 extern "C" MlirLogicalResult fxOperationVerifyInvariants(MlirOperation op) {

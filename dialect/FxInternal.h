@@ -108,6 +108,12 @@ fxOperationCreateWithDictionary(MlirStringRef name, MlirLocation loc,
                                 intptr_t nResults, const MlirType *resultTypes,
                                 MlirAttribute dictionary);
 
+/* mlirModuleCreateParse with `name` as the buffer's name (the file name of
+ * the locations MLIR gives the ops and of its diagnostics), as
+ * mlirModuleCreateParseFromFile names them (FxDialectShim.cpp). */
+MlirModule fxModuleCreateParseNamed(MlirContext ctx, MlirStringRef text,
+                                    const char *name);
+
 /* `op`'s own invariants, as MLIR's verifier checks them first (ODS or IRDL:
  * attributes present and of their kinds, operand and result counts and
  * types), not its regions' ops; errors at the op (FxDialectShim.cpp). */

@@ -104,19 +104,10 @@ static bool runPass(MlirOperation op, const char *pass) {
   return ok;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  /* A fresh context now and then: uniqued types and attributes pile up. */
-  if (++gRuns % 2000 == 0)
-    newContext();
-  /* MLIR's lexer relies on a NUL after the buffer (as a file read by
-   * fx-opt has): parse a NUL-terminated copy. */
-  char *text = malloc(size + 1);
-  if (!text)
-    return 0;
-  memcpy(text, data, size);
-  text[size] = '\0';
-  MlirModule module = mlirModuleCreateParse(gCtx, mlirStringRefCreate(text, size));
-  free(text);
+/* Parses the text (an MlirStringRef) and runs the passes on it
+ * (LLVMFuzzerTestOneInput). */
+static int testText(void *text) {
+  MlirModule module = mlirModuleCreateParse(gCtx, *(MlirStringRef *)text);
   if (mlirModuleIsNull(module))
     return 0;
   MlirOperation op = mlirModuleGetOperation(module);
@@ -146,5 +137,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     free(twice.data);
   }
   mlirModuleDestroy(module);
+  return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  /* A fresh context now and then: uniqued types and attributes pile up. */
+  if (++gRuns % 2000 == 0)
+    newContext();
+  /* MLIR's lexer relies on a NUL after the buffer (as a file read by
+   * fx-opt has): parse a NUL-terminated copy. */
+  char *text = malloc(size + 1);
+  if (!text)
+    return 0;
+  memcpy(text, data, size);
+  text[size] = '\0';
+  /* What fx-opt does with its input (Fx.h, "Text input"): refuse deep
+   * nesting, and run on a stack in proportion to the rest. */
+  MlirStringRef ref = mlirStringRefCreate(text, size);
+  intptr_t line, column;
+  if (fxTextNestingWithinLimit(ref, &line, &column))
+    fxRunOnDeepStack(size, testText, &ref);
+  free(text);
   return 0;
 }

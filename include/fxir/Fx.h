@@ -353,6 +353,50 @@ MlirLogicalResult fxVerifyFunctionBeyondHook(MlirOperation func,
 MlirLogicalResult fxCheckAtenKernelCall(MlirOperation op,
                                         const FxSchema *schema);
 
+/*===-- Text input ----------------------------------------------------------===*/
+
+/* MLIR's parser, verifier and printer recurse once per nested region,
+ * attribute, type or parenthesis, on the caller's stack: text nested a few
+ * thousand levels deep overflows an 8 MB stack, a crash and not a
+ * diagnostic.  fxir's tools (fx-opt, fx-run, fx-export) check the text they
+ * are about to parse against this limit, 2 to 3 MB of MLIR's stack at its
+ * deepest (README, "Pipelines").  FxTextInput.c */
+#define FX_MAX_TEXT_NESTING 1024
+
+/* Whether `text` opens no bracket ('(', '[', '{', '<') nested deeper than
+ * FX_MAX_TEXT_NESTING; if it does, writes the bracket's 1-based line and
+ * column (in bytes) to *line and *column.  String literals and `//`
+ * comments do not count; neither does the '>' of "->" or ">=", nor the
+ * '<' of "<="; MLIR bytecode is not text and always passes. */
+bool fxTextNestingWithinLimit(MlirStringRef text, intptr_t *line,
+                              intptr_t *column);
+
+/* fxTextNestingWithinLimit, reporting the first bracket past the limit as
+ * "<name>:<line>:<column>: error: ..." on stderr, the form of MLIR's own
+ * diagnostics. */
+bool fxTextNestingCheck(MlirStringRef text, const char *name);
+
+/* Runs fn(arg) on a thread with a stack of 64 MB plus 4 KB per byte of
+ * the input text, reserved and not committed, and returns what fn
+ * returns.  MLIR's parser, printer and walks recurse once per level of
+ * what the text builds, and aliases and affine expressions build depth
+ * without brackets; each level takes at least a byte of text, so a stack
+ * in proportion to the text holds them.  If the stack cannot be reserved
+ * (a limit on address space), says so on stderr and calls fn here. */
+int fxRunOnDeepStack(size_t textBytes, int (*fn)(void *), void *arg);
+
+/* The contents of the file at `path` ("-": stdin), read once (it may be a
+ * pipe), NUL-terminated after *len bytes; NULL, with errno set, when it
+ * cannot be read.  The caller frees it with free(). */
+char *fxTextReadFile(const char *path, size_t *len);
+
+/* mlirModuleCreateParse after fxTextNestingCheck, with `name` as the
+ * buffer's name: the file of the ops' locations and of the diagnostics, as
+ * mlirModuleCreateParseFromFile names them.  A null module on failure,
+ * with the error reported. */
+MlirModule fxModuleCreateParseText(MlirContext ctx, MlirStringRef text,
+                                   const char *name);
+
 /*===-- Diagnostics --------------------------------------------------------===*/
 
 /* Emits a remark (the C API can only emit errors; FxDialectShim.cpp). */

@@ -7,7 +7,6 @@
  * verify, an op fx-export cannot print) are printed at their location and
  * exit 1. */
 #include "Export.h"
-#include "Import.h"
 #include "fxir/Fx.h"
 
 #include "mlir-c/Diagnostics.h"
@@ -61,26 +60,14 @@ static bool functionsVerify(MlirModule module) {
   return ok;
 }
 
-int main(int argc, char **argv) {
-  const char *input = NULL, *output = NULL;
-  for (int i = 1; i < argc; ++i) {
-    if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
-      return usage(stdout);
-    if (!strcmp(argv[i], "-o") && i + 1 < argc)
-      output = argv[++i];
-    else if (argv[i][0] == '-' && argv[i][1]) {
-      fprintf(stderr, "fx-export: unknown option '%s'\n", argv[i]);
-      return usage(stderr);
-    } else if (!input)
-      input = argv[i];
-    else {
-      fprintf(stderr, "fx-export: more than one input file ('%s')\n", argv[i]);
-      return usage(stderr);
-    }
-  }
-  if (!input)
-    return usage(stderr);
+typedef struct Job {
+  const char *name, *output;
+  MlirStringRef text;
+} Job;
 
+static int run(void *p) {
+  const Job *job = p;
+  const char *input = job->name, *output = job->output;
   MlirDialectRegistry registry = mlirDialectRegistryCreate();
   mlirRegisterAllDialects(registry);
   fxDialectRegistryInsert(registry);
@@ -89,23 +76,8 @@ int main(int argc, char **argv) {
   mlirContextAttachDiagnosticHandler(ctx, onDiag, NULL, NULL);
   fxContextLoadDialect(ctx);
 
-  MlirModule module;
-  if (!strcmp(input, "-")) {
-    size_t len;
-    char *text = fxImportReadAll(stdin, &len);
-    module = text ? mlirModuleCreateParse(ctx, mlirStringRefCreate(text, len))
-                  : (MlirModule){NULL};
-    free(text);
-  } else {
-    FILE *probe = fopen(input, "r");
-    if (!probe) {
-      fprintf(stderr, "fx-export: cannot read '%s'\n", input);
-      mlirContextDestroy(ctx);
-      return 1;
-    }
-    fclose(probe);
-    module = mlirModuleCreateParseFromFile(ctx, mlirStringRefCreateFromCString(input));
-  }
+  /* Deep text is an error here, not a stack overflow in MLIR's parser. */
+  MlirModule module = fxModuleCreateParseText(ctx, job->text, input);
   int rc = 1;
   if (!mlirModuleIsNull(module) && mlirOperationVerify(mlirModuleGetOperation(module)) &&
       functionsVerify(module)) {
@@ -131,5 +103,41 @@ int main(int argc, char **argv) {
   if (!mlirModuleIsNull(module))
     mlirModuleDestroy(module);
   mlirContextDestroy(ctx);
+  return rc;
+}
+
+int main(int argc, char **argv) {
+  const char *input = NULL, *output = NULL;
+  for (int i = 1; i < argc; ++i) {
+    if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+      return usage(stdout);
+    if (!strcmp(argv[i], "-o") && i + 1 < argc)
+      output = argv[++i];
+    else if (argv[i][0] == '-' && argv[i][1]) {
+      fprintf(stderr, "fx-export: unknown option '%s'\n", argv[i]);
+      return usage(stderr);
+    } else if (!input)
+      input = argv[i];
+    else {
+      fprintf(stderr, "fx-export: more than one input file ('%s')\n", argv[i]);
+      return usage(stderr);
+    }
+  }
+  if (!input)
+    return usage(stderr);
+
+  /* Read once (stdin or a pipe), then parsed, verified and printed on a
+   * stack in proportion to it: MLIR recurses as deep as the text builds
+   * (Fx.h, "Text input"). */
+  size_t len;
+  char *text = fxTextReadFile(input, &len);
+  if (!text) {
+    fprintf(stderr, "fx-export: cannot read '%s'\n", input);
+    return 1;
+  }
+  Job job = {strcmp(input, "-") ? input : "<stdin>", output,
+             mlirStringRefCreate(text, len)};
+  int rc = fxRunOnDeepStack(len, run, &job);
+  free(text);
   return rc;
 }

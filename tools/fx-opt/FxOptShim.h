@@ -8,7 +8,8 @@
 extern "C" {
 #endif
 
-/* Runs the mlir-opt driver (flags, pipelines, diagnostics) with `registry`;
+/* Runs the mlir-opt driver (flags, pipelines, diagnostics) with `registry`
+ * on input that passes fxTextNestingCheck, on fxRunOnDeepStack's stack;
  * returns the process exit code.  The registry stays owned by the caller. */
 int fxMlirOptMain(int argc, char **argv, const char *toolName,
                   MlirDialectRegistry registry);

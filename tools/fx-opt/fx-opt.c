@@ -14,6 +14,8 @@ int main(int argc, char **argv) {
   fxDialectRegistryInsert(registry);
   mlirRegisterAllPasses();
   fxRegisterAllPasses();
+  /* MLIR's parser recurses without a limit: deep text is an error or
+   * fits the stack, never a stack overflow (Fx.h, "Text input"). */
   int rc = fxMlirOptMain(argc, argv, "fx modular optimizer driver", registry);
   mlirDialectRegistryDestroy(registry);
   return rc;

@@ -32,6 +32,7 @@
 #include "mlir-c/RegisterEverything.h"
 
 #include <math.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -517,12 +518,34 @@ static int checkPasses(const FxRunOptions *o, const Signature *sig,
   return 0;
 }
 
+typedef struct Job {
+  FxRunOptions *o;
+  MlirStringRef text;
+} Job;
+
+static int run(void *p);
+
 int main(int argc, char **argv) {
   FxRunOptions o = fxRunParseOptions(argc, argv);
   if (o.cuda && fxrt_set_device(FX_DEVICE_CUDA) != 0)
     fxRunDie("--device=cuda: no usable CUDA device in this process (%s)",
              fxrt_device_status());
+  size_t len;
+  char *text = fxTextReadFile(o.file, &len);
+  if (!text)
+    fxRunDie("cannot read %s: %s", o.file, strerror(errno));
+  /* MLIR's parser, passes and printer recurse as deep as the text builds:
+   * a stack in proportion to it (Fx.h, "Text input"). */
+  Job job = {&o, mlirStringRefCreate(text, len)};
+  int rc = fxRunOnDeepStack(len, run, &job);
+  free(text);
+  fxRunFreeOptions(&o);
+  return rc;
+}
 
+static int run(void *p) {
+  Job *job = p;
+  FxRunOptions *o = job->o;
   MlirDialectRegistry registry = mlirDialectRegistryCreate();
   mlirRegisterAllDialects(registry);
   fxDialectRegistryInsert(registry);
@@ -532,35 +555,36 @@ int main(int argc, char **argv) {
   fxRegisterAllPasses();
   mlirRegisterAllLLVMTranslations(ctx);
 
-  MlirModule module = mlirModuleCreateParseFromFile(ctx, str(o.file));
+  /* Deep text is an error here, not a stack overflow in MLIR's parser. */
+  MlirModule module = fxModuleCreateParseText(ctx, job->text, o->file);
   if (mlirModuleIsNull(module))
-    fxRunDie("cannot parse %s (see above)", o.file);
-  Signature sig = readSignature(module, o.entry);
+    fxRunDie("cannot parse %s (see above)", o->file);
+  Signature sig = readSignature(module, o->entry);
   /* fx-verify's function checks (argument attributes such as fx.strides)
    * before bindShapes reads them: parsing ran the rest. */
   if (mlirLogicalResultIsFailure(fxVerifyFunctionBeyondHook(sig.entry, NULL)))
-    fxRunDie("%s is not valid fx IR: fx-verify failed (see above)", o.file);
+    fxRunDie("%s is not valid fx IR: fx-verify failed (see above)", o->file);
   int64_t *symArgs = xcalloc((size_t)sig.numArgs, sizeof *symArgs);
   FxRunTensor *inputs = xcalloc((size_t)sig.numArgs, sizeof *inputs);
   FxRunTensor *shapes = xcalloc((size_t)sig.numResults, sizeof *shapes);
-  bindShapes(&o, &sig, symArgs, inputs, shapes);
+  bindShapes(o, &sig, symArgs, inputs, shapes);
 
   /* Everything that can fail before the run fails here, before the inputs
    * are made: the passes, the lowering, the JIT. */
   const FxRunOrder **orders = xcalloc((size_t)kFxRunNumOrders, sizeof *orders);
-  int numVariants = chooseOrders(&o, orders);
-  FxRunProgram program = fxRunCompile(&o, module, sig.entry, orders, numVariants);
+  int numVariants = chooseOrders(o, orders);
+  FxRunProgram program = fxRunCompile(o, module, sig.entry, orders, numVariants);
   FxRunVariant *vs = program.variants;
   free(orders);
-  makeInputs(&o, &sig, inputs);
+  makeInputs(o, &sig, inputs);
 
   int rc = 0;
-  if (o.checkPasses)
-    rc = checkPasses(&o, &sig, vs, numVariants, inputs, shapes, symArgs);
+  if (o->checkPasses)
+    rc = checkPasses(o, &sig, vs, numVariants, inputs, shapes, symArgs);
   else {
-    Run r = execute(&o, &sig, &vs[0], inputs, shapes, symArgs, NULL, NULL);
+    Run r = execute(o, &sig, &vs[0], inputs, shapes, symArgs, NULL, NULL);
     report(&vs[0], &r);
-    writeOutputs(&o, &sig, &r);
+    writeOutputs(o, &sig, &r);
     freeRun(&sig, &r);
   }
   fxRunProgramDestroy(&program);
@@ -578,7 +602,6 @@ int main(int argc, char **argv) {
   free(sig.donated);
   free(sig.argNames);
   free(sig.resultNames);
-  fxRunFreeOptions(&o);
   mlirModuleDestroy(module);
   mlirContextDestroy(ctx);
   return rc;

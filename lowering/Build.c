@@ -2,6 +2,7 @@
  * types, constants, symbols, runtime declarations and calls, scratch,
  * records, storage, copies, string constants and locations. */
 #include "Lower.h"
+#include "PtrMap.h"
 #include "fxir/FxDimExpr.h"
 
 #include "mlir-c/BuiltinAttributes.h"
@@ -860,25 +861,57 @@ MlirValue fxCStringAddress(FxLower *L, const char *s) {
 
 /* The first file location inside `loc` (a name, call site or fused
  * location wraps one); null when there is none. */
+/* The first file position in `loc`, depth first (a name's child, a call
+ * site's callee, a fused location's parts in order), or null.  Locations
+ * are a DAG: fused parts may share a child, and a chain of aliases can
+ * share one at every level, so each is visited once (a walk of every path
+ * took time exponential in the chain, an adversary's case), from a stack
+ * of our own (a chain is as deep as the text is long). */
 static MlirLocation fileLocation(MlirLocation loc) {
-  if (mlirLocationIsAFileLineColRange(loc))
-    return loc;
-  if (mlirLocationIsAName(loc))
-    return fileLocation(mlirLocationNameGetChildLoc(loc));
-  if (mlirLocationIsACallSite(loc))
-    return fileLocation(mlirLocationCallSiteGetCallee(loc));
-  if (mlirLocationIsAFused(loc)) {
-    unsigned n = mlirLocationFusedGetNumLocations(loc);
-    MlirLocation *locs = malloc((n ? n : 1) * sizeof *locs), found = {NULL};
-    if (locs) {
-      mlirLocationFusedGetLocations(loc, locs);
-      for (unsigned i = 0; i < n && mlirLocationIsNull(found); ++i)
-        found = fileLocation(locs[i]);
+  MlirLocation found = {NULL}, *stack = NULL;
+  size_t n = 0, cap = 0;
+  FxPtrMap seen;
+  bool ok = fxPtrMapInit(&seen, 16) &&
+            fxArrayReserve((void **)&stack, n, &cap, sizeof *stack, 16);
+  if (ok)
+    stack[n++] = loc;
+  while (ok && n && mlirLocationIsNull(found)) {
+    MlirLocation cur = stack[--n];
+    intptr_t unused;
+    if (fxPtrMapGet(&seen, cur.ptr, &unused))
+      continue;
+    ok = fxPtrMapPut(&seen, cur.ptr, 0);
+    MlirLocation one = {NULL}, *parts = NULL;
+    unsigned numParts = 0;
+    if (mlirLocationIsAFileLineColRange(cur))
+      found = cur;
+    else if (mlirLocationIsAName(cur))
+      one = mlirLocationNameGetChildLoc(cur);
+    else if (mlirLocationIsACallSite(cur))
+      one = mlirLocationCallSiteGetCallee(cur);
+    else if (mlirLocationIsAFused(cur) &&
+             (numParts = mlirLocationFusedGetNumLocations(cur))) {
+      parts = malloc(numParts * sizeof *parts);
+      ok = parts != NULL;
+      if (ok)
+        mlirLocationFusedGetLocations(cur, parts);
     }
-    free(locs);
-    return found;
+    if (!mlirLocationIsNull(one)) {
+      parts = &one;
+      numParts = 1;
+    }
+    /* Pushed last part first: the first part is looked at first. */
+    for (unsigned k = numParts; ok && k-- > 0;) {
+      ok = fxArrayReserve((void **)&stack, n, &cap, sizeof *stack, 16);
+      if (ok)
+        stack[n++] = parts[k];
+    }
+    if (parts != &one)
+      free(parts);
   }
-  return (MlirLocation){NULL};
+  free(stack);
+  fxPtrMapFree(&seen);
+  return found; /* out of memory: what was found so far, maybe none */
 }
 
 MlirValue fxEnter(FxLower *L) {

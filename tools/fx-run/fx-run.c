@@ -33,6 +33,7 @@
 
 #include <math.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -523,6 +524,32 @@ typedef struct Job {
   MlirStringRef text;
 } Job;
 
+/* The run of the compiled program (or --check-passes's runs). */
+typedef struct Exec {
+  const FxRunOptions *o;
+  const Signature *sig;
+  FxRunVariant *vs;
+  int numVariants;
+  FxRunTensor *inputs, *shapes;
+  int64_t *symArgs;
+  int rc;
+} Exec;
+
+static void *runProgram(void *p) {
+  Exec *e = p;
+  if (e->o->checkPasses) {
+    e->rc = checkPasses(e->o, e->sig, e->vs, e->numVariants, e->inputs,
+                        e->shapes, e->symArgs);
+  } else {
+    Run r = execute(e->o, e->sig, &e->vs[0], e->inputs, e->shapes,
+                    e->symArgs, NULL, NULL);
+    report(&e->vs[0], &r);
+    writeOutputs(e->o, e->sig, &r);
+    freeRun(e->sig, &r);
+  }
+  return NULL;
+}
+
 static int run(void *p);
 
 int main(int argc, char **argv) {
@@ -578,15 +605,17 @@ static int run(void *p) {
   free(orders);
   makeInputs(o, &sig, inputs);
 
-  int rc = 0;
-  if (o->checkPasses)
-    rc = checkPasses(o, &sig, vs, numVariants, inputs, shapes, symArgs);
-  else {
-    Run r = execute(o, &sig, &vs[0], inputs, shapes, symArgs, NULL, NULL);
-    report(&vs[0], &r);
-    writeOutputs(o, &sig, &r);
-    freeRun(&sig, &r);
-  }
+  /* The program runs on a thread of the default stack: its recursion is
+   * the program's own (a function that calls itself), and it should
+   * overflow 8 MB, not first fill the stack fxRunOnDeepStack gave the
+   * parser in proportion to the text (4 GB for a 1 MB file). */
+  Exec e = {o, &sig, vs, numVariants, inputs, shapes, symArgs, 0};
+  pthread_t thread;
+  if (pthread_create(&thread, NULL, runProgram, &e) == 0)
+    pthread_join(thread, NULL);
+  else
+    runProgram(&e);
+  int rc = e.rc;
   fxRunProgramDestroy(&program);
   for (int i = 0; i < sig.numArgs; ++i) {
     free(inputs[i].data);

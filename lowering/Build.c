@@ -859,8 +859,6 @@ MlirValue fxCStringAddress(FxLower *L, const char *s) {
 
 /*===-- Locations and checks ------------------------------------------------===*/
 
-/* The first file location inside `loc` (a name, call site or fused
- * location wraps one); null when there is none. */
 /* The first file position in `loc`, depth first (a name's child, a call
  * site's callee, a fused location's parts in order), or null.  Locations
  * are a DAG: fused parts may share a child, and a chain of aliases can

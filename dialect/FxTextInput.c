@@ -15,19 +15,14 @@
  * the number of aliases without a bracket nested.  No count of the text
  * bounds those short of parsing it; the size of the text does.  So the
  * tools also run on a stack in proportion to their input
- * (fxRunOnDeepStack). */
-#define _GNU_SOURCE /* mmap's MAP_ANONYMOUS, MAP_NORESERVE, MAP_STACK;
-                       pthread_attr_setstack */
+ * (fxRunOnDeepStack, FxStack.c). */
 #include "fxir/Fx.h"
 #include "FxInternal.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 /* What each byte is to the scan: most are nothing, and cost one load. */
 enum { kOther, kNewline, kQuote, kSlash, kOpen, kClose };
@@ -145,55 +140,3 @@ MlirModule fxModuleCreateParseText(MlirContext ctx, MlirStringRef text,
   return fxModuleCreateParseNamed(ctx, text, name);
 }
 
-/* The stack fxRunOnDeepStack gives per byte of input.  The deepest MLIR
- * recursion per byte found so far is the affine parser's unary minus:
- * 7,500 '-' overflowed 8 MB, about 1.1 KB each. */
-enum { kStackPerByte = 4096 };
-static const size_t kStackBase = (size_t)64 << 20;
-static const size_t kStackMax = (size_t)16 << 40; /* of 128 TB of addresses */
-
-typedef struct DeepCall {
-  int (*fn)(void *);
-  void *arg;
-  int result;
-} DeepCall;
-
-static void *runDeepCall(void *p) {
-  DeepCall *c = p;
-  c->result = c->fn(c->arg);
-  return NULL;
-}
-
-int fxRunOnDeepStack(size_t textBytes, int (*fn)(void *), void *arg) {
-  size_t size = kStackMax;
-  if (textBytes < (kStackMax - kStackBase) / kStackPerByte)
-    size = kStackBase + textBytes * kStackPerByte;
-  /* Reserved, not committed: only the pages the recursion touches cost
-   * memory.  The lowest page stays unmapped, so an overflow still faults. */
-  long page = sysconf(_SC_PAGESIZE);
-  void *stack = mmap(NULL, size, PROT_READ | PROT_WRITE,
-                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK,
-                     -1, 0);
-  DeepCall call = {fn, arg, 0};
-  pthread_attr_t attr;
-  pthread_t thread;
-  bool ran = false;
-  if (stack != MAP_FAILED && page > 0 &&
-      mprotect(stack, (size_t)page, PROT_NONE) == 0 &&
-      pthread_attr_init(&attr) == 0) {
-    ran = pthread_attr_setstack(&attr, stack, size) == 0 &&
-          pthread_create(&thread, &attr, runDeepCall, &call) == 0 &&
-          pthread_join(thread, NULL) == 0;
-    pthread_attr_destroy(&attr);
-  }
-  if (stack != MAP_FAILED)
-    munmap(stack, size);
-  if (ran)
-    return call.result;
-  fprintf(stderr,
-          "warning: cannot reserve a stack of %zu MB for the input (%s); "
-          "running on the process's own stack, which deeply nested input "
-          "can overflow\n",
-          size >> 20, strerror(errno));
-  return fn(arg);
-}

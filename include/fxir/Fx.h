@@ -376,15 +376,6 @@ bool fxTextNestingWithinLimit(MlirStringRef text, intptr_t *line,
  * diagnostics. */
 bool fxTextNestingCheck(MlirStringRef text, const char *name);
 
-/* Runs fn(arg) on a thread with a stack of 64 MB plus 4 KB per byte of
- * the input text, reserved and not committed, and returns what fn
- * returns.  MLIR's parser, printer and walks recurse once per level of
- * what the text builds, and aliases and affine expressions build depth
- * without brackets; each level takes at least a byte of text, so a stack
- * in proportion to the text holds them.  If the stack cannot be reserved
- * (a limit on address space), says so on stderr and calls fn here. */
-int fxRunOnDeepStack(size_t textBytes, int (*fn)(void *), void *arg);
-
 /* The contents of the file at `path` ("-": stdin), read once (it may be a
  * pipe), NUL-terminated after *len bytes; NULL, with errno set, when it
  * cannot be read.  The caller frees it with free(). */
@@ -396,6 +387,26 @@ char *fxTextReadFile(const char *path, size_t *len);
  * with the error reported. */
 MlirModule fxModuleCreateParseText(MlirContext ctx, MlirStringRef text,
                                    const char *name);
+
+/*===-- Stacks --------------------------------------------------------------===*/
+
+/* Runs fn(arg) on a thread of its own with a stack of `stackBytes`
+ * (reserved, not committed: only the pages used cost memory), and returns
+ * what fn returns.  Running past the stack's end prints `onOverflow` (a
+ * NUL-terminated message, newline included, that lives until the call
+ * returns) on stderr and ends the process with exit status 1: an error,
+ * not a crash.  Other faults go to the SIGSEGV handler there was before
+ * the first call.  If the stack cannot be reserved (a limit on address
+ * space), says so on stderr and calls fn here.  FxStack.c */
+int fxRunOnStack(size_t stackBytes, const char *onOverflow,
+                 int (*fn)(void *), void *arg);
+
+/* fxRunOnStack with a stack of 64 MB plus 4 KB per byte of the input text.
+ * MLIR's parser, printer and walks recurse once per level of what the text
+ * builds, and aliases and affine expressions build depth without brackets;
+ * each level takes at least a byte of text, so a stack in proportion to
+ * the text holds them (an overflow would be fxir's bug, and says so). */
+int fxRunOnDeepStack(size_t textBytes, int (*fn)(void *), void *arg);
 
 /*===-- Diagnostics --------------------------------------------------------===*/
 

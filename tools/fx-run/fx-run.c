@@ -33,7 +33,6 @@
 
 #include <math.h>
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -535,7 +534,7 @@ typedef struct Exec {
   int rc;
 } Exec;
 
-static void *runProgram(void *p) {
+static int runProgram(void *p) {
   Exec *e = p;
   if (e->o->checkPasses) {
     e->rc = checkPasses(e->o, e->sig, e->vs, e->numVariants, e->inputs,
@@ -547,10 +546,13 @@ static void *runProgram(void *p) {
     writeOutputs(e->o, e->sig, &r);
     freeRun(e->sig, &r);
   }
-  return NULL;
+  return 0;
 }
 
 static int run(void *p);
+
+/* The compiled program's stack: what a thread gets by default. */
+static const size_t kProgramStack = (size_t)8 << 20;
 
 int main(int argc, char **argv) {
   FxRunOptions o = fxRunParseOptions(argc, argv);
@@ -605,16 +607,16 @@ static int run(void *p) {
   free(orders);
   makeInputs(o, &sig, inputs);
 
-  /* The program runs on a thread of the default stack: its recursion is
-   * the program's own (a function that calls itself), and it should
-   * overflow 8 MB, not first fill the stack fxRunOnDeepStack gave the
-   * parser in proportion to the text (4 GB for a 1 MB file). */
+  /* The program runs on a stack of its own, the size of a thread's by
+   * default: its recursion is the program's own (a function that calls
+   * itself), and it should end at 8 MB, not first fill the stack
+   * fxRunOnDeepStack gave the parser in proportion to the text (4 GB for a
+   * 1 MB file).  Running past it is the program's error. */
   Exec e = {o, &sig, vs, numVariants, inputs, shapes, symArgs, 0};
-  pthread_t thread;
-  if (pthread_create(&thread, NULL, runProgram, &e) == 0)
-    pthread_join(thread, NULL);
-  else
-    runProgram(&e);
+  fxRunOnStack(kProgramStack,
+               "fx-run: error: the program ran out of its 8 MB of stack (a "
+               "function that calls itself without end?)\n",
+               runProgram, &e);
   int rc = e.rc;
   fxRunProgramDestroy(&program);
   for (int i = 0; i < sig.numArgs; ++i) {

@@ -110,6 +110,7 @@ char *fxTextReadFile(const char *path, size_t *len) {
   if (!f)
     return NULL;
   size_t cap = 1 << 16, n = 0;
+  errno = 0; /* what a failed read sets, e.g. EISDIR */
   char *text = malloc(cap);
   while (text) {
     n += fread(text + n, 1, cap - n, f);
@@ -120,7 +121,7 @@ char *fxTextReadFile(const char *path, size_t *len) {
       free(text);
     text = grown;
   }
-  int error = !text ? ENOMEM : ferror(f) ? EIO : 0;
+  int error = !text ? ENOMEM : ferror(f) ? (errno ? errno : EIO) : 0;
   if (!in)
     fclose(f);
   if (error) {

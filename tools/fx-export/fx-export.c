@@ -13,6 +13,7 @@
 #include "mlir-c/IR.h"
 #include "mlir-c/RegisterEverything.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,7 +133,7 @@ int main(int argc, char **argv) {
   size_t len;
   char *text = fxTextReadFile(input, &len);
   if (!text) {
-    fprintf(stderr, "fx-export: cannot read '%s'\n", input);
+    fprintf(stderr, "fx-export: cannot read '%s': %s\n", input, strerror(errno));
     return 1;
   }
   Job job = {strcmp(input, "-") ? input : "<stdin>", output,

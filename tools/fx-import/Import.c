@@ -1195,30 +1195,6 @@ static bool loadSchemaFile(Imp *im) {
   return true;
 }
 
-char *fxImportReadAll(FILE *f, size_t *len) {
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap + 1);
-  for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
-    n += got;
-    if (n == cap) {
-      char *grown = realloc(buf, 2 * cap + 1);
-      if (!grown) {
-        free(buf);
-        return NULL;
-      }
-      buf = grown;
-      cap *= 2;
-    }
-  }
-  if (!buf || ferror(f)) {
-    free(buf);
-    return NULL;
-  }
-  buf[n] = '\0';
-  *len = n;
-  return buf;
-}
-
 MlirModule fxImportDump(MlirContext ctx, const char *text, size_t len,
                         const FxImportOptions *opts, FxImportError *err) {
   Imp im = {0};

@@ -37,10 +37,6 @@ typedef struct FxImportError {
 MlirModule fxImportDump(MlirContext ctx, const char *text, size_t len,
                         const FxImportOptions *opts, FxImportError *err);
 
-/* All of `f` as a NUL-terminated buffer the caller frees; NULL when it
- * cannot be read.  *len gets its length (both tools read their input so). */
-char *fxImportReadAll(FILE *f, size_t *len);
-
 #ifdef __cplusplus
 }
 #endif

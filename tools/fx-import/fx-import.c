@@ -10,19 +10,10 @@
 #include "mlir-c/IR.h"
 #include "mlir-c/RegisterEverything.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static char *readAll(const char *path, size_t *len) {
-  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-  if (!f)
-    return NULL;
-  char *text = fxImportReadAll(f, len);
-  if (f != stdin)
-    fclose(f);
-  return text;
-}
 
 static void printToFile(MlirStringRef s, void *user) {
   fwrite(s.data, 1, s.length, (FILE *)user);
@@ -102,14 +93,15 @@ int main(int argc, char **argv) {
   if (!input)
     return usage(stderr);
   size_t len = 0, schemaLen = 0;
-  char *text = readAll(input, &len);
+  char *text = fxTextReadFile(input, &len);
   if (!text) {
-    fprintf(stderr, "fx-import: cannot read '%s'\n", input);
+    fprintf(stderr, "fx-import: cannot read '%s': %s\n", input, strerror(errno));
     return 1;
   }
   char *schemaText = NULL;
-  if (schemaFile && !(schemaText = readAll(schemaFile, &schemaLen))) {
-    fprintf(stderr, "fx-import: cannot read schema file '%s'\n", schemaFile);
+  if (schemaFile && !(schemaText = fxTextReadFile(schemaFile, &schemaLen))) {
+    fprintf(stderr, "fx-import: cannot read schema file '%s': %s\n", schemaFile,
+            strerror(errno));
     free(text);
     return 1;
   }

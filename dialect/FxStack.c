@@ -119,36 +119,63 @@ static void *runCall(void *p) {
   return NULL;
 }
 
-int fxRunOnStack(size_t stackBytes, const char *onOverflow,
-                 int (*fn)(void *), void *arg) {
-  size_t size = stackBytes + kGuardBytes;
-  /* Reserved, not committed: only the pages the recursion touches cost
-   * memory. */
-  void *stack = mmap(NULL, size, PROT_READ | PROT_WRITE,
+/* A stack of `bytes` above kGuardBytes of guard, reserved and not
+ * committed (only the pages the recursion touches cost memory); NULL with
+ * errno set when the system refuses it. */
+static void *reserve(size_t bytes) {
+  if (bytes > SIZE_MAX - kGuardBytes) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  void *stack = mmap(NULL, bytes + kGuardBytes, PROT_READ | PROT_WRITE,
                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK,
                      -1, 0);
+  if (stack == MAP_FAILED)
+    return NULL;
+  if (mprotect(stack, kGuardBytes, PROT_NONE) != 0) {
+    int error = errno;
+    munmap(stack, bytes + kGuardBytes);
+    errno = error;
+    return NULL;
+  }
+  return stack;
+}
+
+/* Runs fn on a thread on `stack` (from reserve(bytes)), then frees the
+ * stack.  If no thread can start, says so and runs fn here. */
+static int runOn(void *stack, size_t bytes, const char *onOverflow,
+                 int (*fn)(void *), void *arg) {
   Call call = {fn, arg, 0};
   pthread_attr_t attr;
   pthread_t thread;
-  int error = 0;
-  if (stack == MAP_FAILED || mprotect(stack, kGuardBytes, PROT_NONE) != 0)
-    error = errno;
-  else if ((error = pthread_attr_init(&attr)) == 0) {
+  int error = pthread_attr_init(&attr);
+  if (error == 0) {
     struct Guard *g = claim((uintptr_t)stack, onOverflow);
-    if ((error = pthread_attr_setstack(&attr, stack, size)) == 0 &&
+    if ((error = pthread_attr_setstack(&attr, stack, bytes + kGuardBytes)) == 0 &&
         (error = pthread_create(&thread, &attr, runCall, &call)) == 0)
       pthread_join(thread, NULL); /* (fails only for a wrong thread) */
     release(g);
     pthread_attr_destroy(&attr);
   }
-  if (stack != MAP_FAILED)
-    munmap(stack, size);
+  munmap(stack, bytes + kGuardBytes);
   if (error == 0)
     return call.result;
   fprintf(stderr,
+          "warning: cannot start a thread (%s); running on the process's "
+          "own stack instead, which deep recursion can overflow\n",
+          strerror(error));
+  return fn(arg);
+}
+
+int fxRunOnStack(size_t stackBytes, const char *onOverflow,
+                 int (*fn)(void *), void *arg) {
+  void *stack = reserve(stackBytes);
+  if (stack)
+    return runOn(stack, stackBytes, onOverflow, fn, arg);
+  fprintf(stderr,
           "warning: cannot reserve a stack of %zu MB (%s); running on the "
           "process's own stack instead, which deep recursion can overflow\n",
-          size >> 20, strerror(error));
+          stackBytes >> 20, strerror(errno));
   return fn(arg);
 }
 
@@ -158,18 +185,47 @@ int fxRunOnStack(size_t stackBytes, const char *onOverflow,
 enum { kStackPerByte = 4096 };
 static const size_t kStackBase = (size_t)64 << 20;
 static const size_t kStackMax = (size_t)16 << 40; /* of 128 TB of addresses */
+/* Where the system refuses that much (a limit on address space, or
+ * overcommit that counts reservations), the most it grants, halving down
+ * to this. */
+static const size_t kStackLeast = (size_t)8 << 20;
 
 int fxRunOnDeepStack(size_t textBytes, int (*fn)(void *), void *arg) {
-  size_t size = kStackMax;
+  size_t want = kStackMax;
   if (textBytes < (kStackMax - kStackBase) / kStackPerByte)
-    size = kStackBase + textBytes * kStackPerByte;
-  /* 4 KB per byte is almost four times the most seen: running past it is
-   * fxir's mistake, not the input's. */
+    want = kStackBase + textBytes * kStackPerByte;
+  size_t size = want;
+  void *stack = reserve(size);
+  int refused = stack ? 0 : errno;
+  while (!stack && size / 2 >= kStackLeast)
+    stack = reserve(size /= 2);
   char message[256];
-  snprintf(message, sizeof message,
-           "error: the input needs more than the %zu MB of stack fxir gives "
-           "it (4 KB per byte of text): an fxir bug, please report it with "
-           "the input\n",
-           size >> 20);
-  return fxRunOnStack(size, message, fn, arg);
+  if (!stack) {
+    /* The process's own stack would crash where the input needs more;
+     * what is left of the address space is too little to go on. */
+    fprintf(stderr,
+            "error: cannot reserve a stack of %zu MB for the input, nor "
+            "any half of it down to %zu MB (%s)\n",
+            want >> 20, kStackLeast >> 20, strerror(refused));
+    return 1;
+  }
+  if (size == want) {
+    /* 4 KB per byte is almost four times the most seen: running past it
+     * is fxir's mistake, not the input's. */
+    snprintf(message, sizeof message,
+             "error: the input needs more than the %zu MB of stack fxir gives "
+             "it (4 KB per byte of text): an fxir bug, please report it with "
+             "the input\n",
+             size >> 20);
+  } else {
+    fprintf(stderr,
+            "warning: cannot reserve a stack of %zu MB for the input (%s); "
+            "running on %zu MB, and input that needs more is an error\n",
+            want >> 20, strerror(refused), size >> 20);
+    snprintf(message, sizeof message,
+             "error: the input needs more than the %zu MB of stack this "
+             "system let fxir reserve (of %zu MB asked)\n",
+             size >> 20, want >> 20);
+  }
+  return runOn(stack, size, message, fn, arg);
 }

@@ -151,7 +151,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return 0;
   memcpy(text, data, size);
   text[size] = '\0';
-  /* What fx-opt does with its input (Fx.h, "Text input"): refuse deep
+  /* What fx-opt does with its input (Fx.h, "Text input", "Stacks"): refuse deep
    * nesting, and run on a stack in proportion to the rest.  Below
    * kOwnStack bytes the fuzzer's own 8 MB holds any recursion (1.1 KB per
    * byte at worst, Fx.h): a thread per input cut the runs per second by

@@ -405,7 +405,10 @@ int fxRunOnStack(size_t stackBytes, const char *onOverflow,
  * MLIR's parser, printer and walks recurse once per level of what the text
  * builds, and aliases and affine expressions build depth without brackets;
  * each level takes at least a byte of text, so a stack in proportion to
- * the text holds them (an overflow would be fxir's bug, and says so). */
+ * the text holds them (an overflow would be fxir's bug, and says so).
+ * Where the system refuses that much, warns and runs on the most it grants
+ * (halving), running past which is an error; below 8 MB, says so and
+ * returns 1 without calling fn. */
 int fxRunOnDeepStack(size_t textBytes, int (*fn)(void *), void *arg);
 
 /*===-- Diagnostics --------------------------------------------------------===*/

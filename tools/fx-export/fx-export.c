@@ -129,7 +129,7 @@ int main(int argc, char **argv) {
 
   /* Read once (stdin or a pipe), then parsed, verified and printed on a
    * stack in proportion to it: MLIR recurses as deep as the text builds
-   * (Fx.h, "Text input"). */
+   * (Fx.h, "Text input" and "Stacks"). */
   size_t len;
   char *text = fxTextReadFile(input, &len);
   if (!text) {

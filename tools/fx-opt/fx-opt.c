@@ -15,7 +15,8 @@ int main(int argc, char **argv) {
   mlirRegisterAllPasses();
   fxRegisterAllPasses();
   /* MLIR's parser recurses without a limit: deep text is an error or
-   * fits the stack, never a stack overflow (Fx.h, "Text input"). */
+   * fits the stack, never a stack overflow (Fx.h, "Text input" and
+   * "Stacks"). */
   int rc = fxMlirOptMain(argc, argv, "fx modular optimizer driver", registry);
   mlirDialectRegistryDestroy(registry);
   return rc;

@@ -564,7 +564,7 @@ int main(int argc, char **argv) {
   if (!text)
     fxRunDie("cannot read %s: %s", o.file, strerror(errno));
   /* MLIR's parser, passes and printer recurse as deep as the text builds:
-   * a stack in proportion to it (Fx.h, "Text input"). */
+   * a stack in proportion to it (Fx.h, "Stacks"). */
   Job job = {&o, mlirStringRefCreate(text, len)};
   int rc = fxRunOnDeepStack(len, run, &job);
   free(text);

@@ -2,7 +2,7 @@
  * types, constants, symbols, runtime declarations and calls, scratch,
  * records, storage, copies, string constants and locations. */
 #include "Lower.h"
-#include "PtrMap.h"
+#include "Location.h"
 #include "fxir/FxDimExpr.h"
 
 #include "mlir-c/BuiltinAttributes.h"
@@ -74,25 +74,12 @@ MlirType fxLowerType(MlirContext ctx, MlirType type, bool isArg) {
   return type;
 }
 
-typedef struct TextBuf {
-  char *p;
-  size_t n, cap;
-} TextBuf;
-
-static void appendText(MlirStringRef s, void *userData) {
-  TextBuf *b = userData;
-  size_t room = b->cap - b->n - 1, k = s.length < room ? s.length : room;
-  memcpy(b->p + b->n, s.data, k);
-  b->n += k;
-  b->p[b->n] = 0;
-}
-
 void fxLowerTypeText(MlirType t, char *out, size_t cap) {
-  TextBuf b = {out, 0, cap};
+  FxTextBuf b = {out, 0, cap};
   if (!cap)
     return;
   out[0] = 0;
-  mlirTypePrint(t, appendText, &b);
+  mlirTypePrint(t, fxTextBufAppend, &b);
 }
 
 void fxDimsText(MlirType t, char *out, size_t cap) {
@@ -859,65 +846,12 @@ MlirValue fxCStringAddress(FxLower *L, const char *s) {
 
 /*===-- Locations and checks ------------------------------------------------===*/
 
-/* The first file position in `loc`, depth first (a name's child, a call
- * site's callee, a fused location's parts in order), or null.  Locations
- * are a DAG: fused parts may share a child, and a chain of aliases can
- * share one at every level, so each is visited once (a walk of every path
- * took time exponential in the chain, an adversary's case), from a stack
- * of our own (a chain is as deep as the text is long). */
-static MlirLocation fileLocation(MlirLocation loc) {
-  MlirLocation found = {NULL}, *stack = NULL;
-  size_t n = 0, cap = 0;
-  FxPtrMap seen;
-  bool ok = fxPtrMapInit(&seen, 16) &&
-            fxArrayReserve((void **)&stack, n, &cap, sizeof *stack, 16);
-  if (ok)
-    stack[n++] = loc;
-  while (ok && n && mlirLocationIsNull(found)) {
-    MlirLocation cur = stack[--n];
-    intptr_t unused;
-    if (fxPtrMapGet(&seen, cur.ptr, &unused))
-      continue;
-    ok = fxPtrMapPut(&seen, cur.ptr, 0);
-    MlirLocation one = {NULL}, *parts = NULL;
-    unsigned numParts = 0;
-    if (mlirLocationIsAFileLineColRange(cur))
-      found = cur;
-    else if (mlirLocationIsAName(cur))
-      one = mlirLocationNameGetChildLoc(cur);
-    else if (mlirLocationIsACallSite(cur))
-      one = mlirLocationCallSiteGetCallee(cur);
-    else if (mlirLocationIsAFused(cur) &&
-             (numParts = mlirLocationFusedGetNumLocations(cur))) {
-      parts = malloc(numParts * sizeof *parts);
-      ok = parts != NULL;
-      if (ok)
-        mlirLocationFusedGetLocations(cur, parts);
-    }
-    if (!mlirLocationIsNull(one)) {
-      parts = &one;
-      numParts = 1;
-    }
-    /* Pushed last part first: the first part is looked at first. */
-    for (unsigned k = numParts; ok && k-- > 0;) {
-      ok = fxArrayReserve((void **)&stack, n, &cap, sizeof *stack, 16);
-      if (ok)
-        stack[n++] = parts[k];
-    }
-    if (parts != &one)
-      free(parts);
-  }
-  free(stack);
-  fxPtrMapFree(&seen);
-  return found; /* out of memory: what was found so far, maybe none */
-}
-
 MlirValue fxEnter(FxLower *L) {
   if (!mlirValueIsNull(L->entered))
     return L->entered;
   /* fxrt_at(file, line, col): the file name is one string per module, the
    * line and column constants, so an op's location costs no string. */
-  MlirLocation file = fileLocation(L->loc);
+  MlirLocation file = fxLocationFirstFile(L->loc);
   MlirValue args[3];
   if (mlirLocationIsNull(file)) {
     args[0] = args[1] = args[2] = fxI64Const(L, 0);

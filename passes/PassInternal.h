@@ -3,6 +3,7 @@
 #define FX_PASS_INTERNAL_H
 
 #include "Alias.h"
+#include "Location.h"
 #include "PtrMap.h"
 #include "fxir/Fx.h"
 #include "mlir-c/Pass.h"
@@ -130,10 +131,8 @@ MlirRewriterBase fxTrackingRewriterCreate(MlirContext ctx,
                                           void *userData);
 void fxTrackingRewriterDestroy(MlirRewriterBase rewriter);
 
-/* Prints `op`'s location ("loc(...)") into `out` (cap bytes, truncated). */
+/* fxLocString (Location.h) of `op`'s location. */
 void fxLocationString(MlirOperation op, char *out, size_t cap);
-/* The same for a location ("an unknown place" for a null one). */
-void fxLocString(MlirLocation loc, char *out, size_t cap);
 
 /* Run functions, one per pass file. */
 void fxRunVerify(MlirOperation func, MlirExternalPass pass);

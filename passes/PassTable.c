@@ -105,30 +105,6 @@ MlirPass fxCreateDeadCodePass(void) {
   return fxCreatePassByArgument("fx-dce");
 }
 
-typedef struct LocBuf {
-  char *s;
-  size_t n, cap;
-} LocBuf;
-
-static void appendLoc(MlirStringRef str, void *userData) {
-  LocBuf *b = userData;
-  size_t k = str.length < b->cap - 1 - b->n ? str.length : b->cap - 1 - b->n;
-  memcpy(b->s + b->n, str.data, k);
-  b->n += k;
-  b->s[b->n] = 0;
-}
-
-void fxLocString(MlirLocation loc, char *out, size_t cap) {
-  LocBuf b = {out, 0, cap};
-  if (cap == 0)
-    return;
-  out[0] = 0;
-  if (mlirLocationIsNull(loc))
-    snprintf(out, cap, "an unknown place");
-  else
-    mlirLocationPrint(loc, appendLoc, &b);
-}
-
 void fxLocationString(MlirOperation op, char *out, size_t cap) {
   fxLocString(mlirOperationGetLocation(op), out, cap);
 }

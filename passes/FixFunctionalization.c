@@ -583,8 +583,8 @@ static MlirOperation createClone(MlirRewriterBase rw, MlirLocation loc,
 
 /* Leaves `call` as it is, saying why in a remark: a call the verifier
  * rejects (IR it has not seen), which the rewrite cannot read. */
-static MlirLogicalResult keepUnverified(MlirOperation call, const char *fmt,
-                                        ...) {
+/* Leaves `call` as it is, saying why in a remark. */
+static MlirLogicalResult keepCall(MlirOperation call, const char *fmt, ...) {
   char msg[256];
   int n = snprintf(msg, sizeof msg,
                    "fx-fix-functionalization leaves this call unchanged: ");
@@ -604,7 +604,7 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
   intptr_t numOperands = mlirOperationGetNumOperands(call);
   intptr_t numResults = mlirOperationGetNumResults(call);
   if (numOperands > FX_MAX_OPERANDS) /* IRDL's limit */
-    return keepUnverified(call,
+    return keepCall(call,
                           "it has %ld operands, more than an fx op's %d (the "
                           "verifier rejects it)",
                           (long)numOperands, FX_MAX_OPERANDS);
@@ -633,15 +633,44 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
     ++numMutated;
   }
   if (want > FX_MAX_RESULTS)
-    return keepUnverified(call,
+    return keepCall(call,
                           "its schema gives it %ld results, more than an fx "
                           "op's %d (the verifier rejects it)",
                           (long)want, FX_MAX_RESULTS);
   if (want != numResults)
-    return keepUnverified(call,
+    return keepCall(call,
                           "it has %ld results where its schema gives %ld (the "
                           "verifier rejects it)",
                           (long)numResults, (long)want);
+
+  /* An own return with an alias set that no mutated operand present
+   * carries (torch's view ops: `t(Tensor(a) self) -> Tensor(a)`) is, from
+   * an fx.call, a view of that operand or whatever the op returns; from
+   * fx.auto_functionalized it is new storage (dialect.md, "Layouts"), so a
+   * write through it reaches nothing else.  The call would differ.  (A
+   * return that aliases a mutated operand, copy_'s, is that operand's new
+   * value either way.) */
+  for (int t = 0, r = 0; t < s->numReturns; ++t) {
+    const FxSchemaArg *ret = &s->returns[t];
+    if (ret->kind != FX_ARG_TENSOR)
+      continue;
+    ++r;
+    if (!ret->alias[0])
+      continue;
+    bool written = false;
+    for (intptr_t i = 0; i < numOperands && !written; ++i) {
+      int p = fxCallGetOperandParam(call, s, i);
+      written = p >= 0 && s->args[p].mutated &&
+                !strcmp(s->args[p].alias, ret->alias);
+    }
+    if (!written)
+      return keepCall(call,
+                      "its return %d aliases an operand it does not write "
+                      "(alias set (%s)): an in-place call would return a "
+                      "view of that operand, where fx.auto_functionalized "
+                      "returns new storage",
+                      r - 1, ret->alias);
+  }
 
   mlirRewriterBaseSetInsertionPointBefore(rw, call);
   MlirLocation loc = mlirOperationGetLocation(call);

@@ -142,7 +142,9 @@ static void *reserve(size_t bytes) {
 }
 
 /* Runs fn on a thread on `stack` (from reserve(bytes)), then frees the
- * stack.  If no thread can start, says so and runs fn here. */
+ * stack.  If no thread can start, says so and returns 1: fn on this
+ * thread's stack could overflow it, or overflow into the guard of a stack
+ * made for something else, whose message would blame that. */
 static int runOn(void *stack, size_t bytes, const char *onOverflow,
                  int (*fn)(void *), void *arg) {
   Call call = {fn, arg, 0};
@@ -160,11 +162,9 @@ static int runOn(void *stack, size_t bytes, const char *onOverflow,
   munmap(stack, bytes + kGuardBytes);
   if (error == 0)
     return call.result;
-  fprintf(stderr,
-          "warning: cannot start a thread (%s); running on the process's "
-          "own stack instead, which deep recursion can overflow\n",
-          strerror(error));
-  return fn(arg);
+  fprintf(stderr, "error: cannot start a thread with a stack of %zu MB (%s)\n",
+          bytes >> 20, strerror(error));
+  return 1;
 }
 
 int fxRunOnStack(size_t stackBytes, const char *onOverflow,
@@ -172,11 +172,9 @@ int fxRunOnStack(size_t stackBytes, const char *onOverflow,
   void *stack = reserve(stackBytes);
   if (stack)
     return runOn(stack, stackBytes, onOverflow, fn, arg);
-  fprintf(stderr,
-          "warning: cannot reserve a stack of %zu MB (%s); running on the "
-          "process's own stack instead, which deep recursion can overflow\n",
+  fprintf(stderr, "error: cannot reserve a stack of %zu MB (%s)\n",
           stackBytes >> 20, strerror(errno));
-  return fn(arg);
+  return 1;
 }
 
 /* The stack fxRunOnDeepStack gives per byte of input.  The deepest MLIR

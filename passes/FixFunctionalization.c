@@ -666,9 +666,9 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
     if (!written)
       return keepCall(call,
                       "its return %d aliases an operand it does not write "
-                      "(alias set (%s)): an in-place call would return a "
-                      "view of that operand, where fx.auto_functionalized "
-                      "returns new storage",
+                      "(alias set (%s)): an in-place call's may be a view "
+                      "of that operand (torch's view ops return one), where "
+                      "fx.auto_functionalized returns new storage",
                       r - 1, ret->alias);
   }
 

@@ -3,25 +3,30 @@
 #include "Location.h"
 #include "PtrMap.h"
 #include "fxir/Fx.h"
+#include "mlir-c/BuiltinAttributes.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The parts of `loc` that MLIR prints inside it, in order: into *one when
- * there is one (a name's child, a call site's callee: its caller is not
- * where the op is), else a malloc'ed array in *many.  Returns how many;
- * sets *oom when the array cannot be made. */
-static unsigned partsOf(MlirLocation loc, MlirLocation *one,
+/* The parts of `loc`, in the order MLIR prints them: into few[] when there
+ * are one or two (a name's child; a call site's callee, and its caller when
+ * `printed`: the caller is printed, but it is not where the op is), else a
+ * malloc'ed array in *many.  Returns how many; sets *oom when the array
+ * cannot be made. */
+static unsigned partsOf(MlirLocation loc, bool printed, MlirLocation few[2],
                         MlirLocation **many, bool *oom) {
   *many = NULL;
-  if (mlirLocationIsAName(loc))
-    *one = mlirLocationNameGetChildLoc(loc);
-  else if (mlirLocationIsACallSite(loc))
-    *one = mlirLocationCallSiteGetCallee(loc);
-  else if (mlirLocationIsAFused(loc)) {
-    unsigned n = mlirLocationFusedGetNumLocations(loc);
+  unsigned n = 0;
+  if (mlirLocationIsAName(loc)) {
+    few[n++] = mlirLocationNameGetChildLoc(loc);
+  } else if (mlirLocationIsACallSite(loc)) {
+    few[n++] = mlirLocationCallSiteGetCallee(loc);
+    if (printed)
+      few[n++] = mlirLocationCallSiteGetCaller(loc);
+  } else if (mlirLocationIsAFused(loc)) {
+    n = mlirLocationFusedGetNumLocations(loc);
     if (n == 0)
       return 0;
     *many = malloc(n * sizeof **many);
@@ -31,9 +36,11 @@ static unsigned partsOf(MlirLocation loc, MlirLocation *one,
     }
     mlirLocationFusedGetLocations(loc, *many);
     return n;
-  } else
-    return 0;
-  return mlirLocationIsNull(*one) ? 0 : 1;
+  }
+  for (unsigned k = 0; k < n; ++k)
+    if (mlirLocationIsNull(few[k]))
+      return 0; /* (not made by MLIR's parser or builders) */
+  return n;
 }
 
 /* A stack of locations to visit, pushed last part first so that the first
@@ -43,10 +50,10 @@ typedef struct Stack {
   size_t n, cap;
 } Stack;
 
-static bool pushParts(Stack *s, MlirLocation loc, bool *oom) {
-  MlirLocation one = {NULL}, *many;
-  unsigned n = partsOf(loc, &one, &many, oom);
-  const MlirLocation *parts = many ? many : &one;
+static bool pushParts(Stack *s, MlirLocation loc, bool printed, bool *oom) {
+  MlirLocation few[2], *many;
+  unsigned n = partsOf(loc, printed, few, &many, oom);
+  const MlirLocation *parts = many ? many : few;
   for (unsigned k = n; !*oom && k-- > 0;) {
     if (fxArrayReserve((void **)&s->at, s->n, &s->cap, sizeof *s->at, 16))
       s->at[s->n++] = parts[k];
@@ -75,33 +82,44 @@ MlirLocation fxLocationFirstFile(MlirLocation loc) {
     else if (mlirLocationIsAFileLineColRange(cur))
       found = cur;
     else
-      pushParts(&s, cur, &oom);
+      pushParts(&s, cur, false, &oom);
   }
   free(s.at);
   fxPtrMapFree(&seen);
   return found; /* out of memory: what was found so far, maybe none */
 }
 
+/* Whether fused metadata prints in proportion to its own size: a leaf.  An
+ * array or dictionary may share its elements as locations do
+ * (`#a1 = [#a0, #a0]`), and a type may be a tuple of aliases. */
+static bool leafMetadata(MlirAttribute a) {
+  return mlirAttributeIsNull(a) || mlirAttributeIsAString(a) ||
+         mlirAttributeIsAInteger(a) || mlirAttributeIsAFloat(a) ||
+         mlirAttributeIsABool(a) || mlirAttributeIsAUnit(a);
+}
+
 /* Whether `loc` printed as a tree has more than `limit` parts (or cannot
- * be counted for want of memory): visits at most `limit` of them, and
- * stops as soon as those visited and those waiting pass it. */
+ * be counted for want of memory, or has metadata that is not a leaf):
+ * visits at most `limit` of them, and stops as soon as those visited and
+ * those waiting pass it. */
 static bool treeLarger(MlirLocation loc, size_t limit) {
   Stack s = {NULL, 0, 0};
   bool oom = !fxArrayReserve((void **)&s.at, 0, &s.cap, sizeof *s.at, 16);
   if (!oom)
     s.at[s.n++] = loc;
   size_t visited = 0;
-  while (!oom && s.n && visited + s.n <= limit) {
+  bool larger = false;
+  while (!oom && !larger && s.n && visited + s.n <= limit) {
     MlirLocation cur = s.at[--s.n];
     ++visited;
-    if (mlirLocationIsAFused(cur) &&
-        mlirLocationFusedGetNumLocations(cur) > limit - visited - s.n) {
-      free(s.at);
-      return true; /* (without copying the parts of a large one) */
-    }
-    pushParts(&s, cur, &oom);
+    if (mlirLocationIsAFused(cur))
+      larger = !leafMetadata(mlirLocationFusedGetMetadata(cur)) ||
+               /* (without copying the parts of a large one) */
+               mlirLocationFusedGetNumLocations(cur) > limit - visited - s.n;
+    if (!larger)
+      pushParts(&s, cur, true, &oom);
   }
-  bool larger = oom || visited + s.n > limit;
+  larger = larger || oom || visited + s.n > limit;
   free(s.at);
   return larger;
 }
@@ -131,11 +149,10 @@ void fxLocString(MlirLocation loc, char *out, size_t cap) {
   MlirLocation file = fxLocationFirstFile(loc);
   if (!mlirLocationIsNull(file))
     mlirLocationPrint(file, fxTextBufAppend, &b);
-  char note[96];
-  snprintf(note, sizeof note, "%sa location of more than %d parts",
-           mlirLocationIsNull(file) ? "" : " (the first file position of ",
-           FX_LOC_MAX_PRINTED_PARTS);
-  fxTextBufAppend(mlirStringRefCreateFromCString(note), &b);
-  if (!mlirLocationIsNull(file))
-    fxTextBufAppend(mlirStringRefCreateFromCString(")"), &b);
+  fxTextBufAppend(mlirStringRefCreateFromCString(
+                      mlirLocationIsNull(file)
+                          ? "a location too large to print"
+                          : " (the first file position of a location too "
+                            "large to print)"),
+                  &b);
 }

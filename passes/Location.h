@@ -33,9 +33,11 @@ void fxTextBufAppend(MlirStringRef s, void *userData);
 MlirLocation fxLocationFirstFile(MlirLocation loc);
 
 /* Prints `loc` as MLIR does ("loc(...)") into `out` (cap bytes, truncated),
- * or "an unknown place" for a null one.  A location whose tree has more
- * than FX_LOC_MAX_PRINTED_PARTS parts prints as its first file position,
- * saying so. */
+ * or "an unknown place" for a null one.  A location too large to print --
+ * its tree (callers and fused parts included) has more than
+ * FX_LOC_MAX_PRINTED_PARTS parts, or a fused part carries metadata other
+ * than a string, number, bool or unit, which can be a DAG too -- prints as
+ * its first file position, saying so. */
 enum { FX_LOC_MAX_PRINTED_PARTS = 64 };
 void fxLocString(MlirLocation loc, char *out, size_t cap);
 

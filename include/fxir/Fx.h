@@ -397,7 +397,8 @@ MlirModule fxModuleCreateParseText(MlirContext ctx, MlirStringRef text,
  * returns) on stderr and ends the process with exit status 1: an error,
  * not a crash.  Other faults go to the SIGSEGV handler there was before
  * the first call.  If the stack cannot be reserved (a limit on address
- * space), says so on stderr and calls fn here.  FxStack.c */
+ * space) or the thread cannot start, says so on stderr and returns 1
+ * without calling fn.  FxStack.c */
 int fxRunOnStack(size_t stackBytes, const char *onOverflow,
                  int (*fn)(void *), void *arg);
 

@@ -2,6 +2,7 @@
 // RUN: fx-capi-stack-test deep 2>&1 | FileCheck %s --check-prefix=DEEP
 // RUN: not fx-capi-stack-test overflow 2>&1 | FileCheck %s --check-prefix=OVERFLOW
 // RUN: not fx-capi-stack-test overflow-nested 2>&1 | FileCheck %s --check-prefix=NESTED
+// RUN: fx-capi-stack-test refused 2>&1 | FileCheck %s --check-prefix=REFUSED
 // A fault that is not an overflow is still a crash (or the sanitizer's
 // report), never the overflow message.
 // RUN: sh -c 'fx-capi-stack-test null; echo "status $?"' 2>&1 | FileCheck %s --check-prefix=NULL
@@ -9,7 +10,8 @@
 /* stack.c - fxRunOnStack (fxir/Fx.h, "Stacks"): fn's result comes back; a
  * stack of the size asked holds recursion that fits it; running past the
  * end is the caller's message and exit status 1, also on the inner of two
- * nested stacks; a fault elsewhere is left to the handler before. */
+ * nested stacks; a stack the system refuses is an error, and fn does not
+ * run; a fault elsewhere is left to the handler before. */
 #include "fxir/Fx.h"
 
 #include <stdio.h>
@@ -44,6 +46,12 @@ static int forever(void *arg) {
 static int nested(void *arg) {
   (void)arg;
   return fxRunOnStack(256 << 10, "inner stack overflowed\n", forever, NULL);
+}
+
+static int sayRan(void *arg) {
+  (void)arg;
+  printf("fn ran\n");
+  return 0;
 }
 
 static int writeNull(void *arg) {
@@ -82,6 +90,14 @@ int main(int argc, char **argv) {
     printf("returned %d\n", r);
     return 0;
   }
+  if (strcmp(mode, "refused") == 0) {
+    // REFUSED: error: cannot reserve a stack of {{[0-9]+}} MB (Cannot allocate memory)
+    // REFUSED-NEXT: result 1
+    // REFUSED-NOT: fn ran
+    int r = fxRunOnStack((size_t)1 << 62, "unexpected overflow\n", sayRan, NULL);
+    printf("result %d\n", r);
+    return 0;
+  }
   if (strcmp(mode, "null") == 0) {
     // NULL-NOT: overflowed
     // NULL-NOT: returned
@@ -90,6 +106,6 @@ int main(int argc, char **argv) {
     printf("returned\n");
     return 0;
   }
-  fprintf(stderr, "usage: fx-capi-stack-test return|deep|overflow|overflow-nested|null\n");
+  fprintf(stderr, "usage: fx-capi-stack-test return|deep|overflow|overflow-nested|refused|null\n");
   return 2;
 }

@@ -1,8 +1,10 @@
 // A remark that names another op's location prints it as MLIR does, unless
-// the location's tree is too large: 40 levels of fused locations, each
+// the location is too large to print: 40 levels of fused locations, each
 // naming the level below twice, print as 2^40 parts.  fxir's remarks then
 // give the first file position and say so (passes/Location.h); they printed
-// the whole tree (22 levels took 10 s; an adversary's case).
+// the whole tree (22 levels took 10 s; an adversary's case).  So do a call
+// site whose caller is such a DAG, and fused metadata that is one (an
+// array of arrays, each naming the one below twice): MLIR prints both.
 // RUN: timeout 60 fx-opt %s --split-input-file --verify-diagnostics --pass-pipeline='builtin.module(func.func(fx-noop-elimination))' | FileCheck %s
 
 #l0 = loc("deep.py":3:4)
@@ -54,7 +56,7 @@ func.func @negative_dag(%A: !fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32> 
   %x = fx.slice %A, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
   %y = fx.reshape %x, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
   fx.call "t::w"(out = %y) : (!fx.tensor<[16], f32>) -> () loc(#l40)
-  // expected-remark @below {{kept: bypassing a reshape that may copy would share storage that the in-place call at loc("deep.py":3:4) (the first file position of a location of more than 64 parts) writes}}
+  // expected-remark @below {{kept: bypassing a reshape that may copy would share storage that the in-place call at loc("deep.py":3:4) (the first file position of a location too large to print) writes}}
   %z = fx.reshape %y, shape = [4, 4] : !fx.tensor<[16], f32> -> !fx.tensor<[4, 4], f32>
   %c = fx.call "aten::clone"(self = %z) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
   return %c : !fx.tensor<[4, 4], f32>
@@ -97,7 +99,134 @@ func.func @negative_no_file(%A: !fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f
   %x = fx.slice %A, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
   %y = fx.reshape %x, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
   fx.call "t::w"(out = %y) : (!fx.tensor<[16], f32>) -> () loc(#m12)
-  // expected-remark @below {{kept: bypassing a reshape that may copy would share storage that the in-place call at a location of more than 64 parts writes}}
+  // expected-remark @below {{kept: bypassing a reshape that may copy would share storage that the in-place call at a location too large to print writes}}
+  %z = fx.reshape %y, shape = [4, 4] : !fx.tensor<[16], f32> -> !fx.tensor<[4, 4], f32>
+  %c = fx.call "aten::clone"(self = %z) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  return %c : !fx.tensor<[4, 4], f32>
+}
+
+// -----
+
+// The op is at the callee; the caller, printed too, is the DAG.
+#c0 = loc("deep.py":5:6)
+#c1 = loc(fused["p"(#c0), "q"(#c0)])
+#c2 = loc(fused["p"(#c1), "q"(#c1)])
+#c3 = loc(fused["p"(#c2), "q"(#c2)])
+#c4 = loc(fused["p"(#c3), "q"(#c3)])
+#c5 = loc(fused["p"(#c4), "q"(#c4)])
+#c6 = loc(fused["p"(#c5), "q"(#c5)])
+#c7 = loc(fused["p"(#c6), "q"(#c6)])
+#c8 = loc(fused["p"(#c7), "q"(#c7)])
+#c9 = loc(fused["p"(#c8), "q"(#c8)])
+#c10 = loc(fused["p"(#c9), "q"(#c9)])
+#c11 = loc(fused["p"(#c10), "q"(#c10)])
+#c12 = loc(fused["p"(#c11), "q"(#c11)])
+#c13 = loc(fused["p"(#c12), "q"(#c12)])
+#c14 = loc(fused["p"(#c13), "q"(#c13)])
+#c15 = loc(fused["p"(#c14), "q"(#c14)])
+#c16 = loc(fused["p"(#c15), "q"(#c15)])
+#c17 = loc(fused["p"(#c16), "q"(#c16)])
+#c18 = loc(fused["p"(#c17), "q"(#c17)])
+#c19 = loc(fused["p"(#c18), "q"(#c18)])
+#c20 = loc(fused["p"(#c19), "q"(#c19)])
+#c21 = loc(fused["p"(#c20), "q"(#c20)])
+#c22 = loc(fused["p"(#c21), "q"(#c21)])
+#c23 = loc(fused["p"(#c22), "q"(#c22)])
+#c24 = loc(fused["p"(#c23), "q"(#c23)])
+#c25 = loc(fused["p"(#c24), "q"(#c24)])
+#c26 = loc(fused["p"(#c25), "q"(#c25)])
+#c27 = loc(fused["p"(#c26), "q"(#c26)])
+#c28 = loc(fused["p"(#c27), "q"(#c27)])
+#c29 = loc(fused["p"(#c28), "q"(#c28)])
+#c30 = loc(fused["p"(#c29), "q"(#c29)])
+#c31 = loc(fused["p"(#c30), "q"(#c30)])
+#c32 = loc(fused["p"(#c31), "q"(#c31)])
+#c33 = loc(fused["p"(#c32), "q"(#c32)])
+#c34 = loc(fused["p"(#c33), "q"(#c33)])
+#c35 = loc(fused["p"(#c34), "q"(#c34)])
+#c36 = loc(fused["p"(#c35), "q"(#c35)])
+#c37 = loc(fused["p"(#c36), "q"(#c36)])
+#c38 = loc(fused["p"(#c37), "q"(#c37)])
+#c39 = loc(fused["p"(#c38), "q"(#c38)])
+#c40 = loc(fused["p"(#c39), "q"(#c39)])
+fx.schema "t::w" = "w(Tensor! out) -> ()"
+// CHECK-LABEL: func.func @negative_call_site
+func.func @negative_call_site(%A: !fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32> {
+  %x = fx.slice %A, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %y = fx.reshape %x, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
+  fx.call "t::w"(out = %y) : (!fx.tensor<[16], f32>) -> () loc(callsite("callee.py":1:1 at #c40))
+  // expected-remark @below {{the in-place call at loc("callee.py":1:1) (the first file position of a location too large to print) writes}}
+  %z = fx.reshape %y, shape = [4, 4] : !fx.tensor<[16], f32> -> !fx.tensor<[4, 4], f32>
+  %c = fx.call "aten::clone"(self = %z) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  return %c : !fx.tensor<[4, 4], f32>
+}
+
+// -----
+
+// Fused metadata that is an array of arrays.
+#a0 = [1, 2]
+#a1 = [#a0, #a0]
+#a2 = [#a1, #a1]
+#a3 = [#a2, #a2]
+#a4 = [#a3, #a3]
+#a5 = [#a4, #a4]
+#a6 = [#a5, #a5]
+#a7 = [#a6, #a6]
+#a8 = [#a7, #a7]
+#a9 = [#a8, #a8]
+#a10 = [#a9, #a9]
+#a11 = [#a10, #a10]
+#a12 = [#a11, #a11]
+#a13 = [#a12, #a12]
+#a14 = [#a13, #a13]
+#a15 = [#a14, #a14]
+#a16 = [#a15, #a15]
+#a17 = [#a16, #a16]
+#a18 = [#a17, #a17]
+#a19 = [#a18, #a18]
+#a20 = [#a19, #a19]
+#a21 = [#a20, #a20]
+#a22 = [#a21, #a21]
+#a23 = [#a22, #a22]
+#a24 = [#a23, #a23]
+#a25 = [#a24, #a24]
+#a26 = [#a25, #a25]
+#a27 = [#a26, #a26]
+#a28 = [#a27, #a27]
+#a29 = [#a28, #a28]
+#a30 = [#a29, #a29]
+#a31 = [#a30, #a30]
+#a32 = [#a31, #a31]
+#a33 = [#a32, #a32]
+#a34 = [#a33, #a33]
+#a35 = [#a34, #a34]
+#a36 = [#a35, #a35]
+#a37 = [#a36, #a36]
+#a38 = [#a37, #a37]
+#a39 = [#a38, #a38]
+#a40 = [#a39, #a39]
+fx.schema "t::w" = "w(Tensor! out) -> ()"
+// CHECK-LABEL: func.func @negative_metadata
+func.func @negative_metadata(%A: !fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32> {
+  %x = fx.slice %A, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %y = fx.reshape %x, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
+  fx.call "t::w"(out = %y) : (!fx.tensor<[16], f32>) -> () loc(fused<#a40>["meta.py":7:8])
+  // expected-remark @below {{the in-place call at loc("meta.py":7:8) (the first file position of a location too large to print) writes}}
+  %z = fx.reshape %y, shape = [4, 4] : !fx.tensor<[16], f32> -> !fx.tensor<[4, 4], f32>
+  %c = fx.call "aten::clone"(self = %z) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  return %c : !fx.tensor<[4, 4], f32>
+}
+
+// -----
+
+// Small metadata, a string, prints whole.
+fx.schema "t::w" = "w(Tensor! out) -> ()"
+// CHECK-LABEL: func.func @negative_small_metadata
+func.func @negative_small_metadata(%A: !fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32> {
+  %x = fx.slice %A, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %y = fx.reshape %x, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
+  fx.call "t::w"(out = %y) : (!fx.tensor<[16], f32>) -> () loc(fused<"m">["meta.py":7:8])
+  // expected-remark @below {{the in-place call at loc(fused<"m">["meta.py":7:8]) writes}}
   %z = fx.reshape %y, shape = [4, 4] : !fx.tensor<[16], f32> -> !fx.tensor<[4, 4], f32>
   %c = fx.call "aten::clone"(self = %z) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
   return %c : !fx.tensor<[4, 4], f32>

@@ -8,7 +8,13 @@
 
 #include "mlir-c/RegisterEverything.h"
 
-int main(int argc, char **argv) {
+typedef struct Args {
+  int argc;
+  char **argv;
+} Args;
+
+static int run(void *p) {
+  Args *a = p;
   MlirDialectRegistry registry = mlirDialectRegistryCreate();
   mlirRegisterAllDialects(registry);
   fxDialectRegistryInsert(registry);
@@ -17,7 +23,20 @@ int main(int argc, char **argv) {
   /* MLIR's parser recurses without a limit: deep text is an error or
    * fits the stack, never a stack overflow (Fx.h, "Text input" and
    * "Stacks"). */
-  int rc = fxMlirOptMain(argc, argv, "fx modular optimizer driver", registry);
+  int rc = fxMlirOptMain(a->argc, a->argv, "fx modular optimizer driver",
+                         registry);
   mlirDialectRegistryDestroy(registry);
   return rc;
+}
+
+int main(int argc, char **argv) {
+  /* Registration alone takes more stack than some limits leave the main
+   * thread (a TOSA pass's constructor: `ulimit -s 96` crashed it, an
+   * adversary's case), so all of it runs on a stack of 8 MB of its own,
+   * the parse on one in proportion to the input within it. */
+  Args a = {argc, argv};
+  return fxRunOnStack((size_t)8 << 20,
+                      "fx-opt: error: ran out of its 8 MB of stack outside "
+                      "the parser (an fxir bug: please report it)\n",
+                      run, &a);
 }

@@ -546,7 +546,7 @@ static int runProgram(void *p) {
     writeOutputs(e->o, e->sig, &r);
     freeRun(e->sig, &r);
   }
-  return 0;
+  return e->rc;
 }
 
 static int run(void *p);
@@ -613,11 +613,11 @@ static int run(void *p) {
    * fxRunOnDeepStack gave the parser in proportion to the text (4 GB for a
    * 1 MB file).  Running past it is the program's error. */
   Exec e = {o, &sig, vs, numVariants, inputs, shapes, symArgs, 0};
-  fxRunOnStack(kProgramStack,
-               "fx-run: error: the program ran out of its 8 MB of stack (a "
-               "function that calls itself without end?)\n",
-               runProgram, &e);
-  int rc = e.rc;
+  /* (1 without a run when the stack cannot be had: it says why) */
+  int rc = fxRunOnStack(kProgramStack,
+                        "fx-run: error: the program ran out of its 8 MB of "
+                        "stack (a function that calls itself without end?)\n",
+                        runProgram, &e);
   fxRunProgramDestroy(&program);
   for (int i = 0; i < sig.numArgs; ++i) {
     free(inputs[i].data);

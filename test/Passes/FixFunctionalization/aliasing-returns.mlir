@@ -21,7 +21,7 @@ fx.schema "t::view_and_write" = "view_and_write(Tensor(a) self, Tensor(b!) out) 
 // PIPE: fx.auto_functionalized "aten::t"
 func.func @negative_view_op(%x: !fx.tensor<[4, 4], f32>) -> (!fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>) {
   %c = fx.call "aten::clone"(self = %x) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
-  // expected-remark @below {{fx-fix-functionalization leaves this call unchanged: its return 0 aliases an operand it does not write (alias set (a)): an in-place call would return a view of that operand, where fx.auto_functionalized returns new storage}}
+  // expected-remark @below {{fx-fix-functionalization leaves this call unchanged: its return 0 aliases an operand it does not write (alias set (a)): an in-place call's may be a view of that operand (torch's view ops return one), where fx.auto_functionalized returns new storage}}
   %t = fx.auto_functionalized "aten::t"(self = %c) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
   fx.call "t::scale_"(self = %t) {alpha = 2.0 : f64} : (!fx.tensor<[4, 4], f32>) -> ()
   return %t, %c : !fx.tensor<[4, 4], f32>, !fx.tensor<[4, 4], f32>

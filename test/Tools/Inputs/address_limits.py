@@ -8,6 +8,8 @@ The sweep runs from 40 MB below to 300 MB above the least limit under
 which TOOL runs on a trivial file (found by bisection, so that it does not
 depend on this machine's libraries), in steps of 5 MB.  Outcomes:
   refused       exit 1, "cannot reserve a stack ... nor any half of it"
+  refused-outer exit 1, "cannot reserve a stack of N MB": the stack the
+                tool runs on before it reads its input
   overflow      exit 1, "the input needs more than the N MB of stack"
   reduced       exit 0 after "running on N MB"
   full          exit 0 with no warning
@@ -38,6 +40,8 @@ def classify(rc, err):
         return "no-start"
     if rc == 1 and "nor any half of it down to" in err:
         return "refused"
+    if rc == 1 and err.startswith("error: cannot reserve a stack of "):
+        return "refused-outer"
     if rc == 1 and "error: the input needs more than the" in err:
         return "overflow"
     if rc == 0 and "running on" in err:

@@ -74,6 +74,8 @@ static void install(void) {
 }
 
 static struct Guard *claim(uintptr_t lo, const char *message) {
+  if (!message)
+    return NULL; /* (no message asked: no handler either) */
   call_once(&installOnce, install);
   if (!atomic_load(&installed))
     return NULL;

@@ -75,7 +75,7 @@ MlirType fxLowerType(MlirContext ctx, MlirType type, bool isArg) {
 }
 
 void fxLowerTypeText(MlirType t, char *out, size_t cap) {
-  FxTextBuf b = {out, 0, cap};
+  FxTextBuf b = {out, 0, cap, false};
   if (!cap)
     return;
   out[0] = 0;

@@ -4,6 +4,7 @@
 #include "PtrMap.h"
 #include "fxir/Fx.h"
 #include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/BuiltinTypes.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -91,11 +92,15 @@ MlirLocation fxLocationFirstFile(MlirLocation loc) {
 
 /* Whether fused metadata prints in proportion to its own size: a leaf.  An
  * array or dictionary may share its elements as locations do
- * (`#a1 = [#a0, #a0]`), and a type may be a tuple of aliases. */
+ * (`#a1 = [#a0, #a0]`), and a type may be a tuple of aliases, also as a
+ * string's type (`"s" : !t40`, an adversary's case): a string counts only
+ * without one.  An integer's or a float's type is a scalar. */
 static bool leafMetadata(MlirAttribute a) {
-  return mlirAttributeIsNull(a) || mlirAttributeIsAString(a) ||
-         mlirAttributeIsAInteger(a) || mlirAttributeIsAFloat(a) ||
-         mlirAttributeIsABool(a) || mlirAttributeIsAUnit(a);
+  return mlirAttributeIsNull(a) || mlirAttributeIsAInteger(a) ||
+         mlirAttributeIsAFloat(a) || mlirAttributeIsABool(a) ||
+         mlirAttributeIsAUnit(a) ||
+         (mlirAttributeIsAString(a) &&
+          mlirTypeIsANone(mlirAttributeGetType(a)));
 }
 
 /* Whether `loc` printed as a tree has more than `limit` parts (or cannot
@@ -130,10 +135,11 @@ void fxTextBufAppend(MlirStringRef s, void *userData) {
   memcpy(b->p + b->n, s.data, k);
   b->n += k;
   b->p[b->n] = 0;
+  b->cut |= k < s.length;
 }
 
 void fxLocString(MlirLocation loc, char *out, size_t cap) {
-  FxTextBuf b = {out, 0, cap};
+  FxTextBuf b = {out, 0, cap, false};
   if (cap == 0)
     return;
   out[0] = 0;
@@ -143,6 +149,8 @@ void fxLocString(MlirLocation loc, char *out, size_t cap) {
   }
   if (!treeLarger(loc, FX_LOC_MAX_PRINTED_PARTS)) {
     mlirLocationPrint(loc, fxTextBufAppend, &b);
+    if (b.cut && cap > 4) /* say so */
+      memcpy(out + cap - 4, "...", 3);
     return;
   }
   /* MLIR would print every path through the DAG. */

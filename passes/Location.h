@@ -11,6 +11,7 @@
 
 #include "mlir-c/IR.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -18,11 +19,13 @@ extern "C" {
 #endif
 
 /* A fixed buffer that MLIR's print callbacks fill: `p` holds `cap` bytes,
- * of which the text takes `n`, always NUL-terminated, the rest cut off.
- * Pass fxTextBufAppend as the callback and the buffer as its user data. */
+ * of which the text takes `n`, always NUL-terminated, the rest cut off
+ * (then `cut` is set).  Pass fxTextBufAppend as the callback and the
+ * buffer as its user data. */
 typedef struct FxTextBuf {
   char *p;
   size_t n, cap; /* cap >= 1 */
+  bool cut;
 } FxTextBuf;
 void fxTextBufAppend(MlirStringRef s, void *userData);
 
@@ -32,11 +35,13 @@ void fxTextBufAppend(MlirStringRef s, void *userData);
  * was found.  Visits each distinct part once. */
 MlirLocation fxLocationFirstFile(MlirLocation loc);
 
-/* Prints `loc` as MLIR does ("loc(...)") into `out` (cap bytes, truncated),
+/* Prints `loc` as MLIR does ("loc(...)") into `out` (cap bytes; cut off
+ * with "..." when longer),
  * or "an unknown place" for a null one.  A location too large to print --
  * its tree (callers and fused parts included) has more than
  * FX_LOC_MAX_PRINTED_PARTS parts, or a fused part carries metadata other
- * than a string, number, bool or unit, which can be a DAG too -- prints as
+ * than an untyped string, a number, a bool or unit, which can be a DAG
+ * too -- prints as
  * its first file position, saying so. */
 enum { FX_LOC_MAX_PRINTED_PARTS = 64 };
 void fxLocString(MlirLocation loc, char *out, size_t cap);

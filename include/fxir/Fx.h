@@ -396,7 +396,10 @@ MlirModule fxModuleCreateParseText(MlirContext ctx, MlirStringRef text,
  * NUL-terminated message, newline included, that lives until the call
  * returns) on stderr and ends the process with exit status 1: an error,
  * not a crash.  Other faults go to the SIGSEGV handler there was before
- * the first call.  If the stack cannot be reserved (a limit on address
+ * the first call that gave a message, which installs fxir's (so a handler
+ * installed after it, such as LLVM's crash report, would run first: call
+ * this after those).  With `onOverflow` null, no handler: an overflow is a
+ * crash, as on any thread.  If the stack cannot be reserved (a limit on address
  * space) or the thread cannot start, says so on stderr and returns 1
  * without calling fn.  FxStack.c */
 int fxRunOnStack(size_t stackBytes, const char *onOverflow,

@@ -4,7 +4,8 @@
 // give the first file position and say so (passes/Location.h); they printed
 // the whole tree (22 levels took 10 s; an adversary's case).  So do a call
 // site whose caller is such a DAG, and fused metadata that is one (an
-// array of arrays, each naming the one below twice): MLIR prints both.
+// array of arrays, each naming the one below twice, or a string whose type
+// is such a tuple): MLIR prints them all.
 // RUN: timeout 60 fx-opt %s --split-input-file --verify-diagnostics --pass-pipeline='builtin.module(func.func(fx-noop-elimination))' | FileCheck %s
 
 #l0 = loc("deep.py":3:4)
@@ -227,6 +228,78 @@ func.func @negative_small_metadata(%A: !fx.tensor<[4, 8], f32>) -> !fx.tensor<[4
   %y = fx.reshape %x, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
   fx.call "t::w"(out = %y) : (!fx.tensor<[16], f32>) -> () loc(fused<"m">["meta.py":7:8])
   // expected-remark @below {{the in-place call at loc(fused<"m">["meta.py":7:8]) writes}}
+  %z = fx.reshape %y, shape = [4, 4] : !fx.tensor<[16], f32> -> !fx.tensor<[4, 4], f32>
+  %c = fx.call "aten::clone"(self = %z) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  return %c : !fx.tensor<[4, 4], f32>
+}
+
+// -----
+
+// Fused metadata that is a string of a type that is a DAG (MLIR prints the
+// type whole): counted as too large, like an array (an adversary's case).
+!t0 = tuple<i32, i32>
+!t1 = tuple<!t0, !t0>
+!t2 = tuple<!t1, !t1>
+!t3 = tuple<!t2, !t2>
+!t4 = tuple<!t3, !t3>
+!t5 = tuple<!t4, !t4>
+!t6 = tuple<!t5, !t5>
+!t7 = tuple<!t6, !t6>
+!t8 = tuple<!t7, !t7>
+!t9 = tuple<!t8, !t8>
+!t10 = tuple<!t9, !t9>
+!t11 = tuple<!t10, !t10>
+!t12 = tuple<!t11, !t11>
+!t13 = tuple<!t12, !t12>
+!t14 = tuple<!t13, !t13>
+!t15 = tuple<!t14, !t14>
+!t16 = tuple<!t15, !t15>
+!t17 = tuple<!t16, !t16>
+!t18 = tuple<!t17, !t17>
+!t19 = tuple<!t18, !t18>
+!t20 = tuple<!t19, !t19>
+!t21 = tuple<!t20, !t20>
+!t22 = tuple<!t21, !t21>
+!t23 = tuple<!t22, !t22>
+!t24 = tuple<!t23, !t23>
+!t25 = tuple<!t24, !t24>
+!t26 = tuple<!t25, !t25>
+!t27 = tuple<!t26, !t26>
+!t28 = tuple<!t27, !t27>
+!t29 = tuple<!t28, !t28>
+!t30 = tuple<!t29, !t29>
+!t31 = tuple<!t30, !t30>
+!t32 = tuple<!t31, !t31>
+!t33 = tuple<!t32, !t32>
+!t34 = tuple<!t33, !t33>
+!t35 = tuple<!t34, !t34>
+!t36 = tuple<!t35, !t35>
+!t37 = tuple<!t36, !t36>
+!t38 = tuple<!t37, !t37>
+!t39 = tuple<!t38, !t38>
+!t40 = tuple<!t39, !t39>
+fx.schema "t::w" = "w(Tensor! out) -> ()"
+// CHECK-LABEL: func.func @negative_typed_string_metadata
+func.func @negative_typed_string_metadata(%A: !fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32> {
+  %x = fx.slice %A, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %y = fx.reshape %x, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
+  fx.call "t::w"(out = %y) : (!fx.tensor<[16], f32>) -> () loc(fused<"s" : !t40>["typed.py":9:10])
+  // expected-remark @below {{the in-place call at loc("typed.py":9:10) (the first file position of a location too large to print) writes}}
+  %z = fx.reshape %y, shape = [4, 4] : !fx.tensor<[16], f32> -> !fx.tensor<[4, 4], f32>
+  %c = fx.call "aten::clone"(self = %z) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  return %c : !fx.tensor<[4, 4], f32>
+}
+
+// -----
+
+// A location longer than the remark's room is cut off, and says so.
+fx.schema "t::w" = "w(Tensor! out) -> ()"
+// CHECK-LABEL: func.func @negative_long_name
+func.func @negative_long_name(%A: !fx.tensor<[4, 8], f32>) -> !fx.tensor<[4, 4], f32> {
+  %x = fx.slice %A, dim = 1, start = 0, end = 4, step = 1 : !fx.tensor<[4, 8], f32> -> !fx.tensor<[4, 4], f32>
+  %y = fx.reshape %x, shape = [16] : !fx.tensor<[4, 4], f32> -> !fx.tensor<[16], f32>
+  fx.call "t::w"(out = %y) : (!fx.tensor<[16], f32>) -> () loc("nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn")
+  // expected-remark-re @below {{the in-place call at loc("{{n+}}... writes}}
   %z = fx.reshape %y, shape = [4, 4] : !fx.tensor<[16], f32> -> !fx.tensor<[4, 4], f32>
   %c = fx.call "aten::clone"(self = %z) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
   return %c : !fx.tensor<[4, 4], f32>

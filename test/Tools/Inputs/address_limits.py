@@ -14,7 +14,8 @@ depend on this machine's libraries), in steps of 5 MB.  Outcomes:
   reduced       exit 0 after "running on N MB"
   full          exit 0 with no warning
   no-start      the loader or the allocator gave up before main
-  CRASH         anything else: a signal, or an exit without fxir's message
+  CRASH         anything else: a signal, an exit without fxir's message,
+                or LLVM's crash report before it
 """
 import os
 import resource
@@ -35,6 +36,8 @@ def run(limit_mb, path):
 
 
 def classify(rc, err):
+    if "Stack dump" in err or "PLEASE submit a bug report" in err:
+        return "CRASH"  # LLVM's crash report, even when an error follows
     if "error while loading shared libraries" in err or (
             rc == -6 and "Out of memory" in err and "tcmalloc" in err):
         return "no-start"

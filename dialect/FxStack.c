@@ -39,7 +39,7 @@ static const size_t kAltStackBytes = 64 * 1024;
 enum { kSlots = 16 };
 static struct Guard {
   atomic_int used, active;
-  uintptr_t lo, hi; /* the guard's addresses, [lo, hi) */
+  uintptr_t lo; /* the guard: [lo, lo + kGuardBytes) */
   const char *message;
   size_t length;
 } guards[kSlots];
@@ -53,7 +53,7 @@ static void onSegv(int sig, siginfo_t *info, void *context) {
   uintptr_t at = (uintptr_t)info->si_addr;
   for (int i = 0; i < kSlots; ++i)
     if (atomic_load_explicit(&guards[i].active, memory_order_acquire) &&
-        guards[i].lo <= at && at < guards[i].hi) {
+        at - guards[i].lo < kGuardBytes) { /* (unsigned: below lo wraps) */
       /* write and _exit: what a handler may call (async-signal-safe). */
       ssize_t ignored = write(STDERR_FILENO, guards[i].message, guards[i].length);
       (void)ignored;
@@ -83,7 +83,6 @@ static struct Guard *claim(uintptr_t lo, const char *message) {
     int unused = 0;
     if (atomic_compare_exchange_strong(&guards[i].used, &unused, 1)) {
       guards[i].lo = lo;
-      guards[i].hi = lo + kGuardBytes;
       guards[i].message = message;
       guards[i].length = strlen(message);
       atomic_store_explicit(&guards[i].active, 1, memory_order_release);

@@ -582,8 +582,8 @@ static MlirOperation createClone(MlirRewriterBase rw, MlirLocation loc,
 }
 
 /* Leaves `call` as it is, saying why in a remark: a call the verifier
- * rejects (IR it has not seen), which the rewrite cannot read. */
-/* Leaves `call` as it is, saying why in a remark. */
+ * rejects (IR it has not seen), which the rewrite cannot read, or one whose
+ * rewrite would change what it computes. */
 static MlirLogicalResult keepCall(MlirOperation call, const char *fmt, ...) {
   char msg[256];
   int n = snprintf(msg, sizeof msg,
@@ -605,9 +605,9 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
   intptr_t numResults = mlirOperationGetNumResults(call);
   if (numOperands > FX_MAX_OPERANDS) /* IRDL's limit */
     return keepCall(call,
-                          "it has %ld operands, more than an fx op's %d (the "
-                          "verifier rejects it)",
-                          (long)numOperands, FX_MAX_OPERANDS);
+                    "it has %ld operands, more than an fx op's %d (the "
+                    "verifier rejects it)",
+                    (long)numOperands, FX_MAX_OPERANDS);
   MlirValue operands[FX_MAX_OPERANDS];
   for (intptr_t i = 0; i < numOperands; ++i)
     operands[i] = mlirOperationGetOperand(call, i);
@@ -634,14 +634,14 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
   }
   if (want > FX_MAX_RESULTS)
     return keepCall(call,
-                          "its schema gives it %ld results, more than an fx "
-                          "op's %d (the verifier rejects it)",
-                          (long)want, FX_MAX_RESULTS);
+                    "its schema gives it %ld results, more than an fx "
+                    "op's %d (the verifier rejects it)",
+                    (long)want, FX_MAX_RESULTS);
   if (want != numResults)
     return keepCall(call,
-                          "it has %ld results where its schema gives %ld (the "
-                          "verifier rejects it)",
-                          (long)numResults, (long)want);
+                    "it has %ld results where its schema gives %ld (the "
+                    "verifier rejects it)",
+                    (long)numResults, (long)want);
 
   /* An own return with an alias set that no mutated operand present
    * carries (torch's view ops: `t(Tensor(a) self) -> Tensor(a)`) is, from

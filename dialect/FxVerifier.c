@@ -823,6 +823,41 @@ static MlirLogicalResult verifyResults(Verifier *v, const FxSchema *s,
   return OK;
 }
 
+/* An fx.auto_functionalized result is new storage (dialect.md, "Layouts"),
+ * but the return of one of torch's view ops (`t(Tensor(a) self) ->
+ * Tensor(a)`) is a view of its operand: the lowering can only view it, so
+ * it has no functional form.  Among the ops with an implementation of
+ * ours, those are the ones with a return whose alias set no written
+ * operand present carries (copy_'s `Tensor(a!)` is self's new value).  A
+ * user op's return is allocated apart whatever its schema says, so its
+ * functional form exists (fx-fix-functionalization keeps it).  torch's
+ * auto_functionalize wraps no op whose returns alias at all
+ * (can_auto_functionalize): this never rejects what torch makes. */
+static MlirLogicalResult verifyAliasingReturns(Verifier *v, const FxSchema *s,
+                                               const bool *present) {
+  for (int t = 0, r = 0; t < s->numReturns; ++t) {
+    const FxSchemaArg *ret = &s->returns[t];
+    if (ret->kind != FX_ARG_TENSOR)
+      continue;
+    ++r;
+    if (!ret->alias[0])
+      continue;
+    bool written = false;
+    for (int p = 0; p < s->numArgs && !written; ++p)
+      written = present[p] && s->args[p].mutated &&
+                !strcmp(s->args[p].alias, ret->alias);
+    if (!written)
+      return fail(v,
+                  "return %d of %s has alias set (%s), which no operand it "
+                  "writes carries: it is a view of an operand, where "
+                  "fx.auto_functionalized's results are new storage (torch "
+                  "never auto-functionalizes a view op); call it with "
+                  "fx.call",
+                  r - 1, SCHEMA, ret->alias);
+  }
+  return OK;
+}
+
 static MlirLogicalResult verifyCall(Verifier *v) {
   bool functional = fxOpGetKind(v->op) == FX_OP_AUTO_FUNCTIONALIZED;
   MlirStringRef target = fxCallGetTarget(v->op);
@@ -868,8 +903,11 @@ static MlirLogicalResult verifyCall(Verifier *v) {
     r = verifyResults(v, s, present, functional);
   /* Ops with an implementation of ours: what torch says they return.  A
    * module cannot change their schemas, so `s` is the built-in one. */
-  if (!FAILED(r) && fxSchemaBuiltinImpl(target.data, target.length) !=
-                        FX_IMPL_NONE)
+  bool builtin =
+      fxSchemaBuiltinImpl(target.data, target.length) != FX_IMPL_NONE;
+  if (!FAILED(r) && builtin && functional)
+    r = verifyAliasingReturns(v, s, present);
+  if (!FAILED(r) && builtin)
     r = fxVerifyAtenCall(v->op, s);
   if (present != presentStack)
     free(present);

@@ -649,7 +649,8 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
    * fx.auto_functionalized it is new storage (dialect.md, "Layouts"), so a
    * write through it reaches nothing else.  The call would differ.  (A
    * return that aliases a mutated operand, copy_'s, is that operand's new
-   * value either way.) */
+   * value either way.)  The verifier rejects a view op's
+   * (verifyAliasingReturns); IR it has not seen may hold one. */
   for (int t = 0, r = 0; t < s->numReturns; ++t) {
     const FxSchemaArg *ret = &s->returns[t];
     if (ret->kind != FX_ARG_TENSOR)

@@ -1311,3 +1311,37 @@ func.func @loose_list_twice(%a: !fx.tensor<[4], f32>, %b: !fx.tensor<[4], f32>) 
   fx.call "mylib::nos"(ys = %a, "ys[0]" = %b) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> ()
   return
 }
+
+// -----
+
+// An fx.auto_functionalized result is new storage; a view op's return is a
+// view of its operand (torch never auto-functionalizes an op whose returns
+// alias), which the lowering cannot give as new storage.
+func.func @negative_af_view_op(%x: !fx.tensor<[4, 4], f32>) {
+  // expected-error @below {{'fx.auto_functionalized' op return 0 of aten::t(Tensor(a) self) -> Tensor(a) has alias set (a), which no operand it writes carries: it is a view of an operand, where fx.auto_functionalized's results are new storage (torch never auto-functionalizes a view op); call it with fx.call}}
+  %t = fx.auto_functionalized "aten::t"(self = %x) : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4, 4], f32>
+  return
+}
+
+// -----
+
+func.func @negative_af_select(%x: !fx.tensor<[4, 4], f32>) {
+  // expected-error @below {{'fx.auto_functionalized' op return 0 of aten::select.int(Tensor(a) self, int dim, SymInt index) -> Tensor(a) has alias set (a)}}
+  %t = fx.auto_functionalized "aten::select.int"(self = %x) {dim = 0 : i64, index = 1 : i64} : (!fx.tensor<[4, 4], f32>) -> !fx.tensor<[4], f32>
+  return
+}
+
+// -----
+
+// A user op's return is allocated apart whatever its schema says (dialect.md,
+// "Layouts"): its functional form exists, even with a return that aliases an
+// operand it only reads, or a written optional one left out.
+fx.schema "t::view_and_write" = "view_and_write(Tensor(a) self, Tensor(b!) out) -> Tensor(a)"
+fx.schema "t::maybe_out" = "maybe_out(Tensor x, Tensor(a!)? out=None) -> Tensor(a!)"
+func.func @af_user_op_aliasing_returns(%x: !fx.tensor<[4], f32>, %o: !fx.tensor<[4], f32>) {
+  %r:2 = fx.auto_functionalized "t::view_and_write"(self = %x, out = %o) : (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>) -> (!fx.tensor<[4], f32>, !fx.tensor<[4], f32>)
+  %m = fx.auto_functionalized "t::maybe_out"(x = %x) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  // As an in-place call a view op returns a view of its operand: fine.
+  %t = fx.call "aten::t"(self = %x) : (!fx.tensor<[4], f32>) -> !fx.tensor<[4], f32>
+  return
+}

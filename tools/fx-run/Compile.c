@@ -8,6 +8,7 @@
 #include "fxir/FxLowering.h"
 
 #include "mlir-c/BuiltinAttributes.h"
+#include "mlir-c/Diagnostics.h"
 #include "mlir-c/Pass.h"
 
 #include <stdio.h>
@@ -318,10 +319,77 @@ static bool anyNameContains(MlirModule module, const char *part) {
   return false;
 }
 
+/*===-- Each diagnostic once --------------------------------------------===*/
+
+/* The variants are copies of one function, so a diagnostic at one of its
+ * ops (a lowering error) came once per distinct variant, the same text at
+ * the same location.  A handler in front of the default printer lets the
+ * first through and swallows its repeats: the same severity, location
+ * (uniqued: one pointer) and message (its notes come and go with it). */
+typedef struct Shown {
+  MlirDiagnosticSeverity severity;
+  const void *loc;
+  char *message;
+} Shown;
+
+typedef struct Seen {
+  Shown *shown;
+  size_t n, cap;
+  char *buf; /* the message being compared */
+  size_t len, bufCap;
+} Seen;
+
+static void appendDiag(MlirStringRef s, void *user) {
+  Seen *seen = user;
+  if (seen->len + s.length + 1 > seen->bufCap) {
+    seen->bufCap = 2 * (seen->len + s.length + 1);
+    seen->buf = xrealloc(seen->buf, seen->bufCap);
+  }
+  memcpy(seen->buf + seen->len, s.data, s.length);
+  seen->len += s.length;
+  seen->buf[seen->len] = '\0';
+}
+
+static MlirLogicalResult onceOnly(MlirDiagnostic d, void *user) {
+  Seen *seen = user;
+  Shown now = {mlirDiagnosticGetSeverity(d),
+               mlirDiagnosticGetLocation(d).ptr, NULL};
+  seen->len = 0;
+  appendDiag(str(""), seen); /* a message may be empty */
+  mlirDiagnosticPrint(d, appendDiag, seen);
+  for (size_t i = 0; i < seen->n; ++i)
+    if (seen->shown[i].severity == now.severity &&
+        seen->shown[i].loc == now.loc &&
+        strcmp(seen->shown[i].message, seen->buf) == 0)
+      return mlirLogicalResultSuccess(); /* handled: not printed again */
+  if (seen->n == seen->cap) {
+    seen->cap = seen->cap ? 2 * seen->cap : 8;
+    seen->shown = xrealloc(seen->shown, seen->cap * sizeof *seen->shown);
+  }
+  now.message = xrealloc(NULL, seen->len + 1);
+  memcpy(now.message, seen->buf, seen->len + 1);
+  seen->shown[seen->n++] = now;
+  return mlirLogicalResultFailure(); /* on to the printer */
+}
+
+static void forgetSeen(void *user) {
+  Seen *seen = user;
+  for (size_t i = 0; i < seen->n; ++i)
+    free(seen->shown[i].message);
+  free(seen->shown);
+  free(seen->buf);
+  free(seen);
+}
+
 FxRunProgram fxRunCompile(const FxRunOptions *o, MlirModule module,
                           MlirOperation entry, const FxRunOrder *const *orders,
                           int numOrders) {
   FxRunProgram p = {.numVariants = numOrders};
+  MlirContext ctx = mlirModuleGetContext(module);
+  Seen *seen = xrealloc(NULL, sizeof *seen);
+  memset(seen, 0, sizeof *seen);
+  MlirDiagnosticHandlerID once =
+      mlirContextAttachDiagnosticHandler(ctx, onceOnly, seen, forgetSeen);
   p.variants = xrealloc(NULL, (size_t)numOrders * sizeof *p.variants);
   memset(p.variants, 0, (size_t)numOrders * sizeof *p.variants);
   MlirStringRef entryName = symName(entry);
@@ -350,8 +418,7 @@ FxRunProgram fxRunCompile(const FxRunOptions *o, MlirModule module,
   }
 
   double t0 = nowMs();
-  MlirPassManager lower = parsePipeline(mlirModuleGetContext(module),
-                                        fxGetPipelineText("fx-to-llvm"),
+  MlirPassManager lower = parsePipeline(ctx, fxGetPipelineText("fx-to-llvm"),
                                         "internal");
   if (mlirLogicalResultIsFailure(
           mlirPassManagerRunOnOp(lower, mlirModuleGetOperation(merged))))
@@ -385,6 +452,7 @@ FxRunProgram fxRunCompile(const FxRunOptions *o, MlirModule module,
   p.jitMs = nowMs() - t0;
   printf("compile: fx-to-llvm %.1f ms, JIT %.1f ms (%d distinct module%s)\n",
          p.lowerMs, p.jitMs, p.numDistinct, p.numDistinct == 1 ? "" : "s");
+  mlirContextDetachDiagnosticHandler(ctx, once);
   return p;
 }
 

@@ -551,8 +551,8 @@ static int runProgram(void *p) {
 
 static int run(void *p);
 
-/* The compiled program's stack: what a thread gets by default. */
-static const size_t kProgramStack = (size_t)8 << 20;
+/* The compiled program's stack, in MB: what a thread gets by default. */
+enum { kProgramStackMB = 8 };
 
 int main(int argc, char **argv) {
   FxRunOptions o = fxRunParseOptions(argc, argv);
@@ -609,15 +609,18 @@ static int run(void *p) {
 
   /* The program runs on a stack of its own, the size of a thread's by
    * default: its recursion is the program's own (a function that calls
-   * itself), and it should end at 8 MB, not first fill the stack
+   * itself), and it should end at kProgramStackMB, not first fill the stack
    * fxRunOnDeepStack gave the parser in proportion to the text (4 GB for a
    * 1 MB file).  Running past it is the program's error. */
   Exec e = {o, &sig, vs, numVariants, inputs, shapes, symArgs, 0};
   /* (1 without a run when the stack cannot be had: it says why) */
-  int rc = fxRunOnStack(kProgramStack,
-                        "fx-run: error: the program ran out of its 8 MB of "
-                        "stack (a function that calls itself without end?)\n",
-                        runProgram, &e);
+  char overflow[128];
+  snprintf(overflow, sizeof overflow,
+           "fx-run: error: the program ran out of its %d MB of stack (a "
+           "function that calls itself without end?)\n",
+           kProgramStackMB);
+  int rc = fxRunOnStack((size_t)kProgramStackMB << 20, overflow, runProgram,
+                        &e);
   fxRunProgramDestroy(&program);
   for (int i = 0; i < sig.numArgs; ++i) {
     free(inputs[i].data);

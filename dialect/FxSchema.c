@@ -480,6 +480,27 @@ int fxSchemaNumMutated(const FxSchema *schema) {
   return n;
 }
 
+int fxSchemaUnwrittenAliasReturn(const FxSchema *schema, const bool *present,
+                                 const char **alias) {
+  for (int t = 0, r = 0; t < schema->numReturns; ++t) {
+    const FxSchemaArg *ret = &schema->returns[t];
+    if (ret->kind != FX_ARG_TENSOR)
+      continue;
+    ++r;
+    if (!ret->alias[0])
+      continue;
+    bool written = false;
+    for (int p = 0; p < schema->numArgs && !written; ++p)
+      written = present && present[p] && schema->args[p].mutated &&
+                !strcmp(schema->args[p].alias, ret->alias);
+    if (!written) {
+      *alias = ret->alias;
+      return r - 1;
+    }
+  }
+  return -1;
+}
+
 /*===-- Comparing schemas --------------------------------------------------===*/
 
 /* A parameter or return as the grammar spells it, canonically:

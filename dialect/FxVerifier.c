@@ -835,26 +835,15 @@ static MlirLogicalResult verifyResults(Verifier *v, const FxSchema *s,
  * (can_auto_functionalize): this never rejects what torch makes. */
 static MlirLogicalResult verifyAliasingReturns(Verifier *v, const FxSchema *s,
                                                const bool *present) {
-  for (int t = 0, r = 0; t < s->numReturns; ++t) {
-    const FxSchemaArg *ret = &s->returns[t];
-    if (ret->kind != FX_ARG_TENSOR)
-      continue;
-    ++r;
-    if (!ret->alias[0])
-      continue;
-    bool written = false;
-    for (int p = 0; p < s->numArgs && !written; ++p)
-      written = present[p] && s->args[p].mutated &&
-                !strcmp(s->args[p].alias, ret->alias);
-    if (!written)
-      return fail(v,
-                  "return %d of %s has alias set (%s), which no operand it "
-                  "writes carries: it is a view of an operand, where "
-                  "fx.auto_functionalized's results are new storage (torch "
-                  "never auto-functionalizes a view op); call it with "
-                  "fx.call",
-                  r - 1, SCHEMA, ret->alias);
-  }
+  const char *alias = NULL;
+  int r = fxSchemaUnwrittenAliasReturn(s, present, &alias);
+  if (r >= 0)
+    return fail(v,
+                "return %d of %s has alias set (%s), which no operand it "
+                "writes carries: it is a view of an operand, where "
+                "fx.auto_functionalized's results are new storage (torch "
+                "never auto-functionalizes a view op); call it with fx.call",
+                r, SCHEMA, alias);
   return OK;
 }
 

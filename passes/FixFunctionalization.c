@@ -621,8 +621,17 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
    * may lack one (or have more), and the rewrite reads and replaces them
    * all. */
   intptr_t want = numReturns;
+  /* The parameters with an operand, for the aliasing returns below (a
+   * schema may have more parameters than an op operands; without memory,
+   * none: every aliasing return keeps the call). */
+  bool presentStack[64] = {false};
+  bool *present = s->numArgs <= 64
+                      ? presentStack
+                      : calloc((size_t)s->numArgs, sizeof *present);
   for (intptr_t i = 0; i < numOperands; ++i) {
     int p = fxCallGetOperandParam(call, s, i);
+    if (p >= 0 && present)
+      present[p] = true;
     if (p < 0 || !s->args[p].mutated || ++want > numResults ||
         want > FX_MAX_RESULTS)
       continue;
@@ -632,6 +641,10 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
         mlirOperationGetResult(call, want - 1), {NULL}, {NULL}};
     ++numMutated;
   }
+  const char *alias = NULL;
+  int aliasing = fxSchemaUnwrittenAliasReturn(s, present, &alias);
+  if (present != presentStack)
+    free(present);
   if (want > FX_MAX_RESULTS)
     return keepCall(call,
                     "its schema gives it %ld results, more than an fx "
@@ -651,27 +664,13 @@ static MlirLogicalResult defunctionalize(State *st, MlirOperation call,
    * return that aliases a mutated operand, copy_'s, is that operand's new
    * value either way.)  The verifier rejects a view op's
    * (verifyAliasingReturns); IR it has not seen may hold one. */
-  for (int t = 0, r = 0; t < s->numReturns; ++t) {
-    const FxSchemaArg *ret = &s->returns[t];
-    if (ret->kind != FX_ARG_TENSOR)
-      continue;
-    ++r;
-    if (!ret->alias[0])
-      continue;
-    bool written = false;
-    for (intptr_t i = 0; i < numOperands && !written; ++i) {
-      int p = fxCallGetOperandParam(call, s, i);
-      written = p >= 0 && s->args[p].mutated &&
-                !strcmp(s->args[p].alias, ret->alias);
-    }
-    if (!written)
-      return keepCall(call,
-                      "its return %d aliases an operand it does not write "
-                      "(alias set (%s)): an in-place call's may be a view "
-                      "of that operand (torch's view ops return one), where "
-                      "fx.auto_functionalized returns new storage",
-                      r - 1, ret->alias);
-  }
+  if (aliasing >= 0)
+    return keepCall(call,
+                    "its return %d aliases an operand it does not write "
+                    "(alias set (%s)): an in-place call's may be a view "
+                    "of that operand (torch's view ops return one), where "
+                    "fx.auto_functionalized returns new storage",
+                    aliasing, alias);
 
   mlirRewriterBaseSetInsertionPointBefore(rw, call);
   MlirLocation loc = mlirOperationGetLocation(call);

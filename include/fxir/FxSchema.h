@@ -94,6 +94,16 @@ int fxSchemaFindOperandParam(const FxSchema *schema, const char *name,
 /* Number of mutated parameters (the results auto_functionalized adds). */
 int fxSchemaNumMutated(const FxSchema *schema);
 
+/* The first of `schema`'s tensor returns (its index among them) with an
+ * alias set that no mutated parameter carries among those `present` marks
+ * (present[p]: parameter p has an operand; NULL: none has), or -1; its
+ * set in *alias.
+ * Such a return may be a view of an operand (torch's view ops, `Tensor(a)
+ * self -> Tensor(a)`); one whose set a written operand carries is that
+ * operand's new value (copy_'s `Tensor(a!)`). */
+int fxSchemaUnwrittenAliasReturn(const FxSchema *schema, const bool *present,
+                                 const char **alias);
+
 /* The built-in schema called `qualifiedName` ("_C::rms_norm",
  * "aten::add.Tensor"; `len` bytes), or NULL.  Owned by the registry. */
 const FxSchema *fxSchemaLookupBuiltin(const char *qualifiedName, size_t len);

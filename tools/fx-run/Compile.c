@@ -101,12 +101,19 @@ static void printPipelineError(MlirStringRef msg, void *userData) {
   fprintf(stderr, "%.*s", (int)msg.length, msg.data);
 }
 
+/* Text that MLIR's print callbacks append to (appendText), always
+ * NUL-terminated once anything was appended. */
+typedef struct Text {
+  char *s; /* owned */
+  size_t len;
+} Text;
+
 static void appendText(MlirStringRef s, void *userData) {
-  FxRunVariant *v = userData;
-  v->text = xrealloc(v->text, v->len + s.length + 1);
-  memcpy(v->text + v->len, s.data, s.length);
-  v->len += s.length;
-  v->text[v->len] = '\0';
+  Text *t = userData;
+  t->s = xrealloc(t->s, t->len + s.length + 1);
+  memcpy(t->s + t->len, s.data, s.length);
+  t->len += s.length;
+  t->s[t->len] = '\0';
 }
 
 /* A pass manager for builtin.module(`passes`); `what` names a bad one. */
@@ -230,8 +237,12 @@ static MlirModule applyOrder(const FxRunOptions *o, MlirModule module,
   v->boundBytes = liveSetBound(o, copy, entryName);
   snprintf(v->names, sizeof v->names, "%s", v->order->name);
   v->sameAs = -1;
-  if (dedup)
-    mlirOperationPrint(mlirModuleGetOperation(copy), appendText, v);
+  if (dedup) {
+    Text t = {NULL, 0};
+    mlirOperationPrint(mlirModuleGetOperation(copy), appendText, &t);
+    v->text = t.s;
+    v->len = t.len;
+  }
   for (int j = 0; dedup && j < index && v->sameAs < 0; ++j)
     if (vs[j].sameAs < 0 && vs[j].len == v->len &&
         memcmp(vs[j].text, v->text, v->len) == 0)
@@ -335,39 +346,26 @@ typedef struct Shown {
 typedef struct Seen {
   Shown *shown;
   size_t n, cap;
-  char *buf; /* the message being compared */
-  size_t len, bufCap;
 } Seen;
-
-static void appendDiag(MlirStringRef s, void *user) {
-  Seen *seen = user;
-  if (seen->len + s.length + 1 > seen->bufCap) {
-    seen->bufCap = 2 * (seen->len + s.length + 1);
-    seen->buf = xrealloc(seen->buf, seen->bufCap);
-  }
-  memcpy(seen->buf + seen->len, s.data, s.length);
-  seen->len += s.length;
-  seen->buf[seen->len] = '\0';
-}
 
 static MlirLogicalResult onceOnly(MlirDiagnostic d, void *user) {
   Seen *seen = user;
+  Text message = {NULL, 0};
+  appendText(str(""), &message); /* a message may be empty */
+  mlirDiagnosticPrint(d, appendText, &message);
   Shown now = {mlirDiagnosticGetSeverity(d),
-               mlirDiagnosticGetLocation(d).ptr, NULL};
-  seen->len = 0;
-  appendDiag(str(""), seen); /* a message may be empty */
-  mlirDiagnosticPrint(d, appendDiag, seen);
+               mlirDiagnosticGetLocation(d).ptr, message.s};
   for (size_t i = 0; i < seen->n; ++i)
     if (seen->shown[i].severity == now.severity &&
         seen->shown[i].loc == now.loc &&
-        strcmp(seen->shown[i].message, seen->buf) == 0)
+        strcmp(seen->shown[i].message, now.message) == 0) {
+      free(now.message);
       return mlirLogicalResultSuccess(); /* handled: not printed again */
+    }
   if (seen->n == seen->cap) {
     seen->cap = seen->cap ? 2 * seen->cap : 8;
     seen->shown = xrealloc(seen->shown, seen->cap * sizeof *seen->shown);
   }
-  now.message = xrealloc(NULL, seen->len + 1);
-  memcpy(now.message, seen->buf, seen->len + 1);
   seen->shown[seen->n++] = now;
   return mlirLogicalResultFailure(); /* on to the printer */
 }
@@ -377,7 +375,6 @@ static void forgetSeen(void *user) {
   for (size_t i = 0; i < seen->n; ++i)
     free(seen->shown[i].message);
   free(seen->shown);
-  free(seen->buf);
   free(seen);
 }
 

@@ -137,8 +137,8 @@ void fxRegionInitRoot(FxRegion *r, MlirValue root) {
 
 void fxRegionCopy(FxRegion *dst, const FxRegion *src) {
   memcpy(dst, src, offsetof(FxRegion, pos));
-  if (src->rank > 0)
-    memcpy(dst->pos, src->pos, (size_t)src->rank * sizeof src->pos[0]);
+  for (int j = 0; j < src->rank && j < FX_REGION_MAX_RANK; ++j)
+    memcpy(&dst->pos[j], &src->pos[j], fxPosSetUsedSize(&src->pos[j]));
   dst->why = src->why;
 }
 

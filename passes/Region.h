@@ -40,6 +40,8 @@
 
 #include "SymExpr.h"
 
+#include <stddef.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -97,9 +99,16 @@ FxAnswer fxPosSetHasElement(const FxPosSet *p, int64_t z);
 /* Drops box dims of count 1, merges contiguous ones, notes emptiness. */
 void fxRegionNormalize(FxRegion *r);
 
-/* `*dst = *src`, copying only the positions below the rank (the rest of
- * the 9 KB record means nothing: fxRegionInitRoot leaves it unset). */
+/* `*dst = *src`, copying only the positions below the rank and, of each,
+ * the box dims below its numBox (the rest of the 9 KB record means
+ * nothing: fxRegionInitRoot leaves it unset, and no question reads a box
+ * dim past numBox). */
 void fxRegionCopy(FxRegion *dst, const FxRegion *src);
+/* The bytes of position `p` that mean anything: all but its box dims past
+ * numBox (a prefix of the record). */
+static inline size_t fxPosSetUsedSize(const FxPosSet *p) {
+  return offsetof(FxPosSet, box) + (size_t)p->numBox * sizeof p->box[0];
+}
 /* The whole of `root` (a value whose storage is its own). */
 void fxRegionInitRoot(FxRegion *r, MlirValue root);
 /* `r`, the region of view-like op `op`'s input, becomes its result's. */

@@ -215,31 +215,45 @@ static Entry *slotOf(FxRegionMemo *m, const FxMemoKey *k, size_t n,
 /*===-- Regions kept ------------------------------------------------------===*/
 
 /* A region kept in a memo: what fxRegionCopy copies (Region.h: the record
- * up to its positions, `why`, and the positions below the rank), packed:
- * the record is about 9 KB, the part that means anything a few hundred
- * bytes. */
+ * up to its positions, `why`, and the positions below the rank, each up to
+ * its numBox), packed: the record is about 9 KB, the part that means
+ * anything a few hundred bytes. */
 static size_t storedSize(const FxRegion *r) {
-  size_t rank = r->rank > 0 ? (size_t)r->rank : 0;
-  return offsetof(FxRegion, pos) + sizeof r->why + rank * sizeof r->pos[0];
+  size_t n = offsetof(FxRegion, pos) + sizeof r->why;
+  for (int j = 0; j < r->rank && j < FX_REGION_MAX_RANK; ++j)
+    n += fxPosSetUsedSize(&r->pos[j]);
+  return n;
 }
 
 static void storeRegion(unsigned char *s, const FxRegion *r) {
-  size_t rank = r->rank > 0 ? (size_t)r->rank : 0;
   memcpy(s, r, offsetof(FxRegion, pos));
   s += offsetof(FxRegion, pos);
   memcpy(s, &r->why, sizeof r->why);
-  memcpy(s + sizeof r->why, r->pos, rank * sizeof r->pos[0]);
+  s += sizeof r->why;
+  for (int j = 0; j < r->rank && j < FX_REGION_MAX_RANK; ++j) {
+    size_t n = fxPosSetUsedSize(&r->pos[j]);
+    memcpy(s, &r->pos[j], n);
+    s += n;
+  }
 }
 
 /* Loads a kept region into *out, whose root it keeps: the questions make
- * theirs from arguments that are not part of the key. */
+ * theirs from arguments that are not part of the key.  Each position's
+ * numBox comes before its box dims, so its size is known once its fixed
+ * part is in. */
 static void loadRegion(FxRegion *out, const unsigned char *s) {
   MlirValue root = out->root;
   memcpy(out, s, offsetof(FxRegion, pos));
   s += offsetof(FxRegion, pos);
   memcpy(&out->why, s, sizeof out->why);
-  size_t rank = out->rank > 0 ? (size_t)out->rank : 0;
-  memcpy(out->pos, s + sizeof out->why, rank * sizeof out->pos[0]);
+  s += sizeof out->why;
+  for (int j = 0; j < out->rank && j < FX_REGION_MAX_RANK; ++j) {
+    FxPosSet *p = &out->pos[j];
+    memcpy(p, s, offsetof(FxPosSet, box));
+    size_t n = fxPosSetUsedSize(p);
+    memcpy(p->box, s + offsetof(FxPosSet, box), n - offsetof(FxPosSet, box));
+    s += n;
+  }
   out->root = root;
 }
 

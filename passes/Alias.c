@@ -245,13 +245,17 @@ bool fxOpReturnsAlias(MlirOperation op, FxSchemaTable *table) {
 
 /* An alias the storage model does not follow: fxOpReturnsAlias less the
  * views it does (fxOpIsViewLike). */
-static bool returnsUntrackedAlias(MlirOperation op, FxSchemaTable *table) {
-  FxOpKind k = fxOpGetKind(op);
+static bool returnsUntrackedAliasOfKind(MlirOperation op, FxOpKind k,
+                                        FxSchemaTable *table) {
   if (k == FX_OP_RESHAPE || k == FX_OP_VIEW || k == FX_OP_SLICE)
     return false;
   FxBuiltinImpl impl;
   const FxSchema *s = schemaOf(op, k, table, &impl);
   return !(k == FX_OP_CALL && isTorchView(op, impl)) && returnsAlias(op, k, s);
+}
+
+static bool returnsUntrackedAlias(MlirOperation op, FxSchemaTable *table) {
+  return returnsUntrackedAliasOfKind(op, fxOpGetKind(op), table);
 }
 
 bool fxUseMayComeBack(MlirOpOperand use, FxSchemaTable *table) {
@@ -289,6 +293,12 @@ static bool isAliasingCall(MlirOpOperand use, void *userData) {
 void fxReturnedAliasesNote(FxReturnedAliases *aliases, MlirOperation op) {
   if (!aliases->any)
     aliases->any = returnsUntrackedAlias(op, aliases->table);
+}
+
+void fxReturnedAliasesNoteOfKind(FxReturnedAliases *aliases, MlirOperation op,
+                                 FxOpKind kind) {
+  if (!aliases->any)
+    aliases->any = returnsUntrackedAliasOfKind(op, kind, aliases->table);
 }
 
 bool fxHasReturnedAlias(const FxReturnedAliases *aliases, MlirValue root,

@@ -137,17 +137,20 @@ static bool touchesFx(MlirOperation op) {
   return false;
 }
 
-static void note(Nested *n, MlirOperation op) {
+/* Notes `op`, of kind `kind` (fxOpGetKind: the entry block's ops have it
+ * in their tags, FxBlockOps). */
+static void note(Nested *n, MlirOperation op, FxOpKind kind) {
   FxFunctionFacts *f = n->facts;
-  fxReturnedAliasesNote(&f->aliases, op);
-  f->hasFuncCalls |= mlirIdentifierEqual(mlirOperationGetName(op), n->funcCall);
+  fxReturnedAliasesNoteOfKind(&f->aliases, op, kind);
+  f->hasFuncCalls |= kind == FX_OP_NONE &&
+                     mlirIdentifierEqual(mlirOperationGetName(op), n->funcCall);
   if (f->each)
     f->each(op, f->eachData);
 }
 
 static MlirWalkResult findNested(MlirOperation op, void *userData) {
   Nested *n = userData;
-  note(n, op);
+  note(n, op, fxOpGetKind(op));
   MlirOperation parent = mlirOperationGetParentOperation(op);
   if (mlirOperationEqual(op, n->func) || mlirOperationIsNull(parent) ||
       mlirOperationEqual(parent, n->func) || !touchesFx(op))
@@ -162,7 +165,7 @@ static MlirWalkResult findNested(MlirOperation op, void *userData) {
  * of a pass's instructions with the verifier after it.  It keeps the entry
  * block's ops (facts->top); false when out of memory. */
 static bool walkFunction(Nested *n) {
-  note(n, n->func);
+  note(n, n->func, fxOpGetKind(n->func));
   MlirBlock entry =
       mlirRegionGetFirstBlock(mlirOperationGetRegion(n->func, 0));
   for (MlirOperation op = mlirBlockIsNull(entry)
@@ -176,7 +179,7 @@ static bool walkFunction(Nested *n) {
     if (tag & FX_TAG_REGIONS)
       mlirOperationWalk(op, findNested, n, MlirWalkPreOrder);
     else
-      note(n, op);
+      note(n, op, (FxOpKind)((tag & FX_TAG_KIND) - 1));
   }
   return true;
 }

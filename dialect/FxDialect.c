@@ -564,6 +564,26 @@ intptr_t fxAutoFunctionalizedGetMutatedResultIndex(MlirOperation op,
   return -1;
 }
 
+MlirValue fxAutoFunctionalizedGetMutatedOperand(MlirOperation op,
+                                                const FxSchema *schema,
+                                                intptr_t result) {
+  if (!schema)
+    return (MlirValue){NULL};
+  intptr_t index = numTensorReturns(schema);
+  for (int p = 0; p < schema->numArgs && index <= result; ++p) {
+    const FxSchemaArg *a = &schema->args[p];
+    if (a->kind != FX_ARG_TENSOR || !a->mutated)
+      continue;
+    intptr_t i = operandIndex(op, fxStr(a->name));
+    if (i < 0)
+      continue; /* absent: no result */
+    if (index++ == result)
+      return i < mlirOperationGetNumOperands(op) ? mlirOperationGetOperand(op, i)
+                                                 : (MlirValue){NULL};
+  }
+  return (MlirValue){NULL};
+}
+
 /*===-- Schemas in scope ---------------------------------------------------===*/
 
 typedef struct SchemaEntry {

@@ -186,11 +186,8 @@ static MlirValue afOperandOf(MlirValue result, FxSchemaTable *table) {
   const FxSchema *s = fxSchemaTableLookupCall(table, af, NULL);
   if (!s)
     return (MlirValue){NULL};
-  for (int p = 0; p < s->numArgs; ++p)
-    if (fxAutoFunctionalizedGetMutatedResultIndex(af, s, str(s->args[p].name)) ==
-        mlirOpResultGetResultNumber(result))
-      return fxCallGetOperandByName(af, str(s->args[p].name));
-  return (MlirValue){NULL};
+  return fxAutoFunctionalizedGetMutatedOperand(
+      af, s, mlirOpResultGetResultNumber(result));
 }
 
 /* A func.call that gets `nv` (or a view of it, or an alias an op returned
@@ -440,8 +437,10 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   /* The runtime gives the new value fresh contiguous storage; an fx.view
    * of it must see the same layout after the rewrite (Layout.h). */
   MlirOperation view;
-  if (!fxKnownContiguous(&st->layouts, v) &&
-      fxHasViewUse(m->newValue, st->table, &view)) {
+  FxLayoutUse reshape = {false, {NULL}};
+  bool contiguous = fxKnownContiguous(&st->layouts, v);
+  if (!contiguous &&
+      fxHasViewOrReshapeUse(m->newValue, st->table, &view, &reshape)) {
     if (mlirOperationIsNull(view))
       snprintf(loc, sizeof loc, "an unknown place");
     else
@@ -456,22 +455,20 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   /* A reshape of the new value is a view of fresh contiguous storage; of
    * the operand it may be a copy.  If something writes in place through
    * it, or through the new value, after the call, the two differ (A8). */
-  MlirOperation reshape;
-  if (!fxKnownContiguous(&st->layouts, v) &&
-      fxHasReshapeUse(m->newValue, st->table,
-                      &reshape) &&
+  if (!contiguous && reshape.found &&
       !mlirOperationIsNull(fxFindWriteAfter(
           m->newValue, call, st->table))) {
-    if (mlirOperationIsNull(reshape))
+    if (mlirOperationIsNull(reshape.op))
       snprintf(loc, sizeof loc, "an unknown place");
     else
-      fxLocationString(reshape, loc, sizeof loc);
+      fxLocationString(reshape.op, loc, sizeof loc);
     snprintf(why, cap,
              "cloned operand '%s': a reshape of its new value (at %s%s) is "
              "written in place later, and the operand is not known to be "
              "contiguous (the reshape could copy it)",
              name, loc,
-             !mlirOperationIsNull(reshape) && fxOpGetKind(reshape) == FX_OP_NONE
+             !mlirOperationIsNull(reshape.op) &&
+                     fxOpGetKind(reshape.op) == FX_OP_NONE
                  ? ": a call whose callee may reshape it"
                  : "");
     return false;

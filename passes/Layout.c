@@ -83,14 +83,8 @@ static int contiguityStep(MlirValue v, FxSchemaTable *table, MlirValue *next) {
           return s->returns[i].alias[0] == 0;
       }
     /* The new value of a mutated operand: laid out like the operand. */
-    for (int p = 0; p < s->numArgs; ++p) {
-      MlirStringRef name = mlirStringRefCreateFromCString(s->args[p].name);
-      if (fxAutoFunctionalizedGetMutatedResultIndex(def, s, name) == index) {
-        *next = fxCallGetOperandByName(def, name);
-        return 2;
-      }
-    }
-    return 0;
+    *next = fxAutoFunctionalizedGetMutatedOperand(def, s, index);
+    return mlirValueIsNull(*next) ? 0 : 2;
   }
   default:
     return 0;
@@ -206,12 +200,21 @@ static bool isSought(MlirOperation user, bool reshapes) {
 
 enum { kMaxFollowed = 4096 }; /* results of aliasing ops followed per walk */
 
+/* The walk of fxHasViewUse, which also answers fxHasReshapeUse (into
+ * *reshape, when not null): the reshape walk stops at its first hit, and
+ * every op before that hit is one neither walk seeks, so both walks take
+ * the same steps up to it (pushes, the kMaxFollowed count, running out of
+ * memory), and the view walk sees that hit first among its reshape-or-view
+ * hits.  A hit of the view walk is one of the reshape walk: when it stops,
+ * both answers are known. */
 static bool hasUse(MlirValue v, FxSchemaTable *table, MlirOperation *view,
-                   bool reshapes) {
+                   FxLayoutUse *reshape) {
   FxValueStack stack;
   fxValueStackInit(&stack);
   fxValueStackPush(&stack, v); /* (fits in the record) */
   *view = (MlirOperation){NULL};
+  if (reshape)
+    *reshape = (FxLayoutUse){false, {NULL}};
   bool found = false; /* also when out of memory: "there may be one" */
   int followed = 0;
   while (!fxValueStackEmpty(&stack) && !found) {
@@ -219,10 +222,14 @@ static bool hasUse(MlirValue v, FxSchemaTable *table, MlirOperation *view,
     for (MlirOpOperand use = mlirValueGetFirstUse(cur);
          !mlirOpOperandIsNull(use) && !found; use = mlirOpOperandGetNextUse(use)) {
       MlirOperation user = mlirOpOperandGetOwner(use);
-      if (isSought(user, reshapes)) {
+      if (isSought(user, false)) {
         *view = user;
         found = true;
-      } else if (fxOpIsViewLike(user)) {
+        break;
+      }
+      if (reshape && !reshape->found && isSought(user, true))
+        *reshape = (FxLayoutUse){true, user}; /* and on, for the view walk */
+      if (fxOpIsViewLike(user)) {
         found = !fxValueStackPush(&stack, mlirOperationGetResult(user, 0));
       } else if (fxUseMayComeBack(use, table)) {
         /* Its results may be `cur` again (copy_'s self): follow them all.
@@ -237,15 +244,20 @@ static bool hasUse(MlirValue v, FxSchemaTable *table, MlirOperation *view,
     }
   }
   fxValueStackFree(&stack);
+  /* The view walk's stop (a hit, or "may be one" with no op) is the
+   * reshape walk's too unless that one stopped before. */
+  if (reshape && found && !reshape->found)
+    *reshape = (FxLayoutUse){true, *view};
   return found;
 }
 
 bool fxHasViewUse(MlirValue v, FxSchemaTable *table, MlirOperation *view) {
-  return hasUse(v, table, view, false);
+  return hasUse(v, table, view, NULL);
 }
 
-bool fxHasReshapeUse(MlirValue v, FxSchemaTable *table, MlirOperation *op) {
-  return hasUse(v, table, op, true);
+bool fxHasViewOrReshapeUse(MlirValue v, FxSchemaTable *table,
+                           MlirOperation *view, FxLayoutUse *reshape) {
+  return hasUse(v, table, view, reshape);
 }
 
 const char *fxLayoutUseKind(MlirOperation op) {

@@ -66,10 +66,17 @@ bool fxReshapeOnlySplits(MlirType in, MlirType out);
  * also answers true).  func.return is not such a place (a result's layout
  * is not part of a function's contract, docs/passes.md). */
 bool fxHasViewUse(MlirValue v, FxSchemaTable *table, MlirOperation *view);
-/* The same for an fx.view or a non-identity fx.reshape: where a change of
- * layout may turn a view into a copy (or fail). */
-bool fxHasReshapeUse(MlirValue v, FxSchemaTable *table, MlirOperation *op);
-/* What the op fxHasViewUse / fxHasReshapeUse found is, for a remark:
+/* fxHasViewUse, and in the same walk the same question for an fx.view or
+ * a non-identity fx.reshape (where a change of layout may turn a view into
+ * a copy, or fail): whether there is one, and the first found (null when
+ * out of memory, which also answers true). */
+typedef struct FxLayoutUse {
+  bool found;
+  MlirOperation op;
+} FxLayoutUse;
+bool fxHasViewOrReshapeUse(MlirValue v, FxSchemaTable *table,
+                           MlirOperation *view, FxLayoutUse *reshape);
+/* What the op fxHasViewUse / fxHasViewOrReshapeUse found is, for a remark:
  * "fx.view", "fx.reshape", "aten::as_strided" or "a call whose callee may
  * view or reshape it"
  * (a func.call: the callee is out of the passes' sight). */

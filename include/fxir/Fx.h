@@ -280,6 +280,12 @@ MlirAttribute fxCallGetArg(MlirOperation op, MlirStringRef name);
 intptr_t fxAutoFunctionalizedGetMutatedResultIndex(MlirOperation op,
                                                    const FxSchema *schema,
                                                    MlirStringRef name);
+/* The inverse: the operand whose new value is result `result` of an
+ * fx.auto_functionalized with schema `schema`, or a null value when that
+ * result is none's (a return of the op, out of range, no schema). */
+MlirValue fxAutoFunctionalizedGetMutatedOperand(MlirOperation op,
+                                                const FxSchema *schema,
+                                                intptr_t result);
 /* Index in `schema` of operand `i` of a call-like op, or -1. */
 int fxCallGetOperandParam(MlirOperation op, const FxSchema *schema,
                           intptr_t i);

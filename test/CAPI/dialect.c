@@ -771,6 +771,13 @@ static void testRead(MlirContext ctx) {
                                                      str("residual")) == 1);
     EXPECT(fxAutoFunctionalizedGetMutatedResultIndex(fused, s,
                                                      str("weight")) == -1);
+    /* The inverse: result -> the operand it is the new value of. */
+    EXPECT(mlirValueEqual(fxAutoFunctionalizedGetMutatedOperand(fused, s, 0),
+                          mlirBlockGetArgument(body, 0)));
+    EXPECT(mlirValueEqual(fxAutoFunctionalizedGetMutatedOperand(fused, s, 1),
+                          mlirBlockGetArgument(body, 1)));
+    EXPECT(mlirValueIsNull(fxAutoFunctionalizedGetMutatedOperand(fused, s, 2)));
+    EXPECT(mlirValueIsNull(fxAutoFunctionalizedGetMutatedOperand(fused, s, -1)));
     for (intptr_t i = -1; i <= 3; ++i)
       printf("  operand %d param %d\n", (int)i,
              fxCallGetOperandParam(fused, s, i));
@@ -822,6 +829,12 @@ static void testRead(MlirContext ctx) {
                                                      str("residual")) == -1);
     EXPECT(fxAutoFunctionalizedGetMutatedResultIndex(quant, s,
                                                      str("input")) == -1);
+    /* result is parameter 0, scale 3; residual (6) is absent. */
+    EXPECT(mlirValueEqual(fxAutoFunctionalizedGetMutatedOperand(quant, s, 0),
+                          mlirBlockGetArgument(body, 3)));
+    EXPECT(mlirValueEqual(fxAutoFunctionalizedGetMutatedOperand(quant, s, 1),
+                          mlirBlockGetArgument(body, 4)));
+    EXPECT(mlirValueIsNull(fxAutoFunctionalizedGetMutatedOperand(quant, s, 2)));
     printf("  operand 3 param %d (%s)\n", fxCallGetOperandParam(quant, s, 3),
            s->args[3].name);
     EXPECT(fxCallGetOperandParam(quant, s, 3) == 3);
@@ -840,6 +853,7 @@ static void testRead(MlirContext ctx) {
   /* A target without a schema (lookup gave NULL): nothing is known. */
   EXPECT(fxAutoFunctionalizedGetMutatedResultIndex(fused, NULL,
                                                    str("input")) == -1);
+  EXPECT(mlirValueIsNull(fxAutoFunctionalizedGetMutatedOperand(fused, NULL, 0)));
   EXPECT(fxCallGetOperandParam(fused, NULL, 0) == -1);
 
   /* Good IR verifies, op by op and as a function. */

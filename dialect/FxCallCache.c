@@ -19,6 +19,7 @@
 #include "fxir/FxSchema.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* At most this many dictionaries (about 5 MB of slots): past it,
  * questions are answered as without a cache (a limit on speed only; the
@@ -33,8 +34,10 @@ typedef struct Entry {
   const FxSchema *builtin; /* with `impl` (hasImpl) */
   MlirAttribute created;   /* fxCallCachePutCreated's, for createdResults */
   intptr_t createdResults;
-  signed char params[FX_MAX_OPERANDS]; /* operand i's parameter in `builtin`
-                                          + 2; 0 when not known */
+  uint64_t paramSerial;                /* the schema `params` are in */
+  signed char params[FX_MAX_OPERANDS]; /* operand i's parameter in the schema
+                                          of serial paramSerial + 2; 0 when
+                                          not known */
   bool hasTarget, hasImpl, hasArgNames;
 } Entry;
 
@@ -178,27 +181,33 @@ void fxCallCachePutCreated(MlirOperation like, intptr_t nResults,
   }
 }
 
-/* The entry that may remember operand i's parameter in `schema`: only
- * for the built-in schema of the entry's target, which lives as long as
- * the process (FxBuiltinSchemas.c); a module's schema lives in one schema
- * table, and another may later be parsed at its address. */
+/* The entry that may remember operand i's parameter in `schema`: keyed by
+ * the schema's serial (FxSchema.h), not its address: a module's schema
+ * lives in one schema table, and another may later be parsed at its
+ * address (the verifier's memo keeps its cache for the context's life). */
 static Entry *paramEntry(MlirOperation op, const FxSchema *schema,
                          intptr_t i) {
-  if (!schema || i < 0 || i >= FX_MAX_OPERANDS)
-    return NULL;
-  Entry *e = entryOf(op);
-  return e && e->hasImpl && e->builtin == schema ? e : NULL;
+  if (!schema || !schema->serial || i < 0 || i >= FX_MAX_OPERANDS)
+    return NULL; /* (a schema not from fxSchemaParse has serial 0) */
+  return entryOf(op);
 }
 
 int fxCallCacheGetParam(MlirOperation op, const FxSchema *schema,
                         intptr_t i) {
   Entry *e = paramEntry(op, schema, i);
-  return e && e->params[i] ? e->params[i] - 2 : FX_PARAM_UNKNOWN;
+  return e && e->paramSerial == schema->serial && e->params[i]
+             ? e->params[i] - 2
+             : FX_PARAM_UNKNOWN;
 }
 
 void fxCallCachePutParam(MlirOperation op, const FxSchema *schema, intptr_t i,
                          int param) {
   Entry *e = paramEntry(op, schema, i);
-  if (e && param >= -1 && param <= 120)
-    e->params[i] = (signed char)(param + 2);
+  if (!e || param < -1 || param > 120)
+    return;
+  if (e->paramSerial != schema->serial) { /* another schema's: forget them */
+    memset(e->params, 0, sizeof e->params);
+    e->paramSerial = schema->serial;
+  }
+  e->params[i] = (signed char)(param + 2);
 }

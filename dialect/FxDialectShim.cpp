@@ -177,7 +177,12 @@ extern "C" MlirLogicalResult fxOperationVerifyInvariants(MlirOperation op) {
 }
 
 extern "C" MlirAttribute fxOperationGetAttrDictionary(MlirOperation op) {
-  return wrap(static_cast<Attribute>(unwrap(op)->getAttrDictionary()));
+  // getAttrDictionary's own first step, inline: an op without properties
+  // (every fx op) has all of its attributes in the raw dictionary.
+  Operation *o = unwrap(op);
+  return wrap(static_cast<Attribute>(o->getPropertiesStorageSize()
+                                         ? o->getAttrDictionary()
+                                         : o->getRawDictionaryAttrs()));
 }
 
 extern "C" MlirOperation

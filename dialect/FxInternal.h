@@ -131,10 +131,11 @@ const FxSchema *fxCallGetBuiltinSchema(MlirOperation op, FxBuiltinImpl *impl);
  * null when not (or when no cache is installed); Put remembers them. */
 MlirAttribute fxCallCacheGetCreated(MlirOperation like, intptr_t nResults);
 /* The parameter of `schema` that operand `i` of `op` binds
- * (fxCallGetOperandParam's answer), remembered by `op`'s dictionary in the
- * installed call cache, only for `op`'s built-in schema (parsed once for
- * the process, so a pointer to it never names another): FX_PARAM_UNKNOWN
- * when not remembered; Put remembers it. */
+ * (fxCallGetOperandParam's answer), remembered by `op`'s dictionary and
+ * the schema's serial (FxSchema.h: a schema parsed later may get a freed
+ * one's address, never its serial) in the installed call cache, one
+ * schema per dictionary: FX_PARAM_UNKNOWN when not remembered; Put
+ * remembers it. */
 #define FX_PARAM_UNKNOWN (-2)
 int fxCallCacheGetParam(MlirOperation op, const FxSchema *schema, intptr_t i);
 void fxCallCachePutParam(MlirOperation op, const FxSchema *schema, intptr_t i,
@@ -203,8 +204,12 @@ MlirOperation fxSymbolIndexLookup(FxSymbolIndex *x, MlirStringRef name,
                                   bool *ok);
 void fxSymbolIndexClear(FxSymbolIndex *x);
 
+/* strlen, not mlirStringRefCreateFromCString (a call the compiler cannot
+ * see through): on a literal the length is a constant (fxTypeIsATensor, on
+ * every type the passes and the verifier look at, spent a third of its
+ * instructions in that call). */
 static inline MlirStringRef fxStr(const char *s) {
-  return mlirStringRefCreateFromCString(s);
+  return (MlirStringRef){s, strlen(s)};
 }
 
 static inline bool fxStrEq(MlirStringRef a, const char *b) {

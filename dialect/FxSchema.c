@@ -19,6 +19,7 @@
 
 #include <limits.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -420,7 +421,9 @@ FxSchema *fxSchemaParse(const char *ns, const char *text, char *err,
   p.poolEnd = p.pool + poolSize;
   *p.pool++ = '\0';
   p.empty = p.pool - 1;
-  b->schema = (FxSchema){.args = p.slots, .overload = p.empty};
+  static _Atomic uint64_t serials;
+  b->schema = (FxSchema){.args = p.slots, .overload = p.empty,
+                         .serial = atomic_fetch_add(&serials, 1) + 1};
   bool ok = parseSchema(&p, &b->schema, ns);
   free(p.names);
   if (!ok) {

@@ -63,6 +63,9 @@ typedef struct FxSchema {
   const FxSchemaArg *args;
   int numReturns;            /* `()` is 0                                     */
   const FxSchemaArg *returns;
+  uint64_t serial; /* fxSchemaParse's count, unique in the process: caches
+                      key on it, not on the address, which a schema parsed
+                      after this one is freed may get */
 } FxSchema;
 
 /* Parses `text` (e.g. "rms_norm(Tensor! result, ...) -> ()") for namespace

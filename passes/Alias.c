@@ -290,13 +290,8 @@ static bool isAliasingCall(MlirOpOperand use, void *userData) {
   return returnsUntrackedAlias(owner, q->table);
 }
 
-void fxReturnedAliasesNote(FxReturnedAliases *aliases, MlirOperation op) {
-  if (!aliases->any)
-    aliases->any = returnsUntrackedAlias(op, aliases->table);
-}
-
-void fxReturnedAliasesNoteOfKind(FxReturnedAliases *aliases, MlirOperation op,
-                                 FxOpKind kind) {
+void fxReturnedAliasesNote(FxReturnedAliases *aliases, MlirOperation op,
+                           FxOpKind kind) {
   if (!aliases->any)
     aliases->any = returnsUntrackedAliasOfKind(op, kind, aliases->table);
 }

@@ -98,11 +98,9 @@ typedef struct FxReturnedAliases {
   bool any;
 } FxReturnedAliases;
 
-/* Sets aliases->any if `op` is such an op. */
-void fxReturnedAliasesNote(FxReturnedAliases *aliases, MlirOperation op);
-/* The same for an op whose fxOpGetKind the caller has. */
-void fxReturnedAliasesNoteOfKind(FxReturnedAliases *aliases, MlirOperation op,
-                                 FxOpKind kind);
+/* Sets aliases->any if `op`, of kind `kind` (fxOpGetKind), is such an op. */
+void fxReturnedAliasesNote(FxReturnedAliases *aliases, MlirOperation op,
+                           FxOpKind kind);
 
 /* Whether the storage behind `root` may also be reached through the result
  * of an op that returns an alias the model does not follow (fxOpReturnsAlias

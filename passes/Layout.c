@@ -176,7 +176,8 @@ static bool isFuncReturn(MlirOperation op) {
   return n.length == 11 && memcmp(n.data, "func.return", 11) == 0;
 }
 
-/* Whether `user` is what fxHasViewUse / fxHasReshapeUse look for.  An op
+/* Whether `user` is what the view walk (reshapes false) or the reshape
+ * walk looks for (hasUse).  An op
  * fxir does not know (func.call) counts: its callee may view or reshape
  * the operand, where the passes cannot see.  A func.return does not: a
  * result's layout is not part of a function's contract (docs/passes.md). */
@@ -200,8 +201,8 @@ static bool isSought(MlirOperation user, bool reshapes) {
 
 enum { kMaxFollowed = 4096 }; /* results of aliasing ops followed per walk */
 
-/* The walk of fxHasViewUse, which also answers fxHasReshapeUse (into
- * *reshape, when not null): the reshape walk stops at its first hit, and
+/* The walk of fxHasViewUse, which also answers the reshape question of
+ * fxHasViewOrReshapeUse (into *reshape, when not null): the reshape walk stops at its first hit, and
  * every op before that hit is one neither walk seeks, so both walks take
  * the same steps up to it (pushes, the kMaxFollowed count, running out of
  * memory), and the view walk sees that hit first among its reshape-or-view

@@ -141,7 +141,7 @@ static bool touchesFx(MlirOperation op) {
  * in their tags, FxBlockOps). */
 static void note(Nested *n, MlirOperation op, FxOpKind kind) {
   FxFunctionFacts *f = n->facts;
-  fxReturnedAliasesNoteOfKind(&f->aliases, op, kind);
+  fxReturnedAliasesNote(&f->aliases, op, kind);
   f->hasFuncCalls |= kind == FX_OP_NONE &&
                      mlirIdentifierEqual(mlirOperationGetName(op), n->funcCall);
   if (f->each)

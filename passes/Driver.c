@@ -55,16 +55,39 @@ typedef struct Sweep {
   FxBlockIndexFn indexOf;
   const void *indexData;
   bool listed;
+  /* While `listed`, where in the list the op being visited is (SIZE_MAX
+   * between visits).  A rewrite mostly erases that op or a view just
+   * before it, so forgetErased looks there first: finding an erased op
+   * through `indexOf` is a lookup in a map of every op, a cache miss per
+   * erased op on a large function (docs/performance.md, session 37). */
+  size_t visiting;
   bool stale; /* a root was inserted or moved: take them again */
   bool oom;
 } Sweep;
+
+/* How many entries up to the visited one forgetErased looks at first. */
+enum { kNearVisiting = 4 };
+
+/* The entry of `op` in the list among the kNearVisiting up to the visited
+ * one, or -1.  Every non-null entry is a live op of the list (an erased
+ * one's is nulled here), so an entry holding op's address is op. */
+static intptr_t nearVisiting(const Sweep *s, MlirOperation op) {
+  for (size_t d = 0; s->visiting != SIZE_MAX && d < kNearVisiting &&
+                     d <= s->visiting;
+       ++d)
+    if (s->block->ops[s->visiting - d].ptr == op.ptr)
+      return (intptr_t)(s->visiting - d);
+  return -1;
+}
 
 static void forgetErased(MlirOperation op, void *userData) {
   Sweep *s = userData;
   if (s->block && s->indexOf) {
     /* (An op not of the list, created at the address of one of its ops,
      * finds that op's entry already null, or another op there.) */
-    intptr_t at = s->indexOf(s->indexData, op);
+    intptr_t at = nearVisiting(s, op);
+    if (at < 0)
+      at = s->indexOf(s->indexData, op);
     if (at >= 0 && (size_t)at < s->block->n &&
         s->block->ops[at].ptr == op.ptr)
       s->block->ops[at].ptr = NULL;
@@ -192,8 +215,8 @@ bool fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
    * since it was taken. */
   FxBlockOps *first = list && !(list->inserted & rootBits) ? list : NULL;
   Sweep s = {NULL, 0, 0, {NULL, 0, 0}, names, numNames, rootBits,
-             list, indexOf, indexData, first && indexOf, !(first && indexOf),
-             false};
+             list, indexOf, indexData, first && indexOf, SIZE_MAX,
+             !(first && indexOf), false};
   MlirRewriterBase rw =
       fxTrackingRewriterCreate(ctx, forgetErased, noteInserted, &s);
   bool any = false;
@@ -212,8 +235,11 @@ bool fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
       MlirOperation op = nth(&s, k, order);
       if (mlirOperationIsNull(op))
         continue; /* erased by an earlier rewrite of this sweep */
+      if (s.listed)
+        s.visiting = order == FX_TOP_DOWN ? k : list->n - 1 - k;
       if (mlirLogicalResultIsSuccess(fn(op, rw, userData)))
         changed = any = true;
+      s.visiting = SIZE_MAX;
     }
     if (order == FX_BOTTOM_UP_ONCE)
       break;

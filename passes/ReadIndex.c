@@ -243,8 +243,11 @@ MlirValue fxReadIndexRoot(FxReadIndex *x, MlirValue v) {
       break;
     cur = mlirOperationGetOperand(mlirOpResultGetOwner(cur), 0);
   }
+  /* A value the map does not hold is its own root unless it is a view:
+   * the root itself is not put (a put per query, mostly of values that are
+   * no view, cost a cache miss and the map's growth at 10,000 layers:
+   * docs/performance.md, session 37); a link into it, from merges, stays. */
   MlirValue root = cur;
-  put(&x->roots, root.ptr, (intptr_t)root.ptr);
   for (cur = v; !mlirValueEqual(cur, root);) {
     MlirValue next;
     if (get(&x->roots, cur.ptr, &link))

@@ -441,15 +441,20 @@ static bool mayWriteInPlace(State *st, MlirOperation call, const FxSchema *s,
   bool contiguous = fxKnownContiguous(&st->layouts, v);
   if (!contiguous &&
       fxHasViewOrReshapeUse(m->newValue, st->table, &view, &reshape)) {
-    if (mlirOperationIsNull(view))
-      snprintf(loc, sizeof loc, "an unknown place");
-    else
-      fxLocationString(view, loc, sizeof loc);
+    if (mlirOperationIsNull(view)) { /* the walk stopped: no op found */
+      snprintf(why, cap,
+               "cloned operand '%s': its new value may be viewed (fxir stops "
+               "following the results of ops that may return it after "
+               FX_STR(FX_LAYOUT_MAX_FOLLOWED) ", or ran out of memory) and "
+               "the operand is not known to be contiguous",
+               name);
+      return false;
+    }
+    fxLocationString(view, loc, sizeof loc);
     snprintf(why, cap,
              "cloned operand '%s': its new value is viewed at %s (%s) "
              "and the operand is not known to be contiguous",
-             name, loc,
-             mlirOperationIsNull(view) ? "fx.view" : fxLayoutUseKind(view));
+             name, loc, fxLayoutUseKind(view));
     return false;
   }
   /* A reshape of the new value is a view of fresh contiguous storage; of

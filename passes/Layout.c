@@ -199,7 +199,7 @@ static bool isSought(MlirOperation user, bool reshapes) {
                         mlirValueGetType(mlirOperationGetResult(user, 0)));
 }
 
-enum { kMaxFollowed = 4096 }; /* results of aliasing ops followed per walk */
+enum { kMaxFollowed = FX_LAYOUT_MAX_FOLLOWED }; /* per walk (Layout.h) */
 
 /* The walk of fxHasViewUse, which also answers the reshape question of
  * fxHasViewOrReshapeUse (into *reshape, when not null): the reshape walk stops at its first hit, and

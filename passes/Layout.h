@@ -66,6 +66,10 @@ bool fxReshapeOnlySplits(MlirType in, MlirType out);
  * also answers true).  func.return is not such a place (a result's layout
  * is not part of a function's contract, docs/passes.md). */
 bool fxHasViewUse(MlirValue v, FxSchemaTable *table, MlirOperation *view);
+/* How many results of ops that may return `v` (fxUseMayComeBack) the walk
+ * follows: past that it answers "there may be one" with a null *view (a
+ * macro, for remarks that name it). */
+#define FX_LAYOUT_MAX_FOLLOWED 4096
 /* fxHasViewUse, and in the same walk the same question for an fx.view or
  * a non-identity fx.reshape (where a change of layout may turn a view into
  * a copy, or fail): whether there is one, and the first found (null when

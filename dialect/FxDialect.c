@@ -546,21 +546,49 @@ static int numTensorReturns(const FxSchema *schema) {
   return n;
 }
 
+/* The new-value results of an auto_functionalized op, in their order: the
+ * schema's tensor returns first, then one per mutated tensor parameter
+ * present on the op (an absent optional one has none).  The one place that
+ * numbers them, for the two lookups below. */
+typedef struct MutatedParams {
+  MlirOperation op;
+  const FxSchema *schema;
+  int param;       /* the next schema parameter to look at */
+  intptr_t result; /* the result index of the next one present */
+} MutatedParams;
+
+static MutatedParams mutatedParams(MlirOperation op, const FxSchema *schema) {
+  return (MutatedParams){op, schema, 0, numTensorReturns(schema)};
+}
+
+/* The next present mutated tensor parameter, with its new value's result
+ * index and its operand's index; NULL after the last. */
+static const FxSchemaArg *nextMutated(MutatedParams *it, intptr_t *result,
+                                      intptr_t *operand) {
+  while (it->param < it->schema->numArgs) {
+    const FxSchemaArg *a = &it->schema->args[it->param++];
+    if (a->kind != FX_ARG_TENSOR || !a->mutated)
+      continue;
+    intptr_t i = operandIndex(it->op, fxStr(a->name));
+    if (i < 0)
+      continue; /* absent: no result */
+    *result = it->result++;
+    *operand = i;
+    return a;
+  }
+  return NULL;
+}
+
 intptr_t fxAutoFunctionalizedGetMutatedResultIndex(MlirOperation op,
                                                    const FxSchema *schema,
                                                    MlirStringRef name) {
   if (!schema)
     return -1;
-  intptr_t index = numTensorReturns(schema);
-  for (int p = 0; p < schema->numArgs; ++p) {
-    const FxSchemaArg *a = &schema->args[p];
-    if (a->kind != FX_ARG_TENSOR || !a->mutated)
-      continue;
-    bool present = operandIndex(op, fxStr(a->name)) >= 0;
+  MutatedParams it = mutatedParams(op, schema);
+  intptr_t result, operand;
+  for (const FxSchemaArg *a; (a = nextMutated(&it, &result, &operand));)
     if (fxStrEq(name, a->name))
-      return present ? index : -1;
-    index += present;
-  }
+      return result;
   return -1;
 }
 
@@ -569,18 +597,12 @@ MlirValue fxAutoFunctionalizedGetMutatedOperand(MlirOperation op,
                                                 intptr_t result) {
   if (!schema)
     return (MlirValue){NULL};
-  intptr_t index = numTensorReturns(schema);
-  for (int p = 0; p < schema->numArgs && index <= result; ++p) {
-    const FxSchemaArg *a = &schema->args[p];
-    if (a->kind != FX_ARG_TENSOR || !a->mutated)
-      continue;
-    intptr_t i = operandIndex(op, fxStr(a->name));
-    if (i < 0)
-      continue; /* absent: no result */
-    if (index++ == result)
+  MutatedParams it = mutatedParams(op, schema);
+  intptr_t r, i;
+  while (nextMutated(&it, &r, &i) && r <= result)
+    if (r == result)
       return i < mlirOperationGetNumOperands(op) ? mlirOperationGetOperand(op, i)
                                                  : (MlirValue){NULL};
-  }
   return (MlirValue){NULL};
 }
 

@@ -246,7 +246,11 @@ MlirValue fxReadIndexRoot(FxReadIndex *x, MlirValue v) {
   /* A value the map does not hold is its own root unless it is a view:
    * the root itself is not put (a put per query, mostly of values that are
    * no view, cost a cache miss and the map's growth at 10,000 layers:
-   * docs/performance.md, session 37); a link into it, from merges, stays. */
+   * docs/performance.md, session 37); a link into it, from merges, stays.
+   * So a root reached through a link is read (is it a view?): an op whose
+   * result is a root is erased only after fxReadIndexMerge linked it on
+   * (fx-noop-elimination's replaced scatters; the other ops it erases are
+   * views, never roots). */
   MlirValue root = cur;
   for (cur = v; !mlirValueEqual(cur, root);) {
     MlirValue next;

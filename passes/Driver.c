@@ -6,9 +6,10 @@
  * The greedy driver's worklist, pattern lookup and trivially-dead checks
  * cost 7 % of the three passes' instructions at 1000 layers (callgrind,
  * docs/performance.md), and its fixpoint is the same as ours: it too
- * re-runs whole sweeps until one changes nothing.  Visiting every root of every sweep (not only the
- * ones near a change) is what makes a second run of a pass find nothing
- * (idempotence): a decision may depend on any op of the function.
+ * re-runs whole sweeps until one changes nothing.  Visiting every root of
+ * every sweep (not only the ones near a change) is what makes a second run
+ * of a pass find nothing (idempotence): a decision may depend on any op of
+ * the function.
  *
  * A sweep takes its roots first (so ops inserted during it wait for the
  * next) and forgets each one the rewriter erases before it is visited (the
@@ -44,7 +45,13 @@
 typedef struct Sweep {
   MlirOperation *ops; /* the roots in visiting order; null once erased */
   size_t n, cap;
-  FxPtrMap index; /* root -> its position in ops */
+  /* Root -> its position in ops, made at the first erased op forgetErased
+   * does not find near the visited one (rootEntry), if any: fx-dce erases
+   * only the op it visits, and a map of every root, made at each collect,
+   * was a fifth of its time at 10,000 layers (docs/performance.md,
+   * session 38). */
+  FxPtrMap index;
+  bool indexed;
   const MlirIdentifier *roots; /* the roots' op names */
   size_t numRoots;
   uint32_t rootBits; /* bit FxOpKind + 1 of each root kind: its tag */
@@ -55,49 +62,20 @@ typedef struct Sweep {
   FxBlockIndexFn indexOf;
   const void *indexData;
   bool listed;
-  /* While `listed`, where in the list the op being visited is (SIZE_MAX
-   * between visits).  A rewrite mostly erases that op or a view just
-   * before it, so forgetErased looks there first: finding an erased op
-   * through `indexOf` is a lookup in a map of every op, a cache miss per
+  /* Where the op being visited is in the list while `listed`, else in ops
+   * (SIZE_MAX between visits).  A rewrite mostly erases that op or a view
+   * just before it, so forgetErased looks there first: finding an erased
+   * op through `indexOf` is a lookup in a map of every op, a cache miss per
    * erased op on a large function (docs/performance.md, session 37). */
   size_t visiting;
   bool stale; /* a root was inserted or moved: take them again */
   bool oom;
 } Sweep;
 
-/* How many entries up to the visited one forgetErased looks at first. */
+/* How many entries forgetErased looks at first: the visited one and those
+ * before it in program order (a sweep bottom-up has visited them not yet,
+ * but an erased op is mostly the visited one). */
 enum { kNearVisiting = 4 };
-
-/* The entry of `op` in the list among the kNearVisiting up to the visited
- * one, or -1.  Every non-null entry is a live op of the list (an erased
- * one's is nulled here), so an entry holding op's address is op. */
-static intptr_t nearVisiting(const Sweep *s, MlirOperation op) {
-  for (size_t d = 0; s->visiting != SIZE_MAX && d < kNearVisiting &&
-                     d <= s->visiting;
-       ++d)
-    if (s->block->ops[s->visiting - d].ptr == op.ptr)
-      return (intptr_t)(s->visiting - d);
-  return -1;
-}
-
-static void forgetErased(MlirOperation op, void *userData) {
-  Sweep *s = userData;
-  if (s->block && s->indexOf) {
-    /* (An op not of the list, created at the address of one of its ops,
-     * finds that op's entry already null, or another op there.) */
-    intptr_t at = nearVisiting(s, op);
-    if (at < 0)
-      at = s->indexOf(s->indexData, op);
-    if (at >= 0 && (size_t)at < s->block->n &&
-        s->block->ops[at].ptr == op.ptr)
-      s->block->ops[at].ptr = NULL;
-  }
-  intptr_t i;
-  if (!fxPtrMapGet(&s->index, op.ptr, &i))
-    return;
-  s->ops[i].ptr = NULL;
-  fxPtrMapRemove(&s->index, op.ptr);
-}
 
 /* By the name's identifier, which the context uniques: the name is what
  * fxOpGetKind reads, at a pointer compare instead of a string's (every op
@@ -108,6 +86,69 @@ static bool isRoot(MlirOperation op, const MlirIdentifier *roots, size_t n) {
     if (mlirIdentifierEqual(roots[i], name))
       return true;
   return false;
+}
+
+/* The entry of `op` in `ops` among the kNearVisiting up to the visited
+ * one, or -1.  Every non-null entry of the list and of the roots is a live
+ * op (an erased one's is nulled here), so an entry holding op's address is
+ * op. */
+static intptr_t nearVisiting(const MlirOperation *ops, size_t visiting,
+                             MlirOperation op) {
+  for (size_t d = 0; visiting != SIZE_MAX && d < kNearVisiting &&
+                     d <= visiting;
+       ++d)
+    if (ops[visiting - d].ptr == op.ptr)
+      return (intptr_t)(visiting - d);
+  return -1;
+}
+
+/* Where `op` is in the roots taken, or -1: near the visited one, else from
+ * the index, made now if not yet.  Without memory for it, a scan of the
+ * roots (an op erased but left listed would be visited after its free). */
+static intptr_t rootEntry(Sweep *s, MlirOperation op) {
+  intptr_t at = nearVisiting(s->ops, s->visiting, op);
+  if (at >= 0)
+    return at;
+  if (!s->indexed && fxPtrMapInitFor(&s->index, s->n)) {
+    s->indexed = true;
+    for (size_t i = 0; s->indexed && i < s->n; ++i)
+      if (s->ops[i].ptr &&
+          !fxPtrMapPut(&s->index, s->ops[i].ptr, (intptr_t)i))
+        s->indexed = false;
+    if (!s->indexed)
+      fxPtrMapFree(&s->index);
+  }
+  if (s->indexed)
+    return fxPtrMapGet(&s->index, op.ptr, &at) ? at : -1;
+  for (size_t i = 0; i < s->n; ++i)
+    if (s->ops[i].ptr == op.ptr)
+      return (intptr_t)i;
+  return -1;
+}
+
+static void forgetErased(MlirOperation op, void *userData) {
+  Sweep *s = userData;
+  if (s->block && s->indexOf) {
+    /* (An op not of the list, created at the address of one of its ops,
+     * finds that op's entry already null, or another op there.) */
+    intptr_t at = s->listed ? nearVisiting(s->block->ops, s->visiting, op)
+                            : -1;
+    if (at < 0)
+      at = s->indexOf(s->indexData, op);
+    if (at >= 0 && (size_t)at < s->block->n &&
+        s->block->ops[at].ptr == op.ptr)
+      s->block->ops[at].ptr = NULL;
+  }
+  /* No roots taken, or not one: a map of them would not find it (fx-fix-
+   * functionalization erases views feeding a scatter it visits). */
+  if (s->listed || !isRoot(op, s->roots, s->numRoots))
+    return;
+  intptr_t i = rootEntry(s, op);
+  if (i < 0)
+    return;
+  s->ops[i].ptr = NULL;
+  if (s->indexed)
+    fxPtrMapRemove(&s->index, op.ptr);
 }
 
 /* (A moved op is reported as inserted: a root moved is one inserted.) */
@@ -179,12 +220,8 @@ static bool collect(Sweep *s, MlirBlock block, const FxBlockOps *ops) {
        !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op))
     if (isRoot(op, s->roots, s->numRoots) && !push(s, op))
       return false;
-  fxPtrMapFree(&s->index);
-  if (!fxPtrMapInitFor(&s->index, s->n))
-    return false;
-  for (size_t i = 0; i < s->n; ++i)
-    if (!fxPtrMapPut(&s->index, s->ops[i].ptr, (intptr_t)i))
-      return false;
+  fxPtrMapFree(&s->index); /* (made again when needed: rootEntry) */
+  s->indexed = false;
   return true;
 }
 
@@ -214,7 +251,7 @@ bool fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
   /* The list says where the roots are unless one was inserted or moved
    * since it was taken. */
   FxBlockOps *first = list && !(list->inserted & rootBits) ? list : NULL;
-  Sweep s = {NULL, 0, 0, {NULL, 0, 0}, names, numNames, rootBits,
+  Sweep s = {NULL, 0, 0, {NULL, 0, 0}, false, names, numNames, rootBits,
              list, indexOf, indexData, first && indexOf, SIZE_MAX,
              !(first && indexOf), false};
   MlirRewriterBase rw =
@@ -235,8 +272,7 @@ bool fxApplyRewrites(MlirOperation func, MlirExternalPass pass,
       MlirOperation op = nth(&s, k, order);
       if (mlirOperationIsNull(op))
         continue; /* erased by an earlier rewrite of this sweep */
-      if (s.listed)
-        s.visiting = order == FX_TOP_DOWN ? k : list->n - 1 - k;
+      s.visiting = order == FX_TOP_DOWN ? k : n - 1 - k;
       if (mlirLogicalResultIsSuccess(fn(op, rw, userData)))
         changed = any = true;
       s.visiting = SIZE_MAX;
